@@ -1,0 +1,111 @@
+import type { core } from 'zod/mini';
+
+/** One problem found in a rule file or in a set of facts. */
+export interface ValidationIssue {
+  /** The rule file's name, or `facts` for facts. */
+  readonly file: string;
+  /** JSON path to the offending value, `$` for the root, e.g. `$.rules[2].event.params.channels[0]`. */
+  readonly path: string;
+  /** What was expected there, in a sentence. */
+  readonly message: string;
+}
+
+function describe(issues: readonly ValidationIssue[]): string {
+  return issues.map((i) => `${i.file}:${i.path}: ${i.message}`).join('\n');
+}
+
+/** A rule file does not fit the rule-file schema or the vocabulary. */
+export class PolicyValidationError extends Error {
+  override readonly name = 'PolicyValidationError';
+  constructor(readonly issues: readonly ValidationIssue[]) {
+    super(`Invalid rule file${issues.length === 1 ? '' : 's'}:\n${describe(issues)}`);
+  }
+}
+
+/** The facts given to `evaluate` do not fit the facts schema. */
+export class FactsValidationError extends Error {
+  override readonly name = 'FactsValidationError';
+  constructor(readonly issues: readonly ValidationIssue[]) {
+    super(`Invalid facts:\n${describe(issues)}`);
+  }
+}
+
+/** `["rules", 2, "id"]` → `$.rules[2].id`. */
+export function jsonPath(path: readonly PropertyKey[]): string {
+  let out = '$';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else if (typeof key === 'string' && /^[A-Za-z_$][\w$]*$/.test(key)) out += `.${key}`;
+    else out += `[${JSON.stringify(String(key))}]`;
+  }
+  return out;
+}
+
+function received(input: unknown): string {
+  if (input === undefined) return 'nothing';
+  if (input === null) return 'null';
+  if (Array.isArray(input)) return 'an array';
+  if (typeof input === 'string') return JSON.stringify(input.length > 40 ? `${input.slice(0, 40)}…` : input);
+  if (typeof input === 'object') return 'an object';
+  return `${typeof input} ${String(input)}`;
+}
+
+/** A sentence for one zod issue, in the words a rule author understands. */
+function sentence(issue: core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined
+        ? `required: expected ${issue.expected}`
+        : `expected ${issue.expected}, got ${received(issue.input)}`;
+    case 'invalid_value':
+      return `expected ${issue.values.map((v) => JSON.stringify(v)).join(' | ')}, got ${received(issue.input)}`;
+    case 'unrecognized_keys':
+      return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
+    case 'too_small':
+      return issue.origin === 'array'
+        ? `expected at least ${String(issue.minimum)} item${issue.minimum === 1 ? '' : 's'}`
+        : issue.origin === 'string'
+          ? 'expected a non-empty string'
+          : `expected a number ${issue.inclusive ? '≥' : '>'} ${String(issue.minimum)}`;
+    case 'too_big':
+      return `expected a number ${issue.inclusive ? '≤' : '<'} ${String(issue.maximum)}`;
+    case 'invalid_format':
+      return issue.message !== 'Invalid input' ? issue.message : `expected ${issue.format} format, got ${received(issue.input)}`;
+    case 'invalid_union':
+      return issue.message !== 'Invalid input' ? issue.message : 'does not match any allowed shape';
+    default:
+      return issue.message;
+  }
+}
+
+/**
+ * Flattens zod issues into {@link ValidationIssue}s. A union's issue is replaced by the issues of
+ * the branch that got furthest, so the message names the real mistake rather than every shape.
+ */
+export function toValidationIssues(
+  file: string,
+  issues: readonly core.$ZodIssue[],
+  prefix: readonly PropertyKey[] = [],
+): ValidationIssue[] {
+  return issues.flatMap((issue) => {
+    const path = [...prefix, ...issue.path];
+    if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+      const best = closestBranch(issue.errors);
+      if (best) return toValidationIssues(file, best, path);
+    }
+    return [{ file, path: jsonPath(path), message: sentence(issue) }];
+  });
+}
+
+function depth(issues: readonly core.$ZodIssue[]): number {
+  return Math.max(
+    ...issues.map((i) => i.path.length + (i.code === 'invalid_union' ? 1 + Math.max(0, ...i.errors.map(depth)) : 0)),
+  );
+}
+
+function closestBranch(branches: readonly (readonly core.$ZodIssue[])[]): readonly core.$ZodIssue[] | undefined {
+  // A branch that failed on an unknown key at its root is the wrong shape altogether.
+  const candidates = branches.filter((b) => !b.some((i) => i.code === 'unrecognized_keys' && i.path.length === 0));
+  const pool = candidates.length > 0 ? candidates : branches;
+  return [...pool].sort((a, b) => depth(b) - depth(a) || a.length - b.length)[0];
+}

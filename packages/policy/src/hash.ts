@@ -1,0 +1,30 @@
+/** JSON with object keys sorted, so that key order never changes a hash. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+function fnv1a32(text: string, seed: number): number {
+  let hash = seed;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/**
+ * A 64-bit content hash (two FNV-1a passes), synchronous and identical in Node and browsers. It
+ * identifies rule content for audit and caching; it is not a cryptographic signature.
+ */
+export function contentHash(value: unknown): string {
+  const text = canonicalJson(value);
+  const hex = (n: number) => n.toString(16).padStart(8, '0');
+  return hex(fnv1a32(text, 0x811c9dc5)) + hex(fnv1a32(text, 0x050c5d1f));
+}

@@ -1,0 +1,30 @@
+/**
+ * @raincheck/policy — rule files, fact schemas and explained decisions. Runs unchanged in Node and
+ * in browsers: no DOM, no fetch, nothing happens at import time.
+ * @packageDocumentation
+ */
+export { createPolicy } from './policy.js';
+export type { Policy, PolicyOptions, PolicyRule, RuleFileSources } from './policy.js';
+export type * from './decision.js';
+export { PolicyValidationError, FactsValidationError } from './errors.js';
+export type { ValidationIssue } from './errors.js';
+export { validateRuleFile } from './validate-rule-file.js';
+export { factsSchema } from './facts-schema.js';
+export type {
+  Facts,
+  SessionFacts,
+  ClientFacts,
+  TherapistFacts,
+  HistoryEntry,
+  RequestFacts,
+  Money,
+} from './facts-schema.js';
+export { ruleFileSchema } from './rule-file-schema.js';
+export type { RuleFile, Rule, RuleEvent, Condition } from './rule-file-schema.js';
+export { deriveFacts } from './derived-facts.js';
+export type { DerivedFacts } from './derived-facts.js';
+export { formatDecision } from './format-decision.js';
+export { ruleFileJsonSchema } from './json-schema.js';
+export * from './vocabulary.js';
+export { runFixtures, compareDecision, mergeFacts, fixtureFileSchema } from './fixtures.js';
+export type { FixtureFile, FixtureResult, FixtureReport } from './fixtures.js';

@@ -1,0 +1,199 @@
+import { Engine, Fact, type RuleProperties } from 'json-rules-engine';
+import type { Decision, PolicyIdentity, RuleExplanation } from './decision.js';
+import { deriveFacts, type DerivedFacts } from './derived-facts.js';
+import { EnginePool } from './engine-pool.js';
+import { FactsValidationError, PolicyValidationError, toValidationIssues, type ValidationIssue } from './errors.js';
+import { explainCondition, type EvaluatedCondition } from './explain.js';
+import { factsSchema, type Facts } from './facts-schema.js';
+import { contentHash } from './hash.js';
+import { mergeEffects, type FiredRule } from './merge.js';
+import { resolvePath } from './path.js';
+import type { Condition, Rule, RuleFile } from './rule-file-schema.js';
+import { fillTemplate } from './template.js';
+import { validateRuleFile } from './validate-rule-file.js';
+import type { FactName } from './vocabulary.js';
+
+/** Rule files to build a policy from: `{ "name.json": json }`, or a list of `{ name, content }`. */
+export type RuleFileSources = Readonly<Record<string, unknown>> | readonly { readonly name: string; readonly content: unknown }[];
+
+/** Names the policy in every decision; defaults are derived from the files. */
+export interface PolicyOptions {
+  /** Defaults to the file ids joined with `+`. */
+  readonly id?: string;
+  /** Defaults to the file versions joined with `+`, in the same order. */
+  readonly version?: string;
+}
+
+/** A rule as the policy holds it, with the file it came from. */
+export interface PolicyRule extends Rule {
+  readonly file: string;
+}
+
+/** A validated, ready-to-evaluate set of rule files. */
+export interface Policy extends PolicyIdentity {
+  /** The validated rule files, ordered by id. */
+  readonly files: readonly RuleFile[];
+  /** Every rule, in policy order (files by id, rules as written). */
+  readonly rules: readonly PolicyRule[];
+  /**
+   * Decides what happens for these facts, and why. Safe to call concurrently.
+   * @throws FactsValidationError when the facts do not fit the facts schema.
+   */
+  evaluate(facts: Facts): Promise<Decision>;
+}
+
+function toList(sources: RuleFileSources): { name: string; content: unknown }[] {
+  return Array.isArray(sources)
+    ? [...(sources as readonly { name: string; content: unknown }[])]
+    : Object.entries(sources as Record<string, unknown>).map(([name, content]) => ({ name, content }));
+}
+
+function validateAll(sources: RuleFileSources): RuleFile[] {
+  const issues: ValidationIssue[] = [];
+  const files: { name: string; file: RuleFile }[] = [];
+  for (const { name, content } of toList(sources)) {
+    try {
+      files.push({ name, file: validateRuleFile(name, content) });
+    } catch (error) {
+      if (!(error instanceof PolicyValidationError)) throw error;
+      issues.push(...error.issues);
+    }
+  }
+  if (files.length === 0 && issues.length === 0) {
+    issues.push({ file: '(policy)', path: '$', message: 'expected at least one rule file' });
+  }
+  const ruleHomes = new Map<string, string>();
+  const fileHomes = new Map<string, string>();
+  for (const { name, file } of files) {
+    const otherFile = fileHomes.get(file.id);
+    if (otherFile) issues.push({ file: name, path: '$.id', message: `duplicate rule file id "${file.id}" (also in ${otherFile})` });
+    fileHomes.set(file.id, name);
+    file.rules.forEach((rule, i) => {
+      const other = ruleHomes.get(rule.id);
+      if (other && other !== name) {
+        issues.push({ file: name, path: `$.rules[${i}].id`, message: `duplicate rule id "${rule.id}" (also in ${other})` });
+      }
+      ruleHomes.set(rule.id, name);
+    });
+  }
+  if (issues.length > 0) throw new PolicyValidationError(issues);
+  return files.map((f) => f.file).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** The window a rule's `{cancellationsInWindow}` refers to: its condition's, else its warning's. */
+function windowOf(rule: Rule): number | undefined {
+  const find = (c: Condition): number | undefined =>
+    'all' in c ? c.all.map(find).find((d) => d !== undefined)
+    : 'any' in c ? c.any.map(find).find((d) => d !== undefined)
+    : 'not' in c ? find(c.not)
+    : c.fact === 'cancellationsInWindow' ? c.params?.days : undefined;
+  return find(rule.conditions) ?? (rule.event.type === 'frequency-warning' ? rule.event.params.windowDays : undefined);
+}
+
+function factValue(facts: Facts, derived: DerivedFacts, fact: FactName, path: string | undefined, days: number | undefined): unknown {
+  switch (fact) {
+    case 'cancellationsInWindow':
+      return days === undefined ? undefined : derived.cancellationsInWindow(days);
+    case 'hoursUntilStart':
+    case 'sessionStarted':
+    case 'daysUnavailable':
+      return derived[fact];
+    default: {
+      const value = fact === 'history' ? (facts.history ?? []) : facts[fact];
+      return path === undefined ? value : resolvePath(value, path);
+    }
+  }
+}
+
+/**
+ * Builds a policy from rule files. Every file is validated first; all problems are reported at once.
+ * @throws PolicyValidationError naming each file, JSON path and what was expected.
+ */
+export function createPolicy(sources: RuleFileSources, options: PolicyOptions = {}): Policy {
+  const files = validateAll(sources);
+  const rules: PolicyRule[] = files.flatMap((file) => file.rules.map((rule) => ({ ...rule, file: file.id })));
+  const identity: PolicyIdentity = {
+    id: options.id ?? files.map((f) => f.id).join('+'),
+    version: options.version ?? files.map((f) => f.version).join('+'),
+    hash: contentHash(files.map(({ $schema: _ignored, ...file }) => file)),
+  };
+  const windows = new Map(rules.map((rule) => [rule.id, windowOf(rule)]));
+  const engineRules: RuleProperties[] = rules.map((rule) => ({
+    name: rule.id,
+    priority: rule.priority ?? 1,
+    conditions: rule.conditions as RuleProperties['conditions'],
+    event: rule.event,
+  }));
+  const pool = new EnginePool(
+    () => new Engine(engineRules, { allowUndefinedFacts: true, pathResolver: resolvePath, replaceFactsInEventParams: false }),
+  );
+
+  async function evaluate(input: Facts): Promise<Decision> {
+    const parsed = factsSchema.safeParse(input);
+    if (!parsed.success) throw new FactsValidationError(toValidationIssues('facts', parsed.error.issues));
+    const facts = parsed.data;
+    const derived = deriveFacts(facts);
+    const runtimeFacts: Record<string, unknown> = {
+      action: facts.action,
+      now: facts.now,
+      session: facts.session,
+      client: facts.client,
+      therapist: facts.therapist,
+      history: facts.history ?? [],
+      request: facts.request ?? {},
+      hoursUntilStart: derived.hoursUntilStart,
+      sessionStarted: derived.sessionStarted,
+      daysUnavailable: derived.daysUnavailable,
+      cancellationsInWindow: new Fact<number>(
+        'cancellationsInWindow',
+        (params: Record<string, unknown>) => derived.cancellationsInWindow(params.days as number),
+        { cache: false },
+      ),
+    };
+    const { results, failureResults } = await pool.use((engine) => engine.run(runtimeFacts));
+    const outcomes = new Map<string, { fired: boolean; conditions: EvaluatedCondition }>();
+    for (const r of results) outcomes.set(r.name as string, { fired: true, conditions: r.conditions as EvaluatedCondition });
+    for (const r of failureResults) outcomes.set(r.name as string, { fired: false, conditions: r.conditions as EvaluatedCondition });
+
+    const actual = (fact: FactName, path: string | undefined, days: number | undefined) => factValue(facts, derived, fact, path, days);
+    const fired: FiredRule[] = [];
+    const explanations: RuleExplanation[] = rules.map((rule) => {
+      const outcome = outcomes.get(rule.id);
+      const window = windows.get(rule.id);
+      const params = rule.event.params as Record<string, unknown>;
+      const description = fillTemplate(rule.description, (name) =>
+        name.startsWith('params.') ? params[name.slice(7)]
+        : name === 'cancellationsInWindow' ? actual('cancellationsInWindow', undefined, window)
+        : actual(name.split('.')[0] as FactName, name.includes('.') ? name.slice(name.indexOf('.') + 1) : undefined, undefined),
+      );
+      const isFired = outcome?.fired === true;
+      if (isFired) {
+        fired.push({
+          ruleId: rule.id,
+          priority: rule.priority ?? 1,
+          event: rule.event,
+          message: description,
+          ...(rule.event.type === 'frequency-warning' ? { count: derived.cancellationsInWindow(rule.event.params.windowDays) } : {}),
+        });
+      }
+      return {
+        ruleId: rule.id,
+        file: rule.file,
+        priority: rule.priority ?? 1,
+        eventType: rule.event.type,
+        description,
+        fired: isFired,
+        conditions: explainCondition(rule.conditions, outcome?.conditions, actual, isFired),
+      };
+    });
+    return {
+      action: facts.action,
+      now: facts.now,
+      ...mergeEffects(fired, facts),
+      explanations,
+      policy: identity,
+    };
+  }
+
+  return { ...identity, files, rules, evaluate };
+}
