@@ -6,8 +6,7 @@ import type { Facts } from './facts-schema.js';
 import { runFixtures } from './fixtures.js';
 import { formatDecision } from './format-decision.js';
 import { ruleFileJsonSchema } from './json-schema.js';
-import { loadRuleFiles } from './node.js';
-import { createPolicy } from './policy.js';
+import { loadPolicy } from './node.js';
 
 const USAGE = `Usage: raincheck <command>
 
@@ -19,20 +18,18 @@ const USAGE = `Usage: raincheck <command>
 
 const display = (path: string) => relative(process.cwd(), path) || path;
 
-async function loadPolicy(paths: string[]) {
-  return createPolicy((await loadRuleFiles(paths)).map((f) => ({ name: display(f.name), content: f.content })));
-}
+const loadRules = (paths: string[]) => loadPolicy(paths, { displayName: display });
 
 async function validate(paths: string[]): Promise<number> {
   if (paths.length === 0) throw new UsageError('validate needs a folder or rule files');
-  const policy = await loadPolicy(paths);
+  const policy = await loadRules(paths);
   console.log(`${policy.files.length} rule file(s), ${policy.rules.length} rules: valid (hash ${policy.hash})`);
   return 0;
 }
 
 async function test(dir: string | undefined, fixturesDir: string | undefined): Promise<number> {
   if (!dir) throw new UsageError('test needs the rules folder');
-  const policy = await loadPolicy([dir]);
+  const policy = await loadRules([dir]);
   const folder = fixturesDir ?? join(dir, 'tests');
   const names = (await readdir(folder)).filter((n) => n.endsWith('.test.json')).sort();
   const files: Record<string, unknown> = {};
@@ -57,7 +54,7 @@ async function test(dir: string | undefined, fixturesDir: string | undefined): P
 
 async function explain(paths: string[], factsFile: string | undefined, json: boolean): Promise<number> {
   if (!factsFile || paths.length === 0) throw new UsageError('explain needs --facts <file> and the rules');
-  const policy = await loadPolicy(paths);
+  const policy = await loadRules(paths);
   const facts = JSON.parse(await readFile(factsFile, 'utf8')) as Facts;
   const decision = await policy.evaluate(facts);
   console.log(json ? JSON.stringify(decision, null, 2) : formatDecision(decision));

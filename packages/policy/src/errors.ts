@@ -58,6 +58,7 @@ function sentence(issue: core.$ZodIssue): string {
         ? `required: expected ${issue.expected}`
         : `expected ${issue.expected}, got ${received(issue.input)}`;
     case 'invalid_value':
+      if (issue.input === undefined) return `required: expected ${issue.values.map((v) => JSON.stringify(v)).join(' | ')}`;
       return `expected ${issue.values.map((v) => JSON.stringify(v)).join(' | ')}, got ${received(issue.input)}`;
     case 'unrecognized_keys':
       return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;

@@ -91,7 +91,7 @@ export async function runFixtures(policy: Policy, files: Readonly<Record<string,
   const notFired = new Set<string>();
   const ruleIds = new Set(policy.rules.map((r) => r.id));
   for (const [fileName, content] of Object.entries(files)) {
-    const parsed = fixtureFileSchema.safeParse(content);
+    const parsed = fixtureFileSchema.safeParse(content, { reportInput: true });
     if (!parsed.success) throw new PolicyValidationError(toValidationIssues(fileName, parsed.error.issues));
     for (const testCase of parsed.data.cases) {
       const { fired: mustFire = [], notFired: mustNotFire = [], ...expectedDecision } = testCase.expect;

@@ -1,6 +1,6 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PolicyValidationError } from './errors.js';
+import { PolicyValidationError, type ValidationIssue } from './errors.js';
 import { createPolicy, type Policy, type PolicyOptions } from './policy.js';
 
 /** A rule file read from disk. */
@@ -25,26 +25,42 @@ export async function listRuleFiles(paths: readonly string[]): Promise<string[]>
 }
 
 /**
- * Reads rule files (folders or files). Malformed JSON is reported like any validation problem.
- * @throws PolicyValidationError for files that are not JSON.
+ * Reads rule files and builds a policy from them, reporting malformed JSON and invalid rules
+ * together (Node only).
+ * @param displayName how a file is named in errors; defaults to its path.
+ * @throws PolicyValidationError naming every problem of every file.
  */
-export async function loadRuleFiles(paths: readonly string[]): Promise<LoadedRuleFile[]> {
-  const files = await listRuleFiles(paths);
-  const loaded: LoadedRuleFile[] = [];
-  const broken: { file: string; path: string; message: string }[] = [];
-  for (const name of files) {
-    const text = await readFile(name, 'utf8');
+export async function loadPolicy(
+  paths: readonly string[],
+  options: PolicyOptions & { displayName?: (path: string) => string } = {},
+): Promise<Policy> {
+  const { displayName = (path: string) => path, ...policyOptions } = options;
+  const sources: LoadedRuleFile[] = [];
+  const broken: ValidationIssue[] = [];
+  for (const path of await listRuleFiles(paths)) {
+    const name = displayName(path);
     try {
-      loaded.push({ name, content: JSON.parse(text) as unknown });
+      sources.push({ name, content: JSON.parse(await readFile(path, 'utf8')) as unknown });
     } catch (error) {
       broken.push({ file: name, path: '$', message: `not valid JSON: ${(error as Error).message}` });
     }
   }
-  if (broken.length > 0) throw new PolicyValidationError(broken);
-  return loaded;
+  const issues = [...broken];
+  let policy: Policy | undefined;
+  // With only broken files there is nothing to validate: the JSON errors say it all.
+  if (sources.length > 0 || broken.length === 0) {
+    try {
+      policy = createPolicy(sources, policyOptions);
+    } catch (error) {
+      if (!(error instanceof PolicyValidationError)) throw error;
+      issues.push(...error.issues);
+    }
+  }
+  if (issues.length > 0 || !policy) throw new PolicyValidationError(issues);
+  return policy;
 }
 
 /** Loads every rule file in `dir` into a policy (Node only). */
 export async function loadPolicyFromDir(dir: string, options: PolicyOptions = {}): Promise<Policy> {
-  return createPolicy(await loadRuleFiles([dir]), options);
+  return loadPolicy([dir], options);
 }

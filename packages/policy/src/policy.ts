@@ -129,7 +129,7 @@ export function createPolicy(sources: RuleFileSources, options: PolicyOptions = 
   );
 
   async function evaluate(input: Facts): Promise<Decision> {
-    const parsed = factsSchema.safeParse(input);
+    const parsed = factsSchema.safeParse(input, { reportInput: true });
     if (!parsed.success) throw new FactsValidationError(toValidationIssues('facts', parsed.error.issues));
     const facts = parsed.data;
     const derived = deriveFacts(facts);

@@ -73,8 +73,9 @@ function fromWallClock(wall: number, timeZone: string): number {
 
 /** The instant `days` calendar days before `ms`, at the same local time of day in `timeZone`. */
 export function calendarDaysBefore(ms: number, days: number, timeZone: string): number {
-  const wall = wallClock(ms - (ms % 1000), timeZone) + (ms % 1000);
-  return fromWallClock(wall - days * DAY_MS, timeZone);
+  // The zone's clock is read to the second, so the milliseconds are carried around it.
+  const millis = ((ms % 1000) + 1000) % 1000;
+  return fromWallClock(wallClock(ms - millis, timeZone) - days * DAY_MS, timeZone) + millis;
 }
 
 /** Real hours from `fromMs` to `toMs` (negative when `toMs` is earlier). */

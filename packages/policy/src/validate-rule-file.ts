@@ -14,7 +14,7 @@ const KNOWN_PLACEHOLDERS = new Set(placeholderPaths());
  * @throws PolicyValidationError with every problem found, each naming the file and JSON path.
  */
 export function validateRuleFile(fileName: string, content: unknown): RuleFile {
-  const parsed = ruleFileSchema.safeParse(content);
+  const parsed = ruleFileSchema.safeParse(content, { reportInput: true });
   if (!parsed.success) throw new PolicyValidationError(toValidationIssues(fileName, parsed.error.issues));
   const issues: ValidationIssue[] = [];
   const report = (path: Path, message: string) => issues.push({ file: fileName, path: jsonPath(path), message });
