@@ -47,10 +47,13 @@ function received(input: unknown): string {
   if (Array.isArray(input)) return 'an array';
   if (typeof input === 'string') return JSON.stringify(input.length > 40 ? `${input.slice(0, 40)}…` : input);
   if (typeof input === 'object') return 'an object';
-  return `${typeof input} ${String(input)}`;
+  return `${typeof input} ${JSON.stringify(input) ?? ''}`.trim();
 }
 
-/** A sentence for one zod issue, in the words a rule author understands. */
+/**
+ * A sentence for one zod issue, in the words a rule author understands. Size and format checks are
+ * refinements with their own sentences (checks.ts), so only type, value and key issues need words here.
+ */
 function sentence(issue: core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
@@ -62,51 +65,16 @@ function sentence(issue: core.$ZodIssue): string {
       return `expected ${issue.values.map((v) => JSON.stringify(v)).join(' | ')}, got ${received(issue.input)}`;
     case 'unrecognized_keys':
       return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
-    case 'too_small':
-      return issue.origin === 'array'
-        ? `expected at least ${String(issue.minimum)} item${issue.minimum === 1 ? '' : 's'}`
-        : issue.origin === 'string'
-          ? 'expected a non-empty string'
-          : `expected a number ${issue.inclusive ? '≥' : '>'} ${String(issue.minimum)}`;
-    case 'too_big':
-      return `expected a number ${issue.inclusive ? '≤' : '<'} ${String(issue.maximum)}`;
-    case 'invalid_format':
-      return issue.message !== 'Invalid input' ? issue.message : `expected ${issue.format} format, got ${received(issue.input)}`;
-    case 'invalid_union':
-      return issue.message !== 'Invalid input' ? issue.message : 'does not match any allowed shape';
     default:
       return issue.message;
   }
 }
 
-/**
- * Flattens zod issues into {@link ValidationIssue}s. A union's issue is replaced by the issues of
- * the branch that got furthest, so the message names the real mistake rather than every shape.
- */
+/** Flattens zod issues into {@link ValidationIssue}s under `prefix` (where the value sits in the file). */
 export function toValidationIssues(
   file: string,
   issues: readonly core.$ZodIssue[],
   prefix: readonly PropertyKey[] = [],
 ): ValidationIssue[] {
-  return issues.flatMap((issue) => {
-    const path = [...prefix, ...issue.path];
-    if (issue.code === 'invalid_union' && issue.errors.length > 0) {
-      const best = closestBranch(issue.errors);
-      if (best) return toValidationIssues(file, best, path);
-    }
-    return [{ file, path: jsonPath(path), message: sentence(issue) }];
-  });
-}
-
-function depth(issues: readonly core.$ZodIssue[]): number {
-  return Math.max(
-    ...issues.map((i) => i.path.length + (i.code === 'invalid_union' ? 1 + Math.max(0, ...i.errors.map(depth)) : 0)),
-  );
-}
-
-function closestBranch(branches: readonly (readonly core.$ZodIssue[])[]): readonly core.$ZodIssue[] | undefined {
-  // A branch that failed on an unknown key at its root is the wrong shape altogether.
-  const candidates = branches.filter((b) => !b.some((i) => i.code === 'unrecognized_keys' && i.path.length === 0));
-  const pool = candidates.length > 0 ? candidates : branches;
-  return [...pool].sort((a, b) => depth(b) - depth(a) || a.length - b.length)[0];
+  return issues.map((issue) => ({ file, path: jsonPath([...prefix, ...issue.path]), message: sentence(issue) }));
 }

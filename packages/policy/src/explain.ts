@@ -1,6 +1,6 @@
 import type { ConditionExplanation } from './decision.js';
 import type { Condition } from './rule-file-schema.js';
-import type { FactName, Operator } from './vocabulary.js';
+import type { FactName } from './vocabulary.js';
 
 /** The evaluated condition tree json-rules-engine leaves on a rule result. */
 export interface EvaluatedCondition {
@@ -37,7 +37,7 @@ export function explainCondition(
     fact: condition.fact,
     ...(condition.path !== undefined ? { path: condition.path } : {}),
     ...(condition.params !== undefined ? { params: condition.params } : {}),
-    operator: condition.operator as Operator,
+    operator: condition.operator,
     expected: condition.value,
     actual: passed === null ? actualValue(condition.fact, condition.path, condition.params?.days) : evaluated?.factResult,
     passed,

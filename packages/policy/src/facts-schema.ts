@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { matching, nonEmptyString, wholeNumber } from './checks.js';
 import {
   ACTIONS,
   ATTENDANCE_OUTCOMES,
@@ -10,7 +11,7 @@ import {
 } from './vocabulary.js';
 import { isIsoDate, isIsoInstant, isTimeZone } from './time.js';
 
-const nonEmpty = z.string().check(z.minLength(1));
+const nonEmpty = nonEmptyString();
 
 /** An ISO 8601 instant with an explicit offset. */
 export const isoInstant = z.string().check(
@@ -22,12 +23,12 @@ const isoDateOrInstant = z.string().check(
   }),
 );
 const timeZone = z.string().check(z.refine(isTimeZone, { message: 'expected an IANA time zone, e.g. Europe/London' }));
-const count = z.int().check(z.minimum(0));
+const count = wholeNumber(0);
 
 /** Money in integer minor units (pence, cents) with an ISO 4217 currency code. */
 export const moneySchema = z.strictObject({
   amount: count,
-  currency: z.string().check(z.regex(/^[A-Z]{3}$/, { message: 'expected a 3-letter ISO 4217 currency code, e.g. GBP' })),
+  currency: matching(/^[A-Z]{3}$/, 'expected a 3-letter ISO 4217 currency code, e.g. GBP'),
 });
 
 export const sessionFactsSchema = z.strictObject({
@@ -85,19 +86,12 @@ export const factsSchema = z
     request: z.optional(requestFactsSchema),
   })
   .check(
-    z.superRefine((facts, ctx) => {
-      if (facts.action === 'availability-change') return;
-      for (const key of ['session', 'client'] as const) {
-        if (facts[key] === undefined) {
-          ctx.issues.push({
-            code: 'custom',
-            path: [key],
-            input: undefined,
-            message: `required for action "${facts.action}" (only "availability-change" goes without it)`,
-          });
-        }
-      }
-    }),
+    ...(['session', 'client'] as const).map((key) =>
+      z.refine<{ action: string; session?: unknown; client?: unknown }>((facts) => facts.action === 'availability-change' || facts[key] !== undefined, {
+        path: [key],
+        message: 'required for every action but "availability-change"',
+      }),
+    ),
   );
 
 /** Facts as given to `Policy.evaluate`. */

@@ -1,6 +1,7 @@
 /**
  * @raincheck/policy — rule files, fact schemas and explained decisions. Runs unchanged in Node and
- * in browsers: no DOM, no fetch, nothing happens at import time.
+ * in browsers: no DOM, no fetch, nothing happens at import time. Tools for rule authors (JSON
+ * Schema, fixtures, text explanations) are in `@raincheck/policy/authoring`, to keep this small.
  * @packageDocumentation
  */
 export { createPolicy } from './policy.js';
@@ -23,8 +24,4 @@ export { ruleFileSchema } from './rule-file-schema.js';
 export type { RuleFile, Rule, RuleEvent, Condition } from './rule-file-schema.js';
 export { deriveFacts } from './derived-facts.js';
 export type { DerivedFacts } from './derived-facts.js';
-export { formatDecision } from './format-decision.js';
-export { ruleFileJsonSchema } from './json-schema.js';
 export * from './vocabulary.js';
-export { runFixtures, compareDecision, mergeFacts, fixtureFileSchema } from './fixtures.js';
-export type { FixtureFile, FixtureResult, FixtureReport } from './fixtures.js';

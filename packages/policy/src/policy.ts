@@ -1,6 +1,6 @@
 import { Engine, Fact, type RuleProperties } from 'json-rules-engine';
 import type { Decision, PolicyIdentity, RuleExplanation } from './decision.js';
-import { deriveFacts, type DerivedFacts } from './derived-facts.js';
+import { deriveFacts } from './derived-facts.js';
 import { EnginePool } from './engine-pool.js';
 import { FactsValidationError, PolicyValidationError, toValidationIssues, type ValidationIssue } from './errors.js';
 import { explainCondition, type EvaluatedCondition } from './explain.js';
@@ -8,7 +8,7 @@ import { factsSchema, type Facts } from './facts-schema.js';
 import { contentHash } from './hash.js';
 import { mergeEffects, type FiredRule } from './merge.js';
 import { resolvePath } from './path.js';
-import type { Condition, Rule, RuleFile } from './rule-file-schema.js';
+import { findFactCondition, type Rule, type RuleFile } from './rule-file-schema.js';
 import { fillTemplate } from './template.js';
 import { validateRuleFile } from './validate-rule-file.js';
 import type { FactName } from './vocabulary.js';
@@ -82,27 +82,8 @@ function validateAll(sources: RuleFileSources): RuleFile[] {
 
 /** The window a rule's `{cancellationsInWindow}` refers to: its condition's, else its warning's. */
 function windowOf(rule: Rule): number | undefined {
-  const find = (c: Condition): number | undefined =>
-    'all' in c ? c.all.map(find).find((d) => d !== undefined)
-    : 'any' in c ? c.any.map(find).find((d) => d !== undefined)
-    : 'not' in c ? find(c.not)
-    : c.fact === 'cancellationsInWindow' ? c.params?.days : undefined;
-  return find(rule.conditions) ?? (rule.event.type === 'frequency-warning' ? rule.event.params.windowDays : undefined);
-}
-
-function factValue(facts: Facts, derived: DerivedFacts, fact: FactName, path: string | undefined, days: number | undefined): unknown {
-  switch (fact) {
-    case 'cancellationsInWindow':
-      return days === undefined ? undefined : derived.cancellationsInWindow(days);
-    case 'hoursUntilStart':
-    case 'sessionStarted':
-    case 'daysUnavailable':
-      return derived[fact];
-    default: {
-      const value = fact === 'history' ? (facts.history ?? []) : facts[fact];
-      return path === undefined ? value : resolvePath(value, path);
-    }
-  }
+  const condition = findFactCondition(rule.conditions, (c) => c.fact === 'cancellationsInWindow');
+  return condition?.params?.days ?? (rule.event.type === 'frequency-warning' ? rule.event.params.windowDays : undefined);
 }
 
 /**
@@ -133,7 +114,8 @@ export function createPolicy(sources: RuleFileSources, options: PolicyOptions = 
     if (!parsed.success) throw new FactsValidationError(toValidationIssues('facts', parsed.error.issues));
     const facts = parsed.data;
     const derived = deriveFacts(facts);
-    const runtimeFacts: Record<string, unknown> = {
+    // What conditions read, by fact name; the engine gets the same values.
+    const values: Record<Exclude<FactName, 'cancellationsInWindow'>, unknown> = {
       action: facts.action,
       now: facts.now,
       session: facts.session,
@@ -144,6 +126,13 @@ export function createPolicy(sources: RuleFileSources, options: PolicyOptions = 
       hoursUntilStart: derived.hoursUntilStart,
       sessionStarted: derived.sessionStarted,
       daysUnavailable: derived.daysUnavailable,
+    };
+    const actual = (fact: FactName, path: string | undefined, days: number | undefined): unknown =>
+      fact === 'cancellationsInWindow'
+        ? days === undefined ? undefined : derived.cancellationsInWindow(days)
+        : path === undefined ? values[fact] : resolvePath(values[fact], path);
+    const runtimeFacts = {
+      ...values,
       cancellationsInWindow: new Fact<number>(
         'cancellationsInWindow',
         (params: Record<string, unknown>) => derived.cancellationsInWindow(params.days as number),
@@ -152,10 +141,9 @@ export function createPolicy(sources: RuleFileSources, options: PolicyOptions = 
     };
     const { results, failureResults } = await pool.use((engine) => engine.run(runtimeFacts));
     const outcomes = new Map<string, { fired: boolean; conditions: EvaluatedCondition }>();
-    for (const r of results) outcomes.set(r.name as string, { fired: true, conditions: r.conditions as EvaluatedCondition });
-    for (const r of failureResults) outcomes.set(r.name as string, { fired: false, conditions: r.conditions as EvaluatedCondition });
+    for (const r of results) outcomes.set(r.name, { fired: true, conditions: r.conditions as EvaluatedCondition });
+    for (const r of failureResults) outcomes.set(r.name, { fired: false, conditions: r.conditions as EvaluatedCondition });
 
-    const actual = (fact: FactName, path: string | undefined, days: number | undefined) => factValue(facts, derived, fact, path, days);
     const fired: FiredRule[] = [];
     const explanations: RuleExplanation[] = rules.map((rule) => {
       const outcome = outcomes.get(rule.id);

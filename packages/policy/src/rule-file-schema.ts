@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { matching, nonEmptyList, nonEmptyString, numberBetween, wholeNumber } from './checks.js';
 import {
   CHANNELS,
   FACT_NAMES,
@@ -6,116 +7,121 @@ import {
   RECOMMENDATION_KINDS,
   REFUND_MODES,
   WARNING_LEVELS,
+  type Channel,
+  type EventType,
+  type FactName,
+  type Operator,
+  type RecommendationKind,
+  type RefundMode,
+  type WarningLevel,
 } from './vocabulary.js';
 
-const KEBAB = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
-const code = z.string().check(z.regex(KEBAB, { message: 'expected a kebab-case code, e.g. session-started' }));
-const positiveInt = z.int().check(z.minimum(1));
-const sentence = z.string().check(z.minLength(1));
+// The shape of a rule file, as zod leaves. The recursive condition tree and the per-type event
+// params are dispatched by validate-rule-file.ts (on `all`/`any`/`not`/`fact` and on `event.type`),
+// which keeps zod's union machinery out of the browser bundle and names the exact mistake; the
+// editor's JSON Schema composes the same leaves with unions (json-schema.ts).
 
-/**
- * A dot path into an object fact (`price.amount`). Anything JSONPath-like (`$`, `..`, brackets,
- * filters) is refused: a rule file only names data, it never evaluates expressions.
- */
-const dotPath = z.string().check(
-  z.regex(/^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$/, {
-    message: 'expected a plain dot path such as "price.amount" (JSONPath expressions are not allowed)',
-  }),
-);
+const code = matching(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, 'expected a kebab-case code, e.g. session-started');
+const positiveInt = wholeNumber(1);
 
-const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+/** A JSON value a condition may compare with: a string, number, boolean or null, or a list of them. */
+export type ConditionValue = string | number | boolean | null | (string | number | boolean | null)[];
+
+const isScalar = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v);
 
 /** `{ "fact": …, "operator": …, "value": … }`: compares one fact with a literal value. */
 export const factConditionSchema = z.strictObject({
   fact: z.enum(FACT_NAMES),
-  path: z.optional(dotPath),
+  /**
+   * A dot path into an object fact (`price.amount`). Anything JSONPath-like (`$`, `..`, brackets,
+   * filters) is refused: a rule file only names data, it never evaluates expressions.
+   */
+  path: z.optional(
+    matching(/^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/, 'expected a plain dot path such as "price.amount" (JSONPath expressions are not allowed)'),
+  ),
   operator: z.enum(OPERATORS),
-  value: z.union([scalar, z.array(scalar)]),
+  value: z.unknown().check(
+    z.refine((v) => isScalar(v) || (Array.isArray(v) && v.every(isScalar)), {
+      message: 'expected a string, number, boolean or null, or a list of them',
+    }),
+  ),
   params: z.optional(z.strictObject({ days: positiveInt })),
 });
 
-type FactCondition = z.output<typeof factConditionSchema>;
+/** A comparison of one fact with a value. */
+export interface FactCondition {
+  readonly fact: FactName;
+  readonly path?: string;
+  readonly operator: Operator;
+  readonly value: ConditionValue;
+  readonly params?: { readonly days: number };
+}
 /** A condition: a fact comparison, or `all` / `any` / `not` of conditions. */
-export type Condition = FactCondition | { all: Condition[] } | { any: Condition[] } | { not: Condition };
-
-export const conditionSchema: z.ZodMiniType<Condition> = z.union([
-  factConditionSchema,
-  z.strictObject({
-    get all() {
-      return z.array(conditionSchema).check(z.minLength(1));
-    },
-  }),
-  z.strictObject({
-    get any() {
-      return z.array(conditionSchema).check(z.minLength(1));
-    },
-  }),
-  z.strictObject({
-    get not() {
-      return conditionSchema;
-    },
-  }),
-]);
-
+export type Condition = FactCondition | { readonly all: readonly Condition[] } | { readonly any: readonly Condition[] } | { readonly not: Condition };
 /** A rule's root: `all`, `any` or `not` (json-rules-engine requires a boolean root). */
-export type TopCondition = Extract<Condition, { all: Condition[] } | { any: Condition[] } | { not: Condition }>;
-const topConditionSchema = z.union([
-  z.strictObject({ all: z.array(conditionSchema).check(z.minLength(1)) }),
-  z.strictObject({ any: z.array(conditionSchema).check(z.minLength(1)) }),
-  z.strictObject({ not: conditionSchema }),
-]);
+export type TopCondition = Exclude<Condition, FactCondition>;
 
-const event = <T extends string, P extends z.core.SomeType>(type: T, params: P) =>
-  z.strictObject({ type: z.literal(type), params });
+/** The first fact comparison in a condition tree that passes `test`, depth first. */
+export function findFactCondition(condition: Condition, test: (c: FactCondition) => boolean): FactCondition | undefined {
+  if ('all' in condition || 'any' in condition) {
+    for (const c of 'all' in condition ? condition.all : condition.any) {
+      const found = findFactCondition(c, test);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if ('not' in condition) return findFactCondition(condition.not, test);
+  return test(condition) ? condition : undefined;
+}
+
+/** `{ "all": [...] }` or `{ "any": [...] }`: at least one condition. */
+export const groupSchema = (key: 'all' | 'any') => z.strictObject({ [key]: nonEmptyList(z.unknown()) });
+/** `{ "not": condition }`. */
+export const notSchema = z.strictObject({ not: z.unknown() });
 
 /** Per event type, the params a rule must give. */
-export const eventSchema = z.discriminatedUnion('type', [
-  event(
-    'notify-client',
-    z.strictObject({
-      channels: z.array(z.enum(CHANNELS)).check(z.minLength(1)),
-      withinMinutes: z.int().check(z.minimum(0)),
-      followUp: z.optional(z.strictObject({ afterHours: positiveInt })),
-    }),
-  ),
-  event(
-    'offer-alternatives',
-    z.strictObject({
-      minSlots: positiveInt,
-      maxSlots: z.optional(positiveInt),
-      withinDays: positiveInt,
-    }),
-  ),
-  event(
-    'offer-refund',
-    z.strictObject({
-      percent: z.number().check(z.minimum(0), z.maximum(100)),
-      mode: z.enum(REFUND_MODES),
-    }),
-  ),
-  event('route-to-team', z.strictObject({ reason: code })),
-  event('require-reason', z.strictObject({ minLength: z.optional(positiveInt) })),
-  event(
-    'frequency-warning',
-    z.strictObject({
-      level: z.enum(WARNING_LEVELS),
-      code: z.optional(code),
-      windowDays: positiveInt,
-      threshold: positiveInt,
-    }),
-  ),
-  event(
-    'recommend-visibility',
-    z.strictObject({
-      recommendation: z.enum(RECOMMENDATION_KINDS),
-      until: z.optional(z.literal('return-date')),
-    }),
-  ),
-  event('block', z.strictObject({ reason: code })),
-]);
-export type RuleEvent = z.output<typeof eventSchema>;
+export const EVENT_PARAMS = {
+  'notify-client': z.strictObject({
+    channels: nonEmptyList(z.enum(CHANNELS)),
+    withinMinutes: wholeNumber(0),
+    followUp: z.optional(z.strictObject({ afterHours: positiveInt })),
+  }),
+  'offer-alternatives': z.strictObject({
+    minSlots: positiveInt,
+    maxSlots: z.optional(positiveInt),
+    withinDays: positiveInt,
+  }),
+  'offer-refund': z.strictObject({
+    percent: numberBetween(0, 100),
+    mode: z.enum(REFUND_MODES),
+  }),
+  'route-to-team': z.strictObject({ reason: code }),
+  'require-reason': z.strictObject({ minLength: z.optional(positiveInt) }),
+  'frequency-warning': z.strictObject({
+    level: z.enum(WARNING_LEVELS),
+    code: z.optional(code),
+    windowDays: positiveInt,
+    threshold: positiveInt,
+  }),
+  'recommend-visibility': z.strictObject({
+    recommendation: z.enum(RECOMMENDATION_KINDS),
+    until: z.optional(z.enum(['return-date'])),
+  }),
+  block: z.strictObject({ reason: code }),
+} satisfies Record<EventType, z.ZodMiniType>;
 
-/** One rule: a json-rules-engine rule with a required `id` and a human `description`. */
+/** A rule's effect when it fires: a type from the vocabulary and that type's params. */
+export type RuleEvent =
+  | { readonly type: 'notify-client'; readonly params: { channels: Channel[]; withinMinutes: number; followUp?: { afterHours: number } } }
+  | { readonly type: 'offer-alternatives'; readonly params: { minSlots: number; maxSlots?: number; withinDays: number } }
+  | { readonly type: 'offer-refund'; readonly params: { percent: number; mode: RefundMode } }
+  | { readonly type: 'route-to-team'; readonly params: { reason: string } }
+  | { readonly type: 'require-reason'; readonly params: { minLength?: number } }
+  | { readonly type: 'frequency-warning'; readonly params: { level: WarningLevel; code?: string; windowDays: number; threshold: number } }
+  | { readonly type: 'recommend-visibility'; readonly params: { recommendation: RecommendationKind; until?: 'return-date' } }
+  | { readonly type: 'block'; readonly params: { reason: string } };
+
+/** One rule's own fields; `conditions` and `event.params` are checked by the walker. */
 export const ruleSchema = z.strictObject({
   id: code,
   /**
@@ -123,21 +129,35 @@ export const ruleSchema = z.strictObject({
    * a fact (`{hoursUntilStart}`, `{client.attendedSessions}`), an event param (`{params.windowDays}`),
    * optionally with a format: `{cancellationsInWindow|ordinal}`, `{hoursUntilStart|round}`.
    */
-  description: sentence,
+  description: nonEmptyString(),
   priority: z.optional(positiveInt),
-  conditions: topConditionSchema,
-  event: eventSchema,
+  conditions: z.unknown(),
+  event: z.strictObject({ type: z.enum(Object.keys(EVENT_PARAMS) as EventType[]), params: z.unknown() }),
 });
-export type Rule = z.output<typeof ruleSchema>;
 
-/** A rule file: one policy area (e.g. `notification-timing`). */
+/** A validated rule: a json-rules-engine rule with a required `id` and a human `description`. */
+export interface Rule {
+  readonly id: string;
+  readonly description: string;
+  readonly priority?: number;
+  readonly conditions: TopCondition;
+  readonly event: RuleEvent;
+}
+
+/** A rule file's own fields, with each rule checked by `ruleSchema` and the walker. */
 export const ruleFileSchema = z.strictObject({
   $schema: z.optional(z.string()),
   id: code,
-  version: z.string().check(
-    z.regex(/^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$/, { message: 'expected a semantic version, e.g. 1.0.0' }),
-  ),
-  description: sentence,
-  rules: z.array(ruleSchema).check(z.minLength(1)),
+  version: matching(/^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$/, 'expected a semantic version, e.g. 1.0.0'),
+  description: nonEmptyString(),
+  rules: nonEmptyList(z.unknown()),
 });
-export type RuleFile = z.output<typeof ruleFileSchema>;
+
+/** A validated rule file: one policy area (e.g. `notification-timing`). */
+export interface RuleFile {
+  readonly $schema?: string;
+  readonly id: string;
+  readonly version: string;
+  readonly description: string;
+  readonly rules: readonly Rule[];
+}

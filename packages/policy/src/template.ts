@@ -22,7 +22,7 @@ function show(value: unknown, format: string | undefined): string {
     return String(Math.round(value * 10) / 10);
   }
   if (Array.isArray(value)) return value.map((v) => show(v, format)).join(', ');
-  return String(value);
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 /** Fills `{name}` / `{name|format}` placeholders with `lookUp(name)`. */

@@ -61,7 +61,7 @@ export function isTimeZone(timeZone: string): boolean {
 function wallClock(ms: number, timeZone: string): number {
   const parts: Record<string, number> = {};
   for (const part of zoneFormatter(timeZone).formatToParts(ms)) parts[part.type] = Number(part.value);
-  return Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
+  return Date.UTC(parts.year!, parts.month! - 1, parts.day, parts.hour, parts.minute, parts.second);
 }
 
 /** The instant at which the wall clock of `timeZone` shows `wall` (as if UTC). */

@@ -1,45 +1,85 @@
-import { PolicyValidationError, toValidationIssues, jsonPath, type ValidationIssue } from './errors.js';
-import { ruleFileSchema, type Condition, type Rule, type RuleFile } from './rule-file-schema.js';
-import { lookUpFactPath, placeholderPaths, quoteList, type FactName, type ValueKind } from './vocabulary.js';
+import type * as z from 'zod/mini';
+import { jsonPath, PolicyValidationError, toValidationIssues, type ValidationIssue } from './errors.js';
+import {
+  EVENT_PARAMS,
+  factConditionSchema,
+  findFactCondition,
+  groupSchema,
+  notSchema,
+  ruleFileSchema,
+  ruleSchema,
+  type FactCondition,
+  type Rule,
+  type RuleFile,
+} from './rule-file-schema.js';
 import { parsePlaceholders, PLACEHOLDER_FORMATS } from './template.js';
+import { lookUpFactPath, placeholderPaths, quoteList, type ValueKind } from './vocabulary.js';
 
 type Path = readonly PropertyKey[];
-type FactConditionNode = Extract<Condition, { fact: FactName }>;
 
+const GROUPS = { all: groupSchema('all'), any: groupSchema('any') };
 const KNOWN_PLACEHOLDERS = new Set(placeholderPaths());
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /**
- * Validates one rule file: its shape (zod) and then what a schema can't say: paths exist on their
- * fact, values fit the fact and the operator, placeholders name something real.
+ * Validates one rule file: its shape, and what a schema can't say: paths exist on their fact,
+ * values fit the fact and the operator, placeholders name something real.
+ * @returns a deep copy, so later edits to `content` cannot change a policy built from it.
  * @throws PolicyValidationError with every problem found, each naming the file and JSON path.
  */
 export function validateRuleFile(fileName: string, content: unknown): RuleFile {
-  const parsed = ruleFileSchema.safeParse(content, { reportInput: true });
-  if (!parsed.success) throw new PolicyValidationError(toValidationIssues(fileName, parsed.error.issues));
   const issues: ValidationIssue[] = [];
   const report = (path: Path, message: string) => issues.push({ file: fileName, path: jsonPath(path), message });
+  const check = <T>(schema: z.ZodMiniType<T>, value: unknown, path: Path): T | undefined => {
+    const result = schema.safeParse(value, { reportInput: true });
+    if (result.success) return result.data;
+    issues.push(...toValidationIssues(fileName, result.error.issues, path));
+    return undefined;
+  };
+
+  /** Walks a condition tree; true when it and everything below it is valid. */
+  const checkCondition = (input: unknown, at: Path, isRoot: boolean): boolean => {
+    const key = isObject(input) ? (['all', 'any', 'not'] as const).find((k) => k in input) : undefined;
+    if (key === 'all' || key === 'any') {
+      const group = check(GROUPS[key], input, at);
+      return group !== undefined && (group[key] as unknown[]).map((c, i) => checkCondition(c, [...at, key, i], false)).every(Boolean);
+    }
+    if (key === 'not') {
+      const not = check(notSchema, input, at);
+      return not !== undefined && checkCondition(not.not, [...at, 'not'], false);
+    }
+    if (isRoot) {
+      report(at, 'expected { "all": [...] }, { "any": [...] } or { "not": {...} } at the root of a rule');
+      return false;
+    }
+    const before = issues.length;
+    const condition = check(factConditionSchema, input, at);
+    if (condition) checkFactCondition(condition as FactCondition, at, report);
+    return issues.length === before;
+  };
+
+  const file = check(ruleFileSchema, content, []);
+  if (!file) throw new PolicyValidationError(issues);
   const seen = new Map<string, number>();
-  parsed.data.rules.forEach((rule, index) => {
+  file.rules.forEach((input, index) => {
     const at: Path = ['rules', index];
+    const rule = check(ruleSchema, input, at);
+    if (!rule) return;
     const first = seen.get(rule.id);
     if (first !== undefined) report([...at, 'id'], `duplicate rule id "${rule.id}" (also at $.rules[${first}])`);
     else seen.set(rule.id, index);
-    checkCondition(rule.conditions, [...at, 'conditions'], report);
-    checkEvent(rule, at, report);
-    checkDescription(rule, at, report);
+    const conditionsValid = checkCondition(rule.conditions, [...at, 'conditions'], true);
+    const params = check(EVENT_PARAMS[rule.event.type] as z.ZodMiniType<Record<string, unknown>>, rule.event.params, [...at, 'event', 'params']);
+    if (!conditionsValid || !params) return;
+    const valid = rule as unknown as Rule;
+    checkEvent(valid, at, report);
+    checkDescription(valid, at, report);
   });
   if (issues.length > 0) throw new PolicyValidationError(issues);
-  return parsed.data;
+  return structuredClone(file) as unknown as RuleFile;
 }
 
-function checkCondition(condition: Condition, at: Path, report: (path: Path, message: string) => void): void {
-  if ('all' in condition) condition.all.forEach((c, i) => checkCondition(c, [...at, 'all', i], report));
-  else if ('any' in condition) condition.any.forEach((c, i) => checkCondition(c, [...at, 'any', i], report));
-  else if ('not' in condition) checkCondition(condition.not, [...at, 'not'], report);
-  else checkFactCondition(condition, at, report);
-}
-
-function checkFactCondition(c: FactConditionNode, at: Path, report: (path: Path, message: string) => void): void {
+function checkFactCondition(c: FactCondition, at: Path, report: (path: Path, message: string) => void): void {
   const kind = lookUpFactPath(c.fact, c.path);
   if (typeof kind === 'string') return report([...at, c.path === undefined ? 'fact' : 'path'], kind);
   if (c.fact === 'cancellationsInWindow' && c.params === undefined) {
@@ -72,21 +112,13 @@ function describeKind(kind: ValueKind): string {
   return kind.type === 'enum' ? `one of ${quoteList(kind.values)}` : `a ${kind.type === 'instant' ? 'date-time' : kind.type}`;
 }
 
-function checkValue(
-  kind: ValueKind,
-  value: unknown,
-  at: Path,
-  where: string,
-  report: (path: Path, message: string) => void,
-): void {
+function checkValue(kind: ValueKind, value: unknown, at: Path, where: string, report: (path: Path, message: string) => void): void {
   // null matches a fact that is absent, e.g. { "path": "clientPreference", "equal", null }.
   if (value === null) return;
   const ok =
     kind.type === 'enum'
       ? typeof value === 'string' && kind.values.includes(value)
-      : kind.type === 'instant'
-        ? typeof value === 'string'
-        : typeof value === kind.type;
+      : typeof value === (kind.type === 'instant' ? 'string' : kind.type);
   if (!ok) report(at, `${where} is ${describeKind(kind)}, got ${JSON.stringify(value)}`);
 }
 
@@ -97,17 +129,10 @@ function checkEvent(rule: Rule, at: Path, report: (path: Path, message: string) 
   }
 }
 
-function conditionsUse(condition: Condition, fact: FactName): boolean {
-  if ('all' in condition) return condition.all.some((c) => conditionsUse(c, fact));
-  if ('any' in condition) return condition.any.some((c) => conditionsUse(c, fact));
-  if ('not' in condition) return conditionsUse(condition.not, fact);
-  return condition.fact === fact;
-}
-
 function checkDescription(rule: Rule, at: Path, report: (path: Path, message: string) => void): void {
   const params = rule.event.params as Record<string, unknown>;
+  const path = [...at, 'description'];
   for (const { name, format } of parsePlaceholders(rule.description)) {
-    const path = [...at, 'description'];
     if (format !== undefined && !(PLACEHOLDER_FORMATS as readonly string[]).includes(format)) {
       report(path, `unknown format "|${format}" in {${name}|${format}}: expected ${quoteList(PLACEHOLDER_FORMATS)}`);
     }
@@ -116,11 +141,7 @@ function checkDescription(rule: Rule, at: Path, report: (path: Path, message: st
       if (!(key in params)) report(path, `placeholder {${name}}: event "${rule.event.type}" has no param "${key}" here`);
     } else if (!KNOWN_PLACEHOLDERS.has(name)) {
       report(path, `unknown placeholder {${name}}: expected a fact path such as {hoursUntilStart} or {client.attendedSessions}, or {params.<name>}`);
-    } else if (
-      name === 'cancellationsInWindow' &&
-      rule.event.type !== 'frequency-warning' &&
-      !conditionsUse(rule.conditions, 'cancellationsInWindow')
-    ) {
+    } else if (name === 'cancellationsInWindow' && rule.event.type !== 'frequency-warning' && !findFactCondition(rule.conditions, (c) => c.fact === 'cancellationsInWindow')) {
       report(path, '{cancellationsInWindow} needs a window: use it in a rule with a condition on it or a frequency-warning');
     }
   }

@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import * as built from '@raincheck/policy';
+import * as built from '@raincheck/policy/authoring';
 import { createDefaultPolicy as createBuiltDefault } from '@raincheck/policy/rules';
-import { createPolicy, runFixtures } from '../../src/index.js';
+import { runFixtures } from '../../src/authoring.js';
+import { createPolicy } from '../../src/index.js';
 import { defaultRuleSources, fixtureSources } from './helpers.js';
 
 // The built package bundles json-rules-engine with small stand-ins for its JSONPath, event
@@ -37,7 +38,7 @@ describe('the built package', () => {
       assert.equal(result.status, 0, result.stderr);
       return JSON.parse(result.stdout) as string[];
     };
-    assert.deepEqual(windowReads(['@raincheck/policy', '@raincheck/policy/rules']), []);
+    assert.deepEqual(windowReads(['@raincheck/policy', '@raincheck/policy/authoring', '@raincheck/policy/rules']), []);
     assert.ok(windowReads(['json-rules-engine']).includes('localStorage'), 'the control should read window');
   });
 });

@@ -19,8 +19,8 @@ describe('facts validation', () => {
   it('requires a session and a client for every action but availability-change', async () => {
     const { session: _s, client: _c, ...rest } = cancelFacts();
     assert.deepEqual(await factIssues(rest), [
-      'facts:$.session: required for action "cancel" (only "availability-change" goes without it)',
-      'facts:$.client: required for action "cancel" (only "availability-change" goes without it)',
+      'facts:$.session: required for every action but "availability-change"',
+      'facts:$.client: required for every action but "availability-change"',
     ]);
     await policy.evaluate({ action: 'availability-change', now: '2027-06-01T09:00:00Z', therapist: { id: 't', profileVisible: true } });
   });
@@ -36,7 +36,7 @@ describe('facts validation', () => {
     assert.deepEqual(issues, [
       'facts:$.now: expected an ISO 8601 date-time with an offset, e.g. 2027-03-28T10:00:00+01:00',
       'facts:$.session.timeZone: expected an IANA time zone, e.g. Europe/London',
-      'facts:$.session.price.amount: expected int, got number 60.5',
+      'facts:$.session.price.amount: expected a whole number ≥ 0',
       'facts:$.session.price.currency: expected a 3-letter ISO 4217 currency code, e.g. GBP',
       'facts:$.client: unknown key "isnew"',
     ]);

@@ -29,34 +29,34 @@ describe('rule file validation', () => {
     const [issue] = conditionIssue({ fact: 'action', operator: 'matches', value: 'cancel' });
     assert.equal(issue?.file, 'a.json');
     assert.equal(issue?.path, '$.rules[0].conditions.all[0].operator');
-    assert.match(issue!.message, /expected "equal" \| "notEqual"/);
-    assert.match(issue!.message, /got "matches"/);
+    assert.match(issue.message, /expected "equal" \| "notEqual"/);
+    assert.match(issue.message, /got "matches"/);
   });
 
   it('refuses facts outside the vocabulary', () => {
     const [issue] = conditionIssue({ fact: 'mood', operator: 'equal', value: 'sad' });
     assert.equal(issue?.path, '$.rules[0].conditions.all[0].fact');
-    assert.match(issue!.message, /got "mood"/);
+    assert.match(issue.message, /got "mood"/);
   });
 
   it('refuses a path that does not exist on the fact and lists the ones that do', () => {
     const [issue] = conditionIssue({ fact: 'client', path: 'isNwe', operator: 'equal', value: true });
     assert.equal(issue?.path, '$.rules[0].conditions.all[0].path');
-    assert.match(issue!.message, /unknown path "isNwe" on fact "client": expected one of "id", "isNew" or "attendedSessions"/);
+    assert.match(issue.message, /unknown path "isNwe" on fact "client": expected one of "id", "isNew" or "attendedSessions"/);
   });
 
   it('rejects JSONPath, filter expressions included', () => {
     for (const path of ['$.isNew', '$..isNew', 'history[?(@.kind=="cancel")]', 'a[0]']) {
       const [issue] = conditionIssue({ fact: 'client', path, operator: 'equal', value: true });
       assert.equal(issue?.path, '$.rules[0].conditions.all[0].path', path);
-      assert.match(issue!.message, /JSONPath expressions are not allowed/);
+      assert.match(issue.message, /JSONPath expressions are not allowed/);
     }
   });
 
   it('checks a value against the values the fact can take', () => {
     const [issue] = conditionIssue({ fact: 'request', path: 'reason', operator: 'equal', value: 'ilness' });
     assert.equal(issue?.path, '$.rules[0].conditions.all[0].value');
-    assert.match(issue!.message, /request.reason is one of "illness", "personal-emergency" or "other", got "ilness"/);
+    assert.match(issue.message, /request.reason is one of "illness", "personal-emergency" or "other", got "ilness"/);
   });
 
   it('checks each value of an "in" list', () => {
@@ -79,7 +79,7 @@ describe('rule file validation', () => {
   it('refuses condition references and unknown keys: a rule file can only compare data', () => {
     const [ref] = conditionIssue({ condition: 'shared-condition' });
     assert.equal(ref?.path, '$.rules[0].conditions.all[0].fact');
-    assert.match(ref!.message, /^required/);
+    assert.match(ref.message, /^required/);
     const issues = issuesOf({ 'a.json': ruleFile([rule('r', notify, { priorty: 2 })]) });
     assert.deepEqual(issues, [{ file: 'a.json', path: '$.rules[0]', message: 'unknown key "priorty"' }]);
   });
@@ -87,12 +87,12 @@ describe('rule file validation', () => {
   it('validates event params per type', () => {
     const [issue] = issuesOf({ 'a.json': ruleFile([rule('r', { type: 'notify-client', params: { channels: ['pigeon'], withinMinutes: 0 } })]) });
     assert.equal(issue?.path, '$.rules[0].event.params.channels[0]');
-    assert.match(issue!.message, /expected "email" \| "sms" \| "phone", got "pigeon"/);
+    assert.match(issue.message, /expected "email" \| "sms" \| "phone", got "pigeon"/);
     const [type] = issuesOf({ 'a.json': ruleFile([rule('r', { type: 'send-flowers', params: {} })]) });
     assert.equal(type?.path, '$.rules[0].event.type');
     const [range] = issuesOf({ 'a.json': ruleFile([rule('r', { type: 'offer-refund', params: { percent: 120, mode: 'self-serve' } })]) });
     assert.equal(range?.path, '$.rules[0].event.params.percent');
-    assert.match(range!.message, /≤ 100/);
+    assert.equal(range.message, 'expected a number from 0 to 100');
   });
 
   it('checks description placeholders', () => {

@@ -1,0 +1,57 @@
+// @ts-check
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  // babel-helpers.js is json-rules-engine's own Babel output, copied verbatim.
+  { ignores: ['**/dist/**', '**/node_modules/**', 'coverage/**', 'packages/policy/src/shims/babel-helpers.js'] },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: { allowDefaultProject: ['*.js', '*.mjs', 'scripts/*.mjs', 'packages/*/src/shims/*.js', 'packages/*/bin/*.js'] } },
+      globals: { ...globals.node },
+    },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unnecessary-condition': 'off',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true, ignoreVoidReturningFunctions: true }],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    // The policy runs unchanged in browsers and Node: no DOM, no network, no Node built-ins.
+    files: ['packages/policy/src/**/*.ts'],
+    ignores: ['packages/policy/src/node.ts', 'packages/policy/src/cli.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'fs', 'path', 'os', 'child_process'], message: 'The policy package runs in browsers: Node built-ins belong in src/node.ts or src/cli.ts.' }] }],
+      'no-restricted-globals': [
+        'error',
+        ...['window', 'document', 'fetch', 'XMLHttpRequest', 'localStorage', 'sessionStorage', 'navigator', 'process', 'Buffer'].map((name) => ({
+          name,
+          message: 'The policy package imports no DOM, no fetch and nothing Node-only.',
+        })),
+      ],
+    },
+  },
+  {
+    files: ['packages/*/test/browser/**/*.ts', 'test/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser, ...globals.mocha } },
+  },
+  {
+    files: ['packages/*/test/**/*.ts'],
+    rules: {
+      // Tests reach into results they have just asserted the shape of.
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-floating-promises': ['error', { allowForKnownSafeCalls: [{ from: 'package', name: ['describe', 'it'], package: 'node:test' }] }],
+    },
+  },
+);

@@ -1,0 +1,10 @@
+/**
+ * @raincheck/policy/authoring — tools for people who write rule files: the rule-file JSON Schema,
+ * the fixture runner behind `raincheck test`, and decisions as readable text. Browser-safe, kept
+ * out of the main entry so that evaluating a policy does not pay for them.
+ * @packageDocumentation
+ */
+export { ruleFileJsonSchema } from './json-schema.js';
+export { runFixtures, compareDecision, mergeFacts, fixtureFileSchema } from './fixtures.js';
+export type { FixtureFile, FixtureResult, FixtureReport } from './fixtures.js';
+export { formatDecision } from './format-decision.js';

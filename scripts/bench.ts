@@ -1,0 +1,106 @@
+// `npm run bench`: speed of Policy.evaluate against plain json-rules-engine on the same rules, and
+// the browser bundle size of the policy package. Prints figures; asserts nothing.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Engine, Fact, type RuleProperties } from 'json-rules-engine';
+import { deriveFacts, type Condition, type Facts, type Policy } from '@raincheck/policy';
+import { fixtureFileSchema, mergeFacts } from '@raincheck/policy/authoring';
+import { createDefaultPolicy } from '@raincheck/policy/rules';
+import { bundleSize } from './bundle-size.js';
+
+const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 20_000);
+const WARM_UP = 3_000;
+const root = new URL('..', import.meta.url).pathname;
+
+/** Every fixture case's facts: the article's situations, boundaries and clock changes. */
+function scenarios(): Facts[] {
+  const dir = join(root, 'rules/tests');
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.test.json'))
+    .flatMap((name) => {
+      const file = fixtureFileSchema.parse(JSON.parse(readFileSync(join(dir, name), 'utf8')));
+      return file.cases.map((c) => mergeFacts(file.base ?? {}, c.facts) as Facts);
+    });
+}
+
+/** The same rules for plain json-rules-engine: JSONPath paths, its own default options. */
+function plainEngine(policy: Policy): Engine {
+  const toJsonPath = (c: Condition): unknown =>
+    'all' in c ? { all: c.all.map(toJsonPath) }
+    : 'any' in c ? { any: c.any.map(toJsonPath) }
+    : 'not' in c ? { not: toJsonPath(c.not) }
+    : { ...c, ...(c.path ? { path: `$.${c.path}` } : {}) };
+  const rules = policy.rules.map((rule) => ({
+    name: rule.id,
+    priority: rule.priority ?? 1,
+    conditions: toJsonPath(rule.conditions),
+    event: rule.event,
+  })) as RuleProperties[];
+  return new Engine(rules, { allowUndefinedFacts: true });
+}
+
+/** Facts as a plain json-rules-engine user would pass them: derived values computed beforehand. */
+function plainFacts(facts: Facts): Record<string, unknown> {
+  const derived = deriveFacts(facts);
+  return {
+    ...facts,
+    history: facts.history ?? [],
+    request: facts.request ?? {},
+    hoursUntilStart: derived.hoursUntilStart,
+    sessionStarted: derived.sessionStarted,
+    daysUnavailable: derived.daysUnavailable,
+    cancellationsInWindow: new Fact('cancellationsInWindow', (params: Record<string, unknown>) => derived.cancellationsInWindow(params.days as number)),
+  };
+}
+
+interface Timing {
+  readonly perSecond: number;
+  readonly p50: number;
+  readonly p99: number;
+}
+
+async function time(run: (i: number) => Promise<unknown>): Promise<Timing> {
+  for (let i = 0; i < WARM_UP; i++) await run(i);
+  const samples = new Float64Array(ITERATIONS);
+  const started = performance.now();
+  for (let i = 0; i < ITERATIONS; i++) {
+    const t0 = performance.now();
+    await run(i);
+    samples[i] = performance.now() - t0;
+  }
+  const total = performance.now() - started;
+  samples.sort();
+  const at = (q: number) => samples[Math.min(ITERATIONS - 1, Math.floor(q * ITERATIONS))]!;
+  return { perSecond: (ITERATIONS / total) * 1000, p50: at(0.5), p99: at(0.99) };
+}
+
+const ms = (value: number) => `${value.toFixed(3)} ms`;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+const policy = createDefaultPolicy();
+const cases = scenarios();
+const engine = plainEngine(policy);
+const prepared = cases.map(plainFacts);
+
+console.log(`Policy.evaluate: ${policy.rules.length} default rules, ${cases.length} scenarios, ${ITERATIONS} evaluations (Node ${process.version})\n`);
+const ours = await time((i) => policy.evaluate(cases[i % cases.length]!));
+const plain = await time((i) => engine.run(prepared[i % prepared.length]!));
+console.log('                               evals/s     p50         p99');
+console.log(`@raincheck/policy evaluate  ${ours.perSecond.toFixed(0).padStart(9)}   ${ms(ours.p50)}   ${ms(ours.p99)}   (validation, derived facts, merge, explanations)`);
+console.log(`plain json-rules-engine run ${plain.perSecond.toFixed(0).padStart(9)}   ${ms(plain.p50)}   ${ms(plain.p99)}   (same rules, facts prepared beforehand)`);
+console.log(`wrapper cost: ${(plain.perSecond / ours.perSecond).toFixed(2)}× by throughput, ${(ours.p50 / plain.p50).toFixed(2)}× at p50 (target ≤ 1.5×); p99 target < 1 ms`);
+
+const policyDir = join(root, 'packages/policy');
+const sizes: [string, string][] = [
+  ['@raincheck/policy (createPolicy, validation, evaluate)', "export * from '@raincheck/policy';"],
+  ['  + default rules', "export * from '@raincheck/policy'; export * from '@raincheck/policy/rules';"],
+  ['@raincheck/policy/authoring (JSON Schema, fixtures)', "export * from '@raincheck/policy/authoring';"],
+  ['plain json-rules-engine', "export * from 'json-rules-engine';"],
+];
+console.log('\nBrowser bundle (esbuild, minified, ES2022; gzip -9)        minified    gzip');
+for (const [label, source] of sizes) {
+  const size = await bundleSize(source, policyDir);
+  console.log(`${label.padEnd(56)} ${kb(size.minified).padStart(9)}  ${kb(size.gzip).padStart(8)}`);
+}
+console.log('target: @raincheck/policy ≤ 20 KB gzip');

@@ -1,0 +1,45 @@
+// `npm test`: build, typecheck, lint, Node unit tests, rule fixtures, then browser tests in Chromium.
+// Stops at the first failing step and says which.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { findChromium, INSTALL_HINT } from './find-chromium.mjs';
+
+const packages = readdirSync('packages').map((name) => join('packages', name));
+
+function testFiles(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true })
+    .filter((file) => String(file).endsWith('.test.ts'))
+    .map((file) => join(dir, String(file)))
+    .sort();
+}
+
+const nodeTests = packages.flatMap((pkg) => testFiles(join(pkg, 'test', 'node')));
+const tsconfigs = ['tsconfig.json', ...packages.map((pkg) => join(pkg, 'tsconfig.json')).filter(existsSync)];
+
+const steps = [
+  ['build', 'npm', ['run', 'build', '--silent']],
+  ...tsconfigs.map((config) => [`typecheck ${config}`, 'npx', ['tsc', '-p', config, '--noEmit']]),
+  ['lint', 'npx', ['eslint', '.']],
+  ['rules: validate', 'npx', ['raincheck', 'validate', 'rules']],
+  ['rules: fixtures', 'npx', ['raincheck', 'test', 'rules']],
+  ['node tests', process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...nodeTests]],
+  ['browser tests (Chromium)', 'npx', ['web-test-runner']],
+];
+
+for (const [name, command, args] of steps) {
+  if (name.startsWith('browser') && !findChromium()) {
+    console.error(`\n✘ ${name}: ${INSTALL_HINT}`);
+    process.exit(1);
+  }
+  console.log(`\n▶ ${name}`);
+  const started = Date.now();
+  const result = spawnSync(command, args, { stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(`\n✘ ${name} failed (exit ${result.status ?? result.signal})`);
+    process.exit(result.status || 1);
+  }
+  console.log(`✔ ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+}
+console.log('\nAll checks passed.');
