@@ -1,7 +1,10 @@
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'tsup';
 import type { Plugin } from 'esbuild';
+import { dropMethods } from './build/drop-methods.js';
 
 const shim = (name: string) => fileURLToPath(new URL(`./src/shims/${name}.js`, import.meta.url));
 
@@ -23,12 +26,26 @@ const BABEL_HELPER = /^(?:var (_\w+) = |function (_\w+)\().*$/gm;
 const SHARED_HELPERS = new Set(['_createClass', '_classCallCheck', '_possibleConstructorReturn', '_inherits', '_typeof', '_interopRequireDefault', '_slicedToArray']);
 
 /**
- * Drops what a json-rules-engine module ships for nothing here: debug calls (their strings stay
- * even though debug is a no-op) and its own copy of each Babel class helper, which it shares instead.
+ * json-rules-engine API that neither Raincheck nor the engine itself calls, per module. (`toJSON`
+ * is only called by other `toJSON`s; no engine object ever reaches a decision or JSON.stringify.)
  */
-function slimEngineModule(source: string): string {
+const UNUSED_METHODS: Record<string, string[]> = {
+  engine: ['updateRule', 'removeRule', 'setCondition', 'removeCondition', 'removeOperator', 'removeOperatorDecorator', 'removeFact', 'stop'],
+  'operator-map': ['removeOperator', 'removeOperatorDecorator'],
+  rule: ['getEngine', 'getEvent', 'getPriority', 'getConditions', 'toJSON'],
+  condition: ['toJSON'],
+  'rule-result': ['toJSON'],
+  almanac: ['addRuntimeFact'],
+};
+
+/**
+ * Drops what a json-rules-engine module ships for nothing here: API we never call, debug calls
+ * (their strings stay even though debug is a no-op) and its own copy of each Babel class helper,
+ * which it shares instead.
+ */
+function slimEngineModule(name: string, source: string): string {
   const shared: string[] = [];
-  const body = source
+  const body = dropMethods(source, UNUSED_METHODS[name] ?? [], name)
     .replace(/\(0, _debug2\.default\)\([^;]*\);/g, ';')
     .replace(BABEL_HELPER, (line, varName?: string, fnName?: string) => {
       const name = varName ?? fnName ?? '';
@@ -47,18 +64,25 @@ function slimEngineModule(source: string): string {
  * hash function and a debug module that reads `window` at import time. We bundle it with small
  * stand-ins, so the package is plain ESM in every runtime and stays small in the browser.
  */
+const ENGINE = 'json-rules-engine';
+const ENGINE_DIST = join(dirname(createRequire(import.meta.url).resolve(`${ENGINE}/package.json`)), 'dist');
+
 export const replaceEngineDependencies: Plugin = {
   name: 'replace-json-rules-engine-dependencies',
   setup(build) {
-    build.onResolve({ filter: /^(jsonpath-plus|eventemitter2|hash-it|clone)$/ }, (args) =>
-      args.importer.includes('json-rules-engine') ? { path: PACKAGE_STAND_INS[args.path]! } : undefined,
-    );
-    build.onResolve({ filter: /^\.\/(debug|engine-default-operator-decorators|operator-decorator|errors)$/ }, (args) =>
-      args.importer.includes('json-rules-engine') ? { path: MODULE_STAND_INS[args.path]! } : undefined,
-    );
-    build.onLoad({ filter: /json-rules-engine[\\/]dist[\\/][\w-]+\.js$/ }, async (args) => ({
-      contents: slimEngineModule(await readFile(args.path, 'utf8')),
+    // Its modules load from a namespace of their own, so the bundle names them `json-rules-engine:rule`
+    // rather than by their path in node_modules (CommonJS wrappers keep those names as strings).
+    build.onResolve({ filter: /^json-rules-engine$/ }, () => ({ path: 'index', namespace: ENGINE }));
+    build.onResolve({ filter: /.*/, namespace: ENGINE }, (args) => {
+      const standIn = PACKAGE_STAND_INS[args.path] ?? MODULE_STAND_INS[args.path];
+      if (standIn) return { path: standIn };
+      if (args.path.startsWith('./')) return { path: args.path.slice(2), namespace: ENGINE };
+      return { path: args.path };
+    });
+    build.onLoad({ filter: /.*/, namespace: ENGINE }, async (args) => ({
+      contents: slimEngineModule(args.path, await readFile(join(ENGINE_DIST, `${args.path}.js`), 'utf8')),
       loader: 'js',
+      resolveDir: ENGINE_DIST,
     }));
   },
 };

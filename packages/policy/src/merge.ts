@@ -3,16 +3,15 @@ import type {
   BlockEffect,
   Decision,
   NotifyEffect,
-  Outcome,
   RecommendationEffect,
   RefundEffect,
   RequirementEffect,
   TeamEffect,
   WarningEffect,
 } from './decision.js';
+import type { Facts } from './facts-schema.js';
 import type { RuleEvent } from './rule-file-schema.js';
 import { CHANNELS, WARNING_LEVELS } from './vocabulary.js';
-import type { Facts } from './facts-schema.js';
 
 /** A rule that fired, with what it needs for the merge. */
 export interface FiredRule {
@@ -26,99 +25,69 @@ export interface FiredRule {
 
 type Of<T extends RuleEvent['type']> = FiredRule & { event: Extract<RuleEvent, { type: T }> };
 type Effects = Omit<Decision, 'action' | 'now' | 'explanations' | 'policy'>;
+type Sourced<E> = E & { ruleIds: string[]; message: string };
 
-function ofType<T extends RuleEvent['type']>(fired: readonly FiredRule[], type: T): Of<T>[] {
-  return fired.filter((r): r is Of<T> => r.event.type === type);
+/**
+ * The fired rules of one event type, best first: highest priority, then (at equal priority) the
+ * more cautious by `cautious`, then the order of the rule files and rules.
+ */
+function ranked<T extends RuleEvent['type']>(fired: readonly FiredRule[], type: T, cautious: (a: Of<T>, b: Of<T>) => number = () => 0): Of<T>[] {
+  return fired.filter((r): r is Of<T> => r.event.type === type).sort((a, b) => b.priority - a.priority || cautious(a, b));
 }
 
 /**
- * Highest priority first; at equal priority, `cautious` puts the more careful effect first, and
- * after that the order of the rule files and rules decides.
+ * One effect per key: the first-ranked rule with that key makes it, and every rule sharing the key
+ * is named in `ruleIds`.
  */
-function rank<T extends FiredRule>(rules: T[], cautious: (a: T, b: T) => number = () => 0): T[] {
-  return [...rules].sort((a, b) => b.priority - a.priority || cautious(a, b));
-}
-
-function source(rules: readonly FiredRule[]): { ruleIds: string[]; message: string } {
-  return { ruleIds: rules.map((r) => r.ruleId), message: rules[0]!.message };
-}
-
-/** Groups rules by a key, keeping each group's ranked order. */
-function groupBy<T extends FiredRule>(rules: T[], key: (r: T) => string): T[][] {
-  const groups = new Map<string, T[]>();
+function perKey<R extends FiredRule, E>(rules: R[], key: (rule: R) => string, make: (winner: R) => E): Sourced<E>[] {
+  const groups = new Map<string, R[]>();
   for (const rule of rules) groups.set(key(rule), [...(groups.get(key(rule)) ?? []), rule]);
-  return [...groups.values()];
+  return [...groups.values()].map((group) => ({ ...make(group[0]!), ruleIds: group.map((r) => r.ruleId), message: group[0]!.message }));
 }
+
+const single = () => '';
 
 function mergeNotify(fired: readonly FiredRule[]): NotifyEffect | null {
-  const rules = rank(ofType(fired, 'notify-client'));
-  if (rules.length === 0) return null;
+  const rules = ranked(fired, 'notify-client');
   const channels = new Set(rules.flatMap((r) => r.event.params.channels));
-  const followUps = rules.flatMap((r) => (r.event.params.followUp ? [r.event.params.followUp.afterHours] : []));
-  return {
-    ...source(rules),
-    channels: CHANNELS.filter((c) => channels.has(c)),
-    withinMinutes: Math.min(...rules.map((r) => r.event.params.withinMinutes)),
-    ...(followUps.length > 0 ? { followUp: { afterHours: Math.min(...followUps) } } : {}),
-  };
-}
-
-function mergeAlternatives(fired: readonly FiredRule[]): AlternativesEffect | null {
-  const rules = rank(ofType(fired, 'offer-alternatives'), (a, b) => b.event.params.minSlots - a.event.params.minSlots);
-  const winner = rules[0];
-  return winner ? { ...source(rules), ...winner.event.params } : null;
+  const followUps = rules.flatMap((r) => r.event.params.followUp?.afterHours ?? []);
+  return (
+    perKey(rules, single, () => ({
+      channels: CHANNELS.filter((c) => channels.has(c)),
+      withinMinutes: Math.min(...rules.map((r) => r.event.params.withinMinutes)),
+      ...(followUps.length > 0 ? { followUp: { afterHours: Math.min(...followUps) } } : {}),
+    }))[0] ?? null
+  );
 }
 
 function mergeRefund(fired: readonly FiredRule[], facts: Facts): RefundEffect | null {
-  const rules = rank(
-    ofType(fired, 'offer-refund'),
-    (a, b) =>
-      Number(b.event.params.mode === 'team-review') - Number(a.event.params.mode === 'team-review') ||
-      a.event.params.percent - b.event.params.percent,
-  );
-  const winner = rules[0];
   const price = facts.session?.price;
-  if (!winner || !price) return null;
-  return {
-    ...source(rules),
-    percent: winner.event.params.percent,
-    amount: Math.floor((price.amount * winner.event.params.percent) / 100),
-    currency: price.currency,
-    mode: winner.event.params.mode,
-  };
-}
-
-function mergeWarnings(fired: readonly FiredRule[]): WarningEffect[] {
-  const severity = (r: Of<'frequency-warning'>) => WARNING_LEVELS.indexOf(r.event.params.level);
-  const rules = [...ofType(fired, 'frequency-warning')].sort(
-    (a, b) => severity(b) - severity(a) || b.event.params.threshold - a.event.params.threshold || b.priority - a.priority,
+  const rules = ranked(
+    fired,
+    'offer-refund',
+    (a, b) => +(b.event.params.mode === 'team-review') - +(a.event.params.mode === 'team-review') || a.event.params.percent - b.event.params.percent,
   );
-  return groupBy(rules, (r) => r.event.params.code ?? 'cancellation-frequency').map((group) => {
-    const { params } = group[0]!.event;
-    return {
-      ...source(group),
-      level: params.level,
-      code: params.code ?? 'cancellation-frequency',
-      count: group[0]!.count ?? 0,
-      windowDays: params.windowDays,
-      threshold: params.threshold,
-    };
-  });
+  if (!price) return null;
+  return (
+    perKey(rules, single, ({ event: { params } }) => ({
+      percent: params.percent,
+      amount: Math.floor((price.amount * params.percent) / 100),
+      currency: price.currency,
+      mode: params.mode,
+    }))[0] ?? null
+  );
 }
 
 function mergeRecommendations(fired: readonly FiredRule[], facts: Facts): RecommendationEffect[] {
-  const rules = rank(ofType(fired, 'recommend-visibility'), (a, b) =>
-    Number(b.event.params.recommendation === 'hide-profile') - Number(a.event.params.recommendation === 'hide-profile'),
-  );
+  const rules = ranked(fired, 'recommend-visibility', (a, b) => +(b.event.params.recommendation === 'hide-profile') - +(a.event.params.recommendation === 'hide-profile'));
   // Hiding and showing exclude each other: the first of them in rank order decides.
   const visibility = rules.find((r) => r.event.params.recommendation !== 'inform-team')?.event.params.recommendation;
-  const kept = rules.filter((r) => r.event.params.recommendation === 'inform-team' || r.event.params.recommendation === visibility);
   const until = facts.request?.unavailableUntil;
-  return groupBy(kept, (r) => r.event.params.recommendation).map((group) => ({
-    ...source(group),
-    kind: group[0]!.event.params.recommendation,
-    ...(group.some((r) => r.event.params.until === 'return-date') && until !== undefined ? { until } : {}),
-  }));
+  return perKey(
+    rules.filter((r) => [visibility, 'inform-team'].includes(r.event.params.recommendation)),
+    (r) => r.event.params.recommendation,
+    ({ event: { params } }) => ({ kind: params.recommendation, ...(params.until && until ? { until } : {}) }),
+  );
 }
 
 /**
@@ -129,27 +98,29 @@ function mergeRecommendations(fired: readonly FiredRule[], facts: Facts): Recomm
  * kind, and the higher-ranked of hide-profile and show-profile.
  */
 export function mergeEffects(fired: readonly FiredRule[], facts: Facts): Effects {
-  const team: TeamEffect[] = groupBy(rank(ofType(fired, 'route-to-team')), (r) => r.event.params.reason).map((g) => ({
-    ...source(g),
-    reason: g[0]!.event.params.reason,
+  const severity = (r: Of<'frequency-warning'>) => WARNING_LEVELS.indexOf(r.event.params.level) * 1000 + r.event.params.threshold;
+  const team: TeamEffect[] = perKey(ranked(fired, 'route-to-team'), (r) => r.event.params.reason, (r) => ({ reason: r.event.params.reason }));
+  const blocks: BlockEffect[] = perKey(ranked(fired, 'block'), (r) => r.event.params.reason, (r) => ({ reason: r.event.params.reason }));
+  const minLength = (r: Of<'require-reason'>) => r.event.params.minLength ?? 1;
+  const requirements: RequirementEffect[] = perKey(ranked(fired, 'require-reason', (a, b) => minLength(b) - minLength(a)), single, (r) => ({
+    kind: 'written-reason' as const,
+    minLength: minLength(r),
   }));
-  const blocks: BlockEffect[] = groupBy(rank(ofType(fired, 'block')), (r) => r.event.params.reason).map((g) => ({
-    ...source(g),
-    reason: g[0]!.event.params.reason,
-  }));
-  const reasonRules = rank(ofType(fired, 'require-reason'), (a, b) => (b.event.params.minLength ?? 1) - (a.event.params.minLength ?? 1));
-  const requirements: RequirementEffect[] = reasonRules.length
-    ? [{ ...source(reasonRules), kind: 'written-reason', minLength: Math.max(...reasonRules.map((r) => r.event.params.minLength ?? 1)) }]
-    : [];
-  const outcome: Outcome = blocks.length > 0 ? 'blocked' : team.length > 0 ? 'needs-team' : 'allowed';
+  const warnings: WarningEffect[] = perKey(
+    ranked(fired, 'frequency-warning').sort((a, b) => severity(b) - severity(a)),
+    (r) => r.event.params.code ?? 'cancellation-frequency',
+    ({ event: { params }, count = 0 }) => ({ ...params, code: params.code ?? 'cancellation-frequency', count }),
+  );
+  const alternatives: AlternativesEffect | null =
+    perKey(ranked(fired, 'offer-alternatives', (a, b) => b.event.params.minSlots - a.event.params.minSlots), single, (r) => ({ ...r.event.params }))[0] ?? null;
   return {
-    outcome,
+    outcome: blocks.length > 0 ? 'blocked' : team.length > 0 ? 'needs-team' : 'allowed',
     notify: mergeNotify(fired),
-    alternatives: mergeAlternatives(fired),
+    alternatives,
     refund: mergeRefund(fired, facts),
     team,
     requirements,
-    warnings: mergeWarnings(fired),
+    warnings,
     recommendations: mergeRecommendations(fired, facts),
     blocks,
   };
