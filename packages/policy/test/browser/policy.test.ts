@@ -1,6 +1,7 @@
 import { assert } from '@open-wc/testing';
 import { createPolicy, PolicyValidationError, FactsValidationError, type Facts } from '@raincheck/policy';
 import { runFixtures } from '@raincheck/policy/authoring';
+import { sequentialAndStaggered, varyingChanges } from '../shared/concurrency.js';
 import { createDefaultPolicy, defaultRuleFiles } from '@raincheck/policy/rules';
 
 const FIXTURES = [
@@ -62,32 +63,7 @@ describe('@raincheck/policy in Chromium', () => {
   });
 
   it('gives concurrent evaluations the same decisions as sequential ones', async () => {
-    const policy = createDefaultPolicy();
-    const base = {
-      action: 'cancel',
-      therapist: { id: 't', profileVisible: true },
-      client: { id: 'c', isNew: false, attendedSessions: 3 },
-      session: {
-        id: 's',
-        startsAt: '2027-06-10T10:00:00+01:00',
-        endsAt: '2027-06-10T10:50:00+01:00',
-        timeZone: 'Europe/London',
-        status: 'scheduled',
-        price: { amount: 6000, currency: 'GBP' },
-      },
-    } as const;
-    const facts: Facts[] = Array.from({ length: 24 }, (_, i) => ({
-      ...base,
-      now: `2027-06-${String(1 + (i % 10)).padStart(2, '0')}T0${i % 10}:00:00+01:00`,
-      history: Array.from({ length: i % 6 }, (_, k) => ({ sessionId: `h${k}`, at: `2027-05-0${k + 1}T10:00:00+01:00`, kind: 'cancel' as const })),
-    }));
-    const sequential = [];
-    for (const f of facts) sequential.push(await policy.evaluate(f));
-    const pending = [];
-    for (const [i, f] of facts.entries()) {
-      pending.push(policy.evaluate(f));
-      for (let k = 0; k < i; k++) await Promise.resolve();
-    }
-    assert.deepEqual(await Promise.all(pending), sequential);
+    const { sequential, staggered } = await sequentialAndStaggered(createDefaultPolicy(), varyingChanges(24));
+    assert.deepEqual(staggered, sequential);
   });
 });

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createPolicy, type Facts, type FactConditionExplanation } from '../../src/index.js';
+import { createPolicy, type FactConditionExplanation } from '../../src/index.js';
 import { createDefaultPolicy, DEFAULT_POLICY } from '../../src/default-rules.js';
+import { sequentialAndStaggered, varyingChanges } from '../shared/concurrency.js';
 import { cancelFacts, rule, ruleFile } from './helpers.js';
 
 const notify = (channels: string[], withinMinutes: number, extra = {}) => ({ type: 'notify-client', params: { channels, withinMinutes, ...extra } });
@@ -40,23 +41,8 @@ describe('Policy.evaluate', () => {
   });
 
   it('gives every concurrent evaluation what a sequential one gives (one Engine shares run state)', async () => {
-    const policy = createDefaultPolicy();
-    const variants: Facts[] = Array.from({ length: 40 }, (_, i) =>
-      cancelFacts({
-        action: i % 3 === 0 ? 'reschedule' : 'cancel',
-        now: `2027-06-${String(1 + (i % 10)).padStart(2, '0')}T0${i % 10}:00:00+01:00`,
-        history: Array.from({ length: i % 6 }, (_, k) => ({ sessionId: `h${k}`, at: `2027-05-0${k + 1}T10:00:00+01:00`, kind: 'cancel' as const })),
-      }),
-    );
-    const sequential = [];
-    for (const facts of variants) sequential.push(await policy.evaluate(facts));
-    // Start them staggered, so that some finish while others are between priority sets.
-    const pending = [];
-    for (const [i, facts] of variants.entries()) {
-      pending.push(policy.evaluate(facts));
-      for (let k = 0; k < i; k++) await Promise.resolve();
-    }
-    assert.deepEqual(await Promise.all(pending), sequential);
+    const { sequential, staggered } = await sequentialAndStaggered(createDefaultPolicy(), varyingChanges(40));
+    assert.deepEqual(staggered, sequential);
   });
 });
 
