@@ -1,6 +1,5 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Facts } from '../../src/index.js';
 
 export const repoRoot = new URL('../../../../', import.meta.url).pathname;
 export const rulesDir = join(repoRoot, 'rules');
@@ -24,26 +23,7 @@ export function fixtureSources(): Record<string, unknown> {
   return Object.fromEntries(readdirSync(dir).filter((n) => n.endsWith('.test.json')).map((n) => [n, readJson(join(dir, n))]));
 }
 
-/** An ordinary cancellation 9 days ahead; override what a test is about. */
-export function cancelFacts(overrides: Partial<Facts> = {}): Facts {
-  return {
-    action: 'cancel',
-    now: '2027-06-01T09:00:00+01:00',
-    session: {
-      id: 'ses-1',
-      startsAt: '2027-06-10T10:00:00+01:00',
-      endsAt: '2027-06-10T10:50:00+01:00',
-      timeZone: 'Europe/London',
-      status: 'scheduled',
-      price: { amount: 6000, currency: 'GBP' },
-    },
-    client: { id: 'cli-1', isNew: false, attendedSessions: 6 },
-    therapist: { id: 'th-1', profileVisible: true },
-    history: [],
-    request: { reason: 'illness' },
-    ...overrides,
-  };
-}
+export { cancelFacts } from '../shared/sample-facts.js';
 
 /** A minimal valid rule file with the given rules. */
 export function ruleFile(rules: unknown[], id = 'test-area'): Record<string, unknown> {

@@ -1,24 +1,18 @@
 // Shared by the Node and the Chromium tests: concurrent evaluations must decide exactly what
 // sequential ones do (json-rules-engine keeps run state on the Engine).
 import type { Decision, Facts } from '@raincheck/policy';
+import { cancelFacts } from './sample-facts.js';
 
 /** Cancellations and rearrangements on different days, with 0 to 5 earlier changes. */
 export function varyingChanges(count: number): Facts[] {
-  return Array.from({ length: count }, (_, i) => ({
-    action: i % 3 === 0 ? 'reschedule' : 'cancel',
-    now: `2027-06-${String(1 + (i % 10)).padStart(2, '0')}T0${i % 10}:00:00+01:00`,
-    session: {
-      id: 'ses-1',
-      startsAt: '2027-06-10T10:00:00+01:00',
-      endsAt: '2027-06-10T10:50:00+01:00',
-      timeZone: 'Europe/London',
-      status: 'scheduled',
-      price: { amount: 6000, currency: 'GBP' },
-    },
-    client: { id: 'cli-1', isNew: i % 4 === 0, attendedSessions: 3 },
-    therapist: { id: 'th-1', profileVisible: true },
-    history: Array.from({ length: i % 6 }, (_, k) => ({ sessionId: `h${k}`, at: `2027-05-0${k + 1}T10:00:00+01:00`, kind: 'cancel' as const })),
-  }));
+  return Array.from({ length: count }, (_, i) =>
+    cancelFacts({
+      action: i % 3 === 0 ? 'reschedule' : 'cancel',
+      now: `2027-06-${String(1 + (i % 10)).padStart(2, '0')}T0${i % 10}:00:00+01:00`,
+      client: { id: 'cli-1', isNew: i % 4 === 0, attendedSessions: 3 },
+      history: Array.from({ length: i % 6 }, (_, k) => ({ sessionId: `h${k}`, at: `2027-05-0${k + 1}T10:00:00+01:00`, kind: 'cancel' as const })),
+    }),
+  );
 }
 
 /**
