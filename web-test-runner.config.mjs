@@ -14,6 +14,13 @@ export default {
   files: ['packages/*/test/browser/**/*.test.ts', 'test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'production'] },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022' })],
+  middleware: [
+    // msw's worker script must be served from the root to control the test pages.
+    function serveMockServiceWorker(context, next) {
+      if (context.path === '/mockServiceWorker.js') context.path = '/packages/mock-host/dist/mockServiceWorker.js';
+      return next();
+    },
+  ],
   concurrency: 2,
   testFramework: { config: { timeout: 10000 } },
   browsers: [

@@ -17,12 +17,14 @@ const nonEmpty = nonEmptyString();
 export const isoInstant = z.string().check(
   z.refine(isIsoInstant, { message: 'expected an ISO 8601 date-time with an offset, e.g. 2027-03-28T10:00:00+01:00' }),
 );
-const isoDateOrInstant = z.string().check(
+/** A calendar date or an ISO 8601 instant with an offset. */
+export const isoDateOrInstant = z.string().check(
   z.refine((v) => isIsoDate(v) || isIsoInstant(v), {
     message: 'expected a date (2027-03-28) or an ISO 8601 date-time with an offset',
   }),
 );
-const timeZone = z.string().check(z.refine(isTimeZone, { message: 'expected an IANA time zone, e.g. Europe/London' }));
+/** An IANA time zone this runtime knows. */
+export const timeZoneSchema = z.string().check(z.refine(isTimeZone, { message: 'expected an IANA time zone, e.g. Europe/London' }));
 const count = wholeNumber(0);
 
 /** Money in integer minor units (pence, cents) with an ISO 4217 currency code. */
@@ -35,7 +37,7 @@ export const sessionFactsSchema = z.strictObject({
   id: nonEmpty,
   startsAt: isoInstant,
   endsAt: isoInstant,
-  timeZone,
+  timeZone: timeZoneSchema,
   status: z.enum(SESSION_STATUSES),
   price: moneySchema,
   /** The host's concurrency token for the session (sent as If-Match on writes). */
@@ -52,7 +54,7 @@ export const therapistFactsSchema = z.strictObject({
   id: nonEmpty,
   profileVisible: z.boolean(),
   /** The therapist's own zone: used for day windows when there is no session. */
-  timeZone: z.optional(timeZone),
+  timeZone: z.optional(timeZoneSchema),
 });
 
 export const historyEntrySchema = z.strictObject({

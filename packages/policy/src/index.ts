@@ -9,8 +9,21 @@ export type { Policy, PolicyOptions, PolicyRule, RuleFileSources } from './polic
 export type * from './decision.js';
 export { PolicyValidationError, FactsValidationError } from './errors.js';
 export type { ValidationIssue } from './errors.js';
+export { toValidationIssues, jsonPath } from './errors.js';
 export { validateRuleFile } from './validate-rule-file.js';
-export { factsSchema } from './facts-schema.js';
+export {
+  factsSchema,
+  sessionFactsSchema,
+  clientFactsSchema,
+  therapistFactsSchema,
+  historyEntrySchema,
+  requestFactsSchema,
+  moneySchema,
+  isoInstant,
+  isoDateOrInstant,
+  timeZoneSchema,
+} from './facts-schema.js';
+export { wholeNumber, numberBetween, matching, nonEmptyString, nonEmptyList, jsonSchemaHints } from './checks.js';
 export type {
   Facts,
   SessionFacts,

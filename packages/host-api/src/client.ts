@@ -1,0 +1,183 @@
+import { toValidationIssues } from '@raincheck/policy';
+import type * as z from 'zod/mini';
+import { ENDPOINTS, fillPath, type EndpointDefinition, type EndpointId, type EndpointRequest, type EndpointResponse } from './endpoints.js';
+import { ContractError, HostApiError, NetworkError, responseErrorClass, TimeoutError } from './errors.js';
+import { newIdempotencyKey } from './idempotency-key.js';
+import { errorBodySchema } from './schemas.js';
+
+/** How to reach the partner's backend. */
+export interface HostClientOptions {
+  /** Where the host API lives, e.g. `https://partner.example/raincheck` or `/api/raincheck`. */
+  readonly baseUrl: string;
+  /** A `fetch` to use instead of the global one (auth, proxies, tests). */
+  readonly fetch?: typeof fetch;
+  /** Extra headers for every request (auth); a function is called before each attempt. */
+  readonly headers?: HeadersInit | (() => HeadersInit | Promise<HeadersInit>);
+  /** Per attempt. Default 10,000 ms. */
+  readonly timeoutMs?: number;
+  /** Retries after the first attempt, 0 to 2. Default 2 (3 attempts). */
+  readonly retries?: number;
+  /** Waits between attempts; replaceable in tests. */
+  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** A number in [0, 1) for the backoff jitter; replaceable in tests. */
+  readonly random?: () => number;
+}
+
+/** One typed method per endpoint of {@link ENDPOINTS}. */
+export type HostClient = { readonly [E in EndpointId]: (request: EndpointRequest<E>) => Promise<EndpointResponse<E>> } & {
+  /** A fresh key for one user intent (a UUID). */
+  newIdempotencyKey(): string;
+};
+
+/** Statuses worth another attempt: the request may not have been processed, or the host asks to wait. */
+const RETRYABLE_STATUSES = new Set([408, 429, 502, 503, 504]);
+const MIN_BACKOFF_MS = 500;
+const MAX_BACKOFF_MS = 5_000;
+/** A Retry-After longer than this is not waited for: the error goes to the caller. */
+const MAX_RETRY_AFTER_MS = 30_000;
+
+function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason as Error);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason as Error);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** Seconds or an HTTP date, in ms from now; undefined when absent or unreadable. */
+function retryAfterMs(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+/** Jittered exponential backoff from 0.5 s to 5 s: attempt 1 waits 0.5 s, then up to 1 s, 2 s … */
+function backoffMs(retry: number, random: () => number): number {
+  const ceiling = Math.min(MAX_BACKOFF_MS, MIN_BACKOFF_MS * 2 ** retry);
+  return Math.max(MIN_BACKOFF_MS, ceiling * (0.5 + random() / 2));
+}
+
+type Outcome = { kind: 'response'; response: Response } | { kind: 'network'; error: unknown } | { kind: 'timeout' };
+
+/**
+ * Creates the typed client the widgets use to talk to the host API. It validates every request
+ * and response against the contract, maps failures to typed errors, retries only what is safe, and
+ * never retries a conflict or a precondition failure.
+ */
+export function createHostClient(options: HostClientOptions): HostClient {
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const maxAttempts = 1 + Math.min(2, Math.max(0, Math.trunc(options.retries ?? 2)));
+  const sleep = options.sleep ?? abortableSleep;
+  const random = options.random ?? Math.random;
+
+  async function attempt(url: string, init: RequestInit, signal: AbortSignal | undefined): Promise<Outcome> {
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(), timeoutMs);
+    const onAbort = () => timeout.abort(signal?.reason);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      const headers = new Headers(typeof options.headers === 'function' ? await options.headers() : options.headers);
+      new Headers(init.headers).forEach((value, key) => headers.set(key, value));
+      const doFetch = options.fetch ?? fetch;
+      return { kind: 'response', response: await doFetch(url, { ...init, headers, signal: timeout.signal }) };
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason as Error;
+      if (timeout.signal.aborted) return { kind: 'timeout' };
+      if (error instanceof HostApiError) throw error;
+      return { kind: 'network', error };
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  async function readJson(endpoint: EndpointId, response: Response): Promise<unknown> {
+    const text = await response.text();
+    try {
+      return text === '' ? undefined : (JSON.parse(text) as unknown);
+    } catch {
+      throw new ContractError(endpoint, 'response', [{ file: endpoint, path: '$', message: `expected a JSON body, got ${JSON.stringify(text.slice(0, 40))}` }]);
+    }
+  }
+
+  function checked<T>(endpoint: EndpointId, side: 'request' | 'response', schema: z.ZodMiniType<T>, value: unknown, where = ''): T {
+    const result = schema.safeParse(value, { reportInput: true });
+    if (result.success) return result.data;
+    const issues = toValidationIssues(endpoint, result.error.issues).map((i) => ({ ...i, path: where ? i.path.replace('$', `$${where}`) : i.path }));
+    throw new ContractError(endpoint, side, issues);
+  }
+
+  async function call(endpoint: EndpointId, request: Record<string, unknown>): Promise<unknown> {
+    const definition: EndpointDefinition = ENDPOINTS[endpoint];
+    const signal = request.signal as AbortSignal | undefined;
+    signal?.throwIfAborted();
+    let url = `${baseUrl}${fillPath(definition.path, request)}`;
+    if (definition.query) {
+      const query = checked(endpoint, 'request', definition.query, request.query, '.query') as Record<string, string>;
+      url += `?${new URLSearchParams(query).toString()}`;
+    }
+    const headers: Record<string, string> = { accept: 'application/json' };
+    let body: string | undefined;
+    if (definition.body) {
+      body = JSON.stringify(checked(endpoint, 'request', definition.body, request.body, '.body'));
+      headers['content-type'] = 'application/json';
+    }
+    if (definition.ifMatch) {
+      if (typeof request.version !== 'string' || request.version === '') {
+        throw new ContractError(endpoint, 'request', [{ file: endpoint, path: '$.version', message: "required: the session's version, sent as If-Match" }]);
+      }
+      headers['if-match'] = `"${request.version}"`;
+    }
+    if (definition.idempotent) headers['idempotency-key'] = (request.idempotencyKey as string | undefined) ?? newIdempotencyKey();
+    // Reads are always safe to repeat; a write only when the host can recognise the repeat.
+    const mayRetry = definition.method === 'GET' || definition.idempotent === true;
+
+    for (let attemptNo = 1; ; attemptNo++) {
+      const outcome = await attempt(url, { method: definition.method, headers, ...(body === undefined ? {} : { body }) }, signal);
+      const last = attemptNo >= maxAttempts || !mayRetry;
+      if (outcome.kind === 'response') {
+        const { response } = outcome;
+        if (response.ok) return checked(endpoint, 'response', definition.response, await readJson(endpoint, response));
+        const wait = response.status === 429 ? retryAfterMs(response.headers.get('retry-after')) : undefined;
+        if (!last && RETRYABLE_STATUSES.has(response.status) && (wait === undefined || wait <= MAX_RETRY_AFTER_MS)) {
+          // Discard the body without waiting on it: some fetch implementations never settle a cancel.
+          response.body?.cancel().catch(() => undefined);
+          await sleep(wait ?? backoffMs(attemptNo - 1, random), signal);
+          continue;
+        }
+        throw await responseError(endpoint, response);
+      }
+      if (last) throw outcome.kind === 'timeout' ? new TimeoutError(endpoint, timeoutMs) : new NetworkError(endpoint, outcome.error);
+      await sleep(backoffMs(attemptNo - 1, random), signal);
+    }
+  }
+
+  async function responseError(endpoint: EndpointId, response: Response): Promise<HostApiError> {
+    let parsed: unknown;
+    try {
+      parsed = await readJson(endpoint, response);
+    } catch {
+      parsed = undefined;
+    }
+    const body = errorBodySchema.safeParse(parsed);
+    const ErrorClass = responseErrorClass(response.status);
+    return body.success
+      ? new ErrorClass(endpoint, response.status, body.data.error.code, body.data.error.message, body.data.error.details)
+      : new ErrorClass(endpoint, response.status, `http-${response.status}`, `${endpoint}: the host answered ${response.status} ${response.statusText}`.trim());
+  }
+
+  const methods = Object.fromEntries(
+    (Object.keys(ENDPOINTS) as EndpointId[]).map((endpoint) => [endpoint, (request: Record<string, unknown>) => call(endpoint, request)]),
+  );
+  return { ...methods, newIdempotencyKey } as unknown as HostClient;
+}

@@ -1,0 +1,83 @@
+import { jsonSchemaHints } from '@raincheck/policy';
+import * as z from 'zod/mini';
+import { ENDPOINTS, type EndpointDefinition } from './endpoints.js';
+import { errorBodySchema } from './schemas.js';
+
+const STATUS_TEXT: Record<number, string> = {
+  400: 'The request does not fit the contract',
+  404: 'Not found',
+  409: 'Conflict: the slot was taken meanwhile, or the offer was already answered',
+  410: 'Gone: the offer has expired',
+  412: "Precondition failed: If-Match does not match the session's version",
+  422: 'Unprocessable: the policy refuses it, or the Idempotency-Key was used with another body',
+  428: 'Precondition required: If-Match is missing',
+  500: 'The host failed',
+};
+
+function jsonSchema(schema: z.ZodMiniType): Record<string, unknown> {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', metadata: jsonSchemaHints, io: 'input' });
+  return rest;
+}
+
+function operation(id: string, definition: EndpointDefinition): Record<string, unknown> {
+  const parameters: Record<string, unknown>[] = [...definition.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
+    name,
+    in: 'path',
+    required: true,
+    schema: { type: 'string', minLength: 1 },
+  }));
+  if (definition.query) {
+    const query = jsonSchema(definition.query) as { properties: Record<string, unknown>; required?: string[] };
+    for (const [name, schema] of Object.entries(query.properties)) {
+      parameters.push({ name, in: 'query', required: query.required?.includes(name) ?? false, schema });
+    }
+  }
+  if (definition.idempotent) {
+    parameters.push({
+      name: 'Idempotency-Key',
+      in: 'header',
+      required: true,
+      description: 'One key per user intent. A repeated key returns the first result; the same key with another body is 422.',
+      schema: { type: 'string', minLength: 1 },
+    });
+  }
+  if (definition.ifMatch) {
+    parameters.push({
+      name: 'If-Match',
+      in: 'header',
+      required: true,
+      description: "The session's version, quoted. Missing: 428; stale: 412.",
+      schema: { type: 'string' },
+    });
+  }
+  const errorResponse = (status: number) => [String(status), { description: STATUS_TEXT[status] ?? 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } }];
+  return {
+    operationId: id,
+    summary: definition.summary,
+    ...(parameters.length > 0 ? { parameters } : {}),
+    ...(definition.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(definition.body) } } } } : {}),
+    responses: {
+      '200': { description: 'OK', content: { 'application/json': { schema: jsonSchema(definition.response) } } },
+      ...Object.fromEntries([400, ...definition.errors, 500].map(errorResponse)),
+    },
+  };
+}
+
+/** The OpenAPI 3.1 document of the host API, generated from the same zod schemas the client checks with. */
+export function openApiDocument(): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const [id, definition] of Object.entries(ENDPOINTS) as [string, EndpointDefinition][]) {
+    (paths[definition.path] ??= {})[definition.method.toLowerCase()] = operation(id, definition);
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Raincheck host API',
+      version: '0.1.0',
+      description:
+        "What a partner's backend implements for the Raincheck widgets. Times are ISO 8601 strings with offsets; money is integer minor units with an ISO 4217 currency. Writes that move money or notify people carry an Idempotency-Key; writes to a session carry If-Match with its version.",
+    },
+    paths,
+    components: { schemas: { Error: jsonSchema(errorBodySchema) } },
+  };
+}

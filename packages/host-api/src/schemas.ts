@@ -1,0 +1,196 @@
+import * as z from 'zod/mini';
+import {
+  ATTENDANCE_OUTCOMES,
+  CERTAINTIES,
+  CLIENT_PREFERENCES,
+  clientFactsSchema,
+  historyEntrySchema,
+  isoDateOrInstant,
+  isoInstant,
+  moneySchema,
+  nonEmptyString,
+  REASONS,
+  sessionFactsSchema,
+  therapistFactsSchema,
+  timeZoneSchema,
+} from '@raincheck/policy';
+
+// The host API's data, as zod schemas. Times are ISO strings with offsets; money is integer minor
+// units with a currency. Objects are strict: a field the contract does not name is a contract break.
+
+const id = nonEmptyString();
+
+/** An open slot in the therapist's calendar. */
+export const slotSchema = z.strictObject({ id, startsAt: isoInstant, endsAt: isoInstant });
+
+/** A session as the host shows it: the policy's session facts, its version, and who it is with. */
+export const sessionSchema = z.extend(sessionFactsSchema, {
+  /** Concurrency token: sent back as `If-Match` on every write to the session. */
+  version: nonEmptyString(),
+  therapistId: id,
+  client: z.strictObject({ id, displayName: nonEmptyString(), timeZone: z.optional(timeZoneSchema) }),
+});
+
+/** What the widget showed before the write: the host re-decides and may compare. */
+export const decisionShownSchema = z.strictObject({
+  policyId: nonEmptyString(),
+  policyVersion: nonEmptyString(),
+  policyHash: nonEmptyString(),
+  outcome: z.enum(['allowed', 'needs-team', 'blocked']),
+});
+
+export const refundSchema = z.strictObject({
+  id,
+  sessionId: id,
+  amount: moneySchema,
+  /** `issued`: money is on its way; `pending-review`: the platform team confirms it first. */
+  status: z.enum(['issued', 'pending-review']),
+});
+
+export const TEAM_REQUEST_KINDS = ['session-started', 'new-client-refund', 'extended-absence', 'other'] as const;
+
+export const teamRequestSchema = z.strictObject({
+  id,
+  kind: z.enum(TEAM_REQUEST_KINDS),
+  therapistId: id,
+  sessionId: z.optional(id),
+  reason: nonEmptyString(),
+  status: z.enum(['open', 'resolved']),
+  createdAt: isoInstant,
+});
+
+export const offerSchema = z.strictObject({
+  token: nonEmptyString(),
+  session: sessionSchema,
+  alternatives: z.array(slotSchema),
+  refund: z.nullable(z.strictObject({ amount: moneySchema, needsTeamReview: z.boolean() })),
+  expiresAt: isoInstant,
+  status: z.enum(['open', 'answered', 'expired']),
+  answer: z.optional(z.strictObject({ choice: z.enum(CLIENT_PREFERENCES), slotId: z.optional(id), at: isoInstant })),
+});
+
+export const therapistSchema = z.extend(therapistFactsSchema, {
+  /** When a hidden profile shows again by itself, if set. */
+  hiddenUntil: z.optional(isoDateOrInstant),
+});
+
+export const absenceSchema = z.strictObject({
+  id,
+  therapistId: id,
+  from: isoDateOrInstant,
+  until: z.optional(isoDateOrInstant),
+  certainty: z.enum(CERTAINTIES),
+  note: z.optional(z.string()),
+});
+
+/** The body of every error response. */
+export const errorBodySchema = z.strictObject({
+  error: z.strictObject({
+    /** Machine-readable, kebab-case: `slot-taken`, `version-mismatch`, `policy-refused` … */
+    code: nonEmptyString(),
+    /** A sentence for people. */
+    message: nonEmptyString(),
+    /** For `policy-refused`: the host's own decision's messages; for validation: the issues. */
+    details: z.optional(z.unknown()),
+  }),
+});
+
+// Request bodies
+
+const reasonFields = { reason: z.enum(REASONS), note: z.optional(z.string()) };
+
+export const cancelRequestSchema = z.strictObject({
+  ...reasonFields,
+  /** The open slots offered to the client instead. */
+  alternativeSlotIds: z.array(id),
+  refundOffered: z.boolean(),
+  decision: decisionShownSchema,
+});
+
+export const rescheduleRequestSchema = z.strictObject({
+  slotId: id,
+  reason: z.optional(z.enum(REASONS)),
+  note: z.optional(z.string()),
+  decision: decisionShownSchema,
+});
+
+export const refundRequestSchema = z.strictObject({ note: z.optional(z.string()), decision: decisionShownSchema });
+
+export const attendanceRequestSchema = z.strictObject({
+  outcome: z.enum(ATTENDANCE_OUTCOMES),
+  refund: z.boolean(),
+  note: z.optional(z.string()),
+  decision: decisionShownSchema,
+});
+
+export const teamRequestRequestSchema = z.strictObject({
+  kind: z.enum(TEAM_REQUEST_KINDS),
+  therapistId: id,
+  sessionId: z.optional(id),
+  reason: nonEmptyString(),
+});
+
+export const offerAnswerSchema = z.strictObject({
+  choice: z.enum(CLIENT_PREFERENCES),
+  /** Required when the choice is `alternative`. */
+  slotId: z.optional(id),
+});
+
+export const visibilityRequestSchema = z.strictObject({
+  visible: z.boolean(),
+  hiddenUntil: z.optional(isoDateOrInstant),
+});
+
+export const absenceRequestSchema = z.strictObject({
+  from: isoDateOrInstant,
+  until: z.optional(isoDateOrInstant),
+  certainty: z.enum(CERTAINTIES),
+  note: z.optional(z.string()),
+  /** Also tell the platform team (recommended for an unsure or extended absence). */
+  informTeam: z.boolean(),
+});
+
+// Response bodies
+
+export const sessionResponseSchema = z.strictObject({ session: sessionSchema });
+export const slotsResponseSchema = z.strictObject({ slots: z.array(slotSchema) });
+export const policyFactsResponseSchema = z.strictObject({
+  client: clientFactsSchema,
+  therapist: therapistFactsSchema,
+  history: z.array(historyEntrySchema),
+});
+export const rulesResponseSchema = z.strictObject({
+  id: nonEmptyString(),
+  version: nonEmptyString(),
+  /** Rule files by name, as `createPolicy` takes them. */
+  files: z.record(z.string(), z.unknown()),
+});
+export const cancelResponseSchema = z.strictObject({
+  session: sessionSchema,
+  offer: z.nullable(z.strictObject({ token: nonEmptyString(), expiresAt: isoInstant })),
+  teamRequest: z.nullable(teamRequestSchema),
+});
+export const refundResponseSchema = z.strictObject({ refund: refundSchema, teamRequest: z.nullable(teamRequestSchema) });
+export const attendanceResponseSchema = z.strictObject({
+  session: sessionSchema,
+  refund: z.nullable(refundSchema),
+  teamRequest: z.nullable(teamRequestSchema),
+});
+export const teamRequestResponseSchema = z.strictObject({ teamRequest: teamRequestSchema });
+export const offerResponseSchema = z.strictObject({ offer: offerSchema });
+export const offerAnswerResponseSchema = z.strictObject({ offer: offerSchema, refund: z.nullable(refundSchema) });
+export const therapistResponseSchema = z.strictObject({ therapist: therapistSchema });
+export const absenceResponseSchema = z.strictObject({ absence: absenceSchema, teamRequest: z.nullable(teamRequestSchema) });
+
+export const slotsQuerySchema = z.strictObject({ from: isoInstant, to: isoInstant });
+
+export type Slot = z.output<typeof slotSchema>;
+export type Session = z.output<typeof sessionSchema>;
+export type DecisionShown = z.output<typeof decisionShownSchema>;
+export type Refund = z.output<typeof refundSchema>;
+export type TeamRequest = z.output<typeof teamRequestSchema>;
+export type TeamRequestKind = (typeof TEAM_REQUEST_KINDS)[number];
+export type Offer = z.output<typeof offerSchema>;
+export type Therapist = z.output<typeof therapistSchema>;
+export type Absence = z.output<typeof absenceSchema>;
+export type ErrorBody = z.output<typeof errorBodySchema>;

@@ -1,0 +1,152 @@
+import type { ClientFacts, HistoryEntry } from '@raincheck/policy';
+import type { Offer, Session, Slot, Therapist } from '@raincheck/host-api';
+
+/** A client as the mock host stores it: the policy's facts and a name to show. */
+export interface MockClient extends ClientFacts {
+  readonly displayName: string;
+}
+
+/** An offer as stored: the session by id, everything else as the contract shows it. */
+export interface StoredOffer extends Omit<Offer, 'session' | 'status'> {
+  readonly sessionId: string;
+  answered: boolean;
+}
+
+/** A session as stored: the contract's session, with its client by id. */
+export type StoredSession = Omit<Session, 'client'> & { readonly clientId: string };
+
+/** Everything a mock host starts from. */
+export interface Seed {
+  readonly now: string;
+  readonly therapists: Therapist[];
+  readonly clients: MockClient[];
+  readonly sessions: StoredSession[];
+  /** Open slots by therapist id. */
+  readonly slots: Record<string, Slot[]>;
+  /** The therapists' cancellations and rearrangements, by therapist id. */
+  readonly history: Record<string, HistoryEntry[]>;
+  readonly offers: StoredOffer[];
+}
+
+/** The article's situations, each a ready-made host state. */
+export const SCENARIOS = {
+  'ordinary-cancellation': 'A returning client’s session next week; nothing unusual.',
+  'starting-soon': 'A session that starts in three hours: SMS and a phone call too.',
+  'already-started': 'A session whose start time has passed: only the team can change it.',
+  'new-client-refund': "A new client's first session: a refund goes to the team for review.",
+  'near-frequency-threshold': 'Four changes in the last 90 days: the next one is the 5th.',
+  'extended-absence': 'A therapist about to be away for three weeks, with sessions inside the absence.',
+  'client-offer': 'What a client sees after a cancellation: open, expired and answered offers.',
+} as const;
+
+/** The name of a seeded scenario. */
+export type ScenarioName = keyof typeof SCENARIOS;
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const TZ = 'Europe/London';
+
+/** An ISO instant in London's offset at that moment, e.g. `2027-03-29T10:00:00+01:00`. */
+export function londonIso(ms: number): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone: TZ, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+      .formatToParts(ms)
+      .map((p) => [p.type, p.value]),
+  );
+  const wall = Date.UTC(+parts.year!, +parts.month! - 1, +parts.day!, +parts.hour!, +parts.minute!, +parts.second!);
+  const offset = Math.round((wall - Math.floor(ms / 1000) * 1000) / 60_000);
+  const sign = offset < 0 ? '-' : '+';
+  const hh = String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0');
+  const mm = String(Math.abs(offset) % 60).padStart(2, '0');
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${sign}${hh}:${mm}`;
+}
+
+/** The top of the hour at or after `ms`. */
+function onTheHour(ms: number): number {
+  return Math.ceil(ms / HOUR) * HOUR;
+}
+
+/** Open 50-minute slots at 09:00, 11:00, 14:00 and 16:00 UTC on the next `days` weekdays. */
+function openSlots(therapistId: string, fromMs: number, days: number): Slot[] {
+  const slots: Slot[] = [];
+  const firstDay = Math.floor(fromMs / DAY) * DAY + DAY;
+  for (let d = 0; d < days; d++) {
+    const day = firstDay + d * DAY;
+    const weekday = new Date(day).getUTCDay();
+    if (weekday === 0 || weekday === 6) continue;
+    for (const hour of [9, 11, 14, 16]) {
+      const start = day + hour * HOUR;
+      slots.push({ id: `${therapistId}-slot-${new Date(start).toISOString().slice(0, 13)}`, startsAt: londonIso(start), endsAt: londonIso(start + 50 * 60_000) });
+    }
+  }
+  return slots;
+}
+
+/** Builds a scenario's seed around `now` (so the playground always shows dates near today). */
+export function seedScenario(name: ScenarioName, nowMs: number = Date.now()): Seed {
+  const now = londonIso(nowMs);
+  const therapist: Therapist = { id: 'th-ana', profileVisible: true, timeZone: TZ };
+  const client: MockClient = { id: 'cli-ben', displayName: 'Ben Carter', isNew: false, attendedSessions: 6 };
+  const session = (id: string, startMs: number, status: Session['status'] = 'scheduled'): StoredSession => ({
+    id,
+    startsAt: londonIso(startMs),
+    endsAt: londonIso(startMs + 50 * 60_000),
+    timeZone: TZ,
+    status,
+    price: { amount: 6500, currency: 'GBP' },
+    version: '1',
+    therapistId: therapist.id,
+    clientId: client.id,
+  });
+  const change = (daysAgo: number, kind: HistoryEntry['kind'] = 'cancel'): HistoryEntry => ({
+    sessionId: `ses-old-${daysAgo}`,
+    at: londonIso(nowMs - daysAgo * DAY),
+    kind,
+  });
+  const base: Seed = {
+    now,
+    therapists: [therapist],
+    clients: [client],
+    sessions: [session('ses-1', onTheHour(nowMs + 6 * DAY) + 2 * HOUR)],
+    slots: { [therapist.id]: openSlots(therapist.id, nowMs, 21) },
+    history: { [therapist.id]: [] },
+    offers: [],
+  };
+  switch (name) {
+    case 'ordinary-cancellation':
+      return base;
+    case 'starting-soon':
+      return { ...base, sessions: [session('ses-1', onTheHour(nowMs) + 3 * HOUR)] };
+    case 'already-started':
+      return { ...base, sessions: [session('ses-1', onTheHour(nowMs) - HOUR)] };
+    case 'new-client-refund':
+      return { ...base, clients: [{ ...client, isNew: true, attendedSessions: 0 }], sessions: [session('ses-1', onTheHour(nowMs + 3 * DAY))] };
+    case 'near-frequency-threshold':
+      return { ...base, history: { [therapist.id]: [change(5), change(21, 'reschedule'), change(40), change(75, 'reschedule'), change(120)] } };
+    case 'extended-absence':
+      return {
+        ...base,
+        sessions: [session('ses-1', onTheHour(nowMs + 4 * DAY)), session('ses-2', onTheHour(nowMs + 11 * DAY)), session('ses-3', onTheHour(nowMs + 30 * DAY))],
+      };
+    case 'client-offer': {
+      const cancelled = session('ses-1', onTheHour(nowMs + 2 * DAY), 'cancelled');
+      const alternatives = base.slots[therapist.id]!.slice(4, 7);
+      const offer = (token: string, expiresMs: number, answered: boolean): StoredOffer => ({
+        token,
+        sessionId: cancelled.id,
+        alternatives,
+        refund: { amount: cancelled.price, needsTeamReview: false },
+        expiresAt: londonIso(expiresMs),
+        answered,
+        ...(answered ? { answer: { choice: 'alternative' as const, slotId: alternatives[0]!.id, at: londonIso(nowMs - HOUR) } } : {}),
+      });
+      // The answered offer took the first alternative, so the open offer's first slot is taken meanwhile.
+      return {
+        ...base,
+        sessions: [cancelled],
+        slots: { [therapist.id]: base.slots[therapist.id]!.filter((slot) => slot.id !== alternatives[0]!.id) },
+        offers: [offer('offer-open', nowMs + 3 * DAY, false), offer('offer-expired', nowMs - HOUR, false), offer('offer-answered', nowMs + 3 * DAY, true)],
+      };
+    }
+  }
+}
