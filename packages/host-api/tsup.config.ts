@@ -1,12 +1,8 @@
 import { defineConfig } from 'tsup';
+import { libraryDefaults } from '../../tsup.shared.js';
 
 export default defineConfig({
+  ...libraryDefaults,
   entry: { index: 'src/index.ts', 'openapi-entry': 'src/openapi-entry.ts' },
-  format: ['esm'],
-  target: 'es2022',
-  platform: 'neutral',
-  dts: true,
-  clean: true,
-  sourcemap: true,
   external: [/^@raincheck\//, /^zod/],
 });

@@ -1,15 +1,11 @@
 import { copyFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { defineConfig } from 'tsup';
+import { libraryDefaults } from '../../tsup.shared.js';
 
 export default defineConfig({
+  ...libraryDefaults,
   entry: { index: 'src/index.ts', browser: 'src/browser.ts', node: 'src/node.ts' },
-  format: ['esm'],
-  target: 'es2022',
-  platform: 'neutral',
-  dts: true,
-  clean: true,
-  sourcemap: true,
   external: [/^@raincheck\//, /^msw/],
   // Pages serve msw's worker script from their root: ship the one that matches our msw version.
   async onSuccess() {

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'tsup';
 import type { Plugin } from 'esbuild';
+import { libraryDefaults } from '../../tsup.shared.js';
 import { dropMethods } from './build/drop-methods.js';
 
 const shim = (name: string) => fileURLToPath(new URL(`./src/shims/${name}.js`, import.meta.url));
@@ -88,6 +89,7 @@ export const replaceEngineDependencies: Plugin = {
 };
 
 export default defineConfig({
+  ...libraryDefaults,
   entry: {
     index: 'src/index.ts',
     authoring: 'src/authoring.ts',
@@ -95,12 +97,7 @@ export default defineConfig({
     'default-rules': 'src/default-rules.ts',
     cli: 'src/cli.ts',
   },
-  format: ['esm'],
-  target: 'es2022',
-  platform: 'neutral',
   dts: { entry: { index: 'src/index.ts', authoring: 'src/authoring.ts', node: 'src/node.ts', 'default-rules': 'src/default-rules.ts' } },
-  clean: true,
-  sourcemap: true,
   noExternal: ['json-rules-engine'],
   external: [/^node:/],
   esbuildPlugins: [replaceEngineDependencies],

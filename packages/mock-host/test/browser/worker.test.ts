@@ -2,6 +2,7 @@ import { assert } from '@open-wc/testing';
 import { ConflictError, ContractError, createHostClient, type DecisionShown } from '@raincheck/host-api';
 import { createMockHost } from '@raincheck/mock-host';
 import { startMockHostWorker } from '@raincheck/mock-host/browser';
+import { rejection } from '../shared/rejection.js';
 
 const BASE = '/api/raincheck';
 const shown: DecisionShown = { policyId: 'raincheck-default', policyVersion: '1.0.0', policyHash: 'x', outcome: 'allowed' };
@@ -9,14 +10,6 @@ const host = createMockHost({ now: () => Date.parse('2027-06-01T09:00:00Z') });
 const client = createHostClient({ baseUrl: BASE, sleep: () => Promise.resolve() });
 let worker: Awaited<ReturnType<typeof startMockHostWorker>>;
 
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  return assert.fail('expected the call to fail');
-}
 
 describe('the mock host in a service worker, with the client, in Chromium', () => {
   before(async () => {

@@ -15,6 +15,7 @@ import {
 } from '@raincheck/host-api';
 import { createMockHost, type MockHost } from '../../src/index.js';
 import { startMockHostServer } from '../../src/node.js';
+import { rejection } from '../shared/rejection.js';
 
 const BASE = 'https://partner.test/api/raincheck';
 const NOW = Date.parse('2027-06-01T09:00:00Z');
@@ -38,14 +39,6 @@ function newClient(options: Partial<Parameters<typeof createHostClient>[0]> = {}
   });
 }
 
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  return assert.fail('expected the call to fail');
-}
 
 before(() => {
   host = createMockHost({ now: () => NOW });
