@@ -1,5 +1,7 @@
 // @ts-check
 import js from '@eslint/js';
+import lit from 'eslint-plugin-lit';
+import wc from 'eslint-plugin-wc';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -42,8 +44,35 @@ export default tseslint.config(
     },
   },
   {
+    // Components: Lit and web-component rules; no way to inject markup from strings.
+    files: ['packages/elements/src/**/*.ts'],
+    ...lit.configs['flat/recommended'],
+    plugins: { lit, wc },
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      ...lit.configs['flat/recommended'].rules,
+      ...wc.configs['flat/recommended']?.rules,
+      'no-restricted-imports': ['error', { paths: [{ name: 'lit/directives/unsafe-html.js', message: 'No unsafeHTML: widgets render only templates.' }, { name: 'lit/directives/unsafe-svg.js', message: 'No unsafeSVG.' }] }],
+      'no-restricted-properties': [
+        'error',
+        { property: 'innerHTML', message: 'No innerHTML: widgets render only Lit templates.' },
+        { property: 'outerHTML', message: 'No outerHTML.' },
+        { property: 'insertAdjacentHTML', message: 'No insertAdjacentHTML.' },
+      ],
+    },
+  },
+  {
     files: ['packages/*/test/browser/**/*.ts', 'test/**/*.ts'],
     languageOptions: { globals: { ...globals.browser, ...globals.mocha } },
+    rules: {
+      // chai's expect chains are typed as thenables here; what must be awaited is the axe check.
+      '@typescript-eslint/no-floating-promises': 'off',
+      'no-restricted-syntax': [
+        'error',
+        { selector: "ExpressionStatement > CallExpression[callee.property.name='accessible']", message: 'await expect(el).to.be.accessible(): it is asynchronous.' },
+      ],
+      '@typescript-eslint/no-unnecessary-type-parameters': 'off',
+    },
   },
   {
     files: ['packages/*/test/**/*.ts'],
@@ -51,6 +80,11 @@ export default tseslint.config(
       // Tests reach into results they have just asserted the shape of.
       '@typescript-eslint/no-unsafe-member-access': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',
+    },
+  },
+  {
+    files: ['packages/*/test/node/**/*.ts', 'packages/*/test/shared/**/*.ts'],
+    rules: {
       '@typescript-eslint/no-floating-promises': ['error', { allowForKnownSafeCalls: [{ from: 'package', name: ['describe', 'it'], package: 'node:test' }] }],
     },
   },

@@ -1,0 +1,38 @@
+import { createContext } from '@lit/context';
+
+/** Where a widget's rules come from. */
+export type RulesSource =
+  /** The host API's `GET /policy/rules` (the default). */
+  | { readonly from: 'host' }
+  /** A JSON document `{ files: { "name.json": ruleFile, … } }` or `{ "name.json": ruleFile, … }` at a URL. */
+  | { readonly from: 'url'; readonly url: string }
+  /** Rule files given inline, by name. */
+  | { readonly from: 'inline'; readonly files: Readonly<Record<string, unknown>> };
+
+/** Configuration shared by every widget on a page, through `<rc-provider>` or per element. */
+export interface RaincheckConfig {
+  /** The host API's base URL. */
+  readonly baseUrl?: string;
+  /** A `fetch` for the host API (auth, proxies). */
+  readonly fetch?: typeof fetch;
+  /** Headers for every host API request (auth); a function is called before each request. */
+  readonly headers?: HeadersInit | (() => HeadersInit | Promise<HeadersInit>);
+  /** A BCP 47 locale; the widgets ship English and German. */
+  readonly locale?: string;
+  readonly rules?: RulesSource;
+}
+
+/**
+ * The context `<rc-provider>` provides. Its key is a registered symbol, so widgets from a second
+ * copy of the SDK on the same page still find the provider.
+ */
+export const raincheckConfigContext = createContext<RaincheckConfig>(Symbol.for('raincheck.config'));
+
+/** A URL safe to fetch from: http(s), or relative to the page. Refuses `javascript:`, `data:` and the like. */
+export function checkedUrl(url: string, base: string = globalThis.location?.href ?? 'http://localhost/'): string {
+  const parsed = new URL(url, base);
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+    throw new TypeError(`Raincheck only fetches http(s) URLs, not ${parsed.protocol} (${url})`);
+  }
+  return parsed.href;
+}

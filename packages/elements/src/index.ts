@@ -1,0 +1,11 @@
+/**
+ * @raincheck/elements — the widgets' classes, with no side effects: import
+ * `@raincheck/elements/define` (or a single `define-*.js`) to register the tags.
+ * @packageDocumentation
+ */
+export { RcCancelSession } from './cancel-session/cancel-session.js';
+export type { CancelSessionState, CancelSubmitDetail, CancelSuccessDetail, CancelErrorDetail } from './cancel-session/cancel-session.js';
+export { RcProvider } from './provider/provider.js';
+export { raincheckConfigContext, checkedUrl } from './config/config.js';
+export type { RaincheckConfig, RulesSource } from './config/config.js';
+export { setRaincheckLocale, getRaincheckLocale, SOURCE_LOCALE, TARGET_LOCALES } from './localization/localization.js';

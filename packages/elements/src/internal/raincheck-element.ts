@@ -1,0 +1,118 @@
+import { ContextConsumer } from '@lit/context';
+import { updateWhenLocaleChanges } from '@lit/localize';
+import { createHostClient, type HostClient } from '@raincheck/host-api';
+import type { Policy } from '@raincheck/policy';
+import { LitElement, type PropertyValues } from 'lit';
+import { checkedUrl, raincheckConfigContext, type RaincheckConfig, type RulesSource } from '../config/config.js';
+import { getRaincheckLocale, setRaincheckLocale } from '../localization/localization.js';
+
+/**
+ * What every Raincheck widget shares: configuration from its own attributes and properties, else
+ * from the nearest `<rc-provider>`; the host API client; and the policy engine, loaded lazily so a
+ * widget can show its session before the engine arrives.
+ */
+export class RaincheckElement extends LitElement {
+  static override properties = {
+    baseUrl: { attribute: 'base-url' },
+    locale: {},
+    rulesUrl: { attribute: 'rules-url' },
+    fetch: { attribute: false },
+    headers: { attribute: false },
+    rules: { attribute: false },
+    config: { state: true },
+  };
+
+  /** The host API's base URL (else the provider's). */
+  declare baseUrl: string | undefined;
+  /** A BCP 47 locale (else the provider's, else the page's `lang`). */
+  declare locale: string | undefined;
+  /** A URL to load rule files from (else the provider's, else the host API). */
+  declare rulesUrl: string | undefined;
+  /** A `fetch` for the host API (else the provider's). */
+  declare fetch: RaincheckConfig['fetch'];
+  /** Headers for every host API request, or a function returning them (else the provider's). */
+  declare headers: RaincheckConfig['headers'];
+  /** Where rules come from, as an object (takes precedence over `rules-url`). */
+  declare rules: RulesSource | undefined;
+  /** The provider's configuration. */
+  protected declare config: RaincheckConfig;
+
+  #client: { key: string; client: HostClient } | undefined;
+  #policy: { key: string; policy: Promise<Policy> } | undefined;
+
+  constructor() {
+    super();
+    this.config = {};
+    updateWhenLocaleChanges(this);
+    new ContextConsumer(this, {
+      context: raincheckConfigContext,
+      subscribe: true,
+      callback: (config) => {
+        this.config = config;
+      },
+    });
+  }
+
+  /** This element's configuration: its own settings first, then the provider's. */
+  protected get settings(): RaincheckConfig {
+    const rules = this.rules ?? (this.rulesUrl ? { from: 'url' as const, url: this.rulesUrl } : this.config.rules);
+    return {
+      ...this.config,
+      ...(this.baseUrl ? { baseUrl: this.baseUrl } : {}),
+      ...(this.fetch ? { fetch: this.fetch } : {}),
+      ...(this.headers ? { headers: this.headers } : {}),
+      ...(this.locale ? { locale: this.locale } : {}),
+      ...(rules ? { rules } : {}),
+    };
+  }
+
+  /** The locale to format dates and money in. */
+  protected get formatLocale(): string {
+    return this.settings.locale ?? getRaincheckLocale();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('locale') && this.locale) void setRaincheckLocale(this.locale);
+  }
+
+  /** The host API client for the current settings. */
+  protected get client(): HostClient {
+    const { baseUrl, fetch, headers } = this.settings;
+    if (!baseUrl) throw new TypeError(`<${this.localName}> needs a base-url (or an <rc-provider base-url>)`);
+    const key = checkedUrl(baseUrl);
+    if (this.#client?.key !== key || !this.#client.client) {
+      this.#client = { key, client: createHostClient({ baseUrl, ...(fetch ? { fetch } : {}), ...(headers ? { headers } : {}) }) };
+    }
+    return this.#client.client;
+  }
+
+  /** The policy engine with the configured rules, imported on first use. */
+  protected policy(): Promise<Policy> {
+    const source = this.settings.rules ?? { from: 'host' };
+    const key = JSON.stringify(source.from === 'inline' ? { from: 'inline', files: Object.keys(source.files) } : source);
+    if (this.#policy?.key !== key) {
+      const files = this.#ruleFiles(source);
+      this.#policy = {
+        key,
+        policy: Promise.all([import('@raincheck/policy'), files]).then(([{ createPolicy }, loaded]) => createPolicy(loaded.files, loaded.identity)),
+      };
+      // A failed load (network, invalid rules) is retried on the next request.
+      this.#policy.policy.catch(() => {
+        if (this.#policy?.key === key) this.#policy = undefined;
+      });
+    }
+    return this.#policy.policy;
+  }
+
+  async #ruleFiles(source: RulesSource): Promise<{ files: Readonly<Record<string, unknown>>; identity: { id?: string; version?: string } }> {
+    if (source.from === 'inline') return { files: source.files, identity: {} };
+    if (source.from === 'host') {
+      const { id, version, files } = await this.client.getRules({});
+      return { files, identity: { id, version } };
+    }
+    const response = await fetch(checkedUrl(source.url), { headers: { accept: 'application/json' } });
+    if (!response.ok) throw new Error(`Could not load the rules from ${source.url} (${response.status})`);
+    const json = (await response.json()) as { files?: Record<string, unknown> } & Record<string, unknown>;
+    return { files: json.files ?? json, identity: {} };
+  }
+}

@@ -1,0 +1,50 @@
+import { configureLocalization } from '@lit/localize';
+
+/** The locale the widgets are written in. */
+export const SOURCE_LOCALE = 'en';
+/** Complete translations shipped with the widgets. */
+export const TARGET_LOCALES = ['de'] as const;
+
+const loaders: Record<(typeof TARGET_LOCALES)[number], () => Promise<{ templates: Record<string, unknown> }>> = {
+  de: () => import('./locales/de.js'),
+};
+
+let controls: ReturnType<typeof configureLocalization> | null | undefined;
+
+/**
+ * Configures @lit/localize on first use, not at import time. It can be configured once per page:
+ * if the page's own app already did, the widgets keep the page's locale setup.
+ */
+function localization(): ReturnType<typeof configureLocalization> | null {
+  if (controls === undefined) {
+    try {
+      controls = configureLocalization({
+        sourceLocale: SOURCE_LOCALE,
+        targetLocales: [...TARGET_LOCALES],
+        loadLocale: (locale) => loaders[locale as (typeof TARGET_LOCALES)[number]]() as never,
+      });
+    } catch {
+      controls = null;
+    }
+  }
+  return controls;
+}
+
+/** The best locale we ship for a BCP 47 tag: `de-AT` → `de`, anything unknown → `en`. */
+export function supportedLocale(requested: string | undefined): string {
+  const language = (requested ?? SOURCE_LOCALE).toLowerCase().split('-')[0]!;
+  return (TARGET_LOCALES as readonly string[]).includes(language) ? language : SOURCE_LOCALE;
+}
+
+/**
+ * Switches every Raincheck widget on the page to `locale` (at run time, no reload). Resolves once
+ * the translations are loaded and the widgets re-render.
+ */
+export async function setRaincheckLocale(locale: string): Promise<void> {
+  await localization()?.setLocale(supportedLocale(locale));
+}
+
+/** The locale the widgets currently render in. */
+export function getRaincheckLocale(): string {
+  return localization()?.getLocale() ?? SOURCE_LOCALE;
+}

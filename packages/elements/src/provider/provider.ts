@@ -1,0 +1,57 @@
+import { ContextProvider } from '@lit/context';
+import { css, html, LitElement, type PropertyValues } from 'lit';
+import { raincheckConfigContext, type RaincheckConfig, type RulesSource } from '../config/config.js';
+import { setRaincheckLocale } from '../localization/localization.js';
+
+/**
+ * @summary Configures every Raincheck widget inside it, once per page: host API, auth, locale, rules.
+ *
+ * @slot - The widgets (and anything else).
+ */
+export class RcProvider extends LitElement {
+  static override styles = css`
+    :host {
+      display: contents;
+    }
+  `;
+
+  static override properties = {
+    baseUrl: { attribute: 'base-url' },
+    locale: { reflect: true },
+    rulesUrl: { attribute: 'rules-url' },
+    fetch: { attribute: false },
+    headers: { attribute: false },
+    rules: { attribute: false },
+  };
+
+  /** The host API's base URL. */
+  declare baseUrl: string | undefined;
+  /** A BCP 47 locale for every widget inside (English and German ship). */
+  declare locale: string | undefined;
+  /** A URL to load rule files from, instead of the host API. */
+  declare rulesUrl: string | undefined;
+  /** A `fetch` for the host API. */
+  declare fetch: RaincheckConfig['fetch'];
+  /** Headers for every host API request, or a function returning them. */
+  declare headers: RaincheckConfig['headers'];
+  /** Where rules come from, as an object (takes precedence over `rules-url`). */
+  declare rules: RulesSource | undefined;
+
+  readonly #provider = new ContextProvider(this, { context: raincheckConfigContext, initialValue: {} });
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const rules = this.rules ?? (this.rulesUrl ? { from: 'url' as const, url: this.rulesUrl } : undefined);
+    this.#provider.setValue({
+      ...(this.baseUrl ? { baseUrl: this.baseUrl } : {}),
+      ...(this.fetch ? { fetch: this.fetch } : {}),
+      ...(this.headers ? { headers: this.headers } : {}),
+      ...(this.locale ? { locale: this.locale } : {}),
+      ...(rules ? { rules } : {}),
+    });
+    if (changed.has('locale') && this.locale) void setRaincheckLocale(this.locale);
+  }
+
+  protected override render() {
+    return html`<slot></slot>`;
+  }
+}

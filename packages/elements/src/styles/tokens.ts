@@ -1,0 +1,140 @@
+import { css } from 'lit';
+
+/**
+ * What every widget shares: its custom properties fall back to the global `--rc-*` tokens, so a
+ * partner matches their brand with CSS alone, in light and dark, and motion stops when asked.
+ */
+export const baseStyles = css`
+  :host {
+    --_accent: var(--rc-color-accent, #2f5d8a);
+    --_accent-text: var(--rc-color-accent-text, #ffffff);
+    --_text: var(--rc-color-text, #1d2329);
+    --_muted: var(--rc-color-text-muted, #4c5661);
+    --_surface: var(--rc-color-surface, #ffffff);
+    --_surface-raised: var(--rc-color-surface-raised, #f3f5f7);
+    --_border: var(--rc-color-border, #c4ccd4);
+    --_danger: var(--rc-color-danger, #a4262c);
+    --_warning: var(--rc-color-warning, #7a4d00);
+    --_success: var(--rc-color-success, #1e6b3a);
+    --_focus: var(--rc-color-focus, #1a73e8);
+    --_radius: var(--rc-radius, 0.5rem);
+    --_space: var(--rc-space, 1rem);
+    --_font: var(--rc-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    --_duration: var(--rc-duration, 150ms);
+
+    /* Native controls (checkboxes, radios, text fields) follow the scheme too. */
+    color-scheme: light dark;
+    display: block;
+    color: var(--_text);
+    background: var(--_surface);
+    font-family: var(--_font);
+    line-height: 1.5;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+    max-inline-size: 40rem;
+  }
+
+  @media (prefers-color-scheme: dark) {
+    :host {
+      --_accent: var(--rc-color-accent, #8cb8e6);
+      --_accent-text: var(--rc-color-accent-text, #0d1a26);
+      --_text: var(--rc-color-text, #e8ecef);
+      --_muted: var(--rc-color-text-muted, #b3bcc5);
+      --_surface: var(--rc-color-surface, #161b20);
+      --_surface-raised: var(--rc-color-surface-raised, #222a31);
+      --_border: var(--rc-color-border, #4a5663);
+      --_danger: var(--rc-color-danger, #ff9a9f);
+      --_warning: var(--rc-color-warning, #ffd27a);
+      --_success: var(--rc-color-success, #8fd9a8);
+      --_focus: var(--rc-color-focus, #8ab4f8);
+    }
+  }
+
+  :host([hidden]) {
+    display: none;
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    :host {
+      --_duration: 0ms;
+    }
+  }
+
+  h2,
+  h3 {
+    margin: 0 0 calc(var(--_space) / 2);
+    line-height: 1.25;
+  }
+  h2 {
+    font-size: 1.25rem;
+  }
+  h3 {
+    font-size: 1rem;
+  }
+  h2:focus {
+    outline: none;
+  }
+  p {
+    margin: 0 0 calc(var(--_space) / 2);
+  }
+
+  button {
+    font: inherit;
+    min-block-size: 2.75rem;
+    min-inline-size: 2.75rem;
+    padding: 0.5rem 1rem;
+    border-radius: var(--_radius);
+    border: 1px solid var(--_accent);
+    cursor: pointer;
+    transition: background-color var(--_duration);
+  }
+  button[data-variant='primary'] {
+    background: var(--_accent);
+    color: var(--_accent-text);
+  }
+  button[data-variant='secondary'] {
+    background: transparent;
+    color: var(--_accent);
+  }
+  button:disabled {
+    cursor: not-allowed;
+    opacity: 0.6;
+  }
+  :focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+
+  input,
+  textarea,
+  select {
+    font: inherit;
+    color: inherit;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) / 2);
+  }
+  textarea {
+    inline-size: 100%;
+    box-sizing: border-box;
+    min-block-size: 4rem;
+    padding: 0.5rem;
+  }
+  input[type='checkbox'],
+  input[type='radio'] {
+    inline-size: 1.5rem;
+    block-size: 1.5rem;
+    margin: 0;
+    accent-color: var(--_accent);
+  }
+
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+`;

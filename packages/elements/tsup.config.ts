@@ -1,0 +1,15 @@
+import { defineConfig } from 'tsup';
+import { libraryDefaults } from '../../tsup.shared.js';
+
+export default defineConfig({
+  ...libraryDefaults,
+  entry: [
+    'src/index.ts',
+    'src/define.ts',
+    'src/provider/define-provider.ts',
+    'src/cancel-session/define-cancel-session.ts',
+  ],
+  // Keeps the per-component folders, so `sideEffects` can name the registration files.
+  outDir: 'dist',
+  external: [/^@raincheck\//, /^lit/, /^@lit\//],
+});
