@@ -1,22 +1,15 @@
 import { msg, str } from '@lit/localize';
-import {
-  HostApiError,
-  HostResponseError,
-  type DecisionShown,
-  type EndpointResponse,
-  type Session,
-  type Slot,
-} from '@raincheck/host-api';
+import type { DecisionShown, EndpointResponse } from '@raincheck/host-api';
 import type { Decision, Facts, Reason } from '@raincheck/policy';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { dayKey, formatDateTime, formatDay, formatMoney, formatTime, viewerTimeZone } from '../format/formatters.js';
-import { RaincheckElement } from '../internal/raincheck-element.js';
-import { IntentKeys } from '../internal/intent-keys.js';
+import { html, nothing, type TemplateResult } from 'lit';
+import { formatMoney } from '../format/formatters.js';
+import { SessionFlowElement, type WidgetErrorDetail, type WidgetState } from '../internal/session-flow.js';
+import { channelList, commonEffects, decisionSection, effect, failureAlert, reasonFields, reasonLabel, sessionSummary, slotPicker } from '../internal/templates.js';
 import { baseStyles } from '../styles/tokens.js';
 import { cancelSessionStyles } from './cancel-session.styles.js';
 
 /** The widget's state; each has its own heading, which takes focus when the state changes. */
-export type CancelSessionState = 'loading' | 'ready' | 'submitting' | 'success' | 'error';
+export type CancelSessionState = WidgetState;
 
 /** `rc-cancel-submit`: cancelable, fired before the write. `preventDefault()` stops it. */
 export interface CancelSubmitDetail {
@@ -36,34 +29,7 @@ export type CancelSuccessDetail =
   | { readonly kind: 'team-request'; readonly result: EndpointResponse<'createTeamRequest'> };
 
 /** `rc-cancel-error`: what went wrong; everything entered is kept. */
-export interface CancelErrorDetail {
-  readonly code: string;
-  readonly message: string;
-  /** Whether trying again may work (network, timeout, 5xx); the same idempotency key is reused. */
-  readonly retryable: boolean;
-}
-
-const REASONS: readonly Reason[] = ['illness', 'personal-emergency', 'other'];
-
-function reasonLabel(reason: Reason): string {
-  switch (reason) {
-    case 'illness':
-      return msg('Illness', { id: 'rc.reason.illness' });
-    case 'personal-emergency':
-      return msg('Personal emergency', { id: 'rc.reason.personal-emergency' });
-    default:
-      return msg('Something else', { id: 'rc.reason.other' });
-  }
-}
-
-function channelList(channels: readonly string[]): string {
-  const names: Record<string, string> = {
-    email: msg('email', { id: 'rc.channel.email' }),
-    sms: msg('text message', { id: 'rc.channel.sms' }),
-    phone: msg('a phone call', { id: 'rc.channel.phone' }),
-  };
-  return channels.map((c) => names[c] ?? c).join(', ');
-}
+export type CancelErrorDetail = WidgetErrorDetail;
 
 /**
  * @summary Cancels one session when the therapist can't hold it: shows what the policy will do
@@ -101,131 +67,47 @@ function channelList(channels: readonly string[]): string {
  * @cssproperty --rc-radius - Corner radius.
  * @cssproperty --rc-font-family - Font.
  */
-export class RcCancelSession extends RaincheckElement {
+export class RcCancelSession extends SessionFlowElement {
   static override styles = [baseStyles, cancelSessionStyles];
 
   static override properties = {
-    ...RaincheckElement.properties,
-    sessionId: { attribute: 'session-id', reflect: true },
-    state: { reflect: true },
-    session: { state: true },
-    decision: { state: true },
-    slots: { state: true },
+    ...SessionFlowElement.properties,
     reason: { state: true },
     note: { state: true },
     selectedSlots: { state: true },
     refundOffered: { state: true },
-    failure: { state: true },
     result: { state: true },
   };
 
-  /** The session to cancel. */
-  declare sessionId: string;
-  /** The current state (read-only; reflected as an attribute for styling). */
-  declare state: CancelSessionState;
-  private declare session: Session | undefined;
-  private declare decision: Decision | undefined;
-  private declare slots: Slot[] | undefined;
   private declare reason: Reason | undefined;
   private declare note: string;
   private declare selectedSlots: ReadonlySet<string>;
   private declare refundOffered: boolean;
-  private declare failure: CancelErrorDetail | undefined;
   private declare result: CancelSuccessDetail | undefined;
 
-  #facts: Omit<Facts, 'action' | 'now' | 'request'> | undefined;
-  #evaluation = 0;
-  #load = 0;
-  readonly #keys = new IntentKeys('raincheck:cancel');
+  protected readonly action = 'cancel';
 
   constructor() {
     super();
-    this.sessionId = '';
-    this.state = 'loading';
     this.note = '';
     this.selectedSlots = new Set();
     this.refundOffered = true;
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    if ((changed.has('sessionId') || changed.has('baseUrl') || (changed as Map<PropertyKey, unknown>).has('config')) && this.sessionId && this.settings.baseUrl) {
-      void this.#loadSession();
-    }
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    // Focus follows the state: the new state's heading takes it, so screen readers announce it.
-    if (changed.has('state') && changed.get('state') !== undefined && this.state !== 'submitting') {
-      this.renderRoot.querySelector<HTMLElement>('[part~="heading"]')?.focus();
-    }
-  }
-
-  async #loadSession(): Promise<void> {
-    const load = ++this.#load;
-    this.state = 'loading';
-    this.session = undefined;
-    this.decision = undefined;
-    this.failure = undefined;
-    try {
-      const client = this.client;
-      const sessionId = this.sessionId;
-      const { session } = await client.getSession({ sessionId });
-      if (load !== this.#load) return;
-      this.session = session;
-      const now = Date.now();
-      const [facts, { slots }] = await Promise.all([
-        client.getPolicyFacts({ sessionId }),
-        client.listSlots({
-          therapistId: session.therapistId,
-          query: { from: new Date(now).toISOString(), to: new Date(now + 28 * 86_400_000).toISOString() },
-        }),
-      ]);
-      if (load !== this.#load) return;
-      const { client: _shown, therapistId: _t, ...sessionFacts } = session;
-      this.#facts = { session: sessionFacts, ...facts };
-      this.slots = slots;
-      await this.#evaluate();
-      if (load !== this.#load) return;
-      this.state = 'ready';
-    } catch (error) {
-      if (load === this.#load) this.#fail(error);
-    }
-  }
-
-  /** Re-decides with what the therapist has entered; the latest answer wins. */
-  async #evaluate(): Promise<void> {
-    if (!this.#facts) return;
-    const evaluation = ++this.#evaluation;
-    const policy = await this.policy();
-    const decision = await policy.evaluate({
-      ...this.#facts,
-      action: 'cancel',
-      now: new Date().toISOString(),
-      request: { ...(this.reason ? { reason: this.reason } : {}), ...(this.note ? { note: this.note } : {}) },
-    });
-    if (evaluation === this.#evaluation) this.decision = decision;
-  }
-
-  get #mode(): 'cancel' | 'team-request' | 'blocked' {
-    const outcome = this.decision?.outcome;
-    return outcome === 'blocked' ? 'blocked' : outcome === 'needs-team' ? 'team-request' : 'cancel';
+  protected requestFacts(): NonNullable<Facts['request']> {
+    return { ...(this.reason ? { reason: this.reason } : {}), ...(this.note ? { note: this.note } : {}) };
   }
 
   get #minSlots(): number {
-    return this.#mode === 'cancel' ? (this.decision?.alternatives?.minSlots ?? 0) : 0;
-  }
-
-  get #noteMinLength(): number {
-    return this.decision?.requirements.find((r) => r.kind === 'written-reason')?.minLength ?? 0;
+    return this.mode === 'self-serve' ? (this.decision?.alternatives?.minSlots ?? 0) : 0;
   }
 
   /** What still stops the therapist from confirming, in order. */
   get #missing(): string[] {
     const missing: string[] = [];
     if (!this.reason) missing.push(msg('Choose a reason.', { id: 'rc.cancel.missing-reason' }));
-    if (this.note.trim().length < this.#noteMinLength) {
-      missing.push(msg(str`Write a reason of at least ${this.#noteMinLength} characters.`, { id: 'rc.cancel.missing-note' }));
+    if (this.note.trim().length < this.noteMinLength) {
+      missing.push(msg(str`Write a reason of at least ${this.noteMinLength} characters.`, { id: 'rc.cancel.missing-note' }));
     }
     if (this.selectedSlots.size < this.#minSlots) {
       missing.push(msg(str`Choose at least ${this.#minSlots} alternative times.`, { id: 'rc.cancel.missing-slots' }));
@@ -233,142 +115,93 @@ export class RcCancelSession extends RaincheckElement {
     return missing;
   }
 
-  #fail(error: unknown): CancelErrorDetail {
-    const retryable = error instanceof HostApiError ? !(error instanceof HostResponseError) || error.status >= 500 || error.status === 429 : true;
-    this.failure = {
-      code: error instanceof HostApiError ? error.code : 'unexpected',
-      message:
-        error instanceof HostResponseError && error.status < 500
-          ? error.message
-          : error instanceof HostApiError && error.code === 'contract'
-            ? msg('The booking system sent an answer this page does not understand. Nothing was changed by this page; please try again later or contact support.', { id: 'rc.error.contract' })
-            : error instanceof HostApiError
-              ? msg('The booking system could not be reached. Nothing was lost: try again.', { id: 'rc.error.network' })
-              : msg('Something went wrong. Nothing was lost: try again.', { id: 'rc.error.unexpected' }),
-      retryable,
-    };
-    this.state = 'error';
-    return this.failure;
-  }
-
   async #submit(event: Event): Promise<void> {
     event.preventDefault();
-    if (this.state === 'submitting' || !this.session || !this.decision || this.#missing.length > 0 || this.#mode === 'blocked') return;
-    const kind = this.#mode === 'team-request' ? 'team-request' : 'cancel';
-    const shown: DecisionShown = {
-      policyId: this.decision.policy.id,
-      policyVersion: this.decision.policy.version,
-      policyHash: this.decision.policy.hash,
-      outcome: this.decision.outcome,
-    };
+    const { session, decision } = this;
+    if (!session || !decision || this.#missing.length > 0 || this.mode === 'blocked') return;
+    const kind = this.mode === 'team-request' ? 'team-request' : 'cancel';
+    const shown = this.shownDecision(decision);
     const alternativeSlotIds = kind === 'cancel' ? [...this.selectedSlots] : [];
-    const refundOffered = kind === 'cancel' && this.decision.refund !== null && this.refundOffered;
-    const detail: CancelSubmitDetail = { sessionId: this.session.id, reason: this.reason!, note: this.note, alternativeSlotIds, refundOffered, kind, decision: shown };
-    const proceed = this.dispatchEvent(new CustomEvent<CancelSubmitDetail>('rc-cancel-submit', { detail, bubbles: true, composed: true, cancelable: true }));
-    if (!proceed) return;
-    this.state = 'submitting';
-    this.failure = undefined;
-    const body =
-      kind === 'cancel'
-        ? { reason: detail.reason, ...(this.note ? { note: this.note } : {}), alternativeSlotIds, refundOffered, decision: shown }
-        : { kind: 'session-started' as const, therapistId: this.session.therapistId, sessionId: this.session.id, reason: `${reasonLabel(detail.reason)}: ${this.note}` };
-    const idempotencyKey = this.#keys.keyFor(this.session.id, body);
-    try {
-      const result: CancelSuccessDetail =
-        kind === 'cancel'
-          ? { kind, result: await this.client.cancelSession({ sessionId: this.session.id, version: this.session.version, idempotencyKey, body: body as never }) }
-          : { kind, result: await this.client.createTeamRequest({ idempotencyKey, body: body as never }) };
-      this.#keys.settle(this.session.id);
-      this.result = result;
-      this.state = 'success';
-      this.dispatchEvent(new CustomEvent<CancelSuccessDetail>('rc-cancel-success', { detail: result, bubbles: true, composed: true }));
-    } catch (error) {
-      const failure = this.#fail(error);
-      // The host gave a final answer: the next attempt is a new intent with a new key.
-      if (!failure.retryable) this.#keys.settle(this.session.id);
-      this.dispatchEvent(new CustomEvent<CancelErrorDetail>('rc-cancel-error', { detail: failure, bubbles: true, composed: true }));
+    const refundOffered = kind === 'cancel' && decision.refund !== null && this.refundOffered;
+    const reason = this.reason!;
+    const detail: CancelSubmitDetail = { sessionId: session.id, reason, note: this.note, alternativeSlotIds, refundOffered, kind, decision: shown };
+    const note = this.note ? { note: this.note } : {};
+    // The result is kept before the state turns to success, which renders it.
+    const keep = (result: CancelSuccessDetail) => (this.result = result);
+    if (kind === 'cancel') {
+      const body = { reason, ...note, alternativeSlotIds, refundOffered, decision: shown };
+      await this.write('rc-cancel', detail, body, async (idempotencyKey) =>
+        keep({ kind, result: await this.client.cancelSession({ sessionId: session.id, version: session.version, idempotencyKey, body }) }),
+      );
+    } else {
+      const body = { kind: 'session-started' as const, therapistId: session.therapistId, sessionId: session.id, reason: `${reasonLabel(reason)}: ${this.note}` };
+      await this.write('rc-cancel', detail, body, async (idempotencyKey) => keep({ kind, result: await this.client.createTeamRequest({ idempotencyKey, body }) }));
     }
   }
 
   #input(update: () => void): void {
     update();
-    void this.#evaluate();
+    void this.evaluate();
   }
 
   protected override render(): TemplateResult {
     if (this.state === 'success') return this.#renderSuccess();
+    const heading =
+      this.mode === 'team-request' && this.state !== 'loading'
+        ? msg('Ask the team to cancel', { id: 'rc.cancel.heading-team' })
+        : msg('Cancel session', { id: 'rc.cancel.heading' });
     return html`
-      ${this.state === 'loading'
-        ? html`<h2 part="heading" tabindex="-1">${msg('Cancel session', { id: 'rc.cancel.heading' })}</h2>
-            <p part="status" role="status">${msg('Loading the session…', { id: 'rc.cancel.loading' })}</p>`
+      <h2 part="heading" tabindex="-1">${heading}</h2>
+      ${this.state === 'loading' ? html`<p part="status" role="status">${msg('Loading the session…', { id: 'rc.cancel.loading' })}</p>` : nothing}
+      ${this.session ? sessionSummary(this.session, this.formatLocale) : nothing}
+      ${this.state === 'error' && this.failure
+        ? failureAlert(this.failure, this.failure.retryable ? () => void (this.decision ? this.#submit(new Event('submit')) : this.load()) : undefined)
         : nothing}
-      ${this.session ? this.#renderSession(this.session) : nothing}
-      ${this.state === 'error' && this.failure ? this.#renderFailure(this.failure) : nothing}
       ${this.session && this.decision ? this.#renderForm(this.decision) : nothing}
     `;
   }
 
-  #renderSession(session: Session): TemplateResult {
-    const locale = this.formatLocale;
-    const viewerZone = viewerTimeZone();
-    const otherZone = session.timeZone !== viewerZone;
-    return html`
-      ${this.state !== 'loading'
-        ? html`<h2 part="heading" tabindex="-1">${this.#mode === 'team-request' ? msg('Ask the team to cancel', { id: 'rc.cancel.heading-team' }) : msg('Cancel session', { id: 'rc.cancel.heading' })}</h2>`
-        : nothing}
-      <p part="session">
-        ${msg(str`With ${session.client.displayName}`, { id: 'rc.cancel.with' })} ·
-        <time datetime=${session.startsAt}>${formatDateTime(session.startsAt, locale)}</time>
-        ${otherZone
-          ? html`<span class="zone">(${msg(str`${formatTime(session.startsAt, locale, session.timeZone)} in ${session.timeZone}`, { id: 'rc.cancel.session-zone' })})</span>`
-          : nothing}
-      </p>
-    `;
-  }
-
-  #renderFailure(failure: CancelErrorDetail): TemplateResult {
-    return html`
-      <div part="error" role="alert">
-        <p>${failure.message}</p>
-        ${failure.retryable && this.decision
-          ? html`<button part="retry" type="button" data-variant="secondary" @click=${(e: Event) => void this.#submit(e)}>${msg('Try again', { id: 'rc.common.retry' })}</button>`
-          : !this.decision
-            ? html`<button part="retry" type="button" data-variant="secondary" @click=${() => void this.#loadSession()}>${msg('Try again', { id: 'rc.common.retry' })}</button>`
-            : nothing}
-      </div>
-    `;
-  }
-
   #renderForm(decision: Decision): TemplateResult {
-    if (this.#mode === 'blocked') {
+    if (this.mode === 'blocked') {
       return html`<div part="decision"><p>${decision.blocks.map((b) => b.message).join(' ')}</p></div>`;
     }
     const busy = this.state === 'submitting';
     const missing = this.#missing;
-    const noteMin = this.#noteMinLength;
+    const showMissing = missing.length > 0 && this.reason !== undefined;
     return html`
       <form part="form" @submit=${(e: Event) => void this.#submit(e)} aria-busy=${busy ? 'true' : 'false'}>
-        <fieldset part="reason" ?disabled=${busy}>
-          <legend>${msg("Why can't you hold the session?", { id: 'rc.cancel.reason-legend' })}</legend>
-          ${REASONS.map(
-            (reason) => html`<label class="choice">
-              <input type="radio" name="reason" .value=${reason} .checked=${this.reason === reason} @change=${() => this.#input(() => (this.reason = reason))} />
-              ${reasonLabel(reason)}
-            </label>`,
-          )}
-        </fieldset>
-        <label class="field">
-          <span>${noteMin > 0 ? msg(str`Reason for the team (at least ${noteMin} characters)`, { id: 'rc.cancel.note-required' }) : msg('Note (optional)', { id: 'rc.cancel.note' })}</span>
-          <textarea part="note" .value=${this.note} ?disabled=${busy} ?required=${noteMin > 0} minlength=${noteMin || nothing} @input=${(e: Event) => this.#input(() => (this.note = (e.target as HTMLTextAreaElement).value))}></textarea>
-        </label>
+        ${reasonFields({
+          reason: this.reason,
+          note: this.note,
+          noteMinLength: this.noteMinLength,
+          disabled: busy,
+          onReason: (reason) => this.#input(() => (this.reason = reason)),
+          onNote: (note) => this.#input(() => (this.note = note)),
+        })}
         ${this.#renderDecision(decision)}
-        ${this.#mode === 'cancel' ? this.#renderAlternatives(decision, busy) : nothing}
-        ${this.#mode === 'cancel' && decision.refund ? this.#renderRefund(decision, busy) : nothing}
-        ${missing.length > 0 && this.reason ? html`<p class="hint" id="missing">${missing.join(' ')}</p>` : nothing}
-        <button part="submit" type="submit" data-variant="primary" ?disabled=${busy || missing.length > 0} aria-describedby=${missing.length > 0 && this.reason ? 'missing' : nothing}>
+        ${this.mode === 'self-serve'
+          ? slotPicker({
+              slots: this.slots ?? [],
+              withinDays: decision.alternatives?.withinDays ?? 14,
+              locale: this.formatLocale,
+              multiple: true,
+              selected: this.selectedSlots,
+              legend: msg(str`Times to offer instead (choose at least ${this.#minSlots})`, { id: 'rc.cancel.alternatives-legend' }),
+              disabled: busy,
+              onChange: (slotId, selected) => {
+                const next = new Set(this.selectedSlots);
+                if (selected) next.add(slotId);
+                else next.delete(slotId);
+                this.selectedSlots = next;
+              },
+            })
+          : nothing}
+        ${this.mode === 'self-serve' && decision.refund ? this.#renderRefund(decision, busy) : nothing}
+        ${showMissing ? html`<p class="hint" id="missing">${missing.join(' ')}</p>` : nothing}
+        <button part="submit" type="submit" data-variant="primary" ?disabled=${busy || missing.length > 0} aria-describedby=${showMissing ? 'missing' : nothing}>
           ${busy
             ? msg('Sending…', { id: 'rc.common.sending' })
-            : this.#mode === 'team-request'
+            : this.mode === 'team-request'
               ? msg('Send to the team', { id: 'rc.cancel.submit-team' })
               : msg('Cancel session', { id: 'rc.cancel.submit' })}
         </button>
@@ -377,37 +210,18 @@ export class RcCancelSession extends RaincheckElement {
     `;
   }
 
-  /** One effect and, on request, the rule's own explanation. */
-  #effect(text: string, ruleIds: readonly string[], decision: Decision, extra: string = ''): TemplateResult {
-    const rules = decision.explanations.filter((e) => ruleIds.includes(e.ruleId));
-    return html`<li part="effect ${extra}">
-      <span>${text}</span>
-      <details part="explanation">
-        <summary>${msg('Why?', { id: 'rc.decision.why' })}</summary>
-        <ul>
-          ${rules.map((rule) => html`<li>${rule.description}</li>`)}
-        </ul>
-      </details>
-    </li>`;
-  }
-
   #renderDecision(decision: Decision): TemplateResult {
-    const locale = this.formatLocale;
     const name = this.session?.client.displayName ?? '';
-    const effects: TemplateResult[] = [];
-    if (decision.notify) {
-      effects.push(this.#effect(msg(str`${name} is told now by ${channelList(decision.notify.channels)}.`, { id: 'rc.decision.notify' }), decision.notify.ruleIds, decision));
+    const { notify, warnings } = commonEffects(decision, name);
+    const effects = [...notify];
+    if (this.mode === 'team-request') effects.push(...decision.team.map((team) => effect(team.message, team.ruleIds, decision)));
+    if (decision.alternatives && this.mode === 'self-serve') {
+      effects.push(effect(msg(str`Offer at least ${decision.alternatives.minSlots} other times within ${decision.alternatives.withinDays} days.`, { id: 'rc.decision.alternatives' }), decision.alternatives.ruleIds, decision));
     }
-    if (this.#mode === 'team-request') {
-      for (const team of decision.team) effects.push(this.#effect(team.message, team.ruleIds, decision));
-    }
-    if (decision.alternatives && this.#mode === 'cancel') {
-      effects.push(this.#effect(msg(str`Offer at least ${decision.alternatives.minSlots} other times within ${decision.alternatives.withinDays} days.`, { id: 'rc.decision.alternatives' }), decision.alternatives.ruleIds, decision));
-    }
-    if (decision.refund && this.#mode === 'cancel') {
-      const amount = formatMoney(decision.refund.amount, decision.refund.currency, locale);
+    if (decision.refund && this.mode === 'self-serve') {
+      const amount = formatMoney(decision.refund.amount, decision.refund.currency, this.formatLocale);
       effects.push(
-        this.#effect(
+        effect(
           decision.refund.mode === 'team-review'
             ? msg(str`${name} may choose a refund of ${amount}; the platform team reviews it first.`, { id: 'rc.decision.refund-review' })
             : msg(str`${name} may choose a refund of ${amount} instead.`, { id: 'rc.decision.refund' }),
@@ -416,47 +230,8 @@ export class RcCancelSession extends RaincheckElement {
         ),
       );
     }
-    for (const requirement of decision.requirements) effects.push(this.#effect(requirement.message, requirement.ruleIds, decision));
-    for (const warning of decision.warnings) effects.push(this.#effect(warning.message, warning.ruleIds, decision, `warning warning-${warning.level}`));
-    return html`<section part="decision" aria-labelledby="decision-heading">
-      <h3 id="decision-heading">${msg('What will happen', { id: 'rc.decision.heading' })}</h3>
-      <ul aria-live="polite">
-        ${effects}
-      </ul>
-    </section>`;
-  }
-
-  #renderAlternatives(decision: Decision, busy: boolean): TemplateResult {
-    const within = Date.now() + (decision.alternatives?.withinDays ?? 14) * 86_400_000;
-    const slots = (this.slots ?? []).filter((s) => Date.parse(s.startsAt) <= within);
-    const days = new Map<string, Slot[]>();
-    for (const slot of slots) days.set(dayKey(slot.startsAt), [...(days.get(dayKey(slot.startsAt)) ?? []), slot]);
-    const locale = this.formatLocale;
-    const min = this.#minSlots;
-    return html`<fieldset part="alternatives" ?disabled=${busy}>
-      <legend>${msg(str`Times to offer instead (choose at least ${min})`, { id: 'rc.cancel.alternatives-legend' })}</legend>
-      ${slots.length === 0 ? html`<p>${msg('You have no open times in that period. Add some in your calendar, then reload.', { id: 'rc.cancel.no-slots' })}</p>` : nothing}
-      ${[...days.values()].map(
-        (daySlots) => html`<div part="day" role="group" aria-label=${formatDay(daySlots[0]!.startsAt, locale)}>
-          <h4>${formatDay(daySlots[0]!.startsAt, locale)}</h4>
-          ${daySlots.map(
-            (slot) => html`<label part="slot" class="choice">
-              <input
-                type="checkbox"
-                .checked=${this.selectedSlots.has(slot.id)}
-                @change=${(e: Event) => {
-                  const next = new Set(this.selectedSlots);
-                  if ((e.target as HTMLInputElement).checked) next.add(slot.id);
-                  else next.delete(slot.id);
-                  this.selectedSlots = next;
-                }}
-              />
-              <time datetime=${slot.startsAt}>${formatTime(slot.startsAt, locale)}</time>
-            </label>`,
-          )}
-        </div>`,
-      )}
-    </fieldset>`;
+    effects.push(...decision.requirements.map((r) => effect(r.message, r.ruleIds, decision)), ...warnings);
+    return decisionSection(effects);
   }
 
   #renderRefund(decision: Decision, busy: boolean): TemplateResult {

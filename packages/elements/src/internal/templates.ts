@@ -1,0 +1,167 @@
+import { msg, str } from '@lit/localize';
+import type { Session, Slot } from '@raincheck/host-api';
+import type { Decision, Reason } from '@raincheck/policy';
+import { html, nothing, type TemplateResult } from 'lit';
+import { dayKey, formatDateTime, formatDay, formatTime, viewerTimeZone } from '../format/formatters.js';
+import type { WidgetErrorDetail } from './session-flow.js';
+
+// Pieces every session widget renders the same way.
+
+export const REASONS: readonly Reason[] = ['illness', 'personal-emergency', 'other'];
+
+export function reasonLabel(reason: Reason): string {
+  switch (reason) {
+    case 'illness':
+      return msg('Illness', { id: 'rc.reason.illness' });
+    case 'personal-emergency':
+      return msg('Personal emergency', { id: 'rc.reason.personal-emergency' });
+    default:
+      return msg('Something else', { id: 'rc.reason.other' });
+  }
+}
+
+/** "email, text message" */
+export function channelList(channels: readonly string[]): string {
+  const names: Record<string, string> = {
+    email: msg('email', { id: 'rc.channel.email' }),
+    sms: msg('text message', { id: 'rc.channel.sms' }),
+    phone: msg('a phone call', { id: 'rc.channel.phone' }),
+  };
+  return channels.map((c) => names[c] ?? c).join(', ');
+}
+
+/** Who, and when: in the viewer's zone, with the session's own zone when it differs. */
+export function sessionSummary(session: Session, locale: string): TemplateResult {
+  const otherZone = session.timeZone !== viewerTimeZone();
+  return html`<p part="session">
+    ${msg(str`With ${session.client.displayName}`, { id: 'rc.cancel.with' })} ·
+    <time datetime=${session.startsAt}>${formatDateTime(session.startsAt, locale)}</time>
+    ${otherZone
+      ? html`<span class="zone">(${msg(str`${formatTime(session.startsAt, locale, session.timeZone)} in ${session.timeZone}`, { id: 'rc.cancel.session-zone' })})</span>`
+      : nothing}
+  </p>`;
+}
+
+/** One effect of the decision, expandable to the rules' own explanations. */
+export function effect(text: string, ruleIds: readonly string[], decision: Decision, extraParts = ''): TemplateResult {
+  const rules = decision.explanations.filter((e) => ruleIds.includes(e.ruleId));
+  return html`<li part="effect ${extraParts}">
+    <span>${text}</span>
+    <details part="explanation">
+      <summary>${msg('Why?', { id: 'rc.decision.why' })}</summary>
+      <ul>
+        ${rules.map((rule) => html`<li>${rule.description}</li>`)}
+      </ul>
+    </details>
+  </li>`;
+}
+
+/** "What will happen": the effects, announced politely as they change. */
+export function decisionSection(effects: readonly TemplateResult[]): TemplateResult {
+  return html`<section part="decision" aria-labelledby="decision-heading">
+    <h3 id="decision-heading">${msg('What will happen', { id: 'rc.decision.heading' })}</h3>
+    <ul aria-live="polite">
+      ${effects}
+    </ul>
+  </section>`;
+}
+
+/** The notification and frequency-warning effects every change to a session has. */
+export function commonEffects(decision: Decision, clientName: string): { notify: TemplateResult[]; warnings: TemplateResult[] } {
+  return {
+    notify: decision.notify
+      ? [effect(msg(str`${clientName} is told now by ${channelList(decision.notify.channels)}.`, { id: 'rc.decision.notify' }), decision.notify.ruleIds, decision)]
+      : [],
+    warnings: decision.warnings.map((w) => effect(w.message, w.ruleIds, decision, `warning warning-${w.level}`)),
+  };
+}
+
+export interface ReasonFieldsOptions {
+  readonly reason: Reason | undefined;
+  readonly note: string;
+  readonly noteMinLength: number;
+  readonly disabled: boolean;
+  readonly onReason: (reason: Reason) => void;
+  readonly onNote: (note: string) => void;
+}
+
+/** Why the session can't go ahead as planned, and a note (required when the policy asks). */
+export function reasonFields(o: ReasonFieldsOptions): TemplateResult {
+  return html`<fieldset part="reason" ?disabled=${o.disabled}>
+      <legend>${msg("Why can't you hold the session?", { id: 'rc.cancel.reason-legend' })}</legend>
+      ${REASONS.map(
+        (reason) => html`<label class="choice">
+          <input type="radio" name="reason" .value=${reason} .checked=${o.reason === reason} @change=${() => o.onReason(reason)} />
+          ${reasonLabel(reason)}
+        </label>`,
+      )}
+    </fieldset>
+    <label class="field">
+      <span>
+        ${o.noteMinLength > 0
+          ? msg(str`Reason for the team (at least ${o.noteMinLength} characters)`, { id: 'rc.cancel.note-required' })
+          : msg('Note (optional)', { id: 'rc.cancel.note' })}
+      </span>
+      <textarea
+        part="note"
+        .value=${o.note}
+        ?disabled=${o.disabled}
+        ?required=${o.noteMinLength > 0}
+        minlength=${o.noteMinLength || nothing}
+        @input=${(e: Event) => o.onNote((e.target as HTMLTextAreaElement).value)}
+      ></textarea>
+    </label>`;
+}
+
+export interface SlotPickerOptions {
+  readonly slots: readonly Slot[];
+  /** Only slots starting within this many days. */
+  readonly withinDays: number;
+  readonly locale: string;
+  /** Several slots (checkboxes) or one (a radio group: arrow keys move between times). */
+  readonly multiple: boolean;
+  readonly selected: ReadonlySet<string>;
+  readonly legend: string;
+  readonly disabled: boolean;
+  readonly onChange: (slotId: string, selected: boolean) => void;
+}
+
+/** The therapist's open slots, grouped by day in the viewer's zone. */
+export function slotPicker(o: SlotPickerOptions): TemplateResult {
+  const until = Date.now() + o.withinDays * 86_400_000;
+  const days = new Map<string, Slot[]>();
+  for (const slot of o.slots) {
+    if (Date.parse(slot.startsAt) > until) continue;
+    const key = dayKey(slot.startsAt);
+    days.set(key, [...(days.get(key) ?? []), slot]);
+  }
+  return html`<fieldset part="alternatives" ?disabled=${o.disabled}>
+    <legend>${o.legend}</legend>
+    ${days.size === 0 ? html`<p>${msg('You have no open times in that period. Add some in your calendar, then reload.', { id: 'rc.cancel.no-slots' })}</p>` : nothing}
+    ${[...days.values()].map(
+      (daySlots) => html`<div part="day" role="group" aria-label=${formatDay(daySlots[0]!.startsAt, o.locale)}>
+        <h4>${formatDay(daySlots[0]!.startsAt, o.locale)}</h4>
+        ${daySlots.map(
+          (slot) => html`<label part="slot" class="choice">
+            <input
+              type=${o.multiple ? 'checkbox' : 'radio'}
+              name="slot"
+              .value=${slot.id}
+              .checked=${o.selected.has(slot.id)}
+              @change=${(e: Event) => o.onChange(slot.id, (e.target as HTMLInputElement).checked)}
+            />
+            <time datetime=${slot.startsAt}>${formatTime(slot.startsAt, o.locale)}</time>
+          </label>`,
+        )}
+      </div>`,
+    )}
+  </fieldset>`;
+}
+
+/** The error, announced, with a way to try again where that can help. */
+export function failureAlert(failure: WidgetErrorDetail, onRetry: (() => void) | undefined): TemplateResult {
+  return html`<div part="error" role="alert">
+    <p>${failure.message}</p>
+    ${onRetry ? html`<button part="retry" type="button" data-variant="secondary" @click=${onRetry}>${msg('Try again', { id: 'rc.common.retry' })}</button>` : nothing}
+  </div>`;
+}
