@@ -155,9 +155,9 @@ export abstract class SessionFlowElement extends RaincheckElement {
    * intent's idempotency key, then fires `<prefix>-success` or `<prefix>-error`.
    * @returns the host's answer, or undefined when vetoed or failed.
    */
-  protected async write<Detail, Result>(prefix: string, detail: Detail, body: unknown, send: (idempotencyKey: string) => Promise<Result>): Promise<Result | undefined> {
+  protected async write<Result>(prefix: string, detail: unknown, body: unknown, send: (idempotencyKey: string) => Promise<Result>): Promise<Result | undefined> {
     if (this.state === 'submitting' || !this.session) return undefined;
-    const proceed = this.dispatchEvent(new CustomEvent<Detail>(`${prefix}-submit`, { detail, bubbles: true, composed: true, cancelable: true }));
+    const proceed = this.dispatchEvent(new CustomEvent(`${prefix}-submit`, { detail, bubbles: true, composed: true, cancelable: true }));
     if (!proceed) return undefined;
     this.state = 'submitting';
     this.failure = undefined;
