@@ -8,6 +8,7 @@ export default defineConfig({
     'src/define.ts',
     'src/provider/define-provider.ts',
     'src/cancel-session/define-cancel-session.ts',
+    'src/reschedule-session/define-reschedule-session.ts',
   ],
   // Keeps the per-component folders, so `sideEffects` can name the registration files.
   outDir: 'dist',

@@ -5,6 +5,9 @@
  */
 export { RcCancelSession } from './cancel-session/cancel-session.js';
 export type { CancelSessionState, CancelSubmitDetail, CancelSuccessDetail, CancelErrorDetail } from './cancel-session/cancel-session.js';
+export { RcRescheduleSession } from './reschedule-session/reschedule-session.js';
+export type { RescheduleSubmitDetail, RescheduleSuccessDetail, RescheduleErrorDetail } from './reschedule-session/reschedule-session.js';
+export type { WidgetState, WidgetErrorDetail } from './internal/session-flow.js';
 export { RcProvider } from './provider/provider.js';
 export { raincheckConfigContext, checkedUrl } from './config/config.js';
 export type { RaincheckConfig, RulesSource } from './config/config.js';

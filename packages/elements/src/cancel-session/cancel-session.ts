@@ -6,6 +6,7 @@ import { formatMoney } from '../format/formatters.js';
 import { SessionFlowElement, type WidgetErrorDetail, type WidgetState } from '../internal/session-flow.js';
 import { channelList, commonEffects, decisionSection, effect, failureAlert, reasonFields, reasonLabel, sessionSummary, slotPicker } from '../internal/templates.js';
 import { baseStyles } from '../styles/tokens.js';
+import { sessionFlowStyles } from '../styles/session-flow.styles.js';
 import { cancelSessionStyles } from './cancel-session.styles.js';
 
 /** The widget's state; each has its own heading, which takes focus when the state changes. */
@@ -68,7 +69,7 @@ export type CancelErrorDetail = WidgetErrorDetail;
  * @cssproperty --rc-font-family - Font.
  */
 export class RcCancelSession extends SessionFlowElement {
-  static override styles = [baseStyles, cancelSessionStyles];
+  static override styles = [baseStyles, sessionFlowStyles, cancelSessionStyles];
 
   static override properties = {
     ...SessionFlowElement.properties,

@@ -138,9 +138,9 @@ export function slotPicker(o: SlotPickerOptions): TemplateResult {
   return html`<fieldset part="alternatives" ?disabled=${o.disabled}>
     <legend>${o.legend}</legend>
     ${days.size === 0 ? html`<p>${msg('You have no open times in that period. Add some in your calendar, then reload.', { id: 'rc.cancel.no-slots' })}</p>` : nothing}
-    ${[...days.values()].map(
-      (daySlots) => html`<div part="day" role="group" aria-label=${formatDay(daySlots[0]!.startsAt, o.locale)}>
-        <h4>${formatDay(daySlots[0]!.startsAt, o.locale)}</h4>
+    ${[...days.entries()].map(
+      ([key, daySlots]) => html`<div part="day" role="group" aria-labelledby="day-${key}">
+        <p class="day-label" id="day-${key}">${formatDay(daySlots[0]!.startsAt, o.locale)}</p>
         ${daySlots.map(
           (slot) => html`<label part="slot" class="choice">
             <input

@@ -41,4 +41,13 @@ export const templates = {
   'rc.cancel.next-choice': str`Sie oder er kann einen der ${0} angebotenen Termine wählen${1}.`,
   'rc.cancel.next-or-refund': ' oder eine Erstattung',
   'rc.cancel.next-team': 'Das Plattform-Team hat Ihre Anfrage und wird die Sitzung mit Ihnen verlegen oder absagen.',
+  'rc.reschedule.heading': 'Datum und Uhrzeit ändern',
+  'rc.reschedule.heading-team': 'Das Team um Verlegung bitten',
+  'rc.reschedule.legend': 'Neuer Termin',
+  'rc.reschedule.missing-slot': 'Wählen Sie einen neuen Termin.',
+  'rc.reschedule.submit': 'Sitzung verlegen',
+  'rc.reschedule.done': 'Sitzung verlegt',
+  'rc.reschedule.next': str`${0} erfährt jetzt den neuen Termin: ${1}.`,
+  'rc.reschedule.slot-taken': 'Dieser Termin wurde gerade vergeben. Die Liste der freien Termine ist wieder aktuell: Wählen Sie einen anderen.',
+  'rc.reschedule.changed': 'Jemand anderes hat diese Sitzung inzwischen geändert. Sie wird so angezeigt, wie sie jetzt ist: Prüfen Sie sie und wählen Sie erneut einen Termin.',
 };

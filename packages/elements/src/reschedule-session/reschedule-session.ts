@@ -1,0 +1,227 @@
+import { msg, str } from '@lit/localize';
+import type { DecisionShown, EndpointResponse } from '@raincheck/host-api';
+import type { Decision, Facts, Reason } from '@raincheck/policy';
+import { html, nothing, type TemplateResult } from 'lit';
+import { formatDateTime } from '../format/formatters.js';
+import { SessionFlowElement, type WidgetErrorDetail } from '../internal/session-flow.js';
+import { commonEffects, decisionSection, effect, failureAlert, reasonFields, reasonLabel, sessionSummary, slotPicker } from '../internal/templates.js';
+import { baseStyles } from '../styles/tokens.js';
+import { sessionFlowStyles } from '../styles/session-flow.styles.js';
+import { rescheduleSessionStyles } from './reschedule-session.styles.js';
+
+/** `rc-reschedule-submit`: cancelable, fired before the write. `preventDefault()` stops it. */
+export interface RescheduleSubmitDetail {
+  readonly sessionId: string;
+  /** `reschedule` to move the session; `team-request` when it has started. */
+  readonly kind: 'reschedule' | 'team-request';
+  readonly slotId: string | null;
+  readonly reason: Reason | null;
+  readonly note: string;
+  readonly decision: DecisionShown;
+}
+
+/** `rc-reschedule-success`: the host's answer. */
+export type RescheduleSuccessDetail =
+  | { readonly kind: 'reschedule'; readonly result: EndpointResponse<'rescheduleSession'> }
+  | { readonly kind: 'team-request'; readonly result: EndpointResponse<'createTeamRequest'> };
+
+/** `rc-reschedule-error`: what went wrong; everything entered is kept. */
+export type RescheduleErrorDetail = WidgetErrorDetail;
+
+/**
+ * @summary Edit Date/Time: moves a session to another open slot, showing first how the client will
+ * be told and whether it counts towards the frequency thresholds.
+ *
+ * @event rc-reschedule-submit - Cancelable, before the write. `detail`: {@link RescheduleSubmitDetail}.
+ * @event rc-reschedule-success - The host moved the session (or took the team request). `detail`: {@link RescheduleSuccessDetail}.
+ * @event rc-reschedule-error - The write failed; after a conflict the slots and session are refreshed. `detail`: {@link RescheduleErrorDetail}.
+ *
+ * @csspart heading - The heading of the current state.
+ * @csspart session - The session's date, time and client.
+ * @csspart form - The form.
+ * @csspart reason - The reason choice (a started session only).
+ * @csspart note - The note field.
+ * @csspart decision - What will happen, and why.
+ * @csspart effect - One effect of the decision.
+ * @csspart explanation - A rule's own explanation of an effect.
+ * @csspart warning - A frequency warning.
+ * @csspart alternatives - The slot picker.
+ * @csspart day - One day of slots.
+ * @csspart slot - One slot.
+ * @csspart submit - The confirm button.
+ * @csspart status - Loading and progress messages.
+ * @csspart error - The error message.
+ * @csspart retry - The retry button.
+ * @csspart next - What happens next, after success.
+ *
+ * @cssproperty --rc-color-accent - Buttons and selected controls.
+ * @cssproperty --rc-color-text - Text.
+ * @cssproperty --rc-color-surface - Background.
+ * @cssproperty --rc-color-border - Borders.
+ * @cssproperty --rc-color-danger - Errors.
+ * @cssproperty --rc-color-warning - Warnings.
+ * @cssproperty --rc-radius - Corner radius.
+ * @cssproperty --rc-font-family - Font.
+ */
+export class RcRescheduleSession extends SessionFlowElement {
+  static override styles = [baseStyles, sessionFlowStyles, rescheduleSessionStyles];
+
+  static override properties = {
+    ...SessionFlowElement.properties,
+    slotId: { state: true },
+    reason: { state: true },
+    note: { state: true },
+    result: { state: true },
+  };
+
+  private declare slotId: string | undefined;
+  private declare reason: Reason | undefined;
+  private declare note: string;
+  private declare result: RescheduleSuccessDetail | undefined;
+
+  protected readonly action = 'reschedule';
+
+  constructor() {
+    super();
+    this.note = '';
+  }
+
+  protected requestFacts(): NonNullable<Facts['request']> {
+    return { ...(this.reason ? { reason: this.reason } : {}), ...(this.note ? { note: this.note } : {}) };
+  }
+
+  get #missing(): string[] {
+    const missing: string[] = [];
+    if (this.mode === 'self-serve' && !this.slotId) missing.push(msg('Choose a new time.', { id: 'rc.reschedule.missing-slot' }));
+    if (this.mode === 'team-request' && !this.reason) missing.push(msg('Choose a reason.', { id: 'rc.cancel.missing-reason' }));
+    if (this.note.trim().length < this.noteMinLength) {
+      missing.push(msg(str`Write a reason of at least ${this.noteMinLength} characters.`, { id: 'rc.cancel.missing-note' }));
+    }
+    return missing;
+  }
+
+  async #submit(event: Event): Promise<void> {
+    event.preventDefault();
+    const { session, decision } = this;
+    if (!session || !decision || this.#missing.length > 0 || this.mode === 'blocked') return;
+    const shown = this.shownDecision(decision);
+    const note = this.note ? { note: this.note } : {};
+    const keep = (result: RescheduleSuccessDetail) => (this.result = result);
+    if (this.mode === 'self-serve') {
+      const slotId = this.slotId!;
+      const body = { slotId, ...(this.reason ? { reason: this.reason } : {}), ...note, decision: shown };
+      const detail: RescheduleSubmitDetail = { sessionId: session.id, kind: 'reschedule', slotId, reason: this.reason ?? null, note: this.note, decision: shown };
+      await this.write('rc-reschedule', detail, body, async (idempotencyKey) =>
+        keep({ kind: 'reschedule', result: await this.client.rescheduleSession({ sessionId: session.id, version: session.version, idempotencyKey, body }) }),
+      );
+      if (this.state === 'error') await this.#afterConflict();
+    } else {
+      const reason = this.reason!;
+      const body = { kind: 'session-started' as const, therapistId: session.therapistId, sessionId: session.id, reason: `${reasonLabel(reason)}: ${this.note}` };
+      const detail: RescheduleSubmitDetail = { sessionId: session.id, kind: 'team-request', slotId: null, reason, note: this.note, decision: shown };
+      await this.write('rc-reschedule', detail, body, async (idempotencyKey) => keep({ kind: 'team-request', result: await this.client.createTeamRequest({ idempotencyKey, body }) }));
+    }
+  }
+
+  /** A slot taken meanwhile, or a session changed by someone else: show the world as it is now. */
+  async #afterConflict(): Promise<void> {
+    const code = this.failure?.code;
+    if (code === 'slot-taken' || code === 'version-mismatch') {
+      const failure = this.failure!;
+      this.slotId = undefined;
+      try {
+        if (code === 'version-mismatch') this.session = (await this.client.getSession({ sessionId: this.sessionId })).session;
+        await this.refreshSlots();
+      } catch {
+        // The explanation below still stands; the list may be stale until a reload.
+      }
+      this.failure = {
+        ...failure,
+        message:
+          code === 'slot-taken'
+            ? msg('That time was just taken. The list of free times is up to date again: choose another one.', { id: 'rc.reschedule.slot-taken' })
+            : msg('Someone else changed this session meanwhile. It is shown as it is now: check it and choose a time again.', { id: 'rc.reschedule.changed' }),
+      };
+    }
+  }
+
+  #input(update: () => void): void {
+    update();
+    void this.evaluate();
+  }
+
+  protected override render(): TemplateResult {
+    if (this.state === 'success') return this.#renderSuccess();
+    const heading =
+      this.mode === 'team-request' && this.state !== 'loading'
+        ? msg('Ask the team to rearrange', { id: 'rc.reschedule.heading-team' })
+        : msg('Change date and time', { id: 'rc.reschedule.heading' });
+    const retry = this.failure?.retryable ? () => void (this.decision ? this.#submit(new Event('submit')) : this.load()) : undefined;
+    return html`
+      <h2 part="heading" tabindex="-1">${heading}</h2>
+      ${this.state === 'loading' ? html`<p part="status" role="status">${msg('Loading the session…', { id: 'rc.cancel.loading' })}</p>` : nothing}
+      ${this.session ? sessionSummary(this.session, this.formatLocale) : nothing}
+      ${this.state === 'error' && this.failure ? failureAlert(this.failure, retry) : nothing}
+      ${this.session && this.decision ? this.#renderForm(this.decision) : nothing}
+    `;
+  }
+
+  #renderForm(decision: Decision): TemplateResult {
+    if (this.mode === 'blocked') return html`<div part="decision"><p>${decision.blocks.map((b) => b.message).join(' ')}</p></div>`;
+    const busy = this.state === 'submitting';
+    const missing = this.#missing;
+    const showMissing = missing.length > 0 && (this.slotId !== undefined || this.reason !== undefined);
+    const { notify, warnings } = commonEffects(decision, this.session?.client.displayName ?? '');
+    const team = this.mode === 'team-request' ? decision.team.map((t) => effect(t.message, t.ruleIds, decision)) : [];
+    const requirements = decision.requirements.map((r) => effect(r.message, r.ruleIds, decision));
+    return html`
+      <form part="form" @submit=${(e: Event) => void this.#submit(e)} aria-busy=${busy ? 'true' : 'false'}>
+        ${this.mode === 'self-serve'
+          ? slotPicker({
+              slots: this.slots ?? [],
+              withinDays: 28,
+              locale: this.formatLocale,
+              multiple: false,
+              selected: new Set(this.slotId ? [this.slotId] : []),
+              legend: msg('New time', { id: 'rc.reschedule.legend' }),
+              disabled: busy,
+              onChange: (slotId, selected) => this.#input(() => (this.slotId = selected ? slotId : undefined)),
+            })
+          : reasonFields({
+              reason: this.reason,
+              note: this.note,
+              noteMinLength: this.noteMinLength,
+              disabled: busy,
+              onReason: (reason) => this.#input(() => (this.reason = reason)),
+              onNote: (note) => this.#input(() => (this.note = note)),
+            })}
+        ${decisionSection([...notify, ...team, ...requirements, ...warnings])}
+        ${showMissing ? html`<p class="hint" id="missing">${missing.join(' ')}</p>` : nothing}
+        <button part="submit" type="submit" data-variant="primary" ?disabled=${busy || missing.length > 0} aria-describedby=${showMissing ? 'missing' : nothing}>
+          ${busy
+            ? msg('Sending…', { id: 'rc.common.sending' })
+            : this.mode === 'team-request'
+              ? msg('Send to the team', { id: 'rc.cancel.submit-team' })
+              : msg('Move session', { id: 'rc.reschedule.submit' })}
+        </button>
+        ${busy ? html`<p part="status" role="status">${msg('Sending…', { id: 'rc.common.sending' })}</p>` : nothing}
+      </form>
+    `;
+  }
+
+  #renderSuccess(): TemplateResult {
+    const result = this.result!;
+    const name = this.session?.client.displayName ?? '';
+    return html`
+      <h2 part="heading" tabindex="-1">
+        ${result.kind === 'reschedule' ? msg('Session moved', { id: 'rc.reschedule.done' }) : msg('Sent to the team', { id: 'rc.cancel.done-team' })}
+      </h2>
+      <div part="next" role="status">
+        ${result.kind === 'reschedule'
+          ? html`<p>${msg(str`${name} is being told the new time: ${formatDateTime(result.result.session.startsAt, this.formatLocale)}.`, { id: 'rc.reschedule.next' })}</p>`
+          : html`<p>${msg('The platform team has your request and will rearrange or cancel the session with you.', { id: 'rc.cancel.next-team' })}</p>`}
+      </div>
+    `;
+  }
+}
+

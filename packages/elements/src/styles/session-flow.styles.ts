@@ -1,0 +1,79 @@
+import { css } from 'lit';
+
+/** The form, decision and slot picker every session widget shares. */
+export const sessionFlowStyles = css`
+  form {
+    display: grid;
+    gap: var(--_space);
+  }
+  fieldset {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    margin: 0;
+    padding: calc(var(--_space) / 2) var(--_space);
+  }
+  legend {
+    font-weight: 600;
+    padding-inline: 0.25rem;
+  }
+  .choice {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    min-block-size: 2.75rem;
+  }
+  .field {
+    display: grid;
+    gap: 0.25rem;
+  }
+  .zone,
+  .hint {
+    color: var(--_muted);
+  }
+  [part~='session'] {
+    color: var(--_muted);
+  }
+  [part~='decision'] {
+    background: var(--_surface-raised);
+    border-radius: var(--_radius);
+    padding: calc(var(--_space) / 2) var(--_space);
+  }
+  [part~='decision'] ul {
+    margin: 0;
+    padding-inline-start: 1.25rem;
+  }
+  [part~='warning'] {
+    color: var(--_warning);
+    font-weight: 600;
+  }
+  details summary {
+    cursor: pointer;
+    min-block-size: 1.5rem;
+    color: var(--_accent);
+  }
+  details ul {
+    font-weight: normal;
+    color: var(--_text);
+  }
+  [part~='day'] {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25rem 1rem;
+    padding-block: 0.25rem;
+  }
+  .day-label {
+    flex-basis: 100%;
+    margin: 0.25rem 0 0;
+    font-weight: 600;
+  }
+  [part~='error'] {
+    border-inline-start: 4px solid var(--_danger);
+    padding: calc(var(--_space) / 2) var(--_space);
+    margin-block-end: var(--_space);
+    color: var(--_danger);
+  }
+  [part~='next'] {
+    color: var(--_success);
+  }
+`;
