@@ -18,7 +18,7 @@ async function mount(scenario: ScenarioName = 'ordinary-cancellation'): Promise<
 
 const $ = <T extends Element = HTMLElement>(el: RcRescheduleSession, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
 const $$ = <T extends Element = HTMLElement>(el: RcRescheduleSession, selector: string) => [...el.shadowRoot!.querySelectorAll<T>(selector)];
-const text = (el: RcRescheduleSession) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+const text = (el: RcRescheduleSession) => el.shadowRoot!.textContent.replace(/\s+/g, ' ');
 const slotInputs = (el: RcRescheduleSession) => $$<HTMLInputElement>(el, '[part~="slot"] input');
 
 afterEach(async () => {
