@@ -33,6 +33,7 @@ export type CancelSuccessDetail =
 export type CancelErrorDetail = WidgetErrorDetail;
 
 /**
+ * @customElement rc-cancel-session
  * @summary Cancels one session when the therapist can't hold it: shows what the policy will do
  * and why before anything is sent, lets the therapist pick the alternatives to offer, then cancels.
  *

@@ -4,6 +4,7 @@ import { raincheckConfigContext, type RaincheckConfig, type RulesSource } from '
 import { setRaincheckLocale } from '../localization/localization.js';
 
 /**
+ * @customElement rc-provider
  * @summary Configures every Raincheck widget inside it, once per page: host API, auth, locale, rules.
  *
  * @slot - The widgets (and anything else).

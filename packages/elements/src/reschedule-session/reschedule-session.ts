@@ -29,6 +29,7 @@ export type RescheduleSuccessDetail =
 export type RescheduleErrorDetail = WidgetErrorDetail;
 
 /**
+ * @customElement rc-reschedule-session
  * @summary Edit Date/Time: moves a session to another open slot, showing first how the client will
  * be told and whether it counts towards the frequency thresholds.
  *
