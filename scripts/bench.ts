@@ -7,7 +7,7 @@ import { Engine, Fact, type RuleProperties } from 'json-rules-engine';
 import { deriveFacts, type Condition, type Facts, type Policy } from '@raincheck/policy';
 import { fixtureFileSchema, mergeFacts } from '@raincheck/policy/authoring';
 import { createDefaultPolicy } from '@raincheck/policy/rules';
-import { bundleSize } from './bundle-size.js';
+import { bundleSize, splitBundleSize } from './bundle-size.js';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 20_000);
 const WARM_UP = 3_000;
@@ -105,3 +105,15 @@ for (const [label, source] of sizes) {
   console.log(`${label.padEnd(56)} ${kb(size.minified).padStart(9)}  ${kb(size.gzip).padStart(8)}  ${String(size.gzip).padStart(9)}`);
 }
 console.log('target: @raincheck/policy ≤ 20 KB gzip (20,000 bytes)');
+
+const elementsDir = join(root, 'packages/elements');
+console.log('\nWidgets (split as a bundler would; gzip -9 per chunk)       before the engine   with the engine');
+for (const [label, specifier] of [
+  ['<rc-cancel-session>', '@raincheck/elements/cancel-session'],
+  ['<rc-reschedule-session>', '@raincheck/elements/reschedule-session'],
+  ['every widget (@raincheck/elements/define)', '@raincheck/elements/define'],
+] as const) {
+  const size = await splitBundleSize(specifier, elementsDir);
+  console.log(`${label.padEnd(60)} ${kb(size.initialGzip).padStart(9)}   ${kb(size.totalGzip).padStart(14)}`);
+}
+console.log('targets: one widget ≤ 18 KB before the engine, ≤ 30 KB with it');

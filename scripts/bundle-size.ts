@@ -1,4 +1,6 @@
 import { build, type Plugin } from 'esbuild';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 /** Minified and gzip bytes of `source` bundled for browsers with all its dependencies. */
@@ -23,4 +25,49 @@ export async function bundleSize(source: string, resolveDir: string, plugins: Pl
   });
   const code = result.outputFiles[0]!.contents;
   return { minified: code.length, gzip: gzipSync(code, { level: 9 }).length };
+}
+
+/** Gzip bytes of a page's code split into what loads at once and what loads on demand. */
+export interface SplitSize {
+  /** The entry and every chunk it imports statically: what the page needs before any lazy import. */
+  readonly initialGzip: number;
+  /** Everything, lazily imported chunks included. */
+  readonly totalGzip: number;
+}
+
+/** Bundles `specifier` with code splitting (as a partner's bundler would) and sums gzip bytes per chunk. */
+export async function splitBundleSize(specifier: string, resolveDir: string): Promise<SplitSize> {
+  // Inside the package, so the entry resolves packages as the package itself would.
+  const dir = await mkdtemp(join(resolveDir, '.size-'));
+  try {
+    const entry = join(dir, 'entry.js');
+    await writeFile(entry, `import ${JSON.stringify(specifier)};\n`);
+    const result = await build({
+      entryPoints: [entry],
+      bundle: true,
+      splitting: true,
+      minify: true,
+      format: 'esm',
+      platform: 'browser',
+      target: 'es2022',
+      legalComments: 'none',
+      outdir: join(dir, 'out'),
+      absWorkingDir: resolveDir,
+      metafile: true,
+      write: false,
+    });
+    const outputs = result.metafile.outputs;
+    const gzip = new Map(result.outputFiles.map((f) => [relative(resolveDir, f.path), gzipSync(f.contents, { level: 9 }).length]));
+    const initial = new Set<string>();
+    const visit = (file: string) => {
+      if (initial.has(file)) return;
+      initial.add(file);
+      for (const imported of outputs[file]?.imports ?? []) if (imported.kind === 'import-statement') visit(imported.path);
+    };
+    visit(Object.keys(outputs).find((file) => outputs[file]!.entryPoint !== undefined)!);
+    const sum = (files: Iterable<string>) => [...files].reduce((total, file) => total + (gzip.get(file) ?? 0), 0);
+    return { initialGzip: sum(initial), totalGzip: sum(Object.keys(outputs).filter((f) => f.endsWith('.js'))) };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }

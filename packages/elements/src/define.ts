@@ -1,4 +1,10 @@
-/** Registers every Raincheck element (safe to import twice, or from two copies of the SDK). */
-import './provider/define-provider.js';
-import './cancel-session/define-cancel-session.js';
-import './reschedule-session/define-reschedule-session.js';
+// Registers every Raincheck element (safe to import twice, or from two copies of the SDK). Each
+// registration file makes its own define calls, so bundlers never find them in a shared chunk.
+import { RcCancelSession } from './cancel-session/cancel-session.js';
+import { defineOnce } from './internal/define.js';
+import { RcProvider } from './provider/provider.js';
+import { RcRescheduleSession } from './reschedule-session/reschedule-session.js';
+
+defineOnce('rc-provider', RcProvider);
+defineOnce('rc-cancel-session', RcCancelSession);
+defineOnce('rc-reschedule-session', RcRescheduleSession);

@@ -1,4 +1,4 @@
-import { toValidationIssues } from '@raincheck/policy';
+import { toValidationIssues } from '@raincheck/policy/schemas';
 import type * as z from 'zod/mini';
 import { ENDPOINTS, fillPath, type EndpointDefinition, type EndpointId, type EndpointRequest, type EndpointResponse } from './endpoints.js';
 import { ContractError, HostApiError, NetworkError, responseErrorClass, TimeoutError } from './errors.js';

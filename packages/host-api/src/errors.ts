@@ -1,4 +1,4 @@
-import type { ValidationIssue } from '@raincheck/policy';
+import type { ValidationIssue } from '@raincheck/policy/schemas';
 import type { EndpointId } from './endpoints.js';
 
 /** Every failure of a host API call. `endpoint` names the call; `code` is stable and kebab-case. */

@@ -1,4 +1,4 @@
-import { jsonSchemaHints } from '@raincheck/policy';
+import { jsonSchemaHints } from '@raincheck/policy/schemas';
 import * as z from 'zod/mini';
 import { ENDPOINTS, type EndpointDefinition } from './endpoints.js';
 import { errorBodySchema } from './schemas.js';

@@ -13,7 +13,7 @@ import {
   sessionFactsSchema,
   therapistFactsSchema,
   timeZoneSchema,
-} from '@raincheck/policy';
+} from '@raincheck/policy/schemas';
 
 // The host API's data, as zod schemas. Times are ISO strings with offsets; money is integer minor
 // units with a currency. Objects are strict: a field the contract does not name is a contract break.

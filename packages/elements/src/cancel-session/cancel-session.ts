@@ -261,3 +261,14 @@ export class RcCancelSession extends SessionFlowElement {
     `;
   }
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rc-cancel-session': RcCancelSession;
+  }
+  interface HTMLElementEventMap {
+    'rc-cancel-submit': CustomEvent<CancelSubmitDetail>;
+    'rc-cancel-success': CustomEvent<CancelSuccessDetail>;
+    'rc-cancel-error': CustomEvent<CancelErrorDetail>;
+  }
+}

@@ -2,9 +2,3 @@ import { defineOnce } from '../internal/define.js';
 import { RcProvider } from './provider.js';
 
 defineOnce('rc-provider', RcProvider);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'rc-provider': RcProvider;
-  }
-}

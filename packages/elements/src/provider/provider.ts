@@ -56,3 +56,9 @@ export class RcProvider extends LitElement {
     return html`<slot></slot>`;
   }
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rc-provider': RcProvider;
+  }
+}

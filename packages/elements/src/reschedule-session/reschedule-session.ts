@@ -226,3 +226,14 @@ export class RcRescheduleSession extends SessionFlowElement {
   }
 }
 
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rc-reschedule-session': RcRescheduleSession;
+  }
+  interface HTMLElementEventMap {
+    'rc-reschedule-submit': CustomEvent<RescheduleSubmitDetail>;
+    'rc-reschedule-success': CustomEvent<RescheduleSuccessDetail>;
+    'rc-reschedule-error': CustomEvent<RescheduleErrorDetail>;
+  }
+}
