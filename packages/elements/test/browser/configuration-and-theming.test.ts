@@ -1,0 +1,50 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { createMockHost } from '@raincheck/mock-host';
+import { defaultRuleFiles } from '@raincheck/policy/rules';
+import '@raincheck/elements/define';
+import { checkedUrl, type RcCancelSession } from '@raincheck/elements';
+
+const BASE = 'https://partner.test/api';
+
+describe('configuration', () => {
+  it('a provider configures the widgets inside it: base URL, fetch and inline rules', async () => {
+    const host = createMockHost();
+    const stricter = structuredClone(defaultRuleFiles) as Record<string, { rules: { id: string; event: { params: Record<string, unknown> } }[] }>;
+    stricter['session-changes.json']!.rules.find((r) => r.id === 'offer-alternatives-on-cancel')!.event.params.minSlots = 3;
+    const wrapper = await fixture(html`<rc-provider base-url=${BASE} .fetch=${host.fetchAt(BASE)} .rules=${{ from: 'inline', files: stricter }}>
+      <rc-cancel-session session-id="ses-1"></rc-cancel-session>
+    </rc-provider>`);
+    const el = wrapper.querySelector('rc-cancel-session')!;
+    await waitUntil(() => el.state === 'ready', 'configured by the provider', { timeout: 5000 });
+    expect(el.shadowRoot!.textContent).to.contain('Offer at least 3 other times');
+    expect(host.records.requests.some((r) => r.endpoint === 'getRules')).to.equal(false);
+  });
+
+  it('refuses to fetch from a URL that is not http(s)', () => {
+    expect(() => checkedUrl('javascript:alert(1)')).to.throw(/only fetches http\(s\) URLs/);
+    expect(() => checkedUrl('data:application/json,{}')).to.throw(/only fetches http\(s\) URLs/);
+    expect(checkedUrl('/rules.json', 'https://partner.example/page')).to.equal('https://partner.example/rules.json');
+  });
+
+  it('a base URL that is not http(s) ends in an announced error state, not a silent failure', async () => {
+    const el = await fixture<RcCancelSession>(html`<rc-cancel-session session-id="ses-1" base-url="javascript:void(0)"></rc-cancel-session>`);
+    await waitUntil(() => el.state === 'error');
+    expect(el.shadowRoot!.querySelector('[part~="error"]')!.getAttribute('role')).to.equal('alert');
+  });
+});
+
+describe('theming with CSS alone', () => {
+  it('global tokens and ::part reach inside the widget', async () => {
+    const host = createMockHost();
+    const style = document.createElement('style');
+    style.textContent = `.brand { --rc-color-accent: rgb(120, 20, 90); --rc-radius: 2px; } .brand::part(session) { font-style: italic; }`;
+    document.head.append(style);
+    const el = await fixture<RcCancelSession>(html`<rc-cancel-session class="brand" session-id="ses-1" base-url=${BASE} .fetch=${host.fetchAt(BASE)}></rc-cancel-session>`);
+    await waitUntil(() => el.state === 'ready');
+    const submit = el.shadowRoot!.querySelector('[part~="submit"]')!;
+    expect(getComputedStyle(submit).backgroundColor).to.equal('rgb(120, 20, 90)');
+    expect(getComputedStyle(submit).borderTopLeftRadius).to.equal('2px');
+    expect(getComputedStyle(el.shadowRoot!.querySelector('[part~="session"]')!).fontStyle).to.equal('italic');
+    style.remove();
+  });
+});

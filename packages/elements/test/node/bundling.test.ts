@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { build } from 'esbuild';
+
+const elements = new URL('../../', import.meta.url).pathname;
+
+/** Bundles `source` as a partner's bundler would: honouring sideEffects, splitting lazy imports. */
+async function bundle(source: string): Promise<string> {
+  const result = await build({
+    stdin: { contents: source, resolveDir: elements, loader: 'js' },
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+    logLevel: 'silent',
+    external: ['@raincheck/policy'],
+  });
+  return result.outputFiles[0]!.text;
+}
+
+describe('the package as bundlers see it', () => {
+  it('importing a registration file registers its element (the define call survives sideEffects)', async () => {
+    for (const [specifier, tags] of [
+      ['@raincheck/elements/cancel-session', ['rc-cancel-session']],
+      ['@raincheck/elements/reschedule-session', ['rc-reschedule-session']],
+      ['@raincheck/elements/provider', ['rc-provider']],
+      ['@raincheck/elements/define', ['rc-provider', 'rc-cancel-session', 'rc-reschedule-session']],
+    ] as const) {
+      const code = await bundle(`import ${JSON.stringify(specifier)};`);
+      for (const tag of tags) assert.match(code, new RegExp(`defineOnce\\("${tag}"`), `${specifier} registers <${tag}>`);
+    }
+  });
+
+  it('the main entry registers nothing', async () => {
+    const code = await bundle("export * from '@raincheck/elements';");
+    assert.doesNotMatch(code, /defineOnce\("rc-/);
+    assert.doesNotMatch(code, /customElements\.define\(/);
+  });
+
+  it('the policy engine stays a lazy import', async () => {
+    const code = await bundle("import '@raincheck/elements/cancel-session';");
+    assert.match(code, /import\("@raincheck\/policy"\)/);
+    assert.doesNotMatch(code, /from "@raincheck\/policy"/);
+  });
+});
