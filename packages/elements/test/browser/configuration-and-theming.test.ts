@@ -3,6 +3,7 @@ import { createMockHost } from '@raincheck/mock-host';
 import { defaultRuleFiles } from '@raincheck/policy/rules';
 import '@raincheck/elements/define';
 import { checkedUrl, type RcCancelSession } from '@raincheck/elements';
+import { emulateMedia } from '@web/test-runner-commands';
 
 const BASE = 'https://partner.test/api';
 
@@ -46,5 +47,19 @@ describe('theming with CSS alone', () => {
     expect(getComputedStyle(submit).borderTopLeftRadius).to.equal('2px');
     expect(getComputedStyle(el.shadowRoot!.querySelector('[part~="session"]')!).fontStyle).to.equal('italic');
     style.remove();
+  });
+
+  it('honours prefers-reduced-motion: no transitions', async () => {
+    const host = createMockHost();
+    const el = await fixture<RcCancelSession>(html`<rc-cancel-session session-id="ses-1" base-url=${BASE} .fetch=${host.fetchAt(BASE)}></rc-cancel-session>`);
+    await waitUntil(() => el.state === 'ready');
+    const submit = el.shadowRoot!.querySelector('[part~="submit"]')!;
+    expect(getComputedStyle(submit).transitionDuration).to.equal('0.15s');
+    await emulateMedia({ reducedMotion: 'reduce' });
+    try {
+      expect(getComputedStyle(submit).transitionDuration).to.equal('0s');
+    } finally {
+      await emulateMedia({ reducedMotion: 'no-preference' });
+    }
   });
 });
