@@ -15,7 +15,7 @@ export const defaultRuleFiles: Readonly<Record<string, unknown>> = {
 };
 
 /** The id and version every decision of the default policy carries. */
-export const DEFAULT_POLICY = { id: 'raincheck-default', version: '1.0.0' } as const;
+export const DEFAULT_POLICY = { id: 'raincheck-default', version: '1.1.0' } as const;
 
 /** A policy built from the default rules, which encode the platform's cancellation article. */
 export function createDefaultPolicy(): Policy {

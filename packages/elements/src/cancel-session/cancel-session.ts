@@ -214,7 +214,7 @@ export class RcCancelSession extends SessionFlowElement {
 
   #renderDecision(decision: Decision): TemplateResult {
     const name = this.session?.client.displayName ?? '';
-    const { notify, warnings } = commonEffects(decision, name);
+    const { notify, warnings } = commonEffects(decision, name, this.formatLocale);
     const effects = [...notify];
     if (this.mode === 'team-request') effects.push(...decision.team.map((team) => effect(team.message, team.ruleIds, decision)));
     if (decision.alternatives && this.mode === 'self-serve') {
@@ -254,7 +254,7 @@ export class RcCancelSession extends SessionFlowElement {
       </h2>
       <div part="next" role="status">
         ${result.kind === 'cancel'
-          ? html`<p>${msg(str`${name} is being told now${decision?.notify ? ` (${channelList(decision.notify.channels)})` : ''}.`, { id: 'rc.cancel.next-notified' })}</p>
+          ? html`<p>${msg(str`${name} is being told now${decision?.notify ? ` (${channelList(decision.notify.channels, this.formatLocale)})` : ''}.`, { id: 'rc.cancel.next-notified' })}</p>
               <p>${msg(str`They can choose one of the ${this.selectedSlots.size} times you offered${this.refundOffered && decision?.refund ? msg(' or a refund', { id: 'rc.cancel.next-or-refund' }) : ''}.`, { id: 'rc.cancel.next-choice' })}</p>`
           : html`<p>${msg('The platform team has your request and will rearrange or cancel the session with you.', { id: 'rc.cancel.next-team' })}</p>`}
       </div>

@@ -2,9 +2,9 @@
  * `Intl` formatters, created once per locale and zone and reused: the first one costs tens of
  * milliseconds, later ones almost nothing.
  */
-const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.ListFormat>();
 
-function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T {
+function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.ListFormat>(key: string, make: () => T): T {
   let formatter = cache.get(key) as T | undefined;
   if (!formatter) {
     formatter = make();
@@ -43,4 +43,9 @@ export function formatMoney(amount: number, currency: string, locale: string): s
   const formatter = cached(`m|${locale}|${currency}`, () => new Intl.NumberFormat(locale, { style: 'currency', currency }));
   const digits = formatter.resolvedOptions().maximumFractionDigits ?? 2;
   return formatter.format(amount / 10 ** digits);
+}
+
+/** "email, text message and a phone call", in the locale's own words for "and". */
+export function formatList(items: readonly string[], locale: string): string {
+  return cached(`l|${locale}`, () => new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' })).format(items);
 }

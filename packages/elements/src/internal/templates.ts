@@ -2,7 +2,7 @@ import { msg, str } from '@lit/localize';
 import type { Session, Slot } from '@raincheck/host-api';
 import type { Decision, Reason } from '@raincheck/policy';
 import { html, nothing, type TemplateResult } from 'lit';
-import { dayKey, formatDateTime, formatDay, formatTime, viewerTimeZone } from '../format/formatters.js';
+import { dayKey, formatDateTime, formatDay, formatList, formatTime, viewerTimeZone } from '../format/formatters.js';
 import type { WidgetErrorDetail } from './session-flow.js';
 
 // Pieces every session widget renders the same way.
@@ -20,14 +20,14 @@ export function reasonLabel(reason: Reason): string {
   }
 }
 
-/** "email, text message" */
-export function channelList(channels: readonly string[]): string {
+/** "email, text message and a phone call" */
+export function channelList(channels: readonly string[], locale: string): string {
   const names: Record<string, string> = {
     email: msg('email', { id: 'rc.channel.email' }),
     sms: msg('text message', { id: 'rc.channel.sms' }),
     phone: msg('a phone call', { id: 'rc.channel.phone' }),
   };
-  return channels.map((c) => names[c] ?? c).join(', ');
+  return formatList(channels.map((c) => names[c] ?? c), locale);
 }
 
 /** Who, and when: in the viewer's zone, with the session's own zone when it differs. */
@@ -67,10 +67,10 @@ export function decisionSection(effects: readonly TemplateResult[]): TemplateRes
 }
 
 /** The notification and frequency-warning effects every change to a session has. */
-export function commonEffects(decision: Decision, clientName: string): { notify: TemplateResult[]; warnings: TemplateResult[] } {
+export function commonEffects(decision: Decision, clientName: string, locale: string): { notify: TemplateResult[]; warnings: TemplateResult[] } {
   return {
     notify: decision.notify
-      ? [effect(msg(str`${clientName} is told now by ${channelList(decision.notify.channels)}.`, { id: 'rc.decision.notify' }), decision.notify.ruleIds, decision)]
+      ? [effect(msg(str`${clientName} is told now by ${channelList(decision.notify.channels, locale)}.`, { id: 'rc.decision.notify' }), decision.notify.ruleIds, decision)]
       : [],
     warnings: decision.warnings.map((w) => effect(w.message, w.ruleIds, decision, `warning warning-${w.level}`)),
   };

@@ -172,11 +172,12 @@ export class RcRescheduleSession extends SessionFlowElement {
     const busy = this.state === 'submitting';
     const missing = this.#missing;
     const showMissing = missing.length > 0 && (this.slotId !== undefined || this.reason !== undefined);
-    const { notify, warnings } = commonEffects(decision, this.session?.client.displayName ?? '');
+    const { notify, warnings } = commonEffects(decision, this.session?.client.displayName ?? '', this.formatLocale);
     const team = this.mode === 'team-request' ? decision.team.map((t) => effect(t.message, t.ruleIds, decision)) : [];
     const requirements = decision.requirements.map((r) => effect(r.message, r.ruleIds, decision));
     return html`
       <form part="form" @submit=${(e: Event) => void this.#submit(e)} aria-busy=${busy ? 'true' : 'false'}>
+        ${decisionSection([...notify, ...team, ...requirements, ...warnings])}
         ${this.mode === 'self-serve'
           ? slotPicker({
               slots: this.slots ?? [],
@@ -196,7 +197,6 @@ export class RcRescheduleSession extends SessionFlowElement {
               onReason: (reason) => this.#input(() => (this.reason = reason)),
               onNote: (note) => this.#input(() => (this.note = note)),
             })}
-        ${decisionSection([...notify, ...team, ...requirements, ...warnings])}
         ${showMissing ? html`<p class="hint" id="missing">${missing.join(' ')}</p>` : nothing}
         <button part="submit" type="submit" data-variant="primary" ?disabled=${busy || missing.length > 0} aria-describedby=${showMissing ? 'missing' : nothing}>
           ${busy

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import * as built from '@raincheck/policy/authoring';
 import { createDefaultPolicy as createBuiltDefault } from '@raincheck/policy/rules';
 import { runFixtures } from '../../src/authoring.js';
+import { DEFAULT_POLICY } from '../../src/default-rules.js';
 import { createPolicy } from '../../src/index.js';
 import { defaultRuleSources, fixtureSources } from './helpers.js';
 
@@ -14,7 +15,7 @@ describe('the built package', () => {
   it('passes every fixture, deciding exactly what the source decides', async () => {
     const fromBuild = await built.runFixtures(createBuiltDefault(), fixtureSources());
     assert.equal(fromBuild.failed, 0, JSON.stringify(fromBuild.results.filter((r) => !r.passed), null, 2));
-    const fromSource = await runFixtures(createPolicy(defaultRuleSources(), { id: 'raincheck-default', version: '1.0.0' }), fixtureSources());
+    const fromSource = await runFixtures(createPolicy(defaultRuleSources(), DEFAULT_POLICY), fixtureSources());
     assert.deepEqual(
       fromBuild.results.map((r) => r.decision),
       fromSource.results.map((r) => r.decision),

@@ -23,7 +23,7 @@ describe('Policy.evaluate', () => {
     const phone = decision.explanations.find((e) => e.ruleId === 'notify-client-by-phone-within-4-hours');
     assert.ok(phone);
     assert.equal(phone.fired, true);
-    assert.equal(phone.description, 'The session starts in 3 hours (4 or fewer), so please also phone your client.');
+    assert.equal(phone.description, 'The session starts within 4 hours (or has begun), so please also phone your client.');
     assert.equal(phone.conditions.kind, 'all');
     assert.equal(phone.conditions.passed, true);
     const hours = (phone.conditions as { conditions: readonly FactConditionExplanation[] }).conditions[1];
