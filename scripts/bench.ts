@@ -8,6 +8,7 @@ import { deriveFacts, type Condition, type Facts, type Policy } from '@raincheck
 import { fixtureFileSchema, mergeFacts } from '@raincheck/policy/authoring';
 import { createDefaultPolicy } from '@raincheck/policy/rules';
 import { bundleSize, splitBundleSize } from './bundle-size.js';
+import { widgetTimings } from './widget-timings.js';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 20_000);
 const WARM_UP = 3_000;
@@ -117,3 +118,15 @@ for (const [label, specifier] of [
   console.log(`${label.padEnd(60)} ${kb(size.initialGzip).padStart(9)}   ${kb(size.totalGzip).padStart(14)}`);
 }
 console.log('targets: one widget ≤ 18 KB before the engine, ≤ 30 KB with it');
+
+const timings = await widgetTimings(root);
+console.log('\nWidgets in Chromium (dev build, mock host answering at once; median of 40 mounts after a first, cold one)');
+if (typeof timings === 'string') console.log(timings);
+else {
+  console.log('                         connect → first render   connect → decision painted   cold (first mount)');
+  for (const w of timings.widgets) {
+    console.log(`${`<${w.tag}>`.padEnd(26)} ${ms(w.medianFirstRender).padStart(14)}   ${ms(w.medianDecisionPainted).padStart(20)}         ${ms(w.cold.firstRender)} / ${ms(w.cold.decisionPainted)}`);
+  }
+  console.log(`longest main-thread task: ${timings.longTasks === 0 ? 'none of 50 ms or more' : ms(timings.longestTask)}`);
+  console.log('targets: first render ≤ 50 ms, decision painted ≤ 100 ms, longest task ≤ 50 ms');
+}

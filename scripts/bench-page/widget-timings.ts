@@ -1,0 +1,46 @@
+// Mounts a widget many times against the in-page mock host (answering at once) and measures, per
+// mount: connect → first render, connect → decision painted. Long tasks are observed throughout.
+import { createMockHost } from '@raincheck/mock-host';
+import '@raincheck/elements/define';
+
+const BASE = 'https://partner.test/api';
+const host = createMockHost();
+const longTasks: number[] = [];
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) longTasks.push(entry.duration);
+}).observe({ type: 'longtask', buffered: true });
+
+const nextPaint = () => new Promise<number>((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now()))));
+
+async function mountOnce(tag: string): Promise<{ firstRender: number; decisionPainted: number }> {
+  const el = document.createElement(tag) as HTMLElement & { updateComplete: Promise<boolean>; state: string; fetch: typeof fetch };
+  el.setAttribute('session-id', 'ses-1');
+  el.setAttribute('base-url', BASE);
+  el.fetch = host.fetchAt(BASE);
+  const start = performance.now();
+  document.body.append(el);
+  await el.updateComplete;
+  const firstRender = performance.now() - start;
+  while (el.state === 'loading') await new Promise((resolve) => setTimeout(resolve));
+  const decisionPainted = (await nextPaint()) - start;
+  el.remove();
+  return { firstRender, decisionPainted };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+async function measure(tag: string, runs: number) {
+  const first = await mountOnce(tag);
+  const rest = [];
+  for (let i = 0; i < runs; i++) rest.push(await mountOnce(tag));
+  return {
+    tag,
+    cold: first,
+    medianFirstRender: median(rest.map((r) => r.firstRender)),
+    medianDecisionPainted: median(rest.map((r) => r.decisionPainted)),
+  };
+}
+
+const results = { widgets: [await measure('rc-cancel-session', 40), await measure('rc-reschedule-session', 40)], longestTask: Math.max(0, ...longTasks), longTasks: longTasks.length };
+(globalThis as unknown as { benchResults: unknown }).benchResults = results;
+document.body.dataset.done = '';
