@@ -4,7 +4,7 @@ import type { Decision, Facts, Reason } from '@raincheck/policy';
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatMoney } from '../format/formatters.js';
 import { SessionFlowElement, type WidgetErrorDetail, type WidgetState } from '../internal/session-flow.js';
-import { channelList, commonEffects, decisionSection, effect, failureAlert, reasonFields, reasonLabel, sessionSummary, slotPicker } from '../internal/templates.js';
+import { channelList, commonEffects, decisionSection, effect, reasonFields, slotPicker } from '../internal/templates.js';
 import { baseStyles } from '../styles/tokens.js';
 import { sessionFlowStyles } from '../styles/session-flow.styles.js';
 import { cancelSessionStyles } from './cancel-session.styles.js';
@@ -136,14 +136,8 @@ export class RcCancelSession extends SessionFlowElement {
         keep({ kind, result: await this.client.cancelSession({ sessionId: session.id, version: session.version, idempotencyKey, body }) }),
       );
     } else {
-      const body = { kind: 'session-started' as const, therapistId: session.therapistId, sessionId: session.id, reason: `${reasonLabel(reason)}: ${this.note}` };
-      await this.write('rc-cancel', detail, body, async (idempotencyKey) => keep({ kind, result: await this.client.createTeamRequest({ idempotencyKey, body }) }));
+      await this.askTeam('rc-cancel', detail, reason, this.note, (result) => keep({ kind: 'team-request', result }));
     }
-  }
-
-  #input(update: () => void): void {
-    update();
-    void this.evaluate();
   }
 
   protected override render(): TemplateResult {
@@ -152,15 +146,7 @@ export class RcCancelSession extends SessionFlowElement {
       this.mode === 'team-request' && this.state !== 'loading'
         ? msg('Ask the team to cancel', { id: 'rc.cancel.heading-team' })
         : msg('Cancel session', { id: 'rc.cancel.heading' });
-    return html`
-      <h2 part="heading" tabindex="-1">${heading}</h2>
-      ${this.state === 'loading' ? html`<p part="status" role="status">${msg('Loading the session…', { id: 'rc.cancel.loading' })}</p>` : nothing}
-      ${this.session ? sessionSummary(this.session, this.formatLocale) : nothing}
-      ${this.state === 'error' && this.failure
-        ? failureAlert(this.failure, this.failure.retryable ? () => void (this.decision ? this.#submit(new Event('submit')) : this.load()) : undefined)
-        : nothing}
-      ${this.session && this.decision ? this.#renderForm(this.decision) : nothing}
-    `;
+    return this.renderFrame(heading, () => void this.#submit(new Event('submit')), this.decision ? this.#renderForm(this.decision) : nothing);
   }
 
   #renderForm(decision: Decision): TemplateResult {
@@ -177,8 +163,8 @@ export class RcCancelSession extends SessionFlowElement {
           note: this.note,
           noteMinLength: this.noteMinLength,
           disabled: busy,
-          onReason: (reason) => this.#input(() => (this.reason = reason)),
-          onNote: (note) => this.#input(() => (this.note = note)),
+          onReason: (reason) => this.input(() => (this.reason = reason)),
+          onNote: (note) => this.input(() => (this.note = note)),
         })}
         ${this.#renderDecision(decision)}
         ${this.mode === 'self-serve'

@@ -36,3 +36,8 @@ export function checkedUrl(url: string, base: string = globalThis.location?.href
   }
   return parsed.href;
 }
+
+/** `rules` when given, else `rules-url` as a URL source. */
+export function rulesSource(rules: RulesSource | undefined, rulesUrl: string | undefined): RulesSource | undefined {
+  return rules ?? (rulesUrl ? { from: 'url', url: rulesUrl } : undefined);
+}

@@ -3,7 +3,7 @@ import { updateWhenLocaleChanges } from '@lit/localize';
 import { createHostClient, type HostClient } from '@raincheck/host-api';
 import type { Policy } from '@raincheck/policy';
 import { LitElement, type PropertyValues } from 'lit';
-import { checkedUrl, raincheckConfigContext, type RaincheckConfig, type RulesSource } from '../config/config.js';
+import { checkedUrl, raincheckConfigContext, rulesSource, type RaincheckConfig, type RulesSource } from '../config/config.js';
 import { getRaincheckLocale, setRaincheckLocale } from '../localization/localization.js';
 
 /**
@@ -12,6 +12,7 @@ import { getRaincheckLocale, setRaincheckLocale } from '../localization/localiza
  * widget can show its session before the engine arrives.
  */
 export class RaincheckElement extends LitElement {
+  // Written out, not spread from a shared map: the custom elements manifest reads this literal.
   static override properties = {
     baseUrl: { attribute: 'base-url' },
     locale: {},
@@ -55,7 +56,7 @@ export class RaincheckElement extends LitElement {
 
   /** This element's configuration: its own settings first, then the provider's. */
   protected get settings(): RaincheckConfig {
-    const rules = this.rules ?? (this.rulesUrl ? { from: 'url' as const, url: this.rulesUrl } : this.config.rules);
+    const rules = rulesSource(this.rules, this.rulesUrl) ?? this.config.rules;
     return {
       ...this.config,
       ...(this.baseUrl ? { baseUrl: this.baseUrl } : {}),

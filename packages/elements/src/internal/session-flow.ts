@@ -1,9 +1,10 @@
 import { msg } from '@lit/localize';
-import { HostApiError, HostResponseError, type DecisionShown, type Session, type Slot } from '@raincheck/host-api';
-import type { Decision, Facts } from '@raincheck/policy';
-import type { PropertyValues } from 'lit';
+import { HostApiError, HostResponseError, type DecisionShown, type EndpointResponse, type Session, type Slot } from '@raincheck/host-api';
+import type { Decision, Facts, Reason } from '@raincheck/policy';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { IntentKeys } from './intent-keys.js';
 import { RaincheckElement } from './raincheck-element.js';
+import { failureAlert, reasonLabel, sessionSummary } from './templates.js';
 
 /** A widget's state; each has its own heading, which takes focus when the state changes. */
 export type WidgetState = 'loading' | 'ready' | 'submitting' | 'success' | 'error';
@@ -176,5 +177,32 @@ export abstract class SessionFlowElement extends RaincheckElement {
       this.dispatchEvent(new CustomEvent<WidgetErrorDetail>(`${prefix}-error`, { detail: failure, bubbles: true, composed: true }));
       return undefined;
     }
+  }
+
+  /** Applies an edit, then re-decides with it. */
+  protected input(update: () => void): void {
+    update();
+    void this.evaluate();
+  }
+
+  /** Sends a session that has started to the team, with the reason and note; `wrap` shapes the success detail. */
+  protected askTeam<Result>(prefix: string, detail: unknown, reason: Reason, note: string, wrap: (teamRequest: EndpointResponse<'createTeamRequest'>) => Result): Promise<Result | undefined> {
+    const session = this.session!;
+    const body = { kind: 'session-started' as const, therapistId: session.therapistId, sessionId: session.id, reason: `${reasonLabel(reason)}: ${note}` };
+    return this.write(prefix, detail, body, async (idempotencyKey) => wrap(await this.client.createTeamRequest({ idempotencyKey, body })));
+  }
+
+  /**
+   * What every state but success shows: the heading (focus target), loading status, the session
+   * as soon as it is known, the error with "Try again" where that can help, then `form`.
+   */
+  protected renderFrame(heading: string, retry: () => void, form: TemplateResult | typeof nothing): TemplateResult {
+    return html`
+      <h2 part="heading" tabindex="-1">${heading}</h2>
+      ${this.state === 'loading' ? html`<p part="status" role="status">${msg('Loading the session…', { id: 'rc.cancel.loading' })}</p>` : nothing}
+      ${this.session ? sessionSummary(this.session, this.formatLocale) : nothing}
+      ${this.state === 'error' && this.failure ? failureAlert(this.failure, this.failure.retryable ? () => (this.decision ? retry() : void this.load()) : undefined) : nothing}
+      ${this.session && this.decision ? form : nothing}
+    `;
   }
 }

@@ -1,6 +1,6 @@
 import { ContextProvider } from '@lit/context';
 import { css, html, LitElement, type PropertyValues } from 'lit';
-import { raincheckConfigContext, type RaincheckConfig, type RulesSource } from '../config/config.js';
+import { raincheckConfigContext, rulesSource, type RaincheckConfig, type RulesSource } from '../config/config.js';
 import { setRaincheckLocale } from '../localization/localization.js';
 
 /**
@@ -16,6 +16,7 @@ export class RcProvider extends LitElement {
     }
   `;
 
+  // Written out, not spread from a shared map: the custom elements manifest reads this literal.
   static override properties = {
     baseUrl: { attribute: 'base-url' },
     locale: { reflect: true },
@@ -41,7 +42,7 @@ export class RcProvider extends LitElement {
   readonly #provider = new ContextProvider(this, { context: raincheckConfigContext, initialValue: {} });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const rules = this.rules ?? (this.rulesUrl ? { from: 'url' as const, url: this.rulesUrl } : undefined);
+    const rules = rulesSource(this.rules, this.rulesUrl);
     this.#provider.setValue({
       ...(this.baseUrl ? { baseUrl: this.baseUrl } : {}),
       ...(this.fetch ? { fetch: this.fetch } : {}),

@@ -4,7 +4,7 @@ import type { Decision, Facts, Reason } from '@raincheck/policy';
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatDateTime } from '../format/formatters.js';
 import { SessionFlowElement, type WidgetErrorDetail } from '../internal/session-flow.js';
-import { commonEffects, decisionSection, effect, failureAlert, reasonFields, reasonLabel, sessionSummary, slotPicker } from '../internal/templates.js';
+import { commonEffects, decisionSection, effect, reasonFields, slotPicker } from '../internal/templates.js';
 import { baseStyles } from '../styles/tokens.js';
 import { sessionFlowStyles } from '../styles/session-flow.styles.js';
 import { rescheduleSessionStyles } from './reschedule-session.styles.js';
@@ -118,9 +118,8 @@ export class RcRescheduleSession extends SessionFlowElement {
       if (this.state === 'error') await this.#afterConflict();
     } else {
       const reason = this.reason!;
-      const body = { kind: 'session-started' as const, therapistId: session.therapistId, sessionId: session.id, reason: `${reasonLabel(reason)}: ${this.note}` };
       const detail: RescheduleSubmitDetail = { sessionId: session.id, kind: 'team-request', slotId: null, reason, note: this.note, decision: shown };
-      await this.write('rc-reschedule', detail, body, async (idempotencyKey) => keep({ kind: 'team-request', result: await this.client.createTeamRequest({ idempotencyKey, body }) }));
+      await this.askTeam('rc-reschedule', detail, reason, this.note, (result) => keep({ kind: 'team-request', result }));
     }
   }
 
@@ -146,25 +145,13 @@ export class RcRescheduleSession extends SessionFlowElement {
     }
   }
 
-  #input(update: () => void): void {
-    update();
-    void this.evaluate();
-  }
-
   protected override render(): TemplateResult {
     if (this.state === 'success') return this.#renderSuccess();
     const heading =
       this.mode === 'team-request' && this.state !== 'loading'
         ? msg('Ask the team to rearrange', { id: 'rc.reschedule.heading-team' })
         : msg('Change date and time', { id: 'rc.reschedule.heading' });
-    const retry = this.failure?.retryable ? () => void (this.decision ? this.#submit(new Event('submit')) : this.load()) : undefined;
-    return html`
-      <h2 part="heading" tabindex="-1">${heading}</h2>
-      ${this.state === 'loading' ? html`<p part="status" role="status">${msg('Loading the session…', { id: 'rc.cancel.loading' })}</p>` : nothing}
-      ${this.session ? sessionSummary(this.session, this.formatLocale) : nothing}
-      ${this.state === 'error' && this.failure ? failureAlert(this.failure, retry) : nothing}
-      ${this.session && this.decision ? this.#renderForm(this.decision) : nothing}
-    `;
+    return this.renderFrame(heading, () => void this.#submit(new Event('submit')), this.decision ? this.#renderForm(this.decision) : nothing);
   }
 
   #renderForm(decision: Decision): TemplateResult {
@@ -187,15 +174,15 @@ export class RcRescheduleSession extends SessionFlowElement {
               selected: new Set(this.slotId ? [this.slotId] : []),
               legend: msg('New time', { id: 'rc.reschedule.legend' }),
               disabled: busy,
-              onChange: (slotId, selected) => this.#input(() => (this.slotId = selected ? slotId : undefined)),
+              onChange: (slotId, selected) => this.input(() => (this.slotId = selected ? slotId : undefined)),
             })
           : reasonFields({
               reason: this.reason,
               note: this.note,
               noteMinLength: this.noteMinLength,
               disabled: busy,
-              onReason: (reason) => this.#input(() => (this.reason = reason)),
-              onNote: (note) => this.#input(() => (this.note = note)),
+              onReason: (reason) => this.input(() => (this.reason = reason)),
+              onNote: (note) => this.input(() => (this.note = note)),
             })}
         ${showMissing ? html`<p class="hint" id="missing">${missing.join(' ')}</p>` : nothing}
         <button part="submit" type="submit" data-variant="primary" ?disabled=${busy || missing.length > 0} aria-describedby=${showMissing ? 'missing' : nothing}>
