@@ -39,7 +39,7 @@ export class RaincheckElement extends LitElement {
   protected declare config: RaincheckConfig;
 
   #client: { key: string; client: HostClient } | undefined;
-  #policy: { key: string; policy: Promise<Policy> } | undefined;
+  #policy: { source: RulesSource; policy: Promise<Policy> } | undefined;
 
   constructor() {
     super();
@@ -87,19 +87,21 @@ export class RaincheckElement extends LitElement {
     return this.#client.client;
   }
 
-  /** The policy engine with the configured rules, imported on first use. */
+  /**
+   * The policy engine with the configured rules, imported on first use. It is rebuilt when the
+   * source changes: another URL, or another inline files object (edited rules are a new object).
+   */
   protected policy(): Promise<Policy> {
     const source = this.settings.rules ?? { from: 'host' };
-    const key = JSON.stringify(source.from === 'inline' ? { from: 'inline', files: Object.keys(source.files) } : source);
-    if (this.#policy?.key !== key) {
-      const files = this.#ruleFiles(source);
-      this.#policy = {
-        key,
-        policy: Promise.all([import('@raincheck/policy'), files]).then(([{ createPolicy }, loaded]) => createPolicy(loaded.files, loaded.identity)),
-      };
+    const same = (cached: RulesSource) =>
+      source.from === 'inline' ? cached.from === 'inline' && cached.files === source.files : JSON.stringify(cached) === JSON.stringify(source);
+    if (!this.#policy || !same(this.#policy.source)) {
+      const loading = Promise.all([import('@raincheck/policy'), this.#ruleFiles(source)]).then(([{ createPolicy }, loaded]) => createPolicy(loaded.files, loaded.identity));
+      const entry = { source, policy: loading };
+      this.#policy = entry;
       // A failed load (network, invalid rules) is retried on the next request.
-      this.#policy.policy.catch(() => {
-        if (this.#policy?.key === key) this.#policy = undefined;
+      loading.catch(() => {
+        if (this.#policy === entry) this.#policy = undefined;
       });
     }
     return this.#policy.policy;

@@ -19,6 +19,11 @@ describe('configuration', () => {
     await waitUntil(() => el.state === 'ready', 'configured by the provider', { timeout: 5000 });
     expect(el.shadowRoot!.textContent).to.contain('Offer at least 3 other times');
     expect(host.records.requests.some((r) => r.endpoint === 'getRules')).to.equal(false);
+    // Edited rules (a new files object) take effect on the next decision.
+    const edited = structuredClone(stricter);
+    edited['session-changes.json']!.rules.find((r) => r.id === 'offer-alternatives-on-cancel')!.event.params.minSlots = 4;
+    (wrapper as HTMLElement & { rules: unknown }).rules = { from: 'inline', files: edited };
+    await waitUntil(() => el.shadowRoot!.textContent.includes('Offer at least 4 other times'), 'the edited rules decide', { timeout: 5000 });
   });
 
   it('refuses to fetch from a URL that is not http(s)', () => {
