@@ -1,11 +1,11 @@
-import { configureLocalization } from '@lit/localize';
+import { configureLocalization, type LocaleModule } from '@lit/localize';
 
 /** The locale the widgets are written in. */
 export const SOURCE_LOCALE = 'en';
 /** Complete translations shipped with the widgets. */
 export const TARGET_LOCALES = ['de'] as const;
 
-const loaders: Record<(typeof TARGET_LOCALES)[number], () => Promise<{ templates: Record<string, unknown> }>> = {
+const loaders: Record<(typeof TARGET_LOCALES)[number], () => Promise<LocaleModule>> = {
   de: () => import('./locales/de.js'),
 };
 
@@ -21,7 +21,7 @@ function localization(): ReturnType<typeof configureLocalization> | null {
       controls = configureLocalization({
         sourceLocale: SOURCE_LOCALE,
         targetLocales: [...TARGET_LOCALES],
-        loadLocale: (locale) => loaders[locale as (typeof TARGET_LOCALES)[number]]() as never,
+        loadLocale: (locale) => loaders[locale as (typeof TARGET_LOCALES)[number]](),
       });
     } catch {
       controls = null;
