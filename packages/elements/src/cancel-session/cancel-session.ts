@@ -4,7 +4,7 @@ import type { Decision, Facts, Reason } from '@raincheck/policy';
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatMoney } from '../format/formatters.js';
 import { SessionFlowElement, type WidgetErrorDetail, type WidgetState } from '../internal/session-flow.js';
-import { channelList, commonEffects, decisionSection, effect, reasonFields, slotPicker } from '../internal/templates.js';
+import { channelList, commonEffects, decisionSection, effect, reasonFields, slotPicker, submitFooter, teamRequestSent } from '../internal/templates.js';
 import { baseStyles } from '../styles/tokens.js';
 import { sessionFlowStyles } from '../styles/session-flow.styles.js';
 import { cancelSessionStyles } from './cancel-session.styles.js';
@@ -108,9 +108,7 @@ export class RcCancelSession extends SessionFlowElement {
   get #missing(): string[] {
     const missing: string[] = [];
     if (!this.reason) missing.push(msg('Choose a reason.', { id: 'rc.cancel.missing-reason' }));
-    if (this.note.trim().length < this.noteMinLength) {
-      missing.push(msg(str`Write a reason of at least ${this.noteMinLength} characters.`, { id: 'rc.cancel.missing-note' }));
-    }
+    missing.push(...this.noteShortfall(this.note));
     if (this.selectedSlots.size < this.#minSlots) {
       missing.push(msg(str`Choose at least ${this.#minSlots} alternative times.`, { id: 'rc.cancel.missing-slots' }));
     }
@@ -185,15 +183,7 @@ export class RcCancelSession extends SessionFlowElement {
             })
           : nothing}
         ${this.mode === 'self-serve' && decision.refund ? this.#renderRefund(decision, busy) : nothing}
-        ${showMissing ? html`<p class="hint" id="missing">${missing.join(' ')}</p>` : nothing}
-        <button part="submit" type="submit" data-variant="primary" ?disabled=${busy || missing.length > 0} aria-describedby=${showMissing ? 'missing' : nothing}>
-          ${busy
-            ? msg('Sending…', { id: 'rc.common.sending' })
-            : this.mode === 'team-request'
-              ? msg('Send to the team', { id: 'rc.cancel.submit-team' })
-              : msg('Cancel session', { id: 'rc.cancel.submit' })}
-        </button>
-        ${busy ? html`<p part="status" role="status">${msg('Sending…', { id: 'rc.common.sending' })}</p>` : nothing}
+        ${submitFooter({ missing, showMissing, busy, teamRequest: this.mode === 'team-request', label: msg('Cancel session', { id: 'rc.cancel.submit' }) })}
       </form>
     `;
   }
@@ -232,20 +222,18 @@ export class RcCancelSession extends SessionFlowElement {
 
   #renderSuccess(): TemplateResult {
     const result = this.result!;
+    if (result.kind === 'team-request') return teamRequestSent();
     const name = this.session?.client.displayName ?? '';
     const decision = this.decision;
     return html`
-      <h2 part="heading" tabindex="-1">
-        ${result.kind === 'cancel' ? msg('Session cancelled', { id: 'rc.cancel.done' }) : msg('Sent to the team', { id: 'rc.cancel.done-team' })}
-      </h2>
+      <h2 part="heading" tabindex="-1">${msg('Session cancelled', { id: 'rc.cancel.done' })}</h2>
       <div part="next" role="status">
-        ${result.kind === 'cancel'
-          ? html`<p>${msg(str`${name} is being told now${decision?.notify ? ` (${channelList(decision.notify.channels, this.formatLocale)})` : ''}.`, { id: 'rc.cancel.next-notified' })}</p>
-              <p>${msg(str`They can choose one of the ${this.selectedSlots.size} times you offered${this.refundOffered && decision?.refund ? msg(' or a refund', { id: 'rc.cancel.next-or-refund' }) : ''}.`, { id: 'rc.cancel.next-choice' })}</p>`
-          : html`<p>${msg('The platform team has your request and will rearrange or cancel the session with you.', { id: 'rc.cancel.next-team' })}</p>`}
+        <p>${msg(str`${name} is being told now${decision?.notify ? ` (${channelList(decision.notify.channels, this.formatLocale)})` : ''}.`, { id: 'rc.cancel.next-notified' })}</p>
+        <p>${msg(str`They can choose one of the ${this.selectedSlots.size} times you offered${this.refundOffered && decision?.refund ? msg(' or a refund', { id: 'rc.cancel.next-or-refund' }) : ''}.`, { id: 'rc.cancel.next-choice' })}</p>
       </div>
     `;
   }
+
 }
 
 declare global {

@@ -1,4 +1,4 @@
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import { HostApiError, HostResponseError, type DecisionShown, type EndpointResponse, type Session, type Slot } from '@raincheck/host-api';
 import type { Decision, Facts, Reason } from '@raincheck/policy';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
@@ -126,6 +126,13 @@ export abstract class SessionFlowElement extends RaincheckElement {
   /** The minimum length of a written reason, 0 when none is required. */
   protected get noteMinLength(): number {
     return this.decision?.requirements.find((r) => r.kind === 'written-reason')?.minLength ?? 0;
+  }
+
+  /** The sentence asking for a longer written reason, if `note` is too short for the policy. */
+  protected noteShortfall(note: string): string[] {
+    return note.trim().length < this.noteMinLength
+      ? [msg(str`Write a reason of at least ${this.noteMinLength} characters.`, { id: 'rc.cancel.missing-note' })]
+      : [];
   }
 
   protected shownDecision(decision: Decision): DecisionShown {

@@ -165,3 +165,36 @@ export function failureAlert(failure: WidgetErrorDetail, onRetry: (() => void) |
     ${onRetry ? html`<button part="retry" type="button" data-variant="secondary" @click=${onRetry}>${msg('Try again', { id: 'rc.common.retry' })}</button>` : nothing}
   </div>`;
 }
+
+export interface SubmitFooterOptions {
+  /** What still stops the person from confirming. */
+  readonly missing: readonly string[];
+  /** Whether to say so yet (not before they have started). */
+  readonly showMissing: boolean;
+  readonly busy: boolean;
+  readonly teamRequest: boolean;
+  /** The button's label for the self-serve write. */
+  readonly label: string;
+}
+
+/** What is still missing, the confirm button, and the progress status while sending. */
+export function submitFooter(o: SubmitFooterOptions): TemplateResult {
+  const sending = msg('Sending…', { id: 'rc.common.sending' });
+  return html`
+    ${o.showMissing ? html`<p class="hint" id="missing">${o.missing.join(' ')}</p>` : nothing}
+    <button part="submit" type="submit" data-variant="primary" ?disabled=${o.busy || o.missing.length > 0} aria-describedby=${o.showMissing ? 'missing' : nothing}>
+      ${o.busy ? sending : o.teamRequest ? msg('Send to the team', { id: 'rc.cancel.submit-team' }) : o.label}
+    </button>
+    ${o.busy ? html`<p part="status" role="status">${sending}</p>` : nothing}
+  `;
+}
+
+/** The success view after a started session was sent to the team. */
+export function teamRequestSent(): TemplateResult {
+  return html`
+    <h2 part="heading" tabindex="-1">${msg('Sent to the team', { id: 'rc.cancel.done-team' })}</h2>
+    <div part="next" role="status">
+      <p>${msg('The platform team has your request and will rearrange or cancel the session with you.', { id: 'rc.cancel.next-team' })}</p>
+    </div>
+  `;
+}

@@ -4,7 +4,7 @@ import type { Decision, Facts, Reason } from '@raincheck/policy';
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatDateTime } from '../format/formatters.js';
 import { SessionFlowElement, type WidgetErrorDetail } from '../internal/session-flow.js';
-import { commonEffects, decisionSection, effect, reasonFields, slotPicker } from '../internal/templates.js';
+import { commonEffects, decisionSection, effect, reasonFields, slotPicker, submitFooter, teamRequestSent } from '../internal/templates.js';
 import { baseStyles } from '../styles/tokens.js';
 import { sessionFlowStyles } from '../styles/session-flow.styles.js';
 import { rescheduleSessionStyles } from './reschedule-session.styles.js';
@@ -95,9 +95,7 @@ export class RcRescheduleSession extends SessionFlowElement {
     const missing: string[] = [];
     if (this.mode === 'self-serve' && !this.slotId) missing.push(msg('Choose a new time.', { id: 'rc.reschedule.missing-slot' }));
     if (this.mode === 'team-request' && !this.reason) missing.push(msg('Choose a reason.', { id: 'rc.cancel.missing-reason' }));
-    if (this.note.trim().length < this.noteMinLength) {
-      missing.push(msg(str`Write a reason of at least ${this.noteMinLength} characters.`, { id: 'rc.cancel.missing-note' }));
-    }
+    missing.push(...this.noteShortfall(this.note));
     return missing;
   }
 
@@ -184,33 +182,23 @@ export class RcRescheduleSession extends SessionFlowElement {
               onReason: (reason) => this.input(() => (this.reason = reason)),
               onNote: (note) => this.input(() => (this.note = note)),
             })}
-        ${showMissing ? html`<p class="hint" id="missing">${missing.join(' ')}</p>` : nothing}
-        <button part="submit" type="submit" data-variant="primary" ?disabled=${busy || missing.length > 0} aria-describedby=${showMissing ? 'missing' : nothing}>
-          ${busy
-            ? msg('Sending…', { id: 'rc.common.sending' })
-            : this.mode === 'team-request'
-              ? msg('Send to the team', { id: 'rc.cancel.submit-team' })
-              : msg('Move session', { id: 'rc.reschedule.submit' })}
-        </button>
-        ${busy ? html`<p part="status" role="status">${msg('Sending…', { id: 'rc.common.sending' })}</p>` : nothing}
+        ${submitFooter({ missing, showMissing, busy, teamRequest: this.mode === 'team-request', label: msg('Move session', { id: 'rc.reschedule.submit' }) })}
       </form>
     `;
   }
 
   #renderSuccess(): TemplateResult {
     const result = this.result!;
+    if (result.kind === 'team-request') return teamRequestSent();
     const name = this.session?.client.displayName ?? '';
     return html`
-      <h2 part="heading" tabindex="-1">
-        ${result.kind === 'reschedule' ? msg('Session moved', { id: 'rc.reschedule.done' }) : msg('Sent to the team', { id: 'rc.cancel.done-team' })}
-      </h2>
+      <h2 part="heading" tabindex="-1">${msg('Session moved', { id: 'rc.reschedule.done' })}</h2>
       <div part="next" role="status">
-        ${result.kind === 'reschedule'
-          ? html`<p>${msg(str`${name} is being told the new time: ${formatDateTime(result.result.session.startsAt, this.formatLocale)}.`, { id: 'rc.reschedule.next' })}</p>`
-          : html`<p>${msg('The platform team has your request and will rearrange or cancel the session with you.', { id: 'rc.cancel.next-team' })}</p>`}
+        <p>${msg(str`${name} is being told the new time: ${formatDateTime(result.result.session.startsAt, this.formatLocale)}.`, { id: 'rc.reschedule.next' })}</p>
       </div>
     `;
   }
+
 }
 
 
