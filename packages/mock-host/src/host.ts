@@ -7,7 +7,7 @@ import {
   type TeamRequest,
   type TeamRequestKind,
 } from '@raincheck/host-api';
-import { createPolicy, toValidationIssues, type Decision, type Facts, type Policy } from '@raincheck/policy';
+import { canonicalJson, createPolicy, toValidationIssues, type Decision, type Facts, type Policy } from '@raincheck/policy';
 import { defaultRuleFiles, DEFAULT_POLICY } from '@raincheck/policy/rules';
 import { seedScenario, londonIso, type MockClient, type ScenarioName, type Seed, type StoredOffer, type StoredSession } from './scenarios.js';
 
@@ -124,11 +124,13 @@ const ROUTES: Route[] = (Object.entries(ENDPOINTS) as [EndpointId, EndpointDefin
   pattern: new RegExp(`^${definition.path.replace(/\{\w+\}/g, '([^/]+)')}$`),
 }));
 
-/** A stable fingerprint of a request body, to recognise a repeated idempotency key's body. */
-function fingerprint(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v,
-  );
+/** The route for a request and its decoded path params, if any route matches. */
+function matchRoute(method: string, path: string): { route: Route; params: Record<string, string> } | undefined {
+  for (const route of ROUTES) {
+    const match = route.definition.method === method ? route.pattern.exec(path) : null;
+    if (match) return { route, params: Object.fromEntries(route.names.map((name, i) => [name, decodeURIComponent(match[i + 1]!)])) };
+  }
+  return undefined;
 }
 
 interface StoredAnswer {
@@ -455,7 +457,8 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
 
   async function handle(request: Request, basePath = ''): Promise<Response> {
     const path = new URL(request.url).pathname.slice(basePath.replace(/\/+$/, '').length) || '/';
-    const route = ROUTES.find((r) => r.definition.method === request.method && r.pattern.test(path));
+    const matched = matchRoute(request.method, path);
+    const route = matched?.route;
     const idempotencyKey = request.headers.get('idempotency-key');
     const text = request.method === 'GET' ? '' : await request.text();
     let rawBody: unknown;
@@ -469,7 +472,7 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
       } catch {
         throw new HttpError(400, 'invalid-json', 'The body is not JSON.');
       }
-      const params = Object.fromEntries(route.names.map((name, i) => [name, decodeURIComponent(route.pattern.exec(path)![i + 1]!)]));
+      const { params } = matched;
       const injected = await applyFault(route.endpoint, request.signal);
       if (injected) {
         record(injected.status);
@@ -483,7 +486,8 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
       if (!idempotencyKey) throw new HttpError(400, 'idempotency-key-required', 'This write needs an Idempotency-Key header.');
       // One key, one effect: a repeat waits for the first answer and gets the same one back.
       const slot = `${route.endpoint}:${idempotencyKey}`;
-      const print = fingerprint({ params, body: rawBody });
+      // A stable fingerprint of the request, to recognise a repeated idempotency key's body.
+      const print = canonicalJson({ params, body: rawBody });
       const stored = idempotency.get(slot);
       if (stored && stored.fingerprint !== print) {
         throw new HttpError(422, 'idempotency-key-reused', 'This Idempotency-Key was already used with a different request.');

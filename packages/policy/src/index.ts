@@ -13,4 +13,5 @@ export { validateRuleFile } from './validate-rule-file.js';
 export { ruleFileSchema } from './rule-file-schema.js';
 export type { RuleFile, Rule, RuleEvent, Condition } from './rule-file-schema.js';
 export { deriveFacts } from './derived-facts.js';
+export { canonicalJson } from './hash.js';
 export type { DerivedFacts } from './derived-facts.js';
