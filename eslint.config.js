@@ -45,7 +45,7 @@ export default tseslint.config(
   },
   {
     // Components: Lit and web-component rules; no way to inject markup from strings.
-    files: ['packages/elements/src/**/*.ts'],
+    files: ['packages/elements/src/**/*.ts', 'playground/src/**/*.ts'],
     ...lit.configs['flat/recommended'],
     plugins: { lit, wc },
     languageOptions: { globals: { ...globals.browser } },
@@ -75,7 +75,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['packages/*/test/**/*.ts'],
+    files: ['packages/*/test/**/*.ts', 'playground/test/**/*.ts'],
     rules: {
       // Tests reach into results they have just asserted the shape of.
       '@typescript-eslint/no-unsafe-member-access': 'off',
@@ -83,7 +83,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['packages/*/test/node/**/*.ts', 'packages/*/test/shared/**/*.ts'],
+    files: ['packages/*/test/node/**/*.ts', 'packages/*/test/shared/**/*.ts', 'playground/test/node/**/*.ts'],
     rules: {
       '@typescript-eslint/no-floating-promises': ['error', { allowForKnownSafeCalls: [{ from: 'package', name: ['describe', 'it'], package: 'node:test' }] }],
     },

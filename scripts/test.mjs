@@ -5,7 +5,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { findChromium, INSTALL_HINT } from './find-chromium.mjs';
 
-const packages = readdirSync('packages').map((name) => join('packages', name));
+// The playground is tested like a package: its own tsconfig and Node tests (which drive it in Chromium).
+const packages = [...readdirSync('packages').map((name) => join('packages', name)), 'playground'];
 
 function testFiles(dir) {
   if (!existsSync(dir)) return [];

@@ -9,7 +9,7 @@ import {
 } from '@raincheck/host-api';
 import { canonicalJson, createPolicy, toValidationIssues, type Decision, type Facts, type Policy } from '@raincheck/policy';
 import { defaultRuleFiles, DEFAULT_POLICY } from '@raincheck/policy/rules';
-import { seedScenario, londonIso, type MockClient, type ScenarioName, type Seed, type StoredOffer, type StoredSession } from './scenarios.js';
+import { seedScenario, londonIso, type MockClient, type ScenarioTweaks, type ScenarioName, type Seed, type StoredOffer, type StoredSession } from './scenarios.js';
 
 /** A notification the host would have sent the client. */
 export interface SentNotification {
@@ -59,6 +59,8 @@ export interface MockHostOptions {
   readonly rules?: Readonly<Record<string, unknown>>;
   /** The host's clock; default the real one. Scenarios are built around it. */
   readonly now?: () => number;
+  /** Changes to the scenario's facts. */
+  readonly tweaks?: ScenarioTweaks;
 }
 
 /** What the host did, for assertions. */
@@ -88,8 +90,14 @@ export interface MockHost {
     set(endpoint: EndpointId, fault: Fault): void;
     clear(endpoint?: EndpointId): void;
   };
-  /** Back to a scenario's starting state, records and faults cleared. */
-  reset(scenario?: ScenarioName): void;
+  /** Back to a scenario's starting state (with `tweaks`), records and faults cleared. */
+  reset(scenario?: ScenarioName, tweaks?: ScenarioTweaks): void;
+  /**
+   * Applies other rule files from now on, as a host does when its policy owner publishes a new
+   * version. Throws `PolicyValidationError` for invalid files and keeps the current policy.
+   */
+  setRules(rules: Readonly<Record<string, unknown>>, identity?: { readonly id?: string; readonly version?: string }): void;
+  /** The policy the host applies now. */
   readonly policy: Policy;
 }
 
@@ -145,7 +153,7 @@ interface StoredAnswer {
  */
 export function createMockHost(options: MockHostOptions = {}): MockHost {
   const clock = options.now ?? (() => Date.now());
-  const policy = createPolicy(options.rules ?? defaultRuleFiles, options.rules ? {} : DEFAULT_POLICY);
+  let policy = createPolicy(options.rules ?? defaultRuleFiles, options.rules ? {} : DEFAULT_POLICY);
   let seed: Seed;
   let sessions: Map<string, StoredSession>;
   let offers: Map<string, StoredOffer>;
@@ -154,8 +162,8 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
   let sequence = 0;
   const records: MockHostRecords = { requests: [], notifications: [], refunds: [], teamRequests: [] };
 
-  function reset(scenario: ScenarioName = options.scenario ?? 'ordinary-cancellation'): void {
-    seed = structuredClone(seedScenario(scenario, clock()));
+  function reset(scenario: ScenarioName = options.scenario ?? 'ordinary-cancellation', tweaks: ScenarioTweaks = options.tweaks ?? {}): void {
+    seed = structuredClone(seedScenario(scenario, clock(), tweaks));
     sessions = new Map(seed.sessions.map((s) => [s.id, s]));
     offers = new Map(seed.offers.map((o) => [o.token, o]));
     idempotency = new Map();
@@ -538,6 +546,11 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
       },
     },
     reset,
-    policy,
+    setRules: (rules, identity = {}) => {
+      policy = createPolicy(rules, identity);
+    },
+    get policy() {
+      return policy;
+    },
   };
 }

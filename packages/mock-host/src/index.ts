@@ -9,4 +9,4 @@ export { createMockHost } from './host.js';
 export type { MockHost, MockHostOptions, MockHostRecords, Fault, RecordedRequest, SentNotification } from './host.js';
 export { mockHostHandlers } from './handlers.js';
 export { SCENARIOS, seedScenario } from './scenarios.js';
-export type { ScenarioName, Seed, MockClient, StoredOffer, StoredSession } from './scenarios.js';
+export type { ScenarioName, ScenarioTweaks, Seed, MockClient, StoredOffer, StoredSession } from './scenarios.js';

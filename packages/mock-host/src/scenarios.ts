@@ -82,8 +82,54 @@ function openSlots(therapistId: string, fromMs: number, days: number): Slot[] {
   return slots;
 }
 
-/** Builds a scenario's seed around `now` (so the playground always shows dates near today). */
-export function seedScenario(name: ScenarioName, nowMs: number = Date.now()): Seed {
+/**
+ * Changes to a scenario's facts, as the playground's controls make them. Each one left out keeps
+ * the scenario's own value.
+ */
+export interface ScenarioTweaks {
+  /** Moves the scenario's first session to start this many hours from now (negative: it has started). */
+  readonly hoursUntilStart?: number;
+  /** Makes the client new (no session attended yet) or returning. */
+  readonly newClient?: boolean;
+  /** Replaces the therapist's history with this many changes, spread over the last 90 days. */
+  readonly recentChanges?: number;
+  /** Whether the therapist's profile is visible. */
+  readonly profileVisible?: boolean;
+}
+
+/** Builds a scenario's seed around `now` (so the playground always shows dates near today), with `tweaks` applied. */
+export function seedScenario(name: ScenarioName, nowMs: number = Date.now(), tweaks: ScenarioTweaks = {}): Seed {
+  return tweakSeed(scenarioSeed(name, nowMs), tweaks, nowMs);
+}
+
+function tweakSeed(seed: Seed, tweaks: ScenarioTweaks, nowMs: number): Seed {
+  const { hoursUntilStart, newClient, recentChanges, profileVisible } = tweaks;
+  const [first, ...others] = seed.sessions;
+  const therapistId = seed.therapists[0]!.id;
+  return {
+    ...seed,
+    sessions:
+      first && hoursUntilStart !== undefined
+        ? [{ ...first, startsAt: londonIso(nowMs + hoursUntilStart * HOUR), endsAt: londonIso(nowMs + hoursUntilStart * HOUR + 50 * 60_000) }, ...others]
+        : seed.sessions,
+    clients: newClient === undefined ? seed.clients : seed.clients.map((c) => ({ ...c, isNew: newClient, attendedSessions: newClient ? 0 : Math.max(c.attendedSessions, 1) })),
+    therapists: profileVisible === undefined ? seed.therapists : seed.therapists.map((t) => ({ ...t, profileVisible })),
+    history:
+      recentChanges === undefined
+        ? seed.history
+        : {
+            ...seed.history,
+            // Evenly spread, newest 2 days ago, alternating cancellations and rearrangements.
+            [therapistId]: Array.from({ length: recentChanges }, (_, i) => ({
+              sessionId: `ses-old-${i + 1}`,
+              at: londonIso(nowMs - (2 + Math.floor((i * 85) / Math.max(recentChanges, 1))) * DAY),
+              kind: i % 2 === 0 ? ('cancel' as const) : ('reschedule' as const),
+            })),
+          },
+  };
+}
+
+function scenarioSeed(name: ScenarioName, nowMs: number): Seed {
   const now = londonIso(nowMs);
   const therapist: Therapist = { id: 'th-ana', profileVisible: true, timeZone: TZ };
   const client: MockClient = { id: 'cli-ben', displayName: 'Ben Carter', isNew: false, attendedSessions: 6 };

@@ -40,6 +40,7 @@ export type CancelErrorDetail = WidgetErrorDetail;
  * @event rc-cancel-submit - Cancelable, before the write. `detail`: {@link CancelSubmitDetail}.
  * @event rc-cancel-success - The host cancelled (or took the team request). `detail`: {@link CancelSuccessDetail}.
  * @event rc-cancel-error - The write failed; everything entered is kept. `detail`: {@link CancelErrorDetail}.
+ * @event rc-decision - The policy decided again (loaded, typed, rules changed). `detail`: {@link DecisionDetail}.
  *
  * @csspart heading - The heading of the current state.
  * @csspart session - The session's date, time and client.
@@ -68,6 +69,7 @@ export type CancelErrorDetail = WidgetErrorDetail;
  * @cssproperty --rc-color-warning - Warnings.
  * @cssproperty --rc-radius - Corner radius.
  * @cssproperty --rc-font-family - Font.
+ * @cssproperty --rc-color-scheme - `light`, `dark` or `light dark` (default: follow the system), for native controls.
  */
 export class RcCancelSession extends SessionFlowElement {
   static override styles = [baseStyles, sessionFlowStyles, cancelSessionStyles];

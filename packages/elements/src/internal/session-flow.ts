@@ -17,6 +17,14 @@ export interface WidgetErrorDetail {
   readonly retryable: boolean;
 }
 
+/** `rc-decision`: the policy decided again (the page loaded, the person typed, the rules changed). */
+export interface DecisionDetail {
+  /** The decision, with every rule's explanation. */
+  readonly decision: Decision;
+  /** The facts it was made from. */
+  readonly facts: Facts;
+}
+
 /** How far ahead the slot pickers look. */
 const SLOT_HORIZON_DAYS = 28;
 
@@ -46,7 +54,9 @@ export abstract class SessionFlowElement extends RaincheckElement {
   protected declare failure: WidgetErrorDetail | undefined;
 
   /** The policy action this widget performs. */
-  protected abstract readonly action: 'cancel' | 'reschedule';
+  protected abstract readonly action: 'cancel' | 'reschedule' | 'refund' | 'attendance-update';
+  /** Whether the widget offers the therapist's open slots (cancel, rearrange). */
+  protected readonly needsSlots: boolean = true;
   /** The request facts from what the person has entered. */
   protected abstract requestFacts(): NonNullable<Facts['request']>;
 
@@ -63,8 +73,12 @@ export abstract class SessionFlowElement extends RaincheckElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if ((changed.has('sessionId') || changed.has('baseUrl') || (changed as Map<PropertyKey, unknown>).has('config')) && this.sessionId && this.settings.baseUrl) {
+    const any = changed as Map<PropertyKey, unknown>;
+    if ((changed.has('sessionId') || changed.has('baseUrl') || any.has('config')) && this.sessionId && this.settings.baseUrl) {
       void this.load();
+    } else if ((any.has('rules') || any.has('rulesUrl')) && this.state !== 'submitting') {
+      // Other rules (a policy owner editing them, say): decide again, keeping what was entered.
+      void this.evaluate().catch((error: unknown) => this.fail(error));
     }
   }
 
@@ -99,7 +113,7 @@ export abstract class SessionFlowElement extends RaincheckElement {
 
   /** Reads the therapist's open slots again (after a conflict, say). */
   protected async refreshSlots(): Promise<void> {
-    if (!this.session) return;
+    if (!this.session || !this.needsSlots) return;
     const now = Date.now();
     const { slots } = await this.client.listSlots({
       therapistId: this.session.therapistId,
@@ -113,8 +127,11 @@ export abstract class SessionFlowElement extends RaincheckElement {
     if (!this.#facts) return;
     const evaluation = ++this.#evaluation;
     const policy = await this.policy();
-    const decision = await policy.evaluate({ ...this.#facts, action: this.action, now: new Date().toISOString(), request: this.requestFacts() });
-    if (evaluation === this.#evaluation) this.decision = decision;
+    const facts: Facts = { ...this.#facts, action: this.action, now: new Date().toISOString(), request: this.requestFacts() };
+    const decision = await policy.evaluate(facts);
+    if (evaluation !== this.#evaluation) return;
+    this.decision = decision;
+    this.dispatchEvent(new CustomEvent<DecisionDetail>('rc-decision', { detail: { decision, facts }, bubbles: true, composed: true }));
   }
 
   /** What the policy lets the person do here. */
@@ -189,7 +206,7 @@ export abstract class SessionFlowElement extends RaincheckElement {
   /** Applies an edit, then re-decides with it. */
   protected input(update: () => void): void {
     update();
-    void this.evaluate();
+    void this.evaluate().catch((error: unknown) => this.fail(error));
   }
 
   /** Sends a session that has started to the team, with the reason and note; `wrap` shapes the success detail. */
@@ -211,5 +228,11 @@ export abstract class SessionFlowElement extends RaincheckElement {
       ${this.state === 'error' && this.failure ? failureAlert(this.failure, this.failure.retryable ? () => (this.decision ? retry() : void this.load()) : undefined) : nothing}
       ${this.session && this.decision ? form : nothing}
     `;
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'rc-decision': CustomEvent<DecisionDetail>;
   }
 }

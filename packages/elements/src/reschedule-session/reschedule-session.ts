@@ -36,6 +36,7 @@ export type RescheduleErrorDetail = WidgetErrorDetail;
  * @event rc-reschedule-submit - Cancelable, before the write. `detail`: {@link RescheduleSubmitDetail}.
  * @event rc-reschedule-success - The host moved the session (or took the team request). `detail`: {@link RescheduleSuccessDetail}.
  * @event rc-reschedule-error - The write failed; after a conflict the slots and session are refreshed. `detail`: {@link RescheduleErrorDetail}.
+ * @event rc-decision - The policy decided again (loaded, typed, rules changed). `detail`: {@link DecisionDetail}.
  *
  * @csspart heading - The heading of the current state.
  * @csspart session - The session's date, time and client.
@@ -63,6 +64,7 @@ export type RescheduleErrorDetail = WidgetErrorDetail;
  * @cssproperty --rc-color-warning - Warnings.
  * @cssproperty --rc-radius - Corner radius.
  * @cssproperty --rc-font-family - Font.
+ * @cssproperty --rc-color-scheme - `light`, `dark` or `light dark` (default: follow the system), for native controls.
  */
 export class RcRescheduleSession extends SessionFlowElement {
   static override styles = [baseStyles, sessionFlowStyles, rescheduleSessionStyles];

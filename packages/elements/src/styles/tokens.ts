@@ -23,7 +23,7 @@ export const baseStyles = css`
     --_duration: var(--rc-duration, 150ms);
 
     /* Native controls (checkboxes, radios, text fields) follow the scheme too. */
-    color-scheme: light dark;
+    color-scheme: var(--rc-color-scheme, light dark);
     display: block;
     color: var(--_text);
     background: var(--_surface);

@@ -2,7 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { createMockHost } from '@raincheck/mock-host';
 import { defaultRuleFiles } from '@raincheck/policy/rules';
 import '@raincheck/elements/define';
-import { checkedUrl, type RcCancelSession } from '@raincheck/elements';
+import { checkedUrl, type DecisionDetail, type RcCancelSession } from '@raincheck/elements';
 import { emulateMedia } from '@web/test-runner-commands';
 
 const BASE = 'https://partner.test/api';
@@ -24,6 +24,31 @@ describe('configuration', () => {
     edited['session-changes.json']!.rules.find((r) => r.id === 'offer-alternatives-on-cancel')!.event.params.minSlots = 4;
     (wrapper as HTMLElement & { rules: unknown }).rules = { from: 'inline', files: edited };
     await waitUntil(() => el.shadowRoot!.textContent.includes('Offer at least 4 other times'), 'the edited rules decide', { timeout: 5000 });
+  });
+
+  it('fires rc-decision with each decision and its facts; new rules decide again and keep what was entered', async () => {
+    const host = createMockHost();
+    const decisions: DecisionDetail[] = [];
+    const el = await fixture<RcCancelSession>(html`<rc-cancel-session
+      session-id="ses-1"
+      base-url=${BASE}
+      .fetch=${host.fetchAt(BASE)}
+      .rules=${{ from: 'inline', files: defaultRuleFiles }}
+      @rc-decision=${(e: CustomEvent<DecisionDetail>) => decisions.push(e.detail)}
+    ></rc-cancel-session>`);
+    await waitUntil(() => el.state === 'ready', 'ready', { timeout: 5000 });
+    expect(decisions.at(-1)!.facts.session?.id).to.equal('ses-1');
+    expect(decisions.at(-1)!.decision.notify?.channels).to.deep.equal(['email']);
+    el.shadowRoot!.querySelector<HTMLInputElement>('input[name="reason"]')!.click();
+    await waitUntil(() => decisions.at(-1)!.facts.request?.reason === 'illness', 'typing decides again');
+
+    const edited = structuredClone(defaultRuleFiles) as Record<string, { rules: { id: string; event: { params: Record<string, unknown> } }[] }>;
+    edited['session-changes.json']!.rules.find((r) => r.id === 'offer-alternatives-on-cancel')!.event.params.minSlots = 4;
+    el.rules = { from: 'inline', files: edited };
+    await waitUntil(() => el.shadowRoot!.textContent.includes('Offer at least 4 other times'), 'the new rules decide', { timeout: 5000 });
+    expect(el.state).to.equal('ready');
+    expect(el.shadowRoot!.querySelector<HTMLInputElement>('input[name="reason"]')!.checked, 'the reason is kept').to.equal(true);
+    expect(decisions.at(-1)!.decision.alternatives?.minSlots).to.equal(4);
   });
 
   it('refuses to fetch from a URL that is not http(s)', () => {

@@ -1,14 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createHostClient } from '@raincheck/host-api';
-import { createMockHost, SCENARIOS, type ScenarioName } from '../../src/index.js';
+import { PolicyValidationError } from '@raincheck/policy';
+import { defaultRuleFiles } from '@raincheck/policy/rules';
+import { createMockHost, SCENARIOS, type ScenarioName, type ScenarioTweaks } from '../../src/index.js';
 
 const BASE = 'https://partner.test/api';
 const NOW = Date.parse('2027-06-01T09:00:00Z');
 
 /** The host's own decision for cancelling the scenario's first session, read through the contract. */
-async function cancelDecision(scenario: ScenarioName) {
-  const host = createMockHost({ scenario, now: () => NOW });
+async function cancelDecision(scenario: ScenarioName, tweaks: ScenarioTweaks = {}, host = createMockHost({ scenario, tweaks, now: () => NOW })) {
   const client = createHostClient({ baseUrl: BASE, fetch: host.fetchAt(BASE) });
   const { session } = await client.getSession({ sessionId: 'ses-1' });
   const facts = await client.getPolicyFacts({ sessionId: 'ses-1' });
@@ -41,5 +42,44 @@ describe('seeded scenarios', () => {
     const client = createHostClient({ baseUrl: BASE, fetch: offers.fetchAt(BASE) });
     const statuses = await Promise.all(['offer-open', 'offer-expired', 'offer-answered'].map(async (token) => (await client.getOffer({ token })).offer.status));
     assert.deepEqual(statuses, ['open', 'expired', 'answered']);
+  });
+});
+
+describe('scenario tweaks (the playground’s fact controls)', () => {
+  it('moves the session, makes the client new and sets the history; the host decides with them', async () => {
+    const soon = await cancelDecision('ordinary-cancellation', { hoursUntilStart: 2 });
+    assert.deepEqual(soon.notify?.channels, ['email', 'sms', 'phone']);
+    const started = await cancelDecision('ordinary-cancellation', { hoursUntilStart: -1 });
+    assert.equal(started.outcome, 'needs-team');
+    assert.equal((await cancelDecision('ordinary-cancellation', { newClient: true })).refund?.mode, 'team-review');
+    assert.equal((await cancelDecision('new-client-refund', { newClient: false })).refund?.mode, 'self-serve');
+    const third = await cancelDecision('ordinary-cancellation', { recentChanges: 2 });
+    assert.deepEqual(third.warnings.map((w) => w.count), [3]);
+    assert.deepEqual((await cancelDecision('near-frequency-threshold', { recentChanges: 0 })).warnings, []);
+  });
+
+  it('reset applies tweaks and a later reset without them goes back to the scenario', () => {
+    const host = createMockHost({ now: () => NOW });
+    host.reset('ordinary-cancellation', { recentChanges: 3, profileVisible: false });
+    assert.equal(host.state.seed.history['th-ana']?.length, 3);
+    assert.ok(host.state.seed.history['th-ana']?.every((h) => Date.parse(h.at) > NOW - 90 * 86_400_000));
+    assert.equal(host.state.seed.therapists[0]?.profileVisible, false);
+    host.reset('ordinary-cancellation');
+    assert.equal(host.state.seed.history['th-ana']?.length, 0);
+  });
+});
+
+describe('setRules (a new policy version published)', () => {
+  it('the host serves and applies the new rules; invalid ones are refused and the old ones kept', async () => {
+    const host = createMockHost({ now: () => NOW });
+    const timing = structuredClone(defaultRuleFiles['notification-timing.json']) as { rules: { event: { params: { channels?: string[] } } }[] };
+    for (const rule of timing.rules) if (rule.event.params.channels) rule.event.params.channels = ['email', 'sms'];
+    host.setRules({ ...defaultRuleFiles, 'notification-timing.json': timing }, { id: 'edited', version: '2.0.0' });
+    assert.deepEqual((await cancelDecision('ordinary-cancellation', {}, host)).notify?.channels, ['email', 'sms']);
+    const served = await createHostClient({ baseUrl: BASE, fetch: host.fetchAt(BASE) }).getRules({});
+    assert.equal(served.version, '2.0.0');
+
+    assert.throws(() => host.setRules({ 'broken.json': { id: 'broken' } }), PolicyValidationError);
+    assert.equal(host.policy.version, '2.0.0');
   });
 });

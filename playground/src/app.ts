@@ -1,0 +1,287 @@
+import type { DecisionDetail } from '@raincheck/elements';
+import { SCENARIOS, type ScenarioName, type ScenarioTweaks } from '@raincheck/mock-host';
+import type { Policy } from '@raincheck/policy';
+import { defaultRuleFiles } from '@raincheck/policy/rules';
+import { html, nothing } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
+import type { WidgetEventEntry } from './host-log.js';
+import { LightElement } from './light-element.js';
+import type { PlaygroundHost } from './mock.js';
+import { checkRuleTexts, type RuleProblem } from './rule-check.js';
+import type { RulesInputDetail } from './rule-editor.js';
+import { widgetByTag, WIDGETS, type WidgetEntry } from './widgets.js';
+import './compare-view.js';
+import './decision-view.js';
+import './host-log.js';
+import './rule-editor.js';
+
+type Tab = 'decision' | 'rules' | 'host' | 'compare';
+type Theme = 'system' | 'light' | 'dark';
+
+const TABS: readonly [Tab, string][] = [
+  ['decision', 'Decision'],
+  ['rules', 'Rules'],
+  ['host', 'Requests'],
+  ['compare', 'Compare'],
+];
+
+/** The rule files as the editor starts with them: the defaults, pretty-printed. */
+const DEFAULT_TEXTS: Record<string, string> = Object.fromEntries(Object.entries(defaultRuleFiles).map(([name, file]) => [name, `${JSON.stringify(file, null, 2)}\n`]));
+
+/** Reads a number control; empty means "the scenario's own value". */
+const numberOrUnset = (value: string) => (value.trim() === '' ? undefined : Number(value));
+const choice = (value: string) => (value === 'yes' ? true : value === 'no' ? false : undefined);
+
+/**
+ * The playground: pick a widget and a scenario (or tweak its facts), edit the rules live, and see
+ * the decision, its trace, and what the widget asked of the mock host.
+ */
+export class PgApp extends LightElement {
+  static override properties = {
+    widget: { state: true },
+    scenario: { state: true },
+    tweaks: { state: true },
+    theme: { state: true },
+    brand: { state: true },
+    locale: { state: true },
+    tab: { state: true },
+    policy: { state: true },
+    problems: { state: true },
+    decision: { state: true },
+    events: { state: true },
+    revision: { state: true },
+    mount: { state: true },
+  };
+
+  /** Set by `start` once the mock host answers. */
+  declare host: PlaygroundHost;
+  declare private widget: WidgetEntry;
+  declare private scenario: ScenarioName;
+  declare private tweaks: ScenarioTweaks;
+  declare private theme: Theme;
+  declare private brand: string;
+  declare private locale: string;
+  declare private tab: Tab;
+  declare private policy: Policy | undefined;
+  declare private problems: readonly RuleProblem[];
+  declare private decision: DecisionDetail | undefined;
+  declare private events: readonly WidgetEventEntry[];
+  declare private revision: number;
+  /** Bumped to mount a fresh widget (another widget, scenario or facts). */
+  declare private mount: number;
+
+  #rules: Readonly<Record<string, unknown>> = defaultRuleFiles;
+  #check: ReturnType<typeof setTimeout> | undefined;
+
+  constructor() {
+    super();
+    const params = new URLSearchParams(location.search);
+    this.widget = widgetByTag(params.get('widget') ?? '');
+    const scenario = params.get('scenario');
+    this.scenario = scenario && scenario in SCENARIOS ? (scenario as ScenarioName) : this.widget.scenario;
+    this.tweaks = {};
+    this.theme = 'system';
+    /** Empty until picked: the widgets' own accent, light or dark. */
+    this.brand = '';
+    this.locale = params.get('locale') === 'de' ? 'de' : 'en';
+    this.tab = 'decision';
+    this.problems = [];
+    this.events = [];
+    this.revision = 0;
+    this.mount = 0;
+  }
+
+  /** Starts with the host: called once by main.ts. */
+  start(host: PlaygroundHost): void {
+    this.host = host;
+    const check = checkRuleTexts(DEFAULT_TEXTS);
+    if (check.ok) this.policy = check.policy;
+    host.onRequest(() => this.revision++);
+    this.#resetHost();
+  }
+
+  #resetHost(): void {
+    this.host.reset(this.scenario, this.tweaks);
+    this.decision = undefined;
+    this.events = [];
+    this.mount++;
+    this.#remember();
+  }
+
+  /** The widget, scenario and language in the address, so a preview can be shared as a link. */
+  #remember(): void {
+    const params = new URLSearchParams({ widget: this.widget.tag, scenario: this.scenario, ...(this.locale === 'en' ? {} : { locale: this.locale }) });
+    history.replaceState(null, '', `?${params.toString()}`);
+  }
+
+  #pickWidget(tag: string): void {
+    this.widget = widgetByTag(tag);
+    this.#resetHost();
+  }
+
+  #pickScenario(name: ScenarioName): void {
+    this.scenario = name;
+    this.tweaks = {};
+    this.#resetHost();
+  }
+
+  #tweak(change: Partial<Record<keyof ScenarioTweaks, number | boolean | undefined>>): void {
+    const next = Object.entries({ ...this.tweaks, ...change }).filter(([, value]) => value !== undefined && !Number.isNaN(value));
+    this.tweaks = Object.fromEntries(next);
+    this.#resetHost();
+  }
+
+  /** Checks edited rules shortly after typing stops; valid ones go to the host and the widget at once. */
+  #rulesEdited(texts: Readonly<Record<string, string>>): void {
+    clearTimeout(this.#check);
+    this.#check = setTimeout(() => {
+      const check = checkRuleTexts(texts);
+      if (!check.ok) {
+        this.problems = check.problems;
+        return;
+      }
+      this.problems = [];
+      this.#rules = check.files;
+      this.policy = check.policy;
+      this.host.host.setRules(check.files);
+      const widget = this.querySelector<HTMLElement & { rules: unknown }>('.pg-preview [data-widget]');
+      if (widget) widget.rules = { from: 'inline', files: check.files };
+    }, 250);
+  }
+
+  #widget: { mount: number; el: HTMLElement } | undefined;
+
+  /** The widget for the current mount, created once per mount (a new one after "start over"). */
+  #widgetElement(): HTMLElement {
+    if (this.#widget?.mount === this.mount) return this.#widget.el;
+    const el = document.createElement(this.widget.tag) as HTMLElement & { rules: unknown };
+    for (const [name, value] of Object.entries(this.widget.attributes(this.host.host.state.seed))) el.setAttribute(name, value);
+    el.dataset.widget = '';
+    el.rules = { from: 'inline', files: this.#rules };
+    this.#widget = { mount: this.mount, el };
+    return el;
+  }
+
+  #onWidgetEvent = (event: Event): void => {
+    if (!(event instanceof CustomEvent) || !event.type.startsWith('rc-')) return;
+    if (event.type === 'rc-decision') {
+      this.decision = event.detail as DecisionDetail;
+      return;
+    }
+    this.events = [...this.events, { type: event.type, detail: event.detail as unknown, at: new Date().toLocaleTimeString() }];
+  };
+
+  override connectedCallback(): void {
+    // The page's "Starting…" placeholder gives way to the app's own rendering.
+    this.replaceChildren();
+    super.connectedCallback();
+    for (const suffix of ['submit', 'success', 'error']) {
+      for (const w of WIDGETS) this.addEventListener(`${w.events}-${suffix}`, this.#onWidgetEvent);
+    }
+    this.addEventListener('rc-decision', this.#onWidgetEvent);
+  }
+
+  protected override render() {
+    if (!this.host) return html`<p class="pg-starting" role="status">Starting the playground and its mock host…</p>`;
+    const t = this.tweaks;
+    const selectValue = (value: boolean | undefined) => (value === undefined ? '' : value ? 'yes' : 'no');
+    return html`
+      <header class="pg-header">
+        <h1>Raincheck playground</h1>
+        <p class="pg-muted">Every widget against any rule file and scenario. The host API is a mock running in this page.</p>
+      </header>
+      <div class="pg-layout">
+        <aside class="pg-controls" aria-label="Widget, scenario and appearance">
+          <label>Widget
+            <select @change=${(e: Event) => this.#pickWidget((e.target as HTMLSelectElement).value)}>
+              ${WIDGETS.map((w) => html`<option value=${w.tag} ?selected=${w === this.widget}>${w.label}</option>`)}
+            </select>
+          </label>
+          <label>Scenario
+            <select @change=${(e: Event) => this.#pickScenario((e.target as HTMLSelectElement).value as ScenarioName)}>
+              ${(Object.keys(SCENARIOS) as ScenarioName[]).map((name) => html`<option value=${name} ?selected=${name === this.scenario}>${name}</option>`)}
+            </select>
+          </label>
+          <p class="pg-muted pg-scenario-text">${SCENARIOS[this.scenario]}</p>
+          <fieldset>
+            <legend>Facts <small>(empty: the scenario's own)</small></legend>
+            <label>Hours until the session
+              <input type="number" step="1" name="hoursUntilStart" .value=${t.hoursUntilStart?.toString() ?? ''} @change=${(e: Event) => this.#tweak({ hoursUntilStart: numberOrUnset((e.target as HTMLInputElement).value) })} />
+            </label>
+            <label>New client
+              <select name="newClient" @change=${(e: Event) => this.#tweak({ newClient: choice((e.target as HTMLSelectElement).value) })}>
+                <option value="" ?selected=${selectValue(t.newClient) === ''}>as in the scenario</option>
+                <option value="yes" ?selected=${selectValue(t.newClient) === 'yes'}>yes</option>
+                <option value="no" ?selected=${selectValue(t.newClient) === 'no'}>no</option>
+              </select>
+            </label>
+            <label>Changes in the last 90 days
+              <input type="number" min="0" max="20" step="1" name="recentChanges" .value=${t.recentChanges?.toString() ?? ''} @change=${(e: Event) => this.#tweak({ recentChanges: numberOrUnset((e.target as HTMLInputElement).value) })} />
+            </label>
+            <label>Profile visible
+              <select name="profileVisible" @change=${(e: Event) => this.#tweak({ profileVisible: choice((e.target as HTMLSelectElement).value) })}>
+                <option value="" ?selected=${selectValue(t.profileVisible) === ''}>as in the scenario</option>
+                <option value="yes" ?selected=${selectValue(t.profileVisible) === 'yes'}>yes</option>
+                <option value="no" ?selected=${selectValue(t.profileVisible) === 'no'}>no</option>
+              </select>
+            </label>
+            <button class="pg-button" @click=${() => this.#resetHost()}>Start over</button>
+          </fieldset>
+          <fieldset>
+            <legend>Appearance</legend>
+            <label>Theme
+              <select name="theme" @change=${(e: Event) => (this.theme = (e.target as HTMLSelectElement).value as Theme)}>
+                ${(['system', 'light', 'dark'] as const).map((v) => html`<option value=${v} ?selected=${v === this.theme}>${v}</option>`)}
+              </select>
+            </label>
+            <label>Brand colour <input type="color" name="brand" .value=${this.brand || '#2f5d8a'} @input=${(e: Event) => (this.brand = (e.target as HTMLInputElement).value)} /></label>
+            <label>Language
+              <select
+                name="locale"
+                @change=${(e: Event) => {
+                  this.locale = (e.target as HTMLSelectElement).value;
+                  this.#remember();
+                }}
+              >
+                <option value="en" ?selected=${this.locale === 'en'}>English</option>
+                <option value="de" ?selected=${this.locale === 'de'}>Deutsch</option>
+              </select>
+            </label>
+          </fieldset>
+        </aside>
+        <main class="pg-preview" data-theme=${this.theme} style=${this.brand ? `--rc-color-accent: ${this.brand}` : ''} aria-label="Widget preview">
+          <rc-provider base-url=${this.host.baseUrl} locale=${this.locale}>${keyed(`${this.mount}`, this.#widgetElement())}</rc-provider>
+        </main>
+        <section class="pg-inspector" aria-label="Inspector">
+          <div role="tablist" class="pg-tabs" aria-label="Inspector">
+            ${TABS.map(
+              ([id, label]) => html`<button role="tab" id=${`tab-${id}`} aria-controls=${`panel-${id}`} aria-selected=${this.tab === id ? 'true' : 'false'} @click=${() => (this.tab = id)}>
+                ${label}${id === 'rules' && this.problems.length ? html` <span class="pg-badge" aria-label=${`${this.problems.length} problems`}>${this.problems.length}</span>` : nothing}
+              </button>`,
+            )}
+          </div>
+          <div role="tabpanel" id="panel-decision" aria-labelledby="tab-decision" ?hidden=${this.tab !== 'decision'}>
+            <pg-decision-view .decision=${this.decision?.decision} .facts=${this.decision?.facts}></pg-decision-view>
+          </div>
+          <div role="tabpanel" id="panel-rules" aria-labelledby="tab-rules" ?hidden=${this.tab !== 'rules'}>
+            <pg-rule-editor .texts=${DEFAULT_TEXTS} .problems=${this.problems} @pg-rules-input=${(e: CustomEvent<RulesInputDetail>) => this.#rulesEdited(e.detail.texts)}></pg-rule-editor>
+          </div>
+          <div role="tabpanel" id="panel-host" aria-labelledby="tab-host" ?hidden=${this.tab !== 'host'}>
+            <pg-host-log .records=${this.host.host.records} .events=${this.events} .revision=${this.revision}></pg-host-log>
+          </div>
+          <div role="tabpanel" id="panel-compare" aria-labelledby="tab-compare" ?hidden=${this.tab !== 'compare'}>
+            <pg-compare-view .policy=${this.policy}></pg-compare-view>
+          </div>
+        </section>
+      </div>
+    `;
+  }
+}
+
+if (!customElements.get('pg-app')) customElements.define('pg-app', PgApp);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pg-app': PgApp;
+  }
+}

@@ -1,0 +1,80 @@
+import type { ConditionExplanation, Decision, Facts, RuleExplanation } from '@raincheck/policy';
+import { html, nothing, type TemplateResult } from 'lit';
+import { LightElement } from './light-element.js';
+
+const show = (value: unknown) => (value === undefined ? '—' : JSON.stringify(value));
+
+function condition(c: ConditionExplanation): TemplateResult {
+  const mark = c.passed === null ? 'not needed' : c.passed ? 'met' : 'not met';
+  if (c.kind === 'fact') {
+    const fact = `${c.fact}${c.params ? `(${c.params.days} days)` : ''}${c.path ? ` ${c.path}` : ''}`;
+    return html`<li class=${`pg-cond is-${mark.replace(' ', '-')}`}>
+      <code>${fact} ${c.operator} ${show(c.expected)}</code> — actual <code>${show(c.actual)}</code> <span class="pg-tag">${mark}</span>
+    </li>`;
+  }
+  return html`<li class="pg-cond">
+    <span class="pg-tag">${c.kind}</span> <span class="pg-tag">${mark}</span>
+    <ul>
+      ${c.conditions.map(condition)}
+    </ul>
+  </li>`;
+}
+
+function rule(r: RuleExplanation): TemplateResult {
+  return html`<details class=${r.fired ? 'pg-rule fired' : 'pg-rule'}>
+    <summary><span class="pg-tag">${r.fired ? 'fired' : 'did not fire'}</span> <code>${r.ruleId}</code> <small>${r.file} · priority ${r.priority}</small></summary>
+    <p>${r.description}</p>
+    <ul>
+      ${condition(r.conditions)}
+    </ul>
+  </details>`;
+}
+
+/** The effects in a few lines, each with the rules it came from. */
+function effects(d: Decision): TemplateResult[] {
+  const rows: [string, string, readonly string[]][] = [];
+  if (d.notify) rows.push(['Notify', `${d.notify.channels.join(', ')} within ${d.notify.withinMinutes} min${d.notify.followUp ? `, follow up after ${d.notify.followUp.afterHours} h` : ''}`, d.notify.ruleIds]);
+  if (d.alternatives) rows.push(['Alternatives', `at least ${d.alternatives.minSlots} within ${d.alternatives.withinDays} days`, d.alternatives.ruleIds]);
+  if (d.refund) rows.push(['Refund', `${d.refund.percent}% (${d.refund.amount} ${d.refund.currency} minor units), ${d.refund.mode}`, d.refund.ruleIds]);
+  for (const t of d.team) rows.push(['Team', t.reason, t.ruleIds]);
+  for (const r of d.requirements) rows.push(['Requirement', `${r.kind}, at least ${r.minLength} characters`, r.ruleIds]);
+  for (const w of d.warnings) rows.push(['Warning', `${w.level}: ${w.count} of ${w.threshold} in ${w.windowDays} days`, w.ruleIds]);
+  for (const r of d.recommendations) rows.push(['Recommendation', r.kind + (r.until ? ` until ${r.until}` : ''), r.ruleIds]);
+  for (const b of d.blocks) rows.push(['Blocked', b.reason, b.ruleIds]);
+  return rows.map(([kind, what, ids]) => html`<tr><th scope="row">${kind}</th><td>${what}</td><td><code>${ids.join(', ')}</code></td></tr>`);
+}
+
+/** The widget's latest decision: outcome, effects, and every rule's explanation against the facts. */
+export class PgDecisionView extends LightElement {
+  static override properties = { decision: { attribute: false }, facts: { attribute: false } };
+
+  declare decision: Decision | undefined;
+  declare facts: Facts | undefined;
+
+  protected override render() {
+    const d = this.decision;
+    if (!d) return html`<p class="pg-muted">The decision appears here once the widget has loaded its session.</p>`;
+    const fired = d.explanations.filter((e) => e.fired).length;
+    return html`
+      <p class="pg-outcome" data-outcome=${d.outcome}>
+        <strong>${d.action}</strong>: <span class="pg-outcome-value">${d.outcome}</span>
+        <small title=${`${d.policy.id} ${d.policy.version}`}>— policy ${d.policy.hash.slice(0, 8)}</small>
+      </p>
+      <table class="pg-effects">
+        <thead><tr><th scope="col">Effect</th><th scope="col">What</th><th scope="col">Rules</th></tr></thead>
+        <tbody>${effects(d)}</tbody>
+      </table>
+      <h3>Explanation trace <small>(${fired} of ${d.explanations.length} rules fired)</small></h3>
+      <div class="pg-trace">${d.explanations.map(rule)}</div>
+      ${this.facts ? html`<details class="pg-facts"><summary>Facts</summary><pre>${JSON.stringify(this.facts, null, 2)}</pre></details>` : nothing}
+    `;
+  }
+}
+
+if (!customElements.get('pg-decision-view')) customElements.define('pg-decision-view', PgDecisionView);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pg-decision-view': PgDecisionView;
+  }
+}

@@ -1,0 +1,135 @@
+// The built playground, end to end in Chromium: it starts on the default rules and the mock host,
+// each widget completes its main path, an invalid rule edit shows its error, a valid one changes
+// the decision. Runs against `dist/playground` (the static site `npm run build` makes).
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { defaultRuleFiles } from '@raincheck/policy/rules';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { preview, type PreviewServer } from 'vite';
+import { findChromium } from '../../../scripts/find-chromium.mjs';
+
+const root = new URL('../../../', import.meta.url).pathname;
+let server: PreviewServer;
+let browser: Browser;
+let url: string;
+
+before(async () => {
+  assert.ok(existsSync(join(root, 'dist/playground/index.html')), 'build the playground first (npm run build)');
+  server = await preview({ configFile: join(root, 'vite.config.ts'), preview: { port: 0, strictPort: false }, logLevel: 'silent' });
+  url = server.resolvedUrls!.local[0]!;
+  const executablePath = findChromium();
+  assert.ok(executablePath, 'Chromium is needed for this test');
+  browser = await puppeteer.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+});
+
+after(async () => {
+  await browser?.close();
+  await new Promise<void>((resolve) => server?.httpServer.close(() => resolve()));
+});
+
+/** Text of a widget's shadow root, whitespace collapsed. */
+const widgetText = (page: Page, tag: string) => page.$eval(tag, (el) => (el.shadowRoot?.textContent ?? '').replace(/\s+/g, ' '));
+
+async function open(query = ''): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  await page.goto(`${url}${query}`);
+  return { page, errors };
+}
+
+/** Clicks inside a widget's shadow root. */
+const click = (page: Page, tag: string, selector: string, index = 0) =>
+  page.$eval(tag, (el, s, i) => (el.shadowRoot!.querySelectorAll<HTMLElement>(s)[i]!).click(), selector, index);
+
+describe('the playground (built, in Chromium)', () => {
+  it('starts on the default rules with the mock host, and cancelling completes: host records, events, decision trace', async () => {
+    const { page, errors } = await open();
+    await page.waitForFunction(() => document.querySelector('rc-cancel-session')?.getAttribute('state') === 'ready', { timeout: 20_000 });
+    assert.match(await widgetText(page, 'rc-cancel-session'), /Ben Carter is told now by email\./);
+    assert.match(await page.$eval('pg-decision-view', (el) => el.textContent), /cancel: allowed[\s\S]*Explanation trace/);
+
+    await click(page, 'rc-cancel-session', 'input[name="reason"]');
+    await click(page, 'rc-cancel-session', '[part~="slot"] input', 0);
+    await click(page, 'rc-cancel-session', '[part~="slot"] input', 1);
+    await click(page, 'rc-cancel-session', '[part~="submit"]');
+    await page.waitForFunction(() => document.querySelector('rc-cancel-session')?.getAttribute('state') === 'success', { timeout: 10_000 });
+
+    await page.click('#tab-host');
+    const rows = await page.$$eval('pg-host-log tbody tr', (trs) => trs.map((tr) => `${tr.querySelector('code')!.textContent} ${tr.children[1]!.textContent}`));
+    assert.ok(rows.includes('POST /sessions/ses-1/cancel 200'), rows.join('\n'));
+    const log = await page.$eval('pg-host-log', (el) => el.textContent.replace(/\s+/g, ' '));
+    assert.match(log, /session-cancelled to cli-ben by email/);
+    assert.match(log, /rc-cancel-submit[\s\S]*rc-cancel-success/);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('rearranging completes, and a scenario’s facts can be changed with the controls', async () => {
+    const { page, errors } = await open('?widget=rc-reschedule-session');
+    await page.waitForFunction(() => document.querySelector('rc-reschedule-session')?.getAttribute('state') === 'ready', { timeout: 20_000 });
+    await click(page, 'rc-reschedule-session', '[part~="slot"] input');
+    await click(page, 'rc-reschedule-session', '[part~="submit"]');
+    await page.waitForFunction(() => document.querySelector('rc-reschedule-session')?.getAttribute('state') === 'success', { timeout: 10_000 });
+
+    // Two hours to go: the policy adds SMS and a phone call.
+    await page.$eval('input[name="hoursUntilStart"]', (el) => {
+      (el).value = '2';
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await page.waitForFunction(() => document.querySelector('rc-reschedule-session')?.getAttribute('state') === 'ready', { timeout: 10_000 });
+    assert.match(await widgetText(page, 'rc-reschedule-session'), /told now by email, text message, and a phone call\./);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('an invalid rule edit shows its error and keeps the last good rules; a valid file loaded from disk changes the decision', async () => {
+    const { page, errors } = await open();
+    await page.waitForFunction(() => document.querySelector('rc-cancel-session')?.getAttribute('state') === 'ready', { timeout: 20_000 });
+    await page.click('#tab-rules');
+    await page.waitForSelector('pg-rule-editor .monaco-editor', { timeout: 20_000 });
+
+    // Typed into the editor: a stray character at the end of the file.
+    await page.click('pg-rule-editor .monaco-editor .view-lines');
+    await page.keyboard.down('Control');
+    await page.keyboard.press('End');
+    await page.keyboard.up('Control');
+    await page.keyboard.type('x');
+    await page.waitForSelector('pg-rule-editor .pg-problems', { timeout: 5000 });
+    assert.match(await page.$eval('pg-rule-editor .pg-problems', (el) => el.textContent), /frequency-thresholds\.json \$: JSON syntax/);
+    await page.keyboard.press('Backspace');
+    await page.waitForFunction(() => !document.querySelector('pg-rule-editor .pg-problems'), { timeout: 5000 });
+
+    // A value the schema refuses: named by its path; the widget keeps deciding with the last good rules.
+    const files = defaultRuleFiles as Record<string, { rules: { id: string; event: { params: Record<string, unknown> } }[] }>;
+    const broken = structuredClone(files['session-changes.json']!);
+    broken.rules.find((r) => r.id === 'offer-alternatives-on-cancel')!.event.params.minSlots = 'two';
+    await page.$eval('pg-rule-editor', (el, text) => el.setText('session-changes.json', text), JSON.stringify(broken, null, 2));
+    await page.waitForSelector('pg-rule-editor .pg-problems', { timeout: 5000 });
+    assert.match(await page.$eval('pg-rule-editor .pg-problems', (el) => el.textContent.replace(/\s+/g, ' ')), /session-changes\.json \$\.rules\[\d+\]\.event\.params\.minSlots:/);
+    assert.match(await widgetText(page, 'rc-cancel-session'), /Offer at least 2 other times/);
+
+    // A valid file from disk: three alternatives.
+    const stricter = structuredClone(files['session-changes.json']!);
+    stricter.rules.find((r) => r.id === 'offer-alternatives-on-cancel')!.event.params.minSlots = 3;
+    const dir = await mkdtemp(join(tmpdir(), 'rules-'));
+    await writeFile(join(dir, 'session-changes.json'), JSON.stringify(stricter, null, 2));
+    const input = await page.$('pg-rule-editor input[type="file"]');
+    await input!.uploadFile(join(dir, 'session-changes.json'));
+    await page.waitForFunction(() => document.querySelector('rc-cancel-session')?.shadowRoot?.textContent.includes('Offer at least 3 other times'), { timeout: 5000 });
+    assert.equal(await page.$('pg-rule-editor .pg-problems'), null);
+    assert.match(await page.$eval('pg-decision-view', (el) => el.textContent), /at least 3 within 14 days/);
+
+    // Compare: the edited rules against the defaults, over every scenario.
+    await page.click('#tab-compare');
+    await page.waitForFunction(() => /decisions change/.test(document.querySelector('.pg-compare-summary')?.textContent ?? ''), { timeout: 5000 });
+    const compare = await page.$eval('pg-compare-view', (el) => el.textContent.replace(/\s+/g, ' '));
+    assert.match(compare, /alternatives: at least 2 within 14 days → at least 3 within 14 days/);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+});
