@@ -112,6 +112,7 @@ console.log('\nWidgets (split as a bundler would; gzip -9 per chunk)       befor
 for (const [label, specifier] of [
   ['<rc-cancel-session>', '@raincheck/elements/cancel-session'],
   ['<rc-reschedule-session>', '@raincheck/elements/reschedule-session'],
+  ['<rc-refund-request>', '@raincheck/elements/refund-request'],
   ['every widget (@raincheck/elements/define)', '@raincheck/elements/define'],
 ] as const) {
   const size = await splitBundleSize(specifier, elementsDir);

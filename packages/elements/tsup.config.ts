@@ -9,6 +9,7 @@ export default defineConfig({
     'src/provider/define-provider.ts',
     'src/cancel-session/define-cancel-session.ts',
     'src/reschedule-session/define-reschedule-session.ts',
+    'src/refund-request/define-refund-request.ts',
   ],
   // Keeps the per-component folders, so `sideEffects` can name the registration files.
   outDir: 'dist',

@@ -96,21 +96,34 @@ export function reasonFields(o: ReasonFieldsOptions): TemplateResult {
         </label>`,
       )}
     </fieldset>
-    <label class="field">
-      <span>
-        ${o.noteMinLength > 0
-          ? msg(str`Reason for the team (at least ${o.noteMinLength} characters)`, { id: 'rc.cancel.note-required' })
-          : msg('Note (optional)', { id: 'rc.cancel.note' })}
-      </span>
-      <textarea
-        part="note"
-        .value=${o.note}
-        ?disabled=${o.disabled}
-        ?required=${o.noteMinLength > 0}
-        minlength=${o.noteMinLength || nothing}
-        @input=${(e: Event) => o.onNote((e.target as HTMLTextAreaElement).value)}
-      ></textarea>
-    </label>`;
+    ${noteField({ note: o.note, minLength: o.noteMinLength, disabled: o.disabled, onNote: o.onNote })}`;
+}
+
+export interface NoteFieldOptions {
+  readonly note: string;
+  /** The policy's minimum length for a written reason; 0 when none is required. */
+  readonly minLength: number;
+  readonly disabled: boolean;
+  readonly onNote: (note: string) => void;
+}
+
+/** A note, which becomes a required written reason when the policy asks for one. */
+export function noteField(o: NoteFieldOptions): TemplateResult {
+  return html`<label class="field">
+    <span>
+      ${o.minLength > 0
+        ? msg(str`Reason for the team (at least ${o.minLength} characters)`, { id: 'rc.cancel.note-required' })
+        : msg('Note (optional)', { id: 'rc.cancel.note' })}
+    </span>
+    <textarea
+      part="note"
+      .value=${o.note}
+      ?disabled=${o.disabled}
+      ?required=${o.minLength > 0}
+      minlength=${o.minLength || nothing}
+      @input=${(e: Event) => o.onNote((e.target as HTMLTextAreaElement).value)}
+    ></textarea>
+  </label>`;
 }
 
 export interface SlotPickerOptions {

@@ -23,8 +23,9 @@ describe('the package as bundlers see it', () => {
     for (const [specifier, tags] of [
       ['@raincheck/elements/cancel-session', ['rc-cancel-session']],
       ['@raincheck/elements/reschedule-session', ['rc-reschedule-session']],
+      ['@raincheck/elements/refund-request', ['rc-refund-request']],
       ['@raincheck/elements/provider', ['rc-provider']],
-      ['@raincheck/elements/define', ['rc-provider', 'rc-cancel-session', 'rc-reschedule-session']],
+      ['@raincheck/elements/define', ['rc-provider', 'rc-cancel-session', 'rc-reschedule-session', 'rc-refund-request']],
     ] as const) {
       const code = await bundle(`import ${JSON.stringify(specifier)};`);
       for (const tag of tags) assert.match(code, new RegExp(`defineOnce\\("${tag}"`), `${specifier} registers <${tag}>`);

@@ -18,12 +18,12 @@ const elements = new Map(manifest.modules.flatMap((m) => m.declarations ?? []).f
 
 describe('custom elements manifest', () => {
   it('lists every element with its summary, events, parts, custom properties and public attributes', () => {
-    assert.deepEqual([...elements.keys()].sort(), ['rc-cancel-session', 'rc-provider', 'rc-reschedule-session']);
-    for (const [tag, prefix] of [['rc-cancel-session', 'rc-cancel'], ['rc-reschedule-session', 'rc-reschedule']] as const) {
+    assert.deepEqual([...elements.keys()].sort(), ['rc-cancel-session', 'rc-provider', 'rc-refund-request', 'rc-reschedule-session']);
+    for (const [tag, prefix] of [['rc-cancel-session', 'rc-cancel'], ['rc-reschedule-session', 'rc-reschedule'], ['rc-refund-request', 'rc-refund']] as const) {
       const element = elements.get(tag)!;
       assert.ok(element.summary, `${tag} summary`);
-      assert.deepEqual(element.events?.map((e) => e.name), [`${prefix}-submit`, `${prefix}-success`, `${prefix}-error`]);
-      assert.ok((element.cssParts?.length ?? 0) >= 15, `${tag} parts`);
+      assert.deepEqual(element.events?.map((e) => e.name), [`${prefix}-submit`, `${prefix}-success`, `${prefix}-error`, 'rc-decision']);
+      assert.ok((element.cssParts?.length ?? 0) >= 12, `${tag} parts`);
       assert.ok(element.cssProperties?.some((p) => p.name === '--rc-color-accent'));
       assert.deepEqual(element.attributes?.map((a) => a.name).sort(), ['base-url', 'locale', 'rules-url', 'session-id', 'state']);
     }

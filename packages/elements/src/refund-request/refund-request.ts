@@ -1,0 +1,180 @@
+import { msg, str } from '@lit/localize';
+import type { DecisionShown, EndpointResponse } from '@raincheck/host-api';
+import type { Decision, Facts } from '@raincheck/policy';
+import { html, nothing, type TemplateResult } from 'lit';
+import { formatMoney } from '../format/formatters.js';
+import { SessionFlowElement, type WidgetErrorDetail } from '../internal/session-flow.js';
+import { decisionSection, effect, noteField, submitFooter } from '../internal/templates.js';
+import { baseStyles } from '../styles/tokens.js';
+import { sessionFlowStyles } from '../styles/session-flow.styles.js';
+import { refundRequestStyles } from './refund-request.styles.js';
+
+/** `rc-refund-submit`: cancelable, fired before the write. `preventDefault()` stops it. */
+export interface RefundSubmitDetail {
+  readonly sessionId: string;
+  readonly note: string;
+  /** In minor units of `currency`. */
+  readonly amount: number;
+  readonly currency: string;
+  /** `self-serve`: issued at once; `team-review`: the platform team confirms it first. */
+  readonly mode: 'self-serve' | 'team-review';
+  readonly decision: DecisionShown;
+}
+
+/** `rc-refund-success`: the host's answer (the refund, and the team request when it is reviewed). */
+export type RefundSuccessDetail = EndpointResponse<'refundSession'>;
+
+/** `rc-refund-error`: what went wrong; everything entered is kept. */
+export type RefundErrorDetail = WidgetErrorDetail;
+
+/**
+ * @customElement rc-refund-request
+ * @summary Refunds a cancelled session from the dashboard: shows what the policy allows and why,
+ * asks for a reason where one is required, then issues the refund or sends it for team review.
+ * A refund is never issued twice, whatever the clicks, retries or reloads.
+ *
+ * @event rc-refund-submit - Cancelable, before the write. `detail`: {@link RefundSubmitDetail}.
+ * @event rc-refund-success - The host issued the refund or took it for review. `detail`: {@link RefundSuccessDetail}.
+ * @event rc-refund-error - The write failed; everything entered is kept. `detail`: {@link RefundErrorDetail}.
+ * @event rc-decision - The policy decided again (loaded, typed, rules changed). `detail`: {@link DecisionDetail}.
+ *
+ * @csspart heading - The heading of the current state.
+ * @csspart session - The session's date, time and client.
+ * @csspart form - The form.
+ * @csspart note - The reason field.
+ * @csspart decision - What the policy allows, and why.
+ * @csspart effect - One effect of the decision.
+ * @csspart explanation - A rule's own explanation of an effect.
+ * @csspart submit - The confirm button.
+ * @csspart status - Loading and progress messages.
+ * @csspart error - The error message.
+ * @csspart retry - The retry button.
+ * @csspart next - What happens next, after success.
+ *
+ * @cssproperty --rc-color-accent - Buttons and selected controls.
+ * @cssproperty --rc-color-text - Text.
+ * @cssproperty --rc-color-surface - Background.
+ * @cssproperty --rc-color-border - Borders.
+ * @cssproperty --rc-color-danger - Errors.
+ * @cssproperty --rc-color-warning - Warnings.
+ * @cssproperty --rc-radius - Corner radius.
+ * @cssproperty --rc-font-family - Font.
+ * @cssproperty --rc-color-scheme - `light`, `dark` or `light dark` (default: follow the system), for native controls.
+ */
+export class RcRefundRequest extends SessionFlowElement {
+  static override styles = [baseStyles, sessionFlowStyles, refundRequestStyles];
+
+  static override properties = {
+    ...SessionFlowElement.properties,
+    note: { state: true },
+    result: { state: true },
+  };
+
+  private declare note: string;
+  private declare result: RefundSuccessDetail | undefined;
+
+  protected readonly action = 'refund';
+  protected override readonly needsSlots = false;
+
+  constructor() {
+    super();
+    this.note = '';
+  }
+
+  protected requestFacts(): NonNullable<Facts['request']> {
+    return this.note ? { note: this.note } : {};
+  }
+
+  get #missing(): string[] {
+    return this.noteShortfall(this.note);
+  }
+
+  async #submit(event: Event): Promise<void> {
+    event.preventDefault();
+    const { session, decision } = this;
+    if (!session || !decision?.refund || this.mode === 'blocked' || this.#missing.length > 0) return;
+    const shown = this.shownDecision(decision);
+    const detail: RefundSubmitDetail = {
+      sessionId: session.id,
+      note: this.note,
+      amount: decision.refund.amount,
+      currency: decision.refund.currency,
+      mode: decision.refund.mode === 'team-review' ? 'team-review' : 'self-serve',
+      decision: shown,
+    };
+    const body = { ...(this.note ? { note: this.note } : {}), decision: shown };
+    await this.write('rc-refund', detail, body, async (idempotencyKey) => (this.result = await this.client.refundSession({ sessionId: session.id, version: session.version, idempotencyKey, body })));
+  }
+
+  protected override render(): TemplateResult {
+    if (this.state === 'success') return this.#renderSuccess();
+    return this.renderFrame(msg('Refund the session', { id: 'rc.refund.heading' }), () => void this.#submit(new Event('submit')), this.decision ? this.#renderForm(this.decision) : nothing);
+  }
+
+  #renderForm(decision: Decision): TemplateResult {
+    if (this.mode === 'blocked' || !decision.refund) {
+      const reasons = decision.blocks.length ? decision.blocks.map((b) => effect(b.message, b.ruleIds, decision)) : [effect(msg('The policy offers no refund for this session.', { id: 'rc.refund.none' }), [], decision)];
+      return decisionSection(reasons);
+    }
+    const busy = this.state === 'submitting';
+    const missing = this.#missing;
+    const review = decision.refund.mode === 'team-review';
+    return html`
+      <form part="form" @submit=${(e: Event) => void this.#submit(e)} aria-busy=${busy ? 'true' : 'false'}>
+        ${this.#renderDecision(decision)}
+        ${noteField({ note: this.note, minLength: this.noteMinLength, disabled: busy, onNote: (note) => this.input(() => (this.note = note)) })}
+        ${submitFooter({
+          missing,
+          showMissing: missing.length > 0 && this.note.length > 0,
+          busy,
+          teamRequest: false,
+          label: review ? msg('Send for team review', { id: 'rc.refund.submit-review' }) : msg('Issue refund', { id: 'rc.refund.submit' }),
+        })}
+      </form>
+    `;
+  }
+
+  #renderDecision(decision: Decision): TemplateResult {
+    const refund = decision.refund!;
+    const amount = formatMoney(refund.amount, refund.currency, this.formatLocale);
+    const name = this.session?.client.displayName ?? '';
+    const effects = [
+      effect(
+        refund.mode === 'team-review'
+          ? msg(str`${name} can be refunded ${amount}; the platform team reviews it first.`, { id: 'rc.refund.review' })
+          : msg(str`${name} is refunded ${amount} straight away.`, { id: 'rc.refund.self-serve' }),
+        refund.ruleIds,
+        decision,
+      ),
+      ...decision.requirements.map((r) => effect(r.message, r.ruleIds, decision)),
+    ];
+    return decisionSection(effects);
+  }
+
+  #renderSuccess(): TemplateResult {
+    const { refund } = this.result!;
+    const amount = formatMoney(refund.amount.amount, refund.amount.currency, this.formatLocale);
+    const review = refund.status === 'pending-review';
+    return html`
+      <h2 part="heading" tabindex="-1">${review ? msg('Sent for team review', { id: 'rc.refund.done-review' }) : msg('Refund issued', { id: 'rc.refund.done' })}</h2>
+      <div part="next" role="status">
+        <p>
+          ${review
+            ? msg(str`The platform team reviews the refund of ${amount} and tells you and the client when it is decided.`, { id: 'rc.refund.next-review' })
+            : msg(str`${amount} is on its way back to the client, by the way they paid.`, { id: 'rc.refund.next' })}
+        </p>
+      </div>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rc-refund-request': RcRefundRequest;
+  }
+  interface HTMLElementEventMap {
+    'rc-refund-submit': CustomEvent<RefundSubmitDetail>;
+    'rc-refund-success': CustomEvent<RefundSuccessDetail>;
+    'rc-refund-error': CustomEvent<RefundErrorDetail>;
+  }
+}
