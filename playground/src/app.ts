@@ -30,7 +30,20 @@ const DEFAULT_TEXTS: Record<string, string> = Object.fromEntries(Object.entries(
 
 /** Reads a number control; empty means "the scenario's own value". */
 const numberOrUnset = (value: string) => (value.trim() === '' ? undefined : Number(value));
-const choice = (value: string) => (value === 'yes' ? true : value === 'no' ? false : undefined);
+
+/** A yes / no fact that may also be left as the scenario has it. */
+function yesNoSelect(label: string, name: string, value: boolean | undefined, onChange: (value: boolean | undefined) => void) {
+  const current = value === undefined ? '' : value ? 'yes' : 'no';
+  const options: [string, string][] = [['', 'as in the scenario'], ['yes', 'yes'], ['no', 'no']];
+  return html`<label>${label}
+    <select name=${name} @change=${(e: Event) => {
+      const picked = (e.target as HTMLSelectElement).value;
+      onChange(picked === '' ? undefined : picked === 'yes');
+    }}>
+      ${options.map(([v, text]) => html`<option value=${v} ?selected=${v === current}>${text}</option>`)}
+    </select>
+  </label>`;
+}
 
 /**
  * The playground: pick a widget and a scenario (or tweak its facts), edit the rules live, and see
@@ -101,7 +114,7 @@ export class PgApp extends LightElement {
   }
 
   #resetHost(): void {
-    this.host.reset(this.scenario, this.tweaks);
+    this.host.host.reset(this.scenario, this.tweaks);
     this.decision = undefined;
     this.events = [];
     this.mount++;
@@ -184,7 +197,6 @@ export class PgApp extends LightElement {
   protected override render() {
     if (!this.host) return html`<p class="pg-starting" role="status">Starting the playground and its mock host…</p>`;
     const t = this.tweaks;
-    const selectValue = (value: boolean | undefined) => (value === undefined ? '' : value ? 'yes' : 'no');
     return html`
       <header class="pg-header">
         <h1>Raincheck playground</h1>
@@ -208,23 +220,11 @@ export class PgApp extends LightElement {
             <label>Hours until the session
               <input type="number" step="1" name="hoursUntilStart" .value=${t.hoursUntilStart?.toString() ?? ''} @change=${(e: Event) => this.#tweak({ hoursUntilStart: numberOrUnset((e.target as HTMLInputElement).value) })} />
             </label>
-            <label>New client
-              <select name="newClient" @change=${(e: Event) => this.#tweak({ newClient: choice((e.target as HTMLSelectElement).value) })}>
-                <option value="" ?selected=${selectValue(t.newClient) === ''}>as in the scenario</option>
-                <option value="yes" ?selected=${selectValue(t.newClient) === 'yes'}>yes</option>
-                <option value="no" ?selected=${selectValue(t.newClient) === 'no'}>no</option>
-              </select>
-            </label>
+            ${yesNoSelect('New client', 'newClient', t.newClient, (newClient) => this.#tweak({ newClient }))}
             <label>Changes in the last 90 days
               <input type="number" min="0" max="20" step="1" name="recentChanges" .value=${t.recentChanges?.toString() ?? ''} @change=${(e: Event) => this.#tweak({ recentChanges: numberOrUnset((e.target as HTMLInputElement).value) })} />
             </label>
-            <label>Profile visible
-              <select name="profileVisible" @change=${(e: Event) => this.#tweak({ profileVisible: choice((e.target as HTMLSelectElement).value) })}>
-                <option value="" ?selected=${selectValue(t.profileVisible) === ''}>as in the scenario</option>
-                <option value="yes" ?selected=${selectValue(t.profileVisible) === 'yes'}>yes</option>
-                <option value="no" ?selected=${selectValue(t.profileVisible) === 'no'}>no</option>
-              </select>
-            </label>
+            ${yesNoSelect('Profile visible', 'profileVisible', t.profileVisible, (profileVisible) => this.#tweak({ profileVisible }))}
             <button class="pg-button" @click=${() => this.#resetHost()}>Start over</button>
           </fieldset>
           <fieldset>

@@ -4,6 +4,10 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { compareRuleSets, scenarioCases, type CaseComparison } from './compare.js';
 import { LightElement } from './light-element.js';
 
+let builtDefaults: Policy | undefined;
+/** The default rules' policy, built once however often it is chosen as the baseline. */
+const defaultPolicy = () => (builtDefaults ??= createPolicy(defaultRuleFiles));
+
 /**
  * Compares two versions of a rule set over every seeded scenario: the baseline (the default rules,
  * a pinned copy of the edited ones, or files loaded from disk) against the rules being edited.
@@ -28,9 +32,13 @@ export class PgCompareView extends LightElement {
 
   constructor() {
     super();
-    this.baseline = createPolicy(defaultRuleFiles);
-    this.baselineLabel = 'the default rules';
+    this.#useDefaults();
     this.problem = '';
+  }
+
+  #useDefaults(): void {
+    this.baseline = defaultPolicy();
+    this.baselineLabel = 'the default rules';
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -76,15 +84,7 @@ export class PgCompareView extends LightElement {
         <span>Baseline: <strong class="pg-baseline">${this.baselineLabel}</strong></span>
         <button class="pg-button" @click=${() => this.#pin()}>Pin the current rules as the baseline</button>
         <label class="pg-button">Load a baseline…<input type="file" accept=".json,application/json" multiple class="pg-visually-hidden" @change=${(e: Event) => void this.#load(e)} /></label>
-        <button
-          class="pg-button"
-          @click=${() => {
-            this.baseline = createPolicy(defaultRuleFiles);
-            this.baselineLabel = 'the default rules';
-          }}
-        >
-          Default rules
-        </button>
+        <button class="pg-button" @click=${() => this.#useDefaults()}>Default rules</button>
       </div>
       ${this.problem ? html`<p role="alert" class="pg-problems">${this.problem}</p>` : nothing}
       ${!this.rows

@@ -1,4 +1,5 @@
 import type { ConditionExplanation, Decision, Facts, RuleExplanation } from '@raincheck/policy';
+import { effectLines } from '@raincheck/policy/authoring';
 import { html, nothing, type TemplateResult } from 'lit';
 import { LightElement } from './light-element.js';
 
@@ -30,20 +31,6 @@ function rule(r: RuleExplanation): TemplateResult {
   </details>`;
 }
 
-/** The effects in a few lines, each with the rules it came from. */
-function effects(d: Decision): TemplateResult[] {
-  const rows: [string, string, readonly string[]][] = [];
-  if (d.notify) rows.push(['Notify', `${d.notify.channels.join(', ')} within ${d.notify.withinMinutes} min${d.notify.followUp ? `, follow up after ${d.notify.followUp.afterHours} h` : ''}`, d.notify.ruleIds]);
-  if (d.alternatives) rows.push(['Alternatives', `at least ${d.alternatives.minSlots} within ${d.alternatives.withinDays} days`, d.alternatives.ruleIds]);
-  if (d.refund) rows.push(['Refund', `${d.refund.percent}% (${d.refund.amount} ${d.refund.currency} minor units), ${d.refund.mode}`, d.refund.ruleIds]);
-  for (const t of d.team) rows.push(['Team', t.reason, t.ruleIds]);
-  for (const r of d.requirements) rows.push(['Requirement', `${r.kind}, at least ${r.minLength} characters`, r.ruleIds]);
-  for (const w of d.warnings) rows.push(['Warning', `${w.level}: ${w.count} of ${w.threshold} in ${w.windowDays} days`, w.ruleIds]);
-  for (const r of d.recommendations) rows.push(['Recommendation', r.kind + (r.until ? ` until ${r.until}` : ''), r.ruleIds]);
-  for (const b of d.blocks) rows.push(['Blocked', b.reason, b.ruleIds]);
-  return rows.map(([kind, what, ids]) => html`<tr><th scope="row">${kind}</th><td>${what}</td><td><code>${ids.join(', ')}</code></td></tr>`);
-}
-
 /** The widget's latest decision: outcome, effects, and every rule's explanation against the facts. */
 export class PgDecisionView extends LightElement {
   static override properties = { decision: { attribute: false }, facts: { attribute: false } };
@@ -62,7 +49,9 @@ export class PgDecisionView extends LightElement {
       </p>
       <table class="pg-effects">
         <thead><tr><th scope="col">Effect</th><th scope="col">What</th><th scope="col">Rules</th></tr></thead>
-        <tbody>${effects(d)}</tbody>
+        <tbody>
+          ${effectLines(d).map((line) => html`<tr><th scope="row">${line.field}</th><td>${line.text}</td><td><code>${line.ruleIds.join(', ')}</code></td></tr>`)}
+        </tbody>
       </table>
       <h3>Explanation trace <small>(${fired} of ${d.explanations.length} rules fired)</small></h3>
       <div class="pg-trace">${d.explanations.map(rule)}</div>

@@ -1,4 +1,4 @@
-import { createMockHost, type MockHost, type ScenarioName, type ScenarioTweaks } from '@raincheck/mock-host';
+import { createMockHost, type MockHost } from '@raincheck/mock-host';
 import { startMockHostWorker } from '@raincheck/mock-host/browser';
 
 /** The mock host the playground's widgets talk to, served by a service worker in this page. */
@@ -8,7 +8,6 @@ export interface PlaygroundHost {
   readonly baseUrl: string;
   /** Called after every request the host answered. */
   onRequest(listener: () => void): void;
-  reset(scenario: ScenarioName, tweaks: ScenarioTweaks): void;
 }
 
 export async function startPlaygroundHost(): Promise<PlaygroundHost> {
@@ -28,6 +27,5 @@ export async function startPlaygroundHost(): Promise<PlaygroundHost> {
     host,
     baseUrl,
     onRequest: (listener) => listeners.add(listener),
-    reset: (name, tweaks) => host.reset(name, tweaks),
   };
 }

@@ -8,6 +8,6 @@ export { ruleFileJsonSchema } from './json-schema.js';
 export { runFixtures, compareDecision, mergeFacts, fixtureFileSchema } from './fixtures.js';
 export type { FixtureFile, FixtureResult, FixtureReport } from './fixtures.js';
 export { formatDecision } from './format-decision.js';
-export { diffDecisions } from './diff-decisions.js';
-export type { DecisionChange } from './diff-decisions.js';
+export { diffDecisions, effectLines } from './diff-decisions.js';
+export type { DecisionChange, DecisionField, EffectLine } from './diff-decisions.js';
 export { jsonPathSegments } from './path-segments.js';

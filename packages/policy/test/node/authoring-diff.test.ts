@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createPolicy, jsonPath, PolicyValidationError } from '../../src/index.js';
-import { diffDecisions, jsonPathSegments } from '../../src/authoring.js';
+import { diffDecisions, effectLines, jsonPathSegments } from '../../src/authoring.js';
 import { cancelFacts, defaultRuleSources } from './helpers.js';
 
 describe('diffDecisions', () => {
@@ -14,6 +14,23 @@ describe('diffDecisions', () => {
     const changes = diffDecisions(await before.evaluate(facts), await after.evaluate(facts));
     assert.deepEqual(changes, [{ field: 'alternatives', before: 'at least 2 within 14 days', after: 'at least 3 within 14 days' }]);
     assert.deepEqual(diffDecisions(await before.evaluate(facts), await before.evaluate(facts)), []);
+  });
+});
+
+describe('effectLines', () => {
+  it('lists each effect in words with the rules it came from, as diffDecisions compares them', async () => {
+    const decision = await createPolicy(defaultRuleSources()).evaluate(cancelFacts());
+    const lines = effectLines(decision);
+    assert.deepEqual(lines.find((l) => l.field === 'alternatives'), { field: 'alternatives', text: 'at least 2 within 14 days', ruleIds: ['offer-alternatives-on-cancel'] });
+    assert.deepEqual(
+      lines.map((l) => [l.field, l.text]),
+      [
+        ['notify', 'email within 0 min, follow up after 24 h'],
+        ['alternatives', 'at least 2 within 14 days'],
+        ['refund', '100% (6000 GBP), self-serve'],
+      ],
+    );
+    assert.ok(lines.every((l) => l.ruleIds.length > 0));
   });
 });
 
