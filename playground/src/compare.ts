@@ -26,7 +26,7 @@ export function scenarioCases(nowMs: number = Date.now()): ScenarioCase[] {
     const seed = seedScenario(scenario, nowMs);
     const therapist = seed.therapists[0]!;
     const [first] = seed.sessions;
-    const { displayName: _shown, ...client } = seed.clients[0]!;
+    const { displayName: _shown, timeZone: _own, ...client } = seed.clients[0]!;
     const now = seed.now;
     const base = { now, therapist, history: seed.history[therapist.id] ?? [] };
     const add = (label: string, facts: Facts) => cases.push({ scenario, label, facts });

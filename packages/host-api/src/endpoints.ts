@@ -15,11 +15,14 @@ import {
   rescheduleRequestSchema,
   rulesResponseSchema,
   sessionResponseSchema,
+  sessionsQuerySchema,
+  sessionsResponseSchema,
   slotsQuerySchema,
   slotsResponseSchema,
   teamRequestRequestSchema,
   teamRequestResponseSchema,
   therapistResponseSchema,
+  therapistStandingResponseSchema,
   visibilityRequestSchema,
 } from './schemas.js';
 
@@ -138,6 +141,21 @@ export const ENDPOINTS = {
     response: offerAnswerResponseSchema,
     idempotent: true,
     errors: [404, 409, 410, 422],
+  },
+  getTherapist: {
+    method: 'GET',
+    path: '/therapists/{therapistId}',
+    summary: "Read a therapist's profile visibility and recent cancellations and rearrangements (the policy's therapist-level facts)",
+    response: therapistStandingResponseSchema,
+    errors: [404],
+  },
+  listSessions: {
+    method: 'GET',
+    path: '/therapists/{therapistId}/sessions',
+    summary: "Read the therapist's scheduled sessions that start in a date range (dates are whole days in the therapist's zone)",
+    query: sessionsQuerySchema,
+    response: sessionsResponseSchema,
+    errors: [404],
   },
   setVisibility: {
     method: 'PUT',

@@ -180,9 +180,16 @@ export const teamRequestResponseSchema = z.strictObject({ teamRequest: teamReque
 export const offerResponseSchema = z.strictObject({ offer: offerSchema });
 export const offerAnswerResponseSchema = z.strictObject({ offer: offerSchema, refund: z.nullable(refundSchema) });
 export const therapistResponseSchema = z.strictObject({ therapist: therapistSchema });
+export const therapistStandingResponseSchema = z.strictObject({
+  therapist: therapistSchema,
+  /** The therapist's cancellations and rearrangements, as the policy counts them. */
+  history: z.array(historyEntrySchema),
+});
+export const sessionsResponseSchema = z.strictObject({ sessions: z.array(sessionSchema) });
 export const absenceResponseSchema = z.strictObject({ absence: absenceSchema, teamRequest: z.nullable(teamRequestSchema) });
 
 export const slotsQuerySchema = z.strictObject({ from: isoInstant, to: isoInstant });
+export const sessionsQuerySchema = z.strictObject({ from: isoDateOrInstant, to: isoDateOrInstant });
 
 export type Slot = z.output<typeof slotSchema>;
 export type Session = z.output<typeof sessionSchema>;

@@ -132,6 +132,11 @@ const ROUTES: Route[] = (Object.entries(ENDPOINTS) as [EndpointId, EndpointDefin
   pattern: new RegExp(`^${definition.path.replace(/\{\w+\}/g, '([^/]+)')}$`),
 }));
 
+/** `YYYY-MM-DD` of an instant in a zone: a date bound covers that whole day there. */
+function localDate(ms: number, zone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
+}
+
 /** The route for a request and its decoded path params, if any route matches. */
 function matchRoute(method: string, path: string): { route: Route; params: Record<string, string> } | undefined {
   for (const route of ROUTES) {
@@ -197,7 +202,7 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
   function view(session: StoredSession): Session {
     const { clientId, ...rest } = session;
     const client = clientOf(clientId);
-    return { ...rest, client: { id: client.id, displayName: client.displayName } };
+    return { ...rest, client: { id: client.id, displayName: client.displayName, ...(client.timeZone ? { timeZone: client.timeZone } : {}) } };
   }
 
   function bump(session: StoredSession, changes: Partial<StoredSession>): StoredSession {
@@ -295,7 +300,7 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
     },
     getPolicyFacts: ({ params }) => {
       const session = sessionOf(params.sessionId!);
-      const { displayName: _n, ...client } = clientOf(session.clientId);
+      const { displayName: _n, timeZone: _z, ...client } = clientOf(session.clientId);
       const { hiddenUntil: _h, ...therapist } = therapistOf(session.therapistId);
       return { client, therapist, history: historyOf(session.therapistId) };
     },
@@ -355,6 +360,8 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
       const session = sessionOf(params.sessionId!);
       const { outcome, refund: wantsRefund, note } = body as { outcome: 'attended'; refund: boolean; note?: string };
       if (Date.parse(session.startsAt) > clock()) throw new HttpError(422, 'not-yet-held', 'Attendance can be updated once the session has started.');
+      if (session.status === 'completed') throw new HttpError(409, 'attendance-recorded', 'The attendance of this session has already been recorded.');
+      if (session.status === 'cancelled') throw new HttpError(422, 'session-cancelled', 'This session was cancelled, so there is no attendance to record.');
       const decision = await decide('attendance-update', session, { attendanceOutcome: outcome, ...(wantsRefund ? { clientPreference: 'refund' as const } : {}), ...(note === undefined ? {} : { note }) }, session.therapistId);
       if (decision.outcome === 'blocked') requireAllowed(decision, note);
       let result: { refund: Refund | null; teamRequest: TeamRequest | null } = { refund: null, teamRequest: null };
@@ -392,6 +399,20 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
       stored.answered = true;
       stored.answer = { choice, ...(slotId ? { slotId } : {}), at: now() };
       return { offer: offerView(params.token!), refund: issued };
+    },
+    getTherapist: ({ params }) => ({ therapist: therapistOf(params.therapistId!), history: historyOf(params.therapistId!) }),
+    listSessions: ({ params, query }) => {
+      const therapist = therapistOf(params.therapistId!);
+      const zone = therapist.timeZone ?? 'UTC';
+      const inRange = (session: StoredSession) => {
+        const start = Date.parse(session.startsAt);
+        const day = localDate(start, zone);
+        const after = (bound: string) => (bound.length === 10 ? day >= bound : start >= Date.parse(bound));
+        const before = (bound: string) => (bound.length === 10 ? day <= bound : start < Date.parse(bound));
+        return after(query.from!) && before(query.to!);
+      };
+      const found = [...sessions.values()].filter((s) => s.therapistId === therapist.id && s.status === 'scheduled' && inRange(s));
+      return { sessions: found.sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt)).map(view) };
     },
     setVisibility: ({ params, body }) => {
       const therapist = therapistOf(params.therapistId!);

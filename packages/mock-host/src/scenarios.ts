@@ -4,6 +4,8 @@ import type { Offer, Session, Slot, Therapist } from '@raincheck/host-api';
 /** A client as the mock host stores it: the policy's facts and a name to show. */
 export interface MockClient extends ClientFacts {
   readonly displayName: string;
+  /** The client's own zone, when the host knows it. */
+  readonly timeZone?: string;
 }
 
 /** An offer as stored: the session by id, everything else as the contract shows it. */
@@ -114,6 +116,8 @@ function tweakSeed(seed: Seed, tweaks: ScenarioTweaks, nowMs: number): Seed {
         : seed.sessions,
     clients: newClient === undefined ? seed.clients : seed.clients.map((c) => ({ ...c, isNew: newClient, attendedSessions: newClient ? 0 : Math.max(c.attendedSessions, 1) })),
     therapists: profileVisible === undefined ? seed.therapists : seed.therapists.map((t) => ({ ...t, profileVisible })),
+    // An offered refund follows the client: a new client's is confirmed by the team first.
+    offers: newClient === undefined ? seed.offers : seed.offers.map((o) => (o.refund ? { ...o, refund: { ...o.refund, needsTeamReview: newClient } } : o)),
     history:
       recentChanges === undefined
         ? seed.history
@@ -189,6 +193,8 @@ function scenarioSeed(name: ScenarioName, nowMs: number): Seed {
       // The answered offer took the first alternative, so the open offer's first slot is taken meanwhile.
       return {
         ...base,
+        // The client lives in another zone: their view shows the times in it.
+        clients: [{ ...client, timeZone: 'America/New_York' }],
         sessions: [cancelled],
         slots: { [therapist.id]: base.slots[therapist.id]!.filter((slot) => slot.id !== alternatives[0]!.id) },
         offers: [offer('offer-open', nowMs + 3 * DAY, false), offer('offer-expired', nowMs - HOUR, false), offer('offer-answered', nowMs + 3 * DAY, true)],

@@ -340,6 +340,18 @@ describe('the new client’s refund, attendance, visibility and absences', () =>
     const result = await client.updateAttendance({ sessionId: 'ses-1', version: '1', body: { outcome: 'therapist-unable', refund: true, decision: shown } });
     assert.equal(result.session.status, 'completed');
     assert.equal(result.refund?.status, 'issued');
+    // Recorded once: a second update (a new intent, another key) is refused, and nothing is refunded again.
+    const again = await rejection(client.updateAttendance({ sessionId: 'ses-1', version: result.session.version, body: { outcome: 'attended', refund: false, decision: shown } }));
+    assert.ok(again instanceof HostResponseError);
+    assert.equal(again.code, 'attendance-recorded');
+    assert.equal(host.records.refunds.length, 1);
+  });
+
+  it('refuses an attendance update before the session has started', async () => {
+    host.reset('ordinary-cancellation');
+    const error = await rejection(client.updateAttendance({ sessionId: 'ses-1', version: '1', body: { outcome: 'attended', refund: false, decision: shown } }));
+    assert.ok(error instanceof HostResponseError);
+    assert.equal(error.code, 'not-yet-held');
   });
 
   it('hides the profile until a date, shows it again, and reports an absence to the team', async () => {
@@ -349,5 +361,19 @@ describe('the new client’s refund, attendance, visibility and absences', () =>
     assert.equal(shownAgain.therapist.hiddenUntil, undefined);
     const { teamRequest } = await client.reportAbsence({ therapistId: 'th-ana', body: { from: '2027-06-05', until: '2027-06-26', certainty: 'sure', informTeam: true } });
     assert.equal(teamRequest?.kind, 'extended-absence');
+  });
+
+  it("reads a therapist's standing, and the sessions in a range of days in their zone", async () => {
+    host.reset('near-frequency-threshold');
+    const { therapist, history } = await client.getTherapist({ therapistId: 'th-ana' });
+    assert.equal(therapist.profileVisible, true);
+    assert.equal(history.length, 5);
+    host.reset('extended-absence');
+    // Sessions 4, 11 and 30 days ahead; the range is 2027-06-02 .. 2027-06-12 (London days).
+    const { sessions } = await client.listSessions({ therapistId: 'th-ana', query: { from: '2027-06-02', to: '2027-06-12' } });
+    assert.deepEqual(sessions.map((s) => s.id), ['ses-1', 'ses-2']);
+    const byInstant = await client.listSessions({ therapistId: 'th-ana', query: { from: '2027-06-01T09:00:00Z', to: '2027-06-06T09:00:00Z' } });
+    assert.deepEqual(byInstant.sessions.map((s) => s.id), ['ses-1']);
+    await assert.rejects(client.getTherapist({ therapistId: 'nobody' }), (error) => error instanceof HostResponseError && error.status === 404);
   });
 });
