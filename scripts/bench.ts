@@ -113,6 +113,10 @@ for (const [label, specifier] of [
   ['<rc-cancel-session>', '@raincheck/elements/cancel-session'],
   ['<rc-reschedule-session>', '@raincheck/elements/reschedule-session'],
   ['<rc-refund-request>', '@raincheck/elements/refund-request'],
+  ['<rc-attendance-update>', '@raincheck/elements/attendance-update'],
+  ['<rc-client-response>', '@raincheck/elements/client-response'],
+  ['<rc-availability>', '@raincheck/elements/availability'],
+  ['<rc-cancellation-standing>', '@raincheck/elements/cancellation-standing'],
   ['every widget (@raincheck/elements/define)', '@raincheck/elements/define'],
 ] as const) {
   const size = await splitBundleSize(specifier, elementsDir);

@@ -10,6 +10,10 @@ export default defineConfig({
     'src/cancel-session/define-cancel-session.ts',
     'src/reschedule-session/define-reschedule-session.ts',
     'src/refund-request/define-refund-request.ts',
+    'src/attendance-update/define-attendance-update.ts',
+    'src/availability/define-availability.ts',
+    'src/client-response/define-client-response.ts',
+    'src/cancellation-standing/define-cancellation-standing.ts',
   ],
   // Keeps the per-component folders, so `sideEffects` can name the registration files.
   outDir: 'dist',

@@ -188,9 +188,7 @@ export class PgApp extends LightElement {
     // The page's "Starting…" placeholder gives way to the app's own rendering.
     this.replaceChildren();
     super.connectedCallback();
-    for (const suffix of ['submit', 'success', 'error']) {
-      for (const w of WIDGETS) this.addEventListener(`${w.events}-${suffix}`, this.#onWidgetEvent);
-    }
+    for (const type of new Set(WIDGETS.flatMap((w) => w.events))) this.addEventListener(type, this.#onWidgetEvent);
     this.addEventListener('rc-decision', this.#onWidgetEvent);
   }
 
@@ -205,12 +203,12 @@ export class PgApp extends LightElement {
       <div class="pg-layout">
         <aside class="pg-controls" aria-label="Widget, scenario and appearance">
           <label>Widget
-            <select @change=${(e: Event) => this.#pickWidget((e.target as HTMLSelectElement).value)}>
+            <select name="widget" @change=${(e: Event) => this.#pickWidget((e.target as HTMLSelectElement).value)}>
               ${WIDGETS.map((w) => html`<option value=${w.tag} ?selected=${w === this.widget}>${w.label}</option>`)}
             </select>
           </label>
           <label>Scenario
-            <select @change=${(e: Event) => this.#pickScenario((e.target as HTMLSelectElement).value as ScenarioName)}>
+            <select name="scenario" @change=${(e: Event) => this.#pickScenario((e.target as HTMLSelectElement).value as ScenarioName)}>
               ${(Object.keys(SCENARIOS) as ScenarioName[]).map((name) => html`<option value=${name} ?selected=${name === this.scenario}>${name}</option>`)}
             </select>
           </label>

@@ -1,6 +1,10 @@
 // Registers every Raincheck element (safe to import twice, or from two copies of the SDK). Each
 // registration file makes its own define calls, so bundlers never find them in a shared chunk.
+import { RcAttendanceUpdate } from './attendance-update/attendance-update.js';
+import { RcAvailability } from './availability/availability.js';
 import { RcCancelSession } from './cancel-session/cancel-session.js';
+import { RcCancellationStanding } from './cancellation-standing/cancellation-standing.js';
+import { RcClientResponse } from './client-response/client-response.js';
 import { defineOnce } from './internal/define.js';
 import { RcProvider } from './provider/provider.js';
 import { RcRefundRequest } from './refund-request/refund-request.js';
@@ -10,3 +14,7 @@ defineOnce('rc-provider', RcProvider);
 defineOnce('rc-cancel-session', RcCancelSession);
 defineOnce('rc-reschedule-session', RcRescheduleSession);
 defineOnce('rc-refund-request', RcRefundRequest);
+defineOnce('rc-attendance-update', RcAttendanceUpdate);
+defineOnce('rc-availability', RcAvailability);
+defineOnce('rc-client-response', RcClientResponse);
+defineOnce('rc-cancellation-standing', RcCancellationStanding);

@@ -9,7 +9,21 @@ export { RcRescheduleSession } from './reschedule-session/reschedule-session.js'
 export type { RescheduleSubmitDetail, RescheduleSuccessDetail, RescheduleErrorDetail } from './reschedule-session/reschedule-session.js';
 export { RcRefundRequest } from './refund-request/refund-request.js';
 export type { RefundSubmitDetail, RefundSuccessDetail, RefundErrorDetail } from './refund-request/refund-request.js';
-export type { WidgetState, WidgetErrorDetail, DecisionDetail } from './internal/session-flow.js';
+export { RcAttendanceUpdate } from './attendance-update/attendance-update.js';
+export type { AttendanceSubmitDetail, AttendanceSuccessDetail, AttendanceErrorDetail } from './attendance-update/attendance-update.js';
+export { RcAvailability } from './availability/availability.js';
+export type {
+  AvailabilityChange,
+  AvailabilitySubmitDetail,
+  AvailabilitySuccessDetail,
+  AvailabilityErrorDetail,
+  AvailabilitySessionDetail,
+} from './availability/availability.js';
+export { RcClientResponse } from './client-response/client-response.js';
+export type { ResponseSubmitDetail, ResponseSuccessDetail, ResponseErrorDetail } from './client-response/client-response.js';
+export { RcCancellationStanding } from './cancellation-standing/cancellation-standing.js';
+export type { WidgetState, WidgetErrorDetail } from './internal/flow-element.js';
+export type { DecisionDetail } from './internal/policy-flow.js';
 export { RcProvider } from './provider/provider.js';
 export { raincheckConfigContext, checkedUrl } from './config/config.js';
 export type { RaincheckConfig, RulesSource } from './config/config.js';

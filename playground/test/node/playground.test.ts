@@ -11,6 +11,7 @@ import { defaultRuleFiles } from '@raincheck/policy/rules';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { preview, type PreviewServer } from 'vite';
 import { findChromium } from '../../../scripts/find-chromium.mjs';
+import { WIDGETS } from '../../src/widgets.js';
 
 const root = new URL('../../../', import.meta.url).pathname;
 let server: PreviewServer;
@@ -67,6 +68,19 @@ describe('the playground (built, in Chromium)', () => {
     assert.match(log, /rc-cancel-submit[\s\S]*rc-cancel-success/);
     assert.deepEqual(errors, []);
     await page.close();
+  });
+
+  it('every widget in the catalogue opens ready in its scenario, and fires its decision where it makes one', async () => {
+    for (const { tag, scenario } of WIDGETS) {
+      const { page, errors } = await open(`?widget=${tag}`);
+      await page.waitForFunction((t) => document.querySelector(t)?.getAttribute('state') === 'ready', { timeout: 20_000 }, tag);
+      assert.equal(await page.$eval('select[name="scenario"]', (el) => (el).value), scenario, `${tag} scenario`);
+      const decision = await page.$eval('pg-decision-view', (el) => el.textContent);
+      if (tag === 'rc-client-response') assert.doesNotMatch(decision, /Explanation trace/, 'the client view makes no decision');
+      else assert.match(decision, /Explanation trace/, `${tag} decision`);
+      assert.deepEqual(errors, [], tag);
+      await page.close();
+    }
   });
 
   it('rearranging completes, and a scenario’s facts can be changed with the controls', async () => {

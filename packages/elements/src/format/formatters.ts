@@ -49,3 +49,15 @@ export function formatMoney(amount: number, currency: string, locale: string): s
 export function formatList(items: readonly string[], locale: string): string {
   return cached(`l|${locale}`, () => new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' })).format(items);
 }
+
+/** "12 June 2027" for a calendar date (`2027-06-12`), or for an instant's day in `timeZone`. */
+export function formatDate(dateOrIso: string, locale: string, timeZone = viewerTimeZone()): string {
+  const dateOnly = dateOrIso.length === 10;
+  const zone = dateOnly ? 'UTC' : timeZone;
+  return cached(`date|${locale}|${zone}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: zone })).format(Date.parse(dateOrIso));
+}
+
+/** The calendar date `days` after `date` (`2027-06-12`). */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(date) + days * 86_400_000).toISOString().slice(0, 10);
+}

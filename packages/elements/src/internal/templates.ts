@@ -1,9 +1,9 @@
 import { msg, str } from '@lit/localize';
-import type { Session, Slot } from '@raincheck/host-api';
-import type { Decision, Reason } from '@raincheck/policy';
+import type { Refund, Session, Slot } from '@raincheck/host-api';
+import type { Decision, Reason, RefundEffect } from '@raincheck/policy';
 import { html, nothing, type TemplateResult } from 'lit';
-import { dayKey, formatDateTime, formatDay, formatList, formatTime, viewerTimeZone } from '../format/formatters.js';
-import type { WidgetErrorDetail } from './session-flow.js';
+import { dayKey, formatDateTime, formatDay, formatList, formatMoney, formatTime, viewerTimeZone } from '../format/formatters.js';
+import type { WidgetErrorDetail } from './flow-element.js';
 
 // Pieces every session widget renders the same way.
 
@@ -47,19 +47,42 @@ export function effect(text: string, ruleIds: readonly string[], decision: Decis
   const rules = decision.explanations.filter((e) => ruleIds.includes(e.ruleId));
   return html`<li part="effect ${extraParts}">
     <span>${text}</span>
-    <details part="explanation">
-      <summary>${msg('Why?', { id: 'rc.decision.why' })}</summary>
-      <ul>
-        ${rules.map((rule) => html`<li>${rule.description}</li>`)}
-      </ul>
-    </details>
+    ${rules.length === 0
+      ? nothing
+      : html`<details part="explanation">
+          <summary>${msg('Why?', { id: 'rc.decision.why' })}</summary>
+          <ul>
+            ${rules.map((rule) => html`<li>${rule.description}</li>`)}
+          </ul>
+        </details>`}
   </li>`;
 }
 
-/** "What will happen": the effects, announced politely as they change. */
-export function decisionSection(effects: readonly TemplateResult[]): TemplateResult {
+/** The refund the policy allows, issued at once or reviewed by the team first. */
+export function refundEffect(refund: RefundEffect, clientName: string, locale: string, decision: Decision): TemplateResult {
+  const amount = formatMoney(refund.amount, refund.currency, locale);
+  return effect(
+    refund.mode === 'team-review'
+      ? msg(str`${clientName} can be refunded ${amount}; the platform team reviews it first.`, { id: 'rc.refund.review' })
+      : msg(str`${clientName} is refunded ${amount} straight away.`, { id: 'rc.refund.self-serve' }),
+    refund.ruleIds,
+    decision,
+    'refund-effect',
+  );
+}
+
+/** What happens next to a refund the host took: on its way, or with the team. */
+export function refundNext(refund: Refund, locale: string): string {
+  const amount = formatMoney(refund.amount.amount, refund.amount.currency, locale);
+  return refund.status === 'pending-review'
+    ? msg(str`The platform team reviews the refund of ${amount} and tells you and the client when it is decided.`, { id: 'rc.refund.next-review' })
+    : msg(str`${amount} is on its way back to the client, by the way they paid.`, { id: 'rc.refund.next' });
+}
+
+/** "What will happen" (or another `heading`): the effects, announced politely as they change. */
+export function decisionSection(effects: readonly TemplateResult[], heading = msg('What will happen', { id: 'rc.decision.heading' })): TemplateResult {
   return html`<section part="decision" aria-labelledby="decision-heading">
-    <h3 id="decision-heading">${msg('What will happen', { id: 'rc.decision.heading' })}</h3>
+    <h3 id="decision-heading">${heading}</h3>
     <ul aria-live="polite">
       ${effects}
     </ul>
@@ -137,37 +160,48 @@ export interface SlotPickerOptions {
   readonly legend: string;
   readonly disabled: boolean;
   readonly onChange: (slotId: string, selected: boolean) => void;
+  /** The zone to show times and group days in; default the viewer's. */
+  readonly timeZone?: string;
+  /** Slots shown but no longer free (taken meanwhile). */
+  readonly unavailable?: ReadonlySet<string>;
+  /** Shown under the legend, after the days (another choice in the same radio group, say). */
+  readonly extra?: TemplateResult;
 }
 
-/** The therapist's open slots, grouped by day in the viewer's zone. */
+/** Open slots, grouped by day in the viewer's zone (or `timeZone`). */
 export function slotPicker(o: SlotPickerOptions): TemplateResult {
   const until = Date.now() + o.withinDays * 86_400_000;
+  const zone = o.timeZone ?? viewerTimeZone();
   const days = new Map<string, Slot[]>();
   for (const slot of o.slots) {
     if (Date.parse(slot.startsAt) > until) continue;
-    const key = dayKey(slot.startsAt);
+    const key = dayKey(slot.startsAt, zone);
     days.set(key, [...(days.get(key) ?? []), slot]);
   }
   return html`<fieldset part="alternatives" ?disabled=${o.disabled}>
     <legend>${o.legend}</legend>
-    ${days.size === 0 ? html`<p>${msg('You have no open times in that period. Add some in your calendar, then reload.', { id: 'rc.cancel.no-slots' })}</p>` : nothing}
+    ${days.size === 0 && !o.extra ? html`<p>${msg('You have no open times in that period. Add some in your calendar, then reload.', { id: 'rc.cancel.no-slots' })}</p>` : nothing}
     ${[...days.entries()].map(
       ([key, daySlots]) => html`<div part="day" role="group" aria-labelledby="day-${key}">
-        <p class="day-label" id="day-${key}">${formatDay(daySlots[0]!.startsAt, o.locale)}</p>
-        ${daySlots.map(
-          (slot) => html`<label part="slot" class="choice">
+        <p class="day-label" id="day-${key}">${formatDay(daySlots[0]!.startsAt, o.locale, zone)}</p>
+        ${daySlots.map((slot) => {
+          const taken = o.unavailable?.has(slot.id) === true;
+          return html`<label part="slot${taken ? ' slot-taken' : ''}" class="choice">
             <input
               type=${o.multiple ? 'checkbox' : 'radio'}
               name="slot"
               .value=${slot.id}
-              .checked=${o.selected.has(slot.id)}
+              .checked=${o.selected.has(slot.id) && !taken}
+              ?disabled=${taken}
               @change=${(e: Event) => o.onChange(slot.id, (e.target as HTMLInputElement).checked)}
             />
-            <time datetime=${slot.startsAt}>${formatTime(slot.startsAt, o.locale)}</time>
-          </label>`,
-        )}
+            <time datetime=${slot.startsAt}>${formatTime(slot.startsAt, o.locale, zone)}</time>
+            ${taken ? html`<span class="hint">${msg('(taken)', { id: 'rc.slot.taken' })}</span>` : nothing}
+          </label>`;
+        })}
       </div>`,
     )}
+    ${o.extra ?? nothing}
   </fieldset>`;
 }
 

@@ -2,7 +2,7 @@ import { css } from 'lit';
 
 /** What only the refund widget has: the refund itself stands out among the effects. */
 export const refundRequestStyles = css`
-  [part~='effect']:first-child {
+  [part~='refund-effect'] > span {
     font-weight: 600;
   }
 `;

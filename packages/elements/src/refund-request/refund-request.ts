@@ -1,10 +1,9 @@
-import { msg, str } from '@lit/localize';
+import { msg } from '@lit/localize';
 import type { DecisionShown, EndpointResponse } from '@raincheck/host-api';
 import type { Decision, Facts } from '@raincheck/policy';
 import { html, nothing, type TemplateResult } from 'lit';
-import { formatMoney } from '../format/formatters.js';
 import { SessionFlowElement, type WidgetErrorDetail } from '../internal/session-flow.js';
-import { decisionSection, effect, noteField, submitFooter } from '../internal/templates.js';
+import { decisionSection, effect, noteField, refundEffect, refundNext, submitFooter } from '../internal/templates.js';
 import { baseStyles } from '../styles/tokens.js';
 import { sessionFlowStyles } from '../styles/session-flow.styles.js';
 import { refundRequestStyles } from './refund-request.styles.js';
@@ -44,6 +43,7 @@ export type RefundErrorDetail = WidgetErrorDetail;
  * @csspart note - The reason field.
  * @csspart decision - What the policy allows, and why.
  * @csspart effect - One effect of the decision.
+ * @csspart refund-effect - The refund, among the effects.
  * @csspart explanation - A rule's own explanation of an effect.
  * @csspart submit - The confirm button.
  * @csspart status - Loading and progress messages.
@@ -135,17 +135,8 @@ export class RcRefundRequest extends SessionFlowElement {
   }
 
   #renderDecision(decision: Decision): TemplateResult {
-    const refund = decision.refund!;
-    const amount = formatMoney(refund.amount, refund.currency, this.formatLocale);
-    const name = this.session?.client.displayName ?? '';
     const effects = [
-      effect(
-        refund.mode === 'team-review'
-          ? msg(str`${name} can be refunded ${amount}; the platform team reviews it first.`, { id: 'rc.refund.review' })
-          : msg(str`${name} is refunded ${amount} straight away.`, { id: 'rc.refund.self-serve' }),
-        refund.ruleIds,
-        decision,
-      ),
+      refundEffect(decision.refund!, this.session?.client.displayName ?? '', this.formatLocale, decision),
       ...decision.requirements.map((r) => effect(r.message, r.ruleIds, decision)),
     ];
     return decisionSection(effects);
@@ -153,16 +144,11 @@ export class RcRefundRequest extends SessionFlowElement {
 
   #renderSuccess(): TemplateResult {
     const { refund } = this.result!;
-    const amount = formatMoney(refund.amount.amount, refund.amount.currency, this.formatLocale);
     const review = refund.status === 'pending-review';
     return html`
       <h2 part="heading" tabindex="-1">${review ? msg('Sent for team review', { id: 'rc.refund.done-review' }) : msg('Refund issued', { id: 'rc.refund.done' })}</h2>
       <div part="next" role="status">
-        <p>
-          ${review
-            ? msg(str`The platform team reviews the refund of ${amount} and tells you and the client when it is decided.`, { id: 'rc.refund.next-review' })
-            : msg(str`${amount} is on its way back to the client, by the way they paid.`, { id: 'rc.refund.next' })}
-        </p>
+        <p>${refundNext(refund, this.formatLocale)}</p>
       </div>
     `;
   }

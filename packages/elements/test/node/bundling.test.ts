@@ -24,8 +24,12 @@ describe('the package as bundlers see it', () => {
       ['@raincheck/elements/cancel-session', ['rc-cancel-session']],
       ['@raincheck/elements/reschedule-session', ['rc-reschedule-session']],
       ['@raincheck/elements/refund-request', ['rc-refund-request']],
+      ['@raincheck/elements/attendance-update', ['rc-attendance-update']],
+      ['@raincheck/elements/availability', ['rc-availability']],
+      ['@raincheck/elements/client-response', ['rc-client-response']],
+      ['@raincheck/elements/cancellation-standing', ['rc-cancellation-standing']],
       ['@raincheck/elements/provider', ['rc-provider']],
-      ['@raincheck/elements/define', ['rc-provider', 'rc-cancel-session', 'rc-reschedule-session', 'rc-refund-request']],
+      ['@raincheck/elements/define', ['rc-provider', 'rc-cancel-session', 'rc-reschedule-session', 'rc-refund-request', 'rc-attendance-update', 'rc-availability', 'rc-client-response', 'rc-cancellation-standing']],
     ] as const) {
       const code = await bundle(`import ${JSON.stringify(specifier)};`);
       for (const tag of tags) assert.match(code, new RegExp(`defineOnce\\("${tag}"`), `${specifier} registers <${tag}>`);

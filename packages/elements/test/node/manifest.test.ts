@@ -18,14 +18,38 @@ const elements = new Map(manifest.modules.flatMap((m) => m.declarations ?? []).f
 
 describe('custom elements manifest', () => {
   it('lists every element with its summary, events, parts, custom properties and public attributes', () => {
-    assert.deepEqual([...elements.keys()].sort(), ['rc-cancel-session', 'rc-provider', 'rc-refund-request', 'rc-reschedule-session']);
-    for (const [tag, prefix] of [['rc-cancel-session', 'rc-cancel'], ['rc-reschedule-session', 'rc-reschedule'], ['rc-refund-request', 'rc-refund']] as const) {
+    const sessionAttributes = ['base-url', 'locale', 'rules-url', 'session-id', 'state'];
+    const widgets = [
+      { tag: 'rc-cancel-session', prefix: 'rc-cancel', attributes: sessionAttributes },
+      { tag: 'rc-reschedule-session', prefix: 'rc-reschedule', attributes: sessionAttributes },
+      { tag: 'rc-refund-request', prefix: 'rc-refund', attributes: sessionAttributes },
+      { tag: 'rc-attendance-update', prefix: 'rc-attendance', attributes: sessionAttributes },
+      { tag: 'rc-client-response', prefix: 'rc-response', attributes: ['base-url', 'locale', 'rules-url', 'state', 'token'], withoutDecision: true },
+      { tag: 'rc-cancellation-standing', prefix: '', attributes: ['base-url', 'locale', 'rules-url', 'state', 'therapist-id'], readOnly: true },
+      { tag: 'rc-availability', prefix: 'rc-availability', attributes: ['base-url', 'locale', 'rules-url', 'state', 'therapist-id'], extraEvents: ['rc-availability-session'] },
+    ];
+    assert.deepEqual([...elements.keys()].sort(), [...widgets.map((w) => w.tag), 'rc-provider'].sort());
+    for (const { tag, prefix, attributes, extraEvents = [], withoutDecision = false, readOnly = false } of widgets) {
       const element = elements.get(tag)!;
       assert.ok(element.summary, `${tag} summary`);
-      assert.deepEqual(element.events?.map((e) => e.name), [`${prefix}-submit`, `${prefix}-success`, `${prefix}-error`, 'rc-decision']);
-      assert.ok((element.cssParts?.length ?? 0) >= 12, `${tag} parts`);
+      assert.deepEqual(element.events?.map((e) => e.name).sort(), [...(readOnly ? [] : [`${prefix}-submit`, `${prefix}-success`, `${prefix}-error`]), ...(withoutDecision ? [] : ['rc-decision']), ...extraEvents].sort(), `${tag} events`);
+      assert.ok((element.cssParts?.length ?? 0) >= (readOnly ? 10 : 12), `${tag} parts`);
       assert.ok(element.cssProperties?.some((p) => p.name === '--rc-color-accent'));
-      assert.deepEqual(element.attributes?.map((a) => a.name).sort(), ['base-url', 'locale', 'rules-url', 'session-id', 'state']);
+      assert.deepEqual(element.attributes?.map((a) => a.name).sort(), attributes, `${tag} attributes`);
+    }
+  });
+
+  it("documents every part a component's template uses", () => {
+    const src = new URL('../../src/', import.meta.url).pathname;
+    for (const [tag, element] of elements) {
+      if (tag === 'rc-provider') continue;
+      const folder = tag.replace(/^rc-/, '');
+      const own = readFileSync(`${src}${folder}/${folder}.ts`, 'utf8');
+      const documented = new Set(element.cssParts?.map((p) => p.name));
+      // Parts written literally in the component's own template must be documented.
+      const used = [...own.matchAll(/part="([\w\s-]+)"/g)].flatMap((m) => m[1]!.split(/\s+/));
+      assert.ok(used.length >= 3, `${tag}: found its parts`);
+      assert.deepEqual(used.filter((name) => !documented.has(name)), [], `${tag}: undocumented parts`);
     }
   });
 });

@@ -1,0 +1,228 @@
+import { msg, str } from '@lit/localize';
+import type { DecisionShown, EndpointResponse } from '@raincheck/host-api';
+import type { AttendanceOutcome, Decision, Facts } from '@raincheck/policy';
+import { html, nothing, type TemplateResult } from 'lit';
+import { formatMoney } from '../format/formatters.js';
+import { SessionFlowElement, type WidgetErrorDetail } from '../internal/session-flow.js';
+import { commonEffects, decisionSection, effect, noteField, refundEffect, refundNext, submitFooter } from '../internal/templates.js';
+import { baseStyles } from '../styles/tokens.js';
+import { sessionFlowStyles } from '../styles/session-flow.styles.js';
+import { attendanceUpdateStyles } from './attendance-update.styles.js';
+
+/** `rc-attendance-submit`: cancelable, fired before the write. `preventDefault()` stops it. */
+export interface AttendanceSubmitDetail {
+  readonly sessionId: string;
+  readonly outcome: AttendanceOutcome;
+  /** Whether the client is refunded (only when the therapist could not hold the session). */
+  readonly refund: boolean;
+  /** `self-serve`: issued at once; `team-review`: the platform team confirms it first; absent without a refund. */
+  readonly refundMode?: 'self-serve' | 'team-review';
+  readonly note: string;
+  readonly decision: DecisionShown;
+}
+
+/** `rc-attendance-success`: the host's answer (the completed session, and the refund and team request if any). */
+export type AttendanceSuccessDetail = EndpointResponse<'updateAttendance'>;
+
+/** `rc-attendance-error`: what went wrong; everything entered is kept. */
+export type AttendanceErrorDetail = WidgetErrorDetail;
+
+const OUTCOMES: readonly AttendanceOutcome[] = ['attended', 'client-no-show', 'therapist-unable'];
+
+function outcomeLabel(outcome: AttendanceOutcome): string {
+  switch (outcome) {
+    case 'attended':
+      return msg('The session took place', { id: 'rc.attendance.attended' });
+    case 'client-no-show':
+      return msg('The client did not attend', { id: 'rc.attendance.client-no-show' });
+    default:
+      return msg('I could not hold the session', { id: 'rc.attendance.therapist-unable' });
+  }
+}
+
+/**
+ * @customElement rc-attendance-update
+ * @summary Completes the attendance update for a past session: it took place, the client did not
+ * attend, or the therapist could not hold it. For the last it offers the refund the policy allows,
+ * issued at once or sent to the team for review with a reason. Recorded once, refunded at most once.
+ *
+ * @event rc-attendance-submit - Cancelable, before the write. `detail`: {@link AttendanceSubmitDetail}.
+ * @event rc-attendance-success - The host recorded it. `detail`: {@link AttendanceSuccessDetail}.
+ * @event rc-attendance-error - The write failed; everything entered is kept. `detail`: {@link AttendanceErrorDetail}.
+ * @event rc-decision - The policy decided again (loaded, chosen, typed, rules changed). `detail`: {@link DecisionDetail}.
+ *
+ * @csspart heading - The heading of the current state.
+ * @csspart session - The session's date, time and client.
+ * @csspart form - The form.
+ * @csspart outcome - The choice of what happened.
+ * @csspart refund - The choice to refund the client.
+ * @csspart note - The note, or the reason the policy asks for.
+ * @csspart decision - What will happen, and why.
+ * @csspart effect - One effect of the decision.
+ * @csspart refund-effect - The refund, among the effects.
+ * @csspart explanation - A rule's own explanation of an effect.
+ * @csspart submit - The confirm button.
+ * @csspart status - Loading and progress messages.
+ * @csspart error - The error message.
+ * @csspart retry - The retry button.
+ * @csspart next - What happens next, after success.
+ *
+ * @cssproperty --rc-color-accent - Buttons and selected controls.
+ * @cssproperty --rc-color-text - Text.
+ * @cssproperty --rc-color-surface - Background.
+ * @cssproperty --rc-color-border - Borders.
+ * @cssproperty --rc-color-danger - Errors.
+ * @cssproperty --rc-color-warning - Warnings.
+ * @cssproperty --rc-radius - Corner radius.
+ * @cssproperty --rc-font-family - Font.
+ * @cssproperty --rc-color-scheme - `light`, `dark` or `light dark` (default: follow the system), for native controls.
+ */
+export class RcAttendanceUpdate extends SessionFlowElement {
+  static override styles = [baseStyles, sessionFlowStyles, attendanceUpdateStyles];
+
+  static override properties = {
+    ...SessionFlowElement.properties,
+    outcome: { state: true },
+    refund: { state: true },
+    note: { state: true },
+    result: { state: true },
+  };
+
+  private declare outcome: AttendanceOutcome | undefined;
+  private declare refund: boolean;
+  private declare note: string;
+  private declare result: AttendanceSuccessDetail | undefined;
+
+  protected readonly action = 'attendance-update';
+  protected override readonly needsSlots = false;
+
+  constructor() {
+    super();
+    this.refund = false;
+    this.note = '';
+  }
+
+  protected requestFacts(): NonNullable<Facts['request']> {
+    return {
+      ...(this.outcome ? { attendanceOutcome: this.outcome } : {}),
+      ...(this.#refunding ? { clientPreference: 'refund' as const } : {}),
+      ...(this.note ? { note: this.note } : {}),
+    };
+  }
+
+  /** The refund is chosen, and still on offer for the chosen outcome. */
+  get #refunding(): boolean {
+    return this.refund && this.outcome === 'therapist-unable';
+  }
+
+  /** Why the attendance cannot be recorded here at all (not started, cancelled, already recorded). */
+  get #closed(): string | undefined {
+    const session = this.session;
+    if (!session) return undefined;
+    if (session.status === 'cancelled') return msg('This session was cancelled, so there is no attendance to record.', { id: 'rc.attendance.cancelled' });
+    if (session.status === 'completed') return msg('The attendance of this session has already been recorded.', { id: 'rc.attendance.recorded' });
+    if (Date.parse(session.startsAt) > Date.now()) return msg('You can update the attendance once the session has started.', { id: 'rc.attendance.not-started' });
+    return undefined;
+  }
+
+  get #missing(): string[] {
+    return [
+      ...(this.outcome ? [] : [msg('Choose what happened.', { id: 'rc.attendance.missing-outcome' })]),
+      ...(this.#refunding ? this.noteShortfall(this.note) : []),
+    ];
+  }
+
+  async #submit(event: Event): Promise<void> {
+    event.preventDefault();
+    const { session, decision, outcome } = this;
+    if (!session || !decision || !outcome || this.mode === 'blocked' || this.#closed || this.#missing.length > 0) return;
+    const refund = this.#refunding && decision.refund !== null;
+    const shown = this.shownDecision(decision);
+    const detail: AttendanceSubmitDetail = {
+      sessionId: session.id,
+      outcome,
+      refund,
+      ...(refund ? { refundMode: decision.refund.mode === 'team-review' ? ('team-review' as const) : ('self-serve' as const) } : {}),
+      note: this.note,
+      decision: shown,
+    };
+    const body = { outcome, refund, ...(this.note ? { note: this.note } : {}), decision: shown };
+    await this.write('rc-attendance', detail, body, async (idempotencyKey) => (this.result = await this.client.updateAttendance({ sessionId: session.id, version: session.version, idempotencyKey, body })));
+  }
+
+  protected override render(): TemplateResult {
+    if (this.state === 'success') return this.#renderSuccess();
+    return this.renderFrame(msg('Update attendance', { id: 'rc.attendance.heading' }), () => void this.#submit(new Event('submit')), this.decision ? this.#renderForm(this.decision) : nothing);
+  }
+
+  #renderForm(decision: Decision): TemplateResult {
+    const closed = this.#closed;
+    if (closed) return html`<p part="status">${closed}</p>`;
+    if (this.mode === 'blocked') return decisionSection(decision.blocks.map((b) => effect(b.message, b.ruleIds, decision)));
+    const busy = this.state === 'submitting';
+    const missing = this.#missing;
+    const offered = this.outcome === 'therapist-unable' && decision.refund;
+    return html`
+      <form part="form" @submit=${(e: Event) => void this.#submit(e)} aria-busy=${busy ? 'true' : 'false'}>
+        <fieldset part="outcome" ?disabled=${busy}>
+          <legend>${msg('What happened?', { id: 'rc.attendance.legend' })}</legend>
+          ${OUTCOMES.map(
+            (outcome) => html`<label class="choice">
+              <input type="radio" name="outcome" .value=${outcome} .checked=${this.outcome === outcome} @change=${() => this.input(() => (this.outcome = outcome))} />
+              ${outcomeLabel(outcome)}
+            </label>`,
+          )}
+        </fieldset>
+        ${offered
+          ? html`<label part="refund">
+              <input type="checkbox" .checked=${this.refund} ?disabled=${busy} @change=${(e: Event) => this.input(() => (this.refund = (e.target as HTMLInputElement).checked))} />
+              ${msg(str`Refund ${formatMoney(decision.refund.amount, decision.refund.currency, this.formatLocale)} to the client`, { id: 'rc.attendance.refund' })}
+            </label>`
+          : nothing}
+        ${this.outcome ? this.#renderDecision(decision) : nothing}
+        ${noteField({ note: this.note, minLength: this.#refunding ? this.noteMinLength : 0, disabled: busy, onNote: (note) => this.input(() => (this.note = note)) })}
+        ${submitFooter({
+          missing,
+          showMissing: missing.length > 0 && this.outcome !== undefined && (this.note.length > 0 || !this.#refunding),
+          busy,
+          teamRequest: false,
+          label: msg('Save attendance', { id: 'rc.attendance.submit' }),
+        })}
+      </form>
+    `;
+  }
+
+  #renderDecision(decision: Decision): TemplateResult {
+    const name = this.session?.client.displayName ?? '';
+    const { notify, warnings } = commonEffects(decision, name, this.formatLocale);
+    const refund = this.#refunding ? decision.refund : null;
+    const effects = [
+      effect(msg('The session is marked as completed.', { id: 'rc.attendance.completed' }), [], decision),
+      ...notify,
+      ...(refund ? [refundEffect(refund, name, this.formatLocale, decision), ...decision.requirements.map((r) => effect(r.message, r.ruleIds, decision))] : []),
+      ...warnings,
+    ];
+    return decisionSection(effects);
+  }
+
+  #renderSuccess(): TemplateResult {
+    const { refund } = this.result!;
+    return html`
+      <h2 part="heading" tabindex="-1">${msg('Attendance saved', { id: 'rc.attendance.done' })}</h2>
+      <div part="next" role="status">
+        <p>${refund === null ? msg('The session is marked as completed.', { id: 'rc.attendance.completed' }) : refundNext(refund, this.formatLocale)}</p>
+      </div>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rc-attendance-update': RcAttendanceUpdate;
+  }
+  interface HTMLElementEventMap {
+    'rc-attendance-submit': CustomEvent<AttendanceSubmitDetail>;
+    'rc-attendance-success': CustomEvent<AttendanceSuccessDetail>;
+    'rc-attendance-error': CustomEvent<AttendanceErrorDetail>;
+  }
+}

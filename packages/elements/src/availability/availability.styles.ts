@@ -1,0 +1,33 @@
+import { css } from 'lit';
+
+/** What only the availability widget has: the dates side by side, and the sessions inside the absence. */
+export const availabilityStyles = css`
+  .dates {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem var(--_space);
+    align-items: end;
+  }
+  input[type='date'] {
+    font: inherit;
+    min-block-size: 2.25rem;
+  }
+  [part~='profile'] {
+    font-weight: 600;
+  }
+  [part~='sessions'] ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  [part~='affected-session'] {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25rem 0.75rem;
+    padding-block: 0.25rem;
+  }
+  [part~='affected-session'] span {
+    flex: 1 1 14rem;
+  }
+`;

@@ -1,0 +1,465 @@
+import { msg, str } from '@lit/localize';
+import type { Absence, Session, TeamRequest, Therapist } from '@raincheck/host-api';
+import type { Decision, Facts, RecommendationEffect } from '@raincheck/policy';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { addDays, dayKey, formatDate, formatDateTime } from '../format/formatters.js';
+import type { WidgetErrorDetail } from '../internal/flow-element.js';
+import { PolicyFlowElement } from '../internal/policy-flow.js';
+import { decisionSection, effect, failureAlert, noteField, submitFooter } from '../internal/templates.js';
+import { baseStyles } from '../styles/tokens.js';
+import { sessionFlowStyles } from '../styles/session-flow.styles.js';
+import { availabilityStyles } from './availability.styles.js';
+
+/** How far ahead sessions are listed when the return date is not known yet. */
+const OPEN_ENDED_WEEKS = 8;
+
+/** `away`: an absence starts (or is coming); `back`: the therapist has returned. */
+export type AvailabilityChange = 'away' | 'back';
+
+/** `rc-availability-submit`: cancelable, fired before anything is written. `preventDefault()` stops it. */
+export interface AvailabilitySubmitDetail {
+  readonly therapistId: string;
+  readonly change: AvailabilityChange;
+  /** The absence to record (`away` only). */
+  readonly absence: {
+    readonly from: string;
+    readonly until?: string;
+    readonly certainty: 'sure' | 'unsure';
+    readonly informTeam: boolean;
+    readonly note: string;
+  } | null;
+  /** The profile change, if any: hide (until the return date, when known) or show. */
+  readonly visibility: { readonly visible: boolean; readonly hiddenUntil?: string } | null;
+}
+
+/** `rc-availability-success`: what the host recorded. */
+export interface AvailabilitySuccessDetail {
+  readonly absence: Absence | null;
+  /** The team's request, when the team was told. */
+  readonly teamRequest: TeamRequest | null;
+  /** The therapist's profile as it is now. */
+  readonly therapist: Therapist;
+}
+
+/** `rc-availability-error`: what went wrong; everything entered is kept. */
+export type AvailabilityErrorDetail = WidgetErrorDetail;
+
+/** `rc-availability-session`: the therapist asked to cancel or rearrange a session inside the absence. */
+export interface AvailabilitySessionDetail {
+  readonly sessionId: string;
+  readonly action: 'cancel' | 'reschedule';
+}
+
+/**
+ * @customElement rc-availability
+ * @summary For a therapist who is unwell or away: mark an absence (from, until, or "not sure yet"),
+ * see the policy's recommendation (hide the profile while away, tell the team about an extended
+ * absence) and the sessions inside the absence that need cancelling or rearranging, then hide the
+ * profile and send the team a note. Coming back: the recommendation to show the profile again.
+ *
+ * @event rc-availability-submit - Cancelable, before anything is written. `detail`: {@link AvailabilitySubmitDetail}.
+ * @event rc-availability-success - The host recorded the change. `detail`: {@link AvailabilitySuccessDetail}.
+ * @event rc-availability-error - A write failed; everything entered is kept. `detail`: {@link AvailabilityErrorDetail}.
+ * @event rc-decision - The policy decided again (loaded, dates changed, rules changed). `detail`: {@link DecisionDetail}.
+ * @event rc-availability-session - "Cancel" or "Rearrange" pressed on a session inside the absence; the page opens that flow. `detail`: {@link AvailabilitySessionDetail}.
+ *
+ * @csspart heading - The heading of the current state.
+ * @csspart profile - Whether the profile shows to new clients now.
+ * @csspart form - The form.
+ * @csspart change - The choice between going away and coming back.
+ * @csspart from - The first day away.
+ * @csspart until - The day of return.
+ * @csspart unsure - "Not sure yet" when the return date is unknown.
+ * @csspart decision - The policy's recommendations, and why.
+ * @csspart effect - One recommendation.
+ * @csspart explanation - A rule's own explanation of a recommendation.
+ * @csspart sessions - The sessions inside the absence.
+ * @csspart affected-session - One session inside the absence.
+ * @csspart session-action - Its "Cancel" and "Rearrange" buttons.
+ * @csspart hide-profile - The choice to hide (or show) the profile.
+ * @csspart inform-team - The choice to tell the team.
+ * @csspart note - The note for the team.
+ * @csspart submit - The save button.
+ * @csspart status - Loading and progress messages.
+ * @csspart error - The error message.
+ * @csspart retry - The retry button.
+ * @csspart next - What happens next, after success.
+ *
+ * @cssproperty --rc-color-accent - Buttons and selected controls.
+ * @cssproperty --rc-color-text - Text.
+ * @cssproperty --rc-color-surface - Background.
+ * @cssproperty --rc-color-border - Borders.
+ * @cssproperty --rc-color-danger - Errors.
+ * @cssproperty --rc-color-warning - Warnings.
+ * @cssproperty --rc-radius - Corner radius.
+ * @cssproperty --rc-font-family - Font.
+ * @cssproperty --rc-color-scheme - `light`, `dark` or `light dark` (default: follow the system), for native controls.
+ */
+export class RcAvailability extends PolicyFlowElement {
+  static override styles = [baseStyles, sessionFlowStyles, availabilityStyles];
+
+  static override properties = {
+    ...PolicyFlowElement.properties,
+    therapistId: { attribute: 'therapist-id', reflect: true },
+    therapist: { state: true },
+    change: { state: true },
+    from: { state: true },
+    until: { state: true },
+    unsure: { state: true },
+    changeProfile: { state: true },
+    informTeam: { state: true },
+    note: { state: true },
+    affected: { state: true },
+    result: { state: true },
+  };
+
+  /** The therapist whose availability this is. */
+  declare therapistId: string;
+  private declare therapist: Therapist | undefined;
+  private declare change: AvailabilityChange;
+  private declare from: string;
+  private declare until: string;
+  private declare unsure: boolean;
+  /** Hide (away) or show (back) the profile; undefined follows the policy's recommendation. */
+  private declare changeProfile: boolean | undefined;
+  /** Undefined follows the policy's recommendation. */
+  private declare informTeam: boolean | undefined;
+  private declare note: string;
+  /** The scheduled sessions inside the absence; undefined while they load. */
+  private declare affected: Session[] | undefined;
+  private declare result: AvailabilitySuccessDetail | undefined;
+
+  protected readonly action = 'availability-change';
+
+  #load = 0;
+  #listing = 0;
+
+  constructor() {
+    super();
+    this.therapistId = '';
+    this.change = 'away';
+    this.from = '';
+    this.until = '';
+    this.unsure = false;
+    this.note = '';
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if ((changed.has('therapistId') || changed.has('baseUrl') || (changed as Map<PropertyKey, unknown>).has('config')) && this.therapistId && this.settings.baseUrl) {
+      void this.load();
+    }
+  }
+
+  /** Today in the therapist's calendar. */
+  get #today(): string {
+    return dayKey(new Date().toISOString(), this.therapist?.timeZone);
+  }
+
+  protected async load(): Promise<void> {
+    const load = ++this.#load;
+    this.state = 'loading';
+    this.decision = undefined;
+    this.failure = undefined;
+    this.facts = undefined;
+    try {
+      const { therapist, history } = await this.client.getTherapist({ therapistId: this.therapistId });
+      if (load !== this.#load) return;
+      this.therapist = therapist;
+      // A hidden profile most likely means the therapist is coming back.
+      this.change = therapist.profileVisible ? 'away' : 'back';
+      this.from ||= this.#today;
+      const { hiddenUntil: _shownAsProfile, ...therapistFacts } = therapist;
+      this.facts = { therapist: therapistFacts, history };
+      await Promise.all([this.evaluate(), this.#listAffected()]);
+      if (load === this.#load) this.state = 'ready';
+    } catch (error) {
+      if (load === this.#load) this.fail(error);
+    }
+  }
+
+  protected requestFacts(): NonNullable<Facts['request']> {
+    if (this.change === 'back') return {};
+    return {
+      ...(this.from ? { unavailableFrom: this.from } : {}),
+      ...(this.until && !this.unsure ? { unavailableUntil: this.until } : {}),
+      ...(this.unsure ? { certainty: 'unsure' as const } : this.until ? { certainty: 'sure' as const } : {}),
+    };
+  }
+
+  /** The last day of the range whose sessions are listed. */
+  get #rangeEnd(): string | undefined {
+    if (!this.from) return undefined;
+    if (this.unsure) return addDays(this.from, OPEN_ENDED_WEEKS * 7);
+    // The return day itself is a working day again.
+    return this.until && this.until > this.from ? addDays(this.until, -1) : undefined;
+  }
+
+  /** Reads the sessions inside the absence; the latest range wins. */
+  async #listAffected(): Promise<void> {
+    const listing = ++this.#listing;
+    const to = this.#rangeEnd;
+    if (this.change !== 'away' || !to) {
+      this.affected = [];
+      return;
+    }
+    this.affected = undefined;
+    const { sessions } = await this.client.listSessions({ therapistId: this.therapistId, query: { from: this.from, to } });
+    if (listing === this.#listing) this.affected = sessions;
+  }
+
+  /** Applies a change to the dates: re-decides and reads the sessions inside them again. */
+  #edit(update: () => void): void {
+    this.input(update);
+    void this.#listAffected().catch((error: unknown) => this.fail(error));
+  }
+
+  #recommendation(kind: RecommendationEffect['kind']): RecommendationEffect | undefined {
+    return this.decision?.recommendations.find((r) => r.kind === kind);
+  }
+
+  get #hiding(): boolean {
+    return this.change === 'away' && this.therapist?.profileVisible === true && (this.changeProfile ?? this.#recommendation('hide-profile') !== undefined);
+  }
+
+  get #showing(): boolean {
+    return this.change === 'back' && this.therapist?.profileVisible === false && (this.changeProfile ?? this.#recommendation('show-profile') !== undefined);
+  }
+
+  get #telling(): boolean {
+    return this.change === 'away' && (this.informTeam ?? this.#recommendation('inform-team') !== undefined);
+  }
+
+  get #missing(): string[] {
+    if (this.change === 'back') return this.#showing ? [] : [msg('Nothing to save: your profile already shows.', { id: 'rc.availability.nothing' })];
+    const missing: string[] = [];
+    if (!this.from) missing.push(msg('Choose your first day away.', { id: 'rc.availability.missing-from' }));
+    if (!this.unsure && !this.until) missing.push(msg('Choose the day you are back, or tick "not sure yet".', { id: 'rc.availability.missing-until' }));
+    if (this.from && this.until && !this.unsure && this.until <= this.from) missing.push(msg('The day you are back must come after your first day away.', { id: 'rc.availability.until-before-from' }));
+    return missing;
+  }
+
+  async #submit(event: Event): Promise<void> {
+    event.preventDefault();
+    const therapist = this.therapist;
+    if (!therapist || !this.decision || this.#missing.length > 0) return;
+    const away = this.change === 'away';
+    const absence = away
+      ? {
+          from: this.from,
+          ...(this.unsure ? {} : { until: this.until }),
+          certainty: this.unsure ? ('unsure' as const) : ('sure' as const),
+          informTeam: this.#telling,
+          note: this.note,
+        }
+      : null;
+    const visibility = this.#hiding ? { visible: false, ...(this.unsure ? {} : { hiddenUntil: this.until }) } : this.#showing ? { visible: true } : null;
+    const detail: AvailabilitySubmitDetail = { therapistId: therapist.id, change: this.change, absence, visibility };
+    // Two writes, each under its own key: a retry after the first succeeded replays it (one absence,
+    // one team request) and finishes the second.
+    await this.writeOnce('rc-availability', detail, therapist.id, async (keyFor) => {
+      let recorded: { absence: Absence; teamRequest: TeamRequest | null } | null = null;
+      if (absence) {
+        const { note, ...rest } = absence;
+        const body = { ...rest, ...(note.trim() ? { note: note.trim() } : {}) };
+        recorded = await this.client.reportAbsence({ therapistId: therapist.id, idempotencyKey: keyFor('absence', body), body });
+      }
+      let profile = therapist;
+      if (visibility) profile = (await this.client.setVisibility({ therapistId: therapist.id, idempotencyKey: keyFor('visibility', visibility), body: visibility })).therapist;
+      this.therapist = profile;
+      // Set before the state turns to success, so the success view renders once, with it.
+      return (this.result = { absence: recorded?.absence ?? null, teamRequest: recorded?.teamRequest ?? null, therapist: profile });
+    });
+  }
+
+  protected override render(): TemplateResult {
+    if (this.state === 'success' && this.result) return this.#renderSuccess(this.result);
+    return html`
+      <h2 part="heading" tabindex="-1">${msg('Your availability', { id: 'rc.availability.heading' })}</h2>
+      ${this.state === 'loading' ? html`<p part="status" role="status">${msg('Loading your availability…', { id: 'rc.availability.loading' })}</p>` : nothing}
+      ${this.therapist ? this.#renderProfile(this.therapist) : nothing}
+      ${this.state === 'error' && this.failure
+        ? failureAlert(this.failure, this.failure.retryable ? () => (this.decision ? void this.#submit(new Event('submit')) : void this.load()) : undefined)
+        : nothing}
+      ${this.therapist && this.decision ? this.#renderForm(this.decision) : nothing}
+    `;
+  }
+
+  #renderProfile(therapist: Therapist): TemplateResult {
+    const locale = this.formatLocale;
+    return html`<p part="profile">
+      ${therapist.profileVisible
+        ? msg('Your profile is visible to new clients.', { id: 'rc.availability.visible' })
+        : therapist.hiddenUntil
+          ? msg(str`Your profile is hidden from new clients until ${formatDate(therapist.hiddenUntil, locale, therapist.timeZone)}.`, { id: 'rc.availability.hidden-until' })
+          : msg('Your profile is hidden from new clients.', { id: 'rc.availability.hidden' })}
+    </p>`;
+  }
+
+  #renderForm(decision: Decision): TemplateResult {
+    const busy = this.state === 'submitting';
+    const missing = this.#missing;
+    const away = this.change === 'away';
+    return html`
+      <form part="form" @submit=${(e: Event) => void this.#submit(e)} aria-busy=${busy ? 'true' : 'false'}>
+        <fieldset part="change" ?disabled=${busy}>
+          <legend>${msg('What is changing?', { id: 'rc.availability.change-legend' })}</legend>
+          ${(['away', 'back'] as const).map(
+            (change) => html`<label class="choice">
+              <input type="radio" name="change" .value=${change} .checked=${this.change === change} @change=${() => this.#edit(() => ((this.change = change), (this.changeProfile = undefined)))} />
+              ${change === 'away' ? msg('I will be away', { id: 'rc.availability.away' }) : msg('I am back', { id: 'rc.availability.back' })}
+            </label>`,
+          )}
+        </fieldset>
+        ${away ? this.#renderDates(busy) : nothing}
+        ${this.#renderRecommendations(decision)}
+        ${away ? this.#renderAffected() : nothing}
+        ${this.#renderChoices(busy)}
+        ${away && this.#telling ? noteField({ note: this.note, minLength: 0, disabled: busy, onNote: (note) => (this.note = note) }) : nothing}
+        ${submitFooter({ missing, showMissing: missing.length > 0 && (this.until !== '' || !away), busy, teamRequest: false, label: msg('Save', { id: 'rc.availability.submit' }) })}
+      </form>
+    `;
+  }
+
+  #renderDates(busy: boolean): TemplateResult {
+    return html`<fieldset ?disabled=${busy}>
+      <legend>${msg('When?', { id: 'rc.availability.when' })}</legend>
+      <div class="dates">
+        <label class="field">
+          <span>${msg('First day away', { id: 'rc.availability.from' })}</span>
+          <input part="from" type="date" .value=${this.from} min=${this.#today} required @change=${(e: Event) => this.#edit(() => (this.from = (e.target as HTMLInputElement).value))} />
+        </label>
+        <label class="field">
+          <span>${msg('Back on', { id: 'rc.availability.until' })}</span>
+          <input
+            part="until"
+            type="date"
+            .value=${this.until}
+            min=${this.from ? addDays(this.from, 1) : nothing}
+            ?disabled=${this.unsure}
+            @change=${(e: Event) => this.#edit(() => (this.until = (e.target as HTMLInputElement).value))}
+          />
+        </label>
+      </div>
+      <label class="choice">
+        <input part="unsure" type="checkbox" .checked=${this.unsure} @change=${(e: Event) => this.#edit(() => (this.unsure = (e.target as HTMLInputElement).checked))} />
+        ${msg('Not sure yet when I will be back', { id: 'rc.availability.unsure' })}
+      </label>
+    </fieldset>`;
+  }
+
+  #renderRecommendations(decision: Decision): TemplateResult | typeof nothing {
+    const locale = this.formatLocale;
+    const zone = this.therapist?.timeZone;
+    const effects = decision.recommendations.map((r) => {
+      const text =
+        r.kind === 'hide-profile'
+          ? r.until
+            ? msg(str`Hide your profile until ${formatDate(r.until, locale, zone)}.`, { id: 'rc.availability.recommend-hide-until' })
+            : msg('Hide your profile until you are sure you can take clients again.', { id: 'rc.availability.recommend-hide' })
+          : r.kind === 'show-profile'
+            ? msg('Show your profile again so clients can book you.', { id: 'rc.availability.recommend-show' })
+            : msg('Tell the platform team: they can advise on your account and support your return.', { id: 'rc.availability.recommend-team' });
+      return effect(text, r.ruleIds, decision);
+    });
+    if (effects.length === 0) return nothing;
+    return decisionSection(effects, msg('What the policy recommends', { id: 'rc.availability.recommends' }));
+  }
+
+  #renderAffected(): TemplateResult | typeof nothing {
+    if (!this.#rangeEnd) return nothing;
+    const sessions = this.affected;
+    return html`<section part="sessions" aria-labelledby="sessions-heading" aria-busy=${sessions ? 'false' : 'true'}>
+      <h3 id="sessions-heading">
+        ${this.unsure
+          ? msg(str`Your sessions in the next ${OPEN_ENDED_WEEKS} weeks`, { id: 'rc.availability.sessions-open' })
+          : msg('Your sessions while you are away', { id: 'rc.availability.sessions' })}
+      </h3>
+      ${!sessions
+        ? html`<p part="status" role="status">${msg('Loading your sessions…', { id: 'rc.availability.sessions-loading' })}</p>`
+        : sessions.length === 0
+          ? html`<p>${msg('No sessions are booked in that time.', { id: 'rc.availability.no-sessions' })}</p>`
+          : html`<p>${msg('Cancel or rearrange each one, offering your client other times or a refund:', { id: 'rc.availability.sessions-hint' })}</p>
+              ${this.#renderSessionList(sessions)}`}
+    </section>`;
+  }
+
+  #open(sessionId: string, action: AvailabilitySessionDetail['action']): void {
+    this.dispatchEvent(new CustomEvent<AvailabilitySessionDetail>('rc-availability-session', { detail: { sessionId, action }, bubbles: true, composed: true }));
+  }
+
+  #renderChoices(busy: boolean): TemplateResult {
+    const therapist = this.therapist!;
+    const away = this.change === 'away';
+    const profileChoice = away
+      ? therapist.profileVisible
+        ? html`<label part="hide-profile" class="choice">
+            <input type="checkbox" .checked=${this.#hiding} ?disabled=${busy} @change=${(e: Event) => (this.changeProfile = (e.target as HTMLInputElement).checked)} />
+            ${this.unsure || !this.until
+              ? msg('Hide my profile from new clients', { id: 'rc.availability.hide' })
+              : msg(str`Hide my profile from new clients until ${formatDate(this.until, this.formatLocale, therapist.timeZone)}`, { id: 'rc.availability.hide-until' })}
+          </label>`
+        : nothing
+      : therapist.profileVisible
+        ? nothing
+        : html`<label part="hide-profile" class="choice">
+            <input type="checkbox" .checked=${this.#showing} ?disabled=${busy} @change=${(e: Event) => (this.changeProfile = (e.target as HTMLInputElement).checked)} />
+            ${msg('Show my profile to new clients again', { id: 'rc.availability.show' })}
+          </label>`;
+    return html`${profileChoice}
+    ${away
+      ? html`<label part="inform-team" class="choice">
+          <input type="checkbox" .checked=${this.#telling} ?disabled=${busy} @change=${(e: Event) => (this.informTeam = (e.target as HTMLInputElement).checked)} />
+          ${msg('Tell the platform team', { id: 'rc.availability.inform' })}
+        </label>`
+      : nothing}`;
+  }
+
+  #renderSuccess(result: AvailabilitySuccessDetail): TemplateResult {
+    const { therapist } = result;
+    const count = this.affected?.length ?? 0;
+    return html`
+      <h2 part="heading" tabindex="-1">
+        ${result.absence ? msg('Absence saved', { id: 'rc.availability.done' }) : msg('Welcome back', { id: 'rc.availability.done-back' })}
+      </h2>
+      <div part="next" role="status">
+        ${this.#renderProfile(therapist)}
+        ${result.teamRequest ? html`<p>${msg('The platform team has your note and will be in touch.', { id: 'rc.availability.next-team' })}</p>` : nothing}
+        ${result.absence && count > 0
+          ? html`<p>${msg(str`Remember to cancel or rearrange the ${count} sessions while you are away.`, { id: 'rc.availability.next-sessions' })}</p>`
+          : nothing}
+      </div>
+      ${result.absence && count > 0 ? html`<div part="sessions">${this.#renderSessionList(this.affected ?? [])}</div>` : nothing}
+    `;
+  }
+
+  /** The sessions inside the absence, each with buttons that ask the page to open its flow. */
+  #renderSessionList(sessions: readonly Session[]): TemplateResult {
+    const locale = this.formatLocale;
+    return html`<ul>
+      ${sessions.map(
+        (s) => html`<li part="affected-session">
+          <span id="affected-${s.id}"><time datetime=${s.startsAt}>${formatDateTime(s.startsAt, locale)}</time> · ${s.client.displayName}</span>
+          <button part="session-action" type="button" data-variant="secondary" aria-describedby="affected-${s.id}" @click=${() => this.#open(s.id, 'cancel')}>
+            ${msg('Cancel', { id: 'rc.availability.cancel' })}
+          </button>
+          <button part="session-action" type="button" data-variant="secondary" aria-describedby="affected-${s.id}" @click=${() => this.#open(s.id, 'reschedule')}>
+            ${msg('Rearrange', { id: 'rc.availability.rearrange' })}
+          </button>
+        </li>`,
+      )}
+    </ul>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rc-availability': RcAvailability;
+  }
+  interface HTMLElementEventMap {
+    'rc-availability-submit': CustomEvent<AvailabilitySubmitDetail>;
+    'rc-availability-success': CustomEvent<AvailabilitySuccessDetail>;
+    'rc-availability-error': CustomEvent<AvailabilityErrorDetail>;
+    'rc-availability-session': CustomEvent<AvailabilitySessionDetail>;
+  }
+}

@@ -1,0 +1,208 @@
+import { msg, str } from '@lit/localize';
+import type { Decision, Facts, PolicyRule, WarningLevel } from '@raincheck/policy';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { PolicyFlowElement } from '../internal/policy-flow.js';
+import { decisionSection, effect, failureAlert } from '../internal/templates.js';
+import { baseStyles } from '../styles/tokens.js';
+import { sessionFlowStyles } from '../styles/session-flow.styles.js';
+import { cancellationStandingStyles } from './cancellation-standing.styles.js';
+
+/** One frequency threshold of the policy, and where the therapist is against it. */
+interface Threshold {
+  readonly ruleId: string;
+  readonly level: WarningLevel;
+  readonly threshold: number;
+  readonly windowDays: number;
+  /** Changes in the window now. */
+  readonly count: number;
+}
+
+function levelLabel(level: WarningLevel): string {
+  switch (level) {
+    case 'info':
+      return msg('a reminder', { id: 'rc.standing.level-info' });
+    case 'warning':
+      return msg('a warning', { id: 'rc.standing.level-warning' });
+    default:
+      return msg('a serious warning', { id: 'rc.standing.level-critical' });
+  }
+}
+
+/** Whether a rule reads the count of recent changes, so its effects are about frequency. */
+const readsFrequency = (rule: PolicyRule) => JSON.stringify(rule.conditions).includes('"cancellationsInWindow"');
+
+/**
+ * @customElement rc-cancellation-standing
+ * @summary A small read-only view of where the therapist stands: their cancellations and
+ * rearrangements in the policy's window against its thresholds, what the next one would trigger,
+ * and the policy article's advice.
+ *
+ * @event rc-decision - The policy decided what one more change would trigger (loaded, rules changed). `detail`: {@link DecisionDetail}; its facts describe that hypothetical change.
+ *
+ * @csspart heading - The heading.
+ * @csspart count - The number of changes in the window.
+ * @csspart thresholds - The policy's thresholds.
+ * @csspart threshold - One threshold.
+ * @csspart threshold-reached - A threshold already reached.
+ * @csspart threshold-next - The threshold the next change would reach.
+ * @csspart decision - What one more change would trigger, and why.
+ * @csspart effect - One thing it would trigger.
+ * @csspart explanation - A rule's own explanation.
+ * @csspart advice - The policy article's advice.
+ * @csspart status - The loading message.
+ * @csspart error - The error message.
+ * @csspart retry - The retry button.
+ *
+ * @cssproperty --rc-color-accent - Links and focus.
+ * @cssproperty --rc-color-text - Text.
+ * @cssproperty --rc-color-surface - Background.
+ * @cssproperty --rc-color-border - Borders, and thresholds not reached.
+ * @cssproperty --rc-color-warning - Thresholds reached, and warnings.
+ * @cssproperty --rc-radius - Corner radius.
+ * @cssproperty --rc-font-family - Font.
+ * @cssproperty --rc-color-scheme - `light`, `dark` or `light dark` (default: follow the system), for native controls.
+ */
+export class RcCancellationStanding extends PolicyFlowElement {
+  static override styles = [baseStyles, sessionFlowStyles, cancellationStandingStyles];
+
+  static override properties = {
+    ...PolicyFlowElement.properties,
+    therapistId: { attribute: 'therapist-id', reflect: true },
+    thresholds: { state: true },
+  };
+
+  /** The therapist whose standing this is. */
+  declare therapistId: string;
+  private declare thresholds: readonly Threshold[] | undefined;
+
+  // What one more change would trigger: a cancellation is counted like a rearrangement.
+  protected readonly action = 'cancel';
+
+  #load = 0;
+  /** Ids of the rules that count changes: only their effects are about frequency. */
+  #frequencyRules: ReadonlySet<string> = new Set();
+
+  constructor() {
+    super();
+    this.therapistId = '';
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if ((changed.has('therapistId') || changed.has('baseUrl') || (changed as Map<PropertyKey, unknown>).has('config')) && this.therapistId && this.settings.baseUrl) {
+      void this.load();
+    }
+  }
+
+  protected requestFacts(): NonNullable<Facts['request']> {
+    return {};
+  }
+
+  protected async load(): Promise<void> {
+    const load = ++this.#load;
+    this.state = 'loading';
+    this.failure = undefined;
+    this.decision = undefined;
+    try {
+      const { therapist, history } = await this.client.getTherapist({ therapistId: this.therapistId });
+      if (load !== this.#load) return;
+      const { hiddenUntil: _notAFact, ...therapistFacts } = therapist;
+      const now = Date.now();
+      // The policy decides about a session and its client; the next change's are not known yet, so
+      // a placeholder stands in: a session a week away with a returning client. Only the effects of
+      // rules that count changes are shown from this decision.
+      this.facts = {
+        therapist: therapistFacts,
+        history,
+        session: {
+          id: 'next-change',
+          startsAt: new Date(now + 7 * 86_400_000).toISOString(),
+          endsAt: new Date(now + 7 * 86_400_000 + 3_000_000).toISOString(),
+          timeZone: therapist.timeZone ?? 'UTC',
+          status: 'scheduled',
+          price: { amount: 0, currency: 'GBP' },
+        },
+        client: { id: 'next-client', isNew: false, attendedSessions: 1 },
+      };
+      await this.evaluate();
+      if (load === this.#load) this.state = 'ready';
+    } catch (error) {
+      if (load === this.#load) this.fail(error);
+    }
+  }
+
+  protected override async evaluate(): Promise<void> {
+    const facts = this.facts;
+    if (!facts) return;
+    const [policy, { deriveFacts }] = await Promise.all([this.policy(), import('@raincheck/policy')]);
+    // Now: without the next change (an action that is neither a cancellation nor a rearrangement).
+    this.#frequencyRules = new Set(policy.rules.filter(readsFrequency).map((rule) => rule.id));
+    const current = deriveFacts({ ...facts, action: 'availability-change', now: new Date().toISOString() });
+    this.thresholds = policy.rules
+      .flatMap((rule) => (rule.event.type === 'frequency-warning' ? [{ ruleId: rule.id, ...rule.event.params }] : []))
+      .map(({ ruleId, level, threshold, windowDays }) => ({ ruleId, level, threshold, windowDays, count: current.cancellationsInWindow(windowDays) }))
+      .sort((a, b) => a.windowDays - b.windowDays || a.threshold - b.threshold);
+    await super.evaluate();
+  }
+
+  protected override render(): TemplateResult {
+    return html`
+      <h2 part="heading" tabindex="-1">${msg('Your cancellations and rearrangements', { id: 'rc.standing.heading' })}</h2>
+      ${this.state === 'loading' ? html`<p part="status" role="status">${msg('Loading your standing…', { id: 'rc.standing.loading' })}</p>` : nothing}
+      ${this.state === 'error' && this.failure ? failureAlert(this.failure, this.failure.retryable ? () => void this.load() : undefined) : nothing}
+      ${this.decision && this.thresholds ? this.#renderStanding(this.decision, this.thresholds) : nothing}
+      ${this.state === 'loading' ? nothing : this.#renderAdvice()}
+    `;
+  }
+
+  #renderStanding(decision: Decision, thresholds: readonly Threshold[]): TemplateResult {
+    const windows = [...new Set(thresholds.map((t) => t.windowDays))];
+    const triggered = [
+      ...decision.warnings.map((w) => effect(w.message, w.ruleIds, decision, `warning warning-${w.level}`)),
+      ...decision.recommendations.filter((r) => r.ruleIds.some((id) => this.#frequencyRules.has(id))).map((r) => effect(r.message, r.ruleIds, decision)),
+    ];
+    return html`
+      ${windows.map((days) => {
+        const inWindow = thresholds.filter((t) => t.windowDays === days);
+        const count = inWindow[0]!.count;
+        return html`<p part="count">${msg(str`${count} in the last ${days} days`, { id: 'rc.standing.count' })}</p>
+          <ol part="thresholds" aria-label=${msg(str`The policy's thresholds over ${days} days`, { id: 'rc.standing.thresholds' })}>
+            ${inWindow.map((t) => {
+              const state = t.count >= t.threshold ? 'reached' : t.count + 1 >= t.threshold ? 'next' : 'ahead';
+              return html`<li part="threshold threshold-${state}">
+                <span>${msg(str`${t.threshold} or more: ${levelLabel(t.level)}`, { id: 'rc.standing.threshold' })}</span>
+                <span class="level">
+                  ${state === 'reached'
+                    ? msg('reached', { id: 'rc.standing.reached' })
+                    : state === 'next'
+                      ? msg('the next change reaches it', { id: 'rc.standing.next' })
+                      : msg(str`${t.threshold - t.count} more to go`, { id: 'rc.standing.ahead' })}
+                </span>
+              </li>`;
+            })}
+          </ol>`;
+      })}
+      ${triggered.length > 0
+        ? decisionSection(triggered, msg('If you cancel or rearrange one more session', { id: 'rc.standing.if-next' }))
+        : html`<p>${msg('One more cancellation or rearrangement would not trigger a warning.', { id: 'rc.standing.nothing-next' })}</p>`}
+    `;
+  }
+
+  #renderAdvice(): TemplateResult {
+    return html`<section part="advice" aria-labelledby="advice-heading">
+      <h3 id="advice-heading">${msg('Keeping your standing', { id: 'rc.standing.advice-heading' })}</h3>
+      <ul>
+        <li>${msg('Cancellations and rearrangements should be rare: when they are frequent, they can lower your quality score and risk your profile being dropped from display.', { id: 'rc.standing.advice-rare' })}</li>
+        <li>${msg('If you are struggling with your health or personal circumstances, hide your profile during the months you cannot keep your usual standard of care.', { id: 'rc.standing.advice-hide' })}</li>
+        <li>${msg('If you are unsure you can provide ongoing care, or may need to cancel or rearrange, do not leave your profile open to bookings.', { id: 'rc.standing.advice-unsure' })}</li>
+        <li>${msg('If you will be away for a long time, tell the team: they can advise on your account and support your return.', { id: 'rc.standing.advice-team' })}</li>
+      </ul>
+    </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rc-cancellation-standing': RcCancellationStanding;
+  }
+}

@@ -1,0 +1,266 @@
+import { msg, str } from '@lit/localize';
+import { HostResponseError, type EndpointResponse, type Offer, type Refund } from '@raincheck/host-api';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { formatDateTime, formatMoney, viewerTimeZone } from '../format/formatters.js';
+import { FlowElement, type WidgetErrorDetail } from '../internal/flow-element.js';
+import { failureAlert, slotPicker, submitFooter } from '../internal/templates.js';
+import { baseStyles } from '../styles/tokens.js';
+import { sessionFlowStyles } from '../styles/session-flow.styles.js';
+import { clientResponseStyles } from './client-response.styles.js';
+
+/** `rc-response-submit`: cancelable, fired before the answer is sent. `preventDefault()` stops it. */
+export interface ResponseSubmitDetail {
+  readonly token: string;
+  readonly choice: 'alternative' | 'refund';
+  /** The chosen time, when the choice is `alternative`. */
+  readonly slotId?: string;
+}
+
+/** `rc-response-success`: the answered offer, and the refund when the client chose it. */
+export type ResponseSuccessDetail = EndpointResponse<'answerOffer'>;
+
+/** `rc-response-error`: what went wrong; the client's choice is kept. */
+export type ResponseErrorDetail = WidgetErrorDetail;
+
+/** The choice in the form: a slot id, or the refund. */
+type Choice = { readonly slotId: string } | 'refund';
+
+/**
+ * @customElement rc-client-response
+ * @summary What a client sees after their therapist cancels: opened from the token in their
+ * notification, it shows the cancelled session and the offered times in the client's own time zone,
+ * and lets them take one time or choose the refund (saying when the team confirms a refund first).
+ * An expired offer, a time taken meanwhile or an offer already answered each get a clear message
+ * and the remaining choices. The host decided the offer; this view makes no policy decision.
+ *
+ * @event rc-response-submit - Cancelable, before the answer is sent. `detail`: {@link ResponseSubmitDetail}.
+ * @event rc-response-success - The host took the answer. `detail`: {@link ResponseSuccessDetail}.
+ * @event rc-response-error - Sending failed, or the time was taken; the choice is kept. `detail`: {@link ResponseErrorDetail}.
+ *
+ * @csspart heading - The heading of the current state.
+ * @csspart cancelled-session - The session that was cancelled.
+ * @csspart expiry - Until when the offer is open.
+ * @csspart form - The form.
+ * @csspart alternatives - The offered times and the refund, one choice.
+ * @csspart day - One day's times.
+ * @csspart slot - One offered time.
+ * @csspart slot-taken - A time taken meanwhile.
+ * @csspart refund-choice - The refund choice.
+ * @csspart submit - The confirm button.
+ * @csspart status - Loading and progress messages.
+ * @csspart error - The error message.
+ * @csspart retry - The retry button.
+ * @csspart next - What happens next: after the answer, or for an expired or answered offer.
+ *
+ * @cssproperty --rc-color-accent - Buttons and selected controls.
+ * @cssproperty --rc-color-text - Text.
+ * @cssproperty --rc-color-surface - Background.
+ * @cssproperty --rc-color-border - Borders.
+ * @cssproperty --rc-color-danger - Errors.
+ * @cssproperty --rc-radius - Corner radius.
+ * @cssproperty --rc-font-family - Font.
+ * @cssproperty --rc-color-scheme - `light`, `dark` or `light dark` (default: follow the system), for native controls.
+ */
+export class RcClientResponse extends FlowElement {
+  static override styles = [baseStyles, sessionFlowStyles, clientResponseStyles];
+
+  static override properties = {
+    ...FlowElement.properties,
+    token: { reflect: true },
+    offer: { state: true },
+    choice: { state: true },
+    taken: { state: true },
+    result: { state: true },
+  };
+
+  /** The offer's token, from the link in the client's notification. */
+  declare token: string;
+  private declare offer: Offer | undefined;
+  private declare choice: Choice | undefined;
+  /** Offered times the host said were taken meanwhile. */
+  private declare taken: ReadonlySet<string>;
+  private declare result: ResponseSuccessDetail | undefined;
+
+  #load = 0;
+
+  constructor() {
+    super();
+    this.token = '';
+    this.taken = new Set();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if ((changed.has('token') || changed.has('baseUrl') || (changed as Map<PropertyKey, unknown>).has('config')) && this.token && this.settings.baseUrl) {
+      void this.load();
+    }
+  }
+
+  protected async load(): Promise<void> {
+    const load = ++this.#load;
+    this.state = 'loading';
+    this.failure = undefined;
+    try {
+      const { offer } = await this.client.getOffer({ token: this.token });
+      if (load !== this.#load) return;
+      this.offer = offer;
+      this.state = 'ready';
+    } catch (error) {
+      if (load === this.#load) this.fail(error);
+    }
+  }
+
+  /** The client's own zone: the one the host knows, else this browser's. */
+  get #zone(): string {
+    return this.offer?.session.client.timeZone ?? viewerTimeZone();
+  }
+
+  async #submit(event: Event): Promise<void> {
+    event.preventDefault();
+    const { offer, choice } = this;
+    if (!offer || offer.status !== 'open' || !choice) return;
+    const body = choice === 'refund' ? { choice: 'refund' as const } : { choice: 'alternative' as const, slotId: choice.slotId };
+    const detail: ResponseSubmitDetail = { token: offer.token, ...body };
+    await this.writeOnce('rc-response', detail, offer.token, async (keyFor) => {
+      try {
+        return (this.result = await this.client.answerOffer({ token: offer.token, idempotencyKey: keyFor('', body), body }));
+      } catch (error) {
+        this.#learn(error, choice);
+        throw error;
+      }
+    });
+  }
+
+  /** What a refusal teaches: a taken time is struck out; an answered or expired offer is read again. */
+  #learn(error: unknown, choice: Choice): void {
+    if (!(error instanceof HostResponseError)) return;
+    if (error.code === 'slot-taken' && choice !== 'refund') {
+      this.taken = new Set([...this.taken, choice.slotId]);
+      this.choice = undefined;
+    } else if (error.code === 'offer-answered' || error.code === 'offer-expired') {
+      void this.client.getOffer({ token: this.token }).then(({ offer }) => (this.offer = offer)).catch(() => undefined);
+    }
+  }
+
+  protected override render(): TemplateResult {
+    if (this.state === 'success' && this.result) return this.#renderSuccess(this.result);
+    const offer = this.offer;
+    return html`
+      <h2 part="heading" tabindex="-1">${msg('Your session was cancelled', { id: 'rc.response.heading' })}</h2>
+      ${this.state === 'loading' ? html`<p part="status" role="status">${msg('Loading your options…', { id: 'rc.response.loading' })}</p>` : nothing}
+      ${offer ? this.#renderSession(offer) : nothing}
+      ${this.state === 'error' && this.failure ? failureAlert(this.failure, this.failure.retryable ? () => (offer ? void this.#submit(new Event('submit')) : void this.load()) : undefined) : nothing}
+      ${offer ? (offer.status === 'open' ? this.#renderForm(offer) : this.#renderClosed(offer)) : nothing}
+    `;
+  }
+
+  #renderSession(offer: Offer): TemplateResult {
+    const zone = this.#zone;
+    return html`<p part="cancelled-session">
+      ${msg(str`Your session on ${formatDateTime(offer.session.startsAt, this.formatLocale, zone)} cannot go ahead. We are sorry.`, { id: 'rc.response.session' })}
+      ${zone !== viewerTimeZone() ? html`<span class="zone">${msg(str`Times are shown in ${zone}.`, { id: 'rc.response.zone' })}</span>` : nothing}
+    </p>`;
+  }
+
+  #renderForm(offer: Offer): TemplateResult {
+    const busy = this.state === 'submitting';
+    const locale = this.formatLocale;
+    const refund = offer.refund;
+    const choice = this.choice;
+    const remaining = offer.alternatives.filter((s) => !this.taken.has(s.id));
+    const refundChoice = refund
+      ? html`<label part="refund-choice" class="choice">
+          <input type="radio" name="slot" value="refund" .checked=${choice === 'refund'} @change=${() => (this.choice = 'refund')} />
+          <span>
+            ${msg(str`A refund of ${formatMoney(refund.amount.amount, refund.amount.currency, locale)} instead`, { id: 'rc.response.refund' })}
+            ${refund.needsTeamReview ? html`<span class="hint">${msg('(the platform team confirms it first)', { id: 'rc.response.refund-review' })}</span>` : nothing}
+          </span>
+        </label>`
+      : undefined;
+    return html`
+      <p part="expiry">${msg(str`Please choose by ${formatDateTime(offer.expiresAt, locale, this.#zone)}.`, { id: 'rc.response.expires' })}</p>
+      <form part="form" @submit=${(e: Event) => void this.#submit(e)} aria-busy=${busy ? 'true' : 'false'}>
+        ${remaining.length === 0 && offer.alternatives.length > 0
+          ? html`<p>${msg('All the offered times have been taken meanwhile.', { id: 'rc.response.all-taken' })}</p>`
+          : nothing}
+        ${slotPicker({
+          slots: offer.alternatives,
+          withinDays: 366,
+          locale,
+          multiple: false,
+          selected: new Set(choice && choice !== 'refund' ? [choice.slotId] : []),
+          legend: refund ? msg('Choose a new time, or a refund', { id: 'rc.response.legend' }) : msg('Choose a new time', { id: 'rc.response.legend-times' }),
+          disabled: busy,
+          onChange: (slotId) => (this.choice = { slotId }),
+          timeZone: this.#zone,
+          unavailable: this.taken,
+          ...(refundChoice ? { extra: refundChoice } : {}),
+        })}
+        ${submitFooter({
+          missing: choice ? [] : [msg('Choose a time or the refund.', { id: 'rc.response.missing' })],
+          showMissing: false,
+          busy,
+          teamRequest: false,
+          label: choice === 'refund' ? msg('Choose the refund', { id: 'rc.response.submit-refund' }) : msg('Book this time', { id: 'rc.response.submit' }),
+        })}
+      </form>
+    `;
+  }
+
+  /** An offer that can no longer be answered: what happened, and what the client can still do. */
+  #renderClosed(offer: Offer): TemplateResult {
+    const locale = this.formatLocale;
+    const answer = offer.answer;
+    const slot = answer?.slotId ? offer.alternatives.find((s) => s.id === answer.slotId) : undefined;
+    return html`<div part="next" role="status">
+      ${offer.status === 'expired'
+        ? html`<p>${msg(str`This offer closed on ${formatDateTime(offer.expiresAt, locale, this.#zone)}.`, { id: 'rc.response.expired' })}</p>`
+        : html`<p>
+            ${answer?.choice === 'refund'
+              ? msg('You have already chosen a refund.', { id: 'rc.response.answered-refund' })
+              : slot
+                ? msg(str`You have already booked ${formatDateTime(slot.startsAt, locale, this.#zone)}.`, { id: 'rc.response.answered-slot' })
+                : msg('This offer has already been answered.', { id: 'rc.response.answered' })}
+          </p>`}
+      <p>${msg('To choose another time or ask about a refund, reply to the message you received or contact your therapist.', { id: 'rc.response.contact' })}</p>
+    </div>`;
+  }
+
+  #refundNext(refund: Refund): string {
+    const amount = formatMoney(refund.amount.amount, refund.amount.currency, this.formatLocale);
+    return refund.status === 'pending-review'
+      ? msg(str`The platform team confirms your refund of ${amount} and lets you know.`, { id: 'rc.response.next-review' })
+      : msg(str`${amount} is on its way back to you, by the way you paid.`, { id: 'rc.response.next-refund' });
+  }
+
+  #renderSuccess(result: ResponseSuccessDetail): TemplateResult {
+    const locale = this.formatLocale;
+    const slotId = result.offer.answer?.slotId;
+    const slot = slotId ? result.offer.alternatives.find((s) => s.id === slotId) : undefined;
+    return html`
+      <h2 part="heading" tabindex="-1">
+        ${result.refund ? msg('Refund chosen', { id: 'rc.response.done-refund' }) : msg('New time booked', { id: 'rc.response.done' })}
+      </h2>
+      <div part="next" role="status">
+        <p>
+          ${result.refund
+            ? this.#refundNext(result.refund)
+            : slot
+              ? msg(str`Your session is now on ${formatDateTime(slot.startsAt, locale, this.#zone)}.`, { id: 'rc.response.next' })
+              : nothing}
+        </p>
+      </div>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rc-client-response': RcClientResponse;
+  }
+  interface HTMLElementEventMap {
+    'rc-response-submit': CustomEvent<ResponseSubmitDetail>;
+    'rc-response-success': CustomEvent<ResponseSuccessDetail>;
+    'rc-response-error': CustomEvent<ResponseErrorDetail>;
+  }
+}

@@ -1,0 +1,110 @@
+import { msg } from '@lit/localize';
+import { HostApiError, HostResponseError } from '@raincheck/host-api';
+import type { PropertyValues } from 'lit';
+import { IntentKeys } from './intent-keys.js';
+import { RaincheckElement } from './raincheck-element.js';
+
+/** A widget's state; each has its own heading, which takes focus when the state changes. */
+export type WidgetState = 'loading' | 'ready' | 'submitting' | 'success' | 'error';
+
+/** What went wrong, as the `-error` events carry it; everything entered is kept. */
+export interface WidgetErrorDetail {
+  readonly code: string;
+  readonly message: string;
+  /** Whether trying again may work (network, timeout, 5xx); the same idempotency key is reused. */
+  readonly retryable: boolean;
+}
+
+/**
+ * The life every widget shares: states with focus on each new state's heading; failures turned
+ * into what the person reads; and writes made once, with a cancelable `<prefix>-submit` event
+ * before and `-success` / `-error` after, under one idempotency key per intent.
+ */
+export abstract class FlowElement extends RaincheckElement {
+  static override properties = {
+    ...RaincheckElement.properties,
+    state: { reflect: true },
+    failure: { state: true },
+  };
+
+  /** The current state (reflected as an attribute for styling). */
+  declare state: WidgetState;
+  protected declare failure: WidgetErrorDetail | undefined;
+
+  /** Loads everything the widget shows. */
+  protected abstract load(): Promise<void>;
+
+  #keys: IntentKeys | undefined;
+
+  constructor() {
+    super();
+    this.state = 'loading';
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    // Focus follows the state: the new state's heading takes it, so screen readers announce it.
+    if (changed.has('state') && changed.get('state') !== undefined && this.state !== 'submitting') {
+      this.renderRoot.querySelector<HTMLElement>('[part~="heading"]')?.focus();
+    }
+  }
+
+  /** Turns any failure into what the person reads, and moves to the error state. */
+  protected fail(error: unknown): WidgetErrorDetail {
+    const response = error instanceof HostResponseError ? error : undefined;
+    this.failure = {
+      code: error instanceof HostApiError ? error.code : 'unexpected',
+      message:
+        response && response.status < 500
+          ? response.message
+          : error instanceof HostApiError && error.code === 'contract'
+            ? msg('The booking system sent an answer this page does not understand. Nothing was changed by this page; please try again later or contact support.', { id: 'rc.error.contract' })
+            : error instanceof HostApiError
+              ? msg('The booking system could not be reached. Nothing was lost: try again.', { id: 'rc.error.network' })
+              : msg('Something went wrong. Nothing was lost: try again.', { id: 'rc.error.unexpected' }),
+      retryable: !response || response.status >= 500 || response.status === 429,
+    };
+    this.state = 'error';
+    return this.failure;
+  }
+
+  /**
+   * Writes once: fires the cancelable `<prefix>-submit` (stops if prevented), sends with the
+   * intent's idempotency keys, then fires `<prefix>-success` or `<prefix>-error`. `send` gets a
+   * key per write it makes (`keyFor(name, body)`), so a retry after a half-done change replays
+   * what was done (the host answers a repeated key with its first answer) and finishes the rest.
+   * @returns the host's answer, or undefined when vetoed or failed.
+   */
+  protected async writeOnce<Result>(
+    prefix: string,
+    detail: unknown,
+    scope: string,
+    send: (keyFor: (name: string, body: unknown) => string) => Promise<Result>,
+  ): Promise<Result | undefined> {
+    if (this.state === 'submitting') return undefined;
+    const proceed = this.dispatchEvent(new CustomEvent(`${prefix}-submit`, { detail, bubbles: true, composed: true, cancelable: true }));
+    if (!proceed) return undefined;
+    this.state = 'submitting';
+    this.failure = undefined;
+    const keys = (this.#keys ??= new IntentKeys(`raincheck:${this.localName}`));
+    const used = new Set<string>();
+    const keyFor = (name: string, body: unknown) => {
+      const part = name ? `${scope}:${name}` : scope;
+      used.add(part);
+      return keys.keyFor(part, body);
+    };
+    const settle = () => used.forEach((part) => keys.settle(part));
+    try {
+      const result = await send(keyFor);
+      settle();
+      this.state = 'success';
+      this.dispatchEvent(new CustomEvent<Result>(`${prefix}-success`, { detail: result, bubbles: true, composed: true }));
+      return result;
+    } catch (error) {
+      const failure = this.fail(error);
+      // A final answer from the host: the next attempt is a new intent with new keys.
+      if (!failure.retryable) settle();
+      this.dispatchEvent(new CustomEvent<WidgetErrorDetail>(`${prefix}-error`, { detail: failure, bubbles: true, composed: true }));
+      return undefined;
+    }
+  }
+}

@@ -1,0 +1,173 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { createMockHost, type ScenarioTweaks } from '@raincheck/mock-host';
+import { sendKeys } from '@web/test-runner-commands';
+import '@raincheck/elements/define';
+import { setRaincheckLocale, type RcClientResponse, type ResponseSubmitDetail } from '@raincheck/elements';
+
+const BASE = 'https://partner.test/api';
+const host = createMockHost();
+
+/**
+ * The client-offer scenario: an open offer whose first time was taken meanwhile, an expired one
+ * and an answered one; the client lives in New York.
+ */
+async function mount(token = 'offer-open', tweaks: ScenarioTweaks = {}, reset = true): Promise<RcClientResponse> {
+  if (reset) {
+    host.reset('client-offer', tweaks);
+    sessionStorage.clear();
+  }
+  const el = await fixture<RcClientResponse>(html`<rc-client-response token=${token} base-url=${BASE} .fetch=${host.fetchAt(BASE)}></rc-client-response>`);
+  await waitUntil(() => el.state !== 'loading', 'the widget should finish loading', { timeout: 5000 });
+  return el;
+}
+
+const $ = <T extends Element = HTMLElement>(el: RcClientResponse, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
+const text = (el: RcClientResponse) => el.shadowRoot!.textContent.replace(/\s+/g, ' ');
+const answers = () => host.records.requests.filter((r) => r.endpoint === 'answerOffer');
+const offered = () => host.state.seed.offers.find((o) => o.token === 'offer-open')!.alternatives;
+const newYorkTime = (iso: string) => new Intl.DateTimeFormat('en', { timeStyle: 'short', timeZone: 'America/New_York' }).format(Date.parse(iso));
+
+async function pick(el: RcClientResponse, value: string): Promise<void> {
+  $<HTMLInputElement>(el, `input[name="slot"][value="${value}"]`).click();
+  await el.updateComplete;
+}
+
+afterEach(async () => {
+  host.faults.clear();
+  await setRaincheckLocale('en');
+});
+
+describe('<rc-client-response>', () => {
+  it('loading: a status, then the cancelled session and the offered times in the client’s own zone', async () => {
+    host.reset('client-offer');
+    host.faults.set('getOffer', { latencyMs: 300, times: 1 });
+    const el = await fixture<RcClientResponse>(html`<rc-client-response token="offer-open" base-url=${BASE} .fetch=${host.fetchAt(BASE)}></rc-client-response>`);
+    expect(el.state).to.equal('loading');
+    expect(text(el)).to.contain('Loading your options');
+    await expect(el).to.be.accessible();
+    await waitUntil(() => el.state === 'ready');
+    expect(text(el)).to.contain('cannot go ahead');
+    expect(text(el)).to.contain('Times are shown in America/New_York.');
+    const times = [...el.shadowRoot!.querySelectorAll('[part~="slot"] time')].map((t) => t.textContent.trim());
+    expect(times).to.deep.equal(offered().map((s) => newYorkTime(s.startsAt)));
+    expect(text(el)).to.contain('A refund of £65.00 instead');
+    expect(text(el)).not.to.contain('confirms it first');
+  });
+
+  it('ready: takes a time with the keyboard alone; the session moves there', async () => {
+    const el = await mount();
+    await expect(el).to.be.accessible();
+    const submit = $<HTMLButtonElement>(el, '[part~="submit"]');
+    expect(submit.disabled, 'nothing chosen yet').to.equal(true);
+    // Into the radio group on the first time, then the arrow key moves to (and checks) the second.
+    $<HTMLInputElement>(el, 'input[name="slot"]').focus();
+    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    const second = offered()[1]!;
+    expect($<HTMLInputElement>(el, `input[value="${second.id}"]`).checked).to.equal(true);
+    const submitted = oneEvent(el, 'rc-response-submit');
+    submit.focus();
+    await sendKeys({ press: 'Enter' });
+    expect(((await submitted) as CustomEvent<ResponseSubmitDetail>).detail).to.deep.equal({ token: 'offer-open', choice: 'alternative', slotId: second.id });
+    await waitUntil(() => el.state === 'success');
+    expect(text(el)).to.contain('New time booked');
+    expect(text(el)).to.contain(newYorkTime(second.startsAt));
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '[part~="heading"]'));
+    expect(host.state.session('ses-1')).to.include({ status: 'scheduled', startsAt: second.startsAt });
+    await expect(el).to.be.accessible();
+  });
+
+  it('a time taken meanwhile: says so, strikes it out, and the remaining choices still work', async () => {
+    const el = await mount();
+    const first = offered()[0]!;
+    await pick(el, first.id);
+    const failed = oneEvent(el, 'rc-response-error');
+    $<HTMLButtonElement>(el, '[part~="submit"]').click();
+    expect((await failed).detail).to.include({ code: 'slot-taken', retryable: false });
+    await el.updateComplete;
+    expect($(el, '[part~="error"]').textContent).to.contain('no longer free');
+    expect(el.shadowRoot!.querySelector('[part~="retry"]'), 'no retry of a taken time').to.equal(null);
+    expect($<HTMLInputElement>(el, `input[value="${first.id}"]`).disabled).to.equal(true);
+    expect($(el, '[part~="slot-taken"]').textContent).to.contain('(taken)');
+    await expect(el).to.be.accessible();
+    await pick(el, 'refund');
+    expect($(el, '[part~="submit"]').textContent).to.contain('Choose the refund');
+    $<HTMLButtonElement>(el, '[part~="submit"]').click();
+    await waitUntil(() => el.state === 'success');
+    expect(text(el)).to.contain('Refund chosen');
+    expect(text(el)).to.contain('£65.00 is on its way back to you');
+    expect(host.records.refunds.map((r) => r.status)).to.deep.equal(['issued']);
+  });
+
+  it('submitting: busy and accessible; a double click answers once', async () => {
+    const el = await mount();
+    await pick(el, 'refund');
+    host.faults.set('answerOffer', { latencyMs: 200, times: 1 });
+    const submit = $<HTMLButtonElement>(el, '[part~="submit"]');
+    submit.click();
+    submit.click();
+    await el.updateComplete;
+    expect(el.state).to.equal('submitting');
+    await expect(el).to.be.accessible();
+    await waitUntil(() => el.state === 'success');
+    expect(answers()).to.have.length(1);
+    expect(host.records.refunds).to.have.length(1);
+  });
+
+  it('error: a 500 keeps the choice; "Try again" and a reload reuse one key: one refund', async () => {
+    const el = await mount();
+    await pick(el, 'refund');
+    host.faults.set('answerOffer', { status: 500, times: 1 });
+    $<HTMLButtonElement>(el, '[part~="submit"]').click();
+    await waitUntil(() => el.state === 'error');
+    expect($(el, '[part~="error"]').getAttribute('role')).to.equal('alert');
+    expect($<HTMLInputElement>(el, 'input[value="refund"]').checked).to.equal(true);
+    await expect(el).to.be.accessible();
+    const reloaded = await mount('offer-open', {}, false);
+    await pick(reloaded, 'refund');
+    $<HTMLButtonElement>(reloaded, '[part~="submit"]').click();
+    await waitUntil(() => reloaded.state === 'success');
+    expect(new Set(answers().map((r) => r.idempotencyKey)).size).to.equal(1);
+    expect(host.records.refunds).to.have.length(1);
+  });
+
+  it("a new client's refund: says the team confirms it first, and it is sent for review", async () => {
+    const el = await mount('offer-open', { newClient: true });
+    expect(text(el)).to.contain('(the platform team confirms it first)');
+    await pick(el, 'refund');
+    $<HTMLButtonElement>(el, '[part~="submit"]').click();
+    await waitUntil(() => el.state === 'success');
+    expect(text(el)).to.contain('The platform team confirms your refund of £65.00');
+    expect(host.records.refunds.map((r) => r.status)).to.deep.equal(['pending-review']);
+  });
+
+  it('an expired offer: says when it closed, and what the client can still do', async () => {
+    const el = await mount('offer-expired');
+    expect(text(el)).to.contain('This offer closed on');
+    expect(text(el)).to.contain('contact your therapist');
+    expect(el.shadowRoot!.querySelector('[part~="form"]')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('an answered offer: shows the answer, no second one', async () => {
+    const el = await mount('offer-answered');
+    expect(text(el)).to.contain(`You have already booked`);
+    expect(text(el)).to.contain(newYorkTime(offered()[0]!.startsAt));
+    expect(el.shadowRoot!.querySelector('[part~="form"]')).to.equal(null);
+  });
+
+  it('an unknown link: the host’s clear message, no crash', async () => {
+    const el = await mount('no-such-offer');
+    expect(el.state).to.equal('error');
+    expect(text(el)).to.contain('This link is not valid');
+    await expect(el).to.be.accessible();
+  });
+
+  it('speaks German', async () => {
+    await setRaincheckLocale('de');
+    const el = await mount();
+    expect(text(el)).to.contain('Ihre Sitzung wurde abgesagt');
+    expect(text(el)).to.contain('Stattdessen eine Erstattung von');
+  });
+});
