@@ -315,7 +315,13 @@ export class RcAvailability extends PolicyFlowElement {
         ${this.#renderRecommendations(decision)}
         ${away ? this.#renderAffected() : nothing}
         ${this.#renderChoices(busy)}
-        ${away && this.#telling ? noteField({ note: this.note, minLength: 0, disabled: busy, onNote: (note) => (this.note = note) }) : nothing}
+        ${away && this.#telling ? noteField({
+              note: this.note,
+              minLength: 0,
+              disabled: busy,
+              onNote: (note) => (this.note = note),
+              optionalLabel: msg('A note for the team (optional)', { id: 'rc.availability.note' }),
+            }) : nothing}
         ${submitFooter({ missing, showMissing: missing.length > 0 && (this.until !== '' || !away), busy, teamRequest: false, label: msg('Save', { id: 'rc.availability.submit' }) })}
       </form>
     `;

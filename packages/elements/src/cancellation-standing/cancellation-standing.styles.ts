@@ -31,6 +31,9 @@ export const cancellationStandingStyles = css`
     font-size: 1.125rem;
     font-weight: 600;
   }
+  [part~='advice'] {
+    margin-block-start: var(--_space);
+  }
   [part~='advice'] ul {
     margin: 0;
     padding-inline-start: 1.25rem;

@@ -32,7 +32,8 @@ export function channelList(channels: readonly string[], locale: string): string
 
 /** Who, and when: in the viewer's zone, with the session's own zone when it differs. */
 export function sessionSummary(session: Session, locale: string): TemplateResult {
-  const otherZone = session.timeZone !== viewerTimeZone();
+  // The session's own time only when it reads differently (London and UTC agree in winter).
+  const otherZone = session.timeZone !== viewerTimeZone() && formatTime(session.startsAt, locale, session.timeZone) !== formatTime(session.startsAt, locale);
   return html`<p part="session">
     ${msg(str`With ${session.client.displayName}`, { id: 'rc.cancel.with' })} ·
     <time datetime=${session.startsAt}>${formatDateTime(session.startsAt, locale)}</time>
@@ -128,6 +129,8 @@ export interface NoteFieldOptions {
   readonly minLength: number;
   readonly disabled: boolean;
   readonly onNote: (note: string) => void;
+  /** The label when no reason is required; default "Note (optional)". */
+  readonly optionalLabel?: string;
 }
 
 /** A note, which becomes a required written reason when the policy asks for one. */
@@ -136,7 +139,7 @@ export function noteField(o: NoteFieldOptions): TemplateResult {
     <span>
       ${o.minLength > 0
         ? msg(str`Reason for the team (at least ${o.minLength} characters)`, { id: 'rc.cancel.note-required' })
-        : msg('Note (optional)', { id: 'rc.cancel.note' })}
+        : (o.optionalLabel ?? msg('Note (optional)', { id: 'rc.cancel.note' }))}
     </span>
     <textarea
       part="note"

@@ -216,6 +216,23 @@ describe('<rc-cancel-session>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it("shows the session's own time too, only when its zone's clock reads differently", async () => {
+    const session = (zone: string) => {
+      host.reset('ordinary-cancellation');
+      (host.state.seed.sessions[0] as { timeZone: string }).timeZone = zone;
+      return fixture<RcCancelSession>(html`<rc-cancel-session session-id="ses-1" base-url=${BASE} .fetch=${host.fetchAt(BASE)}></rc-cancel-session>`);
+    };
+    const viewer = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const far = viewer === 'Asia/Tokyo' ? 'America/Chicago' : 'Asia/Tokyo';
+    const away = await session(far);
+    await waitUntil(() => away.state === 'ready');
+    const farTime = new Intl.DateTimeFormat('en', { timeStyle: 'short', timeZone: far }).format(Date.parse(host.state.seed.sessions[0]!.startsAt));
+    expect($(away, '[part~="session"]').textContent).to.contain(`(${farTime} in ${far})`);
+    const here = await session(viewer);
+    await waitUntil(() => here.state === 'ready');
+    expect($(here, '[part~="session"]').textContent).not.to.contain(' in ');
+  });
+
   it('follows the dark colour scheme, accessibly', async () => {
     const el = await mount();
     const light = getComputedStyle(el).backgroundColor;

@@ -96,6 +96,7 @@ export const templates = {
   'rc.availability.hide-until': str`Mein Profil bis ${0} vor neuen Klientinnen und Klienten verbergen`,
   'rc.availability.show': 'Mein Profil wieder für neue Klientinnen und Klienten zeigen',
   'rc.availability.inform': 'Das Plattform-Team informieren',
+  'rc.availability.note': 'Eine Nachricht an das Team (optional)',
   'rc.availability.done': 'Abwesenheit gespeichert',
   'rc.availability.done-back': 'Willkommen zurück',
   'rc.availability.next-team': 'Das Plattform-Team hat Ihre Nachricht und meldet sich bei Ihnen.',
