@@ -1,7 +1,7 @@
 import { msg, str } from '@lit/localize';
 import type { Absence, Session, TeamRequest, Therapist } from '@raincheck/host-api';
 import type { Decision, Facts, RecommendationEffect } from '@raincheck/policy';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { addDays, dayKey, formatDate, formatDateTime } from '../format/formatters.js';
 import type { WidgetErrorDetail } from '../internal/flow-element.js';
 import { PolicyFlowElement } from '../internal/policy-flow.js';
@@ -130,8 +130,8 @@ export class RcAvailability extends PolicyFlowElement {
   private declare result: AvailabilitySuccessDetail | undefined;
 
   protected readonly action = 'availability-change';
+  protected readonly subjectProperty = 'therapistId';
 
-  #load = 0;
   #listing = 0;
 
   constructor() {
@@ -144,38 +144,23 @@ export class RcAvailability extends PolicyFlowElement {
     this.note = '';
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    if ((changed.has('therapistId') || changed.has('baseUrl') || (changed as Map<PropertyKey, unknown>).has('config')) && this.therapistId && this.settings.baseUrl) {
-      void this.load();
-    }
-  }
-
   /** Today in the therapist's calendar. */
   get #today(): string {
     return dayKey(new Date().toISOString(), this.therapist?.timeZone);
   }
 
-  protected async load(): Promise<void> {
-    const load = ++this.#load;
-    this.state = 'loading';
+  protected async loadSubject(current: () => boolean): Promise<void> {
     this.decision = undefined;
-    this.failure = undefined;
     this.facts = undefined;
-    try {
-      const { therapist, history } = await this.client.getTherapist({ therapistId: this.therapistId });
-      if (load !== this.#load) return;
-      this.therapist = therapist;
-      // A hidden profile most likely means the therapist is coming back.
-      this.change = therapist.profileVisible ? 'away' : 'back';
-      this.from ||= this.#today;
-      const { hiddenUntil: _shownAsProfile, ...therapistFacts } = therapist;
-      this.facts = { therapist: therapistFacts, history };
-      await Promise.all([this.evaluate(), this.#listAffected()]);
-      if (load === this.#load) this.state = 'ready';
-    } catch (error) {
-      if (load === this.#load) this.fail(error);
-    }
+    const { therapist, history } = await this.client.getTherapist({ therapistId: this.therapistId });
+    if (!current()) return;
+    this.therapist = therapist;
+    // A hidden profile most likely means the therapist is coming back.
+    this.change = therapist.profileVisible ? 'away' : 'back';
+    this.from ||= this.#today;
+    const { hiddenUntil: _shownAsProfile, ...therapistFacts } = therapist;
+    this.facts = { therapist: therapistFacts, history };
+    await Promise.all([this.evaluate(), this.#listAffected()]);
   }
 
   protected requestFacts(): NonNullable<Facts['request']> {

@@ -1,6 +1,6 @@
 import { msg, str } from '@lit/localize';
 import type { Decision, Facts, PolicyRule, WarningLevel } from '@raincheck/policy';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { PolicyFlowElement } from '../internal/policy-flow.js';
 import { decisionSection, effect, failureAlert } from '../internal/templates.js';
 import { baseStyles } from '../styles/tokens.js';
@@ -78,7 +78,7 @@ export class RcCancellationStanding extends PolicyFlowElement {
   // What one more change would trigger: a cancellation is counted like a rearrangement.
   protected readonly action = 'cancel';
 
-  #load = 0;
+  protected readonly subjectProperty = 'therapistId';
   /** Ids of the rules that count changes: only their effects are about frequency. */
   #frequencyRules: ReadonlySet<string> = new Set();
 
@@ -87,48 +87,33 @@ export class RcCancellationStanding extends PolicyFlowElement {
     this.therapistId = '';
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    if ((changed.has('therapistId') || changed.has('baseUrl') || (changed as Map<PropertyKey, unknown>).has('config')) && this.therapistId && this.settings.baseUrl) {
-      void this.load();
-    }
-  }
-
   protected requestFacts(): NonNullable<Facts['request']> {
     return {};
   }
 
-  protected async load(): Promise<void> {
-    const load = ++this.#load;
-    this.state = 'loading';
-    this.failure = undefined;
+  protected async loadSubject(current: () => boolean): Promise<void> {
     this.decision = undefined;
-    try {
-      const { therapist, history } = await this.client.getTherapist({ therapistId: this.therapistId });
-      if (load !== this.#load) return;
-      const { hiddenUntil: _notAFact, ...therapistFacts } = therapist;
-      const now = Date.now();
-      // The policy decides about a session and its client; the next change's are not known yet, so
-      // a placeholder stands in: a session a week away with a returning client. Only the effects of
-      // rules that count changes are shown from this decision.
-      this.facts = {
-        therapist: therapistFacts,
-        history,
-        session: {
-          id: 'next-change',
-          startsAt: new Date(now + 7 * 86_400_000).toISOString(),
-          endsAt: new Date(now + 7 * 86_400_000 + 3_000_000).toISOString(),
-          timeZone: therapist.timeZone ?? 'UTC',
-          status: 'scheduled',
-          price: { amount: 0, currency: 'GBP' },
-        },
-        client: { id: 'next-client', isNew: false, attendedSessions: 1 },
-      };
-      await this.evaluate();
-      if (load === this.#load) this.state = 'ready';
-    } catch (error) {
-      if (load === this.#load) this.fail(error);
-    }
+    const { therapist, history } = await this.client.getTherapist({ therapistId: this.therapistId });
+    if (!current()) return;
+    const { hiddenUntil: _notAFact, ...therapistFacts } = therapist;
+    const now = Date.now();
+    // The policy decides about a session and its client; the next change's are not known yet, so
+    // a placeholder stands in: a session a week away with a returning client. Only the effects of
+    // rules that count changes are shown from this decision.
+    this.facts = {
+      therapist: therapistFacts,
+      history,
+      session: {
+        id: 'next-change',
+        startsAt: new Date(now + 7 * 86_400_000).toISOString(),
+        endsAt: new Date(now + 7 * 86_400_000 + 3_000_000).toISOString(),
+        timeZone: therapist.timeZone ?? 'UTC',
+        status: 'scheduled',
+        price: { amount: 0, currency: 'GBP' },
+      },
+      client: { id: 'next-client', isNew: false, attendedSessions: 1 },
+    };
+    await this.evaluate();
   }
 
   protected override async evaluate(): Promise<void> {

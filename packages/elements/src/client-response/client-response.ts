@@ -1,6 +1,6 @@
 import { msg, str } from '@lit/localize';
 import { HostResponseError, type EndpointResponse, type Offer, type Refund } from '@raincheck/host-api';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { formatDateTime, formatMoney, viewerTimeZone } from '../format/formatters.js';
 import { FlowElement, type WidgetErrorDetail } from '../internal/flow-element.js';
 import { failureAlert, slotPicker, submitFooter } from '../internal/templates.js';
@@ -81,7 +81,7 @@ export class RcClientResponse extends FlowElement {
   private declare taken: ReadonlySet<string>;
   private declare result: ResponseSuccessDetail | undefined;
 
-  #load = 0;
+  protected readonly subjectProperty = 'token';
 
   constructor() {
     super();
@@ -89,25 +89,9 @@ export class RcClientResponse extends FlowElement {
     this.taken = new Set();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    if ((changed.has('token') || changed.has('baseUrl') || (changed as Map<PropertyKey, unknown>).has('config')) && this.token && this.settings.baseUrl) {
-      void this.load();
-    }
-  }
-
-  protected async load(): Promise<void> {
-    const load = ++this.#load;
-    this.state = 'loading';
-    this.failure = undefined;
-    try {
-      const { offer } = await this.client.getOffer({ token: this.token });
-      if (load !== this.#load) return;
-      this.offer = offer;
-      this.state = 'ready';
-    } catch (error) {
-      if (load === this.#load) this.fail(error);
-    }
+  protected async loadSubject(current: () => boolean): Promise<void> {
+    const { offer } = await this.client.getOffer({ token: this.token });
+    if (current()) this.offer = offer;
   }
 
   /** The client's own zone: the one the host knows, else this browser's. */

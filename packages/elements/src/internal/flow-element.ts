@@ -31,14 +31,38 @@ export abstract class FlowElement extends RaincheckElement {
   declare state: WidgetState;
   protected declare failure: WidgetErrorDetail | undefined;
 
-  /** Loads everything the widget shows. */
-  protected abstract load(): Promise<void>;
+  /** The property that names what the widget shows (`sessionId`, `therapistId`, `token`): setting it loads. */
+  protected abstract readonly subjectProperty: string;
+  /** Loads what the widget shows; `current()` turns false once a newer load has started. */
+  protected abstract loadSubject(current: () => boolean): Promise<void>;
 
   #keys: IntentKeys | undefined;
+  #load = 0;
 
   constructor() {
     super();
     this.state = 'loading';
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const any = changed as Map<PropertyKey, unknown>;
+    const subject = (this as unknown as Record<string, unknown>)[this.subjectProperty];
+    if ((any.has(this.subjectProperty) || any.has('baseUrl') || any.has('config')) && subject && this.settings.baseUrl) void this.load();
+  }
+
+  /** Loads everything again: the loading state, then ready or the error; the latest load wins. */
+  protected async load(): Promise<void> {
+    const load = ++this.#load;
+    const current = () => load === this.#load;
+    this.state = 'loading';
+    this.failure = undefined;
+    try {
+      await this.loadSubject(current);
+      if (current()) this.state = 'ready';
+    } catch (error) {
+      if (current()) this.fail(error);
+    }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -86,23 +110,25 @@ export abstract class FlowElement extends RaincheckElement {
     this.state = 'submitting';
     this.failure = undefined;
     const keys = (this.#keys ??= new IntentKeys(`raincheck:${this.localName}`));
-    const used = new Set<string>();
+    // The parts written so far, in order: the last one is the write that failed, if one did.
+    const used: string[] = [];
     const keyFor = (name: string, body: unknown) => {
       const part = name ? `${scope}:${name}` : scope;
-      used.add(part);
+      if (!used.includes(part)) used.push(part);
       return keys.keyFor(part, body);
     };
-    const settle = () => used.forEach((part) => keys.settle(part));
     try {
       const result = await send(keyFor);
-      settle();
+      used.forEach((part) => keys.settle(part));
       this.state = 'success';
       this.dispatchEvent(new CustomEvent<Result>(`${prefix}-success`, { detail: result, bubbles: true, composed: true }));
       return result;
     } catch (error) {
       const failure = this.fail(error);
-      // A final answer from the host: the next attempt is a new intent with new keys.
-      if (!failure.retryable) settle();
+      // A final answer for the write that failed: trying again is a new intent for it, with a new
+      // key. The writes before it succeeded and keep theirs, so trying again replays them.
+      const failed = used.at(-1);
+      if (!failure.retryable && failed) keys.settle(failed);
       this.dispatchEvent(new CustomEvent<WidgetErrorDetail>(`${prefix}-error`, { detail: failure, bubbles: true, composed: true }));
       return undefined;
     }

@@ -1,7 +1,7 @@
 import { msg } from '@lit/localize';
 import type { EndpointResponse, Session, Slot } from '@raincheck/host-api';
 import type { Reason } from '@raincheck/policy';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { PolicyFlowElement } from './policy-flow.js';
 import { failureAlert, reasonLabel, sessionSummary } from './templates.js';
 
@@ -33,41 +33,26 @@ export abstract class SessionFlowElement extends PolicyFlowElement {
   /** Whether the widget offers the therapist's open slots (cancel, rearrange). */
   protected readonly needsSlots: boolean = true;
 
-  #load = 0;
+  protected readonly subjectProperty = 'sessionId';
 
   constructor() {
     super();
     this.sessionId = '';
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    if ((changed.has('sessionId') || changed.has('baseUrl') || (changed as Map<PropertyKey, unknown>).has('config')) && this.sessionId && this.settings.baseUrl) {
-      void this.load();
-    }
-  }
-
   /** Loads everything; the session shows as soon as it arrives, before the policy engine. */
-  protected async load(): Promise<void> {
-    const load = ++this.#load;
-    this.state = 'loading';
+  protected async loadSubject(current: () => boolean): Promise<void> {
     this.session = undefined;
     this.decision = undefined;
-    this.failure = undefined;
     this.facts = undefined;
-    try {
-      const { session } = await this.client.getSession({ sessionId: this.sessionId });
-      if (load !== this.#load) return;
-      this.session = session;
-      const [facts] = await Promise.all([this.client.getPolicyFacts({ sessionId: this.sessionId }), this.refreshSlots()]);
-      if (load !== this.#load) return;
-      const { client: _shown, therapistId: _therapist, ...sessionFacts } = session;
-      this.facts = { session: sessionFacts, ...facts };
-      await this.evaluate();
-      if (load === this.#load) this.state = 'ready';
-    } catch (error) {
-      if (load === this.#load) this.fail(error);
-    }
+    const { session } = await this.client.getSession({ sessionId: this.sessionId });
+    if (!current()) return;
+    this.session = session;
+    const [facts] = await Promise.all([this.client.getPolicyFacts({ sessionId: this.sessionId }), this.refreshSlots()]);
+    if (!current()) return;
+    const { client: _shown, therapistId: _therapist, ...sessionFacts } = session;
+    this.facts = { session: sessionFacts, ...facts };
+    await this.evaluate();
   }
 
   /** Reads the therapist's open slots again (after a conflict, say). */

@@ -167,6 +167,20 @@ describe('<rc-availability>', () => {
     expect(host.state.seed.therapists[0]!.profileVisible).to.equal(false);
   });
 
+  it('a final refusal half-way: saving again replays the recorded absence, never a second one', async () => {
+    const el = await mount();
+    await awayThreeWeeks(el);
+    host.faults.set('setVisibility', { status: 422, times: 1 });
+    $<HTMLButtonElement>(el, '[part~="submit"]').click();
+    await waitUntil(() => el.state === 'error');
+    expect(el.shadowRoot!.querySelector('[part~="retry"]'), 'a final answer: no retry button').to.equal(null);
+    $<HTMLButtonElement>(el, '[part~="submit"]').click();
+    await waitUntil(() => el.state === 'success');
+    expect(writes('reportAbsence').map((r) => r.replayed)).to.deep.equal([false, true]);
+    expect(host.records.teamRequests).to.have.length(1);
+    expect(new Set(writes('setVisibility').map((r) => r.idempotencyKey)).size, 'the refused write is a new intent').to.equal(2);
+  });
+
   it('speaks German', async () => {
     await setRaincheckLocale('de');
     const el = await mount();
