@@ -1,4 +1,4 @@
-import type { DecisionDetail } from '@raincheck/elements';
+import type { AvailabilitySessionDetail, DecisionDetail } from '@raincheck/elements';
 import { SCENARIOS, type ScenarioName, type ScenarioTweaks } from '@raincheck/mock-host';
 import type { Policy } from '@raincheck/policy';
 import { defaultRuleFiles } from '@raincheck/policy/rules';
@@ -114,6 +114,7 @@ export class PgApp extends LightElement {
   }
 
   #resetHost(): void {
+    this.#opened = undefined;
     this.host.host.reset(this.scenario, this.tweaks);
     this.decision = undefined;
     this.events = [];
@@ -163,12 +164,24 @@ export class PgApp extends LightElement {
   }
 
   #widget: { mount: number; el: HTMLElement } | undefined;
+  /** A session another widget asked to open (availability's "Cancel" and "Rearrange"). */
+  #opened: Record<string, string> | undefined;
+
+  /** Opens the asked-for flow on the same host state, as a partner's page would. */
+  #openSession = (event: Event): void => {
+    const { sessionId, action } = (event as CustomEvent<AvailabilitySessionDetail>).detail;
+    this.widget = widgetByTag(action === 'cancel' ? 'rc-cancel-session' : 'rc-reschedule-session');
+    this.#opened = { 'session-id': sessionId };
+    this.decision = undefined;
+    this.mount++;
+    this.#remember();
+  };
 
   /** The widget for the current mount, created once per mount (a new one after "start over"). */
   #widgetElement(): HTMLElement {
     if (this.#widget?.mount === this.mount) return this.#widget.el;
     const el = document.createElement(this.widget.tag) as HTMLElement & { rules: unknown };
-    for (const [name, value] of Object.entries(this.widget.attributes(this.host.host.state.seed))) el.setAttribute(name, value);
+    for (const [name, value] of Object.entries(this.#opened ?? this.widget.attributes(this.host.host.state.seed))) el.setAttribute(name, value);
     el.dataset.widget = '';
     el.rules = { from: 'inline', files: this.#rules };
     this.#widget = { mount: this.mount, el };
@@ -190,6 +203,7 @@ export class PgApp extends LightElement {
     super.connectedCallback();
     for (const type of new Set(WIDGETS.flatMap((w) => w.events))) this.addEventListener(type, this.#onWidgetEvent);
     this.addEventListener('rc-decision', this.#onWidgetEvent);
+    this.addEventListener('rc-availability-session', this.#openSession);
   }
 
   protected override render() {

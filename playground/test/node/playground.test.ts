@@ -83,6 +83,23 @@ describe('the playground (built, in Chromium)', () => {
     }
   });
 
+  it("availability's sessions open their flow on the same host state", async () => {
+    const { page, errors } = await open('?widget=rc-availability');
+    await page.waitForFunction(() => document.querySelector('rc-availability')?.getAttribute('state') === 'ready', { timeout: 20_000 });
+    await page.$eval('rc-availability', (el) => {
+      const until = el.shadowRoot!.querySelector<HTMLInputElement>('[part~="until"]')!;
+      until.value = new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10);
+      until.dispatchEvent(new Event('change'));
+    });
+    await page.waitForFunction(() => document.querySelector('rc-availability')!.shadowRoot!.querySelectorAll('[part~="session-action"]').length > 0, { timeout: 10_000 });
+    await click(page, 'rc-availability', '[part~="session-action"]');
+    await page.waitForFunction(() => document.querySelector('rc-cancel-session')?.getAttribute('state') === 'ready', { timeout: 10_000 });
+    assert.equal(await page.$eval('rc-cancel-session', (el) => el.getAttribute('session-id')), 'ses-1');
+    assert.equal(await page.$eval('select[name="scenario"]', (el) => (el).value), 'extended-absence');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   it('rearranging completes, and a scenario’s facts can be changed with the controls', async () => {
     const { page, errors } = await open('?widget=rc-reschedule-session');
     await page.waitForFunction(() => document.querySelector('rc-reschedule-session')?.getAttribute('state') === 'ready', { timeout: 20_000 });
