@@ -150,8 +150,6 @@ export class RcAvailability extends PolicyFlowElement {
   }
 
   protected async loadSubject(current: () => boolean): Promise<void> {
-    this.decision = undefined;
-    this.facts = undefined;
     const { therapist, history } = await this.client.getTherapist({ therapistId: this.therapistId });
     if (!current()) return;
     this.therapist = therapist;

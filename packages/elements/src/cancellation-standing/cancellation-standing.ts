@@ -92,7 +92,6 @@ export class RcCancellationStanding extends PolicyFlowElement {
   }
 
   protected async loadSubject(current: () => boolean): Promise<void> {
-    this.decision = undefined;
     const { therapist, history } = await this.client.getTherapist({ therapistId: this.therapistId });
     if (!current()) return;
     const { hiddenUntil: _notAFact, ...therapistFacts } = therapist;

@@ -45,6 +45,13 @@ export abstract class PolicyFlowElement extends FlowElement {
     }
   }
 
+  /** Loads again; what was decided for the last subject no longer holds. */
+  protected override load(): Promise<void> {
+    this.decision = undefined;
+    this.facts = undefined;
+    return super.load();
+  }
+
   /** Re-decides with what has been entered; the latest answer wins. */
   protected async evaluate(): Promise<void> {
     if (!this.facts) return;

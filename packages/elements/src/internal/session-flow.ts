@@ -43,8 +43,6 @@ export abstract class SessionFlowElement extends PolicyFlowElement {
   /** Loads everything; the session shows as soon as it arrives, before the policy engine. */
   protected async loadSubject(current: () => boolean): Promise<void> {
     this.session = undefined;
-    this.decision = undefined;
-    this.facts = undefined;
     const { session } = await this.client.getSession({ sessionId: this.sessionId });
     if (!current()) return;
     this.session = session;
