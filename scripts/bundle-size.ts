@@ -31,12 +31,18 @@ export async function bundleSize(source: string, resolveDir: string, plugins: Pl
 export interface SplitSize {
   /** The entry and every chunk it imports statically: what the page needs before any lazy import. */
   readonly initialGzip: number;
-  /** Everything, lazily imported chunks included. */
+  /** What the whole flow loads: the initial chunks and every lazy import but translations. */
   readonly totalGzip: number;
+  /** The translations, each loaded only on a page in that locale. */
+  readonly translationsGzip: number;
 }
 
-/** Bundles `specifier` with code splitting (as a partner's bundler would) and sums gzip bytes per chunk. */
-export async function splitBundleSize(specifier: string, resolveDir: string): Promise<SplitSize> {
+
+/**
+ * Bundles `specifier` with code splitting (as a partner's bundler would) and sums gzip bytes per chunk.
+ * `isTranslation` tells, by input path, the modules that only a page in another locale loads.
+ */
+export async function splitBundleSize(specifier: string, resolveDir: string, isTranslation: (input: string) => boolean): Promise<SplitSize> {
   // Inside the package, so the entry resolves packages as the package itself would.
   const dir = await mkdtemp(join(resolveDir, '.size-'));
   try {
@@ -58,15 +64,22 @@ export async function splitBundleSize(specifier: string, resolveDir: string): Pr
     });
     const outputs = result.metafile.outputs;
     const gzip = new Map(result.outputFiles.map((f) => [relative(resolveDir, f.path), gzipSync(f.contents, { level: 9 }).length]));
-    const initial = new Set<string>();
-    const visit = (file: string) => {
-      if (initial.has(file)) return;
-      initial.add(file);
-      for (const imported of outputs[file]?.imports ?? []) if (imported.kind === 'import-statement') visit(imported.path);
+    const translationChunk = (file: string) => Object.keys(outputs[file]?.inputs ?? {}).every(isTranslation);
+    const reached = (lazy: boolean) => {
+      const files = new Set<string>();
+      const visit = (file: string) => {
+        if (files.has(file)) return;
+        files.add(file);
+        for (const imported of outputs[file]?.imports ?? []) {
+          if (imported.kind === 'import-statement' || (lazy && imported.kind === 'dynamic-import' && !translationChunk(imported.path))) visit(imported.path);
+        }
+      };
+      visit(Object.keys(outputs).find((file) => outputs[file]!.entryPoint !== undefined)!);
+      return files;
     };
-    visit(Object.keys(outputs).find((file) => outputs[file]!.entryPoint !== undefined)!);
     const sum = (files: Iterable<string>) => [...files].reduce((total, file) => total + (gzip.get(file) ?? 0), 0);
-    return { initialGzip: sum(initial), totalGzip: sum(Object.keys(outputs).filter((f) => f.endsWith('.js'))) };
+    const translations = Object.keys(outputs).filter((f) => f.endsWith('.js') && translationChunk(f));
+    return { initialGzip: sum(reached(false)), totalGzip: sum(reached(true)), translationsGzip: sum(translations) };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -1,9 +1,10 @@
-import { toValidationIssues } from '@raincheck/policy/schemas';
-import type * as z from 'zod/mini';
-import { ENDPOINTS, fillPath, type EndpointDefinition, type EndpointId, type EndpointRequest, type EndpointResponse } from './endpoints.js';
+import { issuesAt, validate, type CompiledNode } from '@raincheck/policy/validation';
+import type { CompiledRoute } from './compiled-route.js';
+import { errorBodySchema, ROUTES } from './contract.generated.js';
+import type { EndpointId, EndpointRequest, EndpointResponse } from './endpoints.js';
 import { ContractError, HostApiError, NetworkError, responseErrorClass, TimeoutError } from './errors.js';
+import { fillPath } from './fill-path.js';
 import { newIdempotencyKey } from './idempotency-key.js';
-import { errorBodySchema } from './schemas.js';
 
 /** How to reach the partner's backend. */
 export interface HostClientOptions {
@@ -23,7 +24,7 @@ export interface HostClientOptions {
   readonly random?: () => number;
 }
 
-/** One typed method per endpoint of {@link ENDPOINTS}. */
+/** One typed method per endpoint of the host API (`ENDPOINTS`). */
 export type HostClient = { readonly [E in EndpointId]: (request: EndpointRequest<E>) => Promise<EndpointResponse<E>> } & {
   /** A fresh key for one user intent (a UUID). */
   newIdempotencyKey(): string;
@@ -110,26 +111,26 @@ export function createHostClient(options: HostClientOptions): HostClient {
     }
   }
 
-  function checked<T>(endpoint: EndpointId, side: 'request' | 'response', schema: z.ZodMiniType<T>, value: unknown, where = ''): T {
-    const result = schema.safeParse(value, { reportInput: true });
+  // The contract's schemas, compiled from the zod ones: the same verdicts without zod in the page.
+  function checked(endpoint: EndpointId, side: 'request' | 'response', schema: CompiledNode, value: unknown, where: readonly string[] = []): unknown {
+    const result = validate(schema, value);
     if (result.success) return result.data;
-    const issues = toValidationIssues(endpoint, result.error.issues).map((i) => ({ ...i, path: where ? i.path.replace('$', `$${where}`) : i.path }));
-    throw new ContractError(endpoint, side, issues);
+    throw new ContractError(endpoint, side, issuesAt(endpoint, result.issues, where));
   }
 
   async function call(endpoint: EndpointId, request: Record<string, unknown>): Promise<unknown> {
-    const definition: EndpointDefinition = ENDPOINTS[endpoint];
+    const definition: CompiledRoute = ROUTES[endpoint];
     const signal = request.signal as AbortSignal | undefined;
     signal?.throwIfAborted();
     let url = `${baseUrl}${fillPath(definition.path, request)}`;
     if (definition.query) {
-      const query = checked(endpoint, 'request', definition.query, request.query, '.query') as Record<string, string>;
+      const query = checked(endpoint, 'request', definition.query, request.query, ['query']) as Record<string, string>;
       url += `?${new URLSearchParams(query).toString()}`;
     }
     const headers: Record<string, string> = { accept: 'application/json' };
     let body: string | undefined;
     if (definition.body) {
-      body = JSON.stringify(checked(endpoint, 'request', definition.body, request.body, '.body'));
+      body = JSON.stringify(checked(endpoint, 'request', definition.body, request.body, ['body']));
       headers['content-type'] = 'application/json';
     }
     if (definition.ifMatch) {
@@ -169,7 +170,7 @@ export function createHostClient(options: HostClientOptions): HostClient {
     } catch {
       parsed = undefined;
     }
-    const body = errorBodySchema.safeParse(parsed);
+    const body = validate(errorBodySchema, parsed);
     const ErrorClass = responseErrorClass(response.status);
     return body.success
       ? new ErrorClass(endpoint, response.status, body.data.error.code, body.data.error.message, body.data.error.details)
@@ -177,7 +178,7 @@ export function createHostClient(options: HostClientOptions): HostClient {
   }
 
   const methods = Object.fromEntries(
-    (Object.keys(ENDPOINTS) as EndpointId[]).map((endpoint) => [endpoint, (request: Record<string, unknown>) => call(endpoint, request)]),
+    (Object.keys(ROUTES) as EndpointId[]).map((endpoint) => [endpoint, (request: Record<string, unknown>) => call(endpoint, request)]),
   );
   return { ...methods, newIdempotencyKey } as unknown as HostClient;
 }

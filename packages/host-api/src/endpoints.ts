@@ -204,11 +204,4 @@ export type EndpointRequest<E extends EndpointId> = { readonly [K in PathParamNa
 /** What endpoint `E` answers on success. */
 export type EndpointResponse<E extends EndpointId> = z.output<Def<E>['response']>;
 
-/** Fills `{param}` placeholders, each URI-encoded. */
-export function fillPath(path: string, params: Readonly<Record<string, unknown>>): string {
-  return path.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const value = params[name];
-    if (typeof value !== 'string' || value === '') throw new TypeError(`missing path parameter "${name}" for ${path}`);
-    return encodeURIComponent(value);
-  });
-}
+export { fillPath } from './fill-path.js';

@@ -7,7 +7,8 @@ import {
   type TeamRequest,
   type TeamRequestKind,
 } from '@raincheck/host-api';
-import { canonicalJson, createPolicy, toValidationIssues, type Decision, type Facts, type Policy } from '@raincheck/policy';
+import { canonicalJson, createPolicy, type Decision, type Facts, type Policy } from '@raincheck/policy';
+import { toValidationIssues } from '@raincheck/policy/schemas';
 import { defaultRuleFiles, DEFAULT_POLICY } from '@raincheck/policy/rules';
 import { seedScenario, londonIso, type MockClient, type ScenarioTweaks, type ScenarioName, type Seed, type StoredOffer, type StoredSession } from './scenarios.js';
 

@@ -1,6 +1,7 @@
 /**
  * @raincheck/policy/authoring — tools for people who write rule files: the rule-file JSON Schema,
- * the fixture runner behind `raincheck test`, and decisions as readable text. Browser-safe, kept
+ * the fixture runner behind `raincheck test`, decisions as readable text, and the compiler that
+ * turns zod schemas into compiled schemas. Browser-safe, kept
  * out of the main entry so that evaluating a policy does not pay for them.
  * @packageDocumentation
  */
@@ -11,3 +12,5 @@ export { formatDecision } from './format-decision.js';
 export { diffDecisions, effectLines } from './diff-decisions.js';
 export type { DecisionChange, DecisionField, EffectLine } from './diff-decisions.js';
 export { jsonPathSegments } from './path-segments.js';
+export { compileSchema, compiledModuleSource } from './compiled/compile.js';
+export type { CompiledExport } from './compiled/compile.js';

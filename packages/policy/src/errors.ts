@@ -1,4 +1,6 @@
 import type { core } from 'zod/mini';
+import type { SchemaIssue } from './compiled/compiled-schema.js';
+import { typeSentence, unknownKeysSentence, valueSentence } from './issue-sentences.js';
 
 /** One problem found in a rule file or in a set of facts. */
 export interface ValidationIssue {
@@ -41,15 +43,6 @@ export function jsonPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-function received(input: unknown): string {
-  if (input === undefined) return 'nothing';
-  if (input === null) return 'null';
-  if (Array.isArray(input)) return 'an array';
-  if (typeof input === 'string') return JSON.stringify(input.length > 40 ? `${input.slice(0, 40)}…` : input);
-  if (typeof input === 'object') return 'an object';
-  return `${typeof input} ${JSON.stringify(input) ?? ''}`.trim();
-}
-
 /**
  * A sentence for one zod issue, in the words a rule author understands. Size and format checks are
  * refinements with their own sentences (checks.ts), so only type, value and key issues need words here.
@@ -57,17 +50,19 @@ function received(input: unknown): string {
 function sentence(issue: core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined
-        ? `required: expected ${issue.expected}`
-        : `expected ${issue.expected}, got ${received(issue.input)}`;
+      return typeSentence(issue.expected, issue.input);
     case 'invalid_value':
-      if (issue.input === undefined) return `required: expected ${issue.values.map((v) => JSON.stringify(v)).join(' | ')}`;
-      return `expected ${issue.values.map((v) => JSON.stringify(v)).join(' | ')}, got ${received(issue.input)}`;
+      return valueSentence(issue.values, issue.input);
     case 'unrecognized_keys':
-      return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
+      return unknownKeysSentence(issue.keys);
     default:
       return issue.message;
   }
+}
+
+/** Places a compiled schema's issues in `file`, under `prefix` (where the value sits in the file). */
+export function issuesAt(file: string, issues: readonly SchemaIssue[], prefix: readonly PropertyKey[] = []): ValidationIssue[] {
+  return issues.map((issue) => ({ file, path: jsonPath([...prefix, ...issue.path]), message: issue.message }));
 }
 
 /** Flattens zod issues into {@link ValidationIssue}s under `prefix` (where the value sits in the file). */

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { matching, nonEmptyString, wholeNumber } from './checks.js';
+import { matching, namedCheck, nonEmptyString, wholeNumber } from './checks.js';
 import {
   ACTIONS,
   ATTENDANCE_OUTCOMES,
@@ -9,22 +9,15 @@ import {
   REASONS,
   SESSION_STATUSES,
 } from './vocabulary.js';
-import { isIsoDate, isIsoInstant, isTimeZone } from './time.js';
 
 const nonEmpty = nonEmptyString();
 
 /** An ISO 8601 instant with an explicit offset. */
-export const isoInstant = z.string().check(
-  z.refine(isIsoInstant, { message: 'expected an ISO 8601 date-time with an offset, e.g. 2027-03-28T10:00:00+01:00' }),
-);
+export const isoInstant = z.string().check(namedCheck('isoInstant'));
 /** A calendar date or an ISO 8601 instant with an offset. */
-export const isoDateOrInstant = z.string().check(
-  z.refine((v) => isIsoDate(v) || isIsoInstant(v), {
-    message: 'expected a date (2027-03-28) or an ISO 8601 date-time with an offset',
-  }),
-);
+export const isoDateOrInstant = z.string().check(namedCheck('isoDateOrInstant'));
 /** An IANA time zone this runtime knows. */
-export const timeZoneSchema = z.string().check(z.refine(isTimeZone, { message: 'expected an IANA time zone, e.g. Europe/London' }));
+export const timeZoneSchema = z.string().check(namedCheck('timeZone'));
 const count = wholeNumber(0);
 
 /** Money in integer minor units (pence, cents) with an ISO 4217 currency code. */
@@ -87,14 +80,7 @@ export const factsSchema = z
     history: z.optional(z.array(historyEntrySchema)),
     request: z.optional(requestFactsSchema),
   })
-  .check(
-    ...(['session', 'client'] as const).map((key) =>
-      z.refine<{ action: string; session?: unknown; client?: unknown }>((facts) => facts.action === 'availability-change' || facts[key] !== undefined, {
-        path: [key],
-        message: 'required for every action but "availability-change"',
-      }),
-    ),
-  );
+  .check(namedCheck('requiredUnlessAction', 'session', 'availability-change'), namedCheck('requiredUnlessAction', 'client', 'availability-change'));
 
 /** Facts as given to `Policy.evaluate`. */
 export type Facts = z.output<typeof factsSchema>;

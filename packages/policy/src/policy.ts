@@ -2,13 +2,16 @@ import { Engine, Fact, type RuleProperties } from 'json-rules-engine';
 import type { Decision, PolicyIdentity, RuleExplanation } from './decision.js';
 import { deriveFacts } from './derived-facts.js';
 import { EnginePool } from './engine-pool.js';
-import { FactsValidationError, PolicyValidationError, toValidationIssues, type ValidationIssue } from './errors.js';
+import { FactsValidationError, issuesAt, PolicyValidationError, type ValidationIssue } from './errors.js';
 import { explainCondition, type EvaluatedCondition } from './explain.js';
-import { factsSchema, type Facts } from './facts-schema.js';
+import { validate } from './compiled/compiled-schema.js';
+import { factsSchema } from './compiled/policy-schemas.generated.js';
+import type { Facts } from './facts-schema.js';
 import { contentHash } from './hash.js';
 import { mergeEffects, type FiredRule } from './merge.js';
 import { resolvePath } from './path.js';
-import { findFactCondition, type Rule, type RuleFile } from './rule-file-schema.js';
+import { findFactCondition } from './find-fact-condition.js';
+import type { Rule, RuleFile } from './rule-file-schema.js';
 import { fillTemplate } from './template.js';
 import { validateRuleFile } from './validate-rule-file.js';
 import type { FactName } from './vocabulary.js';
@@ -110,9 +113,10 @@ export function createPolicy(sources: RuleFileSources, options: PolicyOptions = 
   );
 
   async function evaluate(input: Facts): Promise<Decision> {
-    const parsed = factsSchema.safeParse(input, { reportInput: true });
-    if (!parsed.success) throw new FactsValidationError(toValidationIssues('facts', parsed.error.issues));
-    const facts = parsed.data;
+    const parsed = validate(factsSchema, input);
+    if (!parsed.success) throw new FactsValidationError(issuesAt('facts', parsed.issues));
+    // A copy: the decision must not change if the caller edits its facts while the engine runs.
+    const facts = structuredClone(parsed.data);
     const derived = deriveFacts(facts);
     // What conditions read, by fact name; the engine gets the same values.
     const values: Record<Exclude<FactName, 'cancellationsInWindow'>, unknown> = {

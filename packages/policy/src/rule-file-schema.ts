@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { matching, nonEmptyList, nonEmptyString, numberBetween, wholeNumber } from './checks.js';
+import { matching, namedCheck, nonEmptyList, nonEmptyString, numberBetween, wholeNumber } from './checks.js';
 import {
   CHANNELS,
   FACT_NAMES,
@@ -27,8 +27,6 @@ const positiveInt = wholeNumber(1);
 /** A JSON value a condition may compare with: a string, number, boolean or null, or a list of them. */
 export type ConditionValue = string | number | boolean | null | (string | number | boolean | null)[];
 
-const isScalar = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v);
-
 /** `{ "fact": …, "operator": …, "value": … }`: compares one fact with a literal value. */
 export const factConditionSchema = z.strictObject({
   fact: z.enum(FACT_NAMES),
@@ -40,11 +38,7 @@ export const factConditionSchema = z.strictObject({
     matching(/^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/, 'expected a plain dot path such as "price.amount" (JSONPath expressions are not allowed)'),
   ),
   operator: z.enum(OPERATORS),
-  value: z.unknown().check(
-    z.refine((v) => isScalar(v) || (Array.isArray(v) && v.every(isScalar)), {
-      message: 'expected a string, number, boolean or null, or a list of them',
-    }),
-  ),
+  value: z.unknown().check(namedCheck('conditionValue')),
   params: z.optional(z.strictObject({ days: positiveInt })),
 });
 
@@ -60,19 +54,6 @@ export interface FactCondition {
 export type Condition = FactCondition | { readonly all: readonly Condition[] } | { readonly any: readonly Condition[] } | { readonly not: Condition };
 /** A rule's root: `all`, `any` or `not` (json-rules-engine requires a boolean root). */
 export type TopCondition = Exclude<Condition, FactCondition>;
-
-/** The first fact comparison in a condition tree that passes `test`, depth first. */
-export function findFactCondition(condition: Condition, test: (c: FactCondition) => boolean): FactCondition | undefined {
-  if ('all' in condition || 'any' in condition) {
-    for (const c of 'all' in condition ? condition.all : condition.any) {
-      const found = findFactCondition(c, test);
-      if (found) return found;
-    }
-    return undefined;
-  }
-  if ('not' in condition) return findFactCondition(condition.not, test);
-  return test(condition) ? condition : undefined;
-}
 
 /** `{ "all": [...] }` or `{ "any": [...] }`: at least one condition. */
 export const groupSchema = (key: 'all' | 'any') => z.strictObject({ [key]: nonEmptyList(z.unknown()) });

@@ -1,23 +1,14 @@
-import type * as z from 'zod/mini';
-import { jsonPath, PolicyValidationError, toValidationIssues, type ValidationIssue } from './errors.js';
-import {
-  EVENT_PARAMS,
-  factConditionSchema,
-  findFactCondition,
-  groupSchema,
-  notSchema,
-  ruleFileSchema,
-  ruleSchema,
-  type FactCondition,
-  type Rule,
-  type RuleFile,
-} from './rule-file-schema.js';
+import { validate, type CompiledSchema } from './compiled/compiled-schema.js';
+import { allSchema, anySchema, eventParamsSchemas, factConditionSchema, notSchema, ruleFileSchema, ruleSchema } from './compiled/policy-schemas.generated.js';
+import { issuesAt, jsonPath, PolicyValidationError, type ValidationIssue } from './errors.js';
+import { findFactCondition } from './find-fact-condition.js';
+import type { FactCondition, Rule, RuleFile } from './rule-file-schema.js';
 import { parsePlaceholders, PLACEHOLDER_FORMATS } from './template.js';
 import { lookUpFactPath, placeholderPaths, quoteList, type ValueKind } from './vocabulary.js';
 
 type Path = readonly PropertyKey[];
 
-const GROUPS = { all: groupSchema('all'), any: groupSchema('any') };
+const GROUPS: Record<'all' | 'any', CompiledSchema<Record<string, unknown[]>>> = { all: allSchema, any: anySchema };
 const KNOWN_PLACEHOLDERS = new Set(placeholderPaths());
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
@@ -30,10 +21,10 @@ const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typ
 export function validateRuleFile(fileName: string, content: unknown): RuleFile {
   const issues: ValidationIssue[] = [];
   const report = (path: Path, message: string) => issues.push({ file: fileName, path: jsonPath(path), message });
-  const check = <T>(schema: z.ZodMiniType<T>, value: unknown, path: Path): T | undefined => {
-    const result = schema.safeParse(value, { reportInput: true });
+  const check = <T>(schema: CompiledSchema<T>, value: unknown, path: Path): T | undefined => {
+    const result = validate(schema, value);
     if (result.success) return result.data;
-    issues.push(...toValidationIssues(fileName, result.error.issues, path));
+    issues.push(...issuesAt(fileName, result.issues, path));
     return undefined;
   };
 
@@ -69,7 +60,7 @@ export function validateRuleFile(fileName: string, content: unknown): RuleFile {
     if (first !== undefined) report([...at, 'id'], `duplicate rule id "${rule.id}" (also at $.rules[${first}])`);
     else seen.set(rule.id, index);
     const conditionsValid = checkCondition(rule.conditions, [...at, 'conditions'], true);
-    const params = check(EVENT_PARAMS[rule.event.type] as z.ZodMiniType<Record<string, unknown>>, rule.event.params, [...at, 'event', 'params']);
+    const params = check(eventParamsSchemas[rule.event.type], rule.event.params, [...at, 'event', 'params']);
     if (!conditionsValid || !params) return;
     const valid = rule as unknown as Rule;
     checkEvent(valid, at, report);

@@ -1,5 +1,5 @@
 import { msg, str } from '@lit/localize';
-import type { Absence, Session, TeamRequest, Therapist } from '@raincheck/host-api';
+import type { Absence, Session, TeamRequest, Therapist } from '@raincheck/host-api/client';
 import type { Decision, Facts, RecommendationEffect } from '@raincheck/policy';
 import { html, nothing, type TemplateResult } from 'lit';
 import { addDays, dayKey, formatDate, formatDateTime } from '../format/formatters.js';

@@ -1,5 +1,5 @@
 import { msg, str } from '@lit/localize';
-import type { DecisionShown, EndpointResponse } from '@raincheck/host-api';
+import type { DecisionShown, EndpointResponse } from '@raincheck/host-api/client';
 import type { Decision, Facts, Reason } from '@raincheck/policy';
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatMoney } from '../format/formatters.js';

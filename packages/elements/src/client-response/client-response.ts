@@ -1,5 +1,5 @@
 import { msg, str } from '@lit/localize';
-import { HostResponseError, type EndpointResponse, type Offer, type Refund } from '@raincheck/host-api';
+import { HostResponseError, type EndpointResponse, type Offer, type Refund } from '@raincheck/host-api/client';
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatDateTime, formatMoney, viewerTimeZone } from '../format/formatters.js';
 import { FlowElement, type WidgetErrorDetail } from '../internal/flow-element.js';

@@ -1,5 +1,5 @@
 import { msg } from '@lit/localize';
-import { HostApiError, HostResponseError } from '@raincheck/host-api';
+import { HostApiError, HostResponseError } from '@raincheck/host-api/client';
 import type { PropertyValues } from 'lit';
 import { IntentKeys } from './intent-keys.js';
 import { RaincheckElement } from './raincheck-element.js';

@@ -1,4 +1,4 @@
-import { newIdempotencyKey } from '@raincheck/host-api';
+import { newIdempotencyKey } from '@raincheck/host-api/client';
 
 interface StoredIntent {
   readonly key: string;

@@ -1,5 +1,5 @@
 import { msg, str } from '@lit/localize';
-import type { DecisionShown } from '@raincheck/host-api';
+import type { DecisionShown } from '@raincheck/host-api/client';
 import type { Action, Decision, Facts } from '@raincheck/policy';
 import type { PropertyValues } from 'lit';
 import { FlowElement } from './flow-element.js';

@@ -1,6 +1,6 @@
 import { ContextConsumer } from '@lit/context';
 import { updateWhenLocaleChanges } from '@lit/localize';
-import { createHostClient, type HostClient } from '@raincheck/host-api';
+import { createHostClient, type HostClient } from '@raincheck/host-api/client';
 import type { Policy } from '@raincheck/policy';
 import { LitElement, type PropertyValues } from 'lit';
 import { checkedUrl, raincheckConfigContext, rulesSource, type RaincheckConfig, type RulesSource } from '../config/config.js';

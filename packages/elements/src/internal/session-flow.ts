@@ -1,5 +1,5 @@
 import { msg } from '@lit/localize';
-import type { EndpointResponse, Session, Slot } from '@raincheck/host-api';
+import type { EndpointResponse, Session, Slot } from '@raincheck/host-api/client';
 import type { Reason } from '@raincheck/policy';
 import { html, nothing, type TemplateResult } from 'lit';
 import { PolicyFlowElement } from './policy-flow.js';

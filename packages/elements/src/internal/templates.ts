@@ -1,5 +1,5 @@
 import { msg, str } from '@lit/localize';
-import type { Refund, Session, Slot } from '@raincheck/host-api';
+import type { Refund, Session, Slot } from '@raincheck/host-api/client';
 import type { Decision, Reason, RefundEffect } from '@raincheck/policy';
 import { html, nothing, type TemplateResult } from 'lit';
 import { dayKey, formatDateTime, formatDay, formatList, formatMoney, formatTime, viewerTimeZone } from '../format/formatters.js';

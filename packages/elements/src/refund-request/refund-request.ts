@@ -1,5 +1,5 @@
 import { msg } from '@lit/localize';
-import type { DecisionShown, EndpointResponse } from '@raincheck/host-api';
+import type { DecisionShown, EndpointResponse } from '@raincheck/host-api/client';
 import type { Decision, Facts } from '@raincheck/policy';
 import { html, nothing, type TemplateResult } from 'lit';
 import { SessionFlowElement, type WidgetErrorDetail } from '../internal/session-flow.js';

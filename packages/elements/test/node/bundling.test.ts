@@ -47,4 +47,21 @@ describe('the package as bundlers see it', () => {
     assert.match(code, /import\("@raincheck\/policy"\)/);
     assert.doesNotMatch(code, /from "@raincheck\/policy"/);
   });
+
+  it('no widget loads zod, before or with the engine: contracts and rules are checked with compiled schemas', async () => {
+    const result = await build({
+      stdin: { contents: "import '@raincheck/elements/define';", resolveDir: elements, loader: 'js' },
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      platform: 'browser',
+      outdir: '/nowhere',
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+    });
+    const inputs = Object.keys(result.metafile.inputs);
+    assert.ok(inputs.some((input) => input.includes('json-rules-engine') || input.includes('policy/dist')), 'the engine is in the bundle');
+    assert.deepEqual(inputs.filter((input) => input.includes('node_modules/zod/')), []);
+  });
 });

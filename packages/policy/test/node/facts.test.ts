@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createPolicy, deriveFacts, FactsValidationError, factsSchema, type Facts } from '../../src/index.js';
+import { createPolicy, deriveFacts, FactsValidationError, type Facts } from '../../src/index.js';
+import { factsSchema } from '../../src/schemas.js';
 import { cancelFacts, defaultRuleSources } from './helpers.js';
 
 const policy = createPolicy(defaultRuleSources());

@@ -1,0 +1,23 @@
+/**
+ * @raincheck/host-api/client — the typed fetch client and its errors, without zod: what a browser
+ * page loads. It checks requests and responses with the contract's schemas compiled at build time,
+ * which judge exactly as the zod schemas in the main entry do.
+ * @packageDocumentation
+ */
+export { createHostClient } from './client.js';
+export type { HostClient, HostClientOptions } from './client.js';
+export type { EndpointId, EndpointRequest, EndpointResponse } from './endpoints.js';
+export { fillPath } from './fill-path.js';
+export {
+  HostApiError,
+  NetworkError,
+  TimeoutError,
+  ContractError,
+  HostResponseError,
+  ConflictError,
+  PreconditionFailedError,
+  PreconditionRequiredError,
+  ServerError,
+} from './errors.js';
+export { newIdempotencyKey } from './idempotency-key.js';
+export type { Slot, Session, DecisionShown, Refund, TeamRequest, TeamRequestKind, Offer, Therapist, Absence, ErrorBody } from './schemas.js';

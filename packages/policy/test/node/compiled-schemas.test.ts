@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import * as z from 'zod/mini';
+import { policySchemasModule } from '../../build/write-compiled-schemas.js';
+import { compileSchema } from '../../src/compiled/compile.js';
+import * as compiled from '../../src/compiled/policy-schemas.generated.js';
+import { mergeFacts } from '../../src/fixtures.js';
+import { EVENT_PARAMS, factConditionSchema, groupSchema, notSchema, ruleFileSchema, ruleSchema } from '../../src/rule-file-schema.js';
+import { factsSchema, namedCheck } from '../../src/schemas.js';
+import { assertSameVerdicts, brokenCopies } from '../shared/compiled-vs-zod.js';
+import { defaultRuleSources, fixtureSources } from './helpers.js';
+
+type Json = Record<string, unknown>;
+const ruleFiles = Object.values(defaultRuleSources()) as Json[];
+const rules = ruleFiles.flatMap((file) => file.rules as Json[]);
+const fixtureFacts = Object.values(fixtureSources()).flatMap((file) => {
+  const { base = {}, cases } = file as { base?: Json; cases: { facts: Json }[] };
+  return cases.map((c) => mergeFacts(base, c.facts));
+});
+function conditionsOf(condition: Json): Json[] {
+  const inner = (condition.all ?? condition.any ?? (condition.not ? [condition.not] : undefined)) as Json[] | undefined;
+  return [condition, ...(inner ?? []).flatMap(conditionsOf)];
+}
+const conditions = rules.flatMap((rule) => conditionsOf(rule.conditions as Json));
+const withBroken = (values: readonly unknown[]) => [...values, ...values.flatMap((v) => [...brokenCopies(v)])];
+
+describe('compiled schemas', () => {
+  it('are what the zod schemas compile to now (build writes them)', () => {
+    const onDisk = readFileSync(new URL('../../src/compiled/policy-schemas.generated.ts', import.meta.url), 'utf8');
+    assert.equal(onDisk, policySchemasModule(), 'run `npm run build -w @raincheck/policy` and commit the generated file');
+  });
+
+  it('judge facts as zod does: every fixture, and each broken in every place', () => {
+    const compared = assertSameVerdicts(compiled.factsSchema, factsSchema, withBroken(fixtureFacts), 'facts');
+    assert.ok(compared > 10_000, `compared ${compared}`);
+  });
+
+  it('judge rule files, rules, conditions and event params as zod does', () => {
+    assertSameVerdicts(compiled.ruleFileSchema, ruleFileSchema, withBroken(ruleFiles), 'rule file');
+    assertSameVerdicts(compiled.ruleSchema, ruleSchema, withBroken(rules), 'rule');
+    const factConditions = conditions.filter((c) => 'fact' in c);
+    assertSameVerdicts(compiled.factConditionSchema, factConditionSchema, withBroken(factConditions), 'condition');
+    assertSameVerdicts(compiled.allSchema, groupSchema('all'), withBroken(conditions.filter((c) => 'all' in c)), 'all');
+    assertSameVerdicts(compiled.anySchema, groupSchema('any'), withBroken(conditions.filter((c) => 'any' in c)), 'any');
+    assertSameVerdicts(compiled.notSchema, notSchema, withBroken([{ not: conditions[1] }, ...conditions.filter((c) => 'not' in c)]), 'not');
+    for (const [type, params] of Object.entries(EVENT_PARAMS)) {
+      const given = rules.filter((r) => (r.event as Json).type === type).map((r) => (r.event as Json).params);
+      assert.ok(given.length > 0, `a default rule uses ${type}`);
+      assertSameVerdicts(compiled.eventParamsSchemas[type as keyof typeof EVENT_PARAMS], params, withBroken(given), type);
+    }
+  });
+
+  it('refuse what they cannot mirror, naming where', () => {
+    assert.throws(() => compileSchema(z.strictObject({ a: z.union([z.string(), z.number()]) }), 'thing'), /thing\.a: zod type "union" cannot be compiled/);
+    assert.throws(() => compileSchema(z.object({ a: z.string() }), 'thing'), /thing: objects must be strict/);
+    assert.throws(() => compileSchema(z.strictObject({ n: z.number().check(z.refine((n) => n > 1)) }), 'thing'), /thing\.n: check 0 \(custom\) is not a named check/);
+    assert.throws(() => compileSchema(z.pipe(z.string(), z.transform((s) => s.length)), 'thing'), /thing: zod type "pipe" cannot be compiled/);
+    assert.deepEqual(compileSchema(z.array(z.string().check(namedCheck('nonEmptyString')))), {
+      type: 'array',
+      item: { type: 'string', checks: [['nonEmptyString']] },
+    });
+  });
+});
