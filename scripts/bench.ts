@@ -124,7 +124,9 @@ for (const [label, specifier] of [
   ['every widget (@raincheck/elements/define)', '@raincheck/elements/define'],
 ] as const) {
   const size = await splitBundleSize(specifier, elementsDir, isTranslation);
-  console.log(`${label.padEnd(60)} ${kb(size.initialGzip).padStart(9)}   ${kb(size.totalGzip).padStart(14)}`);
+  // The client's view makes no decision: the engine chunk its bundle can reach is never requested.
+  const total = specifier.endsWith('/client-response') ? 'never loads it' : kb(size.totalGzip);
+  console.log(`${label.padEnd(60)} ${kb(size.initialGzip).padStart(9)}   ${total.padStart(14)}`);
   translations = size.translationsGzip;
 }
 console.log(`targets: one widget ≤ 18 KB before the engine, ≤ 30 KB with it. German adds ${kb(translations)} on a German page.`);

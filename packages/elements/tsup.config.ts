@@ -1,5 +1,6 @@
 import { defineConfig } from 'tsup';
 import { libraryDefaults } from '../../tsup.shared.js';
+import { minifyTemplatesPlugin } from './build/minify-templates.js';
 
 export default defineConfig({
   ...libraryDefaults,
@@ -18,4 +19,5 @@ export default defineConfig({
   // Keeps the per-component folders, so `sideEffects` can name the registration files.
   outDir: 'dist',
   external: [/^@raincheck\//, /^lit/, /^@lit\//],
+  esbuildPlugins: [minifyTemplatesPlugin],
 });

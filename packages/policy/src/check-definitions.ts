@@ -1,4 +1,4 @@
-import { isIsoDate, isIsoInstant, isTimeZone } from './time.js';
+import { isIsoDate, isIsoInstant, isTimeZone } from './time-formats.js';
 
 // Every refinement in Raincheck's schemas, by name. The zod schemas call them through checks.ts,
 // which records the name and arguments on the zod check; compiled schemas (compiled-schema.ts)

@@ -1,16 +1,8 @@
 import type { core } from 'zod/mini';
-import type { SchemaIssue } from './compiled/compiled-schema.js';
 import { typeSentence, unknownKeysSentence, valueSentence } from './issue-sentences.js';
+import { jsonPath, type ValidationIssue } from './validation-issue.js';
 
-/** One problem found in a rule file or in a set of facts. */
-export interface ValidationIssue {
-  /** The rule file's name, or `facts` for facts. */
-  readonly file: string;
-  /** JSON path to the offending value, `$` for the root, e.g. `$.rules[2].event.params.channels[0]`. */
-  readonly path: string;
-  /** What was expected there, in a sentence. */
-  readonly message: string;
-}
+export { issuesAt, jsonPath, type ValidationIssue } from './validation-issue.js';
 
 function describe(issues: readonly ValidationIssue[]): string {
   return issues.map((i) => `${i.file}:${i.path}: ${i.message}`).join('\n');
@@ -32,17 +24,6 @@ export class FactsValidationError extends Error {
   }
 }
 
-/** `["rules", 2, "id"]` → `$.rules[2].id`. */
-export function jsonPath(path: readonly PropertyKey[]): string {
-  let out = '$';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else if (typeof key === 'string' && /^[A-Za-z_$][\w$]*$/.test(key)) out += `.${key}`;
-    else out += `[${JSON.stringify(String(key))}]`;
-  }
-  return out;
-}
-
 /**
  * A sentence for one zod issue, in the words a rule author understands. Size and format checks are
  * refinements with their own sentences (checks.ts), so only type, value and key issues need words here.
@@ -58,11 +39,6 @@ function sentence(issue: core.$ZodIssue): string {
     default:
       return issue.message;
   }
-}
-
-/** Places a compiled schema's issues in `file`, under `prefix` (where the value sits in the file). */
-export function issuesAt(file: string, issues: readonly SchemaIssue[], prefix: readonly PropertyKey[] = []): ValidationIssue[] {
-  return issues.map((issue) => ({ file, path: jsonPath([...prefix, ...issue.path]), message: issue.message }));
 }
 
 /** Flattens zod issues into {@link ValidationIssue}s under `prefix` (where the value sits in the file). */

@@ -7,5 +7,6 @@
 export { validate } from './compiled/compiled-schema.js';
 export type { CompiledNode, CompiledSchema, EnumValue, SchemaIssue, Validated } from './compiled/compiled-schema.js';
 export type { CheckCall, CheckName } from './check-definitions.js';
-export { PolicyValidationError, FactsValidationError, issuesAt, jsonPath } from './errors.js';
-export type { ValidationIssue } from './errors.js';
+export { PolicyValidationError, FactsValidationError } from './errors.js';
+export { issuesAt, jsonPath } from './validation-issue.js';
+export type { ValidationIssue } from './validation-issue.js';
