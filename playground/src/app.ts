@@ -9,7 +9,7 @@ import { LightElement } from './light-element.js';
 import type { PlaygroundHost } from './mock.js';
 import { checkRuleTexts, type RuleProblem } from './rule-check.js';
 import type { RulesInputDetail } from './rule-editor.js';
-import { widgetByTag, WIDGETS, type WidgetEntry } from './widgets.js';
+import { widgetByTag, WIDGETS, type WidgetEntry, type WidgetSubject } from './widgets.js';
 import './compare-view.js';
 import './decision-view.js';
 import './host-log.js';
@@ -53,6 +53,7 @@ export class PgApp extends LightElement {
   static override properties = {
     widget: { state: true },
     scenario: { state: true },
+    subject: { state: true },
     tweaks: { state: true },
     theme: { state: true },
     brand: { state: true },
@@ -70,6 +71,8 @@ export class PgApp extends LightElement {
   declare host: PlaygroundHost;
   declare private widget: WidgetEntry;
   declare private scenario: ScenarioName;
+  /** The id of what the widget shows (a session, an offer, a therapist); empty: the scenario's first. */
+  declare private subject: string;
   declare private tweaks: ScenarioTweaks;
   declare private theme: Theme;
   declare private brand: string;
@@ -92,6 +95,7 @@ export class PgApp extends LightElement {
     this.widget = widgetByTag(params.get('widget') ?? '');
     const scenario = params.get('scenario');
     this.scenario = scenario && scenario in SCENARIOS ? (scenario as ScenarioName) : this.widget.scenario;
+    this.subject = params.get('subject') ?? '';
     this.tweaks = {};
     this.theme = 'system';
     /** Empty until picked: the widgets' own accent, light or dark. */
@@ -114,7 +118,6 @@ export class PgApp extends LightElement {
   }
 
   #resetHost(): void {
-    this.#opened = undefined;
     this.host.host.reset(this.scenario, this.tweaks);
     this.decision = undefined;
     this.events = [];
@@ -122,21 +125,42 @@ export class PgApp extends LightElement {
     this.#remember();
   }
 
-  /** The widget, scenario and language in the address, so a preview can be shared as a link. */
+  /** The widget, scenario, subject and language in the address, so a preview can be shared as a link. */
   #remember(): void {
-    const params = new URLSearchParams({ widget: this.widget.tag, scenario: this.scenario, ...(this.locale === 'en' ? {} : { locale: this.locale }) });
+    const params = new URLSearchParams({
+      widget: this.widget.tag,
+      scenario: this.scenario,
+      ...(this.subject ? { subject: this.subject } : {}),
+      ...(this.locale === 'en' ? {} : { locale: this.locale }),
+    });
     history.replaceState(null, '', `?${params.toString()}`);
   }
 
   #pickWidget(tag: string): void {
     this.widget = widgetByTag(tag);
+    this.subject = '';
     this.#resetHost();
   }
 
   #pickScenario(name: ScenarioName): void {
     this.scenario = name;
+    this.subject = '';
     this.tweaks = {};
     this.#resetHost();
+  }
+
+  /** What in the scenario the widget can show, and the one it shows. */
+  get #subjects(): { all: readonly WidgetSubject[]; shown: WidgetSubject | undefined } {
+    const all = this.widget.subjects(this.host.host.state.seed);
+    return { all, shown: all.find((s) => s.id === this.subject) ?? all[0] };
+  }
+
+  /** Shows another session, offer or therapist of the same scenario, on the same host state. */
+  #pickSubject(id: string): void {
+    this.subject = id;
+    this.decision = undefined;
+    this.mount++;
+    this.#remember();
   }
 
   #tweak(change: Partial<Record<keyof ScenarioTweaks, number | boolean | undefined>>): void {
@@ -164,14 +188,12 @@ export class PgApp extends LightElement {
   }
 
   #widget: { mount: number; el: HTMLElement } | undefined;
-  /** A session another widget asked to open (availability's "Cancel" and "Rearrange"). */
-  #opened: Record<string, string> | undefined;
 
   /** Opens the asked-for flow on the same host state, as a partner's page would. */
   #openSession = (event: Event): void => {
     const { sessionId, action } = (event as CustomEvent<AvailabilitySessionDetail>).detail;
     this.widget = widgetByTag(action === 'cancel' ? 'rc-cancel-session' : 'rc-reschedule-session');
-    this.#opened = { 'session-id': sessionId };
+    this.subject = sessionId;
     this.decision = undefined;
     this.mount++;
     this.#remember();
@@ -181,7 +203,7 @@ export class PgApp extends LightElement {
   #widgetElement(): HTMLElement {
     if (this.#widget?.mount === this.mount) return this.#widget.el;
     const el = document.createElement(this.widget.tag) as HTMLElement & { rules: unknown };
-    for (const [name, value] of Object.entries(this.#opened ?? this.widget.attributes(this.host.host.state.seed))) el.setAttribute(name, value);
+    for (const [name, value] of Object.entries(this.#subjects.shown?.attributes ?? {})) el.setAttribute(name, value);
     el.dataset.widget = '';
     el.rules = { from: 'inline', files: this.#rules };
     this.#widget = { mount: this.mount, el };
@@ -206,6 +228,17 @@ export class PgApp extends LightElement {
     this.addEventListener('rc-availability-session', this.#openSession);
   }
 
+  /** Picks what the widget shows when the scenario has more than one (the client-offer scenario's three offers …). */
+  #subjectControl() {
+    const { all, shown } = this.#subjects;
+    if (all.length < 2) return nothing;
+    return html`<label>${this.widget.subjectKind}
+      <select name="subject" @change=${(e: Event) => this.#pickSubject((e.target as HTMLSelectElement).value)}>
+        ${all.map((s) => html`<option value=${s.id} ?selected=${s === shown}>${s.label}</option>`)}
+      </select>
+    </label>`;
+  }
+
   protected override render() {
     if (!this.host) return html`<p class="pg-starting" role="status">Starting the playground and its mock host…</p>`;
     const t = this.tweaks;
@@ -227,6 +260,7 @@ export class PgApp extends LightElement {
             </select>
           </label>
           <p class="pg-muted pg-scenario-text">${SCENARIOS[this.scenario]}</p>
+          ${this.#subjectControl()}
           <fieldset>
             <legend>Facts <small>(empty: the scenario's own)</small></legend>
             <label>Hours until the session

@@ -96,6 +96,25 @@ describe('the playground (built, in Chromium)', () => {
     await page.waitForFunction(() => document.querySelector('rc-cancel-session')?.getAttribute('state') === 'ready', { timeout: 10_000 });
     assert.equal(await page.$eval('rc-cancel-session', (el) => el.getAttribute('session-id')), 'ses-1');
     assert.equal(await page.$eval('select[name="scenario"]', (el) => (el).value), 'extended-absence');
+    assert.equal(await page.$eval('select[name="subject"]', (el) => (el).value), 'ses-1', 'the session control follows');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it("the client's view shows each offer of the scenario, and the address keeps the one picked", async () => {
+    const { page, errors } = await open('?widget=rc-client-response');
+    await page.waitForFunction(() => document.querySelector('rc-client-response')?.getAttribute('state') === 'ready', { timeout: 20_000 });
+    const offers = await page.$$eval('select[name="subject"] option', (options) => options.map((o) => o.value));
+    assert.deepEqual(offers, ['offer-open', 'offer-expired', 'offer-answered']);
+    for (const [token, says] of [['offer-expired', /This offer closed on/], ['offer-answered', /You have already booked/]] as const) {
+      await page.select('select[name="subject"]', token);
+      await page.waitForFunction((t) => document.querySelector('rc-client-response')?.getAttribute('token') === t && document.querySelector('rc-client-response')?.getAttribute('state') === 'ready', { timeout: 10_000 }, token);
+      assert.match(await widgetText(page, 'rc-client-response'), says);
+      assert.match(page.url(), new RegExp(`subject=${token}`));
+    }
+    await page.reload();
+    await page.waitForFunction(() => document.querySelector('rc-client-response')?.getAttribute('state') === 'ready', { timeout: 20_000 });
+    assert.equal(await page.$eval('rc-client-response', (el) => el.getAttribute('token')), 'offer-answered');
     assert.deepEqual(errors, []);
     await page.close();
   });
