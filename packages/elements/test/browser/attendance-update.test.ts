@@ -1,10 +1,10 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { createMockHost, type ScenarioName, type ScenarioTweaks } from '@raincheck/mock-host';
 import { sendKeys } from '@web/test-runner-commands';
 import '@raincheck/elements/define';
+import { $, text, attachWidget, mountWidget } from './widget-harness.js';
 import { setRaincheckLocale, type AttendanceSubmitDetail, type RcAttendanceUpdate } from '@raincheck/elements';
 
-const BASE = 'https://partner.test/api';
 const host = createMockHost();
 
 /** A session that started an hour ago (the already-started scenario's), unless another is asked for. */
@@ -13,13 +13,9 @@ async function mount(scenario: ScenarioName = 'already-started', tweaks: Scenari
     host.reset(scenario, tweaks);
     sessionStorage.clear();
   }
-  const el = await fixture<RcAttendanceUpdate>(html`<rc-attendance-update session-id="ses-1" base-url=${BASE} .fetch=${host.fetchAt(BASE)}></rc-attendance-update>`);
-  await waitUntil(() => el.state !== 'loading', 'the widget should finish loading', { timeout: 5000 });
-  return el;
+  return mountWidget<RcAttendanceUpdate>(host, 'rc-attendance-update', { 'session-id': 'ses-1' });
 }
 
-const $ = <T extends Element = HTMLElement>(el: RcAttendanceUpdate, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
-const text = (el: RcAttendanceUpdate) => el.shadowRoot!.textContent.replace(/\s+/g, ' ');
 const writes = () => host.records.requests.filter((r) => r.endpoint === 'updateAttendance');
 
 async function choose(el: RcAttendanceUpdate, outcome: string): Promise<void> {
@@ -42,7 +38,7 @@ describe('<rc-attendance-update>', () => {
   it('loading: a status, then the session before the decision; accessible', async () => {
     host.reset('already-started');
     host.faults.set('getPolicyFacts', { latencyMs: 300, times: 1 });
-    const el = await fixture<RcAttendanceUpdate>(html`<rc-attendance-update session-id="ses-1" base-url=${BASE} .fetch=${host.fetchAt(BASE)}></rc-attendance-update>`);
+    const el = await attachWidget<RcAttendanceUpdate>(host, 'rc-attendance-update', { 'session-id': 'ses-1' });
     expect(el.state).to.equal('loading');
     expect(text(el)).to.contain('Loading the session');
     await waitUntil(() => $(el, '[part~="session"]') !== null, 'session shown while the policy loads');

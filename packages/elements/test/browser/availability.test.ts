@@ -1,10 +1,10 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { createMockHost, type ScenarioTweaks } from '@raincheck/mock-host';
 import { sendKeys } from '@web/test-runner-commands';
 import '@raincheck/elements/define';
+import { $, $$, text, attachWidget, mountWidget } from './widget-harness.js';
 import { setRaincheckLocale, type AvailabilitySessionDetail, type AvailabilitySubmitDetail, type RcAvailability } from '@raincheck/elements';
 
-const BASE = 'https://partner.test/api';
 const host = createMockHost();
 
 /** A therapist about to be away, with sessions 4, 11 and 30 days ahead (the extended-absence scenario). */
@@ -13,14 +13,9 @@ async function mount(tweaks: ScenarioTweaks = {}, reset = true): Promise<RcAvail
     host.reset('extended-absence', tweaks);
     sessionStorage.clear();
   }
-  const el = await fixture<RcAvailability>(html`<rc-availability therapist-id="th-ana" base-url=${BASE} .fetch=${host.fetchAt(BASE)}></rc-availability>`);
-  await waitUntil(() => el.state !== 'loading', 'the widget should finish loading', { timeout: 5000 });
-  return el;
+  return mountWidget<RcAvailability>(host, 'rc-availability', { 'therapist-id': 'th-ana' });
 }
 
-const $ = <T extends Element = HTMLElement>(el: RcAvailability, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
-const $$ = (el: RcAvailability, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
-const text = (el: RcAvailability) => el.shadowRoot!.textContent.replace(/\s+/g, ' ');
 const writes = (endpoint: string) => host.records.requests.filter((r) => r.endpoint === endpoint);
 
 /** `YYYY-MM-DD`, `days` from today in London (the scenario therapist's zone). */
@@ -50,7 +45,7 @@ describe('<rc-availability>', () => {
   it('loading: a status, then the profile; accessible', async () => {
     host.reset('extended-absence');
     host.faults.set('getTherapist', { latencyMs: 300, times: 1 });
-    const el = await fixture<RcAvailability>(html`<rc-availability therapist-id="th-ana" base-url=${BASE} .fetch=${host.fetchAt(BASE)}></rc-availability>`);
+    const el = await attachWidget<RcAvailability>(host, 'rc-availability', { 'therapist-id': 'th-ana' });
     expect(el.state).to.equal('loading');
     expect(text(el)).to.contain('Loading your availability');
     await expect(el).to.be.accessible();

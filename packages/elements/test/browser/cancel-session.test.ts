@@ -1,23 +1,18 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { createMockHost, type ScenarioName } from '@raincheck/mock-host';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '@raincheck/elements/define';
+import { $, $$, text, attachWidget, mountWidget } from './widget-harness.js';
 import { setRaincheckLocale, type RcCancelSession, type CancelSubmitDetail } from '@raincheck/elements';
 
-const BASE = 'https://partner.test/api';
 const host = createMockHost();
 
 async function mount(scenario: ScenarioName = 'ordinary-cancellation', sessionId = 'ses-1'): Promise<RcCancelSession> {
   host.reset(scenario);
   sessionStorage.clear();
-  const el = await fixture<RcCancelSession>(html`<rc-cancel-session session-id=${sessionId} base-url=${BASE} .fetch=${host.fetchAt(BASE)}></rc-cancel-session>`);
-  await waitUntil(() => el.state !== 'loading', 'the widget should finish loading', { timeout: 5000 });
-  return el;
+  return mountWidget<RcCancelSession>(host, 'rc-cancel-session', { 'session-id': sessionId });
 }
 
-const $ = <T extends Element = HTMLElement>(el: RcCancelSession, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
-const $$ = <T extends Element = HTMLElement>(el: RcCancelSession, selector: string) => [...el.shadowRoot!.querySelectorAll<T>(selector)];
-const text = (el: RcCancelSession) => el.shadowRoot!.textContent.replace(/\s+/g, ' ');
 
 /** Fills the form the way a therapist would: a reason, an optional note, the first `slots` times. */
 async function fill(el: RcCancelSession, { note = '', slots = 2 } = {}): Promise<void> {
@@ -41,7 +36,7 @@ describe('<rc-cancel-session>', () => {
   it('loading: shows a status and is accessible; the session shows before the decision', async () => {
     host.reset('ordinary-cancellation');
     host.faults.set('getPolicyFacts', { latencyMs: 300, times: 1 });
-    const el = await fixture<RcCancelSession>(html`<rc-cancel-session session-id="ses-1" base-url=${BASE} .fetch=${host.fetchAt(BASE)}></rc-cancel-session>`);
+    const el = await attachWidget<RcCancelSession>(host, 'rc-cancel-session', { 'session-id': 'ses-1' });
     expect(el.state).to.equal('loading');
     expect($(el, '[part~="status"]').getAttribute('role')).to.equal('status');
     await waitUntil(() => $(el, '[part~="session"]') !== null, 'session shown while the policy loads');
@@ -159,7 +154,7 @@ describe('<rc-cancel-session>', () => {
     await waitUntil(() => el.state === 'error', 'error after the retries', { timeout: 8000 });
     host.faults.clear();
     const firstKey = host.records.requests.find((r) => r.endpoint === 'cancelSession')!.idempotencyKey;
-    const again = await fixture<RcCancelSession>(html`<rc-cancel-session session-id="ses-1" base-url=${BASE} .fetch=${host.fetchAt(BASE)}></rc-cancel-session>`);
+    const again = await attachWidget<RcCancelSession>(host, 'rc-cancel-session', { 'session-id': 'ses-1' });
     await waitUntil(() => again.state === 'ready');
     await fill(again);
     $<HTMLButtonElement>(again, '[part~="submit"]').click();
@@ -201,7 +196,7 @@ describe('<rc-cancel-session>', () => {
   it('a host response that breaks the contract gives a clear error state, not a crash', async () => {
     host.reset('ordinary-cancellation');
     host.faults.set('getSession', { malformed: true });
-    const el = await fixture<RcCancelSession>(html`<rc-cancel-session session-id="ses-1" base-url=${BASE} .fetch=${host.fetchAt(BASE)}></rc-cancel-session>`);
+    const el = await attachWidget<RcCancelSession>(host, 'rc-cancel-session', { 'session-id': 'ses-1' });
     await waitUntil(() => el.state === 'error');
     expect($(el, '[part~="error"]').textContent).to.contain('does not understand');
     await expect(el).to.be.accessible();
@@ -220,7 +215,7 @@ describe('<rc-cancel-session>', () => {
     const session = (zone: string) => {
       host.reset('ordinary-cancellation');
       (host.state.seed.sessions[0] as { timeZone: string }).timeZone = zone;
-      return fixture<RcCancelSession>(html`<rc-cancel-session session-id="ses-1" base-url=${BASE} .fetch=${host.fetchAt(BASE)}></rc-cancel-session>`);
+      return attachWidget<RcCancelSession>(host, 'rc-cancel-session', { 'session-id': 'ses-1' });
     };
     const viewer = Intl.DateTimeFormat().resolvedOptions().timeZone;
     const far = viewer === 'Asia/Tokyo' ? 'America/Chicago' : 'Asia/Tokyo';

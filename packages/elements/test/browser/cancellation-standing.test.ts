@@ -1,23 +1,19 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { createMockHost, type ScenarioTweaks } from '@raincheck/mock-host';
 import { defaultRuleFiles } from '@raincheck/policy/rules';
 import { sendKeys } from '@web/test-runner-commands';
 import '@raincheck/elements/define';
+import { $, text, attachWidget, mountWidget } from './widget-harness.js';
 import { setRaincheckLocale, type DecisionDetail, type RcCancellationStanding } from '@raincheck/elements';
 
-const BASE = 'https://partner.test/api';
 const host = createMockHost();
 
 /** Four changes in the last 90 days (and one older): the next one is the 5th. */
 async function mount(tweaks: ScenarioTweaks = {}): Promise<RcCancellationStanding> {
   host.reset('near-frequency-threshold', tweaks);
-  const el = await fixture<RcCancellationStanding>(html`<rc-cancellation-standing therapist-id="th-ana" base-url=${BASE} .fetch=${host.fetchAt(BASE)}></rc-cancellation-standing>`);
-  await waitUntil(() => el.state !== 'loading', 'the widget should finish loading', { timeout: 5000 });
-  return el;
+  return mountWidget<RcCancellationStanding>(host, 'rc-cancellation-standing', { 'therapist-id': 'th-ana' });
 }
 
-const $ = <T extends Element = HTMLElement>(el: RcCancellationStanding, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
-const text = (el: RcCancellationStanding) => el.shadowRoot!.textContent.replace(/\s+/g, ' ');
 const thresholdStates = (el: RcCancellationStanding) =>
   [...el.shadowRoot!.querySelectorAll('[part~="threshold"]')].map((li) => li.getAttribute('part')!.replace('threshold ', ''));
 
@@ -30,7 +26,7 @@ describe('<rc-cancellation-standing>', () => {
   it('loading: a status, then the standing; accessible', async () => {
     host.reset('near-frequency-threshold');
     host.faults.set('getTherapist', { latencyMs: 300, times: 1 });
-    const el = await fixture<RcCancellationStanding>(html`<rc-cancellation-standing therapist-id="th-ana" base-url=${BASE} .fetch=${host.fetchAt(BASE)}></rc-cancellation-standing>`);
+    const el = await attachWidget<RcCancellationStanding>(host, 'rc-cancellation-standing', { 'therapist-id': 'th-ana' });
     expect(el.state).to.equal('loading');
     expect(text(el)).to.contain('Loading your standing');
     await expect(el).to.be.accessible();
@@ -89,7 +85,7 @@ describe('<rc-cancellation-standing>', () => {
   it('error: says what went wrong and tries again', async () => {
     host.reset('near-frequency-threshold');
     host.faults.set('getTherapist', { status: 500, times: 1 });
-    const el = await fixture<RcCancellationStanding>(html`<rc-cancellation-standing therapist-id="th-ana" base-url=${BASE} .fetch=${host.fetchAt(BASE)}></rc-cancellation-standing>`);
+    const el = await attachWidget<RcCancellationStanding>(host, 'rc-cancellation-standing', { 'therapist-id': 'th-ana' });
     await waitUntil(() => el.state === 'error');
     expect($(el, '[part~="error"]').getAttribute('role')).to.equal('alert');
     await expect(el).to.be.accessible();

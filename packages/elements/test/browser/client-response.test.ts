@@ -1,10 +1,10 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { createMockHost, type ScenarioTweaks } from '@raincheck/mock-host';
 import { sendKeys } from '@web/test-runner-commands';
 import '@raincheck/elements/define';
+import { $, text, attachWidget, mountWidget } from './widget-harness.js';
 import { setRaincheckLocale, type RcClientResponse, type ResponseSubmitDetail } from '@raincheck/elements';
 
-const BASE = 'https://partner.test/api';
 const host = createMockHost();
 
 /**
@@ -16,13 +16,9 @@ async function mount(token = 'offer-open', tweaks: ScenarioTweaks = {}, reset = 
     host.reset('client-offer', tweaks);
     sessionStorage.clear();
   }
-  const el = await fixture<RcClientResponse>(html`<rc-client-response token=${token} base-url=${BASE} .fetch=${host.fetchAt(BASE)}></rc-client-response>`);
-  await waitUntil(() => el.state !== 'loading', 'the widget should finish loading', { timeout: 5000 });
-  return el;
+  return mountWidget<RcClientResponse>(host, 'rc-client-response', { token });
 }
 
-const $ = <T extends Element = HTMLElement>(el: RcClientResponse, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
-const text = (el: RcClientResponse) => el.shadowRoot!.textContent.replace(/\s+/g, ' ');
 const answers = () => host.records.requests.filter((r) => r.endpoint === 'answerOffer');
 const offered = () => host.state.seed.offers.find((o) => o.token === 'offer-open')!.alternatives;
 const newYorkTime = (iso: string) => new Intl.DateTimeFormat('en', { timeStyle: 'short', timeZone: 'America/New_York' }).format(Date.parse(iso));
@@ -41,7 +37,7 @@ describe('<rc-client-response>', () => {
   it('loading: a status, then the cancelled session and the offered times in the client’s own zone', async () => {
     host.reset('client-offer');
     host.faults.set('getOffer', { latencyMs: 300, times: 1 });
-    const el = await fixture<RcClientResponse>(html`<rc-client-response token="offer-open" base-url=${BASE} .fetch=${host.fetchAt(BASE)}></rc-client-response>`);
+    const el = await attachWidget<RcClientResponse>(host, 'rc-client-response', { token: 'offer-open' });
     expect(el.state).to.equal('loading');
     expect(text(el)).to.contain('Loading your options');
     await expect(el).to.be.accessible();

@@ -1,9 +1,9 @@
-import { expect, fixture, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { createMockHost, type ScenarioName } from '@raincheck/mock-host';
 import { emulateMedia } from '@web/test-runner-commands';
 import '@raincheck/elements/define';
+import { mountWidget } from './widget-harness.js';
 
-const BASE = 'https://partner.test/api';
 const host = createMockHost();
 
 /** Every widget, in a scenario where it has something to show, and the attribute that picks its data. */
@@ -19,11 +19,7 @@ const WIDGETS: readonly { tag: string; scenario: ScenarioName; attribute: string
 
 async function mount(tag: string, scenario: ScenarioName, attribute: string, value: string): Promise<HTMLElement & { state: string }> {
   host.reset(scenario);
-  const el = document.createElement(tag) as HTMLElement & { state: string; fetch: typeof fetch };
-  el.setAttribute(attribute, value);
-  el.setAttribute('base-url', BASE);
-  el.fetch = host.fetchAt(BASE);
-  await fixture(el);
+  const el = await mountWidget(host, tag, { [attribute]: value });
   await waitUntil(() => el.state === 'ready', `<${tag}> should be ready`, { timeout: 5000 });
   return el;
 }

@@ -1,10 +1,10 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { createMockHost, type ScenarioName, type ScenarioTweaks } from '@raincheck/mock-host';
 import { sendKeys } from '@web/test-runner-commands';
 import '@raincheck/elements/define';
+import { $, text, attachWidget, mountWidget } from './widget-harness.js';
 import { setRaincheckLocale, type RcRefundRequest, type RefundSubmitDetail } from '@raincheck/elements';
 
-const BASE = 'https://partner.test/api';
 const host = createMockHost();
 
 /** A cancelled session (the client-offer scenario's), unless another scenario is asked for. */
@@ -13,13 +13,9 @@ async function mount(scenario: ScenarioName = 'client-offer', tweaks: ScenarioTw
     host.reset(scenario, tweaks);
     sessionStorage.clear();
   }
-  const el = await fixture<RcRefundRequest>(html`<rc-refund-request session-id="ses-1" base-url=${BASE} .fetch=${host.fetchAt(BASE)}></rc-refund-request>`);
-  await waitUntil(() => el.state !== 'loading', 'the widget should finish loading', { timeout: 5000 });
-  return el;
+  return mountWidget<RcRefundRequest>(host, 'rc-refund-request', { 'session-id': 'ses-1' });
 }
 
-const $ = <T extends Element = HTMLElement>(el: RcRefundRequest, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
-const text = (el: RcRefundRequest) => el.shadowRoot!.textContent.replace(/\s+/g, ' ');
 const refundWrites = () => host.records.requests.filter((r) => r.endpoint === 'refundSession');
 
 afterEach(async () => {
@@ -31,7 +27,7 @@ describe('<rc-refund-request>', () => {
   it('loading: a status, then the session before the decision; accessible', async () => {
     host.reset('client-offer');
     host.faults.set('getPolicyFacts', { latencyMs: 300, times: 1 });
-    const el = await fixture<RcRefundRequest>(html`<rc-refund-request session-id="ses-1" base-url=${BASE} .fetch=${host.fetchAt(BASE)}></rc-refund-request>`);
+    const el = await attachWidget<RcRefundRequest>(host, 'rc-refund-request', { 'session-id': 'ses-1' });
     expect(el.state).to.equal('loading');
     await waitUntil(() => $(el, '[part~="session"]') !== null, 'session shown while the policy loads');
     await expect(el).to.be.accessible();

@@ -1,24 +1,19 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { createHostClient } from '@raincheck/host-api';
 import { createMockHost, type ScenarioName } from '@raincheck/mock-host';
 import { sendKeys } from '@web/test-runner-commands';
 import '@raincheck/elements/define';
+import { BASE, $, $$, text, mountWidget } from './widget-harness.js';
 import { setRaincheckLocale, type RcRescheduleSession, type RescheduleSubmitDetail } from '@raincheck/elements';
 
-const BASE = 'https://partner.test/api';
 const host = createMockHost();
 
 async function mount(scenario: ScenarioName = 'ordinary-cancellation'): Promise<RcRescheduleSession> {
   host.reset(scenario);
   sessionStorage.clear();
-  const el = await fixture<RcRescheduleSession>(html`<rc-reschedule-session session-id="ses-1" base-url=${BASE} .fetch=${host.fetchAt(BASE)}></rc-reschedule-session>`);
-  await waitUntil(() => el.state !== 'loading', 'the widget should finish loading', { timeout: 5000 });
-  return el;
+  return mountWidget<RcRescheduleSession>(host, 'rc-reschedule-session', { 'session-id': 'ses-1' });
 }
 
-const $ = <T extends Element = HTMLElement>(el: RcRescheduleSession, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
-const $$ = <T extends Element = HTMLElement>(el: RcRescheduleSession, selector: string) => [...el.shadowRoot!.querySelectorAll<T>(selector)];
-const text = (el: RcRescheduleSession) => el.shadowRoot!.textContent.replace(/\s+/g, ' ');
 const slotInputs = (el: RcRescheduleSession) => $$<HTMLInputElement>(el, '[part~="slot"] input');
 
 afterEach(async () => {

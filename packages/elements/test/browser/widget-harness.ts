@@ -1,0 +1,32 @@
+import { fixture, waitUntil } from '@open-wc/testing';
+import type { MockHost } from '@raincheck/mock-host';
+
+// What every widget test shares: a widget pointed at the mock host, and reading its shadow root.
+
+/** Where the widgets think the host API is; the mock host answers through `fetchAt(BASE)`. */
+export const BASE = 'https://partner.test/api';
+
+type Widget = HTMLElement & { state: string };
+
+/** `<tag>` with `attributes`, talking to `host`, attached to the page: it may still be loading. */
+export async function attachWidget<E extends Widget>(host: MockHost, tag: string, attributes: Readonly<Record<string, string>>): Promise<E> {
+  const el = document.createElement(tag) as E & { fetch: typeof fetch };
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+  el.setAttribute('base-url', BASE);
+  el.fetch = host.fetchAt(BASE);
+  return fixture<E>(el);
+}
+
+/** {@link attachWidget}, once the widget has finished loading. */
+export async function mountWidget<E extends Widget>(host: MockHost, tag: string, attributes: Readonly<Record<string, string>>): Promise<E> {
+  const el = await attachWidget<E>(host, tag, attributes);
+  await waitUntil(() => el.state !== 'loading', `<${tag}> should finish loading`, { timeout: 5000 });
+  return el;
+}
+
+/** The first match in a widget's shadow root. */
+export const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
+/** Every match in a widget's shadow root. */
+export const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll<T>(selector)];
+/** A widget's text, whitespace collapsed. */
+export const text = (el: Element) => el.shadowRoot!.textContent.replace(/\s+/g, ' ');
