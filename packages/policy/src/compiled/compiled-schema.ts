@@ -97,7 +97,8 @@ function run(node: CompiledNode, value: unknown, path: readonly PropertyKey[], f
       break;
     }
   }
-  if (!node.checks || found.slice(start).some((issue) => issue.aborts)) return;
+  if (!node.checks) return;
+  for (let i = start; i < found.length; i++) if (found[i]!.aborts) return;
   for (const call of node.checks) {
     const check = definitionOf(call);
     if (!(check.test as (v: unknown) => boolean)(value)) found.push({ path: [...path, ...(check.path ?? [])], message: check.message, aborts: false });
