@@ -4,8 +4,26 @@
  * which judge exactly as the zod schemas in the main entry do.
  * @packageDocumentation
  */
-export { createHostClient } from './client.js';
-export type { HostClient, HostClientOptions } from './client.js';
+export { createHostClient, createHostTransport } from './client.js';
+export type { HostClient, HostClientOptions, HostTransport } from './client.js';
+export type { CompiledRoute } from './compiled-route.js';
+export {
+  getSessionRoute,
+  listSlotsRoute,
+  getPolicyFactsRoute,
+  getRulesRoute,
+  cancelSessionRoute,
+  rescheduleSessionRoute,
+  refundSessionRoute,
+  updateAttendanceRoute,
+  createTeamRequestRoute,
+  getOfferRoute,
+  answerOfferRoute,
+  getTherapistRoute,
+  listSessionsRoute,
+  setVisibilityRoute,
+  reportAbsenceRoute,
+} from './contract.generated.js';
 export type { EndpointId, EndpointRequest, EndpointResponse } from './endpoints.js';
 export { fillPath } from './fill-path.js';
 export {

@@ -30,6 +30,15 @@ export type HostClient = { readonly [E in EndpointId]: (request: EndpointRequest
   newIdempotencyKey(): string;
 };
 
+/**
+ * What {@link HostClient} is built on: one `send` that takes the endpoint's route. A page that
+ * imports only the routes it calls (`getSessionRoute`, …) bundles only their schemas.
+ */
+export interface HostTransport {
+  /** Sends one request to the route's endpoint, with the same checks, errors and retries as the client's methods. */
+  send<E extends EndpointId>(route: CompiledRoute<E>, request: EndpointRequest<E>): Promise<EndpointResponse<E>>;
+}
+
 /** Statuses worth another attempt: the request may not have been processed, or the host asks to wait. */
 const RETRYABLE_STATUSES = new Set([408, 429, 502, 503, 504]);
 const MIN_BACKOFF_MS = 500;
@@ -70,11 +79,23 @@ function backoffMs(retry: number, random: () => number): number {
 type Outcome = { kind: 'response'; response: Response } | { kind: 'network'; error: unknown } | { kind: 'timeout' };
 
 /**
- * Creates the typed client the widgets use to talk to the host API. It validates every request
+ * Creates the typed client for the host API: a method per endpoint. It validates every request
  * and response against the contract, maps failures to typed errors, retries only what is safe, and
  * never retries a conflict or a precondition failure.
  */
 export function createHostClient(options: HostClientOptions): HostClient {
+  const transport = createHostTransport(options);
+  const methods = Object.fromEntries(
+    (Object.values(ROUTES) as CompiledRoute[]).map((route) => [route.id, (request: EndpointRequest<EndpointId>) => transport.send(route, request)]),
+  );
+  return { ...methods, newIdempotencyKey } as unknown as HostClient;
+}
+
+/**
+ * Creates the transport the widgets use: {@link createHostClient}'s checks, errors and retries
+ * behind one `send(route, request)`, so each widget bundles only the routes it calls.
+ */
+export function createHostTransport(options: HostClientOptions): HostTransport {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const timeoutMs = options.timeoutMs ?? 10_000;
   const maxAttempts = 1 + Math.min(2, Math.max(0, Math.trunc(options.retries ?? 2)));
@@ -118,8 +139,8 @@ export function createHostClient(options: HostClientOptions): HostClient {
     throw new ContractError(endpoint, side, issuesAt(endpoint, result.issues, where));
   }
 
-  async function call(endpoint: EndpointId, request: Record<string, unknown>): Promise<unknown> {
-    const definition: CompiledRoute = ROUTES[endpoint];
+  async function call(definition: CompiledRoute, request: Record<string, unknown>): Promise<unknown> {
+    const endpoint = definition.id;
     const signal = request.signal as AbortSignal | undefined;
     signal?.throwIfAborted();
     let url = `${baseUrl}${fillPath(definition.path, request)}`;
@@ -177,8 +198,8 @@ export function createHostClient(options: HostClientOptions): HostClient {
       : new ErrorClass(endpoint, response.status, `http-${response.status}`, `${endpoint}: the host answered ${response.status} ${response.statusText}`.trim());
   }
 
-  const methods = Object.fromEntries(
-    (Object.keys(ROUTES) as EndpointId[]).map((endpoint) => [endpoint, (request: Record<string, unknown>) => call(endpoint, request)]),
-  );
-  return { ...methods, newIdempotencyKey } as unknown as HostClient;
+  return {
+    send: <E extends EndpointId>(route: CompiledRoute<E>, request: EndpointRequest<E>) =>
+      call(route, request) as Promise<EndpointResponse<E>>,
+  };
 }

@@ -1,5 +1,5 @@
 import { msg, str } from '@lit/localize';
-import type { DecisionShown, EndpointResponse } from '@raincheck/host-api/client';
+import { type DecisionShown, type EndpointResponse, updateAttendanceRoute } from '@raincheck/host-api/client';
 import type { AttendanceOutcome, Decision, Facts } from '@raincheck/policy';
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatMoney } from '../format/formatters.js';
@@ -147,7 +147,7 @@ export class RcAttendanceUpdate extends SessionFlowElement {
       decision: shown,
     };
     const body = { outcome, refund, ...(this.note ? { note: this.note } : {}), decision: shown };
-    await this.write('rc-attendance', detail, body, async (idempotencyKey) => (this.result = await this.client.updateAttendance({ sessionId: session.id, version: session.version, idempotencyKey, body })));
+    await this.write('rc-attendance', detail, body, async (idempotencyKey) => (this.result = await this.host.send(updateAttendanceRoute, { sessionId: session.id, version: session.version, idempotencyKey, body })));
   }
 
   protected override render(): TemplateResult {

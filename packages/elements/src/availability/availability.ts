@@ -1,5 +1,5 @@
 import { msg, str } from '@lit/localize';
-import type { Absence, Session, TeamRequest, Therapist } from '@raincheck/host-api/client';
+import { type Absence, getTherapistRoute, listSessionsRoute, reportAbsenceRoute, type Session, setVisibilityRoute, type TeamRequest, type Therapist } from '@raincheck/host-api/client';
 import type { Decision, Facts, RecommendationEffect } from '@raincheck/policy';
 import { html, nothing, type TemplateResult } from 'lit';
 import { addDays, dayKey, formatDate, formatDateTime } from '../format/formatters.js';
@@ -150,7 +150,7 @@ export class RcAvailability extends PolicyFlowElement {
   }
 
   protected async loadSubject(current: () => boolean): Promise<void> {
-    const { therapist, history } = await this.client.getTherapist({ therapistId: this.therapistId });
+    const { therapist, history } = await this.host.send(getTherapistRoute, { therapistId: this.therapistId });
     if (!current()) return;
     this.therapist = therapist;
     // A hidden profile most likely means the therapist is coming back.
@@ -187,7 +187,7 @@ export class RcAvailability extends PolicyFlowElement {
       return;
     }
     this.affected = undefined;
-    const { sessions } = await this.client.listSessions({ therapistId: this.therapistId, query: { from: this.from, to } });
+    const { sessions } = await this.host.send(listSessionsRoute, { therapistId: this.therapistId, query: { from: this.from, to } });
     if (listing === this.#listing) this.affected = sessions;
   }
 
@@ -245,10 +245,10 @@ export class RcAvailability extends PolicyFlowElement {
       if (absence) {
         const { note, ...rest } = absence;
         const body = { ...rest, ...(note.trim() ? { note: note.trim() } : {}) };
-        recorded = await this.client.reportAbsence({ therapistId: therapist.id, idempotencyKey: keyFor('absence', body), body });
+        recorded = await this.host.send(reportAbsenceRoute, { therapistId: therapist.id, idempotencyKey: keyFor('absence', body), body });
       }
       let profile = therapist;
-      if (visibility) profile = (await this.client.setVisibility({ therapistId: therapist.id, idempotencyKey: keyFor('visibility', visibility), body: visibility })).therapist;
+      if (visibility) profile = (await this.host.send(setVisibilityRoute, { therapistId: therapist.id, idempotencyKey: keyFor('visibility', visibility), body: visibility })).therapist;
       this.therapist = profile;
       // Set before the state turns to success, so the success view renders once, with it.
       return (this.result = { absence: recorded?.absence ?? null, teamRequest: recorded?.teamRequest ?? null, therapist: profile });

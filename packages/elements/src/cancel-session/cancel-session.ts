@@ -1,5 +1,5 @@
 import { msg, str } from '@lit/localize';
-import type { DecisionShown, EndpointResponse } from '@raincheck/host-api/client';
+import { cancelSessionRoute, type DecisionShown, type EndpointResponse } from '@raincheck/host-api/client';
 import type { Decision, Facts, Reason } from '@raincheck/policy';
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatMoney } from '../format/formatters.js';
@@ -133,7 +133,7 @@ export class RcCancelSession extends SessionFlowElement {
     if (kind === 'cancel') {
       const body = { reason, ...note, alternativeSlotIds, refundOffered, decision: shown };
       await this.write('rc-cancel', detail, body, async (idempotencyKey) =>
-        keep({ kind, result: await this.client.cancelSession({ sessionId: session.id, version: session.version, idempotencyKey, body }) }),
+        keep({ kind, result: await this.host.send(cancelSessionRoute, { sessionId: session.id, version: session.version, idempotencyKey, body }) }),
       );
     } else {
       await this.askTeam('rc-cancel', detail, reason, this.note, (result) => keep({ kind: 'team-request', result }));

@@ -1,4 +1,5 @@
 import { msg, str } from '@lit/localize';
+import { getTherapistRoute } from '@raincheck/host-api/client';
 import type { Decision, Facts, PolicyRule, WarningLevel } from '@raincheck/policy';
 import { html, nothing, type TemplateResult } from 'lit';
 import { PolicyFlowElement } from '../internal/policy-flow.js';
@@ -92,7 +93,7 @@ export class RcCancellationStanding extends PolicyFlowElement {
   }
 
   protected async loadSubject(current: () => boolean): Promise<void> {
-    const { therapist, history } = await this.client.getTherapist({ therapistId: this.therapistId });
+    const { therapist, history } = await this.host.send(getTherapistRoute, { therapistId: this.therapistId });
     if (!current()) return;
     const { hiddenUntil: _notAFact, ...therapistFacts } = therapist;
     const now = Date.now();

@@ -1,5 +1,5 @@
 import { msg, str } from '@lit/localize';
-import { HostResponseError, type EndpointResponse, type Offer, type Refund } from '@raincheck/host-api/client';
+import { answerOfferRoute, type EndpointResponse, getOfferRoute, HostResponseError, type Offer, type Refund } from '@raincheck/host-api/client';
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatDateTime, formatMoney, viewerTimeZone } from '../format/formatters.js';
 import { FlowElement, type WidgetErrorDetail } from '../internal/flow-element.js';
@@ -90,7 +90,7 @@ export class RcClientResponse extends FlowElement {
   }
 
   protected async loadSubject(current: () => boolean): Promise<void> {
-    const { offer } = await this.client.getOffer({ token: this.token });
+    const { offer } = await this.host.send(getOfferRoute, { token: this.token });
     if (current()) this.offer = offer;
   }
 
@@ -107,7 +107,7 @@ export class RcClientResponse extends FlowElement {
     const detail: ResponseSubmitDetail = { token: offer.token, ...body };
     await this.writeOnce('rc-response', detail, offer.token, async (keyFor) => {
       try {
-        return (this.result = await this.client.answerOffer({ token: offer.token, idempotencyKey: keyFor('', body), body }));
+        return (this.result = await this.host.send(answerOfferRoute, { token: offer.token, idempotencyKey: keyFor('', body), body }));
       } catch (error) {
         this.#learn(error, choice);
         throw error;
@@ -122,7 +122,7 @@ export class RcClientResponse extends FlowElement {
       this.taken = new Set([...this.taken, choice.slotId]);
       this.choice = undefined;
     } else if (error.code === 'offer-answered' || error.code === 'offer-expired') {
-      void this.client.getOffer({ token: this.token }).then(({ offer }) => (this.offer = offer)).catch(() => undefined);
+      void this.host.send(getOfferRoute, { token: this.token }).then(({ offer }) => (this.offer = offer)).catch(() => undefined);
     }
   }
 

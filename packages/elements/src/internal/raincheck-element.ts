@@ -1,6 +1,6 @@
 import { ContextConsumer } from '@lit/context';
 import { updateWhenLocaleChanges } from '@lit/localize';
-import { createHostClient, type HostClient } from '@raincheck/host-api/client';
+import { createHostTransport, getRulesRoute, type HostTransport } from '@raincheck/host-api/client';
 import type { Policy } from '@raincheck/policy';
 import { LitElement, type PropertyValues } from 'lit';
 import { checkedUrl, raincheckConfigContext, rulesSource, type RaincheckConfig, type RulesSource } from '../config/config.js';
@@ -38,7 +38,7 @@ export class RaincheckElement extends LitElement {
   /** The provider's configuration. */
   protected declare config: RaincheckConfig;
 
-  #client: { key: string; client: HostClient } | undefined;
+  #host: { key: string; transport: HostTransport } | undefined;
   #policy: { source: RulesSource; policy: Promise<Policy> } | undefined;
 
   constructor() {
@@ -76,15 +76,15 @@ export class RaincheckElement extends LitElement {
     if (changed.has('locale') && this.locale) void setRaincheckLocale(this.locale);
   }
 
-  /** The host API client for the current settings. */
-  protected get client(): HostClient {
+  /** The host API for the current settings: `this.host.send(getSessionRoute, …)`. */
+  protected get host(): HostTransport {
     const { baseUrl, fetch, headers } = this.settings;
     if (!baseUrl) throw new TypeError(`<${this.localName}> needs a base-url (or an <rc-provider base-url>)`);
     const key = checkedUrl(baseUrl);
-    if (this.#client?.key !== key || !this.#client.client) {
-      this.#client = { key, client: createHostClient({ baseUrl, ...(fetch ? { fetch } : {}), ...(headers ? { headers } : {}) }) };
+    if (this.#host?.key !== key) {
+      this.#host = { key, transport: createHostTransport({ baseUrl, ...(fetch ? { fetch } : {}), ...(headers ? { headers } : {}) }) };
     }
-    return this.#client.client;
+    return this.#host.transport;
   }
 
   /**
@@ -110,7 +110,7 @@ export class RaincheckElement extends LitElement {
   async #ruleFiles(source: RulesSource): Promise<{ files: Readonly<Record<string, unknown>>; identity: { id?: string; version?: string } }> {
     if (source.from === 'inline') return { files: source.files, identity: {} };
     if (source.from === 'host') {
-      const { id, version, files } = await this.client.getRules({});
+      const { id, version, files } = await this.host.send(getRulesRoute, {});
       return { files, identity: { id, version } };
     }
     const response = await fetch(checkedUrl(source.url), { headers: { accept: 'application/json' } });

@@ -1,5 +1,5 @@
 import { msg } from '@lit/localize';
-import type { EndpointResponse, Session, Slot } from '@raincheck/host-api/client';
+import { createTeamRequestRoute, type EndpointResponse, getPolicyFactsRoute, getSessionRoute, listSlotsRoute, type Session, type Slot } from '@raincheck/host-api/client';
 import type { Reason } from '@raincheck/policy';
 import { html, nothing, type TemplateResult } from 'lit';
 import { PolicyFlowElement } from './policy-flow.js';
@@ -43,10 +43,10 @@ export abstract class SessionFlowElement extends PolicyFlowElement {
   /** Loads everything; the session shows as soon as it arrives, before the policy engine. */
   protected async loadSubject(current: () => boolean): Promise<void> {
     this.session = undefined;
-    const { session } = await this.client.getSession({ sessionId: this.sessionId });
+    const { session } = await this.host.send(getSessionRoute, { sessionId: this.sessionId });
     if (!current()) return;
     this.session = session;
-    const [facts] = await Promise.all([this.client.getPolicyFacts({ sessionId: this.sessionId }), this.refreshSlots()]);
+    const [facts] = await Promise.all([this.host.send(getPolicyFactsRoute, { sessionId: this.sessionId }), this.refreshSlots()]);
     if (!current()) return;
     const { client: _shown, therapistId: _therapist, ...sessionFacts } = session;
     this.facts = { session: sessionFacts, ...facts };
@@ -57,7 +57,7 @@ export abstract class SessionFlowElement extends PolicyFlowElement {
   protected async refreshSlots(): Promise<void> {
     if (!this.session || !this.needsSlots) return;
     const now = Date.now();
-    const { slots } = await this.client.listSlots({
+    const { slots } = await this.host.send(listSlotsRoute, {
       therapistId: this.session.therapistId,
       query: { from: new Date(now).toISOString(), to: new Date(now + SLOT_HORIZON_DAYS * 86_400_000).toISOString() },
     });
@@ -74,7 +74,7 @@ export abstract class SessionFlowElement extends PolicyFlowElement {
   protected askTeam<Result>(prefix: string, detail: unknown, reason: Reason, note: string, wrap: (teamRequest: EndpointResponse<'createTeamRequest'>) => Result): Promise<Result | undefined> {
     const session = this.session!;
     const body = { kind: 'session-started' as const, therapistId: session.therapistId, sessionId: session.id, reason: `${reasonLabel(reason)}: ${note}` };
-    return this.write(prefix, detail, body, async (idempotencyKey) => wrap(await this.client.createTeamRequest({ idempotencyKey, body })));
+    return this.write(prefix, detail, body, async (idempotencyKey) => wrap(await this.host.send(createTeamRequestRoute, { idempotencyKey, body })));
   }
 
   /**

@@ -1,5 +1,5 @@
 import { msg } from '@lit/localize';
-import type { DecisionShown, EndpointResponse } from '@raincheck/host-api/client';
+import { type DecisionShown, type EndpointResponse, refundSessionRoute } from '@raincheck/host-api/client';
 import type { Decision, Facts } from '@raincheck/policy';
 import { html, nothing, type TemplateResult } from 'lit';
 import { SessionFlowElement, type WidgetErrorDetail } from '../internal/session-flow.js';
@@ -103,7 +103,7 @@ export class RcRefundRequest extends SessionFlowElement {
       decision: shown,
     };
     const body = { ...(this.note ? { note: this.note } : {}), decision: shown };
-    await this.write('rc-refund', detail, body, async (idempotencyKey) => (this.result = await this.client.refundSession({ sessionId: session.id, version: session.version, idempotencyKey, body })));
+    await this.write('rc-refund', detail, body, async (idempotencyKey) => (this.result = await this.host.send(refundSessionRoute, { sessionId: session.id, version: session.version, idempotencyKey, body })));
   }
 
   protected override render(): TemplateResult {

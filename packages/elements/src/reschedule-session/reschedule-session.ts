@@ -1,5 +1,5 @@
 import { msg, str } from '@lit/localize';
-import type { DecisionShown, EndpointResponse } from '@raincheck/host-api/client';
+import { type DecisionShown, type EndpointResponse, getSessionRoute, rescheduleSessionRoute } from '@raincheck/host-api/client';
 import type { Decision, Facts, Reason } from '@raincheck/policy';
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatDateTime } from '../format/formatters.js';
@@ -113,7 +113,7 @@ export class RcRescheduleSession extends SessionFlowElement {
       const body = { slotId, ...(this.reason ? { reason: this.reason } : {}), ...note, decision: shown };
       const detail: RescheduleSubmitDetail = { sessionId: session.id, kind: 'reschedule', slotId, reason: this.reason ?? null, note: this.note, decision: shown };
       await this.write('rc-reschedule', detail, body, async (idempotencyKey) =>
-        keep({ kind: 'reschedule', result: await this.client.rescheduleSession({ sessionId: session.id, version: session.version, idempotencyKey, body }) }),
+        keep({ kind: 'reschedule', result: await this.host.send(rescheduleSessionRoute, { sessionId: session.id, version: session.version, idempotencyKey, body }) }),
       );
       if (this.state === 'error') await this.#afterConflict();
     } else {
@@ -130,7 +130,7 @@ export class RcRescheduleSession extends SessionFlowElement {
       const failure = this.failure!;
       this.slotId = undefined;
       try {
-        if (code === 'version-mismatch') this.session = (await this.client.getSession({ sessionId: this.sessionId })).session;
+        if (code === 'version-mismatch') this.session = (await this.host.send(getSessionRoute, { sessionId: this.sessionId })).session;
         await this.refreshSlots();
       } catch {
         // The explanation below still stands; the list may be stale until a reload.

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { createHostClient, ENDPOINTS, errorBodySchema, type DecisionShown, type EndpointId, type HostClient } from '@raincheck/host-api';
+import * as hostApi from '@raincheck/host-api/client';
+import { createHostClient, createHostTransport, ENDPOINTS, errorBodySchema, getSessionRoute, type DecisionShown, type EndpointId, type HostClient } from '@raincheck/host-api';
 import { compiledContractModule } from '../../../host-api/build/write-compiled-contract.js';
 import { errorBodySchema as compiledErrorBody, ROUTES } from '../../../host-api/src/contract.generated.js';
 import { assertSameVerdicts, brokenCopies } from '../../../policy/test/shared/compiled-vs-zod.js';
@@ -85,6 +86,22 @@ describe('the compiled contract', () => {
   it('is what the endpoint table and zod schemas compile to now (the build writes it)', () => {
     const onDisk = readFileSync(new URL('../../../host-api/src/contract.generated.ts', import.meta.url), 'utf8');
     assert.equal(onDisk, compiledContractModule(), 'run `npm run build -w @raincheck/host-api` and commit the generated file');
+  });
+
+  it("exports every endpoint's route on its own from the browser entry, so a widget bundles only the routes it calls", () => {
+    for (const endpoint of Object.keys(ENDPOINTS) as EndpointId[]) {
+      const route = (hostApi as unknown as Record<string, unknown>)[`${endpoint}Route`];
+      assert.deepEqual(route, ROUTES[endpoint], `${endpoint}Route`);
+      assert.equal(ROUTES[endpoint].id, endpoint);
+    }
+  });
+
+  it('sends through a transport exactly as through the client: same checks, same answer', async () => {
+    host.reset();
+    const transport = createHostTransport({ baseUrl: BASE });
+    const sessionId = 'ses-1';
+    assert.deepEqual(await transport.send(getSessionRoute, { sessionId }), await createHostClient({ baseUrl: BASE }).getSession({ sessionId }));
+    await assert.rejects(transport.send(getSessionRoute, { sessionId: 'no-such-session' }), { name: 'HostResponseError', status: 404 });
   });
 
   it('judges every request and response as the zod schemas do, in every scenario, broken in every place', async () => {

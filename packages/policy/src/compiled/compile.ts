@@ -99,9 +99,10 @@ const propertyName = (key: string) => (/^[A-Za-z_$][\w$]*$/.test(key) ? key : JS
 
 /**
  * A TypeScript module declaring each export, its zod schemas compiled. A node used more than once
- * is declared once as a `const` and referred to by name, so the module stays small.
+ * is declared once as a `const` and referred to by name, so the module stays small. `footer` is
+ * source written after the exports (declarations built from them).
  */
-export function compiledModuleSource(options: { header: string; imports: readonly string[]; exports: readonly CompiledExport[] }): string {
+export function compiledModuleSource(options: { header: string; imports: readonly string[]; exports: readonly CompiledExport[]; footer?: readonly string[] }): string {
   const memo = new Map<z.ZodMiniType, CompiledNode>();
   const compiled = new Map<unknown, CompiledNode>();
   const uses = new Map<CompiledNode, number>();
@@ -168,7 +169,7 @@ export function compiledModuleSource(options: { header: string; imports: readonl
     return JSON.stringify(value);
   };
   const exported = options.exports.map(({ name, type, value }) => `export const ${name}: ${type} = ${data(value)};`);
-  return [options.header, ...options.imports, '', ...declarations, '', ...exported, ''].join('\n');
+  return [options.header, ...options.imports, '', ...declarations, '', ...exported, ...(options.footer ?? []), ''].join('\n');
 }
 
 const children = (node: CompiledNode): CompiledNode[] =>
