@@ -2,27 +2,28 @@ import { css } from 'lit';
 
 /**
  * What every widget shares: its custom properties fall back to the global `--rc-*` tokens, so a
- * partner matches their brand with CSS alone, in light and dark, and motion stops when asked.
+ * partner matches their brand with CSS alone, in light and dark (the system's scheme unless
+ * `--rc-color-scheme` says `light` or `dark`), and motion stops when asked.
  */
 export const baseStyles = css`
   :host {
-    --_accent: var(--rc-color-accent, #2f5d8a);
-    --_accent-text: var(--rc-color-accent-text, #ffffff);
-    --_text: var(--rc-color-text, #1d2329);
-    --_muted: var(--rc-color-text-muted, #4c5661);
-    --_surface: var(--rc-color-surface, #ffffff);
-    --_surface-raised: var(--rc-color-surface-raised, #f3f5f7);
-    --_border: var(--rc-color-border, #c4ccd4);
-    --_danger: var(--rc-color-danger, #a4262c);
-    --_warning: var(--rc-color-warning, #7a4d00);
-    --_success: var(--rc-color-success, #1e6b3a);
-    --_focus: var(--rc-color-focus, #1a73e8);
+    --_accent: var(--rc-color-accent, light-dark(#2f5d8a, #8cb8e6));
+    --_accent-text: var(--rc-color-accent-text, light-dark(#ffffff, #0d1a26));
+    --_text: var(--rc-color-text, light-dark(#1d2329, #e8ecef));
+    --_muted: var(--rc-color-text-muted, light-dark(#4c5661, #b3bcc5));
+    --_surface: var(--rc-color-surface, light-dark(#ffffff, #161b20));
+    --_surface-raised: var(--rc-color-surface-raised, light-dark(#f3f5f7, #222a31));
+    --_border: var(--rc-color-border, light-dark(#c4ccd4, #4a5663));
+    --_danger: var(--rc-color-danger, light-dark(#a4262c, #ff9a9f));
+    --_warning: var(--rc-color-warning, light-dark(#7a4d00, #ffd27a));
+    --_success: var(--rc-color-success, light-dark(#1e6b3a, #8fd9a8));
+    --_focus: var(--rc-color-focus, light-dark(#1a73e8, #8ab4f8));
     --_radius: var(--rc-radius, 0.5rem);
     --_space: var(--rc-space, 1rem);
     --_font: var(--rc-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     --_duration: var(--rc-duration, 150ms);
 
-    /* Native controls (checkboxes, radios, text fields) follow the scheme too. */
+    /* The scheme picks each colour's light or dark value (light-dark()) and native controls' look. */
     color-scheme: var(--rc-color-scheme, light dark);
     display: block;
     color: var(--_text);
@@ -33,22 +34,6 @@ export const baseStyles = css`
     border-radius: var(--_radius);
     padding: var(--_space);
     max-inline-size: 40rem;
-  }
-
-  @media (prefers-color-scheme: dark) {
-    :host {
-      --_accent: var(--rc-color-accent, #8cb8e6);
-      --_accent-text: var(--rc-color-accent-text, #0d1a26);
-      --_text: var(--rc-color-text, #e8ecef);
-      --_muted: var(--rc-color-text-muted, #b3bcc5);
-      --_surface: var(--rc-color-surface, #161b20);
-      --_surface-raised: var(--rc-color-surface-raised, #222a31);
-      --_border: var(--rc-color-border, #4a5663);
-      --_danger: var(--rc-color-danger, #ff9a9f);
-      --_warning: var(--rc-color-warning, #ffd27a);
-      --_success: var(--rc-color-success, #8fd9a8);
-      --_focus: var(--rc-color-focus, #8ab4f8);
-    }
   }
 
   :host([hidden]) {

@@ -79,6 +79,26 @@ describe('theming with CSS alone', () => {
     style.remove();
   });
 
+  it("--rc-color-scheme picks the widget's light or dark colours, whatever the system's scheme", async () => {
+    const host = createMockHost();
+    // Without motion, so the button's colour is read after the change, not a transition half-way.
+    await emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
+    const el = await fixture<RcCancelSession>(html`<rc-cancel-session session-id="ses-1" base-url=${BASE} .fetch=${host.fetchAt(BASE)}></rc-cancel-session>`);
+    await waitUntil(() => el.state === 'ready');
+    const submit = el.shadowRoot!.querySelector('[part~="submit"]')!;
+    expect(getComputedStyle(el).backgroundColor).to.equal('rgb(255, 255, 255)');
+    el.style.setProperty('--rc-color-scheme', 'dark');
+    expect(getComputedStyle(el).backgroundColor).to.equal('rgb(22, 27, 32)');
+    expect(getComputedStyle(submit).backgroundColor).to.equal('rgb(140, 184, 230)');
+    // A site's own token wins in either scheme.
+    el.style.setProperty('--rc-color-surface', 'rgb(1, 2, 3)');
+    expect(getComputedStyle(el).backgroundColor).to.equal('rgb(1, 2, 3)');
+    await emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
+    el.style.setProperty('--rc-color-scheme', 'light');
+    expect(getComputedStyle(submit).backgroundColor).to.equal('rgb(47, 93, 138)');
+    await emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference' });
+  });
+
   it('honours prefers-reduced-motion: no transitions', async () => {
     const host = createMockHost();
     const el = await fixture<RcCancelSession>(html`<rc-cancel-session session-id="ses-1" base-url=${BASE} .fetch=${host.fetchAt(BASE)}></rc-cancel-session>`);
