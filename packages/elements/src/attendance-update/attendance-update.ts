@@ -1,13 +1,13 @@
-import { msg, str } from '@lit/localize';
+import { msg } from '@lit/localize';
 import { type DecisionShown, type EndpointResponse, updateAttendanceRoute } from '@raincheck/host-api/client';
-import type { AttendanceOutcome, Decision, Facts } from '@raincheck/policy';
-import { html, nothing, type TemplateResult } from 'lit';
-import { formatMoney } from '../format/formatters.js';
+import type { AttendanceOutcome, Facts } from '@raincheck/policy';
+import { nothing, type TemplateResult } from 'lit';
 import { SessionFlowElement, type WidgetErrorDetail } from '../internal/session-flow.js';
-import { commonEffects, decisionSection, effect, noteField, refundEffect, refundNext, submitFooter } from '../internal/templates.js';
 import { baseStyles } from '../styles/tokens.js';
 import { sessionFlowStyles } from '../styles/session-flow.styles.js';
 import { attendanceUpdateStyles } from './attendance-update.styles.js';
+
+type AttendanceViews = typeof import('./attendance-update.views.js');
 
 /** `rc-attendance-submit`: cancelable, fired before the write. `preventDefault()` stops it. */
 export interface AttendanceSubmitDetail {
@@ -26,19 +26,6 @@ export type AttendanceSuccessDetail = EndpointResponse<'updateAttendance'>;
 
 /** `rc-attendance-error`: what went wrong; everything entered is kept. */
 export type AttendanceErrorDetail = WidgetErrorDetail;
-
-const OUTCOMES: readonly AttendanceOutcome[] = ['attended', 'client-no-show', 'therapist-unable'];
-
-function outcomeLabel(outcome: AttendanceOutcome): string {
-  switch (outcome) {
-    case 'attended':
-      return msg('The session took place', { id: 'rc.attendance.attended' });
-    case 'client-no-show':
-      return msg('The client did not attend', { id: 'rc.attendance.client-no-show' });
-    default:
-      return msg('I could not hold the session', { id: 'rc.attendance.therapist-unable' });
-  }
-}
 
 /**
  * @customElement rc-attendance-update
@@ -75,9 +62,9 @@ function outcomeLabel(outcome: AttendanceOutcome): string {
  * @cssproperty --rc-color-warning - Warnings.
  * @cssproperty --rc-radius - Corner radius.
  * @cssproperty --rc-font-family - Font.
- * @cssproperty --rc-color-scheme - `light`, `dark` or `light dark` (default: follow the system), for native controls.
+ * @cssproperty --rc-color-scheme - `light`, `dark` or `light dark` (default: follow the system): picks the light or dark colours and native controls.
  */
-export class RcAttendanceUpdate extends SessionFlowElement {
+export class RcAttendanceUpdate extends SessionFlowElement<AttendanceViews> {
   static override styles = [baseStyles, sessionFlowStyles, attendanceUpdateStyles];
 
   static override properties = {
@@ -150,69 +137,29 @@ export class RcAttendanceUpdate extends SessionFlowElement {
     await this.write('rc-attendance', detail, body, async (idempotencyKey) => (this.result = await this.host.send(updateAttendanceRoute, { sessionId: session.id, version: session.version, idempotencyKey, body })));
   }
 
+  protected importViews(): Promise<AttendanceViews> {
+    return import('./attendance-update.views.js');
+  }
+
   protected override render(): TemplateResult {
-    if (this.state === 'success') return this.#renderSuccess();
-    return this.renderFrame(msg('Update attendance', { id: 'rc.attendance.heading' }), () => void this.#submit(new Event('submit')), this.decision ? this.#renderForm(this.decision) : nothing);
-  }
-
-  #renderForm(decision: Decision): TemplateResult {
-    const closed = this.#closed;
-    if (closed) return html`<p part="status">${closed}</p>`;
-    if (this.mode === 'blocked') return decisionSection(decision.blocks.map((b) => effect(b.message, b.ruleIds, decision)));
-    const busy = this.state === 'submitting';
-    const missing = this.#missing;
-    const offered = this.outcome === 'therapist-unable' && decision.refund;
-    return html`
-      <form part="form" @submit=${(e: Event) => void this.#submit(e)} aria-busy=${busy ? 'true' : 'false'}>
-        <fieldset part="outcome" ?disabled=${busy}>
-          <legend>${msg('What happened?', { id: 'rc.attendance.legend' })}</legend>
-          ${OUTCOMES.map(
-            (outcome) => html`<label class="choice">
-              <input type="radio" name="outcome" .value=${outcome} .checked=${this.outcome === outcome} @change=${() => this.input(() => (this.outcome = outcome))} />
-              ${outcomeLabel(outcome)}
-            </label>`,
-          )}
-        </fieldset>
-        ${offered
-          ? html`<label part="refund">
-              <input type="checkbox" .checked=${this.refund} ?disabled=${busy} @change=${(e: Event) => this.input(() => (this.refund = (e.target as HTMLInputElement).checked))} />
-              ${msg(str`Refund ${formatMoney(decision.refund.amount, decision.refund.currency, this.formatLocale)} to the client`, { id: 'rc.attendance.refund' })}
-            </label>`
-          : nothing}
-        ${this.outcome ? this.#renderDecision(decision) : nothing}
-        ${noteField({ note: this.note, minLength: this.#refunding ? this.noteMinLength : 0, disabled: busy, onNote: (note) => this.input(() => (this.note = note)) })}
-        ${submitFooter({
-          missing,
-          showMissing: missing.length > 0 && this.outcome !== undefined && (this.note.length > 0 || !this.#refunding),
-          busy,
-          teamRequest: false,
-          label: msg('Save attendance', { id: 'rc.attendance.submit' }),
-        })}
-      </form>
-    `;
-  }
-
-  #renderDecision(decision: Decision): TemplateResult {
-    const name = this.session?.client.displayName ?? '';
-    const { notify, warnings } = commonEffects(decision, name, this.formatLocale);
-    const refund = this.#refunding ? decision.refund : null;
-    const effects = [
-      effect(msg('The session is marked as completed.', { id: 'rc.attendance.completed' }), [], decision),
-      ...notify,
-      ...(refund ? [refundEffect(refund, name, this.formatLocale, decision), ...decision.requirements.map((r) => effect(r.message, r.ruleIds, decision))] : []),
-      ...warnings,
-    ];
-    return decisionSection(effects);
-  }
-
-  #renderSuccess(): TemplateResult {
-    const { refund } = this.result!;
-    return html`
-      <h2 part="heading" tabindex="-1">${msg('Attendance saved', { id: 'rc.attendance.done' })}</h2>
-      <div part="next" role="status">
-        <p>${refund === null ? msg('The session is marked as completed.', { id: 'rc.attendance.completed' }) : refundNext(refund, this.formatLocale)}</p>
-      </div>
-    `;
+    const { decision, views } = this;
+    if (this.state === 'success' && this.result && views) return views.attendanceSuccess(this.result, this.formatLocale);
+    const form =
+      decision && views
+        ? views.attendanceForm({
+            ...this.formProps(decision, this.#missing, (event) => this.#submit(event)),
+            closed: this.#closed,
+            outcome: this.outcome,
+            refund: this.refund,
+            refunding: this.#refunding,
+            note: this.note,
+            noteMinLength: this.noteMinLength,
+            onOutcome: (outcome) => this.input(() => (this.outcome = outcome)),
+            onRefund: (refund) => this.input(() => (this.refund = refund)),
+            onNote: (note) => this.input(() => (this.note = note)),
+          })
+        : nothing;
+    return this.renderFrame(msg('Update attendance', { id: 'rc.attendance.heading' }), () => void this.#submit(new Event('submit')), form);
   }
 }
 

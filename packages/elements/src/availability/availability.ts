@@ -1,14 +1,16 @@
 import { msg, str } from '@lit/localize';
 import { type Absence, getTherapistRoute, listSessionsRoute, reportAbsenceRoute, type Session, setVisibilityRoute, type TeamRequest, type Therapist } from '@raincheck/host-api/client';
-import type { Decision, Facts, RecommendationEffect } from '@raincheck/policy';
+import type { Facts, RecommendationEffect } from '@raincheck/policy';
 import { html, nothing, type TemplateResult } from 'lit';
-import { addDays, dayKey, formatDate, formatDateTime } from '../format/formatters.js';
+import { addDays, dayKey, formatDate } from '../format/formatters.js';
 import type { WidgetErrorDetail } from '../internal/flow-element.js';
 import { PolicyFlowElement } from '../internal/policy-flow.js';
-import { decisionSection, effect, failureAlert, noteField, submitFooter } from '../internal/templates.js';
+import { failureAlert } from '../internal/templates.js';
 import { baseStyles } from '../styles/tokens.js';
 import { sessionFlowStyles } from '../styles/session-flow.styles.js';
 import { availabilityStyles } from './availability.styles.js';
+
+type AvailabilityViews = typeof import('./availability.views.js');
 
 /** How far ahead sessions are listed when the return date is not known yet. */
 const OPEN_ENDED_WEEKS = 8;
@@ -93,9 +95,9 @@ export interface AvailabilitySessionDetail {
  * @cssproperty --rc-color-warning - Warnings.
  * @cssproperty --rc-radius - Corner radius.
  * @cssproperty --rc-font-family - Font.
- * @cssproperty --rc-color-scheme - `light`, `dark` or `light dark` (default: follow the system), for native controls.
+ * @cssproperty --rc-color-scheme - `light`, `dark` or `light dark` (default: follow the system): picks the light or dark colours and native controls.
  */
-export class RcAvailability extends PolicyFlowElement {
+export class RcAvailability extends PolicyFlowElement<AvailabilityViews> {
   static override styles = [baseStyles, sessionFlowStyles, availabilityStyles];
 
   static override properties = {
@@ -201,12 +203,10 @@ export class RcAvailability extends PolicyFlowElement {
     return this.decision?.recommendations.find((r) => r.kind === kind);
   }
 
-  get #hiding(): boolean {
-    return this.change === 'away' && this.therapist?.profileVisible === true && (this.changeProfile ?? this.#recommendation('hide-profile') !== undefined);
-  }
-
-  get #showing(): boolean {
-    return this.change === 'back' && this.therapist?.profileVisible === false && (this.changeProfile ?? this.#recommendation('show-profile') !== undefined);
+  /** Whether saving changes the profile: hides a visible one when away, shows a hidden one when back. */
+  get #changingProfile(): boolean {
+    const away = this.change === 'away';
+    return this.therapist?.profileVisible === away && (this.changeProfile ?? this.#recommendation(away ? 'hide-profile' : 'show-profile') !== undefined);
   }
 
   get #telling(): boolean {
@@ -214,7 +214,7 @@ export class RcAvailability extends PolicyFlowElement {
   }
 
   get #missing(): string[] {
-    if (this.change === 'back') return this.#showing ? [] : [msg('Nothing to save: your profile already shows.', { id: 'rc.availability.nothing' })];
+    if (this.change === 'back') return this.#changingProfile ? [] : [msg('Nothing to save: your profile already shows.', { id: 'rc.availability.nothing' })];
     const missing: string[] = [];
     if (!this.from) missing.push(msg('Choose your first day away.', { id: 'rc.availability.missing-from' }));
     if (!this.unsure && !this.until) missing.push(msg('Choose the day you are back, or tick "not sure yet".', { id: 'rc.availability.missing-until' }));
@@ -236,7 +236,7 @@ export class RcAvailability extends PolicyFlowElement {
           note: this.note,
         }
       : null;
-    const visibility = this.#hiding ? { visible: false, ...(this.unsure ? {} : { hiddenUntil: this.until }) } : this.#showing ? { visible: true } : null;
+    const visibility = !this.#changingProfile ? null : away ? { visible: false, ...(this.unsure ? {} : { hiddenUntil: this.until }) } : { visible: true };
     const detail: AvailabilitySubmitDetail = { therapistId: therapist.id, change: this.change, absence, visibility };
     // Two writes, each under its own key: a retry after the first succeeded replays it (one absence,
     // one team request) and finishes the second.
@@ -255,16 +255,54 @@ export class RcAvailability extends PolicyFlowElement {
     });
   }
 
+  protected importViews(): Promise<AvailabilityViews> {
+    return import('./availability.views.js');
+  }
+
   protected override render(): TemplateResult {
-    if (this.state === 'success' && this.result) return this.#renderSuccess(this.result);
+    const { therapist, decision, views } = this;
+    const locale = this.formatLocale;
+    const onOpen = (sessionId: string, action: AvailabilitySessionDetail['action']) =>
+      this.dispatchEvent(new CustomEvent<AvailabilitySessionDetail>('rc-availability-session', { detail: { sessionId, action }, bubbles: true, composed: true }));
+    if (this.state === 'success' && this.result && views) {
+      return views.availabilitySuccess({ result: this.result, profile: this.#renderProfile(this.result.therapist), affected: this.affected ?? [], locale, onOpen });
+    }
     return html`
       <h2 part="heading" tabindex="-1">${msg('Your availability', { id: 'rc.availability.heading' })}</h2>
       ${this.state === 'loading' ? html`<p part="status" role="status">${msg('Loading your availability…', { id: 'rc.availability.loading' })}</p>` : nothing}
-      ${this.therapist ? this.#renderProfile(this.therapist) : nothing}
+      ${therapist ? this.#renderProfile(therapist) : nothing}
       ${this.state === 'error' && this.failure
         ? failureAlert(this.failure, this.failure.retryable ? () => (this.decision ? void this.#submit(new Event('submit')) : void this.load()) : undefined)
         : nothing}
-      ${this.therapist && this.decision ? this.#renderForm(this.decision) : nothing}
+      ${therapist && decision && views
+        ? views.availabilityForm({
+            decision,
+            therapist,
+            locale,
+            busy: this.state === 'submitting',
+            missing: this.#missing,
+            change: this.change,
+            from: this.from,
+            until: this.until,
+            unsure: this.unsure,
+            today: this.#today,
+            rangeEnd: this.#rangeEnd,
+            openEndedWeeks: OPEN_ENDED_WEEKS,
+            affected: this.affected,
+            changingProfile: this.#changingProfile,
+            telling: this.#telling,
+            note: this.note,
+            onChange: (change) => this.#edit(() => ((this.change = change), (this.changeProfile = undefined))),
+            onFrom: (day) => this.#edit(() => (this.from = day)),
+            onUntil: (day) => this.#edit(() => (this.until = day)),
+            onUnsure: (unsure) => this.#edit(() => (this.unsure = unsure)),
+            onChangeProfile: (change) => (this.changeProfile = change),
+            onInformTeam: (inform) => (this.informTeam = inform),
+            onNote: (note) => (this.note = note),
+            onOpen,
+            onSubmit: (event) => void this.#submit(event),
+          })
+        : nothing}
     `;
   }
 
@@ -277,167 +315,6 @@ export class RcAvailability extends PolicyFlowElement {
           ? msg(str`Your profile is hidden from new clients until ${formatDate(therapist.hiddenUntil, locale, therapist.timeZone)}.`, { id: 'rc.availability.hidden-until' })
           : msg('Your profile is hidden from new clients.', { id: 'rc.availability.hidden' })}
     </p>`;
-  }
-
-  #renderForm(decision: Decision): TemplateResult {
-    const busy = this.state === 'submitting';
-    const missing = this.#missing;
-    const away = this.change === 'away';
-    return html`
-      <form part="form" @submit=${(e: Event) => void this.#submit(e)} aria-busy=${busy ? 'true' : 'false'}>
-        <fieldset part="change" ?disabled=${busy}>
-          <legend>${msg('What is changing?', { id: 'rc.availability.change-legend' })}</legend>
-          ${(['away', 'back'] as const).map(
-            (change) => html`<label class="choice">
-              <input type="radio" name="change" .value=${change} .checked=${this.change === change} @change=${() => this.#edit(() => ((this.change = change), (this.changeProfile = undefined)))} />
-              ${change === 'away' ? msg('I will be away', { id: 'rc.availability.away' }) : msg('I am back', { id: 'rc.availability.back' })}
-            </label>`,
-          )}
-        </fieldset>
-        ${away ? this.#renderDates(busy) : nothing}
-        ${this.#renderRecommendations(decision)}
-        ${away ? this.#renderAffected() : nothing}
-        ${this.#renderChoices(busy)}
-        ${away && this.#telling ? noteField({
-              note: this.note,
-              minLength: 0,
-              disabled: busy,
-              onNote: (note) => (this.note = note),
-              optionalLabel: msg('A note for the team (optional)', { id: 'rc.availability.note' }),
-            }) : nothing}
-        ${submitFooter({ missing, showMissing: missing.length > 0 && (this.until !== '' || !away), busy, teamRequest: false, label: msg('Save', { id: 'rc.availability.submit' }) })}
-      </form>
-    `;
-  }
-
-  #renderDates(busy: boolean): TemplateResult {
-    return html`<fieldset ?disabled=${busy}>
-      <legend>${msg('When?', { id: 'rc.availability.when' })}</legend>
-      <div class="dates">
-        <label class="field">
-          <span>${msg('First day away', { id: 'rc.availability.from' })}</span>
-          <input part="from" type="date" .value=${this.from} min=${this.#today} required @change=${(e: Event) => this.#edit(() => (this.from = (e.target as HTMLInputElement).value))} />
-        </label>
-        <label class="field">
-          <span>${msg('Back on', { id: 'rc.availability.until' })}</span>
-          <input
-            part="until"
-            type="date"
-            .value=${this.until}
-            min=${this.from ? addDays(this.from, 1) : nothing}
-            ?disabled=${this.unsure}
-            @change=${(e: Event) => this.#edit(() => (this.until = (e.target as HTMLInputElement).value))}
-          />
-        </label>
-      </div>
-      <label class="choice">
-        <input part="unsure" type="checkbox" .checked=${this.unsure} @change=${(e: Event) => this.#edit(() => (this.unsure = (e.target as HTMLInputElement).checked))} />
-        ${msg('Not sure yet when I will be back', { id: 'rc.availability.unsure' })}
-      </label>
-    </fieldset>`;
-  }
-
-  #renderRecommendations(decision: Decision): TemplateResult | typeof nothing {
-    const locale = this.formatLocale;
-    const zone = this.therapist?.timeZone;
-    const effects = decision.recommendations.map((r) => {
-      const text =
-        r.kind === 'hide-profile'
-          ? r.until
-            ? msg(str`Hide your profile until ${formatDate(r.until, locale, zone)}.`, { id: 'rc.availability.recommend-hide-until' })
-            : msg('Hide your profile until you are sure you can take clients again.', { id: 'rc.availability.recommend-hide' })
-          : r.kind === 'show-profile'
-            ? msg('Show your profile again so clients can book you.', { id: 'rc.availability.recommend-show' })
-            : msg('Tell the platform team: they can advise on your account and support your return.', { id: 'rc.availability.recommend-team' });
-      return effect(text, r.ruleIds, decision);
-    });
-    if (effects.length === 0) return nothing;
-    return decisionSection(effects, msg('What the policy recommends', { id: 'rc.availability.recommends' }));
-  }
-
-  #renderAffected(): TemplateResult | typeof nothing {
-    if (!this.#rangeEnd) return nothing;
-    const sessions = this.affected;
-    return html`<section part="sessions" aria-labelledby="sessions-heading" aria-busy=${sessions ? 'false' : 'true'}>
-      <h3 id="sessions-heading">
-        ${this.unsure
-          ? msg(str`Your sessions in the next ${OPEN_ENDED_WEEKS} weeks`, { id: 'rc.availability.sessions-open' })
-          : msg('Your sessions while you are away', { id: 'rc.availability.sessions' })}
-      </h3>
-      ${!sessions
-        ? html`<p part="status" role="status">${msg('Loading your sessions…', { id: 'rc.availability.sessions-loading' })}</p>`
-        : sessions.length === 0
-          ? html`<p>${msg('No sessions are booked in that time.', { id: 'rc.availability.no-sessions' })}</p>`
-          : html`<p>${msg('Cancel or rearrange each one, offering your client other times or a refund:', { id: 'rc.availability.sessions-hint' })}</p>
-              ${this.#renderSessionList(sessions)}`}
-    </section>`;
-  }
-
-  #open(sessionId: string, action: AvailabilitySessionDetail['action']): void {
-    this.dispatchEvent(new CustomEvent<AvailabilitySessionDetail>('rc-availability-session', { detail: { sessionId, action }, bubbles: true, composed: true }));
-  }
-
-  #renderChoices(busy: boolean): TemplateResult {
-    const therapist = this.therapist!;
-    const away = this.change === 'away';
-    const profileChoice = away
-      ? therapist.profileVisible
-        ? html`<label part="hide-profile" class="choice">
-            <input type="checkbox" .checked=${this.#hiding} ?disabled=${busy} @change=${(e: Event) => (this.changeProfile = (e.target as HTMLInputElement).checked)} />
-            ${this.unsure || !this.until
-              ? msg('Hide my profile from new clients', { id: 'rc.availability.hide' })
-              : msg(str`Hide my profile from new clients until ${formatDate(this.until, this.formatLocale, therapist.timeZone)}`, { id: 'rc.availability.hide-until' })}
-          </label>`
-        : nothing
-      : therapist.profileVisible
-        ? nothing
-        : html`<label part="hide-profile" class="choice">
-            <input type="checkbox" .checked=${this.#showing} ?disabled=${busy} @change=${(e: Event) => (this.changeProfile = (e.target as HTMLInputElement).checked)} />
-            ${msg('Show my profile to new clients again', { id: 'rc.availability.show' })}
-          </label>`;
-    return html`${profileChoice}
-    ${away
-      ? html`<label part="inform-team" class="choice">
-          <input type="checkbox" .checked=${this.#telling} ?disabled=${busy} @change=${(e: Event) => (this.informTeam = (e.target as HTMLInputElement).checked)} />
-          ${msg('Tell the platform team', { id: 'rc.availability.inform' })}
-        </label>`
-      : nothing}`;
-  }
-
-  #renderSuccess(result: AvailabilitySuccessDetail): TemplateResult {
-    const { therapist } = result;
-    const count = this.affected?.length ?? 0;
-    return html`
-      <h2 part="heading" tabindex="-1">
-        ${result.absence ? msg('Absence saved', { id: 'rc.availability.done' }) : msg('Welcome back', { id: 'rc.availability.done-back' })}
-      </h2>
-      <div part="next" role="status">
-        ${this.#renderProfile(therapist)}
-        ${result.teamRequest ? html`<p>${msg('The platform team has your note and will be in touch.', { id: 'rc.availability.next-team' })}</p>` : nothing}
-        ${result.absence && count > 0
-          ? html`<p>${msg(str`Remember to cancel or rearrange the ${count} sessions while you are away.`, { id: 'rc.availability.next-sessions' })}</p>`
-          : nothing}
-      </div>
-      ${result.absence && count > 0 ? html`<div part="sessions">${this.#renderSessionList(this.affected ?? [])}</div>` : nothing}
-    `;
-  }
-
-  /** The sessions inside the absence, each with buttons that ask the page to open its flow. */
-  #renderSessionList(sessions: readonly Session[]): TemplateResult {
-    const locale = this.formatLocale;
-    return html`<ul>
-      ${sessions.map(
-        (s) => html`<li part="affected-session">
-          <span id="affected-${s.id}"><time datetime=${s.startsAt}>${formatDateTime(s.startsAt, locale)}</time> · ${s.client.displayName}</span>
-          <button part="session-action" type="button" data-variant="secondary" aria-describedby="affected-${s.id}" @click=${() => this.#open(s.id, 'cancel')}>
-            ${msg('Cancel', { id: 'rc.availability.cancel' })}
-          </button>
-          <button part="session-action" type="button" data-variant="secondary" aria-describedby="affected-${s.id}" @click=${() => this.#open(s.id, 'reschedule')}>
-            ${msg('Rearrange', { id: 'rc.availability.rearrange' })}
-          </button>
-        </li>`,
-      )}
-    </ul>`;
   }
 }
 

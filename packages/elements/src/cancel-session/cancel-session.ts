@@ -1,13 +1,13 @@
 import { msg, str } from '@lit/localize';
 import { cancelSessionRoute, type DecisionShown, type EndpointResponse } from '@raincheck/host-api/client';
-import type { Decision, Facts, Reason } from '@raincheck/policy';
-import { html, nothing, type TemplateResult } from 'lit';
-import { formatMoney } from '../format/formatters.js';
+import type { Facts, Reason } from '@raincheck/policy';
+import { nothing, type TemplateResult } from 'lit';
 import { SessionFlowElement, type WidgetErrorDetail, type WidgetState } from '../internal/session-flow.js';
-import { channelList, commonEffects, decisionSection, effect, reasonFields, slotPicker, submitFooter, teamRequestSent } from '../internal/templates.js';
 import { baseStyles } from '../styles/tokens.js';
 import { sessionFlowStyles } from '../styles/session-flow.styles.js';
 import { cancelSessionStyles } from './cancel-session.styles.js';
+
+type CancelViews = typeof import('./cancel-session.views.js');
 
 /** The widget's state; each has its own heading, which takes focus when the state changes. */
 export type CancelSessionState = WidgetState;
@@ -69,9 +69,9 @@ export type CancelErrorDetail = WidgetErrorDetail;
  * @cssproperty --rc-color-warning - Warnings.
  * @cssproperty --rc-radius - Corner radius.
  * @cssproperty --rc-font-family - Font.
- * @cssproperty --rc-color-scheme - `light`, `dark` or `light dark` (default: follow the system), for native controls.
+ * @cssproperty --rc-color-scheme - `light`, `dark` or `light dark` (default: follow the system): picks the light or dark colours and native controls.
  */
-export class RcCancelSession extends SessionFlowElement {
+export class RcCancelSession extends SessionFlowElement<CancelViews> {
   static override styles = [baseStyles, sessionFlowStyles, cancelSessionStyles];
 
   static override properties = {
@@ -140,102 +140,45 @@ export class RcCancelSession extends SessionFlowElement {
     }
   }
 
+  protected importViews(): Promise<CancelViews> {
+    return import('./cancel-session.views.js');
+  }
+
   protected override render(): TemplateResult {
-    if (this.state === 'success') return this.#renderSuccess();
+    const { decision, views } = this;
+    const clientName = this.session?.client.displayName ?? '';
+    const locale = this.formatLocale;
+    if (this.state === 'success' && this.result && views) {
+      return views.cancelSuccess({ result: this.result, decision, clientName, locale, offeredSlots: this.selectedSlots.size, refundOffered: this.refundOffered });
+    }
     const heading =
       this.mode === 'team-request' && this.state !== 'loading'
         ? msg('Ask the team to cancel', { id: 'rc.cancel.heading-team' })
         : msg('Cancel session', { id: 'rc.cancel.heading' });
-    return this.renderFrame(heading, () => void this.#submit(new Event('submit')), this.decision ? this.#renderForm(this.decision) : nothing);
+    const form =
+      decision && views
+        ? views.cancelForm({
+            ...this.formProps(decision, this.#missing, (event) => this.#submit(event)),
+            reason: this.reason,
+            note: this.note,
+            noteMinLength: this.noteMinLength,
+            slots: this.slots ?? [],
+            minSlots: this.#minSlots,
+            selectedSlots: this.selectedSlots,
+            refundOffered: this.refundOffered,
+            onReason: (reason) => this.input(() => (this.reason = reason)),
+            onNote: (note) => this.input(() => (this.note = note)),
+            onSlot: (slotId, selected) => {
+              const next = new Set(this.selectedSlots);
+              if (selected) next.add(slotId);
+              else next.delete(slotId);
+              this.selectedSlots = next;
+            },
+            onRefundOffered: (offered) => (this.refundOffered = offered),
+          })
+        : nothing;
+    return this.renderFrame(heading, () => void this.#submit(new Event('submit')), form);
   }
-
-  #renderForm(decision: Decision): TemplateResult {
-    if (this.mode === 'blocked') {
-      return html`<div part="decision"><p>${decision.blocks.map((b) => b.message).join(' ')}</p></div>`;
-    }
-    const busy = this.state === 'submitting';
-    const missing = this.#missing;
-    const showMissing = missing.length > 0 && this.reason !== undefined;
-    return html`
-      <form part="form" @submit=${(e: Event) => void this.#submit(e)} aria-busy=${busy ? 'true' : 'false'}>
-        ${reasonFields({
-          reason: this.reason,
-          note: this.note,
-          noteMinLength: this.noteMinLength,
-          disabled: busy,
-          onReason: (reason) => this.input(() => (this.reason = reason)),
-          onNote: (note) => this.input(() => (this.note = note)),
-        })}
-        ${this.#renderDecision(decision)}
-        ${this.mode === 'self-serve'
-          ? slotPicker({
-              slots: this.slots ?? [],
-              withinDays: decision.alternatives?.withinDays ?? 14,
-              locale: this.formatLocale,
-              multiple: true,
-              selected: this.selectedSlots,
-              legend: msg(str`Times to offer instead (choose at least ${this.#minSlots})`, { id: 'rc.cancel.alternatives-legend' }),
-              disabled: busy,
-              onChange: (slotId, selected) => {
-                const next = new Set(this.selectedSlots);
-                if (selected) next.add(slotId);
-                else next.delete(slotId);
-                this.selectedSlots = next;
-              },
-            })
-          : nothing}
-        ${this.mode === 'self-serve' && decision.refund ? this.#renderRefund(decision, busy) : nothing}
-        ${submitFooter({ missing, showMissing, busy, teamRequest: this.mode === 'team-request', label: msg('Cancel session', { id: 'rc.cancel.submit' }) })}
-      </form>
-    `;
-  }
-
-  #renderDecision(decision: Decision): TemplateResult {
-    const name = this.session?.client.displayName ?? '';
-    const { notify, warnings } = commonEffects(decision, name, this.formatLocale);
-    const effects = [...notify];
-    if (this.mode === 'team-request') effects.push(...decision.team.map((team) => effect(team.message, team.ruleIds, decision)));
-    if (decision.alternatives && this.mode === 'self-serve') {
-      effects.push(effect(msg(str`Offer at least ${decision.alternatives.minSlots} other times within ${decision.alternatives.withinDays} days.`, { id: 'rc.decision.alternatives' }), decision.alternatives.ruleIds, decision));
-    }
-    if (decision.refund && this.mode === 'self-serve') {
-      const amount = formatMoney(decision.refund.amount, decision.refund.currency, this.formatLocale);
-      effects.push(
-        effect(
-          decision.refund.mode === 'team-review'
-            ? msg(str`${name} may choose a refund of ${amount}; the platform team reviews it first.`, { id: 'rc.decision.refund-review' })
-            : msg(str`${name} may choose a refund of ${amount} instead.`, { id: 'rc.decision.refund' }),
-          decision.refund.ruleIds,
-          decision,
-        ),
-      );
-    }
-    effects.push(...decision.requirements.map((r) => effect(r.message, r.ruleIds, decision)), ...warnings);
-    return decisionSection(effects);
-  }
-
-  #renderRefund(decision: Decision, busy: boolean): TemplateResult {
-    const amount = formatMoney(decision.refund!.amount, decision.refund!.currency, this.formatLocale);
-    return html`<label part="refund" class="choice">
-      <input type="checkbox" .checked=${this.refundOffered} ?disabled=${busy} @change=${(e: Event) => (this.refundOffered = (e.target as HTMLInputElement).checked)} />
-      ${msg(str`Offer a refund of ${amount} if the client prefers it`, { id: 'rc.cancel.offer-refund' })}
-    </label>`;
-  }
-
-  #renderSuccess(): TemplateResult {
-    const result = this.result!;
-    if (result.kind === 'team-request') return teamRequestSent();
-    const name = this.session?.client.displayName ?? '';
-    const decision = this.decision;
-    return html`
-      <h2 part="heading" tabindex="-1">${msg('Session cancelled', { id: 'rc.cancel.done' })}</h2>
-      <div part="next" role="status">
-        <p>${msg(str`${name} is being told now${decision?.notify ? ` (${channelList(decision.notify.channels, this.formatLocale)})` : ''}.`, { id: 'rc.cancel.next-notified' })}</p>
-        <p>${msg(str`They can choose one of the ${this.selectedSlots.size} times you offered${this.refundOffered && decision?.refund ? msg(' or a refund', { id: 'rc.cancel.next-or-refund' }) : ''}.`, { id: 'rc.cancel.next-choice' })}</p>
-      </div>
-    `;
-  }
-
 }
 
 declare global {

@@ -1,32 +1,23 @@
-import { msg, str } from '@lit/localize';
+import { msg } from '@lit/localize';
 import { getTherapistRoute } from '@raincheck/host-api/client';
-import type { Decision, Facts, PolicyRule, WarningLevel } from '@raincheck/policy';
+import type { Facts, PolicyRule, WarningLevel } from '@raincheck/policy';
 import { html, nothing, type TemplateResult } from 'lit';
 import { PolicyFlowElement } from '../internal/policy-flow.js';
-import { decisionSection, effect, failureAlert } from '../internal/templates.js';
+import { failureAlert } from '../internal/templates.js';
 import { baseStyles } from '../styles/tokens.js';
 import { sessionFlowStyles } from '../styles/session-flow.styles.js';
 import { cancellationStandingStyles } from './cancellation-standing.styles.js';
 
+type StandingViews = typeof import('./cancellation-standing.views.js');
+
 /** One frequency threshold of the policy, and where the therapist is against it. */
-interface Threshold {
+export interface Threshold {
   readonly ruleId: string;
   readonly level: WarningLevel;
   readonly threshold: number;
   readonly windowDays: number;
   /** Changes in the window now. */
   readonly count: number;
-}
-
-function levelLabel(level: WarningLevel): string {
-  switch (level) {
-    case 'info':
-      return msg('a reminder', { id: 'rc.standing.level-info' });
-    case 'warning':
-      return msg('a warning', { id: 'rc.standing.level-warning' });
-    default:
-      return msg('a serious warning', { id: 'rc.standing.level-critical' });
-  }
 }
 
 /** Whether a rule reads the count of recent changes, so its effects are about frequency. */
@@ -61,9 +52,9 @@ const readsFrequency = (rule: PolicyRule) => JSON.stringify(rule.conditions).inc
  * @cssproperty --rc-color-warning - Thresholds reached, and warnings.
  * @cssproperty --rc-radius - Corner radius.
  * @cssproperty --rc-font-family - Font.
- * @cssproperty --rc-color-scheme - `light`, `dark` or `light dark` (default: follow the system), for native controls.
+ * @cssproperty --rc-color-scheme - `light`, `dark` or `light dark` (default: follow the system): picks the light or dark colours and native controls.
  */
-export class RcCancellationStanding extends PolicyFlowElement {
+export class RcCancellationStanding extends PolicyFlowElement<StandingViews> {
   static override styles = [baseStyles, sessionFlowStyles, cancellationStandingStyles];
 
   static override properties = {
@@ -119,7 +110,7 @@ export class RcCancellationStanding extends PolicyFlowElement {
   protected override async evaluate(): Promise<void> {
     const facts = this.facts;
     if (!facts) return;
-    const [policy, { deriveFacts }] = await Promise.all([this.policy(), import('@raincheck/policy')]);
+    const [policy, { deriveFacts }] = await Promise.all([this.policy(), this.loadViews()]);
     // Now: without the next change (an action that is neither a cancellation nor a rearrangement).
     this.#frequencyRules = new Set(policy.rules.filter(readsFrequency).map((rule) => rule.id));
     const current = deriveFacts({ ...facts, action: 'availability-change', now: new Date().toISOString() });
@@ -130,46 +121,18 @@ export class RcCancellationStanding extends PolicyFlowElement {
     await super.evaluate();
   }
 
+  protected importViews(): Promise<StandingViews> {
+    return import('./cancellation-standing.views.js');
+  }
+
   protected override render(): TemplateResult {
+    const { decision, views, thresholds } = this;
     return html`
       <h2 part="heading" tabindex="-1">${msg('Your cancellations and rearrangements', { id: 'rc.standing.heading' })}</h2>
       ${this.state === 'loading' ? html`<p part="status" role="status">${msg('Loading your standing…', { id: 'rc.standing.loading' })}</p>` : nothing}
       ${this.state === 'error' && this.failure ? failureAlert(this.failure, this.failure.retryable ? () => void this.load() : undefined) : nothing}
-      ${this.decision && this.thresholds ? this.#renderStanding(this.decision, this.thresholds) : nothing}
+      ${decision && views && thresholds ? views.standingView(decision, thresholds, this.#frequencyRules) : nothing}
       ${this.state === 'loading' ? nothing : this.#renderAdvice()}
-    `;
-  }
-
-  #renderStanding(decision: Decision, thresholds: readonly Threshold[]): TemplateResult {
-    const windows = [...new Set(thresholds.map((t) => t.windowDays))];
-    const triggered = [
-      ...decision.warnings.map((w) => effect(w.message, w.ruleIds, decision, `warning warning-${w.level}`)),
-      ...decision.recommendations.filter((r) => r.ruleIds.some((id) => this.#frequencyRules.has(id))).map((r) => effect(r.message, r.ruleIds, decision)),
-    ];
-    return html`
-      ${windows.map((days) => {
-        const inWindow = thresholds.filter((t) => t.windowDays === days);
-        const count = inWindow[0]!.count;
-        return html`<p part="count">${msg(str`${count} in the last ${days} days`, { id: 'rc.standing.count' })}</p>
-          <ol part="thresholds" aria-label=${msg(str`The policy's thresholds over ${days} days`, { id: 'rc.standing.thresholds' })}>
-            ${inWindow.map((t) => {
-              const state = t.count >= t.threshold ? 'reached' : t.count + 1 >= t.threshold ? 'next' : 'ahead';
-              return html`<li part="threshold threshold-${state}">
-                <span>${msg(str`${t.threshold} or more: ${levelLabel(t.level)}`, { id: 'rc.standing.threshold' })}</span>
-                <span class="level">
-                  ${state === 'reached'
-                    ? msg('reached', { id: 'rc.standing.reached' })
-                    : state === 'next'
-                      ? msg('the next change reaches it', { id: 'rc.standing.next' })
-                      : msg(str`${t.threshold - t.count} more to go`, { id: 'rc.standing.ahead' })}
-                </span>
-              </li>`;
-            })}
-          </ol>`;
-      })}
-      ${triggered.length > 0
-        ? decisionSection(triggered, msg('If you cancel or rearrange one more session', { id: 'rc.standing.if-next' }))
-        : html`<p>${msg('One more cancellation or rearrangement would not trigger a warning.', { id: 'rc.standing.nothing-next' })}</p>`}
     `;
   }
 

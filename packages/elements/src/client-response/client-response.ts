@@ -3,7 +3,8 @@ import { answerOfferRoute, type EndpointResponse, getOfferRoute, HostResponseErr
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatDateTime, formatMoney, viewerTimeZone } from '../format/formatters.js';
 import { FlowElement, type WidgetErrorDetail } from '../internal/flow-element.js';
-import { failureAlert, slotPicker, submitFooter } from '../internal/templates.js';
+import { slotPicker, submitFooter } from '../internal/form-templates.js';
+import { failureAlert } from '../internal/templates.js';
 import { baseStyles } from '../styles/tokens.js';
 import { sessionFlowStyles } from '../styles/session-flow.styles.js';
 import { clientResponseStyles } from './client-response.styles.js';
@@ -59,7 +60,7 @@ type Choice = { readonly slotId: string } | 'refund';
  * @cssproperty --rc-color-danger - Errors.
  * @cssproperty --rc-radius - Corner radius.
  * @cssproperty --rc-font-family - Font.
- * @cssproperty --rc-color-scheme - `light`, `dark` or `light dark` (default: follow the system), for native controls.
+ * @cssproperty --rc-color-scheme - `light`, `dark` or `light dark` (default: follow the system): picks the light or dark colours and native controls.
  */
 export class RcClientResponse extends FlowElement {
   static override styles = [baseStyles, sessionFlowStyles, clientResponseStyles];

@@ -1,7 +1,8 @@
 import { msg, str } from '@lit/localize';
-import type { DecisionShown } from '@raincheck/host-api/client';
-import type { Action, Decision, Facts } from '@raincheck/policy';
+import { getRulesRoute, type DecisionShown } from '@raincheck/host-api/client';
+import type { Action, createPolicy, Decision, Facts, Policy } from '@raincheck/policy';
 import type { PropertyValues } from 'lit';
+import { checkedUrl, type RulesSource } from '../config/config.js';
 import { FlowElement } from './flow-element.js';
 
 /** `rc-decision`: the policy decided again (the page loaded, the person typed, the rules changed). */
@@ -12,20 +13,39 @@ export interface DecisionDetail {
   readonly facts: Facts;
 }
 
+/**
+ * What a widget's views module exports besides its templates: the engine's entry, so a bundler
+ * puts the engine and the views in one chunk, loaded once.
+ */
+export interface ViewsModule {
+  readonly createPolicy: typeof createPolicy;
+}
+
+/** What the policy lets the person do: do it themselves, ask the team, or nothing. */
+export type PolicyMode = 'self-serve' | 'team-request' | 'blocked';
+
 /** The facts a widget loads from the host; `action`, `now` and `request` are added at each decision. */
 export type LoadedFacts = Omit<Facts, 'action' | 'now' | 'request'>;
 
 /**
  * A widget that decides with the policy as the person types: from the facts `load` sets and the
  * request facts of what was entered, again whenever the rules change, firing `rc-decision`.
+ *
+ * The policy engine and the widget's `Views` (the templates of what shows once decided) load
+ * together, in one module, after the first render: the widget shows its subject before they arrive.
  */
-export abstract class PolicyFlowElement extends FlowElement {
+export abstract class PolicyFlowElement<Views extends ViewsModule = ViewsModule> extends FlowElement {
   static override properties = {
     ...FlowElement.properties,
     decision: { state: true },
   };
 
   protected declare decision: Decision | undefined;
+  /** The widget's views; set with the first decision, so a render that has `decision` has them. */
+  protected views: Views | undefined;
+
+  /** Imports the widget's views module, which re-exports the engine (a dynamic `import()`, so bundlers split it off). */
+  protected abstract importViews(): Promise<Views>;
 
   /** The policy action this widget decides. */
   protected abstract readonly action: Action;
@@ -35,6 +55,8 @@ export abstract class PolicyFlowElement extends FlowElement {
   /** The loaded facts; set by `load`, then each decision adds what was entered. */
   protected facts: LoadedFacts | undefined;
   #evaluation = 0;
+  #policy: { source: RulesSource; policy: Promise<Policy> } | undefined;
+  #views: Promise<Views> | undefined;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -56,12 +78,57 @@ export abstract class PolicyFlowElement extends FlowElement {
   protected async evaluate(): Promise<void> {
     if (!this.facts) return;
     const evaluation = ++this.#evaluation;
-    const policy = await this.policy();
+    const [policy, views] = await Promise.all([this.policy(), this.loadViews()]);
     const facts: Facts = { ...this.facts, action: this.action, now: new Date().toISOString(), request: this.requestFacts() };
     const decision = await policy.evaluate(facts);
     if (evaluation !== this.#evaluation) return;
+    this.views = views;
     this.decision = decision;
     this.dispatchEvent(new CustomEvent<DecisionDetail>('rc-decision', { detail: { decision, facts }, bubbles: true, composed: true }));
+  }
+
+  /**
+   * The policy engine with the configured rules, imported on first use. It is rebuilt when the
+   * source changes: another URL, or another inline files object (edited rules are a new object).
+   */
+  protected policy(): Promise<Policy> {
+    const source = this.settings.rules ?? { from: 'host' };
+    const same = (cached: RulesSource) =>
+      source.from === 'inline' ? cached.from === 'inline' && cached.files === source.files : JSON.stringify(cached) === JSON.stringify(source);
+    if (!this.#policy || !same(this.#policy.source)) {
+      const loading = Promise.all([this.loadViews(), this.#ruleFiles(source)]).then(([{ createPolicy }, loaded]) => createPolicy(loaded.files, loaded.identity));
+      const entry = { source, policy: loading };
+      this.#policy = entry;
+      // A failed load (network, invalid rules) is retried on the next request.
+      loading.catch(() => {
+        if (this.#policy === entry) this.#policy = undefined;
+      });
+    }
+    return this.#policy.policy;
+  }
+
+  async #ruleFiles(source: RulesSource): Promise<{ files: Readonly<Record<string, unknown>>; identity: { id?: string; version?: string } }> {
+    if (source.from === 'inline') return { files: source.files, identity: {} };
+    if (source.from === 'host') {
+      const { id, version, files } = await this.host.send(getRulesRoute, {});
+      return { files, identity: { id, version } };
+    }
+    const response = await fetch(checkedUrl(source.url), { headers: { accept: 'application/json' } });
+    if (!response.ok) throw new Error(`Could not load the rules from ${source.url} (${response.status})`);
+    const json = (await response.json()) as { files?: Record<string, unknown> } & Record<string, unknown>;
+    return { files: json.files ?? json, identity: {} };
+  }
+
+  /** The views module (with the engine), imported once; a failed import is tried again next time. */
+  protected loadViews(): Promise<Views> {
+    if (!this.#views) {
+      const loading = this.importViews();
+      this.#views = loading;
+      loading.catch(() => {
+        if (this.#views === loading) this.#views = undefined;
+      });
+    }
+    return this.#views;
   }
 
   /** Applies an edit, then re-decides with it. */
@@ -71,7 +138,7 @@ export abstract class PolicyFlowElement extends FlowElement {
   }
 
   /** What the policy lets the person do here. */
-  protected get mode(): 'self-serve' | 'team-request' | 'blocked' {
+  protected get mode(): PolicyMode {
     const outcome = this.decision?.outcome;
     return outcome === 'blocked' ? 'blocked' : outcome === 'needs-team' ? 'team-request' : 'self-serve';
   }

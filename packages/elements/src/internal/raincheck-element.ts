@@ -1,15 +1,13 @@
 import { ContextConsumer } from '@lit/context';
 import { updateWhenLocaleChanges } from '@lit/localize';
-import { createHostTransport, getRulesRoute, type HostTransport } from '@raincheck/host-api/client';
-import type { Policy } from '@raincheck/policy';
+import { createHostTransport, type HostTransport } from '@raincheck/host-api/client';
 import { LitElement, type PropertyValues } from 'lit';
 import { checkedUrl, raincheckConfigContext, rulesSource, type RaincheckConfig, type RulesSource } from '../config/config.js';
 import { getRaincheckLocale, setRaincheckLocale } from '../localization/localization.js';
 
 /**
  * What every Raincheck widget shares: configuration from its own attributes and properties, else
- * from the nearest `<rc-provider>`; the host API client; and the policy engine, loaded lazily so a
- * widget can show its session before the engine arrives.
+ * from the nearest `<rc-provider>`, and the host API client.
  */
 export class RaincheckElement extends LitElement {
   // Written out, not spread from a shared map: the custom elements manifest reads this literal.
@@ -39,7 +37,6 @@ export class RaincheckElement extends LitElement {
   protected declare config: RaincheckConfig;
 
   #host: { key: string; transport: HostTransport } | undefined;
-  #policy: { source: RulesSource; policy: Promise<Policy> } | undefined;
 
   constructor() {
     super();
@@ -85,37 +82,5 @@ export class RaincheckElement extends LitElement {
       this.#host = { key, transport: createHostTransport({ baseUrl, ...(fetch ? { fetch } : {}), ...(headers ? { headers } : {}) }) };
     }
     return this.#host.transport;
-  }
-
-  /**
-   * The policy engine with the configured rules, imported on first use. It is rebuilt when the
-   * source changes: another URL, or another inline files object (edited rules are a new object).
-   */
-  protected policy(): Promise<Policy> {
-    const source = this.settings.rules ?? { from: 'host' };
-    const same = (cached: RulesSource) =>
-      source.from === 'inline' ? cached.from === 'inline' && cached.files === source.files : JSON.stringify(cached) === JSON.stringify(source);
-    if (!this.#policy || !same(this.#policy.source)) {
-      const loading = Promise.all([import('@raincheck/policy'), this.#ruleFiles(source)]).then(([{ createPolicy }, loaded]) => createPolicy(loaded.files, loaded.identity));
-      const entry = { source, policy: loading };
-      this.#policy = entry;
-      // A failed load (network, invalid rules) is retried on the next request.
-      loading.catch(() => {
-        if (this.#policy === entry) this.#policy = undefined;
-      });
-    }
-    return this.#policy.policy;
-  }
-
-  async #ruleFiles(source: RulesSource): Promise<{ files: Readonly<Record<string, unknown>>; identity: { id?: string; version?: string } }> {
-    if (source.from === 'inline') return { files: source.files, identity: {} };
-    if (source.from === 'host') {
-      const { id, version, files } = await this.host.send(getRulesRoute, {});
-      return { files, identity: { id, version } };
-    }
-    const response = await fetch(checkedUrl(source.url), { headers: { accept: 'application/json' } });
-    if (!response.ok) throw new Error(`Could not load the rules from ${source.url} (${response.status})`);
-    const json = (await response.json()) as { files?: Record<string, unknown> } & Record<string, unknown>;
-    return { files: json.files ?? json, identity: {} };
   }
 }

@@ -1,12 +1,25 @@
 import { msg } from '@lit/localize';
 import { createTeamRequestRoute, type EndpointResponse, getPolicyFactsRoute, getSessionRoute, listSlotsRoute, type Session, type Slot } from '@raincheck/host-api/client';
-import type { Reason } from '@raincheck/policy';
+import type { Decision, Reason } from '@raincheck/policy';
 import { html, nothing, type TemplateResult } from 'lit';
-import { PolicyFlowElement } from './policy-flow.js';
+import { PolicyFlowElement, type PolicyMode, type ViewsModule } from './policy-flow.js';
 import { failureAlert, reasonLabel, sessionSummary } from './templates.js';
 
 export type { WidgetErrorDetail, WidgetState } from './flow-element.js';
 export type { DecisionDetail } from './policy-flow.js';
+
+/** What every session widget's form (in its views module) is given. */
+export interface SessionFormProps {
+  readonly decision: Decision;
+  readonly mode: PolicyMode;
+  readonly clientName: string;
+  readonly locale: string;
+  /** Sending: the fields are disabled and the button says so. */
+  readonly busy: boolean;
+  /** What still stops the person from confirming, in order. */
+  readonly missing: readonly string[];
+  readonly onSubmit: (event: Event) => void;
+}
 
 /** How far ahead the slot pickers look. */
 const SLOT_HORIZON_DAYS = 28;
@@ -15,7 +28,7 @@ const SLOT_HORIZON_DAYS = 28;
  * The shared life of a widget that changes one session: load the session, its policy facts and
  * the therapist's open slots, then decide and write as {@link PolicyFlowElement} does, one intent per session.
  */
-export abstract class SessionFlowElement extends PolicyFlowElement {
+export abstract class SessionFlowElement<Views extends ViewsModule = ViewsModule> extends PolicyFlowElement<Views> {
   static override properties = {
     ...PolicyFlowElement.properties,
     sessionId: { attribute: 'session-id', reflect: true },
@@ -75,6 +88,19 @@ export abstract class SessionFlowElement extends PolicyFlowElement {
     const session = this.session!;
     const body = { kind: 'session-started' as const, therapistId: session.therapistId, sessionId: session.id, reason: `${reasonLabel(reason)}: ${note}` };
     return this.write(prefix, detail, body, async (idempotencyKey) => wrap(await this.host.send(createTeamRequestRoute, { idempotencyKey, body })));
+  }
+
+  /** The props every form gets, from the widget's state. */
+  protected formProps(decision: Decision, missing: readonly string[], submit: (event: Event) => Promise<void>): SessionFormProps {
+    return {
+      decision,
+      mode: this.mode,
+      clientName: this.session?.client.displayName ?? '',
+      locale: this.formatLocale,
+      busy: this.state === 'submitting',
+      missing,
+      onSubmit: (event) => void submit(event),
+    };
   }
 
   /**

@@ -1,4 +1,4 @@
-import { configureLocalization, type LocaleModule } from '@lit/localize';
+import { configureLocalization, str, type LocaleModule } from '@lit/localize';
 
 /** The locale the widgets are written in. */
 export const SOURCE_LOCALE = 'en';
@@ -6,7 +6,7 @@ export const SOURCE_LOCALE = 'en';
 export const TARGET_LOCALES = ['de'] as const;
 
 const loaders: Record<(typeof TARGET_LOCALES)[number], () => Promise<LocaleModule>> = {
-  de: () => import('./locales/de.js'),
+  de: () => import('./locales/de.js').then(({ templates }) => ({ templates: templates(str) })),
 };
 
 let controls: ReturnType<typeof configureLocalization> | null | undefined;

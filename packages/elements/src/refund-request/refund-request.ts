@@ -1,12 +1,13 @@
 import { msg } from '@lit/localize';
 import { type DecisionShown, type EndpointResponse, refundSessionRoute } from '@raincheck/host-api/client';
-import type { Decision, Facts } from '@raincheck/policy';
-import { html, nothing, type TemplateResult } from 'lit';
+import type { Facts } from '@raincheck/policy';
+import { nothing, type TemplateResult } from 'lit';
 import { SessionFlowElement, type WidgetErrorDetail } from '../internal/session-flow.js';
-import { decisionSection, effect, noteField, refundEffect, refundNext, submitFooter } from '../internal/templates.js';
 import { baseStyles } from '../styles/tokens.js';
 import { sessionFlowStyles } from '../styles/session-flow.styles.js';
 import { refundRequestStyles } from './refund-request.styles.js';
+
+type RefundViews = typeof import('./refund-request.views.js');
 
 /** `rc-refund-submit`: cancelable, fired before the write. `preventDefault()` stops it. */
 export interface RefundSubmitDetail {
@@ -59,9 +60,9 @@ export type RefundErrorDetail = WidgetErrorDetail;
  * @cssproperty --rc-color-warning - Warnings.
  * @cssproperty --rc-radius - Corner radius.
  * @cssproperty --rc-font-family - Font.
- * @cssproperty --rc-color-scheme - `light`, `dark` or `light dark` (default: follow the system), for native controls.
+ * @cssproperty --rc-color-scheme - `light`, `dark` or `light dark` (default: follow the system): picks the light or dark colours and native controls.
  */
-export class RcRefundRequest extends SessionFlowElement {
+export class RcRefundRequest extends SessionFlowElement<RefundViews> {
   static override styles = [baseStyles, sessionFlowStyles, refundRequestStyles];
 
   static override properties = {
@@ -106,51 +107,23 @@ export class RcRefundRequest extends SessionFlowElement {
     await this.write('rc-refund', detail, body, async (idempotencyKey) => (this.result = await this.host.send(refundSessionRoute, { sessionId: session.id, version: session.version, idempotencyKey, body })));
   }
 
+  protected importViews(): Promise<RefundViews> {
+    return import('./refund-request.views.js');
+  }
+
   protected override render(): TemplateResult {
-    if (this.state === 'success') return this.#renderSuccess();
-    return this.renderFrame(msg('Refund the session', { id: 'rc.refund.heading' }), () => void this.#submit(new Event('submit')), this.decision ? this.#renderForm(this.decision) : nothing);
-  }
-
-  #renderForm(decision: Decision): TemplateResult {
-    if (this.mode === 'blocked' || !decision.refund) {
-      const reasons = decision.blocks.length ? decision.blocks.map((b) => effect(b.message, b.ruleIds, decision)) : [effect(msg('The policy offers no refund for this session.', { id: 'rc.refund.none' }), [], decision)];
-      return decisionSection(reasons);
-    }
-    const busy = this.state === 'submitting';
-    const missing = this.#missing;
-    const review = decision.refund.mode === 'team-review';
-    return html`
-      <form part="form" @submit=${(e: Event) => void this.#submit(e)} aria-busy=${busy ? 'true' : 'false'}>
-        ${this.#renderDecision(decision)}
-        ${noteField({ note: this.note, minLength: this.noteMinLength, disabled: busy, onNote: (note) => this.input(() => (this.note = note)) })}
-        ${submitFooter({
-          missing,
-          showMissing: missing.length > 0 && this.note.length > 0,
-          busy,
-          teamRequest: false,
-          label: review ? msg('Send for team review', { id: 'rc.refund.submit-review' }) : msg('Issue refund', { id: 'rc.refund.submit' }),
-        })}
-      </form>
-    `;
-  }
-
-  #renderDecision(decision: Decision): TemplateResult {
-    const effects = [
-      refundEffect(decision.refund!, this.session?.client.displayName ?? '', this.formatLocale, decision),
-      ...decision.requirements.map((r) => effect(r.message, r.ruleIds, decision)),
-    ];
-    return decisionSection(effects);
-  }
-
-  #renderSuccess(): TemplateResult {
-    const { refund } = this.result!;
-    const review = refund.status === 'pending-review';
-    return html`
-      <h2 part="heading" tabindex="-1">${review ? msg('Sent for team review', { id: 'rc.refund.done-review' }) : msg('Refund issued', { id: 'rc.refund.done' })}</h2>
-      <div part="next" role="status">
-        <p>${refundNext(refund, this.formatLocale)}</p>
-      </div>
-    `;
+    const { decision, views } = this;
+    if (this.state === 'success' && this.result && views) return views.refundSuccess(this.result, this.formatLocale);
+    const form =
+      decision && views
+        ? views.refundForm({
+            ...this.formProps(decision, this.#missing, (event) => this.#submit(event)),
+            note: this.note,
+            noteMinLength: this.noteMinLength,
+            onNote: (note) => this.input(() => (this.note = note)),
+          })
+        : nothing;
+    return this.renderFrame(msg('Refund the session', { id: 'rc.refund.heading' }), () => void this.#submit(new Event('submit')), form);
   }
 }
 

@@ -1,13 +1,13 @@
-import { msg, str } from '@lit/localize';
+import { msg } from '@lit/localize';
 import { type DecisionShown, type EndpointResponse, getSessionRoute, rescheduleSessionRoute } from '@raincheck/host-api/client';
-import type { Decision, Facts, Reason } from '@raincheck/policy';
-import { html, nothing, type TemplateResult } from 'lit';
-import { formatDateTime } from '../format/formatters.js';
+import type { Facts, Reason } from '@raincheck/policy';
+import { nothing, type TemplateResult } from 'lit';
 import { SessionFlowElement, type WidgetErrorDetail } from '../internal/session-flow.js';
-import { commonEffects, decisionSection, effect, reasonFields, slotPicker, submitFooter, teamRequestSent } from '../internal/templates.js';
 import { baseStyles } from '../styles/tokens.js';
 import { sessionFlowStyles } from '../styles/session-flow.styles.js';
 import { rescheduleSessionStyles } from './reschedule-session.styles.js';
+
+type RescheduleViews = typeof import('./reschedule-session.views.js');
 
 /** `rc-reschedule-submit`: cancelable, fired before the write. `preventDefault()` stops it. */
 export interface RescheduleSubmitDetail {
@@ -64,9 +64,9 @@ export type RescheduleErrorDetail = WidgetErrorDetail;
  * @cssproperty --rc-color-warning - Warnings.
  * @cssproperty --rc-radius - Corner radius.
  * @cssproperty --rc-font-family - Font.
- * @cssproperty --rc-color-scheme - `light`, `dark` or `light dark` (default: follow the system), for native controls.
+ * @cssproperty --rc-color-scheme - `light`, `dark` or `light dark` (default: follow the system): picks the light or dark colours and native controls.
  */
-export class RcRescheduleSession extends SessionFlowElement {
+export class RcRescheduleSession extends SessionFlowElement<RescheduleViews> {
   static override styles = [baseStyles, sessionFlowStyles, rescheduleSessionStyles];
 
   static override properties = {
@@ -145,64 +145,36 @@ export class RcRescheduleSession extends SessionFlowElement {
     }
   }
 
+  protected importViews(): Promise<RescheduleViews> {
+    return import('./reschedule-session.views.js');
+  }
+
   protected override render(): TemplateResult {
-    if (this.state === 'success') return this.#renderSuccess();
+    const { decision, views } = this;
+    if (this.state === 'success' && this.result && views) {
+      return views.rescheduleSuccess(this.result, this.session?.client.displayName ?? '', this.formatLocale);
+    }
     const heading =
       this.mode === 'team-request' && this.state !== 'loading'
         ? msg('Ask the team to rearrange', { id: 'rc.reschedule.heading-team' })
         : msg('Change date and time', { id: 'rc.reschedule.heading' });
-    return this.renderFrame(heading, () => void this.#submit(new Event('submit')), this.decision ? this.#renderForm(this.decision) : nothing);
+    const form =
+      decision && views
+        ? views.rescheduleForm({
+            ...this.formProps(decision, this.#missing, (event) => this.#submit(event)),
+            slots: this.slots ?? [],
+            slotId: this.slotId,
+            reason: this.reason,
+            note: this.note,
+            noteMinLength: this.noteMinLength,
+            onSlot: (slotId) => this.input(() => (this.slotId = slotId)),
+            onReason: (reason) => this.input(() => (this.reason = reason)),
+            onNote: (note) => this.input(() => (this.note = note)),
+          })
+        : nothing;
+    return this.renderFrame(heading, () => void this.#submit(new Event('submit')), form);
   }
-
-  #renderForm(decision: Decision): TemplateResult {
-    if (this.mode === 'blocked') return html`<div part="decision"><p>${decision.blocks.map((b) => b.message).join(' ')}</p></div>`;
-    const busy = this.state === 'submitting';
-    const missing = this.#missing;
-    const showMissing = missing.length > 0 && (this.slotId !== undefined || this.reason !== undefined);
-    const { notify, warnings } = commonEffects(decision, this.session?.client.displayName ?? '', this.formatLocale);
-    const team = this.mode === 'team-request' ? decision.team.map((t) => effect(t.message, t.ruleIds, decision)) : [];
-    const requirements = decision.requirements.map((r) => effect(r.message, r.ruleIds, decision));
-    return html`
-      <form part="form" @submit=${(e: Event) => void this.#submit(e)} aria-busy=${busy ? 'true' : 'false'}>
-        ${decisionSection([...notify, ...team, ...requirements, ...warnings])}
-        ${this.mode === 'self-serve'
-          ? slotPicker({
-              slots: this.slots ?? [],
-              withinDays: 28,
-              locale: this.formatLocale,
-              multiple: false,
-              selected: new Set(this.slotId ? [this.slotId] : []),
-              legend: msg('New time', { id: 'rc.reschedule.legend' }),
-              disabled: busy,
-              onChange: (slotId, selected) => this.input(() => (this.slotId = selected ? slotId : undefined)),
-            })
-          : reasonFields({
-              reason: this.reason,
-              note: this.note,
-              noteMinLength: this.noteMinLength,
-              disabled: busy,
-              onReason: (reason) => this.input(() => (this.reason = reason)),
-              onNote: (note) => this.input(() => (this.note = note)),
-            })}
-        ${submitFooter({ missing, showMissing, busy, teamRequest: this.mode === 'team-request', label: msg('Move session', { id: 'rc.reschedule.submit' }) })}
-      </form>
-    `;
-  }
-
-  #renderSuccess(): TemplateResult {
-    const result = this.result!;
-    if (result.kind === 'team-request') return teamRequestSent();
-    const name = this.session?.client.displayName ?? '';
-    return html`
-      <h2 part="heading" tabindex="-1">${msg('Session moved', { id: 'rc.reschedule.done' })}</h2>
-      <div part="next" role="status">
-        <p>${msg(str`${name} is being told the new time: ${formatDateTime(result.result.session.startsAt, this.formatLocale)}.`, { id: 'rc.reschedule.next' })}</p>
-      </div>
-    `;
-  }
-
 }
-
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -2,7 +2,10 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { templates as de } from '../../src/localization/locales/de.js';
+import { str } from '@lit/localize';
+import { templates } from '../../src/localization/locales/de.js';
+
+const de = templates(str);
 
 const src = new URL('../../src/', import.meta.url).pathname;
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 
 interface Declaration {
@@ -44,7 +44,9 @@ describe('custom elements manifest', () => {
     for (const [tag, element] of elements) {
       if (tag === 'rc-provider') continue;
       const folder = tag.replace(/^rc-/, '');
-      const own = readFileSync(`${src}${folder}/${folder}.ts`, 'utf8');
+      // The element and its views module (what it shows once the policy has decided), if it has one.
+      const views = `${src}${folder}/${folder}.views.ts`;
+      const own = readFileSync(`${src}${folder}/${folder}.ts`, 'utf8') + (existsSync(views) ? readFileSync(views, 'utf8') : '');
       const documented = new Set(element.cssParts?.map((p) => p.name));
       // Parts written literally in the component's own template must be documented.
       const used = [...own.matchAll(/part="([\w\s-]+)"/g)].flatMap((m) => m[1]!.split(/\s+/));

@@ -1,7 +1,10 @@
 // German. Keys are the ids given to msg() in the widgets; ${0}, ${1} stand for their values in order.
-import { str } from '@lit/localize';
+import type { str as strTag } from '@lit/localize';
 
-export const templates = {
+// A function of @lit/localize's `str`, so this module imports nothing at run time: a bundler then
+// keeps @lit/localize with lit instead of in a chunk of its own.
+
+export const templates = (str: typeof strTag) => ({
   'rc.reason.illness': 'Krankheit',
   'rc.reason.personal-emergency': 'Persönlicher Notfall',
   'rc.reason.other': 'Etwas anderes',
@@ -153,4 +156,4 @@ export const templates = {
   'rc.refund.done-review': 'Zur Prüfung an das Team gesendet',
   'rc.refund.next-review': str`Das Plattform-Team prüft die Erstattung von ${0} und informiert Sie und den Klienten, sobald entschieden ist.`,
   'rc.refund.next': str`${0} gehen auf dem Zahlungsweg an den Klienten zurück.`,
-};
+});

@@ -1,0 +1,203 @@
+import { msg, str } from '@lit/localize';
+import type { Session, Therapist } from '@raincheck/host-api/client';
+import type { Decision } from '@raincheck/policy';
+import { html, nothing, type TemplateResult } from 'lit';
+import { addDays, formatDate, formatDateTime } from '../format/formatters.js';
+import { decisionSection, effect, noteField, submitFooter } from '../internal/form-templates.js';
+import type { AvailabilityChange, AvailabilitySessionDetail, AvailabilitySuccessDetail } from './availability.js';
+
+// What <rc-availability> shows once the policy has decided, loaded with the engine.
+export { createPolicy } from '@raincheck/policy';
+
+/** What the form shows, and where what the therapist does goes. */
+export interface AvailabilityFormProps {
+  readonly decision: Decision;
+  readonly therapist: Therapist;
+  readonly locale: string;
+  readonly busy: boolean;
+  /** What still stops the therapist from saving, in order. */
+  readonly missing: readonly string[];
+  readonly change: AvailabilityChange;
+  readonly from: string;
+  readonly until: string;
+  readonly unsure: boolean;
+  /** Today in the therapist's calendar: the earliest first day away. */
+  readonly today: string;
+  /** The last day whose sessions are listed; undefined until the dates allow one. */
+  readonly rangeEnd: string | undefined;
+  /** How far ahead sessions are listed when the return date is not known. */
+  readonly openEndedWeeks: number;
+  /** The scheduled sessions inside the absence; undefined while they load. */
+  readonly affected: readonly Session[] | undefined;
+  /** Whether saving changes the profile (hides it when away, shows it when back). */
+  readonly changingProfile: boolean;
+  readonly telling: boolean;
+  readonly note: string;
+  readonly onChange: (change: AvailabilityChange) => void;
+  readonly onFrom: (day: string) => void;
+  readonly onUntil: (day: string) => void;
+  readonly onUnsure: (unsure: boolean) => void;
+  readonly onChangeProfile: (change: boolean) => void;
+  readonly onInformTeam: (inform: boolean) => void;
+  readonly onNote: (note: string) => void;
+  readonly onOpen: (sessionId: string, action: AvailabilitySessionDetail['action']) => void;
+  readonly onSubmit: (event: Event) => void;
+}
+
+/** Away or back, the dates, what the policy recommends, the sessions affected, the choices, and save. */
+export function availabilityForm(p: AvailabilityFormProps): TemplateResult {
+  const away = p.change === 'away';
+  return html`
+    <form part="form" @submit=${p.onSubmit} aria-busy=${p.busy ? 'true' : 'false'}>
+      <fieldset part="change" ?disabled=${p.busy}>
+        <legend>${msg('What is changing?', { id: 'rc.availability.change-legend' })}</legend>
+        ${(['away', 'back'] as const).map(
+          (change) => html`<label class="choice">
+            <input type="radio" name="change" .value=${change} .checked=${p.change === change} @change=${() => p.onChange(change)} />
+            ${change === 'away' ? msg('I will be away', { id: 'rc.availability.away' }) : msg('I am back', { id: 'rc.availability.back' })}
+          </label>`,
+        )}
+      </fieldset>
+      ${away ? dates(p) : nothing}
+      ${recommendations(p)}
+      ${away ? affectedSessions(p) : nothing}
+      ${choices(p)}
+      ${away && p.telling
+        ? noteField({
+            note: p.note,
+            minLength: 0,
+            disabled: p.busy,
+            onNote: p.onNote,
+            optionalLabel: msg('A note for the team (optional)', { id: 'rc.availability.note' }),
+          })
+        : nothing}
+      ${submitFooter({ missing: p.missing, showMissing: p.missing.length > 0 && (p.until !== '' || !away), busy: p.busy, teamRequest: false, label: msg('Save', { id: 'rc.availability.submit' }) })}
+    </form>
+  `;
+}
+
+function dates(p: AvailabilityFormProps): TemplateResult {
+  const value = (e: Event) => (e.target as HTMLInputElement).value;
+  return html`<fieldset ?disabled=${p.busy}>
+    <legend>${msg('When?', { id: 'rc.availability.when' })}</legend>
+    <div class="dates">
+      <label class="field">
+        <span>${msg('First day away', { id: 'rc.availability.from' })}</span>
+        <input part="from" type="date" .value=${p.from} min=${p.today} required @change=${(e: Event) => p.onFrom(value(e))} />
+      </label>
+      <label class="field">
+        <span>${msg('Back on', { id: 'rc.availability.until' })}</span>
+        <input part="until" type="date" .value=${p.until} min=${p.from ? addDays(p.from, 1) : nothing} ?disabled=${p.unsure} @change=${(e: Event) => p.onUntil(value(e))} />
+      </label>
+    </div>
+    <label class="choice">
+      <input part="unsure" type="checkbox" .checked=${p.unsure} @change=${(e: Event) => p.onUnsure((e.target as HTMLInputElement).checked)} />
+      ${msg('Not sure yet when I will be back', { id: 'rc.availability.unsure' })}
+    </label>
+  </fieldset>`;
+}
+
+function recommendations({ decision, locale, therapist }: AvailabilityFormProps): TemplateResult | typeof nothing {
+  const effects = decision.recommendations.map((r) => {
+    const text =
+      r.kind === 'hide-profile'
+        ? r.until
+          ? msg(str`Hide your profile until ${formatDate(r.until, locale, therapist.timeZone)}.`, { id: 'rc.availability.recommend-hide-until' })
+          : msg('Hide your profile until you are sure you can take clients again.', { id: 'rc.availability.recommend-hide' })
+        : r.kind === 'show-profile'
+          ? msg('Show your profile again so clients can book you.', { id: 'rc.availability.recommend-show' })
+          : msg('Tell the platform team: they can advise on your account and support your return.', { id: 'rc.availability.recommend-team' });
+    return effect(text, r.ruleIds, decision);
+  });
+  if (effects.length === 0) return nothing;
+  return decisionSection(effects, msg('What the policy recommends', { id: 'rc.availability.recommends' }));
+}
+
+function affectedSessions(p: AvailabilityFormProps): TemplateResult | typeof nothing {
+  if (!p.rangeEnd) return nothing;
+  const sessions = p.affected;
+  return html`<section part="sessions" aria-labelledby="sessions-heading" aria-busy=${sessions ? 'false' : 'true'}>
+    <h3 id="sessions-heading">
+      ${p.unsure
+        ? msg(str`Your sessions in the next ${p.openEndedWeeks} weeks`, { id: 'rc.availability.sessions-open' })
+        : msg('Your sessions while you are away', { id: 'rc.availability.sessions' })}
+    </h3>
+    ${!sessions
+      ? html`<p part="status" role="status">${msg('Loading your sessions…', { id: 'rc.availability.sessions-loading' })}</p>`
+      : sessions.length === 0
+        ? html`<p>${msg('No sessions are booked in that time.', { id: 'rc.availability.no-sessions' })}</p>`
+        : html`<p>${msg('Cancel or rearrange each one, offering your client other times or a refund:', { id: 'rc.availability.sessions-hint' })}</p>
+            ${sessionList(sessions, p.locale, p.onOpen)}`}
+  </section>`;
+}
+
+function choices(p: AvailabilityFormProps): TemplateResult {
+  const { therapist } = p;
+  const away = p.change === 'away';
+  const checked = (e: Event) => (e.target as HTMLInputElement).checked;
+  // Away, a visible profile can be hidden; back, a hidden one shown.
+  const profileChoice =
+    away === therapist.profileVisible
+      ? html`<label part="hide-profile" class="choice">
+          <input type="checkbox" .checked=${p.changingProfile} ?disabled=${p.busy} @change=${(e: Event) => p.onChangeProfile(checked(e))} />
+          ${!away
+            ? msg('Show my profile to new clients again', { id: 'rc.availability.show' })
+            : p.unsure || !p.until
+              ? msg('Hide my profile from new clients', { id: 'rc.availability.hide' })
+              : msg(str`Hide my profile from new clients until ${formatDate(p.until, p.locale, therapist.timeZone)}`, { id: 'rc.availability.hide-until' })}
+        </label>`
+      : nothing;
+  return html`${profileChoice}
+    ${away
+      ? html`<label part="inform-team" class="choice">
+          <input type="checkbox" .checked=${p.telling} ?disabled=${p.busy} @change=${(e: Event) => p.onInformTeam(checked(e))} />
+          ${msg('Tell the platform team', { id: 'rc.availability.inform' })}
+        </label>`
+      : nothing}`;
+}
+
+/** What the success view says, and the sessions still to cancel or rearrange. */
+export interface AvailabilitySuccessProps {
+  readonly result: AvailabilitySuccessDetail;
+  /** The profile line, as the ready view shows it, for the profile as it is now. */
+  readonly profile: TemplateResult;
+  readonly affected: readonly Session[];
+  readonly locale: string;
+  readonly onOpen: AvailabilityFormProps['onOpen'];
+}
+
+/** Saved (or welcome back): the profile now, the team's note, and the sessions to deal with. */
+export function availabilitySuccess(p: AvailabilitySuccessProps): TemplateResult {
+  const { result } = p;
+  const count = p.affected.length;
+  return html`
+    <h2 part="heading" tabindex="-1">
+      ${result.absence ? msg('Absence saved', { id: 'rc.availability.done' }) : msg('Welcome back', { id: 'rc.availability.done-back' })}
+    </h2>
+    <div part="next" role="status">
+      ${p.profile}
+      ${result.teamRequest ? html`<p>${msg('The platform team has your note and will be in touch.', { id: 'rc.availability.next-team' })}</p>` : nothing}
+      ${result.absence && count > 0
+        ? html`<p>${msg(str`Remember to cancel or rearrange the ${count} sessions while you are away.`, { id: 'rc.availability.next-sessions' })}</p>`
+        : nothing}
+    </div>
+    ${result.absence && count > 0 ? html`<div part="sessions">${sessionList(p.affected, p.locale, p.onOpen)}</div>` : nothing}
+  `;
+}
+
+/** The sessions inside the absence, each with buttons that ask the page to open its flow. */
+function sessionList(sessions: readonly Session[], locale: string, onOpen: AvailabilityFormProps['onOpen']): TemplateResult {
+  return html`<ul>
+    ${sessions.map(
+      (s) => html`<li part="affected-session">
+        <span id="affected-${s.id}"><time datetime=${s.startsAt}>${formatDateTime(s.startsAt, locale)}</time> · ${s.client.displayName}</span>
+        <button part="session-action" type="button" data-variant="secondary" aria-describedby="affected-${s.id}" @click=${() => onOpen(s.id, 'cancel')}>
+          ${msg('Cancel', { id: 'rc.availability.cancel' })}
+        </button>
+        <button part="session-action" type="button" data-variant="secondary" aria-describedby="affected-${s.id}" @click=${() => onOpen(s.id, 'reschedule')}>
+          ${msg('Rearrange', { id: 'rc.availability.rearrange' })}
+        </button>
+      </li>`,
+    )}
+  </ul>`;
+}
