@@ -61,6 +61,8 @@ export async function splitBundleSize(specifier: string, resolveDir: string, isT
       absWorkingDir: resolveDir,
       metafile: true,
       write: false,
+      // tsup's shared chunks are imported bare from side-effect-free files; esbuild warns about each.
+      logLevel: 'error',
     });
     const outputs = result.metafile.outputs;
     const gzip = new Map(result.outputFiles.map((f) => [relative(resolveDir, f.path), gzipSync(f.contents, { level: 9 }).length]));

@@ -18,6 +18,21 @@ async function bundle(source: string): Promise<string> {
   return result.outputFiles[0]!.text;
 }
 
+/** The same, split into chunks at each `import()`, with the metafile that says which is which. */
+function splitBundle(source: string) {
+  return build({
+    stdin: { contents: source, resolveDir: elements, loader: 'js' },
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'browser',
+    outdir: '/nowhere',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
+}
+
 describe('the package as bundlers see it', () => {
   it('importing a registration file registers its element (the define call survives sideEffects)', async () => {
     for (const [specifier, tags] of [
@@ -42,24 +57,27 @@ describe('the package as bundlers see it', () => {
     assert.doesNotMatch(code, /customElements\.define\(/);
   });
 
-  it('the policy engine stays a lazy import', async () => {
-    const code = await bundle("import '@raincheck/elements/cancel-session';");
-    assert.match(code, /import\("@raincheck\/policy"\)/);
-    assert.doesNotMatch(code, /from "@raincheck\/policy"/);
+  it("the policy engine and a widget's views of what was decided load lazily, in one chunk", async () => {
+    const result = await splitBundle("import '@raincheck/elements/cancel-session';");
+    const outputs = result.metafile.outputs;
+    const code = (file: string) => result.outputFiles.find((f) => f.path.endsWith(file.replace(/^.*\//, '/')))!.text;
+    const entry = Object.keys(outputs).find((file) => outputs[file]!.entryPoint !== undefined)!;
+    const initial = new Set<string>();
+    const visit = (file: string) => {
+      if (initial.has(file)) return;
+      initial.add(file);
+      for (const imported of outputs[file]!.imports) if (imported.kind === 'import-statement') visit(imported.path);
+    };
+    visit(entry);
+    const first = [...initial].map(code).join('\n');
+    assert.doesNotMatch(first, /function createPolicy\(/, 'the engine is not in the first load');
+    assert.doesNotMatch(first, /function cancelForm\(/, 'the form is not in the first load');
+    const lazy = outputs[entry]!.imports.filter((i) => i.kind === 'dynamic-import').map((i) => code(i.path));
+    assert.equal(lazy.filter((chunk) => /function createPolicy\(/.test(chunk) && /function cancelForm\(/.test(chunk)).length, 1, 'one lazy chunk has both');
   });
 
   it('no widget loads zod, before or with the engine: contracts and rules are checked with compiled schemas', async () => {
-    const result = await build({
-      stdin: { contents: "import '@raincheck/elements/define';", resolveDir: elements, loader: 'js' },
-      bundle: true,
-      splitting: true,
-      format: 'esm',
-      platform: 'browser',
-      outdir: '/nowhere',
-      write: false,
-      metafile: true,
-      logLevel: 'silent',
-    });
+    const result = await splitBundle("import '@raincheck/elements/define';");
     const inputs = Object.keys(result.metafile.inputs);
     assert.ok(inputs.some((input) => input.includes('json-rules-engine') || input.includes('policy/dist')), 'the engine is in the bundle');
     assert.deepEqual(inputs.filter((input) => input.includes('node_modules/zod/')), []);
