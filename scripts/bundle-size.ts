@@ -1,4 +1,4 @@
-import { build, type Plugin } from 'esbuild';
+import { build, type Metafile, type Plugin } from 'esbuild';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -25,6 +25,22 @@ export async function bundleSize(source: string, resolveDir: string, plugins: Pl
   });
   const code = result.outputFiles[0]!.contents;
   return { minified: code.length, gzip: gzipSync(code, { level: 9 }).length };
+}
+
+/**
+ * The output files a page loads from the entry point's chunk, following the imports `follow`
+ * accepts (static ones: what loads at once; dynamic ones too: the whole flow).
+ */
+export function reachableOutputs(metafile: Metafile, follow: (imported: Metafile['outputs'][string]['imports'][number]) => boolean): Set<string> {
+  const { outputs } = metafile;
+  const files = new Set<string>();
+  const visit = (file: string) => {
+    if (files.has(file)) return;
+    files.add(file);
+    for (const imported of outputs[file]?.imports ?? []) if (follow(imported)) visit(imported.path);
+  };
+  visit(Object.keys(outputs).find((file) => outputs[file]!.entryPoint !== undefined)!);
+  return files;
 }
 
 /** Gzip bytes of a page's code split into what loads at once and what loads on demand. */
@@ -67,18 +83,8 @@ export async function splitBundleSize(specifier: string, resolveDir: string, isT
     const outputs = result.metafile.outputs;
     const gzip = new Map(result.outputFiles.map((f) => [relative(resolveDir, f.path), gzipSync(f.contents, { level: 9 }).length]));
     const translationChunk = (file: string) => Object.keys(outputs[file]?.inputs ?? {}).every(isTranslation);
-    const reached = (lazy: boolean) => {
-      const files = new Set<string>();
-      const visit = (file: string) => {
-        if (files.has(file)) return;
-        files.add(file);
-        for (const imported of outputs[file]?.imports ?? []) {
-          if (imported.kind === 'import-statement' || (lazy && imported.kind === 'dynamic-import' && !translationChunk(imported.path))) visit(imported.path);
-        }
-      };
-      visit(Object.keys(outputs).find((file) => outputs[file]!.entryPoint !== undefined)!);
-      return files;
-    };
+    const reached = (lazy: boolean) =>
+      reachableOutputs(result.metafile, (imported) => imported.kind === 'import-statement' || (lazy && imported.kind === 'dynamic-import' && !translationChunk(imported.path)));
     const sum = (files: Iterable<string>) => [...files].reduce((total, file) => total + (gzip.get(file) ?? 0), 0);
     const translations = Object.keys(outputs).filter((f) => f.endsWith('.js') && translationChunk(f));
     return { initialGzip: sum(reached(false)), totalGzip: sum(reached(true)), translationsGzip: sum(translations) };

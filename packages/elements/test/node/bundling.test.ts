@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { build } from 'esbuild';
+import { reachableOutputs } from '../../../../scripts/bundle-size.js';
 
 const elements = new URL('../../', import.meta.url).pathname;
 
@@ -62,13 +63,7 @@ describe('the package as bundlers see it', () => {
     const outputs = result.metafile.outputs;
     const code = (file: string) => result.outputFiles.find((f) => f.path.endsWith(file.replace(/^.*\//, '/')))!.text;
     const entry = Object.keys(outputs).find((file) => outputs[file]!.entryPoint !== undefined)!;
-    const initial = new Set<string>();
-    const visit = (file: string) => {
-      if (initial.has(file)) return;
-      initial.add(file);
-      for (const imported of outputs[file]!.imports) if (imported.kind === 'import-statement') visit(imported.path);
-    };
-    visit(entry);
+    const initial = reachableOutputs(result.metafile, (imported) => imported.kind === 'import-statement');
     const first = [...initial].map(code).join('\n');
     assert.doesNotMatch(first, /function createPolicy\(/, 'the engine is not in the first load');
     assert.doesNotMatch(first, /function cancelForm\(/, 'the form is not in the first load');
