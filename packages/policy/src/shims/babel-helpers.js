@@ -1,11 +1,24 @@
-// Babel 6 class helpers, copied verbatim from json-rules-engine's own build, shared by all of its
-// modules in our bundle instead of repeated in each one.
-function _classCallCheck(instance, Constructor) { if (!(instance instanceof Constructor)) { throw new TypeError("Cannot call a class as a function"); } }
-function _inherits(subClass, superClass) { if (typeof superClass !== "function" && superClass !== null) { throw new TypeError("Super expression must either be null or a function, not " + typeof superClass); } subClass.prototype = Object.create(superClass && superClass.prototype, { constructor: { value: subClass, enumerable: false, writable: true, configurable: true } }); if (superClass) Object.setPrototypeOf ? Object.setPrototypeOf(subClass, superClass) : subClass.__proto__ = superClass; }
-function _interopRequireDefault(obj) { return obj && obj.__esModule ? obj : { default: obj }; }
-function _possibleConstructorReturn(self, call) { if (!self) { throw new ReferenceError("this hasn't been initialised - super() hasn't been called"); } return call && (typeof call === "object" || typeof call === "function") ? call : self; }
-var _createClass = function () { function defineProperties(target, props) { for (var i = 0; i < props.length; i++) { var descriptor = props[i]; descriptor.enumerable = descriptor.enumerable || false; descriptor.configurable = true; if ("value" in descriptor) descriptor.writable = true; Object.defineProperty(target, descriptor.key, descriptor); } } return function (Constructor, protoProps, staticProps) { if (protoProps) defineProperties(Constructor.prototype, protoProps); if (staticProps) defineProperties(Constructor, staticProps); return Constructor; }; }();
-var _slicedToArray = function () { function sliceIterator(arr, i) { var _arr = []; var _n = true; var _d = false; var _e = undefined; try { for (var _i = arr[Symbol.iterator](), _s; !(_n = (_s = _i.next()).done); _n = true) { _arr.push(_s.value); if (i && _arr.length === i) break; } } catch (err) { _d = true; _e = err; } finally { try { if (!_n && _i["return"]) _i["return"](); } finally { if (_d) throw _e; } } return _arr; } return function (arr, i) { if (Array.isArray(arr)) { return arr; } else if (Symbol.iterator in Object(arr)) { return sliceIterator(arr, i); } else { throw new TypeError("Invalid attempt to destructure non-iterable instance"); } }; }();
-var _typeof = typeof Symbol === "function" && typeof Symbol.iterator === "symbol" ? function (obj) { return typeof obj; } : function (obj) { return obj && typeof Symbol === "function" && obj.constructor === Symbol && obj !== Symbol.prototype ? "symbol" : typeof obj; };
+// Babel 6's class helpers for json-rules-engine's compiled modules, shared by all of them instead
+// of repeated in each, and written for the ES2022 runtimes we target: the same behaviour for what
+// the engine does with them (plain `value` methods, `super` calls that return nothing, arrays
+// destructured).
+const defineMethods = (target, methods) => {
+  for (const { key, value } of methods ?? []) Object.defineProperty(target, key, { value, writable: true, configurable: true });
+};
 
-export { _createClass, _classCallCheck, _possibleConstructorReturn, _inherits, _typeof, _interopRequireDefault, _slicedToArray };
+export function _classCallCheck(instance, Constructor) {
+  if (!(instance instanceof Constructor)) throw new TypeError('Cannot call a class as a function');
+}
+export function _inherits(subClass, superClass) {
+  subClass.prototype = Object.create(superClass.prototype, { constructor: { value: subClass, writable: true, configurable: true } });
+  Object.setPrototypeOf(subClass, superClass);
+}
+export const _interopRequireDefault = (module) => (module && module.__esModule ? module : { default: module });
+export const _possibleConstructorReturn = (self, result) => (result && (typeof result === 'object' || typeof result === 'function') ? result : self);
+export function _createClass(Constructor, methods, staticMethods) {
+  defineMethods(Constructor.prototype, methods);
+  defineMethods(Constructor, staticMethods);
+  return Constructor;
+}
+export const _slicedToArray = (iterable, count) => [...iterable].slice(0, count);
+export const _typeof = (value) => typeof value;
