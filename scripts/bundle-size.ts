@@ -1,4 +1,4 @@
-import { build, type Metafile, type Plugin } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -22,72 +22,154 @@ export async function bundleSize(source: string, resolveDir: string, plugins: Pl
     define: { 'process.env.NODE_ENV': '"production"' },
     write: false,
     plugins,
+    // tsup's shared chunks are imported bare from side-effect-free files; esbuild warns about each.
+    logLevel: 'error',
   });
   const code = result.outputFiles[0]!.contents;
   return { minified: code.length, gzip: gzipSync(code, { level: 9 }).length };
 }
 
-/**
- * The output files a page loads from the entry point's chunk, following the imports `follow`
- * accepts (static ones: what loads at once; dynamic ones too: the whole flow).
- */
-export function reachableOutputs(metafile: Metafile, follow: (imported: Metafile['outputs'][string]['imports'][number]) => boolean): Set<string> {
-  const { outputs } = metafile;
-  const files = new Set<string>();
-  const visit = (file: string) => {
-    if (files.has(file)) return;
-    files.add(file);
-    for (const imported of outputs[file]?.imports ?? []) if (follow(imported)) visit(imported.path);
+/** Every node reachable from `starts` along `next`: the chunks a page loads, by their imports. */
+export function reachable(starts: Iterable<string>, next: (node: string) => Iterable<string>): Set<string> {
+  const seen = new Set<string>();
+  const visit = (node: string) => {
+    if (seen.has(node)) return;
+    seen.add(node);
+    for (const other of next(node)) visit(other);
   };
-  visit(Object.keys(outputs).find((file) => outputs[file]!.entryPoint !== undefined)!);
-  return files;
+  for (const start of starts) visit(start);
+  return seen;
+}
+
+/** Which bundler splits the page's code: each draws chunk boundaries its own way. */
+export type Bundler = 'vite' | 'esbuild';
+
+/** What only some pages load, by the modules in a chunk: other locales, rules to validate. */
+export interface OnDemand {
+  /** A module of a translation, loaded only on a page in that locale. */
+  readonly isTranslation: (module: string) => boolean;
+  /** A module of the rule-file validator, loaded only for rules no host has vouched for. */
+  readonly isValidator: (module: string) => boolean;
 }
 
 /** Gzip bytes of a page's code split into what loads at once and what loads on demand. */
 export interface SplitSize {
   /** The entry and every chunk it imports statically: what the page needs before any lazy import. */
   readonly initialGzip: number;
-  /** What the whole flow loads: the initial chunks and every lazy import but translations. */
+  /** What the whole flow loads with rules a host has vouched for: every lazy import but translations and the validator. */
   readonly totalGzip: number;
+  /** What validating the rules in the page adds, when they come without the host's hash. */
+  readonly validatorGzip: number;
   /** The translations, each loaded only on a page in that locale. */
   readonly translationsGzip: number;
 }
 
+/** One output chunk, as either bundler describes it. */
+interface Chunk {
+  readonly gzip: number;
+  readonly isEntry: boolean;
+  readonly imports: readonly string[];
+  readonly dynamicImports: readonly string[];
+  readonly modules: readonly string[];
+}
+
+const gzipBytes = (code: string | Uint8Array) => gzipSync(code, { level: 9 }).length;
+
+async function esbuildChunks(entry: string, resolveDir: string, outdir: string): Promise<Map<string, Chunk>> {
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    splitting: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    legalComments: 'none',
+    outdir,
+    absWorkingDir: resolveDir,
+    metafile: true,
+    write: false,
+    // tsup's shared chunks are imported bare from side-effect-free files; esbuild warns about each.
+    logLevel: 'error',
+  });
+  const chunks = new Map<string, Chunk>();
+  for (const file of result.outputFiles) {
+    const name = relative(resolveDir, file.path);
+    const output = result.metafile.outputs[name];
+    if (!output || !name.endsWith('.js')) continue;
+    chunks.set(name, {
+      gzip: gzipBytes(file.contents),
+      // esbuild marks each dynamically imported module as an entry point too.
+      isEntry: output.entryPoint === relative(resolveDir, entry),
+      imports: output.imports.filter((i) => i.kind === 'import-statement').map((i) => i.path),
+      dynamicImports: output.imports.filter((i) => i.kind === 'dynamic-import').map((i) => i.path),
+      modules: Object.keys(output.inputs),
+    });
+  }
+  return chunks;
+}
+
+async function viteChunks(entry: string, root: string): Promise<Map<string, Chunk>> {
+  const { build: viteBuild } = await import('vite');
+  const result = await viteBuild({
+    root,
+    configFile: false,
+    logLevel: 'silent',
+    build: { write: false, target: 'es2022', modulePreload: false, rollupOptions: { input: entry } },
+  });
+  const chunks = new Map<string, Chunk>();
+  for (const output of [result].flat()) {
+    if (!('output' in output)) continue;
+    for (const item of output.output) {
+      if (item.type !== 'chunk') continue;
+      chunks.set(item.fileName, {
+        gzip: gzipBytes(item.code),
+        isEntry: item.isEntry,
+        imports: item.imports,
+        dynamicImports: item.dynamicImports,
+        modules: item.moduleIds,
+      });
+    }
+  }
+  return chunks;
+}
+
+/** The chunks a page loads from the entry, following static imports and the lazy ones `lazy` accepts. */
+function reachableChunks(chunks: ReadonlyMap<string, Chunk>, lazy: (file: string) => boolean): Set<string> {
+  const entries = [...chunks].filter(([, chunk]) => chunk.isEntry).map(([file]) => file);
+  return reachable(entries, (file) => {
+    const chunk = chunks.get(file);
+    return chunk ? [...chunk.imports, ...chunk.dynamicImports.filter(lazy)] : [];
+  });
+}
 
 /**
- * Bundles `specifier` with code splitting (as a partner's bundler would) and sums gzip bytes per chunk.
- * `isTranslation` tells, by input path, the modules that only a page in another locale loads.
+ * Bundles `specifier` with code splitting, as a partner's bundler would, and sums gzip bytes per
+ * chunk: what loads at once, what the flow adds, and what only some pages load (`onDemand`).
  */
-export async function splitBundleSize(specifier: string, resolveDir: string, isTranslation: (input: string) => boolean): Promise<SplitSize> {
+export async function splitBundleSize(bundler: Bundler, specifier: string, resolveDir: string, onDemand: OnDemand): Promise<SplitSize> {
   // Inside the package, so the entry resolves packages as the package itself would.
   const dir = await mkdtemp(join(resolveDir, '.size-'));
   try {
     const entry = join(dir, 'entry.js');
     await writeFile(entry, `import ${JSON.stringify(specifier)};\n`);
-    const result = await build({
-      entryPoints: [entry],
-      bundle: true,
-      splitting: true,
-      minify: true,
-      format: 'esm',
-      platform: 'browser',
-      target: 'es2022',
-      legalComments: 'none',
-      outdir: join(dir, 'out'),
-      absWorkingDir: resolveDir,
-      metafile: true,
-      write: false,
-      // tsup's shared chunks are imported bare from side-effect-free files; esbuild warns about each.
-      logLevel: 'error',
-    });
-    const outputs = result.metafile.outputs;
-    const gzip = new Map(result.outputFiles.map((f) => [relative(resolveDir, f.path), gzipSync(f.contents, { level: 9 }).length]));
-    const translationChunk = (file: string) => Object.keys(outputs[file]?.inputs ?? {}).every(isTranslation);
-    const reached = (lazy: boolean) =>
-      reachableOutputs(result.metafile, (imported) => imported.kind === 'import-statement' || (lazy && imported.kind === 'dynamic-import' && !translationChunk(imported.path)));
-    const sum = (files: Iterable<string>) => [...files].reduce((total, file) => total + (gzip.get(file) ?? 0), 0);
-    const translations = Object.keys(outputs).filter((f) => f.endsWith('.js') && translationChunk(f));
-    return { initialGzip: sum(reached(false)), totalGzip: sum(reached(true)), translationsGzip: sum(translations) };
+    const chunks = bundler === 'vite' ? await viteChunks(entry, dir) : await esbuildChunks(entry, resolveDir, join(dir, 'out'));
+    const only = (test: (module: string) => boolean) => (file: string) => {
+      const modules = chunks.get(file)?.modules ?? [];
+      return modules.length > 0 && modules.every(test);
+    };
+    const isTranslation = only(onDemand.isTranslation);
+    const isValidator = (file: string) => (chunks.get(file)?.modules ?? []).some(onDemand.isValidator);
+    const sum = (files: Iterable<string>) => [...files].reduce((total, file) => total + (chunks.get(file)?.gzip ?? 0), 0);
+    const initial = reachableChunks(chunks, () => false);
+    const vouched = reachableChunks(chunks, (file) => !isTranslation(file) && !isValidator(file));
+    const validating = reachableChunks(chunks, (file) => !isTranslation(file));
+    return {
+      initialGzip: sum(initial),
+      totalGzip: sum(vouched),
+      validatorGzip: sum(validating) - sum(vouched),
+      translationsGzip: sum([...chunks.keys()].filter(isTranslation)),
+    };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

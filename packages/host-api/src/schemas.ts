@@ -164,6 +164,12 @@ export const rulesResponseSchema = z.strictObject({
   version: nonEmptyString(),
   /** Rule files by name, as `createPolicy` takes them. */
   files: z.record(z.string(), z.unknown()),
+  /**
+   * The policy hash (`Policy.hash`) the host's own `createPolicy` computed for exactly these files.
+   * A page whose files hash the same builds its policy without loading the rule-file validator;
+   * without it, or when it differs, the page validates the files itself.
+   */
+  hash: z.optional(nonEmptyString()),
 });
 export const cancelResponseSchema = z.strictObject({
   session: sessionSchema,

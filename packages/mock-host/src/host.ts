@@ -305,7 +305,7 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
       const { hiddenUntil: _h, ...therapist } = therapistOf(session.therapistId);
       return { client, therapist, history: historyOf(session.therapistId) };
     },
-    getRules: () => ({ id: policy.id, version: policy.version, files: Object.fromEntries(policy.files.map((f) => [`${f.id}.json`, f])) }),
+    getRules: () => ({ id: policy.id, version: policy.version, files: Object.fromEntries(policy.files.map((f) => [`${f.id}.json`, f])), hash: policy.hash }),
     cancelSession: async ({ params, body }) => {
       const session = sessionOf(params.sessionId!);
       const { reason, note, alternativeSlotIds, refundOffered } = body as { reason: 'illness'; note?: string; alternativeSlotIds: string[]; refundOffered: boolean };

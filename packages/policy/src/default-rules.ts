@@ -3,7 +3,8 @@ import notificationTiming from '../../../rules/notification-timing.json';
 import refundEligibility from '../../../rules/refund-eligibility.json';
 import sessionChanges from '../../../rules/session-changes.json';
 import visibility from '../../../rules/visibility.json';
-import { createPolicy, type Policy } from './policy.js';
+import { createPolicy } from './create-policy.js';
+import type { Policy } from './policy.js';
 
 /** The default rule files (the repository's `rules/`), keyed by file name. */
 export const defaultRuleFiles: Readonly<Record<string, unknown>> = {

@@ -1,6 +1,6 @@
 import type { ConditionExplanation } from './decision.js';
 import type { Condition } from './rule-file-schema.js';
-import type { FactName } from './vocabulary.js';
+import type { FactName } from './fact-catalog.js';
 
 /** The evaluated condition tree json-rules-engine leaves on a rule result. */
 export interface EvaluatedCondition {

@@ -6,11 +6,15 @@
  * the schema compiler) in `@raincheck/policy/authoring`.
  * @packageDocumentation
  */
-export { createPolicy } from './policy.js';
+export { createPolicy } from './create-policy.js';
+export { createValidatedPolicy } from './policy.js';
+export { vouchedRuleFiles } from './vouched-rule-files.js';
+export { validateRuleFiles } from './validate-rule-files.js';
 export type { Policy, PolicyOptions, PolicyRule, RuleFileSources } from './policy.js';
 export type * from './decision.js';
 export * from './validation.js';
 export * from './vocabulary.js';
+export * from './fact-catalog.js';
 export type { Facts, SessionFacts, ClientFacts, TherapistFacts, HistoryEntry, RequestFacts, Money } from './facts-schema.js';
 export { validateRuleFile } from './validate-rule-file.js';
 export type { RuleFile, Rule, RuleEvent, Condition } from './rule-file-schema.js';

@@ -1,7 +1,8 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PolicyValidationError, type ValidationIssue } from './errors.js';
-import { createPolicy, type Policy, type PolicyOptions } from './policy.js';
+import { createPolicy } from './create-policy.js';
+import type { Policy, PolicyOptions } from './policy.js';
 
 /** A rule file read from disk. */
 export interface LoadedRuleFile {

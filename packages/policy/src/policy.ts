@@ -2,22 +2,20 @@ import { Engine, Fact, type RuleProperties } from 'json-rules-engine';
 import type { Decision, PolicyIdentity, RuleExplanation } from './decision.js';
 import { deriveFacts } from './derived-facts.js';
 import { EnginePool } from './engine-pool.js';
-import { FactsValidationError, issuesAt, PolicyValidationError, type ValidationIssue } from './errors.js';
+import { FactsValidationError, issuesAt } from './errors.js';
 import { explainCondition, type EvaluatedCondition } from './explain.js';
 import { validate } from './compiled/compiled-schema.js';
-import { factsSchema } from './compiled/policy-schemas.generated.js';
+import { factsSchema } from './compiled/facts-schema.generated.js';
 import type { Facts } from './facts-schema.js';
-import { contentHash } from './hash.js';
 import { mergeEffects, type FiredRule } from './merge.js';
 import { resolvePath } from './path.js';
 import { findFactCondition } from './find-fact-condition.js';
 import type { Rule, RuleFile } from './rule-file-schema.js';
 import { fillTemplate } from './template.js';
-import { validateRuleFile } from './validate-rule-file.js';
-import type { FactName } from './vocabulary.js';
+import { policyHash } from './vouched-rule-files.js';
+import type { FactName } from './fact-catalog.js';
 
-/** Rule files to build a policy from: `{ "name.json": json }`, or a list of `{ name, content }`. */
-export type RuleFileSources = Readonly<Record<string, unknown>> | readonly { readonly name: string; readonly content: unknown }[];
+export type { RuleFileSources } from './rule-file-sources.js';
 
 /** Names the policy in every decision; defaults are derived from the files. */
 export interface PolicyOptions {
@@ -45,44 +43,6 @@ export interface Policy extends PolicyIdentity {
   evaluate(facts: Facts): Promise<Decision>;
 }
 
-function toList(sources: RuleFileSources): { name: string; content: unknown }[] {
-  return Array.isArray(sources)
-    ? [...(sources as readonly { name: string; content: unknown }[])]
-    : Object.entries(sources as Record<string, unknown>).map(([name, content]) => ({ name, content }));
-}
-
-function validateAll(sources: RuleFileSources): RuleFile[] {
-  const issues: ValidationIssue[] = [];
-  const files: { name: string; file: RuleFile }[] = [];
-  for (const { name, content } of toList(sources)) {
-    try {
-      files.push({ name, file: validateRuleFile(name, content) });
-    } catch (error) {
-      if (!(error instanceof PolicyValidationError)) throw error;
-      issues.push(...error.issues);
-    }
-  }
-  if (files.length === 0 && issues.length === 0) {
-    issues.push({ file: '(policy)', path: '$', message: 'expected at least one rule file' });
-  }
-  const ruleHomes = new Map<string, string>();
-  const fileHomes = new Map<string, string>();
-  for (const { name, file } of files) {
-    const otherFile = fileHomes.get(file.id);
-    if (otherFile) issues.push({ file: name, path: '$.id', message: `duplicate rule file id "${file.id}" (also in ${otherFile})` });
-    fileHomes.set(file.id, name);
-    file.rules.forEach((rule, i) => {
-      const other = ruleHomes.get(rule.id);
-      if (other && other !== name) {
-        issues.push({ file: name, path: `$.rules[${i}].id`, message: `duplicate rule id "${rule.id}" (also in ${other})` });
-      }
-      ruleHomes.set(rule.id, name);
-    });
-  }
-  if (issues.length > 0) throw new PolicyValidationError(issues);
-  return files.map((f) => f.file).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-}
-
 /** The window a rule's `{cancellationsInWindow}` refers to: its condition's, else its warning's. */
 function windowOf(rule: Rule): number | undefined {
   const condition = findFactCondition(rule.conditions, (c) => c.fact === 'cancellationsInWindow');
@@ -90,16 +50,17 @@ function windowOf(rule: Rule): number | undefined {
 }
 
 /**
- * Builds a policy from rule files. Every file is validated first; all problems are reported at once.
- * @throws PolicyValidationError naming each file, JSON path and what was expected.
+ * Builds a policy from rule files already validated, by `validateRuleFiles` or as
+ * `vouchedRuleFiles` proves: what a page uses to decide without loading the validator.
+ * Files that did not come from either are not checked here; use `createPolicy` for them.
+ * @param files valid rule files, in policy order (by id).
  */
-export function createPolicy(sources: RuleFileSources, options: PolicyOptions = {}): Policy {
-  const files = validateAll(sources);
+export function createValidatedPolicy(files: readonly RuleFile[], options: PolicyOptions = {}): Policy {
   const rules: PolicyRule[] = files.flatMap((file) => file.rules.map((rule) => ({ ...rule, file: file.id })));
   const identity: PolicyIdentity = {
     id: options.id ?? files.map((f) => f.id).join('+'),
     version: options.version ?? files.map((f) => f.version).join('+'),
-    hash: contentHash(files.map(({ $schema: _ignored, ...file }) => file)),
+    hash: policyHash(files),
   };
   const windows = new Map(rules.map((rule) => [rule.id, windowOf(rule)]));
   const engineRules: RuleProperties[] = rules.map((rule) => ({

@@ -1,20 +1,7 @@
 import * as z from 'zod/mini';
 import { matching, namedCheck, nonEmptyList, nonEmptyString, numberBetween, wholeNumber } from './checks.js';
-import {
-  CHANNELS,
-  FACT_NAMES,
-  OPERATORS,
-  RECOMMENDATION_KINDS,
-  REFUND_MODES,
-  WARNING_LEVELS,
-  type Channel,
-  type EventType,
-  type FactName,
-  type Operator,
-  type RecommendationKind,
-  type RefundMode,
-  type WarningLevel,
-} from './vocabulary.js';
+import { CHANNELS, OPERATORS, RECOMMENDATION_KINDS, REFUND_MODES, WARNING_LEVELS, type Channel, type EventType, type Operator, type RecommendationKind, type RefundMode, type WarningLevel } from './vocabulary.js';
+import { FACT_NAMES, type FactName } from './fact-catalog.js';
 
 // The shape of a rule file, as zod leaves. The recursive condition tree and the per-type event
 // params are dispatched by validate-rule-file.ts (on `all`/`any`/`not`/`fact` and on `event.type`),

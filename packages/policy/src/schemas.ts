@@ -25,3 +25,4 @@ export { ruleFileSchema } from './rule-file-schema.js';
 export { PolicyValidationError, FactsValidationError, toValidationIssues, issuesAt, jsonPath } from './errors.js';
 export type { ValidationIssue } from './errors.js';
 export * from './vocabulary.js';
+export * from './fact-catalog.js';

@@ -1,10 +1,10 @@
 import { validate, type CompiledSchema } from './compiled/compiled-schema.js';
-import { allSchema, anySchema, eventParamsSchemas, factConditionSchema, notSchema, ruleFileSchema, ruleSchema } from './compiled/policy-schemas.generated.js';
+import { allSchema, anySchema, eventParamsSchemas, factConditionSchema, notSchema, ruleFileSchema, ruleSchema } from './compiled/rule-file-schemas.generated.js';
 import { issuesAt, jsonPath, PolicyValidationError, type ValidationIssue } from './errors.js';
 import { findFactCondition } from './find-fact-condition.js';
 import type { FactCondition, Rule, RuleFile } from './rule-file-schema.js';
 import { parsePlaceholders, PLACEHOLDER_FORMATS } from './template.js';
-import { lookUpFactPath, placeholderPaths, quoteList, type ValueKind } from './vocabulary.js';
+import { lookUpFactPath, placeholderPaths, quoteList, type ValueKind } from './fact-catalog.js';
 
 type Path = readonly PropertyKey[];
 

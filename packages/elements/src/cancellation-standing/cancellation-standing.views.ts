@@ -5,7 +5,8 @@ import { decisionSection, effect } from '../internal/form-templates.js';
 import type { Threshold } from './cancellation-standing.js';
 
 // What <rc-cancellation-standing> shows once the policy has decided, loaded with the engine.
-export { createPolicy, deriveFacts } from '@raincheck/policy';
+export { deriveFacts } from '@raincheck/policy/decide';
+export { policyFromRules } from '../internal/policy-from-rules.js';
 
 function levelLabel(level: WarningLevel): string {
   switch (level) {

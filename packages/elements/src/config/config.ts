@@ -4,10 +4,16 @@ import { createContext } from '@lit/context';
 export type RulesSource =
   /** The host API's `GET /policy/rules` (the default). */
   | { readonly from: 'host' }
-  /** A JSON document `{ files: { "name.json": ruleFile, … } }` or `{ "name.json": ruleFile, … }` at a URL. */
+  /**
+   * A JSON document at a URL: `{ "files": { "name.json": ruleFile, … }, "hash"?: "…" }`, or the
+   * files object alone.
+   */
   | { readonly from: 'url'; readonly url: string }
-  /** Rule files given inline, by name. */
-  | { readonly from: 'inline'; readonly files: Readonly<Record<string, unknown>> };
+  /**
+   * Rule files given inline, by name. `hash`, the policy hash `raincheck validate` prints for
+   * exactly these files, spares the page loading the validator for them.
+   */
+  | { readonly from: 'inline'; readonly files: Readonly<Record<string, unknown>>; readonly hash?: string };
 
 /** Configuration shared by every widget on a page, through `<rc-provider>` or per element. */
 export interface RaincheckConfig {

@@ -1,5 +1,6 @@
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import { HostApiError, HostResponseError } from '@raincheck/host-api/client';
+import { PolicyValidationError } from '@raincheck/policy/validation';
 import type { PropertyValues } from 'lit';
 import { IntentKeys } from './intent-keys.js';
 import { RaincheckElement } from './raincheck-element.js';
@@ -9,6 +10,7 @@ export type WidgetState = 'loading' | 'ready' | 'submitting' | 'success' | 'erro
 
 /** What went wrong, as the `-error` events carry it; everything entered is kept. */
 export interface WidgetErrorDetail {
+  /** The host's error code, `invalid-rules` when the rule files are not valid, else `unexpected`. */
   readonly code: string;
   readonly message: string;
   /** Whether trying again may work (network, timeout, 5xx); the same idempotency key is reused. */
@@ -75,11 +77,16 @@ export abstract class FlowElement extends RaincheckElement {
   /** Turns any failure into what the person reads, and moves to the error state. */
   protected fail(error: unknown): WidgetErrorDetail {
     const response = error instanceof HostResponseError ? error : undefined;
+    // The rules' first problem, as the validator names it (file, JSON path, what was expected): for
+    // whoever the person asks for help, since only the partner can mend the rules.
+    const ruleIssue = error instanceof PolicyValidationError ? error.issues[0] : undefined;
     this.failure = {
-      code: error instanceof HostApiError ? error.code : 'unexpected',
+      code: error instanceof HostApiError ? error.code : ruleIssue ? 'invalid-rules' : 'unexpected',
       message:
         response && response.status < 500
           ? response.message
+          : ruleIssue
+            ? msg(str`The rules for this page have a mistake, so it cannot say what would happen (${ruleIssue.file} ${ruleIssue.path}: ${ruleIssue.message}). Nothing was changed; please tell support.`, { id: 'rc.error.rules' })
           : error instanceof HostApiError && error.code === 'contract'
             ? msg('The booking system sent an answer this page does not understand. Nothing was changed by this page; please try again later or contact support.', { id: 'rc.error.contract' })
             : error instanceof HostApiError

@@ -1,9 +1,10 @@
 import { msg, str } from '@lit/localize';
 import { getRulesRoute, type DecisionShown } from '@raincheck/host-api/client';
-import type { Action, createPolicy, Decision, Facts, Policy } from '@raincheck/policy';
+import type { Action, Decision, Facts, Policy } from '@raincheck/policy';
 import type { PropertyValues } from 'lit';
 import { checkedUrl, type RulesSource } from '../config/config.js';
 import { FlowElement } from './flow-element.js';
+import type { policyFromRules } from './policy-from-rules.js';
 
 /** `rc-decision`: the policy decided again (the page loaded, the person typed, the rules changed). */
 export interface DecisionDetail {
@@ -15,10 +16,18 @@ export interface DecisionDetail {
 
 /**
  * What a widget's views module exports besides its templates: the engine's entry, so a bundler
- * puts the engine and the views in one chunk, loaded once.
+ * puts the engine and the views in one chunk, loaded once. The rule-file validator is not in it:
+ * rules a host has vouched for by their hash need no second validation.
  */
 export interface ViewsModule {
-  readonly createPolicy: typeof createPolicy;
+  readonly policyFromRules: typeof policyFromRules;
+}
+
+/** Rule files as a source gives them, with the policy hash that vouches for them, if any. */
+interface LoadedRules {
+  readonly files: Readonly<Record<string, unknown>>;
+  readonly hash: string | undefined;
+  readonly identity: { readonly id?: string; readonly version?: string };
 }
 
 /** What the policy lets the person do: do it themselves, ask the team, or nothing. */
@@ -94,9 +103,9 @@ export abstract class PolicyFlowElement<Views extends ViewsModule = ViewsModule>
   protected policy(): Promise<Policy> {
     const source = this.settings.rules ?? { from: 'host' };
     const same = (cached: RulesSource) =>
-      source.from === 'inline' ? cached.from === 'inline' && cached.files === source.files : JSON.stringify(cached) === JSON.stringify(source);
+      source.from === 'inline' ? cached.from === 'inline' && cached.files === source.files && cached.hash === source.hash : JSON.stringify(cached) === JSON.stringify(source);
     if (!this.#policy || !same(this.#policy.source)) {
-      const loading = Promise.all([this.loadViews(), this.#ruleFiles(source)]).then(([{ createPolicy }, loaded]) => createPolicy(loaded.files, loaded.identity));
+      const loading = Promise.all([this.loadViews(), this.#ruleFiles(source)]).then(([views, { files, hash, identity }]) => views.policyFromRules(files, hash, identity));
       const entry = { source, policy: loading };
       this.#policy = entry;
       // A failed load (network, invalid rules) is retried on the next request.
@@ -107,16 +116,16 @@ export abstract class PolicyFlowElement<Views extends ViewsModule = ViewsModule>
     return this.#policy.policy;
   }
 
-  async #ruleFiles(source: RulesSource): Promise<{ files: Readonly<Record<string, unknown>>; identity: { id?: string; version?: string } }> {
-    if (source.from === 'inline') return { files: source.files, identity: {} };
+  async #ruleFiles(source: RulesSource): Promise<LoadedRules> {
+    if (source.from === 'inline') return { files: source.files, hash: source.hash, identity: {} };
     if (source.from === 'host') {
-      const { id, version, files } = await this.host.send(getRulesRoute, {});
-      return { files, identity: { id, version } };
+      const { id, version, files, hash } = await this.host.send(getRulesRoute, {});
+      return { files, hash, identity: { id, version } };
     }
     const response = await fetch(checkedUrl(source.url), { headers: { accept: 'application/json' } });
     if (!response.ok) throw new Error(`Could not load the rules from ${source.url} (${response.status})`);
-    const json = (await response.json()) as { files?: Record<string, unknown> } & Record<string, unknown>;
-    return { files: json.files ?? json, identity: {} };
+    const json = (await response.json()) as { files?: Record<string, unknown>; hash?: unknown } & Record<string, unknown>;
+    return json.files ? { files: json.files, hash: typeof json.hash === 'string' ? json.hash : undefined, identity: {} } : { files: json, hash: undefined, identity: {} };
   }
 
   /** The views module (with the engine), imported once; a failed import is tried again next time. */

@@ -5,7 +5,7 @@ import type { SessionFormProps } from '../internal/session-flow.js';
 import type { RefundSuccessDetail } from './refund-request.js';
 
 // What <rc-refund-request> shows once the policy has decided, loaded with the engine.
-export { createPolicy } from '@raincheck/policy';
+export { policyFromRules } from '../internal/policy-from-rules.js';
 
 /** What the form shows, and where what the therapist does goes. */
 export interface RefundFormProps extends SessionFormProps {

@@ -8,7 +8,7 @@ import type { SessionFormProps } from '../internal/session-flow.js';
 import type { RescheduleSuccessDetail } from './reschedule-session.js';
 
 // What <rc-reschedule-session> shows once the policy has decided, loaded with the engine.
-export { createPolicy } from '@raincheck/policy';
+export { policyFromRules } from '../internal/policy-from-rules.js';
 
 /** What the form shows, and where what the therapist does goes. */
 export interface RescheduleFormProps extends SessionFormProps {

@@ -51,6 +51,42 @@ describe('configuration', () => {
     expect(decisions.at(-1)!.decision.alternatives?.minSlots).to.equal(4);
   });
 
+  it("rules from the host are used as sent when the host's hash matches them, and validated in the page when it does not", async () => {
+    const host = createMockHost();
+    const hostFetch = host.fetchAt(BASE);
+    // A host that sends its hash with files it then changed: the page must not take them on trust.
+    const broken = structuredClone(defaultRuleFiles) as Record<string, { rules: { id: string; event: { params: Record<string, unknown> } }[] }>;
+    broken['session-changes.json']!.rules.find((r) => r.id === 'offer-alternatives-on-cancel')!.event.params.minSlots = 'three';
+    let sendBroken = false;
+    let sentHash = '';
+    const fetchThroughHost: typeof fetch = async (input, init) => {
+      const response = await hostFetch(input, init);
+      if (!String(input instanceof Request ? input.url : input).endsWith('/policy/rules')) return response;
+      const body = (await response.json()) as { hash: string };
+      sentHash = body.hash;
+      return Response.json(sendBroken ? { ...body, files: broken } : body);
+    };
+    const decisions: DecisionDetail[] = [];
+    const mount = () =>
+      fixture<RcCancelSession>(html`<rc-cancel-session
+        session-id="ses-1"
+        base-url=${BASE}
+        .fetch=${fetchThroughHost}
+        @rc-decision=${(e: CustomEvent<DecisionDetail>) => decisions.push(e.detail)}
+      ></rc-cancel-session>`);
+
+    const vouched = await mount();
+    await waitUntil(() => vouched.state === 'ready', 'decided with the rules as sent', { timeout: 5000 });
+    expect(sentHash).to.match(/^[0-9a-f]{16}$/);
+    expect(decisions.at(-1)!.decision.policy.hash).to.equal(sentHash);
+
+    sendBroken = true;
+    const validated = await mount();
+    await waitUntil(() => validated.state === 'error', 'the validator refuses the changed files', { timeout: 5000 });
+    expect(validated.shadowRoot!.textContent).to.contain('session-changes.json $.rules[0].event.params.minSlots');
+    await expect(validated).to.be.accessible();
+  });
+
   it('refuses to fetch from a URL that is not http(s)', () => {
     expect(() => checkedUrl('javascript:alert(1)')).to.throw(/only fetches http\(s\) URLs/);
     expect(() => checkedUrl('data:application/json,{}')).to.throw(/only fetches http\(s\) URLs/);

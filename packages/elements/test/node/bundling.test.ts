@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { build } from 'esbuild';
-import { reachableOutputs } from '../../../../scripts/bundle-size.js';
+import { reachable } from '../../../../scripts/bundle-size.js';
 
 const elements = new URL('../../', import.meta.url).pathname;
 
@@ -58,17 +58,27 @@ describe('the package as bundlers see it', () => {
     assert.doesNotMatch(code, /customElements\.define\(/);
   });
 
-  it("the policy engine and a widget's views of what was decided load lazily, in one chunk", async () => {
+  it("the policy engine and a widget's views of what was decided load lazily, in one chunk; the rule-file validator only from there", async () => {
     const result = await splitBundle("import '@raincheck/elements/cancel-session';");
     const outputs = result.metafile.outputs;
     const code = (file: string) => result.outputFiles.find((f) => f.path.endsWith(file.replace(/^.*\//, '/')))!.text;
+    const imports = (file: string, kind: 'import-statement' | 'dynamic-import') => outputs[file]!.imports.filter((i) => i.kind === kind).map((i) => i.path);
     const entry = Object.keys(outputs).find((file) => outputs[file]!.entryPoint !== undefined)!;
-    const initial = reachableOutputs(result.metafile, (imported) => imported.kind === 'import-statement');
-    const first = [...initial].map(code).join('\n');
-    assert.doesNotMatch(first, /function createPolicy\(/, 'the engine is not in the first load');
+    const withStatic = (files: string[]) => reachable(files, (file) => imports(file, 'import-statement'));
+    const loaded = (files: Iterable<string>) => [...files].map(code).join('\n');
+
+    const first = loaded(withStatic([entry]));
+    assert.doesNotMatch(first, /function createValidatedPolicy\(/, 'the engine is not in the first load');
     assert.doesNotMatch(first, /function cancelForm\(/, 'the form is not in the first load');
-    const lazy = outputs[entry]!.imports.filter((i) => i.kind === 'dynamic-import').map((i) => code(i.path));
-    assert.equal(lazy.filter((chunk) => /function createPolicy\(/.test(chunk) && /function cancelForm\(/.test(chunk)).length, 1, 'one lazy chunk has both');
+    assert.doesNotMatch(first, /function validateRuleFiles\(/, 'the validator is not in the first load');
+
+    const views = imports(entry, 'dynamic-import').filter((file) => /function cancelForm\(/.test(code(file)));
+    assert.equal(views.length, 1, 'one lazy chunk has the form');
+    const decided = loaded(withStatic(views));
+    assert.match(decided, /function createValidatedPolicy\(/, 'the engine comes with the form');
+    assert.doesNotMatch(decided, /function validateRuleFiles\(/, 'vouched rules need no validator');
+    const validator = imports(views[0]!, 'dynamic-import').filter((file) => /function validateRuleFiles\(/.test(loaded(withStatic([file]))));
+    assert.equal(validator.length, 1, 'the views chunk imports the validator on demand');
   });
 
   it('no widget loads zod, before or with the engine: contracts and rules are checked with compiled schemas', async () => {

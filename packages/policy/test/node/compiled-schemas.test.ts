@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import * as z from 'zod/mini';
-import { policySchemasModule } from '../../build/write-compiled-schemas.js';
+import { GENERATED_SCHEMA_MODULES } from '../../build/write-compiled-schemas.js';
 import { compileSchema } from '../../src/compiled/compile.js';
-import * as compiled from '../../src/compiled/policy-schemas.generated.js';
+import * as compiledFacts from '../../src/compiled/facts-schema.generated.js';
+import * as compiledRuleFiles from '../../src/compiled/rule-file-schemas.generated.js';
 import { mergeFacts } from '../../src/fixtures.js';
 import { EVENT_PARAMS, factConditionSchema, groupSchema, notSchema, ruleFileSchema, ruleSchema } from '../../src/rule-file-schema.js';
 import { factsSchema, namedCheck } from '../../src/schemas.js';
@@ -27,27 +28,29 @@ const withBroken = (values: readonly unknown[]) => [...values, ...values.flatMap
 
 describe('compiled schemas', () => {
   it('are what the zod schemas compile to now (build writes them)', () => {
-    const onDisk = readFileSync(new URL('../../src/compiled/policy-schemas.generated.ts', import.meta.url), 'utf8');
-    assert.equal(onDisk, policySchemasModule(), 'run `npm run build -w @raincheck/policy` and commit the generated file');
+    for (const [file, source] of Object.entries(GENERATED_SCHEMA_MODULES)) {
+      const onDisk = readFileSync(new URL(`../../src/compiled/${file}`, import.meta.url), 'utf8');
+      assert.equal(onDisk, source(), `run \`npm run build -w @raincheck/policy\` and commit ${file}`);
+    }
   });
 
   it('judge facts as zod does: every fixture, and each broken in every place', () => {
-    const compared = assertSameVerdicts(compiled.factsSchema, factsSchema, withBroken(fixtureFacts), 'facts');
+    const compared = assertSameVerdicts(compiledFacts.factsSchema, factsSchema, withBroken(fixtureFacts), 'facts');
     assert.ok(compared > 10_000, `compared ${compared}`);
   });
 
   it('judge rule files, rules, conditions and event params as zod does', () => {
-    assertSameVerdicts(compiled.ruleFileSchema, ruleFileSchema, withBroken(ruleFiles), 'rule file');
-    assertSameVerdicts(compiled.ruleSchema, ruleSchema, withBroken(rules), 'rule');
+    assertSameVerdicts(compiledRuleFiles.ruleFileSchema, ruleFileSchema, withBroken(ruleFiles), 'rule file');
+    assertSameVerdicts(compiledRuleFiles.ruleSchema, ruleSchema, withBroken(rules), 'rule');
     const factConditions = conditions.filter((c) => 'fact' in c);
-    assertSameVerdicts(compiled.factConditionSchema, factConditionSchema, withBroken(factConditions), 'condition');
-    assertSameVerdicts(compiled.allSchema, groupSchema('all'), withBroken(conditions.filter((c) => 'all' in c)), 'all');
-    assertSameVerdicts(compiled.anySchema, groupSchema('any'), withBroken(conditions.filter((c) => 'any' in c)), 'any');
-    assertSameVerdicts(compiled.notSchema, notSchema, withBroken([{ not: conditions[1] }, ...conditions.filter((c) => 'not' in c)]), 'not');
+    assertSameVerdicts(compiledRuleFiles.factConditionSchema, factConditionSchema, withBroken(factConditions), 'condition');
+    assertSameVerdicts(compiledRuleFiles.allSchema, groupSchema('all'), withBroken(conditions.filter((c) => 'all' in c)), 'all');
+    assertSameVerdicts(compiledRuleFiles.anySchema, groupSchema('any'), withBroken(conditions.filter((c) => 'any' in c)), 'any');
+    assertSameVerdicts(compiledRuleFiles.notSchema, notSchema, withBroken([{ not: conditions[1] }, ...conditions.filter((c) => 'not' in c)]), 'not');
     for (const [type, params] of Object.entries(EVENT_PARAMS)) {
       const given = rules.filter((r) => (r.event as Json).type === type).map((r) => (r.event as Json).params);
       assert.ok(given.length > 0, `a default rule uses ${type}`);
-      assertSameVerdicts(compiled.eventParamsSchemas[type as keyof typeof EVENT_PARAMS], params, withBroken(given), type);
+      assertSameVerdicts(compiledRuleFiles.eventParamsSchemas[type as keyof typeof EVENT_PARAMS], params, withBroken(given), type);
     }
   });
 

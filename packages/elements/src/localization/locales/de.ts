@@ -16,6 +16,7 @@ export const templates = (str: typeof strTag) => ({
   'rc.cancel.missing-slots': str`Wählen Sie mindestens ${0} Ersatztermine.`,
   'rc.error.contract': 'Das Buchungssystem hat eine Antwort geschickt, die diese Seite nicht versteht. Diese Seite hat nichts geändert; bitte versuchen Sie es später erneut oder wenden Sie sich an den Support.',
   'rc.error.network': 'Das Buchungssystem war nicht erreichbar. Es ging nichts verloren: Versuchen Sie es erneut.',
+  'rc.error.rules': str`Die Regeln dieser Seite enthalten einen Fehler, daher kann sie nicht sagen, was geschehen würde (${0} ${1}: ${2}). Es wurde nichts geändert; bitte wenden Sie sich an den Support.`,
   'rc.error.unexpected': 'Etwas ist schiefgegangen. Es ging nichts verloren: Versuchen Sie es erneut.',
   'rc.cancel.heading': 'Sitzung absagen',
   'rc.cancel.loading': 'Die Sitzung wird geladen …',
