@@ -77,21 +77,9 @@ export abstract class FlowElement extends RaincheckElement {
   /** Turns any failure into what the person reads, and moves to the error state. */
   protected fail(error: unknown): WidgetErrorDetail {
     const response = error instanceof HostResponseError ? error : undefined;
-    // The rules' first problem, as the validator names it (file, JSON path, what was expected): for
-    // whoever the person asks for help, since only the partner can mend the rules.
-    const ruleIssue = error instanceof PolicyValidationError ? error.issues[0] : undefined;
     this.failure = {
-      code: error instanceof HostApiError ? error.code : ruleIssue ? 'invalid-rules' : 'unexpected',
-      message:
-        response && response.status < 500
-          ? response.message
-          : ruleIssue
-            ? msg(str`The rules for this page have a mistake, so it cannot say what would happen (${ruleIssue.file} ${ruleIssue.path}: ${ruleIssue.message}). Nothing was changed; please tell support.`, { id: 'rc.error.rules' })
-          : error instanceof HostApiError && error.code === 'contract'
-            ? msg('The booking system sent an answer this page does not understand. Nothing was changed by this page; please try again later or contact support.', { id: 'rc.error.contract' })
-            : error instanceof HostApiError
-              ? msg('The booking system could not be reached. Nothing was lost: try again.', { id: 'rc.error.network' })
-              : msg('Something went wrong. Nothing was lost: try again.', { id: 'rc.error.unexpected' }),
+      code: error instanceof HostApiError ? error.code : error instanceof PolicyValidationError ? 'invalid-rules' : 'unexpected',
+      message: failureMessage(error),
       retryable: !response || response.status >= 500 || response.status === 429,
     };
     this.state = 'error';
@@ -140,4 +128,20 @@ export abstract class FlowElement extends RaincheckElement {
       return undefined;
     }
   }
+}
+
+/** What the person reads for a failure; the host's own sentence for its refusals (4xx). */
+function failureMessage(error: unknown): string {
+  if (error instanceof HostResponseError && error.status < 500) return error.message;
+  if (error instanceof PolicyValidationError) {
+    // The rules' first problem, as the validator names it (file, JSON path, what was expected): for
+    // whoever the person asks for help, since only the partner can mend the rules.
+    const { file, path, message } = error.issues[0]!;
+    return msg(str`The rules for this page have a mistake, so it cannot say what would happen (${file} ${path}: ${message}). Nothing was changed; please tell support.`, { id: 'rc.error.rules' });
+  }
+  if (error instanceof HostApiError && error.code === 'contract') {
+    return msg('The booking system sent an answer this page does not understand. Nothing was changed by this page; please try again later or contact support.', { id: 'rc.error.contract' });
+  }
+  if (error instanceof HostApiError) return msg('The booking system could not be reached. Nothing was lost: try again.', { id: 'rc.error.network' });
+  return msg('Something went wrong. Nothing was lost: try again.', { id: 'rc.error.unexpected' });
 }
