@@ -125,7 +125,9 @@ export abstract class PolicyFlowElement<Views extends ViewsModule = ViewsModule>
     const response = await fetch(checkedUrl(source.url), { headers: { accept: 'application/json' } });
     if (!response.ok) throw new Error(`Could not load the rules from ${source.url} (${response.status})`);
     const json = (await response.json()) as { files?: Record<string, unknown>; hash?: unknown } & Record<string, unknown>;
-    return json.files ? { files: json.files, hash: typeof json.hash === 'string' ? json.hash : undefined, identity: {} } : { files: json, hash: undefined, identity: {} };
+    // A hash counts only beside `files`: alone, the document is the files object itself.
+    const hash = json.files && typeof json.hash === 'string' ? json.hash : undefined;
+    return { files: json.files ?? json, hash, identity: {} };
   }
 
   /** The views module (with the engine), imported once; a failed import is tried again next time. */
