@@ -1,12 +1,13 @@
-import { readFile, readdir } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { FactsValidationError, PolicyValidationError } from './errors.js';
+import { FactsValidationError, PolicyValidationError, type ValidationIssue } from './errors.js';
+import type { Decision } from './decision.js';
 import type { Facts } from './facts-schema.js';
-import { runFixtures } from './fixtures.js';
+import { checkFixtureFiles, runFixtures } from './fixtures.js';
 import { formatDecision } from './format-decision.js';
 import { ruleFileJsonSchema } from './json-schema.js';
-import { loadPolicy } from './node.js';
+import { isStackOverflow, listJsonFiles, loadPolicy, readJsonFile } from './node.js';
 
 const USAGE = `Usage: raincheck <command>
 
@@ -14,11 +15,37 @@ const USAGE = `Usage: raincheck <command>
   test <dir> [--fixtures <dir>]    run <dir>/tests/*.test.json against the rules in <dir> (exit 1 on failure)
   explain --facts <f.json> <dir|files…> [--json]
                                    the decision for these facts, and why
-  schema                           print the JSON Schema of a rule file`;
+  schema                           print the JSON Schema of a rule file
 
-const display = (path: string) => relative(process.cwd(), path) || path;
+Errors go to stderr, one line each: file:path: message. Exit 0 when all is well, 1 for invalid
+input or a failing fixture, 2 for a command line raincheck does not understand.`;
+
+const USAGE_LINE =
+  'usage: raincheck validate <dir|files…> | test <dir> [--fixtures <dir>] | explain --facts <f.json> <dir|files…> [--json] | schema (raincheck --help for more)';
+
+/** The command line is wrong: exit 2 with the usage line. */
+class UsageError extends Error {}
+
+/** Input files that cannot be used, one issue each (exit 1). */
+class InputError extends Error {
+  constructor(readonly issues: readonly ValidationIssue[]) {
+    super(issues.map((i) => `${i.file}:${i.path}: ${i.message}`).join('\n'));
+  }
+}
+
+/** A path as messages name it: relative to the working folder when inside it, else absolute. */
+function display(path: string): string {
+  const fromHere = relative(process.cwd(), path);
+  return fromHere === '' ? path : fromHere.startsWith('..') || isAbsolute(fromHere) ? resolve(path) : fromHere;
+}
 
 const loadRules = (paths: string[]) => loadPolicy(paths, { displayName: display });
+
+/** Refuses a path that is a file where a folder is expected (a missing path is left to the reader, which names it). */
+async function expectFolder(path: string, what: string): Promise<void> {
+  const found = await stat(path).catch(() => undefined);
+  if (found && !found.isDirectory()) throw new InputError([{ file: display(path), path: '$', message: `not a folder, where ${what} is expected` }]);
+}
 
 async function validate(paths: string[]): Promise<number> {
   if (paths.length === 0) throw new UsageError('validate needs a folder or rule files');
@@ -27,20 +54,24 @@ async function validate(paths: string[]): Promise<number> {
   return 0;
 }
 
-async function test(dir: string | undefined, fixturesDir: string | undefined): Promise<number> {
-  if (!dir) throw new UsageError('test needs the rules folder');
-  const policy = await loadRules([dir]);
+async function test(paths: string[], fixturesDir: string | undefined): Promise<number> {
+  const [dir, ...extra] = paths;
+  if (!dir || extra.length > 0) throw new UsageError('test needs the rules folder, and only that');
+  await expectFolder(dir, 'the rules folder');
   const folder = fixturesDir ?? join(dir, 'tests');
-  const names = (await readdir(folder)).filter((n) => n.endsWith('.test.json')).sort();
+  await expectFolder(folder, 'a fixtures folder');
+  const policy = await loadRules([dir]);
+  const listing = await listJsonFiles([folder], { suffix: '.test.json', kind: 'fixture files', displayName: display });
+  const issues = [...listing.issues];
   const files: Record<string, unknown> = {};
-  for (const name of names) {
-    const path = join(folder, name);
-    try {
-      files[display(path)] = JSON.parse(await readFile(path, 'utf8'));
-    } catch (error) {
-      throw new PolicyValidationError([{ file: display(path), path: '$', message: `not valid JSON: ${(error as Error).message}` }]);
-    }
+  for (const file of listing.files) {
+    const read = await readJsonFile(file.path, file.name);
+    if (read.ok) files[file.name] = read.value;
+    else issues.push(read.issue);
   }
+  // Files that cannot be read and files that do not fit the fixture schema, all in one report.
+  issues.push(...checkFixtureFiles(files).issues);
+  if (issues.length > 0) throw new InputError(issues);
   const report = await runFixtures(policy, files);
   for (const result of report.results) {
     console.log(`${result.passed ? 'ok  ' : 'FAIL'} ${result.file} › ${result.name}`);
@@ -55,13 +86,28 @@ async function test(dir: string | undefined, fixturesDir: string | undefined): P
 async function explain(paths: string[], factsFile: string | undefined, json: boolean): Promise<number> {
   if (!factsFile || paths.length === 0) throw new UsageError('explain needs --facts <file> and the rules');
   const policy = await loadRules(paths);
-  const facts = JSON.parse(await readFile(factsFile, 'utf8')) as Facts;
-  const decision = await policy.evaluate(facts);
+  const name = display(factsFile);
+  const read = await readJsonFile(factsFile, name);
+  if (!read.ok) throw new InputError([read.issue]);
+  let decision: Decision;
+  try {
+    decision = await policy.evaluate(read.value as Facts);
+  } catch (error) {
+    // The facts' problems are the facts file's: name it rather than the generic "facts".
+    if (error instanceof FactsValidationError) throw new InputError(error.issues.map((issue) => ({ ...issue, file: name })));
+    throw new InputError([{ file: name, path: '$', message: `these facts could not be decided: ${oneLine(error)}` }]);
+  }
   console.log(json ? JSON.stringify(decision, null, 2) : formatDecision(decision));
   return 0;
 }
 
-class UsageError extends Error {}
+/** Which options each command takes; any other is a usage error rather than silently ignored. */
+const COMMAND_OPTIONS = new Map<string, readonly string[]>([
+  ['validate', []],
+  ['test', ['fixtures']],
+  ['explain', ['facts', 'json']],
+  ['schema', []],
+]);
 
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -70,23 +116,63 @@ async function main(argv: string[]): Promise<number> {
     options: { facts: { type: 'string' }, fixtures: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
   });
   const [command, ...rest] = positionals;
-  if (values.help || !command) {
+  if (values.help) {
     console.log(USAGE);
-    return command || values.help ? 0 : 2;
+    return 0;
   }
+  if (!command) {
+    console.error(USAGE);
+    return 2;
+  }
+  // A Map, so a command named like an Object.prototype member ("constructor") is just unknown.
+  const allowed = COMMAND_OPTIONS.get(command);
+  if (!allowed) throw new UsageError(`unknown command "${command}"`);
+  const stray = Object.keys(values).find((option) => option !== 'help' && !allowed.includes(option));
+  if (stray) throw new UsageError(`${command} takes no --${stray} option`);
   switch (command) {
     case 'validate':
       return validate(rest);
     case 'test':
-      return test(rest[0], values.fixtures);
+      return test(rest, values.fixtures);
     case 'explain':
       return explain(rest, values.facts, values.json === true);
-    case 'schema':
+    default:
+      if (rest.length > 0) throw new UsageError(`schema takes no arguments (got "${rest.join(' ')}")`);
       console.log(JSON.stringify(ruleFileJsonSchema(), null, 2));
       return 0;
-    default:
-      throw new UsageError(`unknown command "${command}"`);
   }
+}
+
+/** An error's message on one line: the first line of it. */
+function oneLine(error: unknown): string {
+  const text = error instanceof Error ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}` : String(error);
+  return text.split('\n', 1)[0] ?? text;
+}
+
+const isParseArgsError = (error: unknown): error is TypeError =>
+  error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS');
+
+/** Every failure ends here: one line per problem on stderr and an exit code, never a stack trace. */
+function report(error: unknown): number {
+  if (error instanceof PolicyValidationError || error instanceof FactsValidationError || error instanceof InputError) {
+    for (const issue of error.issues) console.error(`${issue.file}:${issue.path}: ${issue.message}`);
+    return 1;
+  }
+  if (error instanceof UsageError) {
+    console.error(`raincheck: ${error.message}\n${USAGE_LINE}`);
+    return 2;
+  }
+  if (isParseArgsError(error)) {
+    // parseArgs adds a hint about "--" after its first sentence; the usage line says enough.
+    console.error(`raincheck: ${error.message.split(/(?<=\.) /, 1)[0] ?? error.message}\n${USAGE_LINE}`);
+    return 2;
+  }
+  if (isStackOverflow(error)) {
+    console.error('raincheck: the input is nested too deeply to process (ran out of stack)');
+    return 1;
+  }
+  console.error(`raincheck: ${oneLine(error)}`);
+  return 1;
 }
 
 main(process.argv.slice(2)).then(
@@ -94,17 +180,6 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof PolicyValidationError || error instanceof FactsValidationError) {
-      for (const issue of error.issues) console.error(`${issue.file}:${issue.path}: ${issue.message}`);
-      process.exitCode = 1;
-    } else if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
-      console.error(`raincheck: ${error.message}\n\n${USAGE}`);
-      process.exitCode = 2;
-    } else if (error instanceof Error && 'code' in error && error.code === 'ENOENT') {
-      console.error(`raincheck: ${error.message}`);
-      process.exitCode = 1;
-    } else {
-      throw error;
-    }
+    process.exitCode = report(error);
   },
 );

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import type { Decision } from './decision.js';
-import { FactsValidationError, PolicyValidationError, toValidationIssues } from './errors.js';
+import { FactsValidationError, PolicyValidationError, toValidationIssues, type ValidationIssue } from './errors.js';
 import type { Facts } from './facts-schema.js';
 import type { Policy } from './policy.js';
 
@@ -81,29 +81,46 @@ export function compareDecision(actual: unknown, expected: unknown, path = 'deci
 }
 
 /**
+ * Checks fixture files against {@link fixtureFileSchema}: the files that fit, and an issue (file and
+ * JSON path) for each problem of every file that does not.
+ */
+export function checkFixtureFiles(files: Readonly<Record<string, unknown>>): { parsed: [string, FixtureFile][]; issues: ValidationIssue[] } {
+  const parsed: [string, FixtureFile][] = [];
+  const issues: ValidationIssue[] = [];
+  for (const [fileName, content] of Object.entries(files)) {
+    const result = fixtureFileSchema.safeParse(content, { reportInput: true });
+    if (result.success) parsed.push([fileName, result.data]);
+    else issues.push(...toValidationIssues(fileName, result.error.issues));
+  }
+  return { parsed, issues };
+}
+
+/**
  * Runs fixture files against a policy.
  * @param files fixture files by name (`{ "cancel.test.json": json }`).
- * @throws PolicyValidationError when a fixture file is malformed (naming file and path).
+ * @throws PolicyValidationError when fixture files are malformed (naming every file and path).
  */
 export async function runFixtures(policy: Policy, files: Readonly<Record<string, unknown>>): Promise<FixtureReport> {
   const results: FixtureResult[] = [];
   const fired = new Set<string>();
   const notFired = new Set<string>();
   const ruleIds = new Set(policy.rules.map((r) => r.id));
-  for (const [fileName, content] of Object.entries(files)) {
-    const parsed = fixtureFileSchema.safeParse(content, { reportInput: true });
-    if (!parsed.success) throw new PolicyValidationError(toValidationIssues(fileName, parsed.error.issues));
-    for (const testCase of parsed.data.cases) {
+  // Every malformed file is reported at once, before any case runs.
+  const { parsed: parsedFiles, issues } = checkFixtureFiles(files);
+  if (issues.length > 0) throw new PolicyValidationError(issues);
+  for (const [fileName, fixture] of parsedFiles) {
+    for (const testCase of fixture.cases) {
       const { fired: mustFire = [], notFired: mustNotFire = [], ...expectedDecision } = testCase.expect;
       const failures = [...mustFire, ...mustNotFire]
         .filter((id) => !ruleIds.has(id))
         .map((id) => `expect names rule "${id}", which is not in the policy`);
       let decision: Decision | undefined;
       try {
-        decision = await policy.evaluate(mergeFacts(parsed.data.base ?? {}, testCase.facts) as Facts);
+        decision = await policy.evaluate(mergeFacts(fixture.base ?? {}, testCase.facts) as Facts);
       } catch (error) {
-        if (!(error instanceof FactsValidationError)) throw error;
-        failures.push(...error.issues.map((i) => `facts ${i.path}: ${i.message}`));
+        if (error instanceof FactsValidationError) failures.push(...error.issues.map((i) => `facts ${i.path}: ${i.message}`));
+        else if (error instanceof RangeError) failures.push(`facts could not be decided: ${error.message}`);
+        else throw error;
       }
       if (decision) {
         for (const e of decision.explanations) (e.fired ? fired : notFired).add(e.ruleId);
