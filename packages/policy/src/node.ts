@@ -143,7 +143,10 @@ export async function readJsonFile(path: string, name = path): Promise<{ ok: tru
   return parsed.ok ? parsed : { ok: false, issue: { file: name, path: '$', message: parsed.problem.message } };
 }
 
-/** True for the RangeError V8 throws when recursion runs out of stack. */
+/**
+ * True for the RangeError V8 throws when recursion runs out of stack.
+ * @internal used by {@link loadPolicy} and the CLI.
+ */
 export function isStackOverflow(error: unknown): error is RangeError {
   return error instanceof RangeError && /call stack/i.test(error.message);
 }
