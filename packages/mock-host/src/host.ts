@@ -555,9 +555,16 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
           })
           .then(async (response) => ({ status: response.status, body: await response.text(), headers: [...response.headers] }));
       if (!stored) idempotency.set(slot, { fingerprint: print, answer: first });
-      const { status, body, headers } = await first;
-      // A server failure is not a final answer: the same key may try again.
-      if (status >= 500) idempotency.delete(slot);
+      // A server failure or a crash is not a final answer: the same key may try again. Only this
+      // attempt's record is dropped, never a newer attempt's that a later repeat already started.
+      const forget = () => {
+        if (idempotency.get(slot)?.answer === first) idempotency.delete(slot);
+      };
+      const { status, body, headers } = await first.catch((error: unknown) => {
+        forget();
+        throw error;
+      });
+      if (status >= 500) forget();
       record(status);
       return new Response(body, { status, headers });
     } catch (error) {

@@ -166,6 +166,26 @@ describe('idempotency keys under concurrency', () => {
     assert.deepEqual(tally(results.filter((_, i) => i % 2 === 1)), { '412 version-mismatch': 6 });
     assert.equal(host.records.notifications.length, 1);
   });
+
+  it('a key whose first attempt crashed may try again, and then takes effect once', async () => {
+    let broken = false;
+    host = createMockHost({
+      now: () => {
+        if (broken) throw new Error('the clock failed');
+        return NOW;
+      },
+    });
+    client = createHostClient({ baseUrl: BASE, fetch: host.fetchAt(BASE), retries: 0 });
+    const body = { reason: 'illness' as const, alternativeSlotIds: openSlotIds().slice(0, 2), refundOffered: false, decision: shown };
+    const key = client.newIdempotencyKey();
+    broken = true;
+    const crashed = await Promise.allSettled([0, 1].map(() => client.cancelSession({ sessionId: 'ses-1', version: '1', idempotencyKey: key, body })));
+    assert.deepEqual(crashed.map((c) => c.status), ['rejected', 'rejected']);
+    broken = false;
+    const again = await outcomes([0, 1].map(() => client.cancelSession({ sessionId: 'ses-1', version: '1', idempotencyKey: key, body })));
+    assert.deepEqual(tally(again), { '200': 2 });
+    assert.equal(host.records.notifications.length, 1);
+  });
 });
 
 /** A small seeded generator (mulberry32): the same mix of calls on every run. */
