@@ -244,7 +244,7 @@ describe('at scale: thousands of concurrent writes, one effect per intent', () =
     const slotIds = openSlotIds();
     const times = () => [...host.state.seed.slots['th-ana']!.map((s) => s.startsAt), ...sessionIds.map((id) => host.state.session(id)!.startsAt)].sort();
     const timesBefore = times();
-    const intents: Intent[] = Array.from({ length: 1_600 }, (_, i): Intent => {
+    const intents: Intent[] = Array.from({ length: 1_100 }, (_, i): Intent => {
       const idempotencyKey = `intent-${i}`;
       const sessionId = pick(sessionIds);
       const version = String(1 + Math.floor(random() * random() * 5));
@@ -268,7 +268,7 @@ describe('at scale: thousands of concurrent writes, one effect per intent', () =
       return { kind: 'visibility', copies, call: () => client.setVisibility({ therapistId: 'th-ana', idempotencyKey, body: { visible } }) };
     });
     const answers = oneAnswerPerIntent(await fireAll(intents, random));
-    assert.ok(intents.reduce((sum, intent) => sum + intent.copies, 0) >= 3_000, 'thousands of calls');
+    assert.ok(intents.reduce((sum, intent) => sum + intent.copies, 0) >= 2_000, 'thousands of calls');
     assertOnly(answers, ['409 slot-taken', '409 already-refunded', '412 version-mismatch', '422 policy-refused']);
 
     const succeeded = (kind: string, sessionId?: string) =>
@@ -299,7 +299,7 @@ describe('at scale: thousands of concurrent writes, one effect per intent', () =
     const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
     const offered = host.state.seed.offers.find((o) => o.token === 'offer-open')!.alternatives.map((s) => s.id);
     const slotsBefore = openSlotIds();
-    const intents: Intent[] = Array.from({ length: 1_200 }, (_, i): Intent => {
+    const intents: Intent[] = Array.from({ length: 1_100 }, (_, i): Intent => {
       const idempotencyKey = `answer-${i}`;
       const copies = 1 + Math.floor(random() * 3);
       const roll = random();
