@@ -11,6 +11,7 @@ import { canonicalJson, createPolicy, type Decision, type Facts, type Policy } f
 import { toValidationIssues } from '@raincheck/policy/schemas';
 import { defaultRuleFiles, DEFAULT_POLICY } from '@raincheck/policy/rules';
 import { seedScenario, londonIso, type MockClient, type ScenarioTweaks, type ScenarioName, type Seed, type StoredOffer, type StoredSession } from './scenarios.js';
+import { createKeyedLock } from './keyed-lock.js';
 
 /** A notification the host would have sent the client. */
 export interface SentNotification {
@@ -166,6 +167,7 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
   let idempotency: Map<string, StoredAnswer>;
   let faults: Map<EndpointId, { fault: Fault; left: number }>;
   let sequence = 0;
+  const writes = createKeyedLock();
   const records: MockHostRecords = { requests: [], notifications: [], refunds: [], teamRequests: [] };
 
   function reset(scenario: ScenarioName = options.scenario ?? 'ordinary-cancellation', tweaks: ScenarioTweaks = options.tweaks ?? {}): void {
@@ -432,6 +434,22 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
     },
   };
 
+  /**
+   * The resources a write to these path params checks, decides on and changes: the offer and the
+   * session it names, and their therapist, whose open slots and history (which the policy counts)
+   * every session write reads or changes.
+   */
+  function resourcesOf(params: Record<string, string>): string[] {
+    const offer = params.token === undefined ? undefined : offers.get(params.token);
+    const sessionId = params.sessionId ?? offer?.sessionId;
+    const therapistId = params.therapistId ?? (sessionId === undefined ? undefined : sessions.get(sessionId)?.therapistId);
+    return [
+      ...(params.token === undefined ? [] : [`offer:${params.token}`]),
+      ...(sessionId === undefined ? [] : [`session:${sessionId}`]),
+      ...(therapistId === undefined ? [] : [`therapist:${therapistId}`]),
+    ];
+  }
+
   function offerView(token: string) {
     const stored = offers.get(token);
     if (!stored) throw new HttpError(404, 'not-found', 'This link is not valid. Please check the link in your message.');
@@ -473,16 +491,21 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
       body = parsed.data as Record<string, unknown>;
     }
     const ifMatch = request.headers.get('if-match');
-    if (definition.ifMatch) {
-      const session = sessionOf(params.sessionId!);
-      if (!ifMatch) throw new HttpError(428, 'version-required', 'Send the session’s version as If-Match.');
-      if (ifMatch.replace(/^W\//, '').replace(/"/g, '') !== session.version) {
-        throw new HttpError(412, 'version-mismatch', 'Someone else changed this session. Reload it and try again.', { currentVersion: session.version });
+    const respond = async () => {
+      if (definition.ifMatch) {
+        const session = sessionOf(params.sessionId!);
+        if (!ifMatch) throw new HttpError(428, 'version-required', 'Send the session’s version as If-Match.');
+        if (ifMatch.replace(/^W\//, '').replace(/"/g, '') !== session.version) {
+          throw new HttpError(412, 'version-mismatch', 'Someone else changed this session. Reload it and try again.', { currentVersion: session.version });
+        }
       }
-    }
-    const result = await handlers[route.endpoint]({ params, query, body, ifMatch });
-    const session = (result as { session?: Session }).session;
-    return json(200, result, session ? { etag: `"${session.version}"` } : {});
+      const result = await handlers[route.endpoint]({ params, query, body, ifMatch });
+      const session = (result as { session?: Session }).session;
+      return json(200, result, session ? { etag: `"${session.version}"` } : {});
+    };
+    // A write's If-Match check, its policy decision and its effect are one step: a second writer
+    // of the same resources waits, then sees the first one's result (412, 409 …).
+    return definition.method === 'GET' ? respond() : writes.run(() => resourcesOf(params), respond);
   }
 
   async function handle(request: Request, basePath = ''): Promise<Response> {
@@ -532,9 +555,16 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
           })
           .then(async (response) => ({ status: response.status, body: await response.text(), headers: [...response.headers] }));
       if (!stored) idempotency.set(slot, { fingerprint: print, answer: first });
-      const { status, body, headers } = await first;
-      // A server failure is not a final answer: the same key may try again.
-      if (status >= 500) idempotency.delete(slot);
+      // A server failure or a crash is not a final answer: the same key may try again. Only this
+      // attempt's record is dropped, never a newer attempt's that a later repeat already started.
+      const forget = () => {
+        if (idempotency.get(slot)?.answer === first) idempotency.delete(slot);
+      };
+      const { status, body, headers } = await first.catch((error: unknown) => {
+        forget();
+        throw error;
+      });
+      if (status >= 500) forget();
       record(status);
       return new Response(body, { status, headers });
     } catch (error) {

@@ -48,13 +48,14 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const TZ = 'Europe/London';
 
+// Made once, on first use: building a formatter costs far more than using it, and the host asks
+// the time on every write.
+let londonWallClock: Intl.DateTimeFormat | undefined;
+
 /** An ISO instant in London's offset at that moment, e.g. `2027-03-29T10:00:00+01:00`. */
 export function londonIso(ms: number): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone: TZ, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
-      .formatToParts(ms)
-      .map((p) => [p.type, p.value]),
-  );
+  londonWallClock ??= new Intl.DateTimeFormat('en-GB', { timeZone: TZ, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  const parts = Object.fromEntries(londonWallClock.formatToParts(ms).map((p) => [p.type, p.value]));
   const wall = Date.UTC(+parts.year!, +parts.month! - 1, +parts.day!, +parts.hour!, +parts.minute!, +parts.second!);
   const offset = Math.round((wall - Math.floor(ms / 1000) * 1000) / 60_000);
   const sign = offset < 0 ? '-' : '+';
