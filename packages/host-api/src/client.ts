@@ -5,7 +5,7 @@ import type { EndpointId, EndpointRequest, EndpointResponse } from './endpoints.
 import { ContractError, HostApiError, NetworkError, responseErrorClass, TimeoutError } from './errors.js';
 import { fillPath, pathParameterProblems } from './fill-path.js';
 import { newIdempotencyKey } from './idempotency-key.js';
-import { readBodyText } from './read-body.js';
+import { readBodyText, settledBy } from './read-body.js';
 
 /** How to reach the partner's backend. */
 export interface HostClientOptions {
@@ -109,8 +109,9 @@ export function createHostTransport(options: HostClientOptions): HostTransport {
   const random = options.random ?? Math.random;
 
   /**
-   * One attempt under one deadline (`timeoutMs`) and the caller's signal, covering the headers and
-   * the body: a body that stalls after the headers is a timeout too. `retryWait(response)` is the
+   * One attempt under one deadline (`timeoutMs`) and the caller's signal, covering the headers
+   * function, the response's headers and its body, whether or not a custom `fetch` heeds the
+   * signal: a body that stalls after the headers is a timeout too. `retryWait(response)` is the
    * wait before retrying a response, or undefined when it is the answer; a retried one is not read.
    */
   async function attempt(url: string, init: RequestInit, signal: AbortSignal | undefined, retryWait: (response: Response) => number | undefined): Promise<Outcome> {
@@ -119,10 +120,10 @@ export function createHostTransport(options: HostClientOptions): HostTransport {
     const onAbort = () => timeout.abort(signal?.reason);
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      const headers = new Headers(typeof options.headers === 'function' ? await options.headers() : options.headers);
+      const headers = new Headers(typeof options.headers === 'function' ? await settledBy(Promise.resolve(options.headers()), timeout.signal) : options.headers);
       new Headers(init.headers).forEach((value, key) => headers.set(key, value));
       const doFetch = options.fetch ?? fetch;
-      const response = await doFetch(url, { ...init, headers, signal: timeout.signal });
+      const response = await settledBy(doFetch(url, { ...init, headers, signal: timeout.signal }), timeout.signal);
       const waitMs = retryWait(response);
       if (waitMs !== undefined) {
         // Discarded without waiting on it: some fetch implementations never settle a cancel.

@@ -26,3 +26,16 @@ export async function readBodyText(response: Response, signal: AbortSignal): Pro
     reader.releaseLock();
   }
 }
+
+/**
+ * `promise`, or a rejection with `signal`'s reason as soon as it aborts: a deadline that holds
+ * whether or not the work behind `promise` (a custom `fetch`, a headers function) heeds the signal.
+ */
+export function settledBy<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason as Error);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason as Error);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}

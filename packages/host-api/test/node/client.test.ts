@@ -129,6 +129,37 @@ describe('a body that stalls after the headers', () => {
   });
 });
 
+describe('an attempt whose fetch or headers function never settles, heeding no signal', () => {
+  const never = () => new Promise<never>(() => undefined);
+
+  it('a fetch that never answers is a TimeoutError after the retries', async () => {
+    let calls = 0;
+    const client = clientWith({ fetch: () => (calls++, never()) });
+    assert.ok((await rejection(client.getSession({ sessionId: 'ses-1' }))) instanceof TimeoutError);
+    assert.equal(calls, 3);
+  });
+
+  it('a headers function that never settles is a TimeoutError, and nothing is sent', async () => {
+    let calls = 0;
+    const client = clientWith({ retries: 0, headers: never, fetch: () => (calls++, Promise.resolve(Response.json({ session }))) });
+    assert.ok((await rejection(client.getSession({ sessionId: 'ses-1' }))) instanceof TimeoutError);
+    assert.equal(calls, 0);
+  });
+
+  it("the caller's abort ends a fetch that never answers, with the abort reason", async () => {
+    const controller = new AbortController();
+    const reason = new Error('left the page');
+    const client = clientWith({
+      timeoutMs: 60_000,
+      fetch: () => {
+        queueMicrotask(() => controller.abort(reason));
+        return never();
+      },
+    });
+    assert.equal(await rejection(client.getSession({ sessionId: 'ses-1', signal: controller.signal })), reason);
+  });
+});
+
 describe('a real host on loopback that sends the headers, then stalls', () => {
   let server: Server;
   let base: string;
