@@ -1,6 +1,7 @@
 import { expect, fixture, waitUntil } from '@open-wc/testing';
 import { createMockHost } from '@raincheck/mock-host';
 import '@raincheck/elements/define';
+import { defaultRuleFiles } from '@raincheck/policy/rules';
 import { isoInstant } from '@raincheck/policy/schemas';
 import { setRaincheckLocale, type RcCancelSession, type WidgetErrorDetail } from '@raincheck/elements';
 import { $, BASE, text } from './widget-harness.js';
@@ -102,6 +103,20 @@ describe('failures, by class', () => {
         await waitUntil(() => el.state === 'ready', 'ready once the host answers');
       });
 
+      it("<rc-provider timeout-ms> bounds its widgets' calls the same way", async () => {
+        const provider = document.createElement('rc-provider');
+        provider.setAttribute('base-url', BASE);
+        provider.setAttribute('timeout-ms', '200');
+        provider.fetch = hostExcept((url) => (url === SESSION_URL ? stalledResponse() : undefined));
+        const el = document.createElement('rc-cancel-session');
+        el.setAttribute('session-id', 'ses-1');
+        provider.append(el);
+        await fixture(provider);
+        await waitUntil(() => el.state === 'error', 'the error state', { timeout: 8000 });
+        expect(failureOf(el)).to.include({ code: 'timeout', retryable: true });
+        await expectFailure(el, { says: words('did not answer in time', 'nicht rechtzeitig geantwortet'), retry: true });
+      });
+
       it('a host that cannot be reached: try again', async () => {
         const el = await failing({}, () => Promise.reject(new TypeError('Failed to fetch')));
         await expectFailure(el, { says: words('could not be reached', 'nicht erreichbar'), retry: true });
@@ -159,12 +174,16 @@ describe('failures, by class', () => {
         await expectFailure(el, { says: words('did not send rule files as JSON', 'keine Regeldateien als JSON'), retry: false });
       });
 
-      it('a rules-url whose server fails (500): try again, and not "could not be reached"', async () => {
-        pageAnswers('/failing-rules.json', () => new Response('oops', { status: 500 }));
+      it('a rules-url whose server fails (500): try again, and not "could not be reached"; trying again loads them', async () => {
+        let failingNow = true;
+        pageAnswers('/failing-rules.json', () => (failingNow ? new Response('oops', { status: 500 }) : Response.json({ files: defaultRuleFiles })));
         const el = await failing({ 'rules-url': '/failing-rules.json' });
         expect(failureOf(el)).to.include({ code: 'rules-url-failed', retryable: true });
         await expectFailure(el, { says: words('could not send them (500)', 'konnte sie nicht senden (500)'), retry: true });
         expect(text(el)).not.to.contain(words('could not be reached', 'nicht erreichbar'));
+        failingNow = false;
+        $<HTMLButtonElement>(el, '[part~="retry"]').click();
+        await waitUntil(() => el.state === 'ready', 'ready once the rules arrive');
       });
 
       it('a rules-url whose body stalls: the timeout ends it, try again', async () => {
