@@ -25,6 +25,6 @@ export { RcCancellationStanding } from './cancellation-standing/cancellation-sta
 export type { WidgetState, WidgetErrorDetail } from './internal/flow-element.js';
 export type { DecisionDetail } from './internal/policy-flow.js';
 export { RcProvider } from './provider/provider.js';
-export { raincheckConfigContext, checkedUrl } from './config/config.js';
+export { raincheckConfigContext, checkedUrl, ConfigurationError } from './config/config.js';
 export type { RaincheckConfig, RulesSource } from './config/config.js';
 export { setRaincheckLocale, getRaincheckLocale, SOURCE_LOCALE, TARGET_LOCALES } from './localization/localization.js';

@@ -25,7 +25,9 @@ export {
   reportAbsenceRoute,
 } from './contract.generated.js';
 export type { EndpointId, EndpointRequest, EndpointResponse } from './endpoints.js';
-export { fillPath } from './fill-path.js';
+export { fillPath, pathParameterProblems } from './fill-path.js';
+export type { PathParameterProblem } from './fill-path.js';
+export { readBodyText } from './read-body.js';
 export {
   HostApiError,
   NetworkError,

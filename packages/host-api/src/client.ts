@@ -3,8 +3,9 @@ import type { CompiledRoute } from './compiled-route.js';
 import { errorBodySchema, ROUTES } from './contract.generated.js';
 import type { EndpointId, EndpointRequest, EndpointResponse } from './endpoints.js';
 import { ContractError, HostApiError, NetworkError, responseErrorClass, TimeoutError } from './errors.js';
-import { fillPath } from './fill-path.js';
+import { fillPath, pathParameterProblems } from './fill-path.js';
 import { newIdempotencyKey } from './idempotency-key.js';
+import { readBodyText, settledBy } from './read-body.js';
 
 /** How to reach the partner's backend. */
 export interface HostClientOptions {
@@ -14,7 +15,7 @@ export interface HostClientOptions {
   readonly fetch?: typeof fetch;
   /** Extra headers for every request (auth); a function is called before each attempt. */
   readonly headers?: HeadersInit | (() => HeadersInit | Promise<HeadersInit>);
-  /** Per attempt. Default 10,000 ms. */
+  /** Per attempt, from sending to the last byte of the body. Default 10,000 ms. */
   readonly timeoutMs?: number;
   /** Retries after the first attempt, 0 to 2. Default 2 (3 attempts). */
   readonly retries?: number;
@@ -76,7 +77,12 @@ function backoffMs(retry: number, random: () => number): number {
   return Math.max(MIN_BACKOFF_MS, ceiling * (0.5 + random() / 2));
 }
 
-type Outcome = { kind: 'response'; response: Response } | { kind: 'network'; error: unknown } | { kind: 'timeout' };
+/** How an attempt ended: a response with its whole body, a status worth retrying after `waitMs`, or no answer. */
+type Outcome =
+  | { kind: 'response'; response: Response; text: string }
+  | { kind: 'retry'; waitMs: number }
+  | { kind: 'network'; error: unknown }
+  | { kind: 'timeout' };
 
 /**
  * Creates the typed client for the host API: a method per endpoint. It validates every request
@@ -102,16 +108,29 @@ export function createHostTransport(options: HostClientOptions): HostTransport {
   const sleep = options.sleep ?? abortableSleep;
   const random = options.random ?? Math.random;
 
-  async function attempt(url: string, init: RequestInit, signal: AbortSignal | undefined): Promise<Outcome> {
+  /**
+   * One attempt under one deadline (`timeoutMs`) and the caller's signal, covering the headers
+   * function, the response's headers and its body, whether or not a custom `fetch` heeds the
+   * signal: a body that stalls after the headers is a timeout too. `retryWait(response)` is the
+   * wait before retrying a response, or undefined when it is the answer; a retried one is not read.
+   */
+  async function attempt(url: string, init: RequestInit, signal: AbortSignal | undefined, retryWait: (response: Response) => number | undefined): Promise<Outcome> {
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), timeoutMs);
     const onAbort = () => timeout.abort(signal?.reason);
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      const headers = new Headers(typeof options.headers === 'function' ? await options.headers() : options.headers);
+      const headers = new Headers(typeof options.headers === 'function' ? await settledBy(Promise.resolve(options.headers()), timeout.signal) : options.headers);
       new Headers(init.headers).forEach((value, key) => headers.set(key, value));
       const doFetch = options.fetch ?? fetch;
-      return { kind: 'response', response: await doFetch(url, { ...init, headers, signal: timeout.signal }) };
+      const response = await settledBy(doFetch(url, { ...init, headers, signal: timeout.signal }), timeout.signal);
+      const waitMs = retryWait(response);
+      if (waitMs !== undefined) {
+        // Discarded without waiting on it: some fetch implementations never settle a cancel.
+        response.body?.cancel().catch(() => undefined);
+        return { kind: 'retry', waitMs };
+      }
+      return { kind: 'response', response, text: await readBodyText(response, timeout.signal) };
     } catch (error) {
       if (signal?.aborted) throw signal.reason as Error;
       if (timeout.signal.aborted) return { kind: 'timeout' };
@@ -123,8 +142,7 @@ export function createHostTransport(options: HostClientOptions): HostTransport {
     }
   }
 
-  async function readJson(endpoint: EndpointId, response: Response): Promise<unknown> {
-    const text = await response.text();
+  function parseJson(endpoint: EndpointId, text: string): unknown {
     try {
       return text === '' ? undefined : (JSON.parse(text) as unknown);
     } catch {
@@ -143,6 +161,11 @@ export function createHostTransport(options: HostClientOptions): HostTransport {
     const endpoint = definition.id;
     const signal = request.signal as AbortSignal | undefined;
     signal?.throwIfAborted();
+    const unfit = pathParameterProblems(definition.path, request);
+    if (unfit.length > 0) {
+      // Refused before anything is sent: a value that is not one path segment would reach another endpoint.
+      throw new ContractError(endpoint, 'request', unfit.map(({ name, message }) => ({ file: endpoint, path: `$.${name}`, message: `path parameter of ${definition.path}: ${message}` })));
+    }
     let url = `${baseUrl}${fillPath(definition.path, request)}`;
     if (definition.query) {
       const query = checked(endpoint, 'request', definition.query, request.query, ['query']) as Record<string, string>;
@@ -165,29 +188,33 @@ export function createHostTransport(options: HostClientOptions): HostTransport {
     const mayRetry = definition.method === 'GET' || definition.idempotent === true;
 
     for (let attemptNo = 1; ; attemptNo++) {
-      const outcome = await attempt(url, { method: definition.method, headers, ...(body === undefined ? {} : { body }) }, signal);
       const last = attemptNo >= maxAttempts || !mayRetry;
-      if (outcome.kind === 'response') {
-        const { response } = outcome;
-        if (response.ok) return checked(endpoint, 'response', definition.response, await readJson(endpoint, response));
+      // A retryable status is retried, unless it asks to wait longer than we would.
+      const retryWait = (response: Response): number | undefined => {
+        if (last || !RETRYABLE_STATUSES.has(response.status)) return undefined;
         const wait = response.status === 429 ? retryAfterMs(response.headers.get('retry-after')) : undefined;
-        if (!last && RETRYABLE_STATUSES.has(response.status) && (wait === undefined || wait <= MAX_RETRY_AFTER_MS)) {
-          // Discard the body without waiting on it: some fetch implementations never settle a cancel.
-          response.body?.cancel().catch(() => undefined);
-          await sleep(wait ?? backoffMs(attemptNo - 1, random), signal);
-          continue;
-        }
-        throw await responseError(endpoint, response);
+        if (wait === undefined) return backoffMs(attemptNo - 1, random);
+        return wait <= MAX_RETRY_AFTER_MS ? wait : undefined;
+      };
+      const outcome = await attempt(url, { method: definition.method, headers, ...(body === undefined ? {} : { body }) }, signal, retryWait);
+      if (outcome.kind === 'retry') {
+        await sleep(outcome.waitMs, signal);
+        continue;
+      }
+      if (outcome.kind === 'response') {
+        const { response, text } = outcome;
+        if (response.ok) return checked(endpoint, 'response', definition.response, parseJson(endpoint, text));
+        throw responseError(endpoint, response, text);
       }
       if (last) throw outcome.kind === 'timeout' ? new TimeoutError(endpoint, timeoutMs) : new NetworkError(endpoint, outcome.error);
       await sleep(backoffMs(attemptNo - 1, random), signal);
     }
   }
 
-  async function responseError(endpoint: EndpointId, response: Response): Promise<HostApiError> {
+  function responseError(endpoint: EndpointId, response: Response, text: string): HostApiError {
     let parsed: unknown;
     try {
-      parsed = await readJson(endpoint, response);
+      parsed = parseJson(endpoint, text);
     } catch {
       parsed = undefined;
     }

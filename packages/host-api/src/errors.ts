@@ -22,7 +22,7 @@ export class NetworkError extends HostApiError {
   }
 }
 
-/** The host did not answer within `timeoutMs`, after any retries. */
+/** The host did not answer within `timeoutMs` (the headers and the whole body), after any retries. */
 export class TimeoutError extends HostApiError {
   override name = 'TimeoutError';
   constructor(endpoint: EndpointId, readonly timeoutMs: number) {

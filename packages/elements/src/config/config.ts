@@ -25,6 +25,11 @@ export interface RaincheckConfig {
   readonly headers?: HeadersInit | (() => HeadersInit | Promise<HeadersInit>);
   /** A BCP 47 locale; the widgets ship English and German. */
   readonly locale?: string;
+  /**
+   * How long one attempt at the host API or the rules URL may take, from sending to the last byte
+   * of the body, in ms. Default 10,000.
+   */
+  readonly timeoutMs?: number;
   readonly rules?: RulesSource;
 }
 
@@ -34,11 +39,24 @@ export interface RaincheckConfig {
  */
 export const raincheckConfigContext = createContext<RaincheckConfig>(Symbol.for('raincheck.config'));
 
-/** A URL safe to fetch from: http(s), or relative to the page. Refuses `javascript:`, `data:` and the like. */
+/** The page's Raincheck configuration cannot work (a missing or unusable URL): trying again cannot help. */
+export class ConfigurationError extends TypeError {
+  override name = 'ConfigurationError';
+}
+
+/**
+ * A URL safe to fetch from: http(s), or relative to the page. Refuses `javascript:`, `data:` and the like.
+ * @throws ConfigurationError for those, and for what is not a URL.
+ */
 export function checkedUrl(url: string, base: string = globalThis.location?.href ?? 'http://localhost/'): string {
-  const parsed = new URL(url, base);
+  let parsed: URL;
+  try {
+    parsed = new URL(url, base);
+  } catch {
+    throw new ConfigurationError(`Raincheck cannot read ${JSON.stringify(url)} as a URL`);
+  }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-    throw new TypeError(`Raincheck only fetches http(s) URLs, not ${parsed.protocol} (${url})`);
+    throw new ConfigurationError(`Raincheck only fetches http(s) URLs, not ${parsed.protocol} (${url})`);
   }
   return parsed.href;
 }

@@ -1,21 +1,12 @@
-import { msg, str } from '@lit/localize';
-import { HostApiError, HostResponseError } from '@raincheck/host-api/client';
-import { PolicyValidationError } from '@raincheck/policy/validation';
 import type { PropertyValues } from 'lit';
+import { describeFailure, type WidgetErrorDetail } from './failure.js';
 import { IntentKeys } from './intent-keys.js';
 import { RaincheckElement } from './raincheck-element.js';
 
+export type { WidgetErrorDetail } from './failure.js';
+
 /** A widget's state; each has its own heading, which takes focus when the state changes. */
 export type WidgetState = 'loading' | 'ready' | 'submitting' | 'success' | 'error';
-
-/** What went wrong, as the `-error` events carry it; everything entered is kept. */
-export interface WidgetErrorDetail {
-  /** The host's error code, `invalid-rules` when the rule files are not valid, else `unexpected`. */
-  readonly code: string;
-  readonly message: string;
-  /** Whether trying again may work (network, timeout, 5xx); the same idempotency key is reused. */
-  readonly retryable: boolean;
-}
 
 /**
  * The life every widget shares: states with focus on each new state's heading; failures turned
@@ -74,14 +65,9 @@ export abstract class FlowElement extends RaincheckElement {
     }
   }
 
-  /** Turns any failure into what the person reads, and moves to the error state. */
+  /** Turns any failure into what the person reads (see {@link describeFailure}), and moves to the error state. */
   protected fail(error: unknown): WidgetErrorDetail {
-    const response = error instanceof HostResponseError ? error : undefined;
-    this.failure = {
-      code: error instanceof HostApiError ? error.code : error instanceof PolicyValidationError ? 'invalid-rules' : 'unexpected',
-      message: failureMessage(error),
-      retryable: !response || response.status >= 500 || response.status === 429,
-    };
+    this.failure = describeFailure(error);
     this.state = 'error';
     return this.failure;
   }
@@ -128,20 +114,4 @@ export abstract class FlowElement extends RaincheckElement {
       return undefined;
     }
   }
-}
-
-/** What the person reads for a failure; the host's own sentence for its refusals (4xx). */
-function failureMessage(error: unknown): string {
-  if (error instanceof HostResponseError && error.status < 500) return error.message;
-  if (error instanceof PolicyValidationError) {
-    // The rules' first problem, as the validator names it (file, JSON path, what was expected): for
-    // whoever the person asks for help, since only the partner can mend the rules.
-    const { file, path, message } = error.issues[0]!;
-    return msg(str`The rules for this page have a mistake, so it cannot say what would happen (${file} ${path}: ${message}). Nothing was changed; please tell support.`, { id: 'rc.error.rules' });
-  }
-  if (error instanceof HostApiError && error.code === 'contract') {
-    return msg('The booking system sent an answer this page does not understand. Nothing was changed by this page; please try again later or contact support.', { id: 'rc.error.contract' });
-  }
-  if (error instanceof HostApiError) return msg('The booking system could not be reached. Nothing was lost: try again.', { id: 'rc.error.network' });
-  return msg('Something went wrong. Nothing was lost: try again.', { id: 'rc.error.unexpected' });
 }

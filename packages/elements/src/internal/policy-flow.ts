@@ -2,9 +2,10 @@ import { msg, str } from '@lit/localize';
 import { getRulesRoute, type DecisionShown } from '@raincheck/host-api/client';
 import type { Action, Decision, Facts, Policy } from '@raincheck/policy';
 import type { PropertyValues } from 'lit';
-import { checkedUrl, type RulesSource } from '../config/config.js';
+import type { RulesSource } from '../config/config.js';
 import { FlowElement } from './flow-element.js';
 import type { policyFromRules } from './policy-from-rules.js';
+import { loadRulesFromUrl } from './rules-url.js';
 
 /** `rc-decision`: the policy decided again (the page loaded, the person typed, the rules changed). */
 export interface DecisionDetail {
@@ -122,12 +123,7 @@ export abstract class PolicyFlowElement<Views extends ViewsModule = ViewsModule>
       const { id, version, files, hash } = await this.host.send(getRulesRoute, {});
       return { files, hash, identity: { id, version } };
     }
-    const response = await fetch(checkedUrl(source.url), { headers: { accept: 'application/json' } });
-    if (!response.ok) throw new Error(`Could not load the rules from ${source.url} (${response.status})`);
-    const json = (await response.json()) as { files?: Record<string, unknown>; hash?: unknown } & Record<string, unknown>;
-    // A hash counts only beside `files`: alone, the document is the files object itself.
-    const hash = json.files && typeof json.hash === 'string' ? json.hash : undefined;
-    return { files: json.files ?? json, hash, identity: {} };
+    return { ...(await loadRulesFromUrl(source.url, this.settings.timeoutMs)), identity: {} };
   }
 
   /** The views module (with the engine), imported once; a failed import is tried again next time. */

@@ -2,7 +2,7 @@ import { ContextConsumer } from '@lit/context';
 import { updateWhenLocaleChanges } from '@lit/localize';
 import { createHostTransport, type HostTransport } from '@raincheck/host-api/client';
 import { LitElement, type PropertyValues } from 'lit';
-import { checkedUrl, raincheckConfigContext, rulesSource, type RaincheckConfig, type RulesSource } from '../config/config.js';
+import { checkedUrl, ConfigurationError, raincheckConfigContext, rulesSource, type RaincheckConfig, type RulesSource } from '../config/config.js';
 import { getRaincheckLocale, setRaincheckLocale } from '../localization/localization.js';
 
 /**
@@ -18,6 +18,7 @@ export class RaincheckElement extends LitElement {
     fetch: { attribute: false },
     headers: { attribute: false },
     rules: { attribute: false },
+    timeoutMs: { attribute: 'timeout-ms', type: Number },
     config: { state: true },
   };
 
@@ -33,6 +34,8 @@ export class RaincheckElement extends LitElement {
   declare headers: RaincheckConfig['headers'];
   /** Where rules come from, as an object (takes precedence over `rules-url`). */
   declare rules: RulesSource | undefined;
+  /** How long one attempt at the host API or the rules URL may take, body included, in ms (else the provider's, else 10,000). */
+  declare timeoutMs: number | undefined;
   /** The provider's configuration. */
   protected declare config: RaincheckConfig;
 
@@ -61,6 +64,7 @@ export class RaincheckElement extends LitElement {
       ...(this.headers ? { headers: this.headers } : {}),
       ...(this.locale ? { locale: this.locale } : {}),
       ...(rules ? { rules } : {}),
+      ...(this.timeoutMs ? { timeoutMs: this.timeoutMs } : {}),
     };
   }
 
@@ -73,13 +77,23 @@ export class RaincheckElement extends LitElement {
     if (changed.has('locale') && this.locale) void setRaincheckLocale(this.locale);
   }
 
-  /** The host API for the current settings: `this.host.send(getSessionRoute, …)`. */
+  /**
+   * The host API for the current settings: `this.host.send(getSessionRoute, …)`. Without a usable
+   * base-url, every call rejects with a ConfigurationError; reading `host` never throws, since
+   * tools that inspect elements (axe reads a node's `host`) read it too.
+   */
   protected get host(): HostTransport {
-    const { baseUrl, fetch, headers } = this.settings;
-    if (!baseUrl) throw new TypeError(`<${this.localName}> needs a base-url (or an <rc-provider base-url>)`);
-    const key = checkedUrl(baseUrl);
+    const { baseUrl, fetch, headers, timeoutMs } = this.settings;
+    let key: string;
+    try {
+      if (!baseUrl) throw new ConfigurationError(`<${this.localName}> needs a base-url (or an <rc-provider base-url>)`);
+      key = `${checkedUrl(baseUrl)} ${timeoutMs ?? ''}`;
+    } catch (error) {
+      const refusal = error instanceof Error ? error : new ConfigurationError(String(error));
+      return { send: () => Promise.reject(refusal) };
+    }
     if (this.#host?.key !== key) {
-      this.#host = { key, transport: createHostTransport({ baseUrl, ...(fetch ? { fetch } : {}), ...(headers ? { headers } : {}) }) };
+      this.#host = { key, transport: createHostTransport({ baseUrl, ...(fetch ? { fetch } : {}), ...(headers ? { headers } : {}), ...(timeoutMs ? { timeoutMs } : {}) }) };
     }
     return this.#host.transport;
   }

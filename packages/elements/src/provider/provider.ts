@@ -24,6 +24,7 @@ export class RcProvider extends LitElement {
     fetch: { attribute: false },
     headers: { attribute: false },
     rules: { attribute: false },
+    timeoutMs: { attribute: 'timeout-ms', type: Number },
   };
 
   /** The host API's base URL. */
@@ -38,6 +39,8 @@ export class RcProvider extends LitElement {
   declare headers: RaincheckConfig['headers'];
   /** Where rules come from, as an object (takes precedence over `rules-url`). */
   declare rules: RulesSource | undefined;
+  /** How long one attempt at the host API or the rules URL may take, body included, in ms (default 10,000). */
+  declare timeoutMs: number | undefined;
 
   readonly #provider = new ContextProvider(this, { context: raincheckConfigContext, initialValue: {} });
 
@@ -49,6 +52,7 @@ export class RcProvider extends LitElement {
       ...(this.headers ? { headers: this.headers } : {}),
       ...(this.locale ? { locale: this.locale } : {}),
       ...(rules ? { rules } : {}),
+      ...(this.timeoutMs ? { timeoutMs: this.timeoutMs } : {}),
     });
     if (changed.has('locale') && this.locale) void setRaincheckLocale(this.locale);
   }

@@ -18,15 +18,15 @@ const elements = new Map(manifest.modules.flatMap((m) => m.declarations ?? []).f
 
 describe('custom elements manifest', () => {
   it('lists every element with its summary, events, parts, custom properties and public attributes', () => {
-    const sessionAttributes = ['base-url', 'locale', 'rules-url', 'session-id', 'state'];
+    const sessionAttributes = ['base-url', 'locale', 'rules-url', 'session-id', 'state', 'timeout-ms'];
     const widgets = [
       { tag: 'rc-cancel-session', prefix: 'rc-cancel', attributes: sessionAttributes },
       { tag: 'rc-reschedule-session', prefix: 'rc-reschedule', attributes: sessionAttributes },
       { tag: 'rc-refund-request', prefix: 'rc-refund', attributes: sessionAttributes },
       { tag: 'rc-attendance-update', prefix: 'rc-attendance', attributes: sessionAttributes },
-      { tag: 'rc-client-response', prefix: 'rc-response', attributes: ['base-url', 'locale', 'rules-url', 'state', 'token'], withoutDecision: true },
-      { tag: 'rc-cancellation-standing', prefix: '', attributes: ['base-url', 'locale', 'rules-url', 'state', 'therapist-id'], readOnly: true },
-      { tag: 'rc-availability', prefix: 'rc-availability', attributes: ['base-url', 'locale', 'rules-url', 'state', 'therapist-id'], extraEvents: ['rc-availability-session'] },
+      { tag: 'rc-client-response', prefix: 'rc-response', attributes: ['base-url', 'locale', 'rules-url', 'state', 'timeout-ms', 'token'], withoutDecision: true },
+      { tag: 'rc-cancellation-standing', prefix: '', attributes: ['base-url', 'locale', 'rules-url', 'state', 'therapist-id', 'timeout-ms'], readOnly: true },
+      { tag: 'rc-availability', prefix: 'rc-availability', attributes: ['base-url', 'locale', 'rules-url', 'state', 'therapist-id', 'timeout-ms'], extraEvents: ['rc-availability-session'] },
     ];
     assert.deepEqual([...elements.keys()].sort(), [...widgets.map((w) => w.tag), 'rc-provider'].sort());
     for (const { tag, prefix, attributes, extraEvents = [], withoutDecision = false, readOnly = false } of widgets) {
