@@ -4,6 +4,7 @@ import { canonicalJson, createPolicy, PolicyValidationError, validateRuleFiles, 
 import { MAX_CONDITION_DEPTH } from '../../src/validate-rule-file.js';
 import { MAX_JSON_DEPTH } from '../../src/json-data.js';
 import { defineCheck, type CheckCall } from '../../src/schemas.js';
+import { compareDecision, mergeFacts } from '../../src/fixtures.js';
 import { cancelFacts, rule, ruleFile } from './helpers.js';
 
 type Json = Record<string, unknown>;
@@ -105,6 +106,14 @@ describe('only own, declared names', () => {
       'a.json:$.rules[0].conditions.all[0]: unknown key "__proto__"',
       'a.json:$.rules[0].event.params: unknown key "__proto__"',
     ]);
+  });
+
+  it('fixtures merge and compare own keys only: "__proto__" is a key, "constructor" is not there', () => {
+    const merged = mergeFacts({ a: 1 }, JSON.parse('{"__proto__":{"polluted":true},"constructor":2}')) as Json;
+    assert.equal(Object.getPrototypeOf(merged), Object.prototype);
+    assert.deepEqual(Object.keys(merged), ['a', '__proto__', 'constructor']);
+    assert.equal(merged.polluted, undefined);
+    assert.deepEqual(compareDecision({ outcome: 'allowed' }, { toString: 'x' }), ['decision.toString: expected "x", got undefined']);
   });
 
   it('refuses rule files, rules and conditions whose fields are inherited or getters', () => {
