@@ -23,7 +23,8 @@ const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typ
 /**
  * Validates one rule file: its shape, and what a schema can't say: paths exist on their fact,
  * values fit the fact and the operator, placeholders name something real.
- * @returns a deep copy, so later edits to `content` cannot change a policy built from it.
+ * @returns a deep copy as JSON, so later edits to `content` cannot change a policy built from it,
+ * and the policy holds exactly what its hash reads (`-0` is 0 there, as in files a host vouched for).
  * @throws PolicyValidationError with every problem found, each naming the file and JSON path.
  */
 export function validateRuleFile(fileName: string, content: unknown): RuleFile {
@@ -79,7 +80,8 @@ export function validateRuleFile(fileName: string, content: unknown): RuleFile {
     checkDescription(valid, at, report);
   });
   if (issues.length > 0) throw new PolicyValidationError(issues);
-  return structuredClone(file) as unknown as RuleFile;
+  // Valid content is JSON data at most MAX_JSON_DEPTH deep, so the round trip is exact and bounded.
+  return JSON.parse(JSON.stringify(file)) as RuleFile;
 }
 
 function checkFactCondition(c: FactCondition, at: Path, report: (path: Path, message: string) => void): void {

@@ -46,6 +46,10 @@ describe('condition depth', () => {
     const policy = createPolicy(withConditions(nested(MAX_CONDITION_DEPTH)));
     const decision = await policy.evaluate(cancelFacts());
     assert.equal(decision.explanations[0]?.fired, true, 'ten of the levels are "not": an even number');
+    // The deepest valid file, all "all" levels and a list value, is well inside what the hash takes.
+    const list = { fact: 'action', operator: 'in', value: ['cancel'] };
+    const deepest = JSON.parse(`${'{"all":['.repeat(MAX_CONDITION_DEPTH)}${JSON.stringify(list)}${']}'.repeat(MAX_CONDITION_DEPTH)}`) as unknown;
+    assert.equal((await createPolicy(withConditions(deepest)).evaluate(cancelFacts())).explanations[0]?.fired, true);
   });
 
   it(`refuses level ${MAX_CONDITION_DEPTH + 1} with the file and the JSON path of the group too deep`, () => {
@@ -170,6 +174,8 @@ describe('condition values are JSON values', () => {
     const zero = createPolicy(withCondition({ fact: 'client', path: 'attendedSessions', operator: 'greaterThan', value: 0 }));
     const negativeZero = createPolicy(withCondition({ fact: 'client', path: 'attendedSessions', operator: 'greaterThan', value: -0 }));
     assert.equal(negativeZero.hash, zero.hash);
+    const held = (negativeZero.rules[0]!.conditions as unknown as { all: { value: number }[] }).all[0]!.value;
+    assert.ok(Object.is(held, 0), 'the policy holds 0, as the files a host vouched for would');
     for (const attendedSessions of [0, 1]) {
       const facts = cancelFacts({ client: { id: 'c', isNew: false, attendedSessions } });
       assert.equal((await negativeZero.evaluate(facts)).explanations[0]!.fired, (await zero.evaluate(facts)).explanations[0]!.fired);
