@@ -31,22 +31,24 @@ export function canonicalJson(value: unknown): string {
   return out.join('');
 }
 
-/** Writes `v`, found at `key` of the value at `parent`, to `out`. The place is built only to name an error. */
+const placeOf = (key: string | number | undefined, parent: Place | undefined): Place | undefined => (key === undefined ? parent : { key, parent });
+
+/** Writes `v`, found at `key` of the value at `parent`, to `out`. Places are built for containers (their children's parent) and errors. */
 function write(v: unknown, key: string | number | undefined, parent: Place | undefined, depth: number, out: string[]): void {
-  const place: Place | undefined = key === undefined ? parent : { key, parent };
   switch (typeof v) {
     case 'string':
     case 'boolean':
       return void out.push(JSON.stringify(v));
     case 'number':
-      if (!Number.isFinite(v)) throw notJson(place, `${String(v)} is not a JSON number`);
+      if (!Number.isFinite(v)) throw notJson(placeOf(key, parent), `${String(v)} is not a JSON number`);
       return void out.push(JSON.stringify(v));
     case 'object':
       break;
     default:
-      throw notJson(place, `${typeof v === 'undefined' ? 'undefined' : `a ${typeof v}`} is not a JSON value`);
+      throw notJson(placeOf(key, parent), `${typeof v === 'undefined' ? 'undefined' : `a ${typeof v}`} is not a JSON value`);
   }
   if (v === null) return void out.push('null');
+  const place = placeOf(key, parent);
   if (depth >= MAX_JSON_DEPTH) throw notJson(place, `nested deeper than ${MAX_JSON_DEPTH} levels`);
   if (isPlainArray(v)) {
     out.push('[');
