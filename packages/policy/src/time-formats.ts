@@ -6,11 +6,13 @@
 const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/**
+ * A date that exists, in years 0100–9999: the day arithmetic (time.ts) uses Date.UTC, which reads
+ * years 0–99 as 1900–1999, so earlier years are refused rather than miscounted.
+ */
 function validDate(y: string, m: string, d: string): boolean {
-  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0–99 as 1900–1999.
-  const t = new Date(0);
-  t.setUTCFullYear(+y, +m - 1, +d);
-  return t.getUTCFullYear() === +y && t.getUTCMonth() === +m - 1 && t.getUTCDate() === +d;
+  const t = new Date(Date.UTC(+y, +m - 1, +d));
+  return +y >= 100 && t.getUTCFullYear() === +y && t.getUTCMonth() === +m - 1 && t.getUTCDate() === +d;
 }
 
 /** Hours 00–23 and minutes 00–59: a time of day, or an offset from UTC. */
@@ -18,8 +20,8 @@ const validClock = (hours: string, minutes: string) => +hours < 24 && +minutes <
 
 /**
  * An ISO 8601 instant with an explicit offset (`Z` or `±hh:mm`), e.g. `2027-03-28T10:00:00+01:00`:
- * a real calendar date, a time from 00:00:00 to 23:59:59 (fractions to nanoseconds) and an offset
- * from -23:59 to +23:59.
+ * a real calendar date (years 0100–9999), a time from 00:00:00 to 23:59:59 (fractions to
+ * nanoseconds) and an offset from -23:59 to +23:59.
  */
 export function isIsoInstant(value: string): boolean {
   const m = ISO_INSTANT.exec(value);
@@ -32,7 +34,7 @@ export function isIsoInstant(value: string): boolean {
   );
 }
 
-/** A calendar date `YYYY-MM-DD` that exists (no February 30th). */
+/** A calendar date `YYYY-MM-DD` that exists (no February 30th), in years 0100–9999. */
 export function isIsoDate(value: string): boolean {
   const m = ISO_DATE.exec(value);
   return m !== null && validDate(m[1]!, m[2]!, m[3]!);

@@ -49,15 +49,17 @@ describe('instants and dates are checked exactly', () => {
       '2027-06-01T09:00:00-00:00',
       '2028-02-29T23:59:59.999999999Z',
       '2027-12-31T00:00Z',
-      '0050-01-01T00:00:00Z',
+      '0100-01-01T00:00:00Z',
       '9999-12-31T23:59:59+14:00',
     ];
     for (const value of valid) {
       assert.equal(isIsoInstant(value), true, value);
       assert.ok(Number.isFinite(Date.parse(value)), value);
     }
-    assert.equal(isIsoDate('0050-02-28'), true, 'years below 100 are not read as 19xx');
     assert.equal(isIsoDate('2028-02-29'), true);
+    // Years 0–99 exist, but Date.UTC (the day arithmetic) reads them as 19xx: refused, not miscounted.
+    assert.equal(isIsoDate('0050-02-28'), false);
+    assert.equal(isIsoInstant('0099-12-31T23:59:59Z'), false);
   });
 
   it('evaluate refuses an impossible `now` with a FactsValidationError naming it, not a RangeError', async () => {
