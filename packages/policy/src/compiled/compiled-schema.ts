@@ -117,7 +117,12 @@ function run(node: CompiledNode, value: unknown, path: readonly PropertyKey[], f
   }
 }
 
-/** Checks `value` against a compiled schema: every issue, as the zod schema it came from would find. */
+/**
+ * Checks `value` against a compiled schema: every issue, as the zod schema it came from would find
+ * on JSON data. `value` is read as JSON data: objects and lists must be plain, only own enumerable
+ * data fields count (an inherited field is absent, a getter or a hole is an issue, never run), and
+ * inside an `unknown` nesting stops at `MAX_JSON_DEPTH` (100) levels, walked without recursion.
+ */
 export function validate<T>(schema: CompiledSchema<T>, value: unknown): Validated<T> {
   const found: Found[] = [];
   run(schema, value, [], found);
