@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { canonicalJson, createPolicy, PolicyValidationError, validateRuleFiles, vouchedRuleFiles, type ValidationIssue } from '../../src/index.js';
-import { MAX_CONDITION_DEPTH } from '../../src/validate-rule-file.js';
-import { MAX_JSON_DEPTH } from '../../src/json-data.js';
+import { canonicalJson, createPolicy, MAX_CONDITION_DEPTH, MAX_JSON_DEPTH, PolicyValidationError, validateRuleFiles, vouchedRuleFiles, type ValidationIssue } from '../../src/index.js';
 import { defineCheck, type CheckCall } from '../../src/schemas.js';
 import { compareDecision, mergeFacts } from '../../src/fixtures.js';
 import { cancelFacts, rule, ruleFile } from './helpers.js';
