@@ -11,7 +11,8 @@ export interface CheckDefinition {
   readonly path?: readonly string[];
 }
 
-const isScalar = (v: unknown) => v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+/** A JSON scalar: numbers are finite (NaN and ±Infinity have no JSON form; JSON.stringify writes null). */
+const isScalar = (v: unknown) => v === null || typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)) || typeof v === 'boolean';
 
 /** The named checks, each a factory taking the check's (JSON) arguments. */
 export const CHECKS = {
@@ -35,11 +36,12 @@ export const CHECKS = {
   /** A value a rule condition may compare with: a scalar or a list of scalars. */
   conditionValue: () => ({
     test: (v: unknown) => isScalar(v) || (Array.isArray(v) && v.every(isScalar)),
-    message: 'expected a string, number, boolean or null, or a list of them',
+    message: 'expected a string, a finite number, a boolean or null, or a list of them',
   }),
   /** On an object: `key` must be present unless its `action` is `exceptAction`. */
   requiredUnlessAction: (key: string, exceptAction: string) => ({
-    test: (o: Readonly<Record<string, unknown>>) => o.action === exceptAction || o[key] !== undefined,
+    // Own fields only: a field inherited from a polluted Object.prototype is not given.
+    test: (o: Readonly<Record<string, unknown>>) => (Object.hasOwn(o, 'action') && o.action === exceptAction) || (Object.hasOwn(o, key) && o[key] !== undefined),
     path: [key],
     message: `required for every action but ${JSON.stringify(exceptAction)}`,
   }),
@@ -54,5 +56,7 @@ export type CheckCall = { readonly [N in CheckName]: readonly [N, ...Parameters<
 /** The definition a call names. */
 export function defineCheck(call: CheckCall): CheckDefinition {
   const [name, ...args] = call;
+  // A name from data (a compiled schema): only the checks declared here, never Object.prototype's.
+  if (!Object.hasOwn(CHECKS, name)) throw new TypeError(`unknown check ${JSON.stringify(name)}`);
   return (CHECKS[name] as (...a: unknown[]) => CheckDefinition)(...args);
 }

@@ -9,12 +9,14 @@ export type ValueKind =
   | { type: 'number' }
   | { type: 'boolean' }
   | { type: 'instant' }
+  | { type: 'dateOrInstant' }
   | { type: 'enum'; values: readonly string[] };
 
 const text = { type: 'string' } as const;
 const num = { type: 'number' } as const;
 const bool = { type: 'boolean' } as const;
 const instant = { type: 'instant' } as const;
+const dateOrInstant = { type: 'dateOrInstant' } as const;
 const oneOf = (values: readonly string[]): ValueKind => ({ type: 'enum', values });
 
 /** Facts the rules may name; object facts are read through one of their listed paths. */
@@ -42,8 +44,8 @@ export const FACT_CATALOG = {
       note: text,
       clientPreference: oneOf(CLIENT_PREFERENCES),
       attendanceOutcome: oneOf(ATTENDANCE_OUTCOMES),
-      unavailableFrom: text,
-      unavailableUntil: text,
+      unavailableFrom: dateOrInstant,
+      unavailableUntil: dateOrInstant,
       certainty: oneOf(CERTAINTIES),
     },
   },
@@ -64,11 +66,13 @@ export const FACT_NAMES = Object.keys(FACT_CATALOG) as FactName[];
  * What a condition on `fact` (with `path`) reads, or an error sentence saying what is allowed.
  */
 export function lookUpFactPath(fact: FactName, path: string | undefined): ValueKind | string {
+  if (!Object.hasOwn(FACT_CATALOG, fact)) return `unknown fact ${JSON.stringify(fact)}: expected one of ${quoteList(FACT_NAMES)}`;
   const entry: { kind?: ValueKind; paths?: Record<string, ValueKind> } = FACT_CATALOG[fact];
   if (entry.paths) {
     const allowed = Object.keys(entry.paths);
     if (path === undefined) return `fact "${fact}" is an object: add a "path", one of ${quoteList(allowed)}`;
-    return entry.paths[path] ?? `unknown path "${path}" on fact "${fact}": expected one of ${quoteList(allowed)}`;
+    // Own paths only: `constructor` or `toString` are Object.prototype's, not the fact's.
+    return Object.hasOwn(entry.paths, path) ? entry.paths[path]! : `unknown path "${path}" on fact "${fact}": expected one of ${quoteList(allowed)}`;
   }
   if (path !== undefined) return `fact "${fact}" is a single value and takes no "path"`;
   return entry.kind as ValueKind;

@@ -59,8 +59,11 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 /** Deep-merges `patch` over `base`: objects merge, everything else (arrays too) replaces. */
 export function mergeFacts(base: unknown, patch: unknown): unknown {
   if (!isPlainObject(base) || !isPlainObject(patch)) return patch;
+  // Own keys only, and defined rather than assigned: a "__proto__" key in a fixture is a key, not a prototype.
   const out: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(patch)) out[key] = key in base ? mergeFacts(base[key], value) : value;
+  for (const [key, value] of Object.entries(patch)) {
+    Object.defineProperty(out, key, { value: Object.hasOwn(base, key) ? mergeFacts(base[key], value) : value, enumerable: true, writable: true, configurable: true });
+  }
   return out;
 }
 
@@ -75,7 +78,7 @@ export function compareDecision(actual: unknown, expected: unknown, path = 'deci
   }
   if (isPlainObject(expected)) {
     if (!isPlainObject(actual)) return [`${path}: expected an object, got ${JSON.stringify(actual)}`];
-    return Object.entries(expected).flatMap(([key, value]) => compareDecision(actual[key], value, `${path}.${key}`));
+    return Object.entries(expected).flatMap(([key, value]) => compareDecision(Object.hasOwn(actual, key) ? actual[key] : undefined, value, `${path}.${key}`));
   }
   return Object.is(actual, expected) ? [] : [`${path}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`];
 }

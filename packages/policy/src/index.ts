@@ -16,7 +16,7 @@ export * from './validation.js';
 export * from './vocabulary.js';
 export * from './fact-catalog.js';
 export type { Facts, SessionFacts, ClientFacts, TherapistFacts, HistoryEntry, RequestFacts, Money } from './facts-schema.js';
-export { validateRuleFile } from './validate-rule-file.js';
+export { validateRuleFile, MAX_CONDITION_DEPTH } from './validate-rule-file.js';
 export type { RuleFile, Rule, RuleEvent, Condition } from './rule-file-schema.js';
 export { deriveFacts } from './derived-facts.js';
 export { canonicalJson } from './hash.js';

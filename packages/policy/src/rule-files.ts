@@ -4,4 +4,4 @@
  * @packageDocumentation
  */
 export { validateRuleFiles } from './validate-rule-files.js';
-export { validateRuleFile } from './validate-rule-file.js';
+export { validateRuleFile, MAX_CONDITION_DEPTH } from './validate-rule-file.js';

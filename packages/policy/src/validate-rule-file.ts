@@ -5,8 +5,16 @@ import { findFactCondition } from './find-fact-condition.js';
 import type { FactCondition, Rule, RuleFile } from './rule-file-schema.js';
 import { parsePlaceholders, PLACEHOLDER_FORMATS } from './template.js';
 import { lookUpFactPath, placeholderPaths, quoteList, type ValueKind } from './fact-catalog.js';
+import { isIsoDate, isIsoInstant } from './time-formats.js';
 
 type Path = readonly PropertyKey[];
+
+/**
+ * How many levels of `all` / `any` / `not` a rule's conditions may nest (the root group is level
+ * 1). Deeper trees are refused, so no walk over conditions (this validator, the engine's, the
+ * explanation's) recurses further than this.
+ */
+export const MAX_CONDITION_DEPTH = 32;
 
 const GROUPS: Record<'all' | 'any', CompiledSchema<Record<string, unknown[]>>> = { all: allSchema, any: anySchema };
 const KNOWN_PLACEHOLDERS = new Set(placeholderPaths());
@@ -15,7 +23,8 @@ const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typ
 /**
  * Validates one rule file: its shape, and what a schema can't say: paths exist on their fact,
  * values fit the fact and the operator, placeholders name something real.
- * @returns a deep copy, so later edits to `content` cannot change a policy built from it.
+ * @returns a deep copy as JSON, so later edits to `content` cannot change a policy built from it,
+ * and the policy holds exactly what its hash reads (`-0` is 0 there, as in files a host vouched for).
  * @throws PolicyValidationError with every problem found, each naming the file and JSON path.
  */
 export function validateRuleFile(fileName: string, content: unknown): RuleFile {
@@ -28,18 +37,22 @@ export function validateRuleFile(fileName: string, content: unknown): RuleFile {
     return undefined;
   };
 
-  /** Walks a condition tree; true when it and everything below it is valid. */
-  const checkCondition = (input: unknown, at: Path, isRoot: boolean): boolean => {
-    const key = isObject(input) ? (['all', 'any', 'not'] as const).find((k) => k in input) : undefined;
+  /** Walks a condition tree; true when it and everything below it is valid. `level` is 1 at the root. */
+  const checkCondition = (input: unknown, at: Path, level: number): boolean => {
+    const key = isObject(input) ? (['all', 'any', 'not'] as const).find((k) => Object.hasOwn(input, k)) : undefined;
+    if (key !== undefined && level > MAX_CONDITION_DEPTH) {
+      report(at, `conditions nested too deeply: at most ${MAX_CONDITION_DEPTH} levels of "all", "any" and "not" are allowed`);
+      return false;
+    }
     if (key === 'all' || key === 'any') {
       const group = check(GROUPS[key], input, at);
-      return group !== undefined && (group[key] as unknown[]).map((c, i) => checkCondition(c, [...at, key, i], false)).every(Boolean);
+      return group !== undefined && (group[key] as unknown[]).map((c, i) => checkCondition(c, [...at, key, i], level + 1)).every(Boolean);
     }
     if (key === 'not') {
       const not = check(notSchema, input, at);
-      return not !== undefined && checkCondition(not.not, [...at, 'not'], false);
+      return not !== undefined && checkCondition(not.not, [...at, 'not'], level + 1);
     }
-    if (isRoot) {
+    if (level === 1) {
       report(at, 'expected { "all": [...] }, { "any": [...] } or { "not": {...} } at the root of a rule');
       return false;
     }
@@ -59,7 +72,7 @@ export function validateRuleFile(fileName: string, content: unknown): RuleFile {
     const first = seen.get(rule.id);
     if (first !== undefined) report([...at, 'id'], `duplicate rule id "${rule.id}" (also at $.rules[${first}])`);
     else seen.set(rule.id, index);
-    const conditionsValid = checkCondition(rule.conditions, [...at, 'conditions'], true);
+    const conditionsValid = checkCondition(rule.conditions, [...at, 'conditions'], 1);
     const params = check(eventParamsSchemas[rule.event.type], rule.event.params, [...at, 'event', 'params']);
     if (!conditionsValid || !params) return;
     const valid = rule as unknown as Rule;
@@ -67,7 +80,8 @@ export function validateRuleFile(fileName: string, content: unknown): RuleFile {
     checkDescription(valid, at, report);
   });
   if (issues.length > 0) throw new PolicyValidationError(issues);
-  return structuredClone(file) as unknown as RuleFile;
+  // Valid content is JSON data at most MAX_JSON_DEPTH deep, so the round trip is exact and bounded.
+  return JSON.parse(JSON.stringify(file)) as RuleFile;
 }
 
 function checkFactCondition(c: FactCondition, at: Path, report: (path: Path, message: string) => void): void {
@@ -100,17 +114,36 @@ function checkFactCondition(c: FactCondition, at: Path, report: (path: Path, mes
 }
 
 function describeKind(kind: ValueKind): string {
-  return kind.type === 'enum' ? `one of ${quoteList(kind.values)}` : `a ${kind.type === 'instant' ? 'date-time' : kind.type}`;
+  switch (kind.type) {
+    case 'enum':
+      return `one of ${quoteList(kind.values)}`;
+    case 'instant':
+      return 'an ISO 8601 date-time with an offset';
+    case 'dateOrInstant':
+      return 'a date (2027-03-28) or an ISO 8601 date-time with an offset';
+    default:
+      return `a ${kind.type}`;
+  }
+}
+
+/** Whether `value` is of `kind`; times with the same exact checks as facts (time-formats.ts). */
+function isOfKind(kind: ValueKind, value: unknown): boolean {
+  switch (kind.type) {
+    case 'enum':
+      return typeof value === 'string' && kind.values.includes(value);
+    case 'instant':
+      return typeof value === 'string' && isIsoInstant(value);
+    case 'dateOrInstant':
+      return typeof value === 'string' && (isIsoDate(value) || isIsoInstant(value));
+    default:
+      return typeof value === kind.type;
+  }
 }
 
 function checkValue(kind: ValueKind, value: unknown, at: Path, where: string, report: (path: Path, message: string) => void): void {
   // null matches a fact that is absent, e.g. { "path": "clientPreference", "equal", null }.
   if (value === null) return;
-  const ok =
-    kind.type === 'enum'
-      ? typeof value === 'string' && kind.values.includes(value)
-      : typeof value === (kind.type === 'instant' ? 'string' : kind.type);
-  if (!ok) report(at, `${where} is ${describeKind(kind)}, got ${JSON.stringify(value)}`);
+  if (!isOfKind(kind, value)) report(at, `${where} is ${describeKind(kind)}, got ${JSON.stringify(value)}`);
 }
 
 function checkEvent(rule: Rule, at: Path, report: (path: Path, message: string) => void): void {
@@ -129,7 +162,8 @@ function checkDescription(rule: Rule, at: Path, report: (path: Path, message: st
     }
     if (name.startsWith('params.')) {
       const key = name.slice('params.'.length);
-      if (!(key in params)) report(path, `placeholder {${name}}: event "${rule.event.type}" has no param "${key}" here`);
+      // Own params only: {params.constructor} or {params.toString} name Object.prototype's.
+      if (!Object.hasOwn(params, key)) report(path, `placeholder {${name}}: event "${rule.event.type}" has no param "${key}" here`);
     } else if (!KNOWN_PLACEHOLDERS.has(name)) {
       report(path, `unknown placeholder {${name}}: expected a fact path such as {hoursUntilStart} or {client.attendedSessions}, or {params.<name>}`);
     } else if (name === 'cancellationsInWindow' && rule.event.type !== 'frequency-warning' && !findFactCondition(rule.conditions, (c) => c.fact === 'cancellationsInWindow')) {

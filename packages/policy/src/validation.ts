@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 export { validate } from './compiled/compiled-schema.js';
+export { MAX_JSON_DEPTH } from './json-data.js';
 export type { CompiledNode, CompiledSchema, EnumValue, SchemaIssue, Validated } from './compiled/compiled-schema.js';
 export type { CheckCall, CheckName } from './check-definitions.js';
 export { PolicyValidationError, FactsValidationError } from './errors.js';

@@ -28,5 +28,15 @@ export function vouchedRuleFiles(sources: RuleFileSources, hash: string): RuleFi
   if (contents.length === 0 || !contents.every(hasId)) return undefined;
   const files = sortedById(contents) as unknown as RuleFile[];
   // As JSON, so the files are exactly what was hashed (contentHash reads them as JSON too).
-  return policyHash(files) === hash ? (JSON.parse(JSON.stringify(files)) as RuleFile[]) : undefined;
+  return hashOf(files) === hash ? (JSON.parse(JSON.stringify(files)) as RuleFile[]) : undefined;
+}
+
+/** The policy hash, or undefined for content that is not JSON data (no valid file is not). */
+function hashOf(files: readonly RuleFile[]): string | undefined {
+  try {
+    return policyHash(files);
+  } catch (error) {
+    if (error instanceof TypeError) return undefined;
+    throw error;
+  }
 }

@@ -26,7 +26,7 @@ function checksOf(def: ZodDef, where: string): { checks?: CheckCall[] } {
   return {
     checks: def.checks.map((check, i) => {
       const call = check._zod.def.params?.check;
-      if (!Array.isArray(call) || !(call[0] in CHECKS)) {
+      if (!Array.isArray(call) || typeof call[0] !== 'string' || !Object.hasOwn(CHECKS, call[0])) {
         throw new TypeError(`${where}: check ${i} (${check._zod.def.check}) is not a named check; use namedCheck() from checks.ts`);
       }
       return call as unknown as CheckCall;

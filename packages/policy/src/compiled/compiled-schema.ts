@@ -1,10 +1,16 @@
 import { defineCheck, type CheckCall, type CheckDefinition } from '../check-definitions.js';
 import { typeSentence, unknownKeysSentence, valueSentence } from '../issue-sentences.js';
+import { ABSENT, ACCESSOR, ACCESSOR_SENTENCE, HOLE_SENTENCE, isPlainArray, isPlainObject, ownField, structureIssues } from '../json-data.js';
 
 // A compiled schema is one of Raincheck's zod schemas written out as plain data (compile.ts does it
 // at build time), so a browser can check data without zod's runtime: this file is all it needs.
 // It accepts and refuses exactly what the zod schema does, with the same sentences, in the same
 // order (a node test compares the two on every fixture and on broken copies of them).
+//
+// It reads values as JSON data (json-data.ts), as zod does not: an object or list must be plain
+// and only its own enumerable data fields count, so an inherited field, a getter or a hole is an
+// issue, and so is nesting past MAX_JSON_DEPTH inside an `unknown`. On JSON data, which is all a
+// zod schema is used on, the two agree.
 
 /** A scalar an enum or literal allows. */
 export type EnumValue = string | number | boolean | null;
@@ -35,13 +41,6 @@ interface Found extends SchemaIssue {
   readonly aborts: boolean;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isPlainObject = (v: unknown): v is Record<string, unknown> => {
-  if (!isObject(v)) return false;
-  const prototype = Object.getPrototypeOf(v) as unknown;
-  return prototype === null || prototype === Object.prototype;
-};
-
 // Each check is defined once per compiled call and reused: `matching` builds a RegExp.
 const definitions = new WeakMap<CheckCall, CheckDefinition>();
 function definitionOf(call: CheckCall): CheckDefinition {
@@ -67,24 +66,37 @@ function run(node: CompiledNode, value: unknown, path: readonly PropertyKey[], f
     case 'number':
       if (typeof value !== 'number' || !Number.isFinite(value)) return void typeIssue('number');
       break;
-    case 'unknown':
-      break;
     case 'enum':
       if (!node.values.includes(value as EnumValue)) return void found.push({ path, message: valueSentence(node.values, value), aborts: true });
       break;
+    case 'unknown':
+      // What is inside is checked by the schemas it is later given to; here only that it is data.
+      for (const issue of structureIssues(value, path)) found.push({ ...issue, aborts: true });
+      break;
     case 'array':
-      if (!Array.isArray(value)) return void typeIssue('array');
-      value.forEach((item, index) => run(node.item, item, [...path, index], found));
+      if (!isPlainArray(value)) return void typeIssue('array');
+      for (let index = 0; index < value.length; index++) {
+        const item = ownField(value, index);
+        if (item === ABSENT || item === ACCESSOR) found.push({ path: [...path, index], message: item === ABSENT ? HOLE_SENTENCE : ACCESSOR_SENTENCE, aborts: true });
+        else run(node.item, item, [...path, index], found);
+      }
       break;
     case 'record':
       if (!isPlainObject(value)) return void typeIssue('record');
-      for (const key of Object.keys(value)) run(node.value, value[key], [...path, key], found);
+      for (const key of Object.keys(value)) {
+        const field = ownField(value, key);
+        if (field === ACCESSOR) found.push({ path: [...path, key], message: ACCESSOR_SENTENCE, aborts: true });
+        else run(node.value, field, [...path, key], found);
+      }
       break;
     case 'object': {
-      if (!isObject(value)) return void typeIssue('object');
+      if (!isPlainObject(value)) return void typeIssue('object');
       for (const [key, child] of Object.entries(node.shape)) {
-        if (key in value) {
-          run(child, value[key], [...path, key], found);
+        const field = ownField(value, key);
+        if (field !== ABSENT && field !== ACCESSOR) {
+          run(child, field, [...path, key], found);
+        } else if (field === ACCESSOR) {
+          found.push({ path: [...path, key], message: ACCESSOR_SENTENCE, aborts: true });
         } else if (child.type !== 'optional') {
           // An absent key is checked as undefined; when that passes (unknown), it is still required.
           const before = found.length;
@@ -105,7 +117,12 @@ function run(node: CompiledNode, value: unknown, path: readonly PropertyKey[], f
   }
 }
 
-/** Checks `value` against a compiled schema: every issue, as the zod schema it came from would find. */
+/**
+ * Checks `value` against a compiled schema: every issue, as the zod schema it came from would find
+ * on JSON data. `value` is read as JSON data: objects and lists must be plain, only own enumerable
+ * data fields count (an inherited field is absent, a getter or a hole is an issue, never run), and
+ * inside an `unknown` nesting stops at `MAX_JSON_DEPTH` (100) levels, walked without recursion.
+ */
 export function validate<T>(schema: CompiledSchema<T>, value: unknown): Validated<T> {
   const found: Found[] = [];
   run(schema, value, [], found);

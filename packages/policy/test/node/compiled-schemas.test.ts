@@ -4,6 +4,8 @@ import { describe, it } from 'node:test';
 import * as z from 'zod/mini';
 import { GENERATED_SCHEMA_MODULES } from '../../build/write-compiled-schemas.js';
 import { compileSchema } from '../../src/compiled/compile.js';
+import { validate, type CompiledNode } from '../../src/compiled/compiled-schema.js';
+import { MAX_JSON_DEPTH } from '../../src/json-data.js';
 import * as compiledFacts from '../../src/compiled/facts-schema.generated.js';
 import * as compiledRuleFiles from '../../src/compiled/rule-file-schemas.generated.js';
 import { mergeFacts } from '../../src/fixtures.js';
@@ -52,6 +54,28 @@ describe('compiled schemas', () => {
       assert.ok(given.length > 0, `a default rule uses ${type}`);
       assertSameVerdicts(compiledRuleFiles.eventParamsSchemas[type as keyof typeof EVENT_PARAMS], params, withBroken(given), type);
     }
+  });
+
+  it('read only own data fields of plain objects and lists, where zod reads through anything', () => {
+    // Facts, rule files and the host API contract share this interpreter: one rule for all three.
+    const node: CompiledNode = { type: 'object', shape: { list: { type: 'array', item: { type: 'number' } }, map: { type: 'record', value: { type: 'string' } }, any: { type: 'optional', inner: { type: 'unknown' } } } };
+    const issues = (value: unknown) => {
+      const result = validate(node, value);
+      return result.success ? [] : result.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    };
+    assert.deepEqual(issues({ list: [1], map: { a: 'x' }, any: { deep: [{}] } }), []);
+    assert.deepEqual(issues(Object.create({ list: [1], map: {} })), [': expected object, got an object that inherits its fields (only own fields count)']);
+    const getter = Object.defineProperty({ list: [1] }, 'map', { enumerable: true, get: () => ({}) });
+    assert.deepEqual(issues(getter), ['map: expected a plain value, got a getter (only own data fields count)']);
+    class Numbers extends Array<number> {}
+    assert.deepEqual(issues({ list: Numbers.from([1]), map: new Map() }), ['list: expected array, got an instance of an Array subclass', 'map: expected record, got an instance of Map']);
+    // eslint-disable-next-line no-sparse-arrays
+    assert.deepEqual(issues({ list: [1, , 3], map: {}, any: { a: [Object.create({ x: 1 })] } }), ['list.1: expected a value, got a hole in a sparse list', 'any.a.0: expected a plain object or list, got an object that inherits its fields (only own fields count)']);
+    // Inside `unknown`, nesting stops at MAX_JSON_DEPTH, iteratively: no depth overflows the stack.
+    let deep: unknown = 1;
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    const [tooDeep] = issues({ list: [], map: {}, any: deep });
+    assert.equal(tooDeep, `${['any', ...Array<number>(MAX_JSON_DEPTH - 1).fill(0)].join('.')}: nested too deeply: at most ${MAX_JSON_DEPTH} levels of objects and lists are allowed`);
   });
 
   it('refuse what they cannot mirror, naming where', () => {

@@ -6,7 +6,11 @@ import { toValidationIssues } from '../../src/errors.js';
 // Compiled schemas must accept and refuse exactly what their zod schemas do, with the same words at
 // the same paths. These helpers break valid values one place at a time and compare the two verdicts.
 
-const REPLACEMENTS: readonly unknown[] = [undefined, null, 0, -1, 1.5, Number.NaN, '', 'x', '2027-02-30', true, [], {}, ['x'], { extra: 1 }];
+const REPLACEMENTS: readonly unknown[] = [
+  undefined, null, 0, -0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, '', 'x', true, [], {}, ['x'], [Number.NaN], { extra: 1 },
+  // Impossible dates and instants: the shared time checks must refuse them in both.
+  '2027-02-30', '2027-04-31', '2027-06-01T10:00:00+24:00', '2027-06-01T10:00:00+01:60', '2027-06-01T24:00:00Z', '2027-06-30T23:59:60Z',
+];
 
 /** `value` with the thing at `path` replaced (or deleted, for `undefined` in an object). */
 function replaced(value: unknown, path: readonly PropertyKey[], replacement: unknown): unknown {
