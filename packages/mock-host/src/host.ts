@@ -540,7 +540,7 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
       // One key, one effect: a repeat waits for the first answer and gets the same one back.
       const slot = `${route.endpoint}:${idempotencyKey}`;
       // A stable fingerprint of the request, to recognise a repeated idempotency key's body.
-      const print = canonicalJson({ params, body: rawBody });
+      const print = fingerprintOf(params, rawBody);
       const stored = idempotency.get(slot);
       if (stored && stored.fingerprint !== print) {
         throw new HttpError(422, 'idempotency-key-reused', 'This Idempotency-Key was already used with a different request.');
@@ -568,9 +568,10 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
       record(status);
       return new Response(body, { status, headers });
     } catch (error) {
-      if (!(error instanceof HttpError)) throw error;
-      record(error.status);
-      return errorResponse(error);
+      // A real host answers a fault of its own with a 500, never a dropped connection.
+      const failure = error instanceof HttpError ? error : new HttpError(500, 'internal-error', `The host failed: ${error instanceof Error ? error.message : String(error)}`);
+      record(failure.status);
+      return errorResponse(failure);
     }
   }
 
@@ -605,4 +606,16 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
       return policy;
     },
   };
+}
+
+/**
+ * A stable fingerprint of a write, to recognise a repeated idempotency key's body. JSON that the
+ * canonical form refuses (nested past its depth limit) is the caller's mistake: a 400, not a crash.
+ */
+function fingerprintOf(params: Readonly<Record<string, string>>, body: unknown): string {
+  try {
+    return canonicalJson({ params, body });
+  } catch (error) {
+    throw new HttpError(400, 'invalid-request', `The body cannot be read as a request: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
