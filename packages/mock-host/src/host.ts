@@ -392,6 +392,8 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
       let issued: Refund | null = null;
       if (choice === 'alternative') {
         if (!slotId || !offer.alternatives.some((s) => s.id === slotId)) throw new HttpError(422, 'not-offered', 'Choose one of the offered times.');
+        // A session refunded meanwhile (through the therapist's refund) is not booked again for free.
+        if (records.refunds.some((r) => r.sessionId === session.id)) throw new HttpError(409, 'already-refunded', 'This session has already been refunded, so it cannot be booked again. Please contact your therapist.');
         const slot = takeSlot(session.therapistId, slotId);
         bump(session, { status: 'scheduled', startsAt: slot.startsAt, endsAt: slot.endsAt });
       } else {

@@ -143,6 +143,32 @@ describe('one offer, answered twice at once', () => {
   });
 });
 
+describe('an offer whose session was refunded', () => {
+  beforeEach(() => host.reset('client-offer'));
+
+  it('refunded first, then a time chosen: 409 already-refunded, no slot taken, one refund', async () => {
+    const slotId = host.state.seed.offers.find((o) => o.token === 'offer-open')!.alternatives[1]!.id;
+    const slotsBefore = openSlotIds().length;
+    await client.refundSession({ sessionId: 'ses-1', version: '1', body: { decision: shown } });
+    const [answer] = await outcomes([client.answerOffer({ token: 'offer-open', body: { choice: 'alternative', slotId } })]);
+    assert.deepEqual(answer, { status: 409, code: 'already-refunded' });
+    assert.equal(openSlotIds().length, slotsBefore);
+    assert.equal(host.state.session('ses-1')?.status, 'cancelled');
+    assert.equal(host.records.refunds.length, 1);
+  });
+
+  it('a refund and a time at once: exactly one of them happens', async () => {
+    const slotId = host.state.seed.offers.find((o) => o.token === 'offer-open')!.alternatives[1]!.id;
+    const results = await outcomes([
+      client.refundSession({ sessionId: 'ses-1', version: '1', body: { decision: shown } }),
+      client.answerOffer({ token: 'offer-open', body: { choice: 'alternative', slotId } }),
+    ]);
+    assert.equal(results.filter((r) => r.status === 200).length, 1, JSON.stringify(tally(results)));
+    const rebooked = host.state.session('ses-1')?.status === 'scheduled';
+    assert.equal(host.records.refunds.length, rebooked ? 0 : 1);
+  });
+});
+
 describe('two sessions, one slot', () => {
   it('two sessions rescheduled to the same slot at once: one moves, the other gets 409 slot-taken', async () => {
     host.reset('extended-absence');
