@@ -24,9 +24,26 @@ const hasId = (content: unknown): content is { readonly id: string } =>
  * @returns copies of the files as JSON, ordered by id, so later edits to the sources change nothing.
  */
 export function vouchedRuleFiles(sources: RuleFileSources, hash: string): RuleFile[] | undefined {
-  const contents = ruleFileList(sources).map((source) => source.content);
-  if (contents.length === 0 || !contents.every(hasId)) return undefined;
+  return hashedRuleFiles(sources, hash)?.files;
+}
+
+/** A JSON copy, or `undefined` for what JSON cannot hold (a cycle, a BigInt): never vouched for. */
+function jsonCopy(values: unknown[]): unknown[] | undefined {
+  try {
+    return JSON.parse(JSON.stringify(values)) as unknown[];
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The files as JSON, ordered by id, with their policy hash, when it is `hash`. The sources are read
+ * once, into the copy, and the copy is what is hashed and returned: a getter or a proxy cannot
+ * show the hash one content and the policy another.
+ */
+export function hashedRuleFiles(sources: RuleFileSources, hash: string): { files: RuleFile[]; hash: string } | undefined {
+  const contents = jsonCopy(ruleFileList(sources).map((source) => source.content));
+  if (contents === undefined || contents.length === 0 || !contents.every(hasId)) return undefined;
   const files = sortedById(contents) as unknown as RuleFile[];
-  // As JSON, so the files are exactly what was hashed (contentHash reads them as JSON too).
-  return policyHash(files) === hash ? (JSON.parse(JSON.stringify(files)) as RuleFile[]) : undefined;
+  return policyHash(files) === hash ? { files, hash } : undefined;
 }
