@@ -2,6 +2,8 @@ import type { Condition, Rule } from './rule-file-schema.js';
 import { parsePlaceholders } from './template.js';
 
 const DAY_MS = 86_400_000;
+/** The earliest instant a `Date` holds. */
+const MIN_DATE_MS = -8.64e15;
 
 /**
  * Days added to the longest window before history is trimmed. A window starts at the same local
@@ -41,11 +43,15 @@ export function historyReachDays(rules: readonly Rule[]): number {
   return longest;
 }
 
-/** The instant an entry was made, when it is readable without validation; otherwise `NaN`. */
-function entryTime(entry: unknown): number {
-  if (entry === null || typeof entry !== 'object' || !Object.hasOwn(entry, 'at')) return NaN;
+/**
+ * The calendar date an entry was written with (`YYYY-MM-DD`, its first ten characters), when it
+ * reads as one without validation; otherwise `undefined`. Comparing dates as strings spares
+ * parsing every instant of a long history: an instant's own date is within a day of its UTC date.
+ */
+function entryDate(entry: unknown): string | undefined {
+  if (entry === null || typeof entry !== 'object' || !Object.hasOwn(entry, 'at')) return undefined;
   const at: unknown = (entry as { at: unknown }).at;
-  return typeof at === 'string' ? Date.parse(at) : NaN;
+  return typeof at === 'string' && at.length >= 10 && at[4] === '-' && at[7] === '-' ? at.slice(0, 10) : undefined;
 }
 
 /** A plain object of own data properties: what trimming may copy without changing what validation sees. */
@@ -56,20 +62,24 @@ function isPlainData(value: object): boolean {
 }
 
 /**
- * The facts with only the history entries a rule can reach: those from `reachDays` (plus
- * {@link TRIM_MARGIN_DAYS}) before `now` up to `now`. It runs before validation, on whatever the
- * caller passed, so it drops only what it can place for certain: an entry whose time or whose
- * `now` cannot be read is kept, and validation reports it. The input is never modified.
+ * The facts without the history entries no rule can reach: those dated more than `reachDays`
+ * (plus {@link TRIM_MARGIN_DAYS}, plus a day for the entry's own offset) before `now`. It runs
+ * before validation, on whatever the caller passed, so it drops only what it can place for
+ * certain: an entry whose date or whose `now` cannot be read is kept, and validation reports it.
+ * The input is never modified.
  */
 export function trimHistory(input: unknown, reachDays: number): unknown {
   if (reachDays === Infinity || input === null || typeof input !== 'object' || !Object.hasOwn(input, 'history') || !isPlainData(input)) return input;
   const { history, now } = input as { history: unknown; now?: unknown };
   const nowMs = typeof now === 'string' ? Date.parse(now) : NaN;
   if (!Array.isArray(history) || Number.isNaN(nowMs)) return input;
-  const earliest = nowMs - (reachDays + TRIM_MARGIN_DAYS) * DAY_MS;
+  const earliestMs = nowMs - (reachDays + TRIM_MARGIN_DAYS + 1) * DAY_MS;
+  if (!(earliestMs >= MIN_DATE_MS)) return input;
+  const earliest = new Date(earliestMs).toISOString().slice(0, 10);
+  if (!/^\d{4}-/.test(earliest)) return input; // a year outside 0000–9999 does not compare as text
   const reachable = (history as unknown[]).filter((entry) => {
-    const at = entryTime(entry);
-    return !(at < earliest || at > nowMs);
+    const date = entryDate(entry);
+    return date === undefined || date >= earliest;
   });
   return reachable.length === history.length ? input : { ...input, history: reachable };
 }

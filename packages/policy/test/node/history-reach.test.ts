@@ -7,6 +7,14 @@ import { cancelFacts, defaultRuleSources, rule, ruleFile } from './helpers.js';
 const DAY_MS = 86_400_000;
 const policy = createPolicy(defaultRuleSources());
 
+/** `ms` written in a fixed UTC offset of `minutes`, as a host in that zone might send it. */
+function inOffset(ms: number, minutes: number): string {
+  const local = new Date(ms + minutes * 60_000).toISOString().slice(0, 19);
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
 /** `count` changes, one every `everyHours` hours going back from `now`. */
 function historyBefore(now: string, count: number, everyHours: number): HistoryEntry[] {
   const nowMs = Date.parse(now);
@@ -64,13 +72,16 @@ describe('history a rule cannot reach is left out of a decision', () => {
     ];
     for (const [now, timeZone] of cases) {
       const nowMs = Date.parse(now);
-      // Entries every 20 minutes from 40 days back to an hour ahead: many sit on a window's edge.
+      // Entries every 20 minutes from 40 days back to an hour ahead, many on a window's edge,
+      // written in offsets from -11:00 to +14:00 (an entry's own date can be a day off UTC's).
+      const offsets = [0, -660, 840, 330, -150];
       const history: HistoryEntry[] = Array.from({ length: 41 * 72 }, (_, i) => ({
         sessionId: `e${i}`,
-        at: new Date(nowMs + 3_600_000 - i * 20 * 60_000).toISOString(),
+        at: inOffset(nowMs + 3_600_000 - i * 20 * 60_000, offsets[i % offsets.length]!),
         kind: 'cancel',
       }));
       const facts: Facts = cancelFacts({ now, history, session: { ...cancelFacts().session!, timeZone } });
+      assert.ok((trimHistory(facts, 30) as Facts).history!.length < history.length, 'some history is left out');
       const decision = await counting.evaluate(facts);
       const full = deriveFacts(facts);
       for (const [i, days] of windows.entries()) {
