@@ -12,9 +12,8 @@ export const DEFAULT_MAX_ENGINES = 8;
  */
 export class EnginePool<E = Engine> {
   readonly #idle: E[] = [];
-  /** Waiting evaluations, oldest first from `#head` (a queue without `shift`'s copying). */
+  /** Evaluations waiting for an engine, oldest first. */
   readonly #waiting: ((engine: E) => void)[] = [];
-  #head = 0;
   #engines = 0;
 
   /**
@@ -25,7 +24,7 @@ export class EnginePool<E = Engine> {
     private readonly create: () => E,
     readonly size: number = DEFAULT_MAX_ENGINES,
   ) {
-    if (!Number.isInteger(size) || size < 1) throw new RangeError(`EnginePool: size must be a whole number ≥ 1, got ${size}`);
+    if (!(Number.isInteger(size) && size > 0)) throw new RangeError(`maxEngines must be a whole number ≥ 1, got ${size}`);
   }
 
   /** How many engines exist now, in use or idle. */
@@ -44,7 +43,7 @@ export class EnginePool<E = Engine> {
       result = await work(engine);
     } catch (error) {
       this.#engines--;
-      if (this.#head < this.#waiting.length) this.#release(this.#make());
+      if (this.#waiting.length > 0) this.#release(this.#make());
       throw error;
     }
     this.#release(engine);
@@ -65,16 +64,8 @@ export class EnginePool<E = Engine> {
   }
 
   #release(engine: E): void {
-    if (this.#head === this.#waiting.length) {
-      this.#idle.push(engine);
-      return;
-    }
-    const next = this.#waiting[this.#head]!;
-    this.#head++;
-    if (this.#head === this.#waiting.length) {
-      this.#waiting.length = 0;
-      this.#head = 0;
-    }
-    next(engine);
+    const next = this.#waiting.shift();
+    if (next) next(engine);
+    else this.#idle.push(engine);
   }
 }

@@ -1,9 +1,7 @@
-import type { Condition, Rule } from './rule-file-schema.js';
-import { parsePlaceholders } from './template.js';
+import { findFactCondition } from './find-fact-condition.js';
+import type { Rule } from './rule-file-schema.js';
 
 const DAY_MS = 86_400_000;
-/** The earliest instant a `Date` holds. */
-const MIN_DATE_MS = -8.64e15;
 
 /**
  * Days added to the longest window before history is trimmed. A window starts at the same local
@@ -11,19 +9,7 @@ const MIN_DATE_MS = -8.64e15;
  * of offset over those days: an hour for a clock change, a whole day where a zone moved across the
  * date line. Two days covers every offset change there has been.
  */
-export const TRIM_MARGIN_DAYS = 2;
-
-/** Every fact comparison in a condition tree, iteratively (trees can be deep). */
-function* factConditions(root: Condition): Generator<Extract<Condition, { fact: string }>> {
-  const stack: Condition[] = [root];
-  while (stack.length > 0) {
-    const condition = stack.pop()!;
-    if ('all' in condition) stack.push(...condition.all);
-    else if ('any' in condition) stack.push(...condition.any);
-    else if ('not' in condition) stack.push(condition.not);
-    else yield condition;
-  }
-}
+const TRIM_MARGIN_DAYS = 2;
 
 /**
  * How many days of history the rules can reach: the longest `cancellationsInWindow` window any
@@ -33,11 +19,16 @@ function* factConditions(root: Condition): Generator<Extract<Condition, { fact: 
 export function historyReachDays(rules: readonly Rule[]): number {
   let longest = 0;
   for (const rule of rules) {
-    if (parsePlaceholders(rule.description).some(({ name }) => name === 'history' || name.startsWith('history.'))) return Infinity;
-    for (const condition of factConditions(rule.conditions)) {
-      if (condition.fact === 'history') return Infinity;
-      if (condition.fact === 'cancellationsInWindow' && condition.params) longest = Math.max(longest, condition.params.days);
-    }
+    // `{history.length}` (erring on the safe side for any text that starts like it).
+    if (rule.description.includes('{history')) return Infinity;
+    // A search that never finds: it visits every comparison.
+    let readsHistory = false;
+    findFactCondition(rule.conditions, (c) => {
+      readsHistory ||= c.fact === 'history';
+      if (c.fact === 'cancellationsInWindow' && c.params) longest = Math.max(longest, c.params.days);
+      return false;
+    });
+    if (readsHistory) return Infinity;
     if (rule.event.type === 'frequency-warning') longest = Math.max(longest, rule.event.params.windowDays);
   }
   return longest;
@@ -74,9 +65,9 @@ export function trimHistory(input: unknown, reachDays: number): unknown {
   const nowMs = typeof now === 'string' ? Date.parse(now) : NaN;
   if (!Array.isArray(history) || Number.isNaN(nowMs)) return input;
   const earliestMs = nowMs - (reachDays + TRIM_MARGIN_DAYS + 1) * DAY_MS;
-  if (!(earliestMs >= MIN_DATE_MS)) return input;
+  // Before 1970 nothing is trimmed; after 9999 the date reads `+010000-…`, before every entry's.
+  if (!(earliestMs > 0)) return input;
   const earliest = new Date(earliestMs).toISOString().slice(0, 10);
-  if (!/^\d{4}-/.test(earliest)) return input; // a year outside 0000–9999 does not compare as text
   const reachable = (history as unknown[]).filter((entry) => {
     const date = entryDate(entry);
     return date === undefined || date >= earliest;

@@ -91,7 +91,7 @@ describe('overlapping evaluations share a bounded pool of engines', () => {
   });
 
   it('refuses a size that is not a whole number ≥ 1', () => {
-    for (const size of [0, -1, 1.5, Number.NaN]) assert.throws(() => new EnginePool(() => 1, size), /size must be a whole number/);
+    for (const size of [0, -1, 1.5, Number.NaN]) assert.throws(() => new EnginePool(() => 1, size), /maxEngines must be a whole number/);
   });
 
   it('1,000 evaluations in flight decide what they decide one by one, with any pool size', async () => {
