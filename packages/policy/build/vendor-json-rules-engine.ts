@@ -109,7 +109,7 @@ export const ENGINE_PATCHES: readonly EnginePatch[] = [
   standIn('stand-in for ./errors', './errors', 'errors', ['almanac'], '`UndefinedFactError` only (the policy always allows undefined facts)'),
   dropUnused('engine', ['updateRule', 'removeRule', 'setCondition', 'removeCondition', 'removeOperator', 'removeOperatorDecorator', 'removeFact', 'stop'], 'API neither the policy nor the engine calls'),
   dropUnused('operator-map', ['removeOperator', 'removeOperatorDecorator'], 'only called by the dropped engine methods'),
-  dropUnused('rule', ['getEngine', 'getEvent', 'getPriority', 'getConditions', 'toJSON'], 'getters nothing calls; `toJSON`, since no engine object is serialised'),
+  dropUnused('rule', ['getEngine', 'getEvent', 'getPriority', 'getConditions', 'toJSON'], 'getters nothing calls, and `toJSON` (no engine object is serialised)'),
   dropUnused('condition', ['toJSON'], 'no condition is serialised'),
   dropUnused('rule-result', ['toJSON'], 'no rule result is serialised (the policy builds its own explanations)'),
   dropUnused('almanac', ['addRuntimeFact'], 'facts are all given to `run`'),
