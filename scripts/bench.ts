@@ -1,14 +1,16 @@
-// `npm run bench`: speed of Policy.evaluate against plain json-rules-engine on the same rules, and
-// the browser bundle size of the policy package. Prints figures; asserts nothing.
+// `npm run bench`: speed of Policy.evaluate against plain json-rules-engine on the same rules (and
+// how both scale with history, rules and overlapping evaluations), the browser bundle sizes and
+// what each json-rules-engine patch saves. Prints figures; asserts nothing.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Engine, Fact, type RuleProperties } from 'json-rules-engine';
-import { deriveFacts, type Condition, type Facts, type Policy } from '@raincheck/policy';
+import type { Facts } from '@raincheck/policy';
 import { fixtureFileSchema, mergeFacts } from '@raincheck/policy/authoring';
 import { createDefaultPolicy } from '@raincheck/policy/rules';
 import { TARGET_LOCALES } from '@raincheck/elements';
+import { historyScaling, overlapScaling, plainEngine, plainFacts, ruleScaling } from './bench-scaling.js';
 import { bundleSize, splitBundleSize } from './bundle-size.js';
+import { enginePatchSavings } from './engine-patch-savings.js';
 import { widgetTimings } from './widget-timings.js';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 20_000);
@@ -24,36 +26,6 @@ function scenarios(): Facts[] {
       const file = fixtureFileSchema.parse(JSON.parse(readFileSync(join(dir, name), 'utf8')));
       return file.cases.map((c) => mergeFacts(file.base ?? {}, c.facts) as Facts);
     });
-}
-
-/** The same rules for plain json-rules-engine: JSONPath paths, its own default options. */
-function plainEngine(policy: Policy): Engine {
-  const toJsonPath = (c: Condition): unknown =>
-    'all' in c ? { all: c.all.map(toJsonPath) }
-    : 'any' in c ? { any: c.any.map(toJsonPath) }
-    : 'not' in c ? { not: toJsonPath(c.not) }
-    : { ...c, ...(c.path ? { path: `$.${c.path}` } : {}) };
-  const rules = policy.rules.map((rule) => ({
-    name: rule.id,
-    priority: rule.priority ?? 1,
-    conditions: toJsonPath(rule.conditions),
-    event: rule.event,
-  })) as RuleProperties[];
-  return new Engine(rules, { allowUndefinedFacts: true });
-}
-
-/** Facts as a plain json-rules-engine user would pass them: derived values computed beforehand. */
-function plainFacts(facts: Facts): Record<string, unknown> {
-  const derived = deriveFacts(facts);
-  return {
-    ...facts,
-    history: facts.history ?? [],
-    request: facts.request ?? {},
-    hoursUntilStart: derived.hoursUntilStart,
-    sessionStarted: derived.sessionStarted,
-    daysUnavailable: derived.daysUnavailable,
-    cancellationsInWindow: new Fact('cancellationsInWindow', (params: Record<string, unknown>) => derived.cancellationsInWindow(params.days as number)),
-  };
 }
 
 interface Timing {
@@ -93,6 +65,15 @@ console.log('                               evals/s     p50         p99');
 console.log(`@raincheck/policy evaluate  ${ours.perSecond.toFixed(0).padStart(9)}   ${ms(ours.p50)}   ${ms(ours.p99)}   (validation, derived facts, merge, explanations)`);
 console.log(`plain json-rules-engine run ${plain.perSecond.toFixed(0).padStart(9)}   ${ms(plain.p50)}   ${ms(plain.p99)}   (same rules, facts prepared beforehand)`);
 console.log(`wrapper cost: ${(plain.perSecond / ours.perSecond).toFixed(2)}× by throughput, ${(ours.p50 / plain.p50).toFixed(2)}× at p50 (target ≤ 1.5×); p99 target < 1 ms`);
+
+await historyScaling(policy);
+await ruleScaling();
+await overlapScaling(policy, cases);
+
+const savings = await enginePatchSavings(root);
+console.log(`\njson-rules-engine as the policy uses it (Engine, Fact; esbuild, minified, gzip -9): ${savings.patchedGzip} B patched, ${savings.plainGzip} B plain`);
+console.log('patch                                                  gzip bytes saved');
+for (const patch of savings.patches) console.log(`${patch.name.padEnd(56)} ${String(patch.savedGzip).padStart(8)}`);
 
 const policyDir = join(root, 'packages/policy');
 const sizes: [string, string][] = [

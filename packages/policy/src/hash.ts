@@ -90,7 +90,11 @@ function fnv1a32(text: string, seed: number): number {
  * @throws TypeError when `value` is not JSON data (see {@link canonicalJson}).
  */
 export function contentHash(value: unknown): string {
-  const text = canonicalJson(value);
+  return textHash(canonicalJson(value));
+}
+
+/** The {@link contentHash} of a value whose canonical JSON is `text`. */
+export function textHash(text: string): string {
   const hex = (n: number) => n.toString(16).padStart(8, '0');
   return hex(fnv1a32(text, 0x811c9dc5)) + hex(fnv1a32(text, 0x050c5d1f));
 }

@@ -7,7 +7,7 @@
  * @packageDocumentation
  */
 export { createPolicy } from './create-policy.js';
-export { createValidatedPolicy } from './policy.js';
+export { createValidatedPolicy, vouchedPolicy } from './policy.js';
 export { vouchedRuleFiles } from './vouched-rule-files.js';
 export { validateRuleFiles } from './validate-rule-files.js';
 export type { Policy, PolicyOptions, PolicyRule, RuleFileSources } from './policy.js';

@@ -41,11 +41,18 @@ function ranked<T extends RuleEvent['type']>(fired: readonly FiredRule[], type: 
  */
 function perKey<R extends FiredRule, E>(rules: R[], key: (rule: R) => string, make: (winner: R) => E): Sourced<E>[] {
   const groups = new Map<string, R[]>();
-  for (const rule of rules) groups.set(key(rule), [...(groups.get(key(rule)) ?? []), rule]);
+  for (const rule of rules) {
+    const group = groups.get(key(rule));
+    if (group) group.push(rule);
+    else groups.set(key(rule), [rule]);
+  }
   return [...groups.values()].map((group) => ({ ...make(group[0]!), ruleIds: group.map((r) => r.ruleId), message: group[0]!.message }));
 }
 
 const single = () => '';
+
+/** The smallest of `values` (`Infinity` when empty), without spreading them into arguments. */
+const smallest = (values: readonly number[]): number => values.reduce((min, v) => (v < min ? v : min), Infinity);
 
 function mergeNotify(fired: readonly FiredRule[]): NotifyEffect | null {
   const rules = ranked(fired, 'notify-client');
@@ -54,8 +61,8 @@ function mergeNotify(fired: readonly FiredRule[]): NotifyEffect | null {
   return (
     perKey(rules, single, () => ({
       channels: CHANNELS.filter((c) => channels.has(c)),
-      withinMinutes: Math.min(...rules.map((r) => r.event.params.withinMinutes)),
-      ...(followUps.length > 0 ? { followUp: { afterHours: Math.min(...followUps) } } : {}),
+      withinMinutes: smallest(rules.map((r) => r.event.params.withinMinutes)),
+      ...(followUps.length > 0 ? { followUp: { afterHours: smallest(followUps) } } : {}),
     }))[0] ?? null
   );
 }

@@ -1,7 +1,7 @@
 import { Engine, Fact, type RuleProperties } from 'json-rules-engine';
 import type { Decision, PolicyIdentity, RuleExplanation } from './decision.js';
 import { deriveFacts } from './derived-facts.js';
-import { EnginePool } from './engine-pool.js';
+import { DEFAULT_MAX_ENGINES, EnginePool } from './engine-pool.js';
 import { FactsValidationError, issuesAt } from './errors.js';
 import { explainCondition, type EvaluatedCondition } from './explain.js';
 import { validate } from './compiled/compiled-schema.js';
@@ -10,19 +10,26 @@ import type { Facts } from './facts-schema.js';
 import { mergeEffects, type FiredRule } from './merge.js';
 import { resolvePath } from './path.js';
 import { findFactCondition } from './find-fact-condition.js';
+import { historyReachDays, trimHistory } from './history-reach.js';
 import type { Rule, RuleFile } from './rule-file-schema.js';
 import { fillTemplate } from './template.js';
-import { policyHash } from './vouched-rule-files.js';
+import type { RuleFileSources } from './rule-file-sources.js';
+import { hashedRuleFiles, policyHash } from './vouched-rule-files.js';
 import type { FactName } from './fact-catalog.js';
 
 export type { RuleFileSources } from './rule-file-sources.js';
 
-/** Names the policy in every decision; defaults are derived from the files. */
+/** Names the policy in every decision (defaults are derived from the files), and bounds its memory. */
 export interface PolicyOptions {
   /** Defaults to the file ids joined with `+`. */
   readonly id?: string;
   /** Defaults to the file versions joined with `+`, in the same order. */
   readonly version?: string;
+  /**
+   * How many evaluations run at once, each on a json-rules-engine Engine of its own that holds
+   * every rule; further calls to `evaluate` wait their turn, first come, first served. Default 8.
+   */
+  readonly maxEngines?: number;
 }
 
 /** A rule as the policy holds it, with the file it came from. */
@@ -56,13 +63,29 @@ function windowOf(rule: Rule): number | undefined {
  * @param files valid rule files, in policy order (by id).
  */
 export function createValidatedPolicy(files: readonly RuleFile[], options: PolicyOptions = {}): Policy {
+  return buildPolicy(files, policyHash(files), options);
+}
+
+/**
+ * The policy for the rule files a host vouched for by their policy `hash` (see `vouchedRuleFiles`),
+ * built with the hash checked there rather than computing it a second time. `undefined` when the
+ * files are not the ones vouched for: validate them instead.
+ */
+export function vouchedPolicy(sources: RuleFileSources, hash: string, options: PolicyOptions = {}): Policy | undefined {
+  const vouched = hashedRuleFiles(sources, hash);
+  return vouched && buildPolicy(vouched.files, vouched.hash, options);
+}
+
+/** The policy for valid `files` whose policy hash is `hash`. */
+function buildPolicy(files: readonly RuleFile[], hash: string, options: PolicyOptions): Policy {
   const rules: PolicyRule[] = files.flatMap((file) => file.rules.map((rule) => ({ ...rule, file: file.id })));
   const identity: PolicyIdentity = {
     id: options.id ?? files.map((f) => f.id).join('+'),
     version: options.version ?? files.map((f) => f.version).join('+'),
-    hash: policyHash(files),
+    hash,
   };
-  const windows = new Map(rules.map((rule) => [rule.id, windowOf(rule)]));
+  const windows = rules.map(windowOf);
+  const reachDays = historyReachDays(rules);
   const engineRules: RuleProperties[] = rules.map((rule) => ({
     name: rule.id,
     priority: rule.priority ?? 1,
@@ -71,11 +94,17 @@ export function createValidatedPolicy(files: readonly RuleFile[], options: Polic
   }));
   const pool = new EnginePool(
     () => new Engine(engineRules, { allowUndefinedFacts: true, pathResolver: resolvePath, replaceFactsInEventParams: false }),
+    options.maxEngines ?? DEFAULT_MAX_ENGINES,
   );
 
   async function evaluate(input: Facts): Promise<Decision> {
-    const parsed = validate(factsSchema, input);
-    if (!parsed.success) throw new FactsValidationError(issuesAt('facts', parsed.issues));
+    // History no rule can reach is left out before the work that grows with it (validation, copy, counts).
+    const parsed = validate(factsSchema, trimHistory(input, reachDays));
+    if (!parsed.success) {
+      // Again on the facts as given, so each issue names the caller's own history index.
+      const asGiven = validate(factsSchema, input);
+      throw new FactsValidationError(issuesAt('facts', (asGiven.success ? parsed : asGiven).issues));
+    }
     // A copy: the decision must not change if the caller edits its facts while the engine runs.
     const facts = structuredClone(parsed.data);
     const derived = deriveFacts(facts);
@@ -110,9 +139,9 @@ export function createValidatedPolicy(files: readonly RuleFile[], options: Polic
     for (const r of failureResults) outcomes.set(r.name, { fired: false, conditions: r.conditions as EvaluatedCondition });
 
     const fired: FiredRule[] = [];
-    const explanations: RuleExplanation[] = rules.map((rule) => {
+    const explanations: RuleExplanation[] = rules.map((rule, i) => {
       const outcome = outcomes.get(rule.id);
-      const window = windows.get(rule.id);
+      const window = windows[i];
       const params = rule.event.params as Record<string, unknown>;
       const description = fillTemplate(rule.description, (name) =>
         name.startsWith('params.') ? params[name.slice(7)]

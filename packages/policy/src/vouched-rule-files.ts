@@ -1,4 +1,4 @@
-import { contentHash } from './hash.js';
+import { canonicalJson, contentHash, textHash } from './hash.js';
 import type { RuleFile } from './rule-file-schema.js';
 import { ruleFileList, sortedById, type RuleFileSources } from './rule-file-sources.js';
 
@@ -24,19 +24,30 @@ const hasId = (content: unknown): content is { readonly id: string } =>
  * @returns copies of the files as JSON, ordered by id, so later edits to the sources change nothing.
  */
 export function vouchedRuleFiles(sources: RuleFileSources, hash: string): RuleFile[] | undefined {
-  const contents = ruleFileList(sources).map((source) => source.content);
-  if (contents.length === 0 || !contents.every(hasId)) return undefined;
-  const files = sortedById(contents) as unknown as RuleFile[];
-  // As JSON, so the files are exactly what was hashed (contentHash reads them as JSON too).
-  return hashOf(files) === hash ? (JSON.parse(JSON.stringify(files)) as RuleFile[]) : undefined;
+  return hashedRuleFiles(sources, hash)?.files;
 }
 
-/** The policy hash, or undefined for content that is not JSON data (no valid file is not). */
-function hashOf(files: readonly RuleFile[]): string | undefined {
+/**
+ * The files as JSON, ordered by id, with their policy hash, when it is `hash`. The sources are read
+ * once, into their canonical JSON, and that text is both what is hashed and what the returned
+ * copy is parsed from: a getter or a proxy cannot show the hash one content and the policy
+ * another. Content that is not JSON data (NaN, Infinity, a cycle, nesting past the limit) has no
+ * hash and is never vouched for: JSON would read Infinity as `null`, another policy.
+ * The copies leave out `$schema`, which the hash ignores.
+ */
+export function hashedRuleFiles(sources: RuleFileSources, hash: string): { files: RuleFile[]; hash: string } | undefined {
+  const contents = ruleFileList(sources).map((source) => source.content);
+  if (contents.length === 0 || !contents.every(hasId)) return undefined;
+  const text = canonicalTextOf(sortedById(contents) as unknown as RuleFile[]);
+  return text !== undefined && textHash(text) === hash ? { files: JSON.parse(text) as RuleFile[], hash } : undefined;
+}
+
+/** The canonical JSON the policy hash is taken of, or `undefined` for content that is not JSON data. */
+function canonicalTextOf(files: readonly RuleFile[]): string | undefined {
   try {
-    return policyHash(files);
+    return canonicalJson(files.map(({ $schema: _ignored, ...file }) => file));
   } catch (error) {
-    if (error instanceof TypeError) return undefined;
+    if (error instanceof TypeError || error instanceof RangeError) return undefined;
     throw error;
   }
 }
