@@ -5,6 +5,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { Engine, Fact, type RuleProperties } from 'json-rules-engine';
 import { createPolicy, deriveFacts, type Condition, type Facts, type HistoryEntry, type Policy } from '@raincheck/policy';
+import { cancelFacts } from '../packages/policy/test/shared/sample-facts.js';
 
 setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
@@ -45,25 +46,8 @@ export function plainFacts(facts: Facts): Record<string, unknown> {
 
 const NOW = '2027-06-01T09:00:00+01:00';
 
-/** A cancellation 9 days ahead, with `history`. */
-function cancellation(history: HistoryEntry[]): Facts {
-  return {
-    action: 'cancel',
-    now: NOW,
-    session: {
-      id: 'ses-1',
-      startsAt: '2027-06-10T10:00:00+01:00',
-      endsAt: '2027-06-10T10:50:00+01:00',
-      timeZone: 'Europe/London',
-      status: 'scheduled',
-      price: { amount: 6000, currency: 'GBP' },
-    },
-    client: { id: 'cli-1', isNew: false, attendedSessions: 6 },
-    therapist: { id: 'th-1', profileVisible: true },
-    history,
-    request: { reason: 'illness' },
-  };
-}
+/** A cancellation 9 days ahead, with `history`: the tests' sample facts. */
+const cancellation = (history: HistoryEntry[]): Facts => cancelFacts({ history });
 
 /** `count` earlier changes, one every 12 hours going back: a window of 90 days holds 180 of them. */
 function historyOf(count: number): HistoryEntry[] {
