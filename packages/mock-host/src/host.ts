@@ -139,11 +139,25 @@ function localDate(ms: number, zone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
 }
 
+/** The version an `If-Match` names: one entity tag, `"2"` or `W/"2"`; anything else names none. */
+function versionIn(ifMatch: string): string | undefined {
+  return /^(?:W\/)?"([^"]*)"$/.exec(ifMatch.trim())?.[1];
+}
+
+/** A path parameter as sent, decoded; malformed percent-encoding (`%E0`) is the caller's mistake. */
+function decodedParam(name: string, raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw new HttpError(400, 'invalid-request', `The path parameter ${name} is not valid percent-encoded UTF-8: ${raw}`);
+  }
+}
+
 /** The route for a request and its decoded path params, if any route matches. */
 function matchRoute(method: string, path: string): { route: Route; params: Record<string, string> } | undefined {
   for (const route of ROUTES) {
     const match = route.definition.method === method ? route.pattern.exec(path) : null;
-    if (match) return { route, params: Object.fromEntries(route.names.map((name, i) => [name, decodeURIComponent(match[i + 1]!)])) };
+    if (match) return { route, params: Object.fromEntries(route.names.map((name, i) => [name, decodedParam(name, match[i + 1]!)])) };
   }
   return undefined;
 }
@@ -441,15 +455,52 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
    * session it names, and their therapist, whose open slots and history (which the policy counts)
    * every session write reads or changes.
    */
+  /** The therapist whose resources a write to these path params changes, if they exist. */
+  function therapistOfWrite(params: Record<string, string>): string | undefined {
+    const sessionId = params.sessionId ?? (params.token === undefined ? undefined : offers.get(params.token)?.sessionId);
+    return params.therapistId ?? (sessionId === undefined ? undefined : sessions.get(sessionId)?.therapistId);
+  }
+
   function resourcesOf(params: Record<string, string>): string[] {
-    const offer = params.token === undefined ? undefined : offers.get(params.token);
-    const sessionId = params.sessionId ?? offer?.sessionId;
-    const therapistId = params.therapistId ?? (sessionId === undefined ? undefined : sessions.get(sessionId)?.therapistId);
+    const sessionId = params.sessionId ?? (params.token === undefined ? undefined : offers.get(params.token)?.sessionId);
+    const therapistId = therapistOfWrite(params);
     return [
       ...(params.token === undefined ? [] : [`offer:${params.token}`]),
       ...(sessionId === undefined ? [] : [`session:${sessionId}`]),
       ...(therapistId === undefined ? [] : [`therapist:${therapistId}`]),
     ];
+  }
+
+  /**
+   * What a write to one therapist's resources may change, saved so that a write failing half-way
+   * (an error after its first change) leaves nothing applied: the therapist, their sessions,
+   * offers, open slots and history, and the records of theirs. Only what the write holds locks for
+   * is put back, so a concurrent write to another therapist keeps its effects.
+   * @returns the rollback.
+   */
+  function savepoint(therapistId: string | undefined): () => void {
+    const index = seed.therapists.findIndex((t) => t.id === therapistId);
+    if (therapistId === undefined || index < 0) return () => undefined;
+    const theirs = (sessionId: string | undefined) => sessionId !== undefined && sessions.get(sessionId)?.therapistId === therapistId;
+    const therapist = { ...seed.therapists[index]! };
+    const savedSessions = [...sessions.values()].filter((session) => session.therapistId === therapistId);
+    const savedOffers = [...offers.values()].filter((offer) => theirs(offer.sessionId)).map((offer) => ({ ...offer }));
+    const slots = [...openSlots(therapistId)];
+    const history = [...historyOf(therapistId)];
+    const existing = new Set<unknown>(Object.values(records).flat());
+    return () => {
+      const mine = (item: { readonly therapistId?: string; readonly sessionId?: string }) => item.therapistId === therapistId || theirs(item.sessionId);
+      for (const list of [records.notifications, records.refunds, records.teamRequests] as { therapistId?: string; sessionId?: string }[][]) {
+        for (let i = list.length - 1; i >= 0; i--) if (!existing.has(list[i]) && mine(list[i]!)) list.splice(i, 1);
+      }
+      for (const [token, offer] of offers) if (theirs(offer.sessionId)) offers.delete(token);
+      for (const [id, session] of sessions) if (session.therapistId === therapistId) sessions.delete(id);
+      for (const session of savedSessions) sessions.set(session.id, session);
+      for (const offer of savedOffers) offers.set(offer.token, offer);
+      seed.therapists[index] = therapist;
+      seed.slots[therapistId] = slots;
+      seed.history[therapistId] = history;
+    };
   }
 
   function offerView(token: string) {
@@ -497,7 +548,7 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
       if (definition.ifMatch) {
         const session = sessionOf(params.sessionId!);
         if (!ifMatch) throw new HttpError(428, 'version-required', 'Send the session’s version as If-Match.');
-        if (ifMatch.replace(/^W\//, '').replace(/"/g, '') !== session.version) {
+        if (versionIn(ifMatch) !== session.version) {
           throw new HttpError(412, 'version-mismatch', 'Someone else changed this session. Reload it and try again.', { currentVersion: session.version });
         }
       }
@@ -507,12 +558,31 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
     };
     // A write's If-Match check, its policy decision and its effect are one step: a second writer
     // of the same resources waits, then sees the first one's result (412, 409 …).
-    return definition.method === 'GET' ? respond() : writes.run(() => resourcesOf(params), respond);
+    if (definition.method === 'GET') return respond();
+    return writes.run(
+      () => resourcesOf(params),
+      async () => {
+        const rollback = savepoint(therapistOfWrite(params));
+        try {
+          return await respond();
+        } catch (error) {
+          rollback();
+          throw error;
+        }
+      },
+    );
   }
 
   async function handle(request: Request, basePath = ''): Promise<Response> {
     const path = new URL(request.url).pathname.slice(basePath.replace(/\/+$/, '').length) || '/';
-    const matched = matchRoute(request.method, path);
+    let matched: ReturnType<typeof matchRoute>;
+    let routeError: HttpError | undefined;
+    try {
+      matched = matchRoute(request.method, path);
+    } catch (error) {
+      if (!(error instanceof HttpError)) throw error;
+      routeError = error;
+    }
     const route = matched?.route;
     const idempotencyKey = request.headers.get('idempotency-key');
     const text = request.method === 'GET' ? '' : await request.text();
@@ -521,13 +591,14 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
     const record = (status: number) =>
       records.requests.push({ endpoint: route?.endpoint ?? null, method: request.method, url: request.url, idempotencyKey, ifMatch: request.headers.get('if-match'), body: rawBody, status, replayed });
     try {
+      if (routeError) throw routeError;
       if (!route) throw new HttpError(404, 'not-found', `No ${request.method} ${path} in the host API.`);
       try {
         rawBody = text === '' ? undefined : (JSON.parse(text) as unknown);
       } catch {
         throw new HttpError(400, 'invalid-json', 'The body is not JSON.');
       }
-      const { params } = matched;
+      const { params } = matched!;
       const injected = await applyFault(route.endpoint, request.signal);
       if (injected) {
         record(injected.status);

@@ -53,4 +53,77 @@ describe('mock host: bodies it cannot read and faults of its own', () => {
     assert.equal(again.status, 200, 'the failed attempt is not replayed');
     assert.equal(host.state.session('ses-1')?.status, 'cancelled');
   });
+
+  it('malformed percent-encoding in a path parameter is a 400 naming it, not an exception', async () => {
+    const host = createMockHost({ scenario: 'ordinary-cancellation', now: () => NOW });
+    const response = await host.fetchAt(BASE)(`${BASE}/sessions/%E0`);
+    assert.equal(response.status, 400);
+    const { error } = (await response.json()) as { error: { code: string; message: string } };
+    assert.equal(error.code, 'invalid-request');
+    assert.match(error.message, /sessionId/);
+  });
+
+  it('If-Match names one entity tag: "1" and W/"1" match version 1; 1" and 1 do not', async () => {
+    const host = createMockHost({ scenario: 'ordinary-cancellation', now: () => NOW });
+    const fetch = host.fetchAt(BASE);
+    const statuses: Record<string, number> = {};
+    const decision = { policyId: 'raincheck-default', policyVersion: '1.0.0', policyHash: 'x', outcome: 'allowed' };
+    for (const ifMatch of ['1"', '1', '"1', '"1" "2"', '"1"', 'W/"1"']) {
+      const response = await fetch(`${BASE}/sessions/ses-1/refund`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': `k-${ifMatch}`, 'if-match': ifMatch }, body: JSON.stringify({ decision }) });
+      statuses[ifMatch] = response.status;
+    }
+    // A scheduled session is not refunded (422), but only once its version matched.
+    assert.deepEqual(statuses, { '1"': 412, '1': 412, '"1': 412, '"1" "2"': 412, '"1"': 422, 'W/"1"': 422 });
+  });
 });
+
+describe('mock host: a write that fails half-way leaves nothing applied', () => {
+  /** Everything a write may change, as JSON. */
+  const stateOf = (host: ReturnType<typeof createMockHost>) =>
+    JSON.stringify({ session: host.state.session('ses-1'), seed: { ...host.state.seed, offers: undefined }, records: { ...host.records, requests: undefined } });
+
+  for (const [name, scenario, path, body] of [
+    ['a cancellation', 'ordinary-cancellation', '/sessions/ses-1/cancel', 'cancel'],
+    ['a rearrangement', 'ordinary-cancellation', '/sessions/ses-1/reschedule', 'reschedule'],
+    ['a time chosen from an offer', 'client-offer', '/offers/offer-open/answer', 'answer'],
+  ] as const) {
+    it(`${name}: a fault at any step after the check rolls it back; the same key then succeeds once`, async () => {
+      let calls = 0;
+      let failAt = 0;
+      const host = createMockHost({
+        scenario,
+        now: () => {
+          if (failAt > 0 && ++calls === failAt) throw new Error('the clock failed');
+          return NOW;
+        },
+      });
+      const fetch = host.fetchAt(BASE);
+      const slots = host.state.seed.slots['th-ana']!.map((slot) => slot.id);
+      const decision = { policyId: 'raincheck-default', policyVersion: '1.0.0', policyHash: 'x', outcome: 'allowed' };
+      const offered = host.state.seed.offers.find((offer) => offer.token === 'offer-open')?.alternatives.map((slot) => slot.id) ?? [];
+      const payloads = {
+        cancel: { reason: 'illness', alternativeSlotIds: slots.slice(0, 2), refundOffered: false, decision },
+        reschedule: { slotId: slots[0], decision },
+        answer: { choice: 'alternative', slotId: offered[1] },
+      };
+      const payload = JSON.stringify(payloads[body]);
+      const send = () => fetch(`${BASE}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': 'k-1', 'if-match': '"1"' }, body: payload });
+      const before = stateOf(host);
+      let failures = 0;
+      // Fail at the 1st, 2nd, … clock reading of the write until one gets through.
+      for (failAt = 1; failAt < 20; failAt++) {
+        calls = 0;
+        const response = await send();
+        if (response.status !== 500) break;
+        failures++;
+        assert.equal(stateOf(host), before, `nothing applied after a fault at clock reading ${failAt}`);
+      }
+      assert.ok(failures >= 2, `the write reads the clock after its first change (failed ${failures} times)`);
+      failAt = 0;
+      const response = await send();
+      assert.equal(response.status, 200, await response.clone().text());
+      assert.equal(host.state.session('ses-1')?.version, '2');
+    });
+  }
+});
+
