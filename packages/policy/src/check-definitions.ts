@@ -16,8 +16,11 @@ const isScalar = (v: unknown) => v === null || typeof v === 'string' || (typeof 
 
 /** The named checks, each a factory taking the check's (JSON) arguments. */
 export const CHECKS = {
-  /** A whole number, at least `min`. */
-  wholeNumber: (min: number) => ({ test: (n: number) => Number.isInteger(n) && n >= min, message: `expected a whole number ≥ ${min}` }),
+  /** A whole number, at least `min` (and at most `max`, when given). */
+  wholeNumber: (min: number, max?: number) => ({
+    test: (n: number) => Number.isInteger(n) && n >= min && (max === undefined || n <= max),
+    message: max === undefined ? `expected a whole number ≥ ${min}` : `expected a whole number from ${min} to ${max}`,
+  }),
   /** A number from `min` to `max`. */
   numberBetween: (min: number, max: number) => ({ test: (n: number) => n >= min && n <= max, message: `expected a number from ${min} to ${max}` }),
   /** A string matching the regular expression `source` (no flags). */

@@ -22,9 +22,10 @@ function hinted<T extends z.ZodMiniType>(schema: T, hint: Record<string, unknown
   return schema;
 }
 
-/** A whole number, at least `min`. */
-export function wholeNumber(min: number): z.ZodMiniNumber<number> {
-  return hinted(z.number().check(namedCheck('wholeNumber', min)), { type: 'integer', minimum: min });
+/** A whole number, at least `min` (and at most `max`, when given). */
+export function wholeNumber(min: number, max?: number): z.ZodMiniNumber<number> {
+  const check = max === undefined ? namedCheck('wholeNumber', min) : namedCheck('wholeNumber', min, max);
+  return hinted(z.number().check(check), { type: 'integer', minimum: min, ...(max === undefined ? {} : { maximum: max }) });
 }
 
 /** A number from `min` to `max`. */

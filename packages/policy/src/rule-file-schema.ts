@@ -10,6 +10,14 @@ import { FACT_NAMES, type FactName } from './fact-catalog.js';
 
 const code = matching(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, 'expected a kebab-case code, e.g. session-started');
 const positiveInt = wholeNumber(1);
+/**
+ * Most days a rule may count back or look ahead, and most hours it may wait: 100 years. Time
+ * arithmetic beyond that leaves the calendar (`Date` ends in the year 275,760), which would make
+ * every decision, or the write after it, fail instead of this file.
+ */
+export const MAX_RULE_DAYS = 36_600;
+const dayCount = wholeNumber(1, MAX_RULE_DAYS);
+const hourCount = wholeNumber(1, MAX_RULE_DAYS * 24);
 
 /** A JSON value a condition may compare with: a string, number, boolean or null, or a list of them. */
 export type ConditionValue = string | number | boolean | null | (string | number | boolean | null)[];
@@ -26,7 +34,7 @@ export const factConditionSchema = z.strictObject({
   ),
   operator: z.enum(OPERATORS),
   value: z.unknown().check(namedCheck('conditionValue')),
-  params: z.optional(z.strictObject({ days: positiveInt })),
+  params: z.optional(z.strictObject({ days: dayCount })),
 });
 
 /** A comparison of one fact with a value. */
@@ -52,12 +60,12 @@ export const EVENT_PARAMS = {
   'notify-client': z.strictObject({
     channels: nonEmptyList(z.enum(CHANNELS)),
     withinMinutes: wholeNumber(0),
-    followUp: z.optional(z.strictObject({ afterHours: positiveInt })),
+    followUp: z.optional(z.strictObject({ afterHours: hourCount })),
   }),
   'offer-alternatives': z.strictObject({
     minSlots: positiveInt,
     maxSlots: z.optional(positiveInt),
-    withinDays: positiveInt,
+    withinDays: dayCount,
   }),
   'offer-refund': z.strictObject({
     percent: numberBetween(0, 100),
@@ -68,7 +76,7 @@ export const EVENT_PARAMS = {
   'frequency-warning': z.strictObject({
     level: z.enum(WARNING_LEVELS),
     code: z.optional(code),
-    windowDays: positiveInt,
+    windowDays: dayCount,
     threshold: positiveInt,
   }),
   'recommend-visibility': z.strictObject({

@@ -212,3 +212,28 @@ describe('canonical JSON and the policy hash', () => {
     assert.throws(() => createPolicy(withInfinity), PolicyValidationError);
   });
 });
+
+describe('day and hour counts stay on the calendar', () => {
+  const tooMany = 33_833_594; // Date's range ends ~100 million days from 1970: one of these used to break every decision
+  const cases: [string, Json, string][] = [
+    ['cancellationsInWindow days', withCondition({ fact: 'cancellationsInWindow', params: { days: tooMany }, operator: 'greaterThan', value: 1 }), '$.rules[0].conditions.all[0].params.days'],
+    ['frequency-warning windowDays', { 'a.json': ruleFile([rule('r', { type: 'frequency-warning', params: { level: 'info', windowDays: tooMany, threshold: 2 } })]) }, '$.rules[0].event.params.windowDays'],
+    ['offer-alternatives withinDays', { 'a.json': ruleFile([rule('r', { type: 'offer-alternatives', params: { minSlots: 1, withinDays: tooMany } })]) }, '$.rules[0].event.params.withinDays'],
+    ['notify-client followUp.afterHours', { 'a.json': ruleFile([rule('r', { type: 'notify-client', params: { channels: ['email'], withinMinutes: 0, followUp: { afterHours: tooMany * 24 } } })]) }, '$.rules[0].event.params.followUp.afterHours'],
+  ];
+  for (const [name, files, path] of cases) {
+    it(`${name} past 100 years is refused at its path, not left to fail every decision`, () => {
+      const issues = issuesOf(files);
+      assert.ok(
+        issues.some((issue) => issue.path === path && /from 1 to/.test(issue.message)),
+        issues.map((issue) => `${issue.path}: ${issue.message}`).join('\n'),
+      );
+    });
+  }
+
+  it('100 years (36,600 days) is accepted and decides', async () => {
+    const policy = createPolicy(withCondition({ fact: 'cancellationsInWindow', params: { days: 36_600 }, operator: 'greaterThan', value: 0 }));
+    const decision = await policy.evaluate(cancelFacts());
+    assert.ok(decision.notify, 'the rule fired: this cancellation counts');
+  });
+});
