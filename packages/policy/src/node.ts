@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { PolicyValidationError, jsonPath, type ValidationIssue } from './errors.js';
 import { createPolicy } from './create-policy.js';
 import { deepestPoint, parseJsonBytes } from './json-text.js';
+import { MAX_JSON_DEPTH } from './json-data.js';
 import type { Policy, PolicyOptions } from './policy.js';
 
 /** A rule file read from disk. */
@@ -129,7 +130,8 @@ export async function listJsonFiles(paths: readonly string[], options: ListJsonF
 
 /**
  * Reads a JSON file strictly: UTF-8 only (a leading byte-order mark is dropped), syntax errors at
- * their line and column, fs errors in words. A problem is one issue at `$` naming `name`.
+ * their line and column, fs errors in words, nesting past {@link MAX_JSON_DEPTH} levels refused at
+ * the path where it passes them. A problem is one issue naming `name`.
  * @internal used by {@link loadPolicy} and the CLI.
  */
 export async function readJsonFile(path: string, name = path): Promise<{ ok: true; value: unknown } | { ok: false; issue: ValidationIssue }> {
@@ -140,7 +142,14 @@ export async function readJsonFile(path: string, name = path): Promise<{ ok: tru
     return { ok: false, issue: { file: name, path: '$', message: fsProblem(error) } };
   }
   const parsed = parseJsonBytes(bytes);
-  return parsed.ok ? parsed : { ok: false, issue: { file: name, path: '$', message: parsed.problem.message } };
+  if (!parsed.ok) return { ok: false, issue: { file: name, path: '$', message: parsed.problem.message } };
+  // Rule files, facts and fixtures are all JSON data, which nests at most MAX_JSON_DEPTH levels:
+  // refused here, where the path is known, before any recursive check or comparison can overflow.
+  const point = deepestPoint(parsed.value);
+  if (point.depth > MAX_JSON_DEPTH + 1) {
+    return { ok: false, issue: { file: name, path: jsonPath(point.path.slice(0, MAX_JSON_DEPTH)), message: `nested deeper than ${MAX_JSON_DEPTH} levels of objects and lists` } };
+  }
+  return parsed;
 }
 
 /**

@@ -266,3 +266,21 @@ describe('raincheck CLI: command-line mistakes exit 2 with the usage line', () =
     assert.match(help.out, /^Usage: raincheck <command>/);
   });
 });
+
+describe('raincheck CLI: JSON nested too deep for any check', () => {
+  /** `{"a":{"a":…}}`, `levels` objects deep, as text (JSON.parse copes; recursive checks would not). */
+  const nestedText = (levels: number) => `${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}`;
+  const deepPath = `$${'.a'.repeat(100)}`;
+
+  it('a fixture whose expectation nests 100,000 levels: one line naming the file and the path where it passes 100', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'deep.test.json'), `{"description":"Deep.","cases":[{"name":"deep","facts":{},"expect":{"refund":${nestedText(100_000)}}}]}`);
+    assert.deepEqual(fails(1, 'test', 'rules', '--fixtures', dir), [`${join(dir, 'deep.test.json')}:$.cases[0].expect.refund${'.a'.repeat(96)}: nested deeper than 100 levels of objects and lists`]);
+  });
+
+  it('facts nested 100,000 levels for explain: one line naming the facts file and the path', () => {
+    const facts = join(tempDir(), 'facts.json');
+    writeFileSync(facts, nestedText(100_000));
+    assert.deepEqual(fails(1, 'explain', '--facts', facts, 'rules'), [`${facts}:${deepPath}: nested deeper than 100 levels of objects and lists`]);
+  });
+});
