@@ -9,6 +9,7 @@ import { defaultRuleSources } from './helpers.js';
 async function engineUse(work: () => Promise<unknown>): Promise<{ engines: number; mostInFlightOnOne: number }> {
   const inFlight = new Map<object, number>();
   let mostInFlightOnOne = 0;
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the Engine as `this`
   const original = Engine.prototype.run;
   const run = mock.method(Engine.prototype, 'run', async function (this: Engine, ...args: Parameters<Engine['run']>) {
     const now = (inFlight.get(this) ?? 0) + 1;
