@@ -33,10 +33,15 @@ class InputError extends Error {
   }
 }
 
-/** A path as messages name it: relative to the working folder when inside it, else absolute. */
+/**
+ * A path as messages name it: relative to the working folder when inside it, else absolute; in
+ * JSON quotes when it holds a control character (a newline in a file name must not split a line).
+ */
 function display(path: string): string {
   const fromHere = relative(process.cwd(), path);
-  return fromHere === '' ? path : fromHere.startsWith('..') || isAbsolute(fromHere) ? resolve(path) : fromHere;
+  const shown = fromHere === '' ? path : fromHere.startsWith('..') || isAbsolute(fromHere) ? resolve(path) : fromHere;
+  // eslint-disable-next-line no-control-regex -- control characters are what is looked for
+  return /[\u0000-\u001f\u007f]/.test(shown) ? JSON.stringify(shown) : shown;
 }
 
 const loadRules = (paths: string[]) => loadPolicy(paths, { displayName: display });

@@ -284,3 +284,12 @@ describe('raincheck CLI: JSON nested too deep for any check', () => {
     assert.deepEqual(fails(1, 'explain', '--facts', facts, 'rules'), [`${facts}:${deepPath}: nested deeper than 100 levels of objects and lists`]);
   });
 });
+
+describe('raincheck CLI: names that would break a line', () => {
+  it('a file name with a newline is quoted, so its error stays one line', () => {
+    const dir = tempDir();
+    const file = join(dir, 'bad\nname.json');
+    writeFileSync(file, '{');
+    assert.deepEqual(fails(1, 'validate', file), [`${JSON.stringify(file)}:$: not valid JSON at line 1, column 2: expected a property name in double quotes or "}", got the end of the file`]);
+  });
+});
