@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { nonEmptyList, nonEmptyString } from './checks.js';
 import type { Decision } from './decision.js';
 import { FactsValidationError, PolicyValidationError, toValidationIssues, type ValidationIssue } from './errors.js';
 import type { Facts } from './facts-schema.js';
@@ -15,19 +16,17 @@ export const fixtureFileSchema = z.strictObject({
   description: z.string(),
   /** Facts every case starts from; a case's `facts` are deep-merged over them (arrays replace). */
   base: z.optional(z.record(z.string(), z.unknown())),
-  cases: z
-    .array(
-      z.strictObject({
-        name: z.string().check(z.minLength(1)),
-        facts: z.record(z.string(), z.unknown()),
-        /**
-         * A partial decision: every key given must match (objects by their keys, arrays item by
-         * item and length), plus `fired` / `notFired` rule ids.
-         */
-        expect: expectSchema,
-      }),
-    )
-    .check(z.minLength(1)),
+  cases: nonEmptyList(
+    z.strictObject({
+      name: nonEmptyString(),
+      facts: z.record(z.string(), z.unknown()),
+      /**
+       * A partial decision: every key given must match (objects by their keys, arrays item by
+       * item and length), plus `fired` / `notFired` rule ids.
+       */
+      expect: expectSchema,
+    }),
+  ),
 });
 export type FixtureFile = z.output<typeof fixtureFileSchema>;
 

@@ -293,3 +293,15 @@ describe('raincheck CLI: names that would break a line', () => {
     assert.deepEqual(fails(1, 'validate', file), [`${JSON.stringify(file)}:$: not valid JSON at line 1, column 2: expected a property name in double quotes or "}", got the end of the file`]);
   });
 });
+
+describe('raincheck CLI: fixture files say what is wrong in words', () => {
+  it('no cases and a case without a name: the expectation in words, not "Invalid input"', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.test.json'), JSON.stringify({ description: 'No cases.', cases: [] }));
+    writeFileSync(join(dir, 'b.test.json'), JSON.stringify({ description: 'Unnamed.', cases: [{ name: '', facts: {}, expect: {} }] }));
+    assert.deepEqual(fails(1, 'test', 'rules', '--fixtures', dir).sort(), [
+      `${join(dir, 'a.test.json')}:$.cases: expected at least 1 item`,
+      `${join(dir, 'b.test.json')}:$.cases[0].name: expected a non-empty string`,
+    ]);
+  });
+});
