@@ -3,7 +3,7 @@ import type { CompiledRoute } from './compiled-route.js';
 import { errorBodySchema, ROUTES } from './contract.generated.js';
 import type { EndpointId, EndpointRequest, EndpointResponse } from './endpoints.js';
 import { ContractError, HostApiError, NetworkError, responseErrorClass, TimeoutError } from './errors.js';
-import { fillPath, pathParameterProblems } from './fill-path.js';
+import { fillPathParameters } from './fill-path.js';
 import { newIdempotencyKey } from './idempotency-key.js';
 import { readBodyText, settledBy } from './read-body.js';
 
@@ -161,12 +161,12 @@ export function createHostTransport(options: HostClientOptions): HostTransport {
     const endpoint = definition.id;
     const signal = request.signal as AbortSignal | undefined;
     signal?.throwIfAborted();
-    const unfit = pathParameterProblems(definition.path, request);
-    if (unfit.length > 0) {
+    const { path, problems } = fillPathParameters(definition.path, request);
+    if (problems.length > 0) {
       // Refused before anything is sent: a value that is not one path segment would reach another endpoint.
-      throw new ContractError(endpoint, 'request', unfit.map(({ name, message }) => ({ file: endpoint, path: `$.${name}`, message: `path parameter of ${definition.path}: ${message}` })));
+      throw new ContractError(endpoint, 'request', problems.map(({ name, message }) => ({ file: endpoint, path: `$.${name}`, message: `path parameter of ${definition.path}: ${message}` })));
     }
-    let url = `${baseUrl}${fillPath(definition.path, request)}`;
+    let url = baseUrl + path;
     if (definition.query) {
       const query = checked(endpoint, 'request', definition.query, request.query, ['query']) as Record<string, string>;
       url += `?${new URLSearchParams(query).toString()}`;
