@@ -5,7 +5,7 @@ import type { EndpointId, EndpointRequest, EndpointResponse } from './endpoints.
 import { ContractError, HostApiError, NetworkError, responseErrorClass, TimeoutError } from './errors.js';
 import { fillPathParameters } from './fill-path.js';
 import { newIdempotencyKey } from './idempotency-key.js';
-import { readBodyText, settledBy } from './read-body.js';
+import { onAbort, readBodyText, settledBy } from './read-body.js';
 
 /** How to reach the partner's backend. */
 export interface HostClientOptions {
@@ -50,15 +50,14 @@ const MAX_RETRY_AFTER_MS = 30_000;
 function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason as Error);
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
+    const stop = onAbort(signal, () => {
       clearTimeout(timer);
       reject(signal?.reason as Error);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
+    });
+    const timer = setTimeout(() => {
+      stop();
+      resolve();
+    }, ms);
   });
 }
 
@@ -117,8 +116,7 @@ export function createHostTransport(options: HostClientOptions): HostTransport {
   async function attempt(url: string, init: RequestInit, signal: AbortSignal | undefined, retryWait: (response: Response) => number | undefined): Promise<Outcome> {
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), timeoutMs);
-    const onAbort = () => timeout.abort(signal?.reason);
-    signal?.addEventListener('abort', onAbort, { once: true });
+    const stop = onAbort(signal, () => timeout.abort(signal?.reason));
     try {
       const headers = new Headers(typeof options.headers === 'function' ? await settledBy(Promise.resolve(options.headers()), timeout.signal) : options.headers);
       new Headers(init.headers).forEach((value, key) => headers.set(key, value));
@@ -138,7 +136,7 @@ export function createHostTransport(options: HostClientOptions): HostTransport {
       return { kind: 'network', error };
     } finally {
       clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
+      stop();
     }
   }
 
