@@ -4,7 +4,8 @@ import ts from 'typescript';
 
 // Lit's html`` and css`` templates keep their source indentation in a bundle: esbuild minifies code,
 // not the text inside template literals. This plugin shrinks that text at build time:
-// - css`` without substitutions goes through esbuild's own CSS minifier;
+// - css`` without substitutions goes through esbuild's own CSS minifier, then loses the spaces it
+//   keeps in custom properties (see compactCustomProperties);
 // - everything else only has each run of whitespace that contains a line break made one space,
 //   which renders the same (no template here sets `white-space: pre` or holds a <pre>).
 
@@ -18,6 +19,18 @@ function innerRange(part: ts.TemplateLiteralLikeNode, source: ts.SourceFile): [n
 }
 
 const collapse = (raw: string) => raw.replace(/[ \t]*\r?\n\s*/g, ' ');
+
+/**
+ * esbuild's CSS minifier keeps custom properties' values as written, spaces included. A CSS parser
+ * drops the whitespace after a declaration's colon, and a space after a comma separates nothing,
+ * so both go; quoted strings stay exactly as written.
+ */
+export const compactCustomProperties = (css: string) =>
+  css
+    .split(/("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')/)
+    .map((part, index) => (index % 2 === 1 ? part : part.replace(/(--[\w-]+): /g, '$1:').replace(/, /g, ',')))
+    .join('');
+
 const asTemplateText = (text: string) => text.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${');
 
 /** The source with its html`` and css`` templates minified. */
@@ -29,7 +42,7 @@ export async function minifyTemplates(code: string, fileName: string): Promise<s
       const { template } = node;
       if (node.tag.text === 'css' && ts.isNoSubstitutionTemplateLiteral(template)) {
         const [start, end] = innerRange(template, source);
-        edits.push(transform(template.text, { loader: 'css', minify: true }).then((result) => ({ start, end, text: asTemplateText(result.code.trim()) })));
+        edits.push(transform(template.text, { loader: 'css', minify: true }).then((result) => ({ start, end, text: asTemplateText(compactCustomProperties(result.code.trim())) })));
       } else {
         const parts = ts.isNoSubstitutionTemplateLiteral(template) ? [template] : [template.head, ...template.templateSpans.map((span) => span.literal)];
         for (const part of parts) {

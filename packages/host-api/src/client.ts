@@ -3,9 +3,9 @@ import type { CompiledRoute } from './compiled-route.js';
 import { errorBodySchema, ROUTES } from './contract.generated.js';
 import type { EndpointId, EndpointRequest, EndpointResponse } from './endpoints.js';
 import { ContractError, HostApiError, NetworkError, responseErrorClass, TimeoutError } from './errors.js';
-import { fillPath, pathParameterProblems } from './fill-path.js';
+import { fillPathParameters } from './fill-path.js';
 import { newIdempotencyKey } from './idempotency-key.js';
-import { readBodyText, settledBy } from './read-body.js';
+import { onAbort, readBodyText, settledBy } from './read-body.js';
 
 /** How to reach the partner's backend. */
 export interface HostClientOptions {
@@ -50,15 +50,14 @@ const MAX_RETRY_AFTER_MS = 30_000;
 function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason as Error);
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
+    const stop = onAbort(signal, () => {
       clearTimeout(timer);
       reject(signal?.reason as Error);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
+    });
+    const timer = setTimeout(() => {
+      stop();
+      resolve();
+    }, ms);
   });
 }
 
@@ -117,8 +116,7 @@ export function createHostTransport(options: HostClientOptions): HostTransport {
   async function attempt(url: string, init: RequestInit, signal: AbortSignal | undefined, retryWait: (response: Response) => number | undefined): Promise<Outcome> {
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), timeoutMs);
-    const onAbort = () => timeout.abort(signal?.reason);
-    signal?.addEventListener('abort', onAbort, { once: true });
+    const stop = onAbort(signal, () => timeout.abort(signal?.reason));
     try {
       const headers = new Headers(typeof options.headers === 'function' ? await settledBy(Promise.resolve(options.headers()), timeout.signal) : options.headers);
       new Headers(init.headers).forEach((value, key) => headers.set(key, value));
@@ -138,7 +136,7 @@ export function createHostTransport(options: HostClientOptions): HostTransport {
       return { kind: 'network', error };
     } finally {
       clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
+      stop();
     }
   }
 
@@ -161,12 +159,12 @@ export function createHostTransport(options: HostClientOptions): HostTransport {
     const endpoint = definition.id;
     const signal = request.signal as AbortSignal | undefined;
     signal?.throwIfAborted();
-    const unfit = pathParameterProblems(definition.path, request);
-    if (unfit.length > 0) {
+    const { path, problems } = fillPathParameters(definition.path, request);
+    if (problems.length > 0) {
       // Refused before anything is sent: a value that is not one path segment would reach another endpoint.
-      throw new ContractError(endpoint, 'request', unfit.map(({ name, message }) => ({ file: endpoint, path: `$.${name}`, message: `path parameter of ${definition.path}: ${message}` })));
+      throw new ContractError(endpoint, 'request', problems.map(({ name, message }) => ({ file: endpoint, path: `$.${name}`, message: `path parameter of ${definition.path}: ${message}` })));
     }
-    let url = `${baseUrl}${fillPath(definition.path, request)}`;
+    let url = baseUrl + path;
     if (definition.query) {
       const query = checked(endpoint, 'request', definition.query, request.query, ['query']) as Record<string, string>;
       url += `?${new URLSearchParams(query).toString()}`;

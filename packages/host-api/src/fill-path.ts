@@ -6,26 +6,38 @@ export interface PathParameterProblem {
   readonly message: string;
 }
 
-// `.` and `..` are dot segments: URL parsing removes them (and `%2E` spelt the same), so the call
-// would reach another endpoint. Every other well-formed string encodes into one segment of its own.
-const DOT_SEGMENTS = new Set(['.', '..']);
+/** `path` with each `{param}` filled, and the parameters that could not fill theirs (in order). */
+export interface FilledPath {
+  readonly path: string;
+  readonly problems: PathParameterProblem[];
+}
 
-function segmentProblem(name: string, value: unknown): PathParameterProblem | undefined {
-  if (typeof value !== 'string' || value === '') return { name, kind: 'missing', message: 'missing: expected a non-empty string' };
-  if (DOT_SEGMENTS.has(value)) {
-    return { name, kind: 'unsafe', message: `${JSON.stringify(value)} is a dot segment: it would move the call to another path` };
-  }
-  try {
-    encodeURIComponent(value);
-  } catch {
-    return { name, kind: 'unsafe', message: 'has a lone surrogate, which cannot be URI-encoded' };
-  }
-  return undefined;
+/**
+ * One pass over the `{param}` placeholders: each value URI-encoded into one segment, or a problem.
+ * The encoded text is what fills the path, so a minifier cannot drop the encoding (and the lone
+ * surrogate it refuses) as a call without effects.
+ */
+export function fillPathParameters(path: string, params: Readonly<Record<string, unknown>>): FilledPath {
+  const problems: PathParameterProblem[] = [];
+  const unfit = (name: string, kind: PathParameterProblem['kind'], message: string) => (problems.push({ name, kind, message }), '');
+  const filled = path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (typeof value !== 'string' || value === '') return unfit(name, 'missing', 'missing: expected a non-empty string');
+    // `.` and `..` are dot segments: URL parsing removes them (and `%2E` spelt the same), so the
+    // call would reach another endpoint. Every other well-formed string encodes into one segment.
+    if (value === '.' || value === '..') return unfit(name, 'unsafe', `${JSON.stringify(value)} is a dot segment: it would move the call to another path`);
+    try {
+      return encodeURIComponent(value);
+    } catch {
+      return unfit(name, 'unsafe', 'has a lone surrogate, which cannot be URI-encoded');
+    }
+  });
+  return { path: filled, problems };
 }
 
 /** The `{param}` placeholders of `path` whose values in `params` cannot fill it, in order. */
 export function pathParameterProblems(path: string, params: Readonly<Record<string, unknown>>): PathParameterProblem[] {
-  return [...path.matchAll(/\{(\w+)\}/g)].flatMap(([, name]) => segmentProblem(name!, params[name!]) ?? []);
+  return fillPathParameters(path, params).problems;
 }
 
 /**
@@ -34,8 +46,11 @@ export function pathParameterProblems(path: string, params: Readonly<Record<stri
  * or not encodable.
  */
 export function fillPath(path: string, params: Readonly<Record<string, unknown>>): string {
-  const [problem] = pathParameterProblems(path, params);
+  const {
+    path: filled,
+    problems: [problem],
+  } = fillPathParameters(path, params);
   if (problem?.kind === 'missing') throw new TypeError(`missing path parameter "${problem.name}" for ${path}`);
   if (problem) throw new TypeError(`path parameter "${problem.name}" for ${path}: ${problem.message}`);
-  return path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] as string));
+  return filled;
 }

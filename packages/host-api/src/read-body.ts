@@ -1,3 +1,9 @@
+/** Calls `react` once `signal` aborts, until the returned function is called; no signal, no call. */
+export function onAbort(signal: AbortSignal | undefined, react: () => void): () => void {
+  signal?.addEventListener('abort', react, { once: true });
+  return () => signal?.removeEventListener('abort', react);
+}
+
 /**
  * Reads a response's body as UTF-8 text, ending as soon as `signal` aborts: then it cancels the
  * body and rejects with the signal's reason. `response.text()` alone waits as long as the body
@@ -10,8 +16,7 @@ export async function readBodyText(response: Response, signal: AbortSignal): Pro
   const reader = response.body.getReader();
   // Cancelling through the reader settles its pending read at once; the cancel itself is not awaited,
   // since some streams never settle it.
-  const onAbort = () => void reader.cancel(signal.reason).catch(() => undefined);
-  signal.addEventListener('abort', onAbort, { once: true });
+  const stop = onAbort(signal, () => void reader.cancel(signal.reason).catch(() => undefined));
   try {
     const decoder = new TextDecoder();
     let text = '';
@@ -22,7 +27,7 @@ export async function readBodyText(response: Response, signal: AbortSignal): Pro
       text += decoder.decode(value, { stream: true });
     }
   } finally {
-    signal.removeEventListener('abort', onAbort);
+    stop();
     reader.releaseLock();
   }
 }
@@ -34,8 +39,6 @@ export async function readBodyText(response: Response, signal: AbortSignal): Pro
 export function settledBy<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   if (signal.aborted) return Promise.reject(signal.reason as Error);
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason as Error);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    promise.then(resolve, reject).finally(onAbort(signal, () => reject(signal.reason as Error)));
   });
 }

@@ -2,7 +2,7 @@ import { msg, str } from '@lit/localize';
 import { ContractError, HostApiError, HostResponseError, NetworkError, TimeoutError } from '@raincheck/host-api/client';
 import { PolicyValidationError } from '@raincheck/policy/validation';
 import { ConfigurationError } from '../config/config.js';
-import { RulesUrlError } from './rules-url.js';
+import { passing, RulesUrlError } from './rules-url.js';
 
 /** What went wrong, as the `-error` events carry it; everything entered is kept. */
 export interface WidgetErrorDetail {
@@ -22,15 +22,8 @@ export interface WidgetErrorDetail {
   readonly retryable: boolean;
 }
 
-/** Statuses another attempt may get past: the host failed, timed out or asked to wait. */
-function passing(status: number): boolean {
-  return status >= 500 || status === 408 || status === 429;
-}
-
-/** Whether the host's error body gave its own sentence (an error without one has a code `http-<status>`). */
-function hostSentence(error: HostResponseError): string | undefined {
-  return error.code === `http-${error.status}` ? undefined : error.message;
-}
+/** Whether trying again may work, and what the person reads. */
+type Wording = [retryable: boolean, message: string];
 
 /**
  * Turns any failure into what the person reads, by class: unreachable (try again), refused by the
@@ -38,88 +31,69 @@ function hostSentence(error: HostResponseError): string | undefined {
  * later), and mistakes in the page's setup or rules (what to change, never "try again").
  */
 export function describeFailure(error: unknown): WidgetErrorDetail {
-  if (error instanceof HostApiError) return { code: error.code, ...hostFailure(error) };
-  if (error instanceof RulesUrlError) return { code: `rules-url-${error.kind}`, ...rulesUrlFailure(error) };
+  const [retryable, message] = wording(error);
+  const code =
+    error instanceof HostApiError
+      ? error.code
+      : error instanceof RulesUrlError
+        ? `rules-url-${error.kind}`
+        : error instanceof PolicyValidationError
+          ? 'invalid-rules'
+          : error instanceof ConfigurationError
+            ? 'configuration'
+            : 'unexpected';
+  return { code, retryable, message };
+}
+
+function wording(error: unknown): Wording {
+  if (error instanceof HostApiError) return hostWording(error);
+  if (error instanceof RulesUrlError) return rulesUrlWording(error);
   if (error instanceof PolicyValidationError) {
     // The rules' first problem, as the validator names it (file, JSON path, what was expected): for
     // whoever the person asks for help, since only the partner can mend the rules.
     const { file, path, message } = error.issues[0]!;
-    return {
-      code: 'invalid-rules',
-      retryable: false,
-      message: msg(str`The rules for this page have a mistake, so it cannot say what would happen (${file} ${path}: ${message}). Nothing was changed; please tell support.`, { id: 'rc.error.rules' }),
-    };
+    return [false, msg(str`The rules for this page have a mistake, so it cannot say what would happen (${file} ${path}: ${message}). Nothing was changed; please tell support.`, { id: 'rc.error.rules' })];
   }
   if (error instanceof ConfigurationError) {
-    return {
-      code: 'configuration',
-      retryable: false,
-      message: msg(str`This page is not set up correctly (${error.message}), so nothing was sent. Check its Raincheck configuration, or tell support.`, { id: 'rc.error.configuration' }),
-    };
-  }
-  return { code: 'unexpected', ...unexpected() };
-}
-
-function unexpected(): Omit<WidgetErrorDetail, 'code'> {
-  return { retryable: true, message: msg('Something went wrong. Nothing was lost: try again.', { id: 'rc.error.unexpected' }) };
-}
-
-function hostFailure(error: HostApiError): Omit<WidgetErrorDetail, 'code'> {
-  if (error instanceof NetworkError) {
-    return { retryable: true, message: msg('The booking system could not be reached. Nothing was lost: try again.', { id: 'rc.error.network' }) };
-  }
-  if (error instanceof TimeoutError) {
-    return { retryable: true, message: msg('The booking system did not answer in time. Nothing was lost: try again.', { id: 'rc.error.timeout' }) };
-  }
-  if (error instanceof ContractError && error.side === 'request') {
-    // The page asked for something the contract refuses (a session id of "..", say): only its settings can change that.
-    const { path, message } = error.issues[0] ?? { path: '$', message: error.message };
-    return {
-      retryable: false,
-      message: msg(str`This page asked the booking system for something it cannot send (${path}: ${message}), so nothing was sent. Check the page's settings, or tell support.`, { id: 'rc.error.request' }),
-    };
-  }
-  if (error instanceof ContractError) {
-    return {
-      retryable: true,
-      message: msg('The booking system sent an answer this page does not understand. Nothing was changed by this page; please try again later or contact support.', { id: 'rc.error.contract' }),
-    };
-  }
-  if (error instanceof HostResponseError) {
-    const retryable = passing(error.status);
-    const sentence = hostSentence(error);
-    if (sentence && error.status < 500) return { retryable, message: sentence };
-    if (error.status >= 500) {
-      return { retryable, message: msg(str`The booking system ran into a problem of its own (${error.status}) and could not finish this. Nothing was lost: try again in a moment.`, { id: 'rc.error.server' }) };
-    }
-    if (retryable) return { retryable, message: msg(str`The booking system is busy (${error.status}). Nothing was lost: wait a moment, then try again.`, { id: 'rc.error.busy' }) };
-    return { retryable, message: msg(str`The booking system refused this request (${error.status}), so nothing was changed. If it keeps happening, tell support.`, { id: 'rc.error.refused' }) };
+    return [false, msg(str`This page is not set up correctly (${error.message}), so nothing was sent. Check its Raincheck configuration, or tell support.`, { id: 'rc.error.configuration' })];
   }
   return unexpected();
 }
 
-function rulesUrlFailure(error: RulesUrlError): Omit<WidgetErrorDetail, 'code'> {
-  const { url, status } = error;
-  switch (error.kind) {
-    case 'refused':
-      return {
-        retryable: false,
-        message: msg(str`The rules for this page could not be loaded: ${url} answered ${status ?? ''}. Nothing was changed. Check the rules URL (rules-url) in the page's configuration.`, { id: 'rc.error.rules-url-refused' }),
-      };
-    case 'not-rules':
-      return {
-        retryable: false,
-        message: msg(str`The rules for this page could not be read: ${url} did not send rule files as JSON. Nothing was changed. Check the rules URL (rules-url) in the page's configuration.`, { id: 'rc.error.rules-url-not-rules' }),
-      };
-    case 'failed':
-      return {
-        retryable: true,
-        message: msg(str`The server with the rules for this page (${url}) could not send them (${status ?? ''}). Nothing was lost: try again in a moment.`, { id: 'rc.error.rules-url-failed' }),
-      };
-    default:
-      return {
-        retryable: true,
-        message: msg(str`The rules for this page could not be reached at ${url}. Nothing was lost: try again.`, { id: 'rc.error.rules-url-unreachable' }),
-      };
+function unexpected(): Wording {
+  return [true, msg('Something went wrong. Nothing was lost: try again.', { id: 'rc.error.unexpected' })];
+}
+
+function hostWording(error: HostApiError): Wording {
+  if (error instanceof NetworkError) return [true, msg('The booking system could not be reached. Nothing was lost: try again.', { id: 'rc.error.network' })];
+  if (error instanceof TimeoutError) return [true, msg('The booking system did not answer in time. Nothing was lost: try again.', { id: 'rc.error.timeout' })];
+  if (error instanceof ContractError && error.side === 'request') {
+    // The page asked for something the contract refuses (a session id of "..", say): only its settings can change that.
+    const { path, message } = error.issues[0] ?? { path: '$', message: error.message };
+    return [false, msg(str`This page asked the booking system for something it cannot send (${path}: ${message}), so nothing was sent. Check the page's settings, or tell support.`, { id: 'rc.error.request' })];
   }
+  if (error instanceof ContractError) {
+    return [true, msg('The booking system sent an answer this page does not understand. Nothing was changed by this page; please try again later or contact support.', { id: 'rc.error.contract' })];
+  }
+  if (!(error instanceof HostResponseError)) return unexpected();
+  const { status } = error;
+  const retryable = passing(status);
+  // The host's own sentence, when its error body gave one (an error without one has a code `http-<status>`).
+  if (status < 500 && error.code !== `http-${status}`) return [retryable, error.message];
+  if (status >= 500) return [retryable, msg(str`The booking system ran into a problem of its own (${status}) and could not finish this. Nothing was lost: try again in a moment.`, { id: 'rc.error.server' })];
+  if (retryable) return [retryable, msg(str`The booking system is busy (${status}). Nothing was lost: wait a moment, then try again.`, { id: 'rc.error.busy' })];
+  return [retryable, msg(str`The booking system refused this request (${status}), so nothing was changed. If it keeps happening, tell support.`, { id: 'rc.error.refused' })];
+}
+
+function rulesUrlWording({ kind, url, status }: RulesUrlError): Wording {
+  if (kind === 'refused') {
+    return [false, msg(str`The rules for this page could not be loaded: ${url} answered ${status ?? ''}. Nothing was changed. Check the rules URL (rules-url) in the page's configuration.`, { id: 'rc.error.rules-url-refused' })];
+  }
+  if (kind === 'not-rules') {
+    return [false, msg(str`The rules for this page could not be read: ${url} did not send rule files as JSON. Nothing was changed. Check the rules URL (rules-url) in the page's configuration.`, { id: 'rc.error.rules-url-not-rules' })];
+  }
+  if (kind === 'failed') {
+    return [true, msg(str`The server with the rules for this page (${url}) could not send them (${status ?? ''}). Nothing was lost: try again in a moment.`, { id: 'rc.error.rules-url-failed' })];
+  }
+  return [true, msg(str`The rules for this page could not be reached at ${url}. Nothing was lost: try again.`, { id: 'rc.error.rules-url-unreachable' })];
 }

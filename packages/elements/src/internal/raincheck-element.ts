@@ -1,5 +1,5 @@
-import { ContextConsumer } from '@lit/context';
-import { updateWhenLocaleChanges } from '@lit/localize';
+import { ContextEvent } from '@lit/context';
+import { LOCALE_STATUS_EVENT, type LocaleStatusEventDetail } from '@lit/localize';
 import { createHostTransport, type HostTransport } from '@raincheck/host-api/client';
 import { LitElement, type PropertyValues } from 'lit';
 import { checkedUrl, ConfigurationError, raincheckConfigContext, rulesSource, type RaincheckConfig, type RulesSource } from '../config/config.js';
@@ -44,12 +44,34 @@ export class RaincheckElement extends LitElement {
   constructor() {
     super();
     this.config = {};
-    updateWhenLocaleChanges(this);
-    new ContextConsumer(this, {
-      context: raincheckConfigContext,
-      subscribe: true,
-      callback: (config) => {
-        this.config = config;
+    // Two subscriptions while connected, in one controller (what @lit/localize's
+    // updateWhenLocaleChanges and @lit/context's ContextConsumer do, in less code): a render when
+    // a new locale has loaded; and the provider's configuration by the context protocol, each value
+    // the nearest provider gives, a provider that answers anew (after a move) replacing the last.
+    const onLocale = ({ detail }: CustomEvent<LocaleStatusEventDetail>) => {
+      if (detail.status === 'ready') this.requestUpdate();
+    };
+    let unsubscribe: (() => void) | undefined;
+    this.addController({
+      hostConnected: () => {
+        window.addEventListener(LOCALE_STATUS_EVENT, onLocale);
+        this.dispatchEvent(
+          new ContextEvent(
+            raincheckConfigContext,
+            this,
+            (config, next) => {
+              if (unsubscribe !== next) unsubscribe?.();
+              unsubscribe = next;
+              this.config = config;
+            },
+            true,
+          ),
+        );
+      },
+      hostDisconnected: () => {
+        window.removeEventListener(LOCALE_STATUS_EVENT, onLocale);
+        unsubscribe?.();
+        unsubscribe = undefined;
       },
     });
   }

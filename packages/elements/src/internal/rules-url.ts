@@ -21,8 +21,10 @@ export class RulesUrlError extends Error {
   }
 }
 
-/** Statuses a later attempt may get past, as the host API client retries them. */
-const PASSING_STATUSES = new Set([408, 429]);
+/** Statuses another attempt may get past: the server failed, timed out or asked to wait. */
+export function passing(status: number): boolean {
+  return status >= 500 || status === 408 || status === 429;
+}
 
 /**
  * The rule files at `url` (`{ files, hash? }`, or the files object alone), the whole answer read
@@ -37,7 +39,7 @@ export async function loadRulesFromUrl(url: string, timeoutMs = DEFAULT_TIMEOUT_
     const response = await fetch(href, { headers: { accept: 'application/json' }, signal: deadline });
     if (!response.ok) {
       response.body?.cancel().catch(() => undefined);
-      const kind = response.status >= 500 || PASSING_STATUSES.has(response.status) ? 'failed' : 'refused';
+      const kind = passing(response.status) ? 'failed' : 'refused';
       throw new RulesUrlError(url, kind, response.status);
     }
     text = await readBodyText(response, deadline);
