@@ -1,5 +1,5 @@
 import { ContextEvent } from '@lit/context';
-import { LOCALE_STATUS_EVENT, type LocaleStatusEventDetail } from '@lit/localize';
+import { updateWhenLocaleChanges } from '@lit/localize';
 import { createHostTransport, type HostTransport } from '@raincheck/host-api/client';
 import { LitElement, type PropertyValues } from 'lit';
 import { checkedUrl, ConfigurationError, raincheckConfigContext, rulesSource, type RaincheckConfig, type RulesSource } from '../config/config.js';
@@ -44,17 +44,13 @@ export class RaincheckElement extends LitElement {
   constructor() {
     super();
     this.config = {};
-    // Two subscriptions while connected, in one controller (what @lit/localize's
-    // updateWhenLocaleChanges and @lit/context's ContextConsumer do, in less code): a render when
-    // a new locale has loaded; and the provider's configuration by the context protocol, each value
-    // the nearest provider gives, a provider that answers anew (after a move) replacing the last.
-    const onLocale = ({ detail }: CustomEvent<LocaleStatusEventDetail>) => {
-      if (detail.status === 'ready') this.requestUpdate();
-    };
+    updateWhenLocaleChanges(this);
+    // The provider's configuration, by the context protocol (as @lit/context's ContextConsumer
+    // subscribes, in less code): while connected, each value the nearest provider gives; a provider
+    // that answers anew (a closer one, after a move) replaces the last.
     let unsubscribe: (() => void) | undefined;
     this.addController({
       hostConnected: () => {
-        window.addEventListener(LOCALE_STATUS_EVENT, onLocale);
         this.dispatchEvent(
           new ContextEvent(
             raincheckConfigContext,
@@ -69,7 +65,6 @@ export class RaincheckElement extends LitElement {
         );
       },
       hostDisconnected: () => {
-        window.removeEventListener(LOCALE_STATUS_EVENT, onLocale);
         unsubscribe?.();
         unsubscribe = undefined;
       },
