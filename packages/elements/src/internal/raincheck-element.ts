@@ -1,4 +1,4 @@
-import { ContextEvent } from '@lit/context';
+import { ContextConsumer } from '@lit/context';
 import { updateWhenLocaleChanges } from '@lit/localize';
 import { createHostTransport, type HostTransport } from '@raincheck/host-api/client';
 import { LitElement, type PropertyValues } from 'lit';
@@ -45,28 +45,11 @@ export class RaincheckElement extends LitElement {
     super();
     this.config = {};
     updateWhenLocaleChanges(this);
-    // The provider's configuration, by the context protocol (as @lit/context's ContextConsumer
-    // subscribes, in less code): while connected, each value the nearest provider gives; a provider
-    // that answers anew (a closer one, after a move) replaces the last.
-    let unsubscribe: (() => void) | undefined;
-    this.addController({
-      hostConnected: () => {
-        this.dispatchEvent(
-          new ContextEvent(
-            raincheckConfigContext,
-            this,
-            (config, next) => {
-              if (unsubscribe !== next) unsubscribe?.();
-              unsubscribe = next;
-              this.config = config;
-            },
-            true,
-          ),
-        );
-      },
-      hostDisconnected: () => {
-        unsubscribe?.();
-        unsubscribe = undefined;
+    new ContextConsumer(this, {
+      context: raincheckConfigContext,
+      subscribe: true,
+      callback: (config) => {
+        this.config = config;
       },
     });
   }
