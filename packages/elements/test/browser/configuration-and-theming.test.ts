@@ -26,6 +26,33 @@ describe('configuration', () => {
     await waitUntil(() => el.shadowRoot!.textContent.includes('Offer at least 4 other times'), 'the edited rules decide', { timeout: 5000 });
   });
 
+  it("a widget follows the provider it is in: each new setting, and after a move the new provider's, never the old one's", async () => {
+    const wrapper = await fixture(html`<div>
+      <rc-provider base-url="https://a.test/api"><rc-cancel-session></rc-cancel-session></rc-provider>
+      <rc-provider base-url="https://b.test/api"></rc-provider>
+    </div>`);
+    const [first, second] = [...wrapper.querySelectorAll('rc-provider')];
+    const el = first!.querySelector('rc-cancel-session')!;
+    const provided = () => (el as unknown as { config: { baseUrl?: string } }).config.baseUrl;
+    expect(provided()).to.equal('https://a.test/api');
+    first!.baseUrl = 'https://a2.test/api';
+    await first!.updateComplete;
+    expect(provided(), 'a changed setting reaches the widget').to.equal('https://a2.test/api');
+    second!.append(el);
+    await el.updateComplete;
+    expect(provided(), 'moved, it takes the new provider').to.equal('https://b.test/api');
+    first!.baseUrl = 'https://a3.test/api';
+    await first!.updateComplete;
+    expect(provided(), 'and no longer follows the old one').to.equal('https://b.test/api');
+    second!.baseUrl = 'https://b2.test/api';
+    await second!.updateComplete;
+    expect(provided()).to.equal('https://b2.test/api');
+    el.remove();
+    second!.baseUrl = 'https://b3.test/api';
+    await second!.updateComplete;
+    expect(provided(), 'a removed widget follows no provider').to.equal('https://b2.test/api');
+  });
+
   it('fires rc-decision with each decision and its facts; new rules decide again and keep what was entered', async () => {
     const host = createMockHost();
     const decisions: DecisionDetail[] = [];
