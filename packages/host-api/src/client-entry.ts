@@ -28,6 +28,7 @@ export type { EndpointId, EndpointRequest, EndpointResponse } from './endpoints.
 export { fillPath, pathParameterProblems } from './fill-path.js';
 export type { PathParameterProblem } from './fill-path.js';
 export { readBodyText } from './read-body.js';
+export { checkedTimeoutMs, MAX_TIMEOUT_MS } from './timeout.js';
 export {
   HostApiError,
   NetworkError,

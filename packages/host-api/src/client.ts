@@ -6,6 +6,7 @@ import { ContractError, HostApiError, NetworkError, responseErrorClass, TimeoutE
 import { fillPathParameters } from './fill-path.js';
 import { newIdempotencyKey } from './idempotency-key.js';
 import { onAbort, readBodyText, settledBy } from './read-body.js';
+import { checkedTimeoutMs } from './timeout.js';
 
 /** How to reach the partner's backend. */
 export interface HostClientOptions {
@@ -97,12 +98,30 @@ export function createHostClient(options: HostClientOptions): HostClient {
 }
 
 /**
+ * `value`, when it can travel as (the inside of a quoted) header value: visible ASCII, no quote.
+ * A version or a key that cannot would fail inside `fetch`, which reads like the host being down.
+ */
+function headerSafe(endpoint: EndpointId, name: string, value: string): string {
+  if (/^[\x21\x23-\x7e]+$/.test(value)) return value;
+  throw new ContractError(endpoint, 'request', [{ file: endpoint, path: `$.${name}`, message: `expected visible ASCII characters other than ", got ${JSON.stringify(value)}` }]);
+}
+
+/** The `headers` option's headers; a value HTTP cannot carry is the page's mistake, named as such. */
+function headersFor(endpoint: EndpointId, init: HeadersInit | undefined): Headers {
+  try {
+    return new Headers(init);
+  } catch (error) {
+    throw new ContractError(endpoint, 'request', [{ file: endpoint, path: '$.headers', message: `the headers option gave what HTTP cannot send: ${error instanceof Error ? error.message : String(error)}` }]);
+  }
+}
+
+/**
  * Creates the transport the widgets use: {@link createHostClient}'s checks, errors and retries
  * behind one `send(route, request)`, so each widget bundles only the routes it calls.
  */
 export function createHostTransport(options: HostClientOptions): HostTransport {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
-  const timeoutMs = options.timeoutMs ?? 10_000;
+  const timeoutMs = checkedTimeoutMs(options.timeoutMs ?? 10_000);
   const maxAttempts = 1 + Math.min(2, Math.max(0, Math.trunc(options.retries ?? 2)));
   const sleep = options.sleep ?? abortableSleep;
   const random = options.random ?? Math.random;
@@ -113,12 +132,12 @@ export function createHostTransport(options: HostClientOptions): HostTransport {
    * signal: a body that stalls after the headers is a timeout too. `retryWait(response)` is the
    * wait before retrying a response, or undefined when it is the answer; a retried one is not read.
    */
-  async function attempt(url: string, init: RequestInit, signal: AbortSignal | undefined, retryWait: (response: Response) => number | undefined): Promise<Outcome> {
+  async function attempt(endpoint: EndpointId, url: string, init: RequestInit, signal: AbortSignal | undefined, retryWait: (response: Response) => number | undefined): Promise<Outcome> {
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), timeoutMs);
     const stop = onAbort(signal, () => timeout.abort(signal?.reason));
     try {
-      const headers = new Headers(typeof options.headers === 'function' ? await settledBy(Promise.resolve(options.headers()), timeout.signal) : options.headers);
+      const headers = headersFor(endpoint, typeof options.headers === 'function' ? await settledBy(Promise.resolve(options.headers()), timeout.signal) : options.headers);
       new Headers(init.headers).forEach((value, key) => headers.set(key, value));
       const doFetch = options.fetch ?? fetch;
       const response = await settledBy(doFetch(url, { ...init, headers, signal: timeout.signal }), timeout.signal);
@@ -179,9 +198,12 @@ export function createHostTransport(options: HostClientOptions): HostTransport {
       if (typeof request.version !== 'string' || request.version === '') {
         throw new ContractError(endpoint, 'request', [{ file: endpoint, path: '$.version', message: "required: the session's version, sent as If-Match" }]);
       }
-      headers['if-match'] = `"${request.version}"`;
+      headers['if-match'] = `"${headerSafe(endpoint, 'version', request.version)}"`;
     }
-    if (definition.idempotent) headers['idempotency-key'] = (request.idempotencyKey as string | undefined) ?? newIdempotencyKey();
+    if (definition.idempotent) {
+      const key = request.idempotencyKey as string | undefined;
+      headers['idempotency-key'] = key === undefined ? newIdempotencyKey() : headerSafe(endpoint, 'idempotencyKey', key);
+    }
     // Reads are always safe to repeat; a write only when the host can recognise the repeat.
     const mayRetry = definition.method === 'GET' || definition.idempotent === true;
 
@@ -194,7 +216,7 @@ export function createHostTransport(options: HostClientOptions): HostTransport {
         if (wait === undefined) return backoffMs(attemptNo - 1, random);
         return wait <= MAX_RETRY_AFTER_MS ? wait : undefined;
       };
-      const outcome = await attempt(url, { method: definition.method, headers, ...(body === undefined ? {} : { body }) }, signal, retryWait);
+      const outcome = await attempt(endpoint, url, { method: definition.method, headers, ...(body === undefined ? {} : { body }) }, signal, retryWait);
       if (outcome.kind === 'retry') {
         await sleep(outcome.waitMs, signal);
         continue;

@@ -1,4 +1,5 @@
 import { createContext } from '@lit/context';
+import { checkedTimeoutMs } from '@raincheck/host-api/client';
 
 /** Where a widget's rules come from. */
 export type RulesSource =
@@ -39,9 +40,21 @@ export interface RaincheckConfig {
  */
 export const raincheckConfigContext = createContext<RaincheckConfig>(Symbol.for('raincheck.config'));
 
-/** The page's Raincheck configuration cannot work (a missing or unusable URL): trying again cannot help. */
+/** The page's Raincheck configuration cannot work (a missing or unusable URL, an unusable timeout): trying again cannot help. */
 export class ConfigurationError extends TypeError {
   override name = 'ConfigurationError';
+}
+
+/**
+ * A `timeout-ms` the widgets can use: a whole number of milliseconds from 1 to 2³¹ − 1.
+ * @throws ConfigurationError naming the value, where a bad one would end every call at once.
+ */
+export function configuredTimeout(ms: number): number {
+  try {
+    return checkedTimeoutMs(ms, 'timeout-ms');
+  } catch (error) {
+    throw new ConfigurationError((error as Error).message);
+  }
 }
 
 /**

@@ -2,7 +2,7 @@ import { ContextConsumer } from '@lit/context';
 import { updateWhenLocaleChanges } from '@lit/localize';
 import { createHostTransport, type HostTransport } from '@raincheck/host-api/client';
 import { LitElement, type PropertyValues } from 'lit';
-import { checkedUrl, ConfigurationError, raincheckConfigContext, rulesSource, type RaincheckConfig, type RulesSource } from '../config/config.js';
+import { checkedUrl, ConfigurationError, configuredTimeout, raincheckConfigContext, rulesSource, type RaincheckConfig, type RulesSource } from '../config/config.js';
 import { getRaincheckLocale, setRaincheckLocale } from '../localization/localization.js';
 
 /**
@@ -64,7 +64,7 @@ export class RaincheckElement extends LitElement {
       ...(this.headers ? { headers: this.headers } : {}),
       ...(this.locale ? { locale: this.locale } : {}),
       ...(rules ? { rules } : {}),
-      ...(this.timeoutMs ? { timeoutMs: this.timeoutMs } : {}),
+      ...(this.timeoutMs == null ? {} : { timeoutMs: this.timeoutMs }),
     };
   }
 
@@ -88,12 +88,12 @@ export class RaincheckElement extends LitElement {
     try {
       if (!baseUrl) throw new ConfigurationError(`<${this.localName}> needs a base-url (or an <rc-provider base-url>)`);
       key = `${checkedUrl(baseUrl)} ${timeoutMs ?? ''}`;
+      if (this.#host?.key !== key) {
+        this.#host = { key, transport: createHostTransport({ baseUrl, ...(fetch ? { fetch } : {}), ...(headers ? { headers } : {}), ...(timeoutMs === undefined ? {} : { timeoutMs: configuredTimeout(timeoutMs) }) }) };
+      }
     } catch (error) {
       const refusal = error instanceof Error ? error : new ConfigurationError(String(error));
       return { send: () => Promise.reject(refusal) };
-    }
-    if (this.#host?.key !== key) {
-      this.#host = { key, transport: createHostTransport({ baseUrl, ...(fetch ? { fetch } : {}), ...(headers ? { headers } : {}), ...(timeoutMs ? { timeoutMs } : {}) }) };
     }
     return this.#host.transport;
   }

@@ -1,5 +1,5 @@
 import { readBodyText } from '@raincheck/host-api/client';
-import { checkedUrl } from '../config/config.js';
+import { checkedUrl, configuredTimeout } from '../config/config.js';
 
 /** The host API client's default, for the rules URL too. */
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -33,7 +33,7 @@ export function passing(status: number): boolean {
  */
 export async function loadRulesFromUrl(url: string, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<{ files: Readonly<Record<string, unknown>>; hash: string | undefined }> {
   const href = checkedUrl(url);
-  const deadline = AbortSignal.timeout(timeoutMs);
+  const deadline = AbortSignal.timeout(configuredTimeout(timeoutMs));
   let text: string;
   try {
     const response = await fetch(href, { headers: { accept: 'application/json' }, signal: deadline });

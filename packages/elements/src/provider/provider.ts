@@ -52,7 +52,7 @@ export class RcProvider extends LitElement {
       ...(this.headers ? { headers: this.headers } : {}),
       ...(this.locale ? { locale: this.locale } : {}),
       ...(rules ? { rules } : {}),
-      ...(this.timeoutMs ? { timeoutMs: this.timeoutMs } : {}),
+      ...(this.timeoutMs == null ? {} : { timeoutMs: this.timeoutMs }),
     });
     if (changed.has('locale') && this.locale) void setRaincheckLocale(this.locale);
   }

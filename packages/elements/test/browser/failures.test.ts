@@ -196,6 +196,15 @@ describe('failures, by class', () => {
         await expectFailure(el, { says: words('not set up correctly', 'nicht richtig eingerichtet'), retry: false });
         expect(host.records.requests, 'nothing sent').to.have.length(0);
       });
+
+      for (const timeout of ['-5', '0', '1.5', 'soon']) {
+        it(`a timeout-ms of "${timeout}": what to change, no "Try again", nothing sent`, async () => {
+          const el = await failing({ 'timeout-ms': timeout });
+          expect(failureOf(el)).to.include({ code: 'configuration', retryable: false });
+          await expectFailure(el, { says: words('not set up correctly', 'nicht richtig eingerichtet'), retry: false });
+          expect(host.records.requests, 'nothing sent').to.have.length(0);
+        });
+      }
     });
   }
 });

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { ContractError, createHostClient, fillPath, TimeoutError, type HostClientOptions, type Session } from '../../src/index.js';
+import { ContractError, createHostClient, fillPath, TimeoutError, type DecisionShown, type HostClientOptions, type Session } from '../../src/index.js';
+
+const shown: DecisionShown = { policyId: 'raincheck-default', policyVersion: '1.0.0', policyHash: 'x', outcome: 'allowed' };
 
 const BASE = 'https://partner.test/api';
 
@@ -283,4 +285,44 @@ describe('instants with impossible offsets', () => {
       assert.equal(error.field, '$.session.startsAt');
     });
   }
+});
+
+describe('what the page gives the client, checked before anything is sent', () => {
+  for (const timeoutMs of [Number.NaN, Number.POSITIVE_INFINITY, 0, -1, 1.5, 3e9]) {
+    it(`timeoutMs ${String(timeoutMs)} is refused when the client is made, not turned into instant timeouts`, () => {
+      assert.throws(() => createHostClient({ baseUrl: BASE, timeoutMs }), { name: 'RangeError', message: `timeoutMs must be a whole number of milliseconds from 1 to 2147483647, got ${String(timeoutMs)}` });
+    });
+  }
+
+  for (const version of ['1\n2', '1€', '1"']) {
+    it(`a version of ${JSON.stringify(version)} is a request ContractError at $.version, sent never and retried never`, async () => {
+      let calls = 0;
+      const client = clientWith({ fetch: () => (calls++, Promise.resolve(Response.json({}))) });
+      const error = await rejection(client.refundSession({ sessionId: 'ses-1', version, body: { decision: shown } }));
+      assert.ok(error instanceof ContractError, String(error));
+      assert.equal(error.side, 'request');
+      assert.equal(error.field, '$.version');
+      assert.equal(calls, 0);
+    });
+  }
+
+  for (const idempotencyKey of ['', 'a\r\nb']) {
+    it(`an idempotency key of ${JSON.stringify(idempotencyKey)} is a request ContractError at $.idempotencyKey`, async () => {
+      let calls = 0;
+      const client = clientWith({ fetch: () => (calls++, Promise.resolve(Response.json({}))) });
+      const error = await rejection(client.refundSession({ sessionId: 'ses-1', version: '1', idempotencyKey, body: { decision: shown } }));
+      assert.ok(error instanceof ContractError, String(error));
+      assert.equal(error.field, '$.idempotencyKey');
+      assert.equal(calls, 0);
+    });
+  }
+
+  it('a headers function giving a value HTTP cannot carry is a request ContractError at $.headers, not "could not be reached"', async () => {
+    let calls = 0;
+    const client = clientWith({ fetch: () => (calls++, Promise.resolve(Response.json({}))), headers: () => ({ authorization: 'Bearer a\nb' }) });
+    const error = await rejection(client.getSession({ sessionId: 'ses-1' }));
+    assert.ok(error instanceof ContractError, String(error));
+    assert.equal(error.field, '$.headers');
+    assert.equal(calls, 0);
+  });
 });
