@@ -1,6 +1,6 @@
 import { defineCheck, type CheckCall, type CheckDefinition } from '../check-definitions.js';
 import { typeSentence, unknownKeysSentence, valueSentence } from '../issue-sentences.js';
-import { ABSENT, ACCESSOR, ACCESSOR_SENTENCE, HOLE_SENTENCE, isPlainArray, isPlainObject, ownField, structureIssues } from '../json-data.js';
+import { ABSENT, ACCESSOR, ACCESSOR_SENTENCE, HOLE_SENTENCE, isPlainArray, isPlainObject, MAX_JSON_DEPTH, notPlainSentence, ownField, TOO_DEEP_SENTENCE } from '../json-data.js';
 
 // A compiled schema is one of Raincheck's zod schemas written out as plain data (compile.ts does it
 // at build time), so a browser can check data without zod's runtime: this file is all it needs.
@@ -49,9 +49,26 @@ function definitionOf(call: CheckCall): CheckDefinition {
   return definition;
 }
 
+/** What an `unknown` holds inside an object or list: anything, as long as it is JSON data. */
+const ANY: CompiledNode = { type: 'unknown' };
+
+/** The indices of a list, holes included (an own `Symbol.iterator` is not asked). */
+const indices = (list: readonly unknown[]) => Array.from({ length: list.length }, (_, index) => index);
+
+/** Checks each own field `keys` of `container` against `child`; a getter or a hole is an issue, never read. */
+function checkFields(container: object, keys: readonly (string | number)[], child: CompiledNode, path: readonly PropertyKey[], found: Found[]): void {
+  for (const key of keys) {
+    const field = ownField(container, key);
+    if (field === ABSENT || field === ACCESSOR) found.push({ path: [...path, key], message: field === ABSENT ? HOLE_SENTENCE : ACCESSOR_SENTENCE, aborts: true });
+    else run(child, field, [...path, key], found);
+  }
+}
+
 function run(node: CompiledNode, value: unknown, path: readonly PropertyKey[], found: Found[]): void {
   const start = found.length;
-  const typeIssue = (expected: string) => found.push({ path, message: typeSentence(expected, value), aborts: true });
+  const issue = (message: string, at = path, aborts = true) => found.push({ path: at, message, aborts });
+  const typeIssue = (expected: string) => issue(typeSentence(expected, value));
+  const fields = (container: object, keys: readonly (string | number)[], child: CompiledNode) => checkFields(container, keys, child, path, found);
   switch (node.type) {
     case 'optional':
       if (value !== undefined) run(node.inner, value, path, found);
@@ -67,45 +84,37 @@ function run(node: CompiledNode, value: unknown, path: readonly PropertyKey[], f
       if (typeof value !== 'number' || !Number.isFinite(value)) return void typeIssue('number');
       break;
     case 'enum':
-      if (!node.values.includes(value as EnumValue)) return void found.push({ path, message: valueSentence(node.values, value), aborts: true });
+      if (!node.values.includes(value as EnumValue)) return void issue(valueSentence(node.values, value));
       break;
     case 'unknown':
       // What is inside is checked by the schemas it is later given to; here only that it is data.
-      for (const issue of structureIssues(value, path)) found.push({ ...issue, aborts: true });
+      if (typeof value !== 'object' || value === null) break;
+      if (!isPlainArray(value) && !isPlainObject(value)) return void issue(notPlainSentence(value));
+      // Recursion stops here, so no value can overflow the stack.
+      if (path.length >= MAX_JSON_DEPTH) return void issue(TOO_DEEP_SENTENCE);
+      fields(value, isPlainArray(value) ? indices(value) : Object.keys(value), ANY);
       break;
     case 'array':
       if (!isPlainArray(value)) return void typeIssue('array');
-      for (let index = 0; index < value.length; index++) {
-        const item = ownField(value, index);
-        if (item === ABSENT || item === ACCESSOR) found.push({ path: [...path, index], message: item === ABSENT ? HOLE_SENTENCE : ACCESSOR_SENTENCE, aborts: true });
-        else run(node.item, item, [...path, index], found);
-      }
+      fields(value, indices(value), node.item);
       break;
     case 'record':
       if (!isPlainObject(value)) return void typeIssue('record');
-      for (const key of Object.keys(value)) {
-        const field = ownField(value, key);
-        if (field === ACCESSOR) found.push({ path: [...path, key], message: ACCESSOR_SENTENCE, aborts: true });
-        else run(node.value, field, [...path, key], found);
-      }
+      fields(value, Object.keys(value), node.value);
       break;
     case 'object': {
       if (!isPlainObject(value)) return void typeIssue('object');
       for (const [key, child] of Object.entries(node.shape)) {
-        const field = ownField(value, key);
-        if (field !== ABSENT && field !== ACCESSOR) {
-          run(child, field, [...path, key], found);
-        } else if (field === ACCESSOR) {
-          found.push({ path: [...path, key], message: ACCESSOR_SENTENCE, aborts: true });
-        } else if (child.type !== 'optional') {
+        if (ownField(value, key) !== ABSENT) fields(value, [key], child);
+        else if (child.type !== 'optional') {
           // An absent key is checked as undefined; when that passes (unknown), it is still required.
           const before = found.length;
           run(child, undefined, [...path, key], found);
-          if (found.length === before) found.push({ path: [...path, key], message: typeSentence('nonoptional', undefined), aborts: true });
+          if (found.length === before) issue(typeSentence('nonoptional', undefined), [...path, key]);
         }
       }
       const unknown = Object.keys(value).filter((key) => !Object.hasOwn(node.shape, key));
-      if (unknown.length > 0) found.push({ path, message: unknownKeysSentence(unknown), aborts: false });
+      if (unknown.length > 0) issue(unknownKeysSentence(unknown), path, false);
       break;
     }
   }
@@ -113,7 +122,7 @@ function run(node: CompiledNode, value: unknown, path: readonly PropertyKey[], f
   for (let i = start; i < found.length; i++) if (found[i]!.aborts) return;
   for (const call of node.checks) {
     const check = definitionOf(call);
-    if (!(check.test as (v: unknown) => boolean)(value)) found.push({ path: [...path, ...(check.path ?? [])], message: check.message, aborts: false });
+    if (!(check.test as (v: unknown) => boolean)(value)) issue(check.message, [...path, ...(check.path ?? [])], false);
   }
 }
 
@@ -121,7 +130,7 @@ function run(node: CompiledNode, value: unknown, path: readonly PropertyKey[], f
  * Checks `value` against a compiled schema: every issue, as the zod schema it came from would find
  * on JSON data. `value` is read as JSON data: objects and lists must be plain, only own enumerable
  * data fields count (an inherited field is absent, a getter or a hole is an issue, never run), and
- * inside an `unknown` nesting stops at `MAX_JSON_DEPTH` (100) levels, walked without recursion.
+ * inside an `unknown` nesting stops at `MAX_JSON_DEPTH` (100) levels, so recursion is bounded.
  */
 export function validate<T>(schema: CompiledSchema<T>, value: unknown): Validated<T> {
   const found: Found[] = [];
