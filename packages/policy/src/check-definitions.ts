@@ -1,4 +1,4 @@
-import { isIsoDate, isIsoInstant, isTimeZone } from './time-formats.js';
+import { isIsoDateOrInstant, isIsoInstant, isTimeZone } from './time-formats.js';
 
 // Every refinement in Raincheck's schemas, by name. The zod schemas call them through checks.ts,
 // which records the name and arguments on the zod check; compiled schemas (compiled-schema.ts)
@@ -29,7 +29,7 @@ export const CHECKS = {
   nonEmptyList: () => ({ test: (a: readonly unknown[]) => a.length > 0, message: 'expected at least 1 item' }),
   isoInstant: () => ({ test: isIsoInstant, message: 'expected an ISO 8601 date-time with an offset, e.g. 2027-03-28T10:00:00+01:00' }),
   isoDateOrInstant: () => ({
-    test: (v: string) => isIsoDate(v) || isIsoInstant(v),
+    test: isIsoDateOrInstant,
     message: 'expected a date (2027-03-28) or an ISO 8601 date-time with an offset',
   }),
   timeZone: () => ({ test: isTimeZone, message: 'expected an IANA time zone, e.g. Europe/London' }),

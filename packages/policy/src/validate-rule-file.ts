@@ -5,7 +5,7 @@ import { findFactCondition } from './find-fact-condition.js';
 import type { FactCondition, Rule, RuleFile } from './rule-file-schema.js';
 import { parsePlaceholders, PLACEHOLDER_FORMATS } from './template.js';
 import { lookUpFactPath, placeholderPaths, quoteList, type ValueKind } from './fact-catalog.js';
-import { isIsoDate, isIsoInstant } from './time-formats.js';
+import { isIsoDateOrInstant, isIsoInstant } from './time-formats.js';
 
 type Path = readonly PropertyKey[];
 
@@ -134,7 +134,7 @@ function isOfKind(kind: ValueKind, value: unknown): boolean {
     case 'instant':
       return typeof value === 'string' && isIsoInstant(value);
     case 'dateOrInstant':
-      return typeof value === 'string' && (isIsoDate(value) || isIsoInstant(value));
+      return typeof value === 'string' && isIsoDateOrInstant(value);
     default:
       return typeof value === kind.type;
   }
