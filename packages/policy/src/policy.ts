@@ -143,11 +143,11 @@ function buildPolicy(files: readonly RuleFile[], hash: string, options: PolicyOp
       const outcome = outcomes.get(rule.id);
       const window = windows[i];
       const params = rule.event.params as Record<string, unknown>;
-      const description = fillTemplate(rule.description, (name) =>
-        name.startsWith('params.') ? params[name.slice(7)]
-        : name === 'cancellationsInWindow' ? actual('cancellationsInWindow', undefined, window)
-        : actual(name.split('.')[0] as FactName, name.includes('.') ? name.slice(name.indexOf('.') + 1) : undefined, undefined),
-      );
+      const description = fillTemplate(rule.description, (name) => {
+        // `{fact}`, `{fact.path}` or `{params.key}`; a count without a path is over the rule's window.
+        const [fact, path] = name.split(/\.(.*)/) as [string, string | undefined];
+        return fact === 'params' && path !== undefined ? params[path] : actual(fact as FactName, path, path === undefined ? window : undefined);
+      });
       const isFired = outcome?.fired === true;
       if (isFired) {
         fired.push({
