@@ -52,23 +52,23 @@ function definitionOf(call: CheckCall): CheckDefinition {
 /** What an `unknown` holds inside an object or list: anything, as long as it is JSON data. */
 const ANY: CompiledNode = { type: 'unknown' };
 
-/** The indices of a list, holes included (an own `Symbol.iterator` is not asked). */
-const indices = (list: readonly unknown[]) => Array.from({ length: list.length }, (_, index) => index);
+const push = (found: Found[], path: readonly PropertyKey[], message: string, aborts = true) => void found.push({ path, message, aborts });
 
-/** Checks each own field `keys` of `container` against `child`; a getter or a hole is an issue, never read. */
-function checkFields(container: object, keys: readonly (string | number)[], child: CompiledNode, path: readonly PropertyKey[], found: Found[]): void {
-  for (const key of keys) {
-    const field = ownField(container, key);
-    if (field === ABSENT || field === ACCESSOR) found.push({ path: [...path, key], message: field === ABSENT ? HOLE_SENTENCE : ACCESSOR_SENTENCE, aborts: true });
-    else run(child, field, [...path, key], found);
-  }
+/** Checks field `key` of `container` against `child`: its own data value; a getter or a hole is an issue, never read. */
+function checkField(container: object, key: string | number, child: CompiledNode, path: readonly PropertyKey[], found: Found[]): void {
+  const field = ownField(container, key);
+  if (field === ABSENT || field === ACCESSOR) push(found, [...path, key], field === ABSENT ? HOLE_SENTENCE : ACCESSOR_SENTENCE);
+  else run(child, field, [...path, key], found);
+}
+
+/** Checks every item of a list (holes included) or every own key of an object against `child`. */
+function checkAll(container: object, child: CompiledNode, path: readonly PropertyKey[], found: Found[]): void {
+  if (Array.isArray(container)) for (let index = 0; index < container.length; index++) checkField(container, index, child, path, found);
+  else for (const key of Object.keys(container)) checkField(container, key, child, path, found);
 }
 
 function run(node: CompiledNode, value: unknown, path: readonly PropertyKey[], found: Found[]): void {
   const start = found.length;
-  const issue = (message: string, at = path, aborts = true) => found.push({ path: at, message, aborts });
-  const typeIssue = (expected: string) => issue(typeSentence(expected, value));
-  const fields = (container: object, keys: readonly (string | number)[], child: CompiledNode) => checkFields(container, keys, child, path, found);
   switch (node.type) {
     case 'optional':
       if (value !== undefined) run(node.inner, value, path, found);
@@ -78,43 +78,40 @@ function run(node: CompiledNode, value: unknown, path: readonly PropertyKey[], f
       return;
     case 'string':
     case 'boolean':
-      if (typeof value !== node.type) return void typeIssue(node.type);
+      if (typeof value !== node.type) return push(found, path, typeSentence(node.type, value));
       break;
     case 'number':
-      if (typeof value !== 'number' || !Number.isFinite(value)) return void typeIssue('number');
+      if (typeof value !== 'number' || !Number.isFinite(value)) return push(found, path, typeSentence('number', value));
       break;
     case 'enum':
-      if (!node.values.includes(value as EnumValue)) return void issue(valueSentence(node.values, value));
+      if (!node.values.includes(value as EnumValue)) return push(found, path, valueSentence(node.values, value));
       break;
     case 'unknown':
       // What is inside is checked by the schemas it is later given to; here only that it is data.
       if (typeof value !== 'object' || value === null) break;
-      if (!isPlainArray(value) && !isPlainObject(value)) return void issue(notPlainSentence(value));
+      if (!isPlainArray(value) && !isPlainObject(value)) return push(found, path, notPlainSentence(value));
       // Recursion stops here, so no value can overflow the stack.
-      if (path.length >= MAX_JSON_DEPTH) return void issue(TOO_DEEP_SENTENCE);
-      fields(value, isPlainArray(value) ? indices(value) : Object.keys(value), ANY);
+      if (path.length >= MAX_JSON_DEPTH) return push(found, path, TOO_DEEP_SENTENCE);
+      checkAll(value, ANY, path, found);
       break;
     case 'array':
-      if (!isPlainArray(value)) return void typeIssue('array');
-      fields(value, indices(value), node.item);
-      break;
     case 'record':
-      if (!isPlainObject(value)) return void typeIssue('record');
-      fields(value, Object.keys(value), node.value);
+      if (!(node.type === 'array' ? isPlainArray(value) : isPlainObject(value))) return push(found, path, typeSentence(node.type, value));
+      checkAll(value as object, node.type === 'array' ? node.item : node.value, path, found);
       break;
     case 'object': {
-      if (!isPlainObject(value)) return void typeIssue('object');
+      if (!isPlainObject(value)) return push(found, path, typeSentence('object', value));
       for (const [key, child] of Object.entries(node.shape)) {
-        if (ownField(value, key) !== ABSENT) fields(value, [key], child);
+        if (ownField(value, key) !== ABSENT) checkField(value, key, child, path, found);
         else if (child.type !== 'optional') {
           // An absent key is checked as undefined; when that passes (unknown), it is still required.
           const before = found.length;
           run(child, undefined, [...path, key], found);
-          if (found.length === before) issue(typeSentence('nonoptional', undefined), [...path, key]);
+          if (found.length === before) push(found, [...path, key], typeSentence('nonoptional', undefined));
         }
       }
       const unknown = Object.keys(value).filter((key) => !Object.hasOwn(node.shape, key));
-      if (unknown.length > 0) issue(unknownKeysSentence(unknown), path, false);
+      if (unknown.length > 0) push(found, path, unknownKeysSentence(unknown), false);
       break;
     }
   }
@@ -122,7 +119,7 @@ function run(node: CompiledNode, value: unknown, path: readonly PropertyKey[], f
   for (let i = start; i < found.length; i++) if (found[i]!.aborts) return;
   for (const call of node.checks) {
     const check = definitionOf(call);
-    if (!(check.test as (v: unknown) => boolean)(value)) issue(check.message, [...path, ...(check.path ?? [])], false);
+    if (!(check.test as (v: unknown) => boolean)(value)) push(found, [...path, ...(check.path ?? [])], check.message, false);
   }
 }
 
