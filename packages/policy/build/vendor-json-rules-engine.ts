@@ -60,6 +60,10 @@ const dropUnused = (module: string, methods: string[], does: string): EnginePatc
   },
 });
 
+/** json-rules-engine's condition-reference resolver in rule.js, and how its definition ends. */
+const REALIZE = 'var realize = function realize(conditionReference) {';
+const REALIZE_END = '\n      };\n';
+
 const DEBUG_CALL = /\(0, _debug2\.default\)\([^;]*\);/g;
 
 /** Babel 6 class helpers, each defined on one line of every module that uses it. */
@@ -113,6 +117,21 @@ export const ENGINE_PATCHES: readonly EnginePatch[] = [
   dropUnused('condition', ['toJSON'], 'no condition is serialised'),
   dropUnused('rule-result', ['toJSON', 'resolveEventParams'], 'no rule result is serialised (the policy builds its own explanations), and event params are never filled from facts (`replaceFactsInEventParams: false`)'),
   dropUnused('almanac', ['addRuntimeFact'], 'facts are all given to `run`'),
+  {
+    name: 'condition references fail at once',
+    does: '`realize`, which looks a `condition` reference up among the conditions `setCondition` added, only throws: that method is dropped and rule files cannot hold references, so the lookup, the clone and the `allowUndefinedConditions` branch never run',
+    modules: ['rule'],
+    rewrite: (source, module) => {
+      const start = source.indexOf(REALIZE);
+      const end = start < 0 ? -1 : source.indexOf(REALIZE_END, start);
+      // Only the resolver as written for 7.3.1: a lookup in engine.conditions, in a function ending at its own indentation.
+      if (end < 0 || !source.slice(start, end).includes('_this3.engine.conditions.get(conditionReference.condition)')) {
+        throw new EnginePatchError('condition references fail at once', module, 'no `var realize = function realize(conditionReference) { … };` looking up engine.conditions found');
+      }
+      const fails = "throw new Error('No condition ' + conditionReference.condition + ' exists');";
+      return `${source.slice(0, start)}${REALIZE} ${fails} };\n${source.slice(end + REALIZE_END.length)}`;
+    },
+  },
   {
     name: 'drop debug calls',
     does: 'removes every `debug(…)` call: the stand-in does nothing, but the calls and their strings stayed',

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, describe, it } from 'node:test';
 import { build } from 'esbuild';
 import {
@@ -74,6 +75,8 @@ describe('json-rules-engine, vendored: every patch in one module', () => {
   it('a pattern that no longer matches fails, naming the patch', () => {
     const renamedDebug = source('almanac').replaceAll('_debug2.default', '_debug3.default');
     assert.throws(() => vendorModule('almanac', renamedDebug), patchError('drop debug calls', /no \(0, _debug2\.default\)/));
+    const otherLookup = source('rule').replace('_this3.engine.conditions.get(conditionReference.condition)', 'lookUp(conditionReference)');
+    assert.throws(() => vendorModule('rule', otherLookup), patchError('condition references fail at once', /no `var realize = function realize/));
     const twoLines = source('fact').replace(/^(var _createClass = function \(\) \{)/m, '$1\n');
     assert.throws(() => vendorModule('fact', twoLines), patchError('share Babel class helpers', /_createClass is no longer defined on one line/));
   });
@@ -88,6 +91,19 @@ describe('json-rules-engine, vendored: every patch in one module', () => {
     const dist = alteredDist('rule', (s) => s.replace("key: 'getEngine'", "key: 'engine'"));
     await assert.rejects(bundle(dist), (error: Error) => /patch "drop unused rule methods" no longer applies to rule\.js: no method "getEngine"/.test(error.message));
     assert.match(await bundle(), /json-rules-engine:engine/, 'the unaltered engine builds');
+  });
+
+  it('a condition reference still fails as before, at once, in the patched engine', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jre-'));
+    copies.push(dir);
+    const file = join(dir, 'engine.mjs');
+    writeFileSync(file, await bundle());
+    const { Engine } = (await import(pathToFileURL(file).href)) as typeof import('json-rules-engine');
+    const reference = { conditions: { condition: 'elsewhere' }, event: { type: 'any' } };
+    const nested = { conditions: { all: [{ condition: 'nested' }] }, event: { type: 'any' } };
+    await assert.rejects(new Engine([reference]).run({}), /No condition elsewhere exists/);
+    await assert.rejects(new Engine([nested as never]).run({}), /No condition nested exists/);
+    assert.doesNotMatch(await bundle(), /allowUndefinedConditions\)/);
   });
 
   it('a patch left out (as the bench does to measure it) leaves its code in', async () => {
