@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'esbuild';
-import { dropMethods } from './drop-methods.js';
+import { dropMethods, matchingBrace } from './drop-methods.js';
 
 export const ENGINE = 'json-rules-engine';
 /** The installed engine's compiled modules (`dist/engine.js`, …), which the patches apply to. */
@@ -63,6 +63,9 @@ const dropUnused = (module: string, methods: string[], does: string): EnginePatc
 /** json-rules-engine's condition-reference resolver in rule.js, and how its definition ends. */
 const REALIZE = 'var realize = function realize(conditionReference) {';
 const REALIZE_END = '\n      };\n';
+
+/** OperatorMap's lookup in operator-map.js, up to its body's opening brace. */
+const OPERATOR_GET = 'value: function get(name) {';
 
 const DEBUG_CALL = /\(0, _debug2\.default\)\([^;]*\);/g;
 
@@ -130,6 +133,19 @@ export const ENGINE_PATCHES: readonly EnginePatch[] = [
       }
       const fails = "throw new Error('No condition ' + conditionReference.condition + ' exists');";
       return `${source.slice(0, start)}${REALIZE} ${fails} };\n${source.slice(end + REALIZE_END.length)}`;
+    },
+  },
+  {
+    name: 'operators looked up without decorators',
+    does: "`OperatorMap.get` reads the operator by its name: the loop that splits `decorator:operator` names and applies decorators is gone, since none are registered (a name with `:` is unknown either way, `null`)",
+    modules: ['operator-map'],
+    rewrite: (source, module) => {
+      const start = source.indexOf(OPERATOR_GET);
+      if (start < 0 || !source.includes('decorators[i].decorate(op)', start)) {
+        throw new EnginePatchError('operators looked up without decorators', module, 'no `get(name)` applying decorators found');
+      }
+      const end = matchingBrace(source, start + OPERATOR_GET.length - 1);
+      return `${source.slice(0, start)}${OPERATOR_GET}\n      return this.operators.get(name) || null;\n    }${source.slice(end + 1)}`;
     },
   },
   {

@@ -77,6 +77,8 @@ describe('json-rules-engine, vendored: every patch in one module', () => {
     assert.throws(() => vendorModule('almanac', renamedDebug), patchError('drop debug calls', /no \(0, _debug2\.default\)/));
     const otherLookup = source('rule').replace('_this3.engine.conditions.get(conditionReference.condition)', 'lookUp(conditionReference)');
     assert.throws(() => vendorModule('rule', otherLookup), patchError('condition references fail at once', /no `var realize = function realize/));
+    const undecorated = source('operator-map').replace('decorators[i].decorate(op)', 'op');
+    assert.throws(() => vendorModule('operator-map', undecorated), patchError('operators looked up without decorators', /no `get\(name\)` applying decorators/));
     const twoLines = source('fact').replace(/^(var _createClass = function \(\) \{)/m, '$1\n');
     assert.throws(() => vendorModule('fact', twoLines), patchError('share Babel class helpers', /_createClass is no longer defined on one line/));
   });
@@ -104,6 +106,19 @@ describe('json-rules-engine, vendored: every patch in one module', () => {
     await assert.rejects(new Engine([reference]).run({}), /No condition elsewhere exists/);
     await assert.rejects(new Engine([nested]).run({}), /No condition nested exists/);
     assert.doesNotMatch(await bundle(), /allowUndefinedConditions\)/);
+  });
+
+  it('operators are found by name, and an unknown or decorated one still fails the run', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jre-'));
+    copies.push(dir);
+    const file = join(dir, 'engine.mjs');
+    writeFileSync(file, await bundle());
+    const { Engine } = (await import(pathToFileURL(file).href)) as typeof import('json-rules-engine');
+    const comparing = (operator: string) => [{ conditions: { all: [{ fact: 'n', operator, value: 1 }] }, event: { type: 'hit' } }];
+    assert.equal((await new Engine(comparing('equal')).run({ n: 1 })).events.length, 1);
+    await assert.rejects(new Engine(comparing('roughly')).run({ n: 1 }), /Unknown operator: roughly/);
+    await assert.rejects(new Engine(comparing('everyFact:equal')).run({ n: 1 }), /Unknown operator: everyFact:equal/);
+    assert.doesNotMatch(await bundle(), /\.decorate\(/);
   });
 
   it('a patch left out (as the bench does to measure it) leaves its code in', async () => {
