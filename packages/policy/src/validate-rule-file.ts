@@ -1,4 +1,6 @@
 import { validate, type CompiledSchema } from './compiled/compiled-schema.js';
+import { DATA_CHECKS } from './named-checks.js';
+import { RULE_FILE_CHECKS } from './rule-file-checks.js';
 import { allSchema, anySchema, eventParamsSchemas, factConditionSchema, notSchema, ruleFileSchema, ruleSchema } from './compiled/rule-file-schemas.generated.js';
 import { issuesAt, jsonPath, PolicyValidationError, type ValidationIssue } from './errors.js';
 import { findFactCondition } from './find-fact-condition.js';
@@ -16,6 +18,9 @@ type Path = readonly PropertyKey[];
  */
 export const MAX_CONDITION_DEPTH = 32;
 
+/** The checks the rule-file schemas name. */
+const RULE_FILE_SCHEMA_CHECKS = { ...DATA_CHECKS, ...RULE_FILE_CHECKS };
+
 const GROUPS: Record<'all' | 'any', CompiledSchema<Record<string, unknown[]>>> = { all: allSchema, any: anySchema };
 const KNOWN_PLACEHOLDERS = new Set(placeholderPaths());
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -31,7 +36,7 @@ export function validateRuleFile(fileName: string, content: unknown): RuleFile {
   const issues: ValidationIssue[] = [];
   const report = (path: Path, message: string) => issues.push({ file: fileName, path: jsonPath(path), message });
   const check = <T>(schema: CompiledSchema<T>, value: unknown, path: Path): T | undefined => {
-    const result = validate(schema, value);
+    const result = validate(schema, value, RULE_FILE_SCHEMA_CHECKS);
     if (result.success) return result.data;
     issues.push(...issuesAt(fileName, result.issues, path));
     return undefined;

@@ -6,6 +6,9 @@ import { GENERATED_SCHEMA_MODULES } from '../../build/write-compiled-schemas.js'
 import { compileSchema } from '../../src/compiled/compile.js';
 import { validate, type CompiledNode } from '../../src/compiled/compiled-schema.js';
 import { MAX_JSON_DEPTH } from '../../src/json-data.js';
+import { DATA_CHECKS } from '../../src/named-checks.js';
+import { FACT_CHECKS } from '../../src/fact-checks.js';
+import { RULE_FILE_CHECKS } from '../../src/rule-file-checks.js';
 import * as compiledFacts from '../../src/compiled/facts-schema.generated.js';
 import * as compiledRuleFiles from '../../src/compiled/rule-file-schemas.generated.js';
 import { mergeFacts } from '../../src/fixtures.js';
@@ -54,6 +57,20 @@ describe('compiled schemas', () => {
       assert.ok(given.length > 0, `a default rule uses ${type}`);
       assertSameVerdicts(compiledRuleFiles.eventParamsSchemas[type as keyof typeof EVENT_PARAMS], params, withBroken(given), type);
     }
+  });
+
+  it('call only the checks they are given: the contract\'s by default, the facts\' and rule files\' own added by their validators', () => {
+    const condition: CompiledNode = { type: 'unknown', checks: [['conditionValue']] };
+    assert.throws(() => validate(condition, 1), /unknown check "conditionValue"/);
+    assert.equal(validate(condition, 1, { ...DATA_CHECKS, ...RULE_FILE_CHECKS }).success, true);
+    assert.equal(validate(condition, [{}], { ...DATA_CHECKS, ...RULE_FILE_CHECKS }).success, false);
+    const facts = (value: unknown) => validate(compiledFacts.factsSchema, value, { ...DATA_CHECKS, ...FACT_CHECKS });
+    assert.deepEqual(facts({ action: 'cancel', now: '2027-06-01T09:00:00Z', therapist: { id: 't', profileVisible: true } }), {
+      success: false,
+      issues: [{ path: ['session'], message: 'required for every action but "availability-change"' }, { path: ['client'], message: 'required for every action but "availability-change"' }],
+    });
+    // What a page loads with every compiled schema holds neither.
+    assert.deepEqual(Object.keys(DATA_CHECKS).filter((name) => Object.hasOwn(FACT_CHECKS, name) || Object.hasOwn(RULE_FILE_CHECKS, name)), []);
   });
 
   it('read only own data fields of plain objects and lists, where zod reads through anything', () => {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import type * as z from 'zod/mini';
 import { issuesAt, validate, type CompiledSchema } from '../../src/validation.js';
 import { toValidationIssues } from '../../src/errors.js';
+import { CHECKS } from '../../src/check-definitions.js';
 
 // Compiled schemas must accept and refuse exactly what their zod schemas do, with the same words at
 // the same paths. These helpers break valid values one place at a time and compare the two verdicts.
@@ -51,7 +52,7 @@ export function* brokenCopies(value: unknown): Generator {
 export function assertSameVerdicts<T>(compiled: CompiledSchema<T>, zod: z.ZodMiniType, values: Iterable<unknown>, label: string): number {
   let compared = 0;
   for (const value of values) {
-    const ours = validate(compiled, value);
+    const ours = validate(compiled, value, CHECKS);
     const theirs = zod.safeParse(value, { reportInput: true });
     const expected = theirs.success ? [] : toValidationIssues(label, theirs.error.issues);
     const actual = ours.success ? [] : issuesAt(label, ours.issues);
