@@ -19,7 +19,7 @@ export function dropMethods(source: string, names: readonly string[], file: stri
 }
 
 /** The index of the `}` matching the `{` at `open`, skipping strings and comments. */
-function matchingBrace(text: string, open: number): number {
+export function matchingBrace(text: string, open: number): number {
   let depth = 0;
   for (let i = open; i < text.length; i++) {
     const ch = text[i];

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'esbuild';
-import { dropMethods } from './drop-methods.js';
+import { dropMethods, matchingBrace } from './drop-methods.js';
 
 export const ENGINE = 'json-rules-engine';
 /** The installed engine's compiled modules (`dist/engine.js`, …), which the patches apply to. */
@@ -60,6 +60,13 @@ const dropUnused = (module: string, methods: string[], does: string): EnginePatc
   },
 });
 
+/** json-rules-engine's condition-reference resolver in rule.js, and how its definition ends. */
+const REALIZE = 'var realize = function realize(conditionReference) {';
+const REALIZE_END = '\n      };\n';
+
+/** OperatorMap's lookup in operator-map.js, up to its body's opening brace. */
+const OPERATOR_GET = 'value: function get(name) {';
+
 const DEBUG_CALL = /\(0, _debug2\.default\)\([^;]*\);/g;
 
 /** Babel 6 class helpers, each defined on one line of every module that uses it. */
@@ -107,12 +114,40 @@ export const ENGINE_PATCHES: readonly EnginePatch[] = [
   standIn('stand-in for ./engine-default-operator-decorators', './engine-default-operator-decorators', 'no-operator-decorators', ['engine'], 'no operator decorators (`everyFact:`, `not:` …): rule files cannot use them'),
   standIn('stand-in for ./operator-decorator', './operator-decorator', 'operator-decorator', ['operator-map', 'json-rules-engine'], 'an empty class, for the one `instanceof` check left'),
   standIn('stand-in for ./errors', './errors', 'errors', ['almanac'], '`UndefinedFactError` only (the policy always allows undefined facts)'),
-  dropUnused('engine', ['updateRule', 'removeRule', 'setCondition', 'removeCondition', 'removeOperator', 'removeOperatorDecorator', 'removeFact', 'stop'], 'API neither the policy nor the engine calls'),
-  dropUnused('operator-map', ['removeOperator', 'removeOperatorDecorator'], 'only called by the dropped engine methods'),
+  dropUnused('engine', ['updateRule', 'removeRule', 'setCondition', 'removeCondition', 'removeOperator', 'addOperatorDecorator', 'removeOperatorDecorator', 'addFact', 'removeFact', 'stop'], 'API neither the policy nor the engine calls (the constructor adds decorators from the empty stand-in list, so never calls `addOperatorDecorator`; facts go to `run`)'),
+  dropUnused('operator-map', ['removeOperator', 'addOperatorDecorator', 'removeOperatorDecorator'], 'only called by the dropped engine methods'),
   dropUnused('rule', ['getEngine', 'getEvent', 'getPriority', 'getConditions', 'toJSON'], 'getters nothing calls, and `toJSON` (no engine object is serialised)'),
   dropUnused('condition', ['toJSON'], 'no condition is serialised'),
-  dropUnused('rule-result', ['toJSON'], 'no rule result is serialised (the policy builds its own explanations)'),
+  dropUnused('rule-result', ['toJSON', 'resolveEventParams'], 'no rule result is serialised (the policy builds its own explanations), and event params are never filled from facts (`replaceFactsInEventParams: false`)'),
   dropUnused('almanac', ['addRuntimeFact'], 'facts are all given to `run`'),
+  {
+    name: 'condition references fail at once',
+    does: '`realize`, which looks a `condition` reference up among the conditions `setCondition` added, only throws: that method is dropped and rule files cannot hold references, so the lookup, the clone and the `allowUndefinedConditions` branch never run',
+    modules: ['rule'],
+    rewrite: (source, module) => {
+      const start = source.indexOf(REALIZE);
+      const end = start < 0 ? -1 : source.indexOf(REALIZE_END, start);
+      // Only the resolver as written for 7.3.1: a lookup in engine.conditions, in a function ending at its own indentation.
+      if (end < 0 || !source.slice(start, end).includes('_this3.engine.conditions.get(conditionReference.condition)')) {
+        throw new EnginePatchError('condition references fail at once', module, 'no `var realize = function realize(conditionReference) { … };` looking up engine.conditions found');
+      }
+      const fails = "throw new Error('No condition ' + conditionReference.condition + ' exists');";
+      return `${source.slice(0, start)}${REALIZE} ${fails} };\n${source.slice(end + REALIZE_END.length)}`;
+    },
+  },
+  {
+    name: 'operators looked up without decorators',
+    does: "`OperatorMap.get` reads the operator by its name: the loop that splits `decorator:operator` names and applies decorators is gone, since none are registered (a name with `:` is unknown either way, `null`)",
+    modules: ['operator-map'],
+    rewrite: (source, module) => {
+      const start = source.indexOf(OPERATOR_GET);
+      if (start < 0 || !source.includes('decorators[i].decorate(op)', start)) {
+        throw new EnginePatchError('operators looked up without decorators', module, 'no `get(name)` applying decorators found');
+      }
+      const end = matchingBrace(source, start + OPERATOR_GET.length - 1);
+      return `${source.slice(0, start)}${OPERATOR_GET}\n      return this.operators.get(name) || null;\n    }${source.slice(end + 1)}`;
+    },
+  },
   {
     name: 'drop debug calls',
     does: 'removes every `debug(…)` call: the stand-in does nothing, but the calls and their strings stayed',

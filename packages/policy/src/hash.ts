@@ -1,21 +1,6 @@
 import { ABSENT, ACCESSOR, describeObject, isPlainArray, isPlainObject, MAX_JSON_DEPTH, ownField } from './json-data.js';
 import { jsonPath } from './validation-issue.js';
 
-/** Where a value sits, as a chain of keys up to the root: built into a path only for errors. */
-interface Place {
-  readonly key: string | number;
-  readonly parent: Place | undefined;
-}
-
-/** Why a value has no canonical JSON: what and where. */
-function notJson(place: Place | undefined, what: string): TypeError {
-  const path: (string | number)[] = [];
-  for (let at = place; at !== undefined; at = at.parent) path.unshift(at.key);
-  return new TypeError(`not JSON data at ${jsonPath(path)}: ${what}`);
-}
-
-const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
 /**
  * JSON with object keys sorted, so that key order never changes a hash. Only JSON data has one:
  * NaN, ±Infinity, undefined in a list, functions, symbols, bigints, class instances, getters,
@@ -27,51 +12,40 @@ const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  */
 export function canonicalJson(value: unknown): string {
   const out: string[] = [];
-  write(value, undefined, undefined, 0, out);
-  return out.join('');
-}
-
-const placeOf = (key: string | number | undefined, parent: Place | undefined): Place | undefined => (key === undefined ? parent : { key, parent });
-
-/** Writes `v`, found at `key` of the value at `parent`, to `out`. Places are built for containers (their children's parent) and errors. */
-function write(v: unknown, key: string | number | undefined, parent: Place | undefined, depth: number, out: string[]): void {
-  switch (typeof v) {
-    case 'string':
-    case 'boolean':
+  // Where the value being written sits: one array, pushed and popped, so a path is built only for an error.
+  const path: (string | number)[] = [];
+  const refuse = (what: string): never => {
+    throw new TypeError(`not JSON data at ${jsonPath(path)}: ${what}`);
+  };
+  const write = (v: unknown): void => {
+    if (typeof v === 'number' && !Number.isFinite(v)) refuse(`${v} is not a JSON number`);
+    if (typeof v !== 'object' || v === null) {
+      if (!['string', 'number', 'boolean', 'object'].includes(typeof v)) refuse(`${v === undefined ? 'undefined' : `a ${typeof v}`} is not a JSON value`);
       return void out.push(JSON.stringify(v));
-    case 'number':
-      if (!Number.isFinite(v)) throw notJson(placeOf(key, parent), `${String(v)} is not a JSON number`);
-      return void out.push(JSON.stringify(v));
-    case 'object':
-      break;
-    default:
-      throw notJson(placeOf(key, parent), `${typeof v === 'undefined' ? 'undefined' : `a ${typeof v}`} is not a JSON value`);
-  }
-  if (v === null) return void out.push('null');
-  const place = placeOf(key, parent);
-  if (depth >= MAX_JSON_DEPTH) throw notJson(place, `nested deeper than ${MAX_JSON_DEPTH} levels`);
-  if (isPlainArray(v)) {
-    out.push('[');
-    for (let i = 0; i < v.length; i++) {
-      const item = ownField(v, i);
-      if (item === ABSENT || item === ACCESSOR) throw notJson({ key: i, parent: place }, item === ABSENT ? 'a hole in a sparse list' : 'a getter');
-      if (i > 0) out.push(',');
-      write(item, i, place, depth + 1, out);
     }
-    return void out.push(']');
-  }
-  if (!isPlainObject(v)) throw notJson(place, `${describeObject(v)} is not JSON data`);
-  out.push('{');
-  let first = true;
-  for (const k of Object.keys(v).sort(byCodeUnit)) {
-    const field = ownField(v, k);
-    if (field === ACCESSOR) throw notJson({ key: k, parent: place }, 'a getter');
-    if (field === undefined) continue;
-    out.push(first ? '' : ',', JSON.stringify(k), ':');
-    first = false;
-    write(field, k, place, depth + 1, out);
-  }
-  out.push('}');
+    if (path.length >= MAX_JSON_DEPTH) refuse(`nested deeper than ${MAX_JSON_DEPTH} levels`);
+    const list = isPlainArray(v);
+    if (!list && !isPlainObject(v)) refuse(`${describeObject(v)} is not JSON data`);
+    // Keys sorted by UTF-16 code units (sort's default order for strings).
+    const keys = list ? Array.from({ length: v.length }, (_, i) => i) : Object.keys(v).sort();
+    let first = true;
+    out.push(list ? '[' : '{');
+    for (const key of keys) {
+      path.push(key);
+      const field = ownField(v, key);
+      if (field === ACCESSOR) refuse('a getter');
+      if (list && field === ABSENT) refuse('a hole in a sparse list');
+      if (list || (field !== undefined && field !== ABSENT)) {
+        out.push(first ? '' : ',', list ? '' : `${JSON.stringify(key)}:`);
+        first = false;
+        write(field);
+      }
+      path.pop();
+    }
+    out.push(list ? ']' : '}');
+  };
+  write(value);
+  return out.join('');
 }
 
 function fnv1a32(text: string, seed: number): number {

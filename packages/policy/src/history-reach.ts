@@ -1,4 +1,5 @@
 import { findFactCondition } from './find-fact-condition.js';
+import { isPlainArray, isPlainObject, ownField } from './json-data.js';
 import type { Rule } from './rule-file-schema.js';
 
 const DAY_MS = 86_400_000;
@@ -36,41 +37,44 @@ export function historyReachDays(rules: readonly Rule[]): number {
 
 /**
  * The calendar date an entry was written with (`YYYY-MM-DD`, its first ten characters), when it
- * reads as one without validation; otherwise `undefined`. Comparing dates as strings spares
- * parsing every instant of a long history: an instant's own date is within a day of its UTC date.
+ * reads as one without validation (an own data field, never a getter); otherwise `undefined`.
+ * Comparing dates as strings spares parsing every instant of a long history: an instant's own date
+ * is within a day of its UTC date.
  */
 function entryDate(entry: unknown): string | undefined {
-  if (entry === null || typeof entry !== 'object' || !Object.hasOwn(entry, 'at')) return undefined;
-  const at: unknown = (entry as { at: unknown }).at;
+  const at = typeof entry === 'object' && entry !== null ? ownField(entry, 'at') : undefined;
   return typeof at === 'string' && at.length >= 10 && at[4] === '-' && at[7] === '-' ? at.slice(0, 10) : undefined;
-}
-
-/** A plain object of own data properties: what trimming may copy without changing what validation sees. */
-function isPlainData(value: object): boolean {
-  const prototype: unknown = Object.getPrototypeOf(value);
-  if (prototype !== Object.prototype && prototype !== null) return false;
-  return Object.values(Object.getOwnPropertyDescriptors(value)).every((d) => 'value' in d);
 }
 
 /**
  * The facts without the history entries no rule can reach: those dated more than `reachDays`
  * (plus {@link TRIM_MARGIN_DAYS}, plus a day for the entry's own offset) before `now`. It runs
  * before validation, on whatever the caller passed, so it drops only what it can place for
- * certain: an entry whose date or whose `now` cannot be read is kept, and validation reports it.
- * The input is never modified.
+ * certain: an entry whose date or whose `now` cannot be read is kept, and validation reports it;
+ * facts or a history that are not plain data (a getter, a hole) are left as they are, for
+ * validation to refuse. The input is never modified.
  */
 export function trimHistory(input: unknown, reachDays: number): unknown {
-  if (reachDays === Infinity || input === null || typeof input !== 'object' || !Object.hasOwn(input, 'history') || !isPlainData(input)) return input;
-  const { history, now } = input as { history: unknown; now?: unknown };
+  // Only own data fields, so the copy below ({...input}) runs no getter and drops nothing validation would see.
+  if (reachDays === Infinity || !isPlainObject(input) || !Object.values(Object.getOwnPropertyDescriptors(input)).every((d) => 'value' in d)) return input;
+  const { history, now } = input;
   const nowMs = typeof now === 'string' ? Date.parse(now) : NaN;
-  if (!Array.isArray(history) || Number.isNaN(nowMs)) return input;
+  if (!isPlainArray(history) || Number.isNaN(nowMs)) return input;
   const earliestMs = nowMs - (reachDays + TRIM_MARGIN_DAYS + 1) * DAY_MS;
   // Before 1970 nothing is trimmed; after 9999 the date reads `+010000-…`, before every entry's.
   if (!(earliestMs > 0)) return input;
   const earliest = new Date(earliestMs).toISOString().slice(0, 10);
-  const reachable = (history as unknown[]).filter((entry) => {
+  const reachable: unknown[] = [];
+  // A loop rather than `history.filter`, which a list's own `filter` or `constructor` could replace.
+  for (let index = 0; index < history.length; index++) {
+    // A hole or an inherited item: validation must see the list as given.
+    if (!Object.hasOwn(history, index)) return input;
+    const entry: unknown = history[index];
     const date = entryDate(entry);
-    return date === undefined || date >= earliest;
-  });
+    if (date !== undefined && date < earliest) continue;
+    // A kept entry is validated in the copy, so it must be the own data value validation would see in place.
+    if (ownField(history, index) !== entry) return input;
+    reachable.push(entry);
+  }
   return reachable.length === history.length ? input : { ...input, history: reachable };
 }

@@ -3,7 +3,7 @@
 // and holes are refused rather than read: a getter can answer the check one way and the engine
 // another, and a copy (structuredClone, JSON) drops inherited fields the check has seen.
 
-/** How deeply any checked or hashed value may nest objects and arrays. Walks stop there. */
+/** How deeply any checked or hashed value may nest objects and arrays. Walks stop there, so no input can overflow the stack. */
 export const MAX_JSON_DEPTH = 100;
 
 /** An object JSON could have produced: its prototype is `Object.prototype` (of any realm) or null. */
@@ -40,46 +40,6 @@ export const ACCESSOR_SENTENCE = 'expected a plain value, got a getter (only own
 export const HOLE_SENTENCE = 'expected a value, got a hole in a sparse list';
 /** The sentence for a value nested deeper than {@link MAX_JSON_DEPTH}. */
 export const TOO_DEEP_SENTENCE = `nested too deeply: at most ${MAX_JSON_DEPTH} levels of objects and lists are allowed`;
-
-/** A problem with the structure of a value, `path` from the value's root. */
-export interface StructureIssue {
-  readonly path: readonly PropertyKey[];
-  readonly message: string;
-}
-
-/**
- * Where `value` is not built like JSON data: an object that is not plain (a class instance, a Date,
- * an object inheriting its fields), a getter, a hole in a list, or nesting past
- * {@link MAX_JSON_DEPTH} (counted from `path`, where the value sits). Leaves (numbers, strings…)
- * are left to the schema. Iterative, so no depth of input can overflow the stack.
- */
-export function structureIssues(value: unknown, path: readonly PropertyKey[] = []): StructureIssue[] {
-  const issues: StructureIssue[] = [];
-  const pending: { value: unknown; path: readonly PropertyKey[] }[] = [{ value, path }];
-  while (pending.length > 0) {
-    const { value: node, path: at } = pending.pop()!;
-    if (typeof node !== 'object' || node === null) continue;
-    const isArray = isPlainArray(node);
-    if (!isArray && !isPlainObject(node)) {
-      issues.push({ path: at, message: notPlainSentence(node) });
-      continue;
-    }
-    if (at.length >= MAX_JSON_DEPTH) {
-      issues.push({ path: at, message: TOO_DEEP_SENTENCE });
-      continue;
-    }
-    const keys: (string | number)[] = isArray ? Array.from({ length: node.length }, (_, i) => i) : Object.keys(node);
-    // Pushed in reverse, so issues come out in document order.
-    for (let i = keys.length - 1; i >= 0; i--) {
-      const key = keys[i]!;
-      const field = ownField(node, key);
-      if (field === ACCESSOR) issues.push({ path: [...at, key], message: ACCESSOR_SENTENCE });
-      else if (field === ABSENT) issues.push({ path: [...at, key], message: HOLE_SENTENCE });
-      else pending.push({ value: field, path: [...at, key] });
-    }
-  }
-  return issues;
-}
 
 /** What an object that JSON could not have produced is, in a sentence. */
 export function notPlainSentence(value: object): string {

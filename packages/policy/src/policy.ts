@@ -5,6 +5,8 @@ import { DEFAULT_MAX_ENGINES, EnginePool } from './engine-pool.js';
 import { FactsValidationError, issuesAt } from './errors.js';
 import { explainCondition, type EvaluatedCondition } from './explain.js';
 import { validate } from './compiled/compiled-schema.js';
+import { FACT_CHECKS } from './fact-checks.js';
+import { DATA_CHECKS } from './named-checks.js';
 import { factsSchema } from './compiled/facts-schema.generated.js';
 import type { Facts } from './facts-schema.js';
 import { mergeEffects, type FiredRule } from './merge.js';
@@ -49,6 +51,9 @@ export interface Policy extends PolicyIdentity {
    */
   evaluate(facts: Facts): Promise<Decision>;
 }
+
+/** The checks the facts schema names. */
+const FACT_SCHEMA_CHECKS = { ...DATA_CHECKS, ...FACT_CHECKS };
 
 /** The window a rule's `{cancellationsInWindow}` refers to: its condition's, else its warning's. */
 function windowOf(rule: Rule): number | undefined {
@@ -99,10 +104,10 @@ function buildPolicy(files: readonly RuleFile[], hash: string, options: PolicyOp
 
   async function evaluate(input: Facts): Promise<Decision> {
     // History no rule can reach is left out before the work that grows with it (validation, copy, counts).
-    const parsed = validate(factsSchema, trimHistory(input, reachDays));
+    const parsed = validate(factsSchema, trimHistory(input, reachDays), FACT_SCHEMA_CHECKS);
     if (!parsed.success) {
       // Again on the facts as given, so each issue names the caller's own history index.
-      const asGiven = validate(factsSchema, input);
+      const asGiven = validate(factsSchema, input, FACT_SCHEMA_CHECKS);
       throw new FactsValidationError(issuesAt('facts', (asGiven.success ? parsed : asGiven).issues));
     }
     // A copy: the decision must not change if the caller edits its facts while the engine runs.
@@ -143,11 +148,11 @@ function buildPolicy(files: readonly RuleFile[], hash: string, options: PolicyOp
       const outcome = outcomes.get(rule.id);
       const window = windows[i];
       const params = rule.event.params as Record<string, unknown>;
-      const description = fillTemplate(rule.description, (name) =>
-        name.startsWith('params.') ? params[name.slice(7)]
-        : name === 'cancellationsInWindow' ? actual('cancellationsInWindow', undefined, window)
-        : actual(name.split('.')[0] as FactName, name.includes('.') ? name.slice(name.indexOf('.') + 1) : undefined, undefined),
-      );
+      const description = fillTemplate(rule.description, (name) => {
+        // `{fact}`, `{fact.path}` or `{params.key}`; a count without a path is over the rule's window.
+        const [fact, path] = name.split(/\.(.*)/) as [string, string | undefined];
+        return fact === 'params' && path !== undefined ? params[path] : actual(fact as FactName, path, path === undefined ? window : undefined);
+      });
       const isFired = outcome?.fired === true;
       if (isFired) {
         fired.push({

@@ -3,20 +3,23 @@
 // does not load it. Exact: every field is in range (no month 13, April 31st, hour 24, leap second
 // 60 or offset +24:00), so every accepted string is one instant that `Date.parse` reads the same
 // in every engine, never NaN.
-const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+// One pattern for both: a date, then optionally a time and an offset. Month, day, hours, minutes,
+// seconds and the offset's fields are in range by the pattern itself; only the day of the month
+// (April 31st, February 29th) and the year need code.
+const ISO = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d))?$/;
 
 /**
- * A date that exists, in years 0100–9999: the day arithmetic (time.ts) uses Date.UTC, which reads
- * years 0–99 as 1900–1999, so earlier years are refused rather than miscounted.
+ * What `value` is: a date, an instant, or neither (`undefined`). Years 0100–9999 only: the day
+ * arithmetic (time.ts) uses Date.UTC, which reads years 0–99 as 1900–1999, so earlier years are
+ * refused rather than miscounted.
  */
-function validDate(y: string, m: string, d: string): boolean {
-  const t = new Date(Date.UTC(+y, +m - 1, +d));
-  return +y >= 100 && t.getUTCFullYear() === +y && t.getUTCMonth() === +m - 1 && t.getUTCDate() === +d;
+function isoKind(value: string): 'date' | 'instant' | undefined {
+  const m = ISO.exec(value);
+  // The day exists when Date.UTC does not carry it over into the next month.
+  if (m === null || +m[1]! < 100 || new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!)).getUTCDate() !== +m[3]!) return undefined;
+  return m[4] === undefined ? 'date' : 'instant';
 }
-
-/** Hours 00–23 and minutes 00–59: a time of day, or an offset from UTC. */
-const validClock = (hours: string, minutes: string) => +hours < 24 && +minutes < 60;
 
 /**
  * An ISO 8601 instant with an explicit offset (`Z` or `±hh:mm`), e.g. `2027-03-28T10:00:00+01:00`:
@@ -24,20 +27,17 @@ const validClock = (hours: string, minutes: string) => +hours < 24 && +minutes <
  * nanoseconds) and an offset from -23:59 to +23:59.
  */
 export function isIsoInstant(value: string): boolean {
-  const m = ISO_INSTANT.exec(value);
-  return (
-    m !== null &&
-    validDate(m[1]!, m[2]!, m[3]!) &&
-    validClock(m[4]!, m[5]!) &&
-    +(m[6] ?? 0) < 60 &&
-    (m[7] === undefined || validClock(m[7], m[8]!))
-  );
+  return isoKind(value) === 'instant';
 }
 
 /** A calendar date `YYYY-MM-DD` that exists (no February 30th), in years 0100–9999. */
 export function isIsoDate(value: string): boolean {
-  const m = ISO_DATE.exec(value);
-  return m !== null && validDate(m[1]!, m[2]!, m[3]!);
+  return isoKind(value) === 'date';
+}
+
+/** A date (as {@link isIsoDate}) or an instant (as {@link isIsoInstant}). */
+export function isIsoDateOrInstant(value: string): boolean {
+  return isoKind(value) !== undefined;
 }
 
 const zoneFormatters = new Map<string, Intl.DateTimeFormat>();

@@ -1,11 +1,13 @@
 import { validate, type CompiledSchema } from './compiled/compiled-schema.js';
+import { DATA_CHECKS } from './named-checks.js';
+import { RULE_FILE_CHECKS } from './rule-file-checks.js';
 import { allSchema, anySchema, eventParamsSchemas, factConditionSchema, notSchema, ruleFileSchema, ruleSchema } from './compiled/rule-file-schemas.generated.js';
 import { issuesAt, jsonPath, PolicyValidationError, type ValidationIssue } from './errors.js';
 import { findFactCondition } from './find-fact-condition.js';
 import type { FactCondition, Rule, RuleFile } from './rule-file-schema.js';
 import { parsePlaceholders, PLACEHOLDER_FORMATS } from './template.js';
 import { lookUpFactPath, placeholderPaths, quoteList, type ValueKind } from './fact-catalog.js';
-import { isIsoDate, isIsoInstant } from './time-formats.js';
+import { isIsoDateOrInstant, isIsoInstant } from './time-formats.js';
 
 type Path = readonly PropertyKey[];
 
@@ -15,6 +17,9 @@ type Path = readonly PropertyKey[];
  * explanation's) recurses further than this.
  */
 export const MAX_CONDITION_DEPTH = 32;
+
+/** The checks the rule-file schemas name. */
+const RULE_FILE_SCHEMA_CHECKS = { ...DATA_CHECKS, ...RULE_FILE_CHECKS };
 
 const GROUPS: Record<'all' | 'any', CompiledSchema<Record<string, unknown[]>>> = { all: allSchema, any: anySchema };
 const KNOWN_PLACEHOLDERS = new Set(placeholderPaths());
@@ -31,7 +36,7 @@ export function validateRuleFile(fileName: string, content: unknown): RuleFile {
   const issues: ValidationIssue[] = [];
   const report = (path: Path, message: string) => issues.push({ file: fileName, path: jsonPath(path), message });
   const check = <T>(schema: CompiledSchema<T>, value: unknown, path: Path): T | undefined => {
-    const result = validate(schema, value);
+    const result = validate(schema, value, RULE_FILE_SCHEMA_CHECKS);
     if (result.success) return result.data;
     issues.push(...issuesAt(fileName, result.issues, path));
     return undefined;
@@ -134,7 +139,7 @@ function isOfKind(kind: ValueKind, value: unknown): boolean {
     case 'instant':
       return typeof value === 'string' && isIsoInstant(value);
     case 'dateOrInstant':
-      return typeof value === 'string' && (isIsoDate(value) || isIsoInstant(value));
+      return typeof value === 'string' && isIsoDateOrInstant(value);
     default:
       return typeof value === kind.type;
   }

@@ -6,6 +6,9 @@ import { GENERATED_SCHEMA_MODULES } from '../../build/write-compiled-schemas.js'
 import { compileSchema } from '../../src/compiled/compile.js';
 import { validate, type CompiledNode } from '../../src/compiled/compiled-schema.js';
 import { MAX_JSON_DEPTH } from '../../src/json-data.js';
+import { DATA_CHECKS } from '../../src/named-checks.js';
+import { FACT_CHECKS } from '../../src/fact-checks.js';
+import { RULE_FILE_CHECKS } from '../../src/rule-file-checks.js';
 import * as compiledFacts from '../../src/compiled/facts-schema.generated.js';
 import * as compiledRuleFiles from '../../src/compiled/rule-file-schemas.generated.js';
 import { mergeFacts } from '../../src/fixtures.js';
@@ -28,6 +31,10 @@ function conditionsOf(condition: Json): Json[] {
 const conditions = rules.flatMap((rule) => conditionsOf(rule.conditions as Json));
 const withBroken = (values: readonly unknown[]) => [...values, ...values.flatMap((v) => [...brokenCopies(v)])];
 
+/** The tables the policy validates facts and rule files with. */
+const FACTS_TABLE = { ...DATA_CHECKS, ...FACT_CHECKS };
+const RULE_FILES_TABLE = { ...DATA_CHECKS, ...RULE_FILE_CHECKS };
+
 describe('compiled schemas', () => {
   it('are what the zod schemas compile to now (build writes them)', () => {
     for (const [file, source] of Object.entries(GENERATED_SCHEMA_MODULES)) {
@@ -37,23 +44,37 @@ describe('compiled schemas', () => {
   });
 
   it('judge facts as zod does: every fixture, and each broken in every place', () => {
-    const compared = assertSameVerdicts(compiledFacts.factsSchema, factsSchema, withBroken(fixtureFacts), 'facts');
+    const compared = assertSameVerdicts(compiledFacts.factsSchema, factsSchema, withBroken(fixtureFacts), 'facts', FACTS_TABLE);
     assert.ok(compared > 10_000, `compared ${compared}`);
   });
 
   it('judge rule files, rules, conditions and event params as zod does', () => {
-    assertSameVerdicts(compiledRuleFiles.ruleFileSchema, ruleFileSchema, withBroken(ruleFiles), 'rule file');
-    assertSameVerdicts(compiledRuleFiles.ruleSchema, ruleSchema, withBroken(rules), 'rule');
+    assertSameVerdicts(compiledRuleFiles.ruleFileSchema, ruleFileSchema, withBroken(ruleFiles), 'rule file', RULE_FILES_TABLE);
+    assertSameVerdicts(compiledRuleFiles.ruleSchema, ruleSchema, withBroken(rules), 'rule', RULE_FILES_TABLE);
     const factConditions = conditions.filter((c) => 'fact' in c);
-    assertSameVerdicts(compiledRuleFiles.factConditionSchema, factConditionSchema, withBroken(factConditions), 'condition');
-    assertSameVerdicts(compiledRuleFiles.allSchema, groupSchema('all'), withBroken(conditions.filter((c) => 'all' in c)), 'all');
-    assertSameVerdicts(compiledRuleFiles.anySchema, groupSchema('any'), withBroken(conditions.filter((c) => 'any' in c)), 'any');
-    assertSameVerdicts(compiledRuleFiles.notSchema, notSchema, withBroken([{ not: conditions[1] }, ...conditions.filter((c) => 'not' in c)]), 'not');
+    assertSameVerdicts(compiledRuleFiles.factConditionSchema, factConditionSchema, withBroken(factConditions), 'condition', RULE_FILES_TABLE);
+    assertSameVerdicts(compiledRuleFiles.allSchema, groupSchema('all'), withBroken(conditions.filter((c) => 'all' in c)), 'all', RULE_FILES_TABLE);
+    assertSameVerdicts(compiledRuleFiles.anySchema, groupSchema('any'), withBroken(conditions.filter((c) => 'any' in c)), 'any', RULE_FILES_TABLE);
+    assertSameVerdicts(compiledRuleFiles.notSchema, notSchema, withBroken([{ not: conditions[1] }, ...conditions.filter((c) => 'not' in c)]), 'not', RULE_FILES_TABLE);
     for (const [type, params] of Object.entries(EVENT_PARAMS)) {
       const given = rules.filter((r) => (r.event as Json).type === type).map((r) => (r.event as Json).params);
       assert.ok(given.length > 0, `a default rule uses ${type}`);
-      assertSameVerdicts(compiledRuleFiles.eventParamsSchemas[type as keyof typeof EVENT_PARAMS], params, withBroken(given), type);
+      assertSameVerdicts(compiledRuleFiles.eventParamsSchemas[type as keyof typeof EVENT_PARAMS], params, withBroken(given), type, RULE_FILES_TABLE);
     }
+  });
+
+  it('call only the checks they are given: the contract\'s by default, the facts\' and rule files\' own added by their validators', () => {
+    const condition: CompiledNode = { type: 'unknown', checks: [['conditionValue']] };
+    assert.throws(() => validate(condition, 1), /unknown check "conditionValue"/);
+    assert.equal(validate(condition, 1, RULE_FILES_TABLE).success, true);
+    assert.equal(validate(condition, [{}], RULE_FILES_TABLE).success, false);
+    const facts = (value: unknown) => validate(compiledFacts.factsSchema, value, FACTS_TABLE);
+    assert.deepEqual(facts({ action: 'cancel', now: '2027-06-01T09:00:00Z', therapist: { id: 't', profileVisible: true } }), {
+      success: false,
+      issues: [{ path: ['session'], message: 'required for every action but "availability-change"' }, { path: ['client'], message: 'required for every action but "availability-change"' }],
+    });
+    // What a page loads with every compiled schema holds neither.
+    assert.deepEqual(Object.keys(DATA_CHECKS).filter((name) => Object.hasOwn(FACT_CHECKS, name) || Object.hasOwn(RULE_FILE_CHECKS, name)), []);
   });
 
   it('read only own data fields of plain objects and lists, where zod reads through anything', () => {

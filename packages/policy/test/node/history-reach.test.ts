@@ -126,4 +126,26 @@ describe('history a rule cannot reach is left out of a decision', () => {
     const inherited = Object.assign(Object.create({ action: 'cancel' }) as object, old);
     assert.equal(trimHistory(inherited, 90), inherited, 'not a plain object: left for validation to refuse');
   });
+
+  it('never hides a hole or a getter in the history from validation, even beside entries it leaves out', async () => {
+    const now = '2027-06-01T09:00:00+01:00';
+    const [recent] = historyBefore(now, 1, 24);
+    const [old] = historyBefore(now, 1, 24 * 400);
+    // eslint-disable-next-line no-sparse-arrays
+    const sparse = [recent, , old] as HistoryEntry[];
+    const getter = [recent, old] as HistoryEntry[];
+    Object.defineProperty(getter, 0, { enumerable: true, get: () => recent });
+    const gettingAt = { sessionId: 'g', kind: 'cancel' } as unknown as HistoryEntry;
+    Object.defineProperty(gettingAt, 'at', { enumerable: true, get: () => old!.at });
+    const refusal = async (history: HistoryEntry[]) => {
+      const error = await policy.evaluate(cancelFacts({ now, history })).then(() => undefined, (e: unknown) => e);
+      return error instanceof FactsValidationError ? error.issues.map((i) => `${i.path}: ${i.message}`) : error;
+    };
+    assert.deepEqual(await refusal(sparse), ['$.history[1]: expected a value, got a hole in a sparse list']);
+    assert.deepEqual(await refusal(getter), ['$.history[0]: expected a plain value, got a getter (only own data fields count)']);
+    assert.deepEqual(await refusal([gettingAt, old!]), ['$.history[0].at: expected a plain value, got a getter (only own data fields count)']);
+    // A list's own `filter` is not asked which entries count.
+    const ownFilter = Object.assign([recent!, old!], { filter: () => [] });
+    assert.deepEqual(await policy.evaluate(cancelFacts({ now, history: ownFilter })), await policy.evaluate(cancelFacts({ now, history: [recent!] })));
+  });
 });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, describe, it } from 'node:test';
 import { build } from 'esbuild';
 import {
@@ -74,6 +75,10 @@ describe('json-rules-engine, vendored: every patch in one module', () => {
   it('a pattern that no longer matches fails, naming the patch', () => {
     const renamedDebug = source('almanac').replaceAll('_debug2.default', '_debug3.default');
     assert.throws(() => vendorModule('almanac', renamedDebug), patchError('drop debug calls', /no \(0, _debug2\.default\)/));
+    const otherLookup = source('rule').replace('_this3.engine.conditions.get(conditionReference.condition)', 'lookUp(conditionReference)');
+    assert.throws(() => vendorModule('rule', otherLookup), patchError('condition references fail at once', /no `var realize = function realize/));
+    const undecorated = source('operator-map').replace('decorators[i].decorate(op)', 'op');
+    assert.throws(() => vendorModule('operator-map', undecorated), patchError('operators looked up without decorators', /no `get\(name\)` applying decorators/));
     const twoLines = source('fact').replace(/^(var _createClass = function \(\) \{)/m, '$1\n');
     assert.throws(() => vendorModule('fact', twoLines), patchError('share Babel class helpers', /_createClass is no longer defined on one line/));
   });
@@ -88,6 +93,32 @@ describe('json-rules-engine, vendored: every patch in one module', () => {
     const dist = alteredDist('rule', (s) => s.replace("key: 'getEngine'", "key: 'engine'"));
     await assert.rejects(bundle(dist), (error: Error) => /patch "drop unused rule methods" no longer applies to rule\.js: no method "getEngine"/.test(error.message));
     assert.match(await bundle(), /json-rules-engine:engine/, 'the unaltered engine builds');
+  });
+
+  it('a condition reference still fails as before, at once, in the patched engine', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jre-'));
+    copies.push(dir);
+    const file = join(dir, 'engine.mjs');
+    writeFileSync(file, await bundle());
+    const { Engine } = (await import(pathToFileURL(file).href)) as typeof import('json-rules-engine');
+    const reference = { conditions: { condition: 'elsewhere' }, event: { type: 'any' } };
+    const nested = { conditions: { all: [{ condition: 'nested' }] }, event: { type: 'any' } };
+    await assert.rejects(new Engine([reference]).run({}), /No condition elsewhere exists/);
+    await assert.rejects(new Engine([nested]).run({}), /No condition nested exists/);
+    assert.doesNotMatch(await bundle(), /allowUndefinedConditions\)/);
+  });
+
+  it('operators are found by name, and an unknown or decorated one still fails the run', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jre-'));
+    copies.push(dir);
+    const file = join(dir, 'engine.mjs');
+    writeFileSync(file, await bundle());
+    const { Engine } = (await import(pathToFileURL(file).href)) as typeof import('json-rules-engine');
+    const comparing = (operator: string) => [{ conditions: { all: [{ fact: 'n', operator, value: 1 }] }, event: { type: 'hit' } }];
+    assert.equal((await new Engine(comparing('equal')).run({ n: 1 })).events.length, 1);
+    await assert.rejects(new Engine(comparing('roughly')).run({ n: 1 }), /Unknown operator: roughly/);
+    await assert.rejects(new Engine(comparing('everyFact:equal')).run({ n: 1 }), /Unknown operator: everyFact:equal/);
+    assert.doesNotMatch(await bundle(), /\.decorate\(/);
   });
 
   it('a patch left out (as the bench does to measure it) leaves its code in', async () => {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import type * as z from 'zod/mini';
 import { issuesAt, validate, type CompiledSchema } from '../../src/validation.js';
 import { toValidationIssues } from '../../src/errors.js';
+import { DATA_CHECKS, type CheckTable } from '../../src/named-checks.js';
 
 // Compiled schemas must accept and refuse exactly what their zod schemas do, with the same words at
 // the same paths. These helpers break valid values one place at a time and compare the two verdicts.
@@ -47,11 +48,15 @@ export function* brokenCopies(value: unknown): Generator {
   }
 }
 
-/** Asserts that the compiled and the zod schema agree on every value: success, or the same issues. */
-export function assertSameVerdicts<T>(compiled: CompiledSchema<T>, zod: z.ZodMiniType, values: Iterable<unknown>, label: string): number {
+/**
+ * Asserts that the compiled and the zod schema agree on every value: success, or the same issues.
+ * `checks` is the table the compiled schema is validated with where it is used: the host API
+ * contract's by default, as the host client validates.
+ */
+export function assertSameVerdicts<T>(compiled: CompiledSchema<T>, zod: z.ZodMiniType, values: Iterable<unknown>, label: string, checks: CheckTable = DATA_CHECKS): number {
   let compared = 0;
   for (const value of values) {
-    const ours = validate(compiled, value);
+    const ours = validate(compiled, value, checks);
     const theirs = zod.safeParse(value, { reportInput: true });
     const expected = theirs.success ? [] : toValidationIssues(label, theirs.error.issues);
     const actual = ours.success ? [] : issuesAt(label, ours.issues);
