@@ -150,8 +150,12 @@ function buildPolicy(files: readonly RuleFile[], hash: string, options: PolicyOp
       const params = rule.event.params as Record<string, unknown>;
       const description = fillTemplate(rule.description, (name) => {
         // `{fact}`, `{fact.path}` or `{params.key}`; a count without a path is over the rule's window.
+        // Own names only: rules the host vouched for skip the validator, and `constructor` or
+        // `toString` must not reach Object.prototype there either.
         const [fact, path] = name.split(/\.(.*)/) as [string, string | undefined];
-        return fact === 'params' && path !== undefined ? params[path] : actual(fact as FactName, path, path === undefined ? window : undefined);
+        if (fact === 'params') return path === undefined ? undefined : resolvePath(params, path);
+        if (fact !== 'cancellationsInWindow' && !Object.hasOwn(values, fact)) return undefined;
+        return actual(fact as FactName, path, path === undefined ? window : undefined);
       });
       const isFired = outcome?.fired === true;
       if (isFired) {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { canonicalJson, createPolicy, MAX_CONDITION_DEPTH, MAX_JSON_DEPTH, PolicyValidationError, validateRuleFiles, vouchedRuleFiles, type ValidationIssue } from '../../src/index.js';
+import { canonicalJson, createPolicy, MAX_CONDITION_DEPTH, MAX_JSON_DEPTH, PolicyValidationError, validateRuleFiles, vouchedPolicy, vouchedRuleFiles, type ValidationIssue } from '../../src/index.js';
+import { contentHash } from '../../src/hash.js';
 import { defineCheck, type CheckCall } from '../../src/schemas.js';
 import { compareDecision, mergeFacts } from '../../src/fixtures.js';
 import { cancelFacts, rule, ruleFile } from './helpers.js';
@@ -235,5 +236,15 @@ describe('day and hour counts stay on the calendar', () => {
     const policy = createPolicy(withCondition({ fact: 'cancellationsInWindow', params: { days: 36_600 }, operator: 'greaterThan', value: 0 }));
     const decision = await policy.evaluate(cancelFacts());
     assert.ok(decision.notify, 'the rule fired: this cancellation counts');
+  });
+});
+
+describe('placeholders on rules nobody validated in this page (vouched for by their hash)', () => {
+  it('{params.constructor}, {params.toString}, {constructor} and {toString} fill as unknown, never from Object.prototype', async () => {
+    const file = ruleFile([rule('r', notify, { conditions: { all: [cancelling] }, description: 'a {params.constructor} b {params.toString} c {constructor} d {toString} e {params.channels}' })]);
+    const policy = vouchedPolicy({ 'x.json': file }, contentHash([file]));
+    assert.ok(policy, 'vouched');
+    const decision = await policy.evaluate(cancelFacts());
+    assert.equal(decision.explanations[0]?.description, 'a unknown b unknown c unknown d unknown e email');
   });
 });
