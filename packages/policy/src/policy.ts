@@ -111,7 +111,7 @@ function buildPolicy(files: readonly RuleFile[], hash: string, options: PolicyOp
       throw new FactsValidationError(issuesAt('facts', (asGiven.success ? parsed : asGiven).issues));
     }
     // A copy: the decision must not change if the caller edits its facts while the engine runs.
-    const facts = structuredClone(parsed.data);
+    const facts = copyOfFacts(parsed.data);
     const derived = deriveFacts(facts);
     // What conditions read, by fact name; the engine gets the same values.
     const values: Record<Exclude<FactName, 'cancellationsInWindow'>, unknown> = {
@@ -187,4 +187,19 @@ function buildPolicy(files: readonly RuleFile[], hash: string, options: PolicyOp
   }
 
   return { ...identity, files, rules, evaluate };
+}
+
+/**
+ * A structured clone of facts that passed validation. What cannot be cloned passed only by being
+ * exotic (a Proxy, say a framework's reactive object, reads like plain data): the caller's
+ * mistake, named as such rather than a DOMException from deep inside.
+ */
+function copyOfFacts(facts: Facts): Facts {
+  try {
+    return structuredClone(facts);
+  } catch (error) {
+    throw new FactsValidationError([
+      { file: 'facts', path: '$', message: `expected plain JSON data, got something that cannot be copied (a Proxy?): ${error instanceof Error ? error.message : String(error)}` },
+    ]);
+  }
 }

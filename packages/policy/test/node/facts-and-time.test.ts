@@ -143,3 +143,12 @@ describe('facts are read through their own fields only', () => {
     }
   });
 });
+
+describe('facts that look like data but are not', () => {
+  it('a Proxy (a framework\'s reactive object) is a FactsValidationError, not a DOMException', async () => {
+    const policy = createPolicy(defaultRuleSources());
+    for (const facts of [new Proxy(cancelFacts(), {}), cancelFacts({ history: new Proxy([], {}) })]) {
+      await assert.rejects(policy.evaluate(facts), (error: unknown) => error instanceof FactsValidationError && /cannot be copied/.test(error.message));
+    }
+  });
+});
