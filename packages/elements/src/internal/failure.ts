@@ -9,7 +9,7 @@ export interface WidgetErrorDetail {
   /**
    * Stable and kebab-case: the host's error code (`network`, `timeout`, `contract`, `http-404` …);
    * `invalid-rules` when the rule files are not valid; `rules-url-refused`, `rules-url-not-rules`,
-   * `rules-url-failed` or `rules-url-unreachable` when the `rules-url` gave none; `configuration`
+   * `rules-url-failed`, `rules-url-timeout` or `rules-url-unreachable` when the `rules-url` gave none; `configuration`
    * when the page's settings cannot work; else `unexpected`.
    */
   readonly code: string;
@@ -94,6 +94,9 @@ function rulesUrlWording({ kind, url, status }: RulesUrlError): Wording {
   }
   if (kind === 'failed') {
     return [true, msg(str`The server with the rules for this page (${url}) could not send them (${status ?? ''}). Nothing was lost: try again in a moment.`, { id: 'rc.error.rules-url-failed' })];
+  }
+  if (kind === 'timeout') {
+    return [true, msg(str`The server with the rules for this page (${url}) did not answer in time. Nothing was lost: try again.`, { id: 'rc.error.rules-url-timeout' })];
   }
   return [true, msg(str`The rules for this page could not be reached at ${url}. Nothing was lost: try again.`, { id: 'rc.error.rules-url-unreachable' })];
 }

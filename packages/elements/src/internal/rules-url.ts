@@ -7,13 +7,14 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 /**
  * Why rule files could not come from a `rules-url`: `refused` (a 4xx: the URL or its access is
  * wrong), `not-rules` (no JSON object there), `failed` (a 5xx, 408 or 429: the server may answer
- * later) or `unreachable` (no answer, or none within the timeout). Only the last two can be retried.
+ * later), `timeout` (no whole answer within the timeout) or `unreachable` (no answer). Only the last
+ * three can be retried.
  */
 export class RulesUrlError extends Error {
   override name = 'RulesUrlError';
   constructor(
     readonly url: string,
-    readonly kind: 'refused' | 'not-rules' | 'failed' | 'unreachable',
+    readonly kind: 'refused' | 'not-rules' | 'failed' | 'timeout' | 'unreachable',
     readonly status?: number,
     options?: { cause?: unknown },
   ) {
@@ -44,7 +45,9 @@ export async function loadRulesFromUrl(url: string, timeoutMs = DEFAULT_TIMEOUT_
     }
     text = await readBodyText(response, deadline);
   } catch (error) {
-    throw error instanceof RulesUrlError ? error : new RulesUrlError(url, 'unreachable', undefined, { cause: error });
+    if (error instanceof RulesUrlError) throw error;
+    // Reached, but the whole answer did not come in time (a stalled body, a slow server).
+    throw new RulesUrlError(url, deadline.aborted ? 'timeout' : 'unreachable', undefined, { cause: error });
   }
   let json: unknown;
   try {

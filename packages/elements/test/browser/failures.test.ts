@@ -186,6 +186,12 @@ describe('failures, by class', () => {
       it('a rules-url whose body stalls: the timeout ends it, try again', async () => {
         pageAnswers('/stalled-rules.json', stalledResponse);
         const el = await failing({ 'rules-url': '/stalled-rules.json', 'timeout-ms': '200' });
+        expect(failureOf(el)).to.include({ code: 'rules-url-timeout', retryable: true });
+        await expectFailure(el, { says: words('did not answer in time', 'nicht rechtzeitig geantwortet'), retry: true });
+      });
+
+      it('a rules-url nothing answers at: could not be reached, try again', async () => {
+        const el = await failing({ 'rules-url': 'http://127.0.0.1:9/rules.json' });
         expect(failureOf(el)).to.include({ code: 'rules-url-unreachable', retryable: true });
         await expectFailure(el, { says: words('could not be reached at', 'nicht erreichbar'), retry: true });
       });

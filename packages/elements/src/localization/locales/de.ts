@@ -27,6 +27,7 @@ export const templates = (str: typeof strTag) => ({
   'rc.error.rules-url-refused': str`Die Regeln dieser Seite konnten nicht geladen werden: ${0} antwortete mit ${1}. Es wurde nichts geändert. Prüfen Sie die Regel-URL (rules-url) in der Konfiguration der Seite.`,
   'rc.error.rules-url-not-rules': str`Die Regeln dieser Seite konnten nicht gelesen werden: ${0} hat keine Regeldateien als JSON geschickt. Es wurde nichts geändert. Prüfen Sie die Regel-URL (rules-url) in der Konfiguration der Seite.`,
   'rc.error.rules-url-failed': str`Der Server mit den Regeln dieser Seite (${0}) konnte sie nicht senden (${1}). Es ging nichts verloren: Versuchen Sie es gleich noch einmal.`,
+  'rc.error.rules-url-timeout': str`Der Server mit den Regeln dieser Seite (${0}) hat nicht rechtzeitig geantwortet. Es ging nichts verloren: Versuchen Sie es erneut.`,
   'rc.error.rules-url-unreachable': str`Die Regeln dieser Seite waren unter ${0} nicht erreichbar. Es ging nichts verloren: Versuchen Sie es erneut.`,
   'rc.cancel.heading': 'Sitzung absagen',
   'rc.cancel.loading': 'Die Sitzung wird geladen …',
