@@ -39,6 +39,8 @@ export {
   PreconditionFailedError,
   PreconditionRequiredError,
   ServerError,
+  UnauthorizedError,
+  ForbiddenError,
 } from './errors.js';
 export { newIdempotencyKey } from './idempotency-key.js';
 export type { Slot, Session, DecisionShown, Refund, TeamRequest, TeamRequestKind, Offer, Therapist, Absence, ErrorBody } from './schemas.js';

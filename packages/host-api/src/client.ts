@@ -16,6 +16,13 @@ export interface HostClientOptions {
   readonly fetch?: typeof fetch;
   /** Extra headers for every request (auth); a function is called before each attempt. */
   readonly headers?: HeadersInit | (() => HeadersInit | Promise<HeadersInit>);
+  /**
+   * The caller's bearer token, sent as `Authorization: Bearer …`: a string, or a function called
+   * before each attempt (`refresh: false`) and once more after a 401 (`refresh: true`: the token
+   * expired, mint a new one), when the request is sent again with the same idempotency key.
+   * `undefined` sends no token.
+   */
+  readonly token?: string | ((context: { readonly refresh: boolean }) => string | undefined | Promise<string | undefined>);
   /** Per attempt, from sending to the last byte of the body. Default 10,000 ms. */
   readonly timeoutMs?: number;
   /** Retries after the first attempt, 0 to 2. Default 2 (3 attempts). */
@@ -132,13 +139,22 @@ export function createHostTransport(options: HostClientOptions): HostTransport {
    * signal: a body that stalls after the headers is a timeout too. `retryWait(response)` is the
    * wait before retrying a response, or undefined when it is the answer; a retried one is not read.
    */
-  async function attempt(endpoint: EndpointId, url: string, init: RequestInit, signal: AbortSignal | undefined, retryWait: (response: Response) => number | undefined): Promise<Outcome> {
+  async function attempt(
+    endpoint: EndpointId,
+    url: string,
+    init: RequestInit,
+    signal: AbortSignal | undefined,
+    retryWait: (response: Response) => number | undefined,
+    refresh = false,
+  ): Promise<Outcome> {
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), timeoutMs);
     const stop = onAbort(signal, () => timeout.abort(signal?.reason));
     try {
       const headers = headersFor(endpoint, typeof options.headers === 'function' ? await settledBy(Promise.resolve(options.headers()), timeout.signal) : options.headers);
       new Headers(init.headers).forEach((value, key) => headers.set(key, value));
+      const token = typeof options.token === 'function' ? await settledBy(Promise.resolve(options.token({ refresh })), timeout.signal) : options.token;
+      if (token !== undefined) headers.set('authorization', `Bearer ${headerSafe(endpoint, 'token', token)}`);
       const doFetch = options.fetch ?? fetch;
       const response = await settledBy(doFetch(url, { ...init, headers, signal: timeout.signal }), timeout.signal);
       const waitMs = retryWait(response);
@@ -207,6 +223,9 @@ export function createHostTransport(options: HostClientOptions): HostTransport {
     // Reads are always safe to repeat; a write only when the host can recognise the repeat.
     const mayRetry = definition.method === 'GET' || definition.idempotent === true;
 
+    // A token function gets one chance to refresh an expired token (a 401), per call.
+    let refreshed = false;
+    let refresh = false;
     for (let attemptNo = 1; ; attemptNo++) {
       const last = attemptNo >= maxAttempts || !mayRetry;
       // A retryable status is retried, unless it asks to wait longer than we would.
@@ -216,7 +235,8 @@ export function createHostTransport(options: HostClientOptions): HostTransport {
         if (wait === undefined) return backoffMs(attemptNo - 1, random);
         return wait <= MAX_RETRY_AFTER_MS ? wait : undefined;
       };
-      const outcome = await attempt(endpoint, url, { method: definition.method, headers, ...(body === undefined ? {} : { body }) }, signal, retryWait);
+      const outcome = await attempt(endpoint, url, { method: definition.method, headers, ...(body === undefined ? {} : { body }) }, signal, retryWait, refresh);
+      refresh = false;
       if (outcome.kind === 'retry') {
         await sleep(outcome.waitMs, signal);
         continue;
@@ -224,6 +244,11 @@ export function createHostTransport(options: HostClientOptions): HostTransport {
       if (outcome.kind === 'response') {
         const { response, text } = outcome;
         if (response.ok) return checked(endpoint, 'response', definition.response, parseJson(endpoint, text));
+        if (response.status === 401 && typeof options.token === 'function' && !refreshed) {
+          refreshed = refresh = true;
+          attemptNo--;
+          continue;
+        }
         throw responseError(endpoint, response, text);
       }
       if (last) throw outcome.kind === 'timeout' ? new TimeoutError(endpoint, timeoutMs) : new NetworkError(endpoint, outcome.error);

@@ -83,6 +83,16 @@ export class PreconditionRequiredError extends HostResponseError {
   override name = 'PreconditionRequiredError';
 }
 
+/** 401: no token, or one the host does not accept (expired, forged); a `token` function was asked for a fresh one first. */
+export class UnauthorizedError extends HostResponseError {
+  override name = 'UnauthorizedError';
+}
+
+/** 403: a valid token whose caller may not do this (another therapist's session, another tenant, a team-only endpoint). */
+export class ForbiddenError extends HostResponseError {
+  override name = 'ForbiddenError';
+}
+
 /** 5xx: the host failed; 502/503/504 were retried first. */
 export class ServerError extends HostResponseError {
   override name = 'ServerError';
@@ -90,6 +100,8 @@ export class ServerError extends HostResponseError {
 
 /** The error class for an HTTP status. */
 export function responseErrorClass(status: number): typeof HostResponseError {
+  if (status === 401) return UnauthorizedError;
+  if (status === 403) return ForbiddenError;
   if (status === 409) return ConflictError;
   if (status === 412) return PreconditionFailedError;
   if (status === 428) return PreconditionRequiredError;

@@ -24,6 +24,14 @@ export interface RaincheckConfig {
   readonly fetch?: typeof fetch;
   /** Headers for every host API request (auth); a function is called before each request. */
   readonly headers?: HeadersInit | (() => HeadersInit | Promise<HeadersInit>);
+  /** The caller's bearer token for the host API, minted by the partner's backend. */
+  readonly accessToken?: string;
+  /**
+   * Gets the bearer token before each host API call (`refresh: false`), and once more after the
+   * host refused it as expired (`refresh: true`: mint a new one); the call is then sent again, so an
+   * expired token is refreshed, never shown as an error. Takes precedence over `token`.
+   */
+  readonly getAccessToken?: (context: { readonly refresh: boolean }) => string | Promise<string>;
   /** A BCP 47 locale; the widgets ship English and German. */
   readonly locale?: string;
   /**

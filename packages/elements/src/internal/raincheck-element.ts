@@ -17,6 +17,8 @@ export class RaincheckElement extends LitElement {
     rulesUrl: { attribute: 'rules-url' },
     fetch: { attribute: false },
     headers: { attribute: false },
+    accessToken: { attribute: false },
+    getAccessToken: { attribute: false },
     rules: { attribute: false },
     timeoutMs: { attribute: 'timeout-ms', type: Number },
     config: { state: true },
@@ -32,6 +34,10 @@ export class RaincheckElement extends LitElement {
   declare fetch: RaincheckConfig['fetch'];
   /** Headers for every host API request, or a function returning them (else the provider's). */
   declare headers: RaincheckConfig['headers'];
+  /** The caller's bearer token for the host API (else the provider's). */
+  declare accessToken: string | undefined;
+  /** Gets the bearer token before each call, and a fresh one after a 401 (else the provider's); takes precedence over `accessToken`. */
+  declare getAccessToken: RaincheckConfig['getAccessToken'];
   /** Where rules come from, as an object (takes precedence over `rules-url`). */
   declare rules: RulesSource | undefined;
   /** How long one attempt at the host API or the rules URL may take, body included, in ms (else the provider's, else 10,000). */
@@ -62,6 +68,8 @@ export class RaincheckElement extends LitElement {
       ...(this.baseUrl ? { baseUrl: this.baseUrl } : {}),
       ...(this.fetch ? { fetch: this.fetch } : {}),
       ...(this.headers ? { headers: this.headers } : {}),
+      ...(this.accessToken ? { accessToken: this.accessToken } : {}),
+      ...(this.getAccessToken ? { getAccessToken: this.getAccessToken } : {}),
       ...(this.locale ? { locale: this.locale } : {}),
       ...(rules ? { rules } : {}),
       ...(this.timeoutMs == null ? {} : { timeoutMs: this.timeoutMs }),
@@ -83,13 +91,24 @@ export class RaincheckElement extends LitElement {
    * tools that inspect elements (axe reads a node's `host`) read it too.
    */
   protected get host(): HostTransport {
-    const { baseUrl, fetch, headers, timeoutMs } = this.settings;
+    const { baseUrl, fetch, headers, timeoutMs, accessToken, getAccessToken } = this.settings;
     let key: string;
     try {
       if (!baseUrl) throw new ConfigurationError(`<${this.localName}> needs a base-url (or an <rc-provider base-url>)`);
-      key = `${checkedUrl(baseUrl)} ${timeoutMs ?? ''}`;
+      key = `${checkedUrl(baseUrl)} ${timeoutMs ?? ''} ${getAccessToken ? '(getAccessToken)' : (accessToken ?? '')}`;
       if (this.#host?.key !== key) {
-        this.#host = { key, transport: createHostTransport({ baseUrl, ...(fetch ? { fetch } : {}), ...(headers ? { headers } : {}), ...(timeoutMs === undefined ? {} : { timeoutMs: configuredTimeout(timeoutMs) }) }) };
+        // getAccessToken is read when each call is made, so a new function takes effect at once.
+        const bearer = getAccessToken ? (context: { readonly refresh: boolean }) => (this.settings.getAccessToken ?? getAccessToken)(context) : accessToken;
+        this.#host = {
+          key,
+          transport: createHostTransport({
+            baseUrl,
+            ...(fetch ? { fetch } : {}),
+            ...(headers ? { headers } : {}),
+            ...(bearer === undefined ? {} : { token: bearer }),
+            ...(timeoutMs === undefined ? {} : { timeoutMs: configuredTimeout(timeoutMs) }),
+          }),
+        };
       }
     } catch (error) {
       const refusal = error instanceof Error ? error : new ConfigurationError(String(error));

@@ -23,6 +23,8 @@ export class RcProvider extends LitElement {
     rulesUrl: { attribute: 'rules-url' },
     fetch: { attribute: false },
     headers: { attribute: false },
+    accessToken: { attribute: false },
+    getAccessToken: { attribute: false },
     rules: { attribute: false },
     timeoutMs: { attribute: 'timeout-ms', type: Number },
   };
@@ -37,6 +39,10 @@ export class RcProvider extends LitElement {
   declare fetch: RaincheckConfig['fetch'];
   /** Headers for every host API request, or a function returning them. */
   declare headers: RaincheckConfig['headers'];
+  /** The caller's bearer token for the host API (for every widget inside). */
+  declare accessToken: string | undefined;
+  /** Gets the bearer token before each call, and a fresh one after a 401 (for every widget inside); takes precedence over `accessToken`. */
+  declare getAccessToken: RaincheckConfig['getAccessToken'];
   /** Where rules come from, as an object (takes precedence over `rules-url`). */
   declare rules: RulesSource | undefined;
   /** How long one attempt at the host API or the rules URL may take, body included, in ms (default 10,000). */
@@ -50,6 +56,8 @@ export class RcProvider extends LitElement {
       ...(this.baseUrl ? { baseUrl: this.baseUrl } : {}),
       ...(this.fetch ? { fetch: this.fetch } : {}),
       ...(this.headers ? { headers: this.headers } : {}),
+      ...(this.accessToken ? { accessToken: this.accessToken } : {}),
+      ...(this.getAccessToken ? { getAccessToken: this.getAccessToken } : {}),
       ...(this.locale ? { locale: this.locale } : {}),
       ...(rules ? { rules } : {}),
       ...(this.timeoutMs == null ? {} : { timeoutMs: this.timeoutMs }),

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { ContractError, createHostClient, fillPath, TimeoutError, type DecisionShown, type HostClientOptions, type Session } from '../../src/index.js';
+import { ContractError, createHostClient, fillPath, ForbiddenError, TimeoutError, UnauthorizedError, type DecisionShown, type HostClientOptions, type Session } from '../../src/index.js';
 
 const shown: DecisionShown = { policyId: 'raincheck-default', policyVersion: '1.0.0', policyHash: 'x', outcome: 'allowed' };
 
@@ -326,3 +326,53 @@ describe('what the page gives the client, checked before anything is sent', () =
     assert.equal(calls, 0);
   });
 });
+
+describe('bearer tokens', () => {
+  const unauthorized = () => Response.json({ error: { code: 'unauthenticated', message: 'The token has expired: get a new one.' } }, { status: 401 });
+
+  it('a token string goes as Authorization: Bearer on every call', async () => {
+    const sent: (string | null)[] = [];
+    const client = clientWith({ token: 'tok-1', fetch: (_url, init) => (sent.push(new Headers(init?.headers).get('authorization')), Promise.resolve(Response.json({ session }))) });
+    await client.getSession({ sessionId: 'ses-1' });
+    assert.deepEqual(sent, ['Bearer tok-1']);
+  });
+
+  it('an expired token: asked for a fresh one once, the write sent again with the same key, no error', async () => {
+    const asked: boolean[] = [];
+    const sent: { authorization: string | null; key: string | null }[] = [];
+    const client = clientWith({
+      token: ({ refresh }) => (asked.push(refresh), refresh ? 'fresh' : 'stale'),
+      fetch: (_url, init) => {
+        const headers = new Headers(init?.headers);
+        sent.push({ authorization: headers.get('authorization'), key: headers.get('idempotency-key') });
+        return Promise.resolve(headers.get('authorization') === 'Bearer fresh' ? Response.json({ refund: null, teamRequest: null }) : unauthorized());
+      },
+    });
+    await client.refundSession({ sessionId: 'ses-1', version: '1', idempotencyKey: 'k-1', body: { decision: shown } }).catch(() => undefined);
+    assert.deepEqual(asked, [false, true]);
+    assert.deepEqual(sent, [{ authorization: 'Bearer stale', key: 'k-1' }, { authorization: 'Bearer fresh', key: 'k-1' }]);
+  });
+
+  it('still refused after the refresh: an UnauthorizedError, asked only once more; a 403 is a ForbiddenError, never refreshed', async () => {
+    let asked = 0;
+    const client = clientWith({ token: () => (asked++, 'tok'), fetch: () => Promise.resolve(unauthorized()) });
+    const error = await rejection(client.getSession({ sessionId: 'ses-1' }));
+    assert.ok(error instanceof UnauthorizedError, String(error));
+    assert.equal(asked, 2);
+    asked = 0;
+    const forbidden = clientWith({ token: () => (asked++, 'tok'), fetch: () => Promise.resolve(Response.json({ error: { code: 'forbidden', message: 'Not your session.' } }, { status: 403 })) });
+    const refused = await rejection(forbidden.getSession({ sessionId: 'ses-1' }));
+    assert.ok(refused instanceof ForbiddenError, String(refused));
+    assert.equal(asked, 1);
+  });
+
+  it('a token HTTP cannot carry is a request ContractError at $.token, nothing sent', async () => {
+    let calls = 0;
+    const client = clientWith({ token: 'a\nb', fetch: () => (calls++, Promise.resolve(Response.json({ session }))) });
+    const error = await rejection(client.getSession({ sessionId: 'ses-1' }));
+    assert.ok(error instanceof ContractError, String(error));
+    assert.equal(error.field, '$.token');
+    assert.equal(calls, 0);
+  });
+});
+
