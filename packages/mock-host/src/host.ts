@@ -144,6 +144,15 @@ function versionIn(ifMatch: string): string | undefined {
   return /^(?:W\/)?"([^"]*)"$/.exec(ifMatch.trim())?.[1];
 }
 
+/**
+ * An offer link's token: 128 random bits, base64url. The client has no account, so whoever holds
+ * the link may answer: it must not be guessable from another offer's (as `offer-1`, `offer-2` were).
+ */
+function capabilityToken(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
 /** A path parameter as sent, decoded; malformed percent-encoding (`%E0`) is the caller's mistake. */
 function decodedParam(name: string, raw: string): string {
   try {
@@ -339,7 +348,7 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
       const cancelled = bump(session, { status: 'cancelled' });
       historyOf(session.therapistId).push({ sessionId: session.id, at: now(), kind: 'cancel' });
       notify(decision, session.id, 'session-cancelled');
-      const token = nextId('offer');
+      const token = capabilityToken();
       const expiresAt = londonIso(clock() + (decision.alternatives?.withinDays ?? 7) * 86_400_000);
       offers.set(token, {
         token,

@@ -127,3 +127,21 @@ describe('mock host: a write that fails half-way leaves nothing applied', () => 
   }
 });
 
+
+describe('mock host: offer links cannot be guessed', () => {
+  it('each cancellation\'s offer token is 128 random bits (22 base64url characters), never one a neighbour\'s predicts', async () => {
+    const tokens: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      const host = createMockHost({ scenario: 'ordinary-cancellation', now: () => NOW });
+      const fetch = host.fetchAt(BASE);
+      const listed = await fetch(`${BASE}/therapists/th-ana/slots?from=2027-06-01T00:00:00Z&to=2027-06-20T00:00:00Z`);
+      const { slots } = (await listed.json()) as { slots: { id: string }[] };
+      const decision = { policyId: 'raincheck-default', policyVersion: '1.0.0', policyHash: 'x', outcome: 'allowed' };
+      const response = await cancel(fetch, JSON.stringify({ reason: 'illness', alternativeSlotIds: slots.slice(0, 2).map((slot) => slot.id), refundOffered: false, decision }), `k-${i}`);
+      const { offer } = (await response.json()) as { offer: { token: string } };
+      tokens.push(offer.token);
+    }
+    for (const token of tokens) assert.match(token, /^[A-Za-z0-9_-]{22}$/);
+    assert.equal(new Set(tokens).size, tokens.length, 'every host run gives another token');
+  });
+});

@@ -318,10 +318,11 @@ describe('the client’s answer to an offer', () => {
 describe('the new client’s refund, attendance, visibility and absences', () => {
   it('a new client’s refund goes to the team for review, with the reason', async () => {
     host.reset('new-client-refund');
-    await client.cancelSession({ sessionId: 'ses-1', version: '1', body: { reason: 'illness', note: 'Flu, cannot work', alternativeSlotIds: await openSlotIds(2), refundOffered: true, decision: shown } });
-    const { offer } = await client.getOffer({ token: 'offer-1' });
+    const cancelled = await client.cancelSession({ sessionId: 'ses-1', version: '1', body: { reason: 'illness', note: 'Flu, cannot work', alternativeSlotIds: await openSlotIds(2), refundOffered: true, decision: shown } });
+    const token = cancelled.offer!.token;
+    const { offer } = await client.getOffer({ token });
     assert.equal(offer.refund?.needsTeamReview, true);
-    const { refund } = await client.answerOffer({ token: 'offer-1', body: { choice: 'refund' } });
+    const { refund } = await client.answerOffer({ token, body: { choice: 'refund' } });
     assert.equal(refund?.status, 'pending-review');
     assert.deepEqual(host.records.teamRequests.map((t) => t.kind), ['new-client-refund']);
   });
