@@ -5,6 +5,16 @@ import { createMockHost } from '../../src/index.js';
 const BASE = 'https://partner.test/api';
 const NOW = Date.parse('2027-06-01T09:00:00Z');
 
+/** The decision a widget says it showed: the host decides again either way. */
+const decision = { policyId: 'raincheck-default', policyVersion: '1.0.0', policyHash: 'x', outcome: 'allowed' };
+
+/** A cancellation of ses-1 the policy allows: the reason and the first two open slots. */
+async function cancelBody(fetch: typeof globalThis.fetch): Promise<string> {
+  const listed = await fetch(`${BASE}/therapists/th-ana/slots?from=2027-06-01T00:00:00Z&to=2027-06-20T00:00:00Z`);
+  const { slots } = (await listed.json()) as { slots: { id: string }[] };
+  return JSON.stringify({ reason: 'illness', alternativeSlotIds: slots.slice(0, 2).map((slot) => slot.id), refundOffered: false, decision });
+}
+
 function cancel(fetch: typeof globalThis.fetch, body: string, key: string): Promise<Response> {
   return fetch(`${BASE}/sessions/ses-1/cancel`, {
     method: 'POST',
@@ -38,10 +48,7 @@ describe('mock host: bodies it cannot read and faults of its own', () => {
       },
     });
     const fetch = host.fetchAt(BASE);
-    const listed = await fetch(`${BASE}/therapists/th-ana/slots?from=2027-06-01T00:00:00Z&to=2027-06-20T00:00:00Z`);
-    const { slots } = (await listed.json()) as { slots: { id: string }[] };
-    const decision = { policyId: 'raincheck-default', policyVersion: '1.0.0', policyHash: 'x', outcome: 'allowed' };
-    const body = JSON.stringify({ reason: 'illness', alternativeSlotIds: slots.slice(0, 2).map((slot) => slot.id), refundOffered: false, decision });
+    const body = await cancelBody(fetch);
     broken = true;
     const failed = await cancel(fetch, body, 'k-1');
     assert.equal(failed.status, 500);
@@ -67,7 +74,6 @@ describe('mock host: bodies it cannot read and faults of its own', () => {
     const host = createMockHost({ scenario: 'ordinary-cancellation', now: () => NOW });
     const fetch = host.fetchAt(BASE);
     const statuses: Record<string, number> = {};
-    const decision = { policyId: 'raincheck-default', policyVersion: '1.0.0', policyHash: 'x', outcome: 'allowed' };
     for (const ifMatch of ['1"', '1', '"1', '"1" "2"', '"1"', 'W/"1"']) {
       const response = await fetch(`${BASE}/sessions/ses-1/refund`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': `k-${ifMatch}`, 'if-match': ifMatch }, body: JSON.stringify({ decision }) });
       statuses[ifMatch] = response.status;
@@ -99,7 +105,6 @@ describe('mock host: a write that fails half-way leaves nothing applied', () => 
       });
       const fetch = host.fetchAt(BASE);
       const slots = host.state.seed.slots['th-ana']!.map((slot) => slot.id);
-      const decision = { policyId: 'raincheck-default', policyVersion: '1.0.0', policyHash: 'x', outcome: 'allowed' };
       const offered = host.state.seed.offers.find((offer) => offer.token === 'offer-open')?.alternatives.map((slot) => slot.id) ?? [];
       const payloads = {
         cancel: { reason: 'illness', alternativeSlotIds: slots.slice(0, 2), refundOffered: false, decision },
@@ -134,10 +139,7 @@ describe('mock host: offer links cannot be guessed', () => {
     for (let i = 0; i < 20; i++) {
       const host = createMockHost({ scenario: 'ordinary-cancellation', now: () => NOW });
       const fetch = host.fetchAt(BASE);
-      const listed = await fetch(`${BASE}/therapists/th-ana/slots?from=2027-06-01T00:00:00Z&to=2027-06-20T00:00:00Z`);
-      const { slots } = (await listed.json()) as { slots: { id: string }[] };
-      const decision = { policyId: 'raincheck-default', policyVersion: '1.0.0', policyHash: 'x', outcome: 'allowed' };
-      const response = await cancel(fetch, JSON.stringify({ reason: 'illness', alternativeSlotIds: slots.slice(0, 2).map((slot) => slot.id), refundOffered: false, decision }), `k-${i}`);
+      const response = await cancel(fetch, await cancelBody(fetch), `k-${i}`);
       const { offer } = (await response.json()) as { offer: { token: string } };
       tokens.push(offer.token);
     }
