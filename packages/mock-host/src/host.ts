@@ -63,7 +63,15 @@ export interface MockHostOptions {
   readonly now?: () => number;
   /** Changes to the scenario's facts. */
   readonly tweaks?: ScenarioTweaks;
+  /**
+   * How long an idempotency key is remembered, in ms of the host's clock: a repeat within it gets
+   * the first answer; after it the key is forgotten and the request is new. Default 24 hours.
+   */
+  readonly idempotencyTtlMs?: number;
 }
+
+/** How long the mock host remembers an idempotency key unless told otherwise: 24 hours. */
+export const DEFAULT_IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 
 /** What the host did, for assertions. */
 export interface MockHostRecords {
@@ -173,6 +181,8 @@ function matchRoute(method: string, path: string): { route: Route; params: Recor
 
 interface StoredAnswer {
   readonly fingerprint: string;
+  /** When the key is forgotten (epoch ms of the host's clock). */
+  readonly expiresAt: number;
   readonly answer: Promise<{ status: number; body: string; headers: [string, string][] }>;
 }
 
@@ -183,6 +193,7 @@ interface StoredAnswer {
  */
 export function createMockHost(options: MockHostOptions = {}): MockHost {
   const clock = options.now ?? (() => Date.now());
+  const idempotencyTtlMs = options.idempotencyTtlMs ?? DEFAULT_IDEMPOTENCY_TTL_MS;
   let policy = createPolicy(options.rules ?? defaultRuleFiles, options.rules ? {} : DEFAULT_POLICY);
   let seed: Seed;
   let sessions: Map<string, StoredSession>;
@@ -623,7 +634,11 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
       const slot = `${route.endpoint}:${idempotencyKey}`;
       // A stable fingerprint of the request, to recognise a repeated idempotency key's body.
       const print = fingerprintOf(params, rawBody);
-      const stored = idempotency.get(slot);
+      const remembered = idempotency.get(slot);
+      // An expired key is forgotten: the request is a new one (keys are not kept forever).
+      const at = clock();
+      const stored = remembered && remembered.expiresAt > at ? remembered : undefined;
+      if (remembered && !stored) idempotency.delete(slot);
       if (stored && stored.fingerprint !== print) {
         throw new HttpError(422, 'idempotency-key-reused', 'This Idempotency-Key was already used with a different request.');
       }
@@ -636,7 +651,7 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
             throw error;
           })
           .then(async (response) => ({ status: response.status, body: await response.text(), headers: [...response.headers] }));
-      if (!stored) idempotency.set(slot, { fingerprint: print, answer: first });
+      if (!stored) idempotency.set(slot, { fingerprint: print, answer: first, expiresAt: at + idempotencyTtlMs });
       // A server failure or a crash is not a final answer: the same key may try again. Only this
       // attempt's record is dropped, never a newer attempt's that a later repeat already started.
       const forget = () => {

@@ -5,7 +5,7 @@
  * `createHostClient`.
  * @packageDocumentation
  */
-export { createMockHost } from './host.js';
+export { createMockHost, DEFAULT_IDEMPOTENCY_TTL_MS } from './host.js';
 export type { MockHost, MockHostOptions, MockHostRecords, Fault, RecordedRequest, SentNotification } from './host.js';
 export { mockHostHandlers } from './handlers.js';
 export { SCENARIOS, seedScenario } from './scenarios.js';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createMockHost } from '../../src/index.js';
+import { createMockHost, DEFAULT_IDEMPOTENCY_TTL_MS } from '../../src/index.js';
 
 const BASE = 'https://partner.test/api';
 const NOW = Date.parse('2027-06-01T09:00:00Z');
@@ -145,5 +145,22 @@ describe('mock host: offer links cannot be guessed', () => {
     }
     for (const token of tokens) assert.match(token, /^[A-Za-z0-9_-]{22}$/);
     assert.equal(new Set(tokens).size, tokens.length, 'every host run gives another token');
+  });
+});
+
+describe('mock host: idempotency keys expire', () => {
+  it('a key is remembered for idempotencyTtlMs of the host clock (default 24 h), then forgotten', async () => {
+    let now = NOW;
+    const host = createMockHost({ scenario: 'ordinary-cancellation', now: () => now });
+    const fetch = host.fetchAt(BASE);
+    const hide = (visible: boolean) =>
+      fetch(`${BASE}/therapists/th-ana/visibility`, { method: 'PUT', headers: { 'content-type': 'application/json', 'idempotency-key': 'k-vis' }, body: JSON.stringify({ visible }) });
+    assert.equal((await hide(false)).status, 200);
+    now += DEFAULT_IDEMPOTENCY_TTL_MS - 1;
+    assert.equal((await hide(true)).status, 422, 'within a day, the key still names the first request');
+    now += 2;
+    assert.equal((await hide(true)).status, 200, 'after a day, the key is forgotten: a new request');
+    const answer = await (await fetch(`${BASE}/therapists/th-ana`)).json() as { therapist: { profileVisible: boolean } };
+    assert.equal(answer.therapist.profileVisible, true);
   });
 });
