@@ -25,10 +25,9 @@ export {
   reportAbsenceRoute,
 } from './contract.generated.js';
 export type { EndpointId, EndpointRequest, EndpointResponse } from './endpoints.js';
-export { fillPath, pathParameterProblems } from './fill-path.js';
-export type { PathParameterProblem } from './fill-path.js';
+export { fillPath } from './fill-path.js';
 export { readBodyText } from './read-body.js';
-export { checkedTimeoutMs, MAX_TIMEOUT_MS } from './timeout.js';
+export { checkedTimeoutMs, DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS } from './timeout.js';
 export {
   HostApiError,
   NetworkError,

@@ -6,7 +6,7 @@ import { ContractError, HostApiError, NetworkError, responseErrorClass, TimeoutE
 import { fillPathParameters } from './fill-path.js';
 import { newIdempotencyKey } from './idempotency-key.js';
 import { onAbort, readBodyText, settledBy } from './read-body.js';
-import { checkedTimeoutMs } from './timeout.js';
+import { checkedTimeoutMs, DEFAULT_TIMEOUT_MS } from './timeout.js';
 
 /** How to reach the partner's backend. */
 export interface HostClientOptions {
@@ -128,7 +128,7 @@ function headersFor(endpoint: EndpointId, init: HeadersInit | undefined): Header
  */
 export function createHostTransport(options: HostClientOptions): HostTransport {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
-  const timeoutMs = checkedTimeoutMs(options.timeoutMs ?? 10_000);
+  const timeoutMs = checkedTimeoutMs(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   const maxAttempts = 1 + Math.min(2, Math.max(0, Math.trunc(options.retries ?? 2)));
   const sleep = options.sleep ?? abortableSleep;
   const random = options.random ?? Math.random;

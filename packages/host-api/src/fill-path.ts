@@ -35,11 +35,6 @@ export function fillPathParameters(path: string, params: Readonly<Record<string,
   return { path: filled, problems };
 }
 
-/** The `{param}` placeholders of `path` whose values in `params` cannot fill it, in order. */
-export function pathParameterProblems(path: string, params: Readonly<Record<string, unknown>>): PathParameterProblem[] {
-  return fillPathParameters(path, params).problems;
-}
-
 /**
  * Fills `{param}` placeholders, each URI-encoded into one segment, so no value can change the route.
  * @throws TypeError naming the parameter and the path when a value is missing, empty, `.`, `..`

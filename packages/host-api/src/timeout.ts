@@ -1,3 +1,6 @@
+/** How long one attempt may take unless `timeoutMs` says otherwise: 10 seconds. */
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
 /** The longest a timer can wait (setTimeout's limit, 2³¹ − 1 ms, about 24.8 days). */
 export const MAX_TIMEOUT_MS = 2_147_483_647;
 

@@ -29,7 +29,7 @@ export interface RaincheckConfig {
   /**
    * Gets the bearer token before each host API call (`refresh: false`), and once more after the
    * host refused it as expired (`refresh: true`: mint a new one); the call is then sent again, so an
-   * expired token is refreshed, never shown as an error. Takes precedence over `token`.
+   * expired token is refreshed, never shown as an error. Takes precedence over `accessToken`.
    */
   readonly getAccessToken?: (context: { readonly refresh: boolean }) => string | Promise<string>;
   /** A BCP 47 locale; the widgets ship English and German. */

@@ -1,8 +1,5 @@
-import { readBodyText } from '@raincheck/host-api/client';
+import { DEFAULT_TIMEOUT_MS, readBodyText } from '@raincheck/host-api/client';
 import { checkedUrl, configuredTimeout } from '../config/config.js';
-
-/** The host API client's default, for the rules URL too. */
-const DEFAULT_TIMEOUT_MS = 10_000;
 
 /**
  * Why rule files could not come from a `rules-url`: `refused` (a 4xx: the URL or its access is
@@ -29,7 +26,8 @@ export function passing(status: number): boolean {
 
 /**
  * The rule files at `url` (`{ files, hash? }`, or the files object alone), the whole answer read
- * within `timeoutMs`, so a server that stalls after the headers ends in `unreachable`, not a hang.
+ * within `timeoutMs` (the host API client's default), so a server that stalls after the headers
+ * ends in `timeout`, not a hang.
  * @throws ConfigurationError when `url` is not an http(s) URL; RulesUrlError when it gives no rule files.
  */
 export async function loadRulesFromUrl(url: string, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<{ files: Readonly<Record<string, unknown>>; hash: string | undefined }> {
