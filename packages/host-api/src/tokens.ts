@@ -117,9 +117,10 @@ export async function verifyToken(token: string | null | undefined, options: Ver
   let payload: JWTPayload;
   let header: JWTHeaderParameters;
   try {
+    const checks = { currentDate: new Date(now), clockTolerance: tolerance, requiredClaims: ['exp', 'iat', 'sub'] };
     ({ payload, protectedHeader: header } = options.jwks
-      ? await jwtVerify(jwt, options.jwks, { algorithms: ASYMMETRIC, currentDate: new Date(now), clockTolerance: tolerance, requiredClaims: ['exp', 'iat', 'sub'] })
-      : await jwtVerify(jwt, (h) => tenantKey(h, options.secret), { algorithms: ['HS256'], currentDate: new Date(now), clockTolerance: tolerance, requiredClaims: ['exp', 'iat', 'sub'] }));
+      ? await jwtVerify(jwt, options.jwks, { ...checks, algorithms: ASYMMETRIC })
+      : await jwtVerify(jwt, (h) => tenantKey(h, options.secret), { ...checks, algorithms: ['HS256'] }));
   } catch (error) {
     throw tokenError(error);
   }
