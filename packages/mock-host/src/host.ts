@@ -470,19 +470,24 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
     },
   };
 
+  /** The session a write to these path params names, itself or through its offer. */
+  function sessionOfWrite(params: Record<string, string>): string | undefined {
+    return params.sessionId ?? (params.token === undefined ? undefined : offers.get(params.token)?.sessionId);
+  }
+
+  /** The therapist whose resources a write to these path params changes, if they exist. */
+  function therapistOfWrite(params: Record<string, string>): string | undefined {
+    const sessionId = sessionOfWrite(params);
+    return params.therapistId ?? (sessionId === undefined ? undefined : sessions.get(sessionId)?.therapistId);
+  }
+
   /**
    * The resources a write to these path params checks, decides on and changes: the offer and the
    * session it names, and their therapist, whose open slots and history (which the policy counts)
    * every session write reads or changes.
    */
-  /** The therapist whose resources a write to these path params changes, if they exist. */
-  function therapistOfWrite(params: Record<string, string>): string | undefined {
-    const sessionId = params.sessionId ?? (params.token === undefined ? undefined : offers.get(params.token)?.sessionId);
-    return params.therapistId ?? (sessionId === undefined ? undefined : sessions.get(sessionId)?.therapistId);
-  }
-
   function resourcesOf(params: Record<string, string>): string[] {
-    const sessionId = params.sessionId ?? (params.token === undefined ? undefined : offers.get(params.token)?.sessionId);
+    const sessionId = sessionOfWrite(params);
     const therapistId = therapistOfWrite(params);
     return [
       ...(params.token === undefined ? [] : [`offer:${params.token}`]),
@@ -507,10 +512,12 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
     const savedOffers = [...offers.values()].filter((offer) => theirs(offer.sessionId)).map((offer) => ({ ...offer }));
     const slots = [...openSlots(therapistId)];
     const history = [...historyOf(therapistId)];
-    const existing = new Set<unknown>(Object.values(records).flat());
+    // The records a write may add to (never the request log, which grows with every call).
+    const lists = [records.notifications, records.refunds, records.teamRequests] as { readonly therapistId?: string; readonly sessionId?: string }[][];
+    const existing = new Set<unknown>(lists.flat());
     return () => {
       const mine = (item: { readonly therapistId?: string; readonly sessionId?: string }) => item.therapistId === therapistId || theirs(item.sessionId);
-      for (const list of [records.notifications, records.refunds, records.teamRequests] as { therapistId?: string; sessionId?: string }[][]) {
+      for (const list of lists) {
         for (let i = list.length - 1; i >= 0; i--) if (!existing.has(list[i]) && mine(list[i]!)) list.splice(i, 1);
       }
       for (const [token, offer] of offers) if (theirs(offer.sessionId)) offers.delete(token);
@@ -595,30 +602,23 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
 
   async function handle(request: Request, basePath = ''): Promise<Response> {
     const path = new URL(request.url).pathname.slice(basePath.replace(/\/+$/, '').length) || '/';
+    // Matched inside the try below: a path parameter that cannot be decoded is answered like any other mistake.
     let matched: ReturnType<typeof matchRoute>;
-    let routeError: HttpError | undefined;
-    try {
-      matched = matchRoute(request.method, path);
-    } catch (error) {
-      if (!(error instanceof HttpError)) throw error;
-      routeError = error;
-    }
-    const route = matched?.route;
     const idempotencyKey = request.headers.get('idempotency-key');
     const text = request.method === 'GET' ? '' : await request.text();
     let rawBody: unknown;
     let replayed = false;
     const record = (status: number) =>
-      records.requests.push({ endpoint: route?.endpoint ?? null, method: request.method, url: request.url, idempotencyKey, ifMatch: request.headers.get('if-match'), body: rawBody, status, replayed });
+      records.requests.push({ endpoint: matched?.route.endpoint ?? null, method: request.method, url: request.url, idempotencyKey, ifMatch: request.headers.get('if-match'), body: rawBody, status, replayed });
     try {
-      if (routeError) throw routeError;
-      if (!route) throw new HttpError(404, 'not-found', `No ${request.method} ${path} in the host API.`);
+      matched = matchRoute(request.method, path);
+      if (!matched) throw new HttpError(404, 'not-found', `No ${request.method} ${path} in the host API.`);
+      const { route, params } = matched;
       try {
         rawBody = text === '' ? undefined : (JSON.parse(text) as unknown);
       } catch {
         throw new HttpError(400, 'invalid-json', 'The body is not JSON.');
       }
-      const { params } = matched!;
       const injected = await applyFault(route.endpoint, request.signal);
       if (injected) {
         record(injected.status);
