@@ -1,4 +1,4 @@
-import { canonicalJson, contentHash, textHash } from './hash.js';
+import { canonicalJson, textHash } from './hash.js';
 import type { RuleFile } from './rule-file-schema.js';
 import { ruleFileList, sortedById, type RuleFileSources } from './rule-file-sources.js';
 
@@ -7,7 +7,15 @@ import { ruleFileList, sortedById, type RuleFileSources } from './rule-file-sour
  * `$schema`, which only points editors at the JSON Schema.
  */
 export function policyHash(files: readonly RuleFile[]): string {
-  return contentHash(files.map(({ $schema: _ignored, ...file }) => file));
+  return textHash(policyText(files));
+}
+
+/**
+ * The canonical JSON a policy hash is taken of: the files without their `$schema`.
+ * @throws TypeError when the files are not JSON data (see `canonicalJson`).
+ */
+function policyText(files: readonly RuleFile[]): string {
+  return canonicalJson(files.map(({ $schema: _ignored, ...file }) => file));
 }
 
 const hasId = (content: unknown): content is { readonly id: string } =>
@@ -45,7 +53,7 @@ export function hashedRuleFiles(sources: RuleFileSources, hash: string): { files
 /** The canonical JSON the policy hash is taken of, or `undefined` for content that is not JSON data. */
 function canonicalTextOf(files: readonly RuleFile[]): string | undefined {
   try {
-    return canonicalJson(files.map(({ $schema: _ignored, ...file }) => file));
+    return policyText(files);
   } catch (error) {
     if (error instanceof TypeError || error instanceof RangeError) return undefined;
     throw error;
