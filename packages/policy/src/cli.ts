@@ -7,7 +7,7 @@ import type { Facts } from './facts-schema.js';
 import { checkFixtureFiles, runFixtures } from './fixtures.js';
 import { formatDecision } from './format-decision.js';
 import { ruleFileJsonSchema } from './json-schema.js';
-import { isStackOverflow, listJsonFiles, loadPolicy, readJsonFile } from './node.js';
+import { listJsonFiles, loadPolicy, readJsonFile } from './node.js';
 
 const USAGE = `Usage: raincheck <command>
 
@@ -171,10 +171,6 @@ function report(error: unknown): number {
     // parseArgs adds a hint about "--" after its first sentence; the usage line says enough.
     console.error(`raincheck: ${error.message.split(/(?<=\.) /, 1)[0] ?? error.message}\n${USAGE_LINE}`);
     return 2;
-  }
-  if (isStackOverflow(error)) {
-    console.error('raincheck: the input is nested too deeply to process (ran out of stack)');
-    return 1;
   }
   console.error(`raincheck: ${oneLine(error)}`);
   return 1;

@@ -153,31 +153,6 @@ export async function readJsonFile(path: string, name = path): Promise<{ ok: tru
 }
 
 /**
- * True for the RangeError V8 throws when recursion runs out of stack.
- * @internal used by {@link loadPolicy} and the CLI.
- */
-export function isStackOverflow(error: unknown): error is RangeError {
-  return error instanceof RangeError && /call stack/i.test(error.message);
-}
-
-/**
- * The deepest of `sources`, named as the cause of a stack overflow in a recursive check: the file,
- * the start of the path to its deepest point, and how deep it goes.
- */
-function tooDeepIssue(sources: readonly LoadedRuleFile[]): ValidationIssue {
-  const [deepest] = sources
-    .map((source) => ({ source, point: deepestPoint(source.content) }))
-    .sort((a, b) => b.point.depth - a.point.depth);
-  if (!deepest) return { file: '(policy)', path: '$', message: 'too deeply nested to check (the check ran out of stack)' };
-  const { source, point } = deepest;
-  return {
-    file: source.name,
-    path: jsonPath(point.path.slice(0, 3)),
-    message: `its JSON nests ${point.depth.toLocaleString('en')} levels deep below here, too deep to check (the check ran out of stack)`,
-  };
-}
-
-/**
  * Reads rule files and builds a policy from them, reporting unreadable paths, malformed JSON and
  * invalid rules together (Node only). See {@link listJsonFiles} for how folders and symlinks are read.
  * @param displayName how a file is named in errors; defaults to its path.
@@ -203,9 +178,8 @@ export async function loadPolicy(
     try {
       policy = createPolicy(sources, policyOptions);
     } catch (error) {
-      if (isStackOverflow(error)) issues.push(tooDeepIssue(sources));
-      else if (error instanceof PolicyValidationError) issues.push(...error.issues);
-      else throw error;
+      if (!(error instanceof PolicyValidationError)) throw error;
+      issues.push(...error.issues);
     }
   }
   if (issues.length > 0 || !policy) throw new PolicyValidationError(issues);

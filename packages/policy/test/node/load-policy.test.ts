@@ -44,7 +44,7 @@ describe('loadPolicy: folders, symlinks and encodings (Node API)', () => {
     await assert.rejects(listRuleFiles([join(dir, 'missing.json')]), PolicyValidationError);
   });
 
-  it('a stack overflow while checking becomes an issue naming the deepest file, not a RangeError', async () => {
+  it('conditions nested 100,000 deep: one issue naming the file and where its nesting passes the limit, not a RangeError', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'visibility.json'), readFileSync(visibilityFile));
     const leaf = '{"fact":"action","operator":"equal","value":"cancel"}';
