@@ -5,9 +5,9 @@ import { compiledModuleSource } from '@raincheck/policy/authoring';
 import { ENDPOINTS, type EndpointId } from '../src/endpoints.js';
 import { errorBodySchema } from '../src/schemas.js';
 
-/** What the client needs of each endpoint: its id and route, no summaries or error lists. */
+/** What the client needs of each endpoint: its id and route, no summaries, error lists or access rules (the host enforces those). */
 function route(id: string, definition: (typeof ENDPOINTS)[keyof typeof ENDPOINTS]) {
-  const { summary: _summary, errors: _errors, ...used } = definition;
+  const { summary: _summary, errors: _errors, access: _access, ...used } = definition;
   return { id, ...used };
 }
 

@@ -23,6 +23,9 @@ export {
   listSessionsRoute,
   setVisibilityRoute,
   reportAbsenceRoute,
+  listTeamRequestsRoute,
+  getTeamRequestRoute,
+  resolveTeamRequestRoute,
 } from './contract.generated.js';
 export type { EndpointId, EndpointRequest, EndpointResponse } from './endpoints.js';
 export { fillPath } from './fill-path.js';
@@ -42,4 +45,20 @@ export {
   ForbiddenError,
 } from './errors.js';
 export { newIdempotencyKey } from './idempotency-key.js';
-export type { Slot, Session, DecisionShown, Refund, TeamRequest, TeamRequestKind, Offer, Therapist, Absence, ErrorBody } from './schemas.js';
+export type {
+  Slot,
+  Session,
+  DecisionShown,
+  DecisionRecord,
+  Refund,
+  TeamRequest,
+  TeamRequestKind,
+  TeamRequestDetail,
+  TeamResolution,
+  TeamResolutionAction,
+  Offer,
+  Therapist,
+  Absence,
+  ErrorBody,
+} from './schemas.js';
+export { ROLES, type Role } from './roles.js';

@@ -19,12 +19,25 @@ import {
   sessionsResponseSchema,
   slotsQuerySchema,
   slotsResponseSchema,
+  teamRequestDetailResponseSchema,
   teamRequestRequestSchema,
   teamRequestResponseSchema,
+  teamRequestsQuerySchema,
+  teamRequestsResponseSchema,
+  teamResolutionRequestSchema,
+  teamResolutionResponseSchema,
   therapistResponseSchema,
   therapistStandingResponseSchema,
   visibilityRequestSchema,
 } from './schemas.js';
+import type { Role } from './roles.js';
+
+/** Every role: reads that a therapist, the team and an admin all make. */
+const ANYONE = ['therapist', 'team', 'admin'] as const satisfies readonly Role[];
+/** Changes to a therapist's own sessions and profile: the therapist, or an admin of the tenant. */
+const THERAPIST = ['therapist', 'admin'] as const satisfies readonly Role[];
+/** The platform team's work: the team, or an admin. */
+const TEAM = ['team', 'admin'] as const satisfies readonly Role[];
 
 /** One endpoint of the host API. */
 export interface EndpointDefinition {
@@ -42,7 +55,14 @@ export interface EndpointDefinition {
   readonly idempotent?: true;
   /** Writes to a session: carries `If-Match` with the session's `version`. */
   readonly ifMatch?: true;
-  /** The error statuses the host may answer, besides 400, 5xx and network failures. */
+  /**
+   * Who may call. `bearer`: a token from the partner's backend whose role is in `roles`; a therapist
+   * only for their own sessions, slots, facts and profile, the team and admins within their tenant.
+   * Such endpoints also answer 401 (no, bad or expired token) and 403 (a valid token that may not do
+   * this). `offer-link`: no account; the offer's capability token in the path is the permission.
+   */
+  readonly access: { readonly kind: 'bearer'; readonly roles: readonly Role[] } | { readonly kind: 'offer-link' };
+  /** The error statuses the host may answer, besides 400, 401, 403, 5xx and network failures. */
   readonly errors: readonly number[];
 }
 
@@ -50,6 +70,7 @@ export interface EndpointDefinition {
 export const ENDPOINTS = {
   getSession: {
     method: 'GET',
+    access: { kind: 'bearer', roles: ANYONE },
     path: '/sessions/{sessionId}',
     summary: 'Read a session',
     response: sessionResponseSchema,
@@ -57,6 +78,7 @@ export const ENDPOINTS = {
   },
   listSlots: {
     method: 'GET',
+    access: { kind: 'bearer', roles: ANYONE },
     path: '/therapists/{therapistId}/slots',
     summary: "Read the therapist's open slots in a date range",
     query: slotsQuerySchema,
@@ -65,6 +87,7 @@ export const ENDPOINTS = {
   },
   getPolicyFacts: {
     method: 'GET',
+    access: { kind: 'bearer', roles: ANYONE },
     path: '/sessions/{sessionId}/policy-facts',
     summary: "Read what the policy needs about a session: the client, the therapist and the therapist's changes",
     response: policyFactsResponseSchema,
@@ -72,6 +95,7 @@ export const ENDPOINTS = {
   },
   getRules: {
     method: 'GET',
+    access: { kind: 'bearer', roles: ANYONE },
     path: '/policy/rules',
     summary: 'Read the rule files the host applies',
     response: rulesResponseSchema,
@@ -79,6 +103,7 @@ export const ENDPOINTS = {
   },
   cancelSession: {
     method: 'POST',
+    access: { kind: 'bearer', roles: THERAPIST },
     path: '/sessions/{sessionId}/cancel',
     summary: 'Cancel a session, offering alternatives and, if the policy allows, a refund',
     body: cancelRequestSchema,
@@ -89,6 +114,7 @@ export const ENDPOINTS = {
   },
   rescheduleSession: {
     method: 'POST',
+    access: { kind: 'bearer', roles: THERAPIST },
     path: '/sessions/{sessionId}/reschedule',
     summary: 'Rearrange a session to another open slot (Edit Date/Time)',
     body: rescheduleRequestSchema,
@@ -99,6 +125,7 @@ export const ENDPOINTS = {
   },
   refundSession: {
     method: 'POST',
+    access: { kind: 'bearer', roles: THERAPIST },
     path: '/sessions/{sessionId}/refund',
     summary: 'Refund a cancelled session, or send the refund to the team for review',
     body: refundRequestSchema,
@@ -109,6 +136,7 @@ export const ENDPOINTS = {
   },
   updateAttendance: {
     method: 'POST',
+    access: { kind: 'bearer', roles: THERAPIST },
     path: '/sessions/{sessionId}/attendance',
     summary: 'Complete the attendance update, with the refund option',
     body: attendanceRequestSchema,
@@ -119,6 +147,7 @@ export const ENDPOINTS = {
   },
   createTeamRequest: {
     method: 'POST',
+    access: { kind: 'bearer', roles: THERAPIST },
     path: '/team-requests',
     summary: "Raise a request for the platform team (a started session, a new client's refund, an extended absence)",
     body: teamRequestRequestSchema,
@@ -128,6 +157,7 @@ export const ENDPOINTS = {
   },
   getOffer: {
     method: 'GET',
+    access: { kind: 'offer-link' },
     path: '/offers/{token}',
     summary: "Read the offer a client received after a cancellation, by its token",
     response: offerResponseSchema,
@@ -135,6 +165,7 @@ export const ENDPOINTS = {
   },
   answerOffer: {
     method: 'POST',
+    access: { kind: 'offer-link' },
     path: '/offers/{token}/answer',
     summary: 'Answer an offer: take one of the slots, or the refund',
     body: offerAnswerSchema,
@@ -144,6 +175,7 @@ export const ENDPOINTS = {
   },
   getTherapist: {
     method: 'GET',
+    access: { kind: 'bearer', roles: ANYONE },
     path: '/therapists/{therapistId}',
     summary: "Read a therapist's profile visibility and recent cancellations and rearrangements (the policy's therapist-level facts)",
     response: therapistStandingResponseSchema,
@@ -151,6 +183,7 @@ export const ENDPOINTS = {
   },
   listSessions: {
     method: 'GET',
+    access: { kind: 'bearer', roles: ANYONE },
     path: '/therapists/{therapistId}/sessions',
     summary: "Read the therapist's scheduled sessions that start in a date range (dates are whole days in the therapist's zone)",
     query: sessionsQuerySchema,
@@ -159,6 +192,7 @@ export const ENDPOINTS = {
   },
   setVisibility: {
     method: 'PUT',
+    access: { kind: 'bearer', roles: THERAPIST },
     path: '/therapists/{therapistId}/visibility',
     summary: "Hide the therapist's profile (until a date) or show it",
     body: visibilityRequestSchema,
@@ -168,12 +202,40 @@ export const ENDPOINTS = {
   },
   reportAbsence: {
     method: 'POST',
+    access: { kind: 'bearer', roles: THERAPIST },
     path: '/therapists/{therapistId}/absences',
     summary: 'Record an absence and, if asked, tell the team',
     body: absenceRequestSchema,
     response: absenceResponseSchema,
     idempotent: true,
     errors: [404, 422],
+  },
+  listTeamRequests: {
+    method: 'GET',
+    access: { kind: 'bearer', roles: TEAM },
+    path: '/team-requests',
+    summary: "List the tenant's team requests, newest first, by status and kind",
+    query: teamRequestsQuerySchema,
+    response: teamRequestsResponseSchema,
+    errors: [],
+  },
+  getTeamRequest: {
+    method: 'GET',
+    access: { kind: 'bearer', roles: TEAM },
+    path: '/team-requests/{requestId}',
+    summary: "Read one team request with the session, the client, the money and the decision the therapist was shown, with its trace",
+    response: teamRequestDetailResponseSchema,
+    errors: [404],
+  },
+  resolveTeamRequest: {
+    method: 'POST',
+    access: { kind: 'bearer', roles: TEAM },
+    path: '/team-requests/{requestId}/resolution',
+    summary: "Resolve a team request: approve (issuing it, once) or decline a new client's refund, mark a started session rearranged or cancel it, acknowledge an absence",
+    body: teamResolutionRequestSchema,
+    response: teamResolutionResponseSchema,
+    idempotent: true,
+    errors: [404, 409, 422],
   },
 } as const satisfies Record<string, EndpointDefinition>;
 

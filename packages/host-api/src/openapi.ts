@@ -5,6 +5,8 @@ import { errorBodySchema } from './schemas.js';
 
 const STATUS_TEXT: Record<number, string> = {
   400: 'The request does not fit the contract',
+  401: 'No bearer token, or one that is malformed, badly signed, expired or from an unknown tenant: get a new one',
+  403: 'A valid token whose caller may not do this: another therapist\'s resource, another tenant\'s, or a role without this endpoint',
   404: 'Not found',
   409: 'Conflict: the slot was taken meanwhile, or the offer was already answered',
   410: 'Gone: the offer has expired',
@@ -50,15 +52,22 @@ function operation(id: string, definition: EndpointDefinition): Record<string, u
       schema: { type: 'string' },
     });
   }
+  const { access } = definition;
+  const security =
+    access.kind === 'bearer'
+      ? { security: [{ bearer: [] }], 'x-raincheck-roles': access.roles }
+      : { security: [], 'x-raincheck-access': 'offer-link: the capability token in the path is the permission; no bearer token' };
+  const authErrors = access.kind === 'bearer' ? [401, 403] : [];
   const errorResponse = (status: number) => [String(status), { description: STATUS_TEXT[status] ?? 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } }];
   return {
     operationId: id,
     summary: definition.summary,
+    ...security,
     ...(parameters.length > 0 ? { parameters } : {}),
     ...(definition.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(definition.body) } } } } : {}),
     responses: {
       '200': { description: 'OK', content: { 'application/json': { schema: jsonSchema(definition.response) } } },
-      ...Object.fromEntries([400, ...definition.errors, 500].map(errorResponse)),
+      ...Object.fromEntries([400, ...authErrors, ...definition.errors, 500].map(errorResponse)),
     },
   };
 }
@@ -73,11 +82,22 @@ export function openApiDocument(): Record<string, unknown> {
     openapi: '3.1.0',
     info: {
       title: 'Raincheck host API',
-      version: '0.1.0',
+      version: '0.2.0',
       description:
-        "What a partner's backend implements for the Raincheck widgets. Times are ISO 8601 strings with offsets; money is integer minor units with an ISO 4217 currency. Writes that move money or notify people carry an Idempotency-Key; writes to a session carry If-Match with its version.",
+        "What a partner's backend implements for the Raincheck widgets. Times are ISO 8601 strings with offsets; money is integer minor units with an ISO 4217 currency. Writes that move money or notify people carry an Idempotency-Key (scoped to the tenant and the caller, remembered 24 hours); writes to a session carry If-Match with its version. Every call but the client's offer link carries a bearer token (a JWT of at most ten minutes, minted by the partner's backend: tenant, subject, role); x-raincheck-roles lists the roles each operation takes.",
     },
     paths,
-    components: { schemas: { Error: jsonSchema(errorBodySchema) } },
+    components: {
+      schemas: { Error: jsonSchema(errorBodySchema) },
+      securitySchemes: {
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description:
+            "Minted by the partner's backend for whoever is logged in (mintToken in @raincheck/host-api/tokens): claims tenant, sub and role (therapist, team or admin), at most ten minutes between iat and exp; HS256 with the tenant's secret (header kid = tenant) or an asymmetric key from the host's JWKS.",
+        },
+      },
+    },
   };
 }

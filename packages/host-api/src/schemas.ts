@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import {
+  ACTIONS,
   ATTENDANCE_OUTCOMES,
   CERTAINTIES,
   CLIENT_PREFERENCES,
@@ -23,12 +24,27 @@ const id = nonEmptyString();
 /** An open slot in the therapist's calendar. */
 export const slotSchema = z.strictObject({ id, startsAt: isoInstant, endsAt: isoInstant });
 
+export const REFUND_STATUSES = ['issued', 'pending-review', 'declined'] as const;
+
+export const refundSchema = z.strictObject({
+  id,
+  sessionId: id,
+  amount: moneySchema,
+  /**
+   * `issued`: money is on its way; `pending-review`: the platform team confirms it first;
+   * `declined`: the team reviewed it and did not issue it.
+   */
+  status: z.enum(REFUND_STATUSES),
+});
+
 /** A session as the host shows it: the policy's session facts, its version, and who it is with. */
 export const sessionSchema = z.extend(sessionFactsSchema, {
   /** Concurrency token: sent back as `If-Match` on every write to the session. */
   version: nonEmptyString(),
   therapistId: id,
   client: z.strictObject({ id, displayName: nonEmptyString(), timeZone: z.optional(timeZoneSchema) }),
+  /** The session's refund, once there is one: issued, waiting for the team, or declined by it. */
+  refund: z.optional(refundSchema),
 });
 
 /** What the widget showed before the write: the host re-decides and may compare. */
@@ -39,24 +55,74 @@ export const decisionShownSchema = z.strictObject({
   outcome: z.enum(['allowed', 'needs-team', 'blocked']),
 });
 
-export const refundSchema = z.strictObject({
-  id,
-  sessionId: id,
-  amount: moneySchema,
-  /** `issued`: money is on its way; `pending-review`: the platform team confirms it first. */
-  status: z.enum(['issued', 'pending-review']),
-});
+/** How the platform team may resolve a team request; which ones fit depends on its kind. */
+export const TEAM_RESOLUTIONS = ['approve-refund', 'decline-refund', 'mark-rearranged', 'cancel-session', 'acknowledge'] as const;
+
+/** The resolutions that fit each kind of team request. */
+export const RESOLUTIONS_BY_KIND = {
+  'new-client-refund': ['approve-refund', 'decline-refund'],
+  'session-started': ['mark-rearranged', 'cancel-session'],
+  'extended-absence': ['acknowledge'],
+  other: ['acknowledge'],
+} as const satisfies Record<(typeof TEAM_REQUEST_KINDS)[number], readonly (typeof TEAM_RESOLUTIONS)[number][]>;
 
 export const TEAM_REQUEST_KINDS = ['session-started', 'new-client-refund', 'extended-absence', 'other'] as const;
+export const TEAM_REQUEST_STATUSES = ['open', 'resolved'] as const;
+
+/** How the team resolved a request, by whom, and the note back to the therapist. */
+export const teamResolutionSchema = z.strictObject({
+  action: z.enum(TEAM_RESOLUTIONS),
+  note: z.optional(z.string()),
+  /** The team member's subject, from their token. */
+  by: id,
+  at: isoInstant,
+});
 
 export const teamRequestSchema = z.strictObject({
   id,
   kind: z.enum(TEAM_REQUEST_KINDS),
   therapistId: id,
   sessionId: z.optional(id),
+  /** The therapist's reason, or the policy's when they gave none. */
   reason: nonEmptyString(),
-  status: z.enum(['open', 'resolved']),
+  /** The note the therapist wrote, as written. */
+  note: z.optional(z.string()),
+  /** The refund the request asks the team to confirm (`new-client-refund`). */
+  refundId: z.optional(id),
+  status: z.enum(TEAM_REQUEST_STATUSES),
   createdAt: isoInstant,
+  resolution: z.optional(teamResolutionSchema),
+});
+
+/** One fact a rule that fired looked at, with the value it had. */
+export const decidingFactSchema = z.strictObject({
+  fact: nonEmptyString(),
+  path: z.optional(z.string()),
+  operator: nonEmptyString(),
+  expected: z.unknown(),
+  actual: z.unknown(),
+});
+
+/**
+ * The host's own decision at a write, kept with what it led to: the policy's identity and outcome,
+ * its effects in words, and the rules that fired with the facts that made them fire (the "why").
+ */
+export const decisionRecordSchema = z.strictObject({
+  action: z.enum(ACTIONS),
+  /** The `now` it was decided for. */
+  at: isoInstant,
+  outcome: z.enum(['allowed', 'needs-team', 'blocked']),
+  policy: z.strictObject({ id: nonEmptyString(), version: nonEmptyString(), hash: nonEmptyString() }),
+  /** What the therapist's widget said it showed, when the write carried it. */
+  shown: z.nullable(decisionShownSchema),
+  effects: z.array(
+    z.strictObject({
+      kind: z.enum(['notify', 'alternatives', 'refund', 'team', 'requirement', 'warning', 'recommendation', 'block']),
+      message: nonEmptyString(),
+      ruleIds: z.array(id),
+    }),
+  ),
+  rules: z.array(z.strictObject({ ruleId: id, file: nonEmptyString(), description: z.string(), facts: z.array(decidingFactSchema) })),
 });
 
 export const offerSchema = z.strictObject({
@@ -128,6 +194,13 @@ export const teamRequestRequestSchema = z.strictObject({
   therapistId: id,
   sessionId: z.optional(id),
   reason: nonEmptyString(),
+  note: z.optional(z.string()),
+});
+
+export const teamResolutionRequestSchema = z.strictObject({
+  action: z.enum(TEAM_RESOLUTIONS),
+  /** Back to the therapist: why, or what was arranged. Required to decline a refund. */
+  note: z.optional(z.string()),
 });
 
 export const offerAnswerSchema = z.strictObject({
@@ -183,6 +256,27 @@ export const attendanceResponseSchema = z.strictObject({
   teamRequest: z.nullable(teamRequestSchema),
 });
 export const teamRequestResponseSchema = z.strictObject({ teamRequest: teamRequestSchema });
+export const teamRequestsQuerySchema = z.strictObject({
+  status: z.optional(z.enum(TEAM_REQUEST_STATUSES)),
+  kind: z.optional(z.enum(TEAM_REQUEST_KINDS)),
+});
+export const teamRequestsResponseSchema = z.strictObject({ teamRequests: z.array(teamRequestSchema) });
+/** One team request with everything the team needs to resolve it. */
+export const teamRequestDetailResponseSchema = z.strictObject({
+  teamRequest: teamRequestSchema,
+  session: z.nullable(sessionSchema),
+  /** The client and how the policy sees them. */
+  client: z.nullable(z.strictObject({ id, displayName: nonEmptyString(), isNew: z.boolean(), attendedSessions: z.number() })),
+  /** The money: the refund the request is about, or the session's refund. */
+  refund: z.nullable(refundSchema),
+  /** The decision the therapist's write was made under, with its trace. */
+  decision: z.nullable(decisionRecordSchema),
+});
+export const teamResolutionResponseSchema = z.strictObject({
+  teamRequest: teamRequestSchema,
+  refund: z.nullable(refundSchema),
+  session: z.nullable(sessionSchema),
+});
 export const offerResponseSchema = z.strictObject({ offer: offerSchema });
 export const offerAnswerResponseSchema = z.strictObject({ offer: offerSchema, refund: z.nullable(refundSchema) });
 export const therapistResponseSchema = z.strictObject({ therapist: therapistSchema });
@@ -203,6 +297,10 @@ export type DecisionShown = z.output<typeof decisionShownSchema>;
 export type Refund = z.output<typeof refundSchema>;
 export type TeamRequest = z.output<typeof teamRequestSchema>;
 export type TeamRequestKind = (typeof TEAM_REQUEST_KINDS)[number];
+export type TeamResolutionAction = (typeof TEAM_RESOLUTIONS)[number];
+export type TeamResolution = z.output<typeof teamResolutionSchema>;
+export type DecisionRecord = z.output<typeof decisionRecordSchema>;
+export type TeamRequestDetail = z.output<typeof teamRequestDetailResponseSchema>;
 export type Offer = z.output<typeof offerSchema>;
 export type Therapist = z.output<typeof therapistSchema>;
 export type Absence = z.output<typeof absenceSchema>;

@@ -1,12 +1,10 @@
+import { ROLES, type Role } from './roles.js';
 import { errors, jwtVerify, SignJWT, type JWTHeaderParameters, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 
 // Who is calling the host API. The partner's backend knows who is logged in and mints a short-lived
 // token for them; the host verifies it on every call. Raincheck never runs accounts of its own.
 
-/** The roles a token may carry. */
-export const ROLES = ['therapist', 'team', 'admin'] as const;
-/** A caller's role: a therapist acts on their own sessions, the team on its tenant's requests, an admin on the tenant's setup. */
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from './roles.js';
 
 /** The longest a token may live, in seconds: ten minutes, so a leaked token is soon worthless. */
 export const MAX_TOKEN_TTL_SECONDS = 600;
