@@ -1,5 +1,5 @@
 import { fixture, waitUntil } from '@open-wc/testing';
-import type { MockHost } from '@raincheck/mock-host';
+import type { MockHost, MockIdentity } from '@raincheck/mock-host';
 
 // What every widget test shares: a widget pointed at the mock host, and reading its shadow root.
 
@@ -8,18 +8,26 @@ export const BASE = 'https://partner.test/api';
 
 type Widget = HTMLElement & { state: string };
 
-/** `<tag>` with `attributes`, talking to `host`, attached to the page: it may still be loading. */
-export async function attachWidget<E extends Widget>(host: MockHost, tag: string, attributes: Readonly<Record<string, string>>): Promise<E> {
-  const el = document.createElement(tag) as E & { fetch: typeof fetch };
+/** Who the widget acts as: a scenario identity whose fresh tokens it gets, or `null` for no token. */
+export interface AttachOptions {
+  /** Default `'therapist'`, but `null` for `rc-client-response`, whose offer link is its permission. */
+  readonly as?: MockIdentity | null;
+}
+
+/** `<tag>` with `attributes`, talking to `host` as `options.as`, attached to the page: it may still be loading. */
+export async function attachWidget<E extends Widget>(host: MockHost, tag: string, attributes: Readonly<Record<string, string>>, options: AttachOptions = {}): Promise<E> {
+  const el = document.createElement(tag) as E & { fetch: typeof fetch; getAccessToken?: () => Promise<string> };
   for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
   el.setAttribute('base-url', BASE);
   el.fetch = host.fetchAt(BASE);
+  const who = options.as === undefined ? (tag === 'rc-client-response' ? null : 'therapist') : options.as;
+  if (who) el.getAccessToken = () => host.token(who);
   return fixture<E>(el);
 }
 
 /** {@link attachWidget}, once the widget has finished loading. */
-export async function mountWidget<E extends Widget>(host: MockHost, tag: string, attributes: Readonly<Record<string, string>>): Promise<E> {
-  const el = await attachWidget<E>(host, tag, attributes);
+export async function mountWidget<E extends Widget>(host: MockHost, tag: string, attributes: Readonly<Record<string, string>>, options: AttachOptions = {}): Promise<E> {
+  const el = await attachWidget<E>(host, tag, attributes, options);
   await waitUntil(() => el.state !== 'loading', `<${tag}> should finish loading`, { timeout: 5000 });
   return el;
 }
