@@ -15,6 +15,7 @@ export default defineConfig({
     'src/availability/define-availability.ts',
     'src/client-response/define-client-response.ts',
     'src/cancellation-standing/define-cancellation-standing.ts',
+    'src/team-queue/define-team-queue.ts',
   ],
   // Keeps the per-component folders, so `sideEffects` can name the registration files.
   outDir: 'dist',

@@ -9,6 +9,7 @@ import { defineOnce } from './internal/define.js';
 import { RcProvider } from './provider/provider.js';
 import { RcRefundRequest } from './refund-request/refund-request.js';
 import { RcRescheduleSession } from './reschedule-session/reschedule-session.js';
+import { RcTeamQueue } from './team-queue/team-queue.js';
 
 defineOnce('rc-provider', RcProvider);
 defineOnce('rc-cancel-session', RcCancelSession);
@@ -18,3 +19,4 @@ defineOnce('rc-attendance-update', RcAttendanceUpdate);
 defineOnce('rc-availability', RcAvailability);
 defineOnce('rc-client-response', RcClientResponse);
 defineOnce('rc-cancellation-standing', RcCancellationStanding);
+defineOnce('rc-team-queue', RcTeamQueue);

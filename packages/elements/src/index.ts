@@ -22,6 +22,8 @@ export type {
 export { RcClientResponse } from './client-response/client-response.js';
 export type { ResponseSubmitDetail, ResponseSuccessDetail, ResponseErrorDetail } from './client-response/client-response.js';
 export { RcCancellationStanding } from './cancellation-standing/cancellation-standing.js';
+export { RcTeamQueue, ResolutionSubmitEvent, ResolutionSuccessEvent, ResolutionErrorEvent, RESOLUTIONS } from './team-queue/team-queue.js';
+export type { TeamQueueState, TeamQueueStatus, ResolutionSubmitDetail, ResolutionSuccessDetail, ResolutionErrorDetail } from './team-queue/team-queue.js';
 export type { WidgetState, WidgetErrorDetail } from './internal/flow-element.js';
 export type { DecisionDetail } from './internal/policy-flow.js';
 export { RcProvider } from './provider/provider.js';

@@ -44,8 +44,9 @@ describe('the package as bundlers see it', () => {
       ['@raincheck/elements/availability', ['rc-availability']],
       ['@raincheck/elements/client-response', ['rc-client-response']],
       ['@raincheck/elements/cancellation-standing', ['rc-cancellation-standing']],
+      ['@raincheck/elements/team-queue', ['rc-team-queue']],
       ['@raincheck/elements/provider', ['rc-provider']],
-      ['@raincheck/elements/define', ['rc-provider', 'rc-cancel-session', 'rc-reschedule-session', 'rc-refund-request', 'rc-attendance-update', 'rc-availability', 'rc-client-response', 'rc-cancellation-standing']],
+      ['@raincheck/elements/define', ['rc-provider', 'rc-cancel-session', 'rc-reschedule-session', 'rc-refund-request', 'rc-attendance-update', 'rc-availability', 'rc-client-response', 'rc-cancellation-standing', 'rc-team-queue']],
     ] as const) {
       const code = await bundle(`import ${JSON.stringify(specifier)};`);
       for (const tag of tags) assert.match(code, new RegExp(`defineOnce\\("${tag}"`), `${specifier} registers <${tag}>`);

@@ -27,6 +27,7 @@ describe('custom elements manifest', () => {
       { tag: 'rc-client-response', prefix: 'rc-response', attributes: ['base-url', 'locale', 'rules-url', 'state', 'timeout-ms', 'token'], withoutDecision: true },
       { tag: 'rc-cancellation-standing', prefix: '', attributes: ['base-url', 'locale', 'rules-url', 'state', 'therapist-id', 'timeout-ms'], readOnly: true },
       { tag: 'rc-availability', prefix: 'rc-availability', attributes: ['base-url', 'locale', 'rules-url', 'state', 'therapist-id', 'timeout-ms'], extraEvents: ['rc-availability-session'] },
+      { tag: 'rc-team-queue', prefix: 'rc-resolution', attributes: ['base-url', 'kind', 'locale', 'rules-url', 'state', 'status', 'timeout-ms'], withoutDecision: true },
     ];
     assert.deepEqual([...elements.keys()].sort(), [...widgets.map((w) => w.tag), 'rc-provider'].sort());
     for (const { tag, prefix, attributes, extraEvents = [], withoutDecision = false, readOnly = false } of widgets) {

@@ -1,0 +1,137 @@
+import { css } from 'lit';
+
+/**
+ * What only the team queue has: a wider console, the counts as small tiles, each request a row
+ * that is one button, and the decision's facts as a compact table.
+ */
+export const teamQueueStyles = css`
+  :host {
+    max-inline-size: 60rem;
+  }
+  [part~='filters'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem var(--_space);
+    margin-block-end: var(--_space);
+  }
+  select {
+    min-block-size: 2.75rem;
+    padding-inline: 0.5rem;
+  }
+  [part~='counts'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem var(--_space);
+    margin-block-end: var(--_space);
+  }
+  [part~='counts'] ul {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  [part~='count'] {
+    background: var(--_surface-raised);
+    border-radius: var(--_radius);
+    padding: 0.25rem 0.75rem;
+    color: var(--_muted);
+  }
+  [part~='count'] .number {
+    font-weight: 600;
+    color: var(--_text);
+  }
+  [part~='queue'] {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: 0.5rem;
+  }
+  [part~='open-request'] {
+    display: grid;
+    gap: 0.125rem;
+    inline-size: 100%;
+    text-align: start;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-inline-start: 4px solid var(--_accent);
+  }
+  [part~='open-request']:hover {
+    background: var(--_surface-raised);
+  }
+  .row-top {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    gap: 0.25rem 1rem;
+  }
+  [part~='kind'] {
+    font-weight: 600;
+  }
+  [part~='age'],
+  .row-who {
+    color: var(--_muted);
+  }
+  [part~='age-old'] {
+    color: var(--_warning);
+    font-weight: 600;
+  }
+  [part~='open-request'] [part~='reason'] {
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  [part~='back'] {
+    margin-block-end: var(--_space);
+  }
+  section {
+    margin-block-end: var(--_space);
+  }
+  [part~='decision'] {
+    margin-block-end: var(--_space);
+  }
+  blockquote {
+    margin: 0 0 calc(var(--_space) / 2);
+    padding: 0.25rem 0.75rem;
+    border-inline-start: 4px solid var(--_border);
+    white-space: pre-wrap;
+  }
+  [part~='shown'] {
+    color: var(--_warning);
+  }
+  [part~='rule'] p {
+    margin-block-end: 0.25rem;
+  }
+  [part~='facts'] {
+    border-collapse: collapse;
+    margin-block-end: 0.5rem;
+    font-size: 0.875rem;
+  }
+  [part~='facts'] th,
+  [part~='facts'] td {
+    text-align: start;
+    padding: 0.125rem 0.75rem 0.125rem 0;
+    border-block-end: 1px solid var(--_border);
+    vertical-align: top;
+  }
+  [part~='confirm'] {
+    border: 1px solid var(--_accent);
+    border-radius: var(--_radius);
+    padding: calc(var(--_space) / 2) var(--_space);
+  }
+  [part~='confirm-heading']:focus {
+    outline: none;
+  }
+  .buttons {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    margin-block-end: 0.5rem;
+  }
+  form [part~='continue'] {
+    justify-self: start;
+  }
+`;
