@@ -1,8 +1,11 @@
-import { msg } from '@lit/localize';
-import { type DecisionShown, type EndpointResponse, refundSessionRoute } from '@raincheck/host-api/client';
+import { msg, str } from '@lit/localize';
+import { type DecisionShown, type EndpointResponse, type Refund, refundSessionRoute, type Session } from '@raincheck/host-api/client';
 import type { Facts } from '@raincheck/policy';
-import { nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
+import { formatMoney } from '../format/formatters.js';
+import { refundNext } from '../internal/form-templates.js';
 import { SessionFlowElement, type WidgetErrorDetail } from '../internal/session-flow.js';
+import { sessionSummary } from '../internal/templates.js';
 import { baseStyles } from '../styles/tokens.js';
 import { sessionFlowStyles } from '../styles/session-flow.styles.js';
 import { refundRequestStyles } from './refund-request.styles.js';
@@ -31,7 +34,8 @@ export type RefundErrorDetail = WidgetErrorDetail;
  * @customElement rc-refund-request
  * @summary Refunds a cancelled session from the dashboard: shows what the policy allows and why,
  * asks for a reason where one is required, then issues the refund or sends it for team review.
- * A refund is never issued twice, whatever the clicks, retries or reloads.
+ * A refund is never issued twice, whatever the clicks, retries or reloads. A session that already
+ * has a refund shows its fate instead: issued, waiting for the team, or declined by it.
  *
  * @event rc-refund-submit - Cancelable, before the write. `detail`: {@link RefundSubmitDetail}.
  * @event rc-refund-success - The host issued the refund or took it for review. `detail`: {@link RefundSuccessDetail}.
@@ -51,6 +55,7 @@ export type RefundErrorDetail = WidgetErrorDetail;
  * @csspart error - The error message.
  * @csspart retry - The retry button.
  * @csspart next - What happens next, after success.
+ * @csspart refund-status - The session's refund, when it already has one: issued, with the team, or declined.
  *
  * @cssproperty --rc-color-accent - Buttons and selected controls.
  * @cssproperty --rc-color-text - Text.
@@ -114,6 +119,8 @@ export class RcRefundRequest extends SessionFlowElement<RefundViews> {
   protected override render(): TemplateResult {
     const { decision, views } = this;
     if (this.state === 'success' && this.result && views) return views.refundSuccess(this.result, this.formatLocale);
+    // A refund asked for before (here, or with the attendance update): its fate, not a second one.
+    if (this.session?.refund) return this.#renderExisting(this.session, this.session.refund);
     const form =
       decision && views
         ? views.refundForm({
@@ -124,6 +131,29 @@ export class RcRefundRequest extends SessionFlowElement<RefundViews> {
           })
         : nothing;
     return this.renderFrame(msg('Refund the session', { id: 'rc.refund.heading' }), () => void this.#submit(new Event('submit')), form);
+  }
+
+  /** The session's refund as the host has it: issued, waiting for the team, or declined by it. */
+  #renderExisting(session: Session, refund: Refund): TemplateResult {
+    const locale = this.formatLocale;
+    const heading =
+      refund.status === 'issued'
+        ? msg('Refund issued', { id: 'rc.refund.done' })
+        : refund.status === 'pending-review'
+          ? msg('With the team for review', { id: 'rc.refund.pending' })
+          : msg('Refund declined by the team', { id: 'rc.refund.declined' });
+    const amount = formatMoney(refund.amount.amount, refund.amount.currency, locale);
+    return html`
+      <h2 part="heading" tabindex="-1">${heading}</h2>
+      ${sessionSummary(session, locale)}
+      <div part="refund-status" role="status">
+        <p>
+          ${refund.status === 'declined'
+            ? msg(str`The platform team reviewed the refund of ${amount} and did not issue it. Ask the team if you want to know why.`, { id: 'rc.refund.declined-next' })
+            : refundNext(refund, locale)}
+        </p>
+      </div>
+    `;
   }
 }
 

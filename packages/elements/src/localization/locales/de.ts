@@ -249,4 +249,7 @@ export const templates = (str: typeof strTag) => ({
   'rc.team.done-approve': str`Erstattung von ${0} ausgelöst`,
   'rc.team.done-note': str`Ihre Notiz geht an ${0}.`,
   'rc.team.done-closed': 'Die Anfrage ist nicht mehr in der offenen Liste.',
+  'rc.refund.pending': 'Beim Team zur Prüfung',
+  'rc.refund.declined': 'Vom Team abgelehnte Erstattung',
+  'rc.refund.declined-next': str`Das Plattform-Team hat die Erstattung von ${0} geprüft und nicht ausgelöst. Fragen Sie das Team, wenn Sie den Grund wissen möchten.`,
 });
