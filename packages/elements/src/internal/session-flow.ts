@@ -61,7 +61,8 @@ export abstract class SessionFlowElement<Views extends ViewsModule = ViewsModule
     this.session = session;
     const [facts] = await Promise.all([this.host.send(getPolicyFactsRoute, { sessionId: this.sessionId }), this.refreshSlots()]);
     if (!current()) return;
-    const { client: _shown, therapistId: _therapist, ...sessionFacts } = session;
+    // What the host shows but the policy does not decide on (its session facts are strict).
+    const { client: _shown, therapistId: _therapist, refund: _refund, ...sessionFacts } = session;
     this.facts = { session: sessionFacts, ...facts };
     await this.evaluate();
   }

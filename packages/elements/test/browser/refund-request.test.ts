@@ -79,20 +79,25 @@ describe('<rc-refund-request>', () => {
     expect($(el, '[part~="error"]').getAttribute('role')).to.equal('alert');
     await expect(el).to.be.accessible();
 
-    // A reload: a new widget on the same page session.
+    // A reload: a new widget on the same page session; and another tab, opened before the refund.
     const again = await mount('client-offer', {}, false);
+    const third = await mount('client-offer', {}, false);
     $<HTMLButtonElement>(again, '[part~="submit"]').click();
     await waitUntil(() => again.state === 'success');
     expect(new Set(refundWrites().map((r) => r.idempotencyKey)).size).to.equal(1);
     expect(host.records.refunds).to.have.length(1);
 
     // And after success a further attempt is a new intent, which the host refuses: never twice.
-    const third = await mount('client-offer', {}, false);
     $<HTMLButtonElement>(third, '[part~="submit"]').click();
     await waitUntil(() => third.state === 'error');
     expect(text(third)).to.contain('already been refunded');
     expect(third.shadowRoot!.querySelector('[part~="retry"]')).to.equal(null);
     expect(host.records.refunds).to.have.length(1);
+
+    // Opened after the refund, the widget shows it instead of offering another.
+    const fourth = await mount('client-offer', {}, false);
+    expect(text(fourth)).to.contain('Refund issued');
+    expect(fourth.shadowRoot!.querySelector('[part~="submit"]')).to.equal(null);
   });
 
   it("a new client's refund goes to the team, with the reason the policy asks for", async () => {
