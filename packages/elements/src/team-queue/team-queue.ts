@@ -345,7 +345,8 @@ export class RcTeamQueue extends RaincheckElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const target = this.#focus;
-    if (!target) return;
+    // Focus moves once the new view is there, not to what a load is about to replace.
+    if (!target || this.state === 'loading') return;
     this.#focus = undefined;
     const root = this.renderRoot;
     const element =
