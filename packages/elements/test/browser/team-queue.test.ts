@@ -3,7 +3,7 @@ import { createMockHost, type MockIdentity } from '@raincheck/mock-host';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '@raincheck/elements/define';
 import { $, $$, text, attachWidget, mountWidget } from './widget-harness.js';
-import { setRaincheckLocale, type RcTeamQueue, type ResolutionSubmitDetail, type ResolutionSubmitEvent } from '@raincheck/elements';
+import { ResolutionSubmitEvent, setRaincheckLocale, type RcTeamQueue, type ResolutionSubmitDetail } from '@raincheck/elements';
 
 const host = createMockHost();
 
@@ -186,7 +186,8 @@ describe('<rc-team-queue>', () => {
     const submit = $<HTMLButtonElement>(el, '[part~="submit"]');
     submit.click();
     submit.click();
-    const event = (await submitted) as ResolutionSubmitEvent;
+    const event = await submitted;
+    if (!(event instanceof ResolutionSubmitEvent)) throw new Error(`rc-resolution-submit should be a ResolutionSubmitEvent, not ${event.constructor.name}`);
     expect(event.bubbles && event.composed && event.cancelable).to.equal(true);
     expect(event.detail).to.include({ kind: 'new-client-refund', action: 'approve-refund', note: 'Approved: illness, first session' });
     await el.updateComplete;
