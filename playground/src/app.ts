@@ -151,7 +151,7 @@ export class PgApp extends LightElement {
 
   /** What in the scenario the widget can show, and the one it shows. */
   get #subjects(): { all: readonly WidgetSubject[]; shown: WidgetSubject | undefined } {
-    const all = this.widget.subjects(this.host.host.state.seed);
+    const all = this.widget.subjects(this.host.host);
     return { all, shown: all.find((s) => s.id === this.subject) ?? all[0] };
   }
 
@@ -202,10 +202,14 @@ export class PgApp extends LightElement {
   /** The widget for the current mount, created once per mount (a new one after "start over"). */
   #widgetElement(): HTMLElement {
     if (this.#widget?.mount === this.mount) return this.#widget.el;
-    const el = document.createElement(this.widget.tag) as HTMLElement & { rules: unknown };
+    const el = document.createElement(this.widget.tag) as HTMLElement & { rules: unknown; getAccessToken?: () => Promise<string> };
     for (const [name, value] of Object.entries(this.#subjects.shown?.attributes ?? {})) el.setAttribute(name, value);
     el.dataset.widget = '';
     el.rules = { from: 'inline', files: this.#rules };
+    // A fresh token for each call, as a partner's backend mints them; the client's view has none.
+    const who = this.widget.as;
+    const mock = this.host.host;
+    if (who) el.getAccessToken = () => mock.token(who);
     this.#widget = { mount: this.mount, el };
     return el;
   }

@@ -1,4 +1,4 @@
-import type { ScenarioName, Seed } from '@raincheck/mock-host';
+import type { MockHost, MockIdentity, ScenarioName } from '@raincheck/mock-host';
 
 /** One thing in a scenario a widget can show: a session, an offer or a therapist. */
 export interface WidgetSubject {
@@ -16,30 +16,40 @@ export interface WidgetEntry {
   /** The scenario it opens with. */
   readonly scenario: ScenarioName;
   /** What the subject control calls the things it can show. */
-  readonly subjectKind: 'Session' | 'Offer' | 'Therapist';
-  /** What in a scenario it can show; it opens on the first. */
-  subjects(seed: Seed): readonly WidgetSubject[];
+  readonly subjectKind: 'Session' | 'Offer' | 'Therapist' | 'Queue';
+  /** What in the host's scenario it can show; it opens on the first. */
+  subjects(host: MockHost): readonly WidgetSubject[];
+  /**
+   * Who it acts as: the widget gets this identity's fresh tokens from the mock host through
+   * `getAccessToken`, as a partner's page gets them from its backend. `null` for the client's
+   * view, whose offer token is its permission.
+   */
+  readonly as: MockIdentity | null;
   /** The events it fires besides `rc-decision`, which the Requests tab lists. */
   readonly events: readonly string[];
 }
 
 /** `rc-cancel` → `rc-cancel-submit`, `rc-cancel-success`, `rc-cancel-error`. */
 const writes = (prefix: string, ...others: string[]) => [`${prefix}-submit`, `${prefix}-success`, `${prefix}-error`, ...others];
-const sessions = (seed: Seed): WidgetSubject[] =>
-  seed.sessions.map((s) => ({ id: s.id, label: `${s.id} (${s.status})`, attributes: { 'session-id': s.id } }));
-const offers = (seed: Seed): WidgetSubject[] =>
-  seed.offers.map((o) => ({ id: o.token, label: o.token, attributes: { token: o.token } }));
-const therapists = (seed: Seed): WidgetSubject[] => seed.therapists.map((t) => ({ id: t.id, label: t.id, attributes: { 'therapist-id': t.id } }));
+const sessions = (host: MockHost): WidgetSubject[] =>
+  host.state.seed.sessions.map((s) => ({ id: s.id, label: `${s.id} (${s.status})`, attributes: { 'session-id': s.id } }));
+// The host keeps only the offers' hashes: the links' tokens come from the scenario, by name.
+const offers = (host: MockHost): WidgetSubject[] =>
+  Object.entries(host.offerTokens).map(([name, token]) => ({ id: `offer-${name}`, label: `offer-${name}`, attributes: { token } }));
+// Only the therapist the widgets act as: the others' profiles are theirs alone.
+const therapists = (host: MockHost): WidgetSubject[] =>
+  host.state.seed.therapists.filter((t) => t.id === host.identities.therapist.subject).map((t) => ({ id: t.id, label: t.id, attributes: { 'therapist-id': t.id } }));
 
 /** Every widget, in the order of the article's flows. */
 export const WIDGETS: readonly WidgetEntry[] = [
-  { tag: 'rc-cancel-session', label: 'Cancel a session', scenario: 'ordinary-cancellation', subjectKind: 'Session', subjects: sessions, events: writes('rc-cancel') },
-  { tag: 'rc-reschedule-session', label: 'Rearrange a session', scenario: 'ordinary-cancellation', subjectKind: 'Session', subjects: sessions, events: writes('rc-reschedule') },
-  { tag: 'rc-refund-request', label: 'Refund a cancelled session', scenario: 'client-offer', subjectKind: 'Session', subjects: sessions, events: writes('rc-refund') },
-  { tag: 'rc-attendance-update', label: 'Update attendance', scenario: 'already-started', subjectKind: 'Session', subjects: sessions, events: writes('rc-attendance') },
-  { tag: 'rc-client-response', label: "The client's answer", scenario: 'client-offer', subjectKind: 'Offer', subjects: offers, events: writes('rc-response') },
-  { tag: 'rc-availability', label: 'Availability and absence', scenario: 'extended-absence', subjectKind: 'Therapist', subjects: therapists, events: writes('rc-availability', 'rc-availability-session') },
-  { tag: 'rc-cancellation-standing', label: 'Cancellation standing', scenario: 'near-frequency-threshold', subjectKind: 'Therapist', subjects: therapists, events: [] },
+  { tag: 'rc-cancel-session', label: 'Cancel a session', scenario: 'ordinary-cancellation', subjectKind: 'Session', subjects: sessions, events: writes('rc-cancel'), as: 'therapist' },
+  { tag: 'rc-reschedule-session', label: 'Rearrange a session', scenario: 'ordinary-cancellation', subjectKind: 'Session', subjects: sessions, events: writes('rc-reschedule'), as: 'therapist' },
+  { tag: 'rc-refund-request', label: 'Refund a cancelled session', scenario: 'client-offer', subjectKind: 'Session', subjects: sessions, events: writes('rc-refund'), as: 'therapist' },
+  { tag: 'rc-attendance-update', label: 'Update attendance', scenario: 'already-started', subjectKind: 'Session', subjects: sessions, events: writes('rc-attendance'), as: 'therapist' },
+  { tag: 'rc-client-response', label: "The client's answer", scenario: 'client-offer', subjectKind: 'Offer', subjects: offers, events: writes('rc-response'), as: null },
+  { tag: 'rc-availability', label: 'Availability and absence', scenario: 'extended-absence', subjectKind: 'Therapist', subjects: therapists, events: writes('rc-availability', 'rc-availability-session'), as: 'therapist' },
+  { tag: 'rc-cancellation-standing', label: 'Cancellation standing', scenario: 'near-frequency-threshold', subjectKind: 'Therapist', subjects: therapists, events: [], as: 'therapist' },
+  { tag: 'rc-team-queue', label: "The team's queue", scenario: 'team-queue', subjectKind: 'Queue', subjects: () => [], events: writes('rc-resolution'), as: 'team' },
 ];
 
 export function widgetByTag(tag: string): WidgetEntry {

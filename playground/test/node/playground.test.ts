@@ -76,7 +76,7 @@ describe('the playground (built, in Chromium)', () => {
       await page.waitForFunction((t) => document.querySelector(t)?.getAttribute('state') === 'ready', { timeout: 20_000 }, tag);
       assert.equal(await page.$eval('select[name="scenario"]', (el) => (el).value), scenario, `${tag} scenario`);
       const decision = await page.$eval('pg-decision-view', (el) => el.textContent);
-      if (tag === 'rc-client-response') assert.doesNotMatch(decision, /Explanation trace/, 'the client view makes no decision');
+      if (tag === 'rc-client-response' || tag === 'rc-team-queue') assert.doesNotMatch(decision, /Explanation trace/, `${tag} makes no decision`);
       else assert.match(decision, /Explanation trace/, `${tag} decision`);
       assert.deepEqual(errors, [], tag);
       await page.close();
@@ -106,15 +106,43 @@ describe('the playground (built, in Chromium)', () => {
     await page.waitForFunction(() => document.querySelector('rc-client-response')?.getAttribute('state') === 'ready', { timeout: 20_000 });
     const offers = await page.$$eval('select[name="subject"] option', (options) => options.map((o) => o.value));
     assert.deepEqual(offers, ['offer-open', 'offer-expired', 'offer-answered']);
-    for (const [token, says] of [['offer-expired', /This offer closed on/], ['offer-answered', /You have already booked/]] as const) {
-      await page.select('select[name="subject"]', token);
-      await page.waitForFunction((t) => document.querySelector('rc-client-response')?.getAttribute('token') === t && document.querySelector('rc-client-response')?.getAttribute('state') === 'ready', { timeout: 10_000 }, token);
-      assert.match(await widgetText(page, 'rc-client-response'), says);
-      assert.match(page.url(), new RegExp(`subject=${token}`));
+    // The host keeps only the offers' hashes: each link's token is the scenario's, never its name.
+    const tokens = new Set([await page.$eval('rc-client-response', (el) => el.getAttribute('token'))]);
+    for (const [subject, says] of [['offer-expired', 'This offer closed on'], ['offer-answered', 'You have already booked']] as const) {
+      await page.select('select[name="subject"]', subject);
+      await page.waitForFunction((s) => document.querySelector('rc-client-response')?.getAttribute('state') === 'ready' && document.querySelector('rc-client-response')!.shadowRoot!.textContent.includes(s), { timeout: 10_000 }, says);
+      assert.match(page.url(), new RegExp(`subject=${subject}`));
+      tokens.add(await page.$eval('rc-client-response', (el) => el.getAttribute('token')));
     }
+    assert.equal(tokens.size, 3, 'each offer has its own token');
+    for (const token of tokens) assert.match(token ?? '', /^[\w-]{22,}$/, 'a capability token, not a name');
     await page.reload();
     await page.waitForFunction(() => document.querySelector('rc-client-response')?.getAttribute('state') === 'ready', { timeout: 20_000 });
-    assert.equal(await page.$eval('rc-client-response', (el) => el.getAttribute('token')), 'offer-answered');
+    assert.equal(await page.$eval('select[name="subject"]', (el) => (el).value), 'offer-answered');
+    assert.match(await widgetText(page, 'rc-client-response'), /You have already booked/);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it("the team's queue acts as the team: it lists the scenario's open requests and approves a new client's refund", async () => {
+    const { page, errors } = await open('?widget=rc-team-queue');
+    await page.waitForFunction(() => document.querySelector('rc-team-queue')?.getAttribute('state') === 'ready', { timeout: 20_000 });
+    assert.equal(await page.$eval('select[name="scenario"]', (el) => (el).value), 'team-queue');
+    const kinds = await page.$eval('rc-team-queue', (el) => [...el.shadowRoot!.querySelectorAll('[part~="request"] [part~="kind"]')].map((k) => k.textContent));
+    assert.deepEqual([...kinds].sort(), ['Extended absence', "New client's refund", 'Other', 'Started session']);
+    await page.$eval('rc-team-queue', (el) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="open-request"]')].find((b) => b.textContent.includes("New client's refund"))!.click());
+    await page.waitForFunction(() => document.querySelector('rc-team-queue')?.getAttribute('state') === 'detail', { timeout: 10_000 });
+    await click(page, 'rc-team-queue', '[part~="action"] input');
+    await click(page, 'rc-team-queue', '[part~="continue"]');
+    await page.waitForFunction(() => document.querySelector('rc-team-queue')?.getAttribute('state') === 'confirming', { timeout: 10_000 });
+    await click(page, 'rc-team-queue', '[part~="submit"]');
+    await page.waitForFunction(() => document.querySelector('rc-team-queue')?.getAttribute('state') === 'done', { timeout: 10_000 });
+    assert.match(await widgetText(page, 'rc-team-queue'), /Refund of £65\.00 issued/);
+
+    await page.click('#tab-host');
+    const rows = await page.$$eval('pg-host-log tbody tr', (trs) => trs.map((tr) => `${tr.querySelector('code')!.textContent} ${tr.children[1]!.textContent}`));
+    assert.ok(rows.some((row) => /^POST \/team-requests\/[\w-]+\/resolution 200$/.test(row)), rows.join('\n'));
+    assert.match(await page.$eval('pg-host-log', (el) => el.textContent.replace(/\s+/g, ' ')), /rc-resolution-submit[\s\S]*rc-resolution-success/);
     assert.deepEqual(errors, []);
     await page.close();
   });
