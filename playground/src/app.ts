@@ -311,7 +311,7 @@ export class PgApp extends LightElement {
             )}
           </div>
           <div role="tabpanel" id="panel-decision" aria-labelledby="tab-decision" ?hidden=${this.tab !== 'decision'}>
-            <pg-decision-view .decision=${this.decision?.decision} .facts=${this.decision?.facts}></pg-decision-view>
+            <pg-decision-view .decision=${this.decision?.decision} .facts=${this.decision?.facts} .placeholder=${this.widget.withoutDecision}></pg-decision-view>
           </div>
           <div role="tabpanel" id="panel-rules" aria-labelledby="tab-rules" ?hidden=${this.tab !== 'rules'}>
             <pg-rule-editor .texts=${DEFAULT_TEXTS} .problems=${this.problems} @pg-rules-input=${(e: CustomEvent<RulesInputDetail>) => this.#rulesEdited(e.detail.texts)}></pg-rule-editor>

@@ -33,14 +33,16 @@ function rule(r: RuleExplanation): TemplateResult {
 
 /** The widget's latest decision: outcome, effects, and every rule's explanation against the facts. */
 export class PgDecisionView extends LightElement {
-  static override properties = { decision: { attribute: false }, facts: { attribute: false } };
+  static override properties = { decision: { attribute: false }, facts: { attribute: false }, placeholder: { attribute: false } };
 
   declare decision: Decision | undefined;
   declare facts: Facts | undefined;
+  /** What to say before there is a decision; some widgets make none of their own. */
+  declare placeholder: string | undefined;
 
   protected override render() {
     const d = this.decision;
-    if (!d) return html`<p class="pg-muted">The decision appears here once the widget has loaded its session.</p>`;
+    if (!d) return html`<p class="pg-muted">${this.placeholder ?? 'The decision appears here once the widget has loaded its session.'}</p>`;
     const fired = d.explanations.filter((e) => e.fired).length;
     return html`
       <p class="pg-outcome" data-outcome=${d.outcome}>

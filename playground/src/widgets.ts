@@ -25,6 +25,8 @@ export interface WidgetEntry {
    * view, whose offer token is its permission.
    */
   readonly as: MockIdentity | null;
+  /** Said in the Decision tab by a widget that makes no policy decision of its own. */
+  readonly withoutDecision?: string;
   /** The events it fires besides `rc-decision`, which the Requests tab lists. */
   readonly events: readonly string[];
 }
@@ -46,10 +48,10 @@ export const WIDGETS: readonly WidgetEntry[] = [
   { tag: 'rc-reschedule-session', label: 'Rearrange a session', scenario: 'ordinary-cancellation', subjectKind: 'Session', subjects: sessions, events: writes('rc-reschedule'), as: 'therapist' },
   { tag: 'rc-refund-request', label: 'Refund a cancelled session', scenario: 'client-offer', subjectKind: 'Session', subjects: sessions, events: writes('rc-refund'), as: 'therapist' },
   { tag: 'rc-attendance-update', label: 'Update attendance', scenario: 'already-started', subjectKind: 'Session', subjects: sessions, events: writes('rc-attendance'), as: 'therapist' },
-  { tag: 'rc-client-response', label: "The client's answer", scenario: 'client-offer', subjectKind: 'Offer', subjects: offers, events: writes('rc-response'), as: null },
+  { tag: 'rc-client-response', label: "The client's answer", scenario: 'client-offer', subjectKind: 'Offer', subjects: offers, events: writes('rc-response'), as: null, withoutDecision: "The client's view makes no decision: the host decided when it made the offer." },
   { tag: 'rc-availability', label: 'Availability and absence', scenario: 'extended-absence', subjectKind: 'Therapist', subjects: therapists, events: writes('rc-availability', 'rc-availability-session'), as: 'therapist' },
   { tag: 'rc-cancellation-standing', label: 'Cancellation standing', scenario: 'near-frequency-threshold', subjectKind: 'Therapist', subjects: therapists, events: [], as: 'therapist' },
-  { tag: 'rc-team-queue', label: "The team's queue", scenario: 'team-queue', subjectKind: 'Queue', subjects: () => [], events: writes('rc-resolution'), as: 'team' },
+  { tag: 'rc-team-queue', label: "The team's queue", scenario: 'team-queue', subjectKind: 'Queue', subjects: () => [], events: writes('rc-resolution'), as: 'team', withoutDecision: "The team's queue makes no decision of its own: open a request to see the one the therapist was shown, with the rules that fired and their facts." },
 ];
 
 export function widgetByTag(tag: string): WidgetEntry {

@@ -19,10 +19,15 @@ export const teamQueueStyles = css`
     padding-inline: 0.5rem;
   }
   [part~='counts'] {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5rem var(--_space);
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    align-items: center;
+    gap: 0.5rem 0.75rem;
     margin-block-end: var(--_space);
+  }
+  .counts-label {
+    color: var(--_muted);
+    font-size: 0.875rem;
   }
   [part~='counts'] ul {
     display: flex;
@@ -80,9 +85,11 @@ export const teamQueueStyles = css`
     font-weight: 600;
   }
   [part~='open-request'] [part~='reason'] {
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 2;
+    line-clamp: 2;
     overflow: hidden;
-    text-overflow: ellipsis;
-    white-space: nowrap;
   }
   [part~='back'] {
     margin-block-end: var(--_space);
@@ -107,13 +114,17 @@ export const teamQueueStyles = css`
   }
   [part~='facts'] {
     border-collapse: collapse;
+    inline-size: 100%;
     margin-block-end: 0.5rem;
     font-size: 0.875rem;
+  }
+  [part~='facts'] code {
+    overflow-wrap: anywhere;
   }
   [part~='facts'] th,
   [part~='facts'] td {
     text-align: start;
-    padding: 0.125rem 0.75rem 0.125rem 0;
+    padding: 0.125rem 0.5rem 0.125rem 0;
     border-block-end: 1px solid var(--_border);
     vertical-align: top;
   }

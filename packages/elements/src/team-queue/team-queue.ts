@@ -123,8 +123,8 @@ type FocusTarget = { readonly part: 'heading' | 'confirm-heading' } | { readonly
  * @csspart empty - Said when no request matches.
  * @csspart back - The button back to the queue.
  * @csspart story - The therapist's reason and note.
- * @csspart therapist-note - The note the therapist wrote.
- * @csspart session - The session and the client.
+ * @csspart therapist-note - The note the therapist wrote, when it says more than the reason.
+ * @csspart session-and-client - The session and the client.
  * @csspart money - The refund and its status.
  * @csspart decision - The decision the therapist was shown.
  * @csspart shown - What the therapist's page showed, when it differs from the host's decision.

@@ -171,12 +171,14 @@ export function queueView(p: QueueViewProps): TemplateResult {
       </label>
     </div>
     <div part="counts">
-      <ul aria-label=${msg('By kind', { id: 'rc.team.counts-kind' })}>
+      <span class="counts-label" id="counts-kind">${msg('By kind', { id: 'rc.team.counts-kind' })}</span>
+      <ul aria-labelledby="counts-kind">
         ${KINDS.map(
           (kind) => html`<li part="count count-kind" data-kind=${kind}><span class="number">${p.requests.filter((r) => r.kind === kind).length}</span> ${kindLabel(kind)}</li>`,
         )}
       </ul>
-      <ul aria-label=${msg('By age', { id: 'rc.team.counts-age' })}>
+      <span class="counts-label" id="counts-age">${msg('By age', { id: 'rc.team.counts-age' })}</span>
+      <ul aria-labelledby="counts-age">
         ${(['under-a-day', 'one-to-three-days', 'older'] as const).map(
           (bucket) => html`<li part="count count-age" data-age=${bucket}><span class="number">${byAge(bucket)}</span> ${ageBucketLabel(bucket)}</li>`,
         )}
@@ -220,11 +222,13 @@ export function requestStory(detail: TeamRequestDetail, locale: string): Templat
         ${msg(str`${request.therapistId}, on ${formatDateTime(request.createdAt, locale)}`, { id: 'rc.team.story-from' })}
       </p>
       <p part="reason">${request.reason}</p>
-      ${request.note
+      ${request.note && request.note !== request.reason
         ? html`<blockquote part="therapist-note">${request.note}</blockquote>`
-        : html`<p class="hint">${msg('No written note.', { id: 'rc.team.no-note' })}</p>`}
+        : request.note
+          ? nothing
+          : html`<p class="hint">${msg('No written note.', { id: 'rc.team.no-note' })}</p>`}
     </section>
-    <section part="session" aria-labelledby="session-heading">
+    <section part="session-and-client" aria-labelledby="session-heading">
       <h3 id="session-heading">${msg('Session and client', { id: 'rc.team.session-heading' })}</h3>
       ${session
         ? html`<p><time datetime=${session.startsAt}>${formatDateTime(session.startsAt, locale)}</time> · ${sessionStatusLabel(session.status)}</p>`

@@ -122,9 +122,10 @@ describe('<rc-team-queue>', () => {
     await open(el, "New client's refund");
     expect(focused(el)).to.equal('heading');
     expect($(el, '[part~="heading"]').textContent).to.equal("New client's refund");
-    expect($(el, '[part~="story"] [part~="reason"]').textContent.trim()).to.not.equal('');
-    expect($(el, '[part~="therapist-note"]').textContent.trim()).to.not.equal('');
-    expect($(el, '[part~="session"]').textContent).to.contain('a new client');
+    // The therapist's written reason (the note they wrote with the refund), shown once.
+    expect($(el, '[part~="story"] [part~="reason"]').textContent).to.contain('please refund her in full');
+    expect(el.shadowRoot!.querySelector('[part~="therapist-note"]')).to.equal(null);
+    expect($(el, '[part~="session-and-client"]').textContent).to.contain('Mia Novak: a new client, 0 sessions attended');
     expect($(el, '[part~="money"]').textContent).to.contain("waiting for the team's review");
     const decision = $(el, '[part~="decision"]');
     expect(decision.textContent).to.match(/Policy \S+, version \S+: needs the team/);
@@ -244,6 +245,8 @@ describe('<rc-team-queue>', () => {
   it('a started session can be marked rearranged; an absence is acknowledged (its only resolution, chosen already)', async () => {
     const el = await mount();
     await open(el, 'Started session');
+    // A note that says more than the reason is shown as written.
+    expect($(el, '[part~="therapist-note"]').textContent).to.contain('Please rearrange it for later this week');
     expect($$(el, '[part~="action"]').map((a) => a.textContent.trim())).to.deep.equal(['Mark as rearranged', 'Cancel the session']);
     await choose(el, 'Mark as rearranged', 'Moved to Thursday with the client');
     $<HTMLButtonElement>(el, '[part~="submit"]').click();
