@@ -104,6 +104,7 @@ const widgets = [
   ['<rc-client-response>', '@raincheck/elements/client-response'],
   ['<rc-availability>', '@raincheck/elements/availability'],
   ['<rc-cancellation-standing>', '@raincheck/elements/cancellation-standing'],
+  ['<rc-team-queue>', '@raincheck/elements/team-queue'],
   ['every widget (@raincheck/elements/define)', '@raincheck/elements/define'],
 ] as const;
 let translations = 0;
@@ -116,8 +117,8 @@ for (const [bundler, title] of [
   console.log(`${''.padEnd(44)} before the engine   with the engine   validating in the page`);
   for (const [label, specifier] of widgets) {
     const size = await splitBundleSize(bundler, specifier, elementsDir, onDemand);
-    // The client's view makes no decision: the engine chunk its bundle can reach is never requested.
-    const decides = !specifier.endsWith('/client-response');
+    // The client's view and the team's queue make no decision: no engine chunk is ever requested.
+    const decides = !/\/(client-response|team-queue)$/.test(specifier);
     const total = decides ? kb(size.totalGzip) : 'never loads it';
     const validating = decides ? `+${kb(size.validatorGzip)}` : '';
     console.log(`${label.padEnd(44)} ${kb(size.initialGzip).padStart(17)}   ${total.padStart(15)}   ${validating.padStart(22)}`);
