@@ -329,10 +329,24 @@ export class RcTeamQueue extends RaincheckElement {
       this.dispatchEvent(success);
     } catch (error) {
       const failure = this.#fail(error, 'resolution');
-      // A final answer: choosing again is a new intent, with a new key.
-      if (!failure.retryable) this.#keys.settle(scope);
+      if (!failure.retryable) {
+        // A final answer: choosing again is a new intent, with a new key. The request may have
+        // changed meanwhile (resolved by someone else): read it again, keeping the error shown.
+        this.#keys.settle(scope);
+        void this.#reread(teamRequest.id);
+      }
       const failed = new ResolutionErrorEvent(failure);
       this.dispatchEvent(failed);
+    }
+  }
+
+  /** Reads the opened request again, quietly: what it says now, if it is still the one shown. */
+  async #reread(requestId: string): Promise<void> {
+    try {
+      const detail = await this.host.send(getTeamRequestRoute, { requestId });
+      if (this.#openedId === requestId) this.opened = detail;
+    } catch {
+      // The error already shown stands; the next open reads it again.
     }
   }
 

@@ -284,6 +284,29 @@ describe('<rc-team-queue>', () => {
     expect(host.records.refunds.filter((r) => r.status === 'issued')).to.have.length(1);
   });
 
+  it('a request resolved meanwhile by someone else: the host refuses, and the request shows how it was resolved', async () => {
+    const el = await mount();
+    await open(el, "New client's refund");
+    await choose(el, 'Approve the refund');
+    // A colleague, in another tab, declines it first.
+    const other = await mountWidget<RcTeamQueue>(host, 'rc-team-queue', {}, { as: 'team' });
+    await open(other, "New client's refund");
+    await choose(other, 'Decline the refund', 'Not eligible');
+    $<HTMLButtonElement>(other, '[part~="submit"]').click();
+    await waitUntil(() => other.state === 'done');
+
+    const failed = oneEvent(el, 'rc-resolution-error');
+    $<HTMLButtonElement>(el, '[part~="submit"]').click();
+    expect((await failed).detail).to.include({ retryable: false });
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="resolution"]') !== null, 'the request is read again');
+    expect(el.state).to.equal('error');
+    expect($(el, '[part~="resolution"]').textContent).to.contain('Refund declined');
+    expect(el.shadowRoot!.querySelector('[part~="form"]')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('[part~="retry"]')).to.equal(null);
+    expect(host.records.refunds.filter((r) => r.status === 'issued')).to.have.length(0);
+    await expect(el).to.be.accessible();
+  });
+
   it("a therapist's token is refused: the host's 403 as a final answer, with no retry", async () => {
     const el = await mount('therapist');
     expect(el.state).to.equal('error');
