@@ -90,6 +90,27 @@ describe('<rc-team-queue>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('an empty queue says so, accessibly', async () => {
+    host.reset('ordinary-cancellation');
+    const el = await mountWidget<RcTeamQueue>(host, 'rc-team-queue', {}, { as: 'team' });
+    expect(el.state).to.equal('ready');
+    expect($(el, '[part~="empty"]').textContent).to.contain('No open requests.');
+    expect(el.shadowRoot!.querySelector('[part~="queue"]')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('opening a request: loading, accessible, then its story', async () => {
+    const el = await mount();
+    host.faults.set('getTeamRequest', { latencyMs: 300, times: 1 });
+    row(el, 'Started session').click();
+    await el.updateComplete;
+    expect(el.state).to.equal('loading');
+    expect($(el, '[part~="status"]').textContent).to.contain('Loading the request');
+    await expect(el).to.be.accessible();
+    await waitUntil(() => el.state === 'detail');
+    expect($(el, '[part~="heading"]').textContent).to.equal('Started session');
+  });
+
   it('filters by kind, and lists the resolved requests with how they were resolved', async () => {
     const el = await mount();
     const kind = $<HTMLSelectElement>(el, '[part~="kind-filter"]');
