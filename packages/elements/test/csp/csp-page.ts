@@ -14,4 +14,5 @@ const el = document.createElement('rc-cancel-session');
 el.setAttribute('session-id', 'ses-1');
 el.setAttribute('base-url', BASE);
 el.fetch = host.fetchAt(BASE);
+el.getAccessToken = () => host.token('therapist');
 document.body.append(el);

@@ -46,12 +46,13 @@ describe('two copies of the SDK on one page', () => {
     await page.addScriptTag({ content: second, type: 'module' });
     await page.waitForFunction(() => 'copyA' in globalThis && 'copyB' in globalThis);
     const state = await page.evaluate(async () => {
-      type Copy = { createMockHost: () => { fetchAt: (base: string) => typeof fetch } };
+      type Copy = { createMockHost: () => { fetchAt: (base: string) => typeof fetch; token: (who: 'therapist') => Promise<string> } };
       const host = (globalThis as unknown as { copyB: Copy }).copyB.createMockHost();
-      const el = document.createElement('rc-cancel-session') as HTMLElement & { fetch: typeof fetch; state: string };
+      const el = document.createElement('rc-cancel-session') as HTMLElement & { fetch: typeof fetch; getAccessToken: () => Promise<string>; state: string };
       el.setAttribute('session-id', 'ses-1');
       el.setAttribute('base-url', 'https://partner.test/api');
       el.fetch = host.fetchAt('https://partner.test/api');
+      el.getAccessToken = () => host.token('therapist');
       document.body.append(el);
       for (let i = 0; i < 100 && el.state === 'loading'; i++) await new Promise((resolve) => setTimeout(resolve, 50));
       return el.state;

@@ -11,12 +11,19 @@ export function clientAs(host: MockHost, baseUrl: string, who: MockIdentity | nu
   return createHostClient({ baseUrl, fetch: host.fetchAt(baseUrl), ...(who === null ? {} : { token: () => host.token(who) }), ...options });
 }
 
-/** `host.fetchAt(baseUrl)` with `who`'s bearer token added to every request, for raw requests. */
+/** `host.fetchAt(baseUrl)` with a fresh token of `who`'s added to every request, for raw requests. */
 export function fetchAs(host: MockHost, baseUrl: string, who: MockIdentity): typeof fetch {
-  const hostFetch = host.fetchAt(baseUrl);
+  return withBearer(host.fetchAt(baseUrl), () => host.token(who));
+}
+
+/**
+ * `fetch` with `Authorization: Bearer <token>` added to every request: one token minted beforehand
+ * (for tests that break the host's clock, on which tokens are minted), or a function for each request.
+ */
+export function withBearer(fetch: typeof globalThis.fetch, token: string | (() => Promise<string>)): typeof globalThis.fetch {
   return async (input, init) => {
     const headers = new Headers(init?.headers);
-    headers.set('authorization', `Bearer ${await host.token(who)}`);
-    return hostFetch(input, { ...init, headers });
+    headers.set('authorization', `Bearer ${typeof token === 'string' ? token : await token()}`);
+    return fetch(input, { ...init, headers });
   };
 }
