@@ -1,12 +1,15 @@
 /**
- * @raincheck/mock-host — an in-memory host API that behaves like a real one: for the playground,
- * the SDK's tests and partners' own test suites. Serve it with `@raincheck/mock-host/browser`
- * (service worker) or `@raincheck/mock-host/node` (msw's setupServer), or pass `host.fetch` to
- * `createHostClient`.
+ * @raincheck/mock-host — an in-memory host API that behaves like a real one (the host core of
+ * @raincheck/host on an in-memory store): for the playground, the SDK's tests and partners' own
+ * test suites. Serve it with `@raincheck/mock-host/browser` (service worker) or
+ * `@raincheck/mock-host/node` (msw's setupServer), or pass `host.fetchAt(baseUrl)` to `createHostClient`.
  * @packageDocumentation
  */
 export { createMockHost, DEFAULT_IDEMPOTENCY_TTL_MS } from './host.js';
-export type { MockHost, MockHostOptions, MockHostRecords, Fault, RecordedRequest, SentNotification } from './host.js';
+export type { MockHost, MockHostOptions, MockHostRecords, MockTokenOptions, Fault, RecordedRequest, SentNotification } from './host.js';
 export { mockHostHandlers } from './handlers.js';
+export { MOCK_IDENTITIES, MOCK_TENANT_SECRETS } from './identities.js';
+export type { MockIdentity } from './identities.js';
 export { SCENARIOS, seedScenario } from './scenarios.js';
-export type { ScenarioName, ScenarioTweaks, Seed, MockClient, StoredOffer, StoredSession } from './scenarios.js';
+export type { ScenarioName, ScenarioTweaks, Seed, SeedOffer, HostState, MockClient } from './scenarios.js';
+export type { StoredOffer, StoredSession, StoredTherapist, StoredTeamRequest } from '@raincheck/host/core';

@@ -1,34 +1,30 @@
-import type { ClientFacts, HistoryEntry } from '@raincheck/policy';
-import type { Offer, Session, Slot, Therapist } from '@raincheck/host-api';
+import type { HistoryEntry } from '@raincheck/policy';
+import type { Session, Slot } from '@raincheck/host-api';
+import type { StoredClient, StoredOffer, StoredSession, StoredTherapist } from '@raincheck/host/core';
+import { MOCK_IDENTITIES } from './identities.js';
 
 /** A client as the mock host stores it: the policy's facts and a name to show. */
-export interface MockClient extends ClientFacts {
-  readonly displayName: string;
-  /** The client's own zone, when the host knows it. */
-  readonly timeZone?: string;
-}
+export type MockClient = StoredClient;
 
-/** An offer as stored: the session by id, everything else as the contract shows it. */
-export interface StoredOffer extends Omit<Offer, 'session' | 'status'> {
-  readonly sessionId: string;
-  answered: boolean;
-}
-
-/** A session as stored: the contract's session, with its client by id. */
-export type StoredSession = Omit<Session, 'client'> & { readonly clientId: string };
+/** An offer a scenario starts with: as stored, but with a name instead of its token's hash (the host makes the token). */
+export type SeedOffer = Omit<StoredOffer, 'tokenHash'> & { readonly name: string };
 
 /** Everything a mock host starts from. */
-export interface Seed {
+export interface Seed<Offer = SeedOffer> {
   readonly now: string;
-  readonly therapists: Therapist[];
+  /** The scenario's therapist first, then the others the identities name. */
+  readonly therapists: StoredTherapist[];
   readonly clients: MockClient[];
   readonly sessions: StoredSession[];
   /** Open slots by therapist id. */
   readonly slots: Record<string, Slot[]>;
   /** The therapists' cancellations and rearrangements, by therapist id. */
   readonly history: Record<string, HistoryEntry[]>;
-  readonly offers: StoredOffer[];
+  readonly offers: Offer[];
 }
+
+/** The mock host's live state: a seed whose offers are stored by their tokens' hashes. */
+export type HostState = Seed<StoredOffer>;
 
 /** The article's situations, each a ready-made host state. */
 export const SCENARIOS = {
@@ -39,6 +35,7 @@ export const SCENARIOS = {
   'near-frequency-threshold': 'Four changes in the last 90 days: the next one is the 5th.',
   'extended-absence': 'A therapist about to be away for three weeks, with sessions inside the absence.',
   'client-offer': 'What a client sees after a cancellation: open, expired and answered offers.',
+  'team-queue': "The platform team's queue: open requests of every kind (a new client's refund, a started session, an extended absence, another matter) and one resolved.",
 } as const;
 
 /** The name of a seeded scenario. */
@@ -116,7 +113,7 @@ function tweakSeed(seed: Seed, tweaks: ScenarioTweaks, nowMs: number): Seed {
         ? [{ ...first, startsAt: londonIso(nowMs + hoursUntilStart * HOUR), endsAt: londonIso(nowMs + hoursUntilStart * HOUR + 50 * 60_000) }, ...others]
         : seed.sessions,
     clients: newClient === undefined ? seed.clients : seed.clients.map((c) => ({ ...c, isNew: newClient, attendedSessions: newClient ? 0 : Math.max(c.attendedSessions, 1) })),
-    therapists: profileVisible === undefined ? seed.therapists : seed.therapists.map((t) => ({ ...t, profileVisible })),
+    therapists: profileVisible === undefined ? seed.therapists : seed.therapists.map((t, i) => (i === 0 ? { ...t, profileVisible } : t)),
     // An offered refund follows the client: a new client's is confirmed by the team first.
     offers: newClient === undefined ? seed.offers : seed.offers.map((o) => (o.refund ? { ...o, refund: { ...o.refund, needsTeamReview: newClient } } : o)),
     history:
@@ -136,7 +133,12 @@ function tweakSeed(seed: Seed, tweaks: ScenarioTweaks, nowMs: number): Seed {
 
 function scenarioSeed(name: ScenarioName, nowMs: number): Seed {
   const now = londonIso(nowMs);
-  const therapist: Therapist = { id: 'th-ana', profileVisible: true, timeZone: TZ };
+  const therapist: StoredTherapist = { id: MOCK_IDENTITIES.therapist.subject, tenant: MOCK_IDENTITIES.therapist.tenant, profileVisible: true, timeZone: TZ };
+  // The other therapists the identities name: one in the same practice, one in another.
+  const others: StoredTherapist[] = [
+    { id: MOCK_IDENTITIES['other-therapist'].subject, tenant: MOCK_IDENTITIES['other-therapist'].tenant, profileVisible: true, timeZone: TZ },
+    { id: MOCK_IDENTITIES['other-tenant-therapist'].subject, tenant: MOCK_IDENTITIES['other-tenant-therapist'].tenant, profileVisible: true, timeZone: TZ },
+  ];
   const client: MockClient = { id: 'cli-ben', displayName: 'Ben Carter', isNew: false, attendedSessions: 6 };
   const session = (id: string, startMs: number, status: Session['status'] = 'scheduled'): StoredSession => ({
     id,
@@ -156,11 +158,11 @@ function scenarioSeed(name: ScenarioName, nowMs: number): Seed {
   });
   const base: Seed = {
     now,
-    therapists: [therapist],
+    therapists: [therapist, ...others],
     clients: [client],
     sessions: [session('ses-1', onTheHour(nowMs + 6 * DAY) + 2 * HOUR)],
-    slots: { [therapist.id]: openSlots(therapist.id, nowMs, 21) },
-    history: { [therapist.id]: [] },
+    slots: { [therapist.id]: openSlots(therapist.id, nowMs, 21), ...Object.fromEntries(others.map((t) => [t.id, openSlots(t.id, nowMs, 5)])) },
+    history: { [therapist.id]: [], ...Object.fromEntries(others.map((t) => [t.id, []])) },
     offers: [],
   };
   switch (name) {
@@ -182,13 +184,12 @@ function scenarioSeed(name: ScenarioName, nowMs: number): Seed {
     case 'client-offer': {
       const cancelled = session('ses-1', onTheHour(nowMs + 2 * DAY), 'cancelled');
       const alternatives = base.slots[therapist.id]!.slice(4, 7);
-      const offer = (token: string, expiresMs: number, answered: boolean): StoredOffer => ({
-        token,
+      const offer = (name: string, expiresMs: number, answered: boolean): SeedOffer => ({
+        name,
         sessionId: cancelled.id,
         alternatives,
         refund: { amount: cancelled.price, needsTeamReview: false },
         expiresAt: londonIso(expiresMs),
-        answered,
         ...(answered ? { answer: { choice: 'alternative' as const, slotId: alternatives[0]!.id, at: londonIso(nowMs - HOUR) } } : {}),
       });
       // The answered offer took the first alternative, so the open offer's first slot is taken meanwhile.
@@ -198,8 +199,20 @@ function scenarioSeed(name: ScenarioName, nowMs: number): Seed {
         clients: [{ ...client, timeZone: 'America/New_York' }],
         sessions: [cancelled],
         slots: { [therapist.id]: base.slots[therapist.id]!.filter((slot) => slot.id !== alternatives[0]!.id) },
-        offers: [offer('offer-open', nowMs + 3 * DAY, false), offer('offer-expired', nowMs - HOUR, false), offer('offer-answered', nowMs + 3 * DAY, true)],
+        offers: [offer('open', nowMs + 3 * DAY, false), offer('expired', nowMs - HOUR, false), offer('answered', nowMs + 3 * DAY, true)],
       };
     }
+    case 'team-queue':
+      // The requests themselves are made by the therapist's own writes when the host starts
+      // (team-queue.ts), so each carries the decision it was really made under.
+      return {
+        ...base,
+        clients: [client, { id: 'cli-mia', displayName: 'Mia Novak', isNew: true, attendedSessions: 0 }],
+        sessions: [
+          { ...session('ses-1', onTheHour(nowMs + 3 * DAY)), clientId: 'cli-mia' },
+          session('ses-2', onTheHour(nowMs) - HOUR),
+          session('ses-3', onTheHour(nowMs + 10 * DAY)),
+        ],
+      };
   }
 }

@@ -1,0 +1,50 @@
+import type { EndpointDefinition, Role } from '@raincheck/host-api';
+import { HttpError } from './http-error.js';
+import type { StoredTherapist } from './store.js';
+
+/** Who is calling, as their verified token says. */
+export interface Caller {
+  readonly tenant: string;
+  readonly subject: string;
+  readonly role: Role;
+}
+
+/**
+ * Says who an `Authorization` header's token belongs to, or throws. The reference host verifies
+ * JWTs with `verifyToken`; any error with a `code` (a `TokenError`) is answered 401 with that code.
+ */
+export type Authenticate = (authorization: string | null) => Promise<Caller>;
+
+/** Who an endpoint's caller is: the token's identity, or (offer links) the link itself. */
+export async function callerOf(definition: EndpointDefinition, authorization: string | null, authenticate: Authenticate): Promise<Caller | null> {
+  const { access } = definition;
+  if (access.kind === 'offer-link') return null;
+  let caller: Caller;
+  try {
+    caller = await authenticate(authorization);
+  } catch (error) {
+    const code = typeof (error as { code?: unknown }).code === 'string' ? (error as { code: string }).code : 'invalid';
+    const message = error instanceof Error ? error.message : 'The bearer token is not accepted.';
+    throw new HttpError(401, `token-${code}`, message);
+  }
+  if (!access.roles.includes(caller.role)) {
+    throw new HttpError(403, 'forbidden', `The ${caller.role} role may not do this; it takes ${access.roles.join(' or ')}.`);
+  }
+  return caller;
+}
+
+/**
+ * Refuses a caller who may not touch this therapist's sessions, slots, facts or profile: anyone of
+ * another tenant, and a therapist other than this one.
+ */
+export function requireTherapistAccess(caller: Caller, therapist: StoredTherapist): void {
+  if (caller.tenant !== therapist.tenant) throw new HttpError(403, 'forbidden', 'This belongs to another practice.');
+  if (caller.role === 'therapist' && caller.subject !== therapist.id) {
+    throw new HttpError(403, 'forbidden', "This is another therapist's; you may act only on your own sessions and profile.");
+  }
+}
+
+/** Refuses a caller of another tenant. */
+export function requireTenant(caller: Caller, tenant: string): void {
+  if (caller.tenant !== tenant) throw new HttpError(403, 'forbidden', 'This belongs to another practice.');
+}

@@ -1,0 +1,178 @@
+import type { EndpointId } from '@raincheck/host-api';
+import type { Policy } from '@raincheck/policy';
+import { toValidationIssues } from '@raincheck/policy/schemas';
+import { callerOf, type Authenticate, type Caller } from './access.js';
+import type { EndpointInput, Handlers, RequestContext } from './handler.js';
+import { offerHandlers } from './handlers/offers.js';
+import { ruleHandlers } from './handlers/rules.js';
+import { sessionHandlers } from './handlers/sessions.js';
+import { teamRequestHandlers } from './handlers/team-requests.js';
+import { therapistHandlers } from './handlers/therapists.js';
+import { errorBody, HttpError } from './http-error.js';
+import { DEFAULT_IDEMPOTENCY_TTL_MS, fingerprintOf, idempotencyScope } from './idempotency.js';
+import { accessibleSession } from './records.js';
+import { matchRoute, type Route } from './router.js';
+import type { HostStore, StoreTransaction } from './store.js';
+
+const HANDLERS: Handlers = { ...sessionHandlers, ...offerHandlers, ...therapistHandlers, ...teamRequestHandlers, ...ruleHandlers };
+
+/** How to make a host core. */
+export interface HostCoreOptions {
+  readonly store: HostStore;
+  /** Says who a bearer token belongs to (e.g. `verifyToken` from `@raincheck/host-api/tokens`). */
+  readonly authenticate: Authenticate;
+  /** The policy to decide with now (read on every request, so it may be replaced). */
+  readonly policy: () => Policy;
+  /** The host's clock, epoch ms; default `Date.now`. */
+  readonly now?: () => number;
+  /** How the host writes an instant; default UTC ISO (`toISOString`). */
+  readonly instant?: (ms: number) => string;
+  /** How long an idempotency key is remembered, in ms of the host's clock; default 24 hours. */
+  readonly idempotencyTtlMs?: number;
+}
+
+/** What the core answered, and what it knows about the answer. */
+export interface CoreAnswer {
+  readonly response: Response;
+  /** The endpoint the request was for, when its path matched one. */
+  readonly endpoint: EndpointId | null;
+  /** The request's JSON body, as sent (undefined when none or not JSON). */
+  readonly body: unknown;
+  /** True when the answer was replayed for a repeated idempotency key. */
+  readonly replayed: boolean;
+}
+
+/** The host's behaviour over a store: every endpoint of the contract. */
+export interface HostCore {
+  /** Answers one request to the host API (paths relative to `basePath`). */
+  handle(request: Request, basePath?: string): Promise<Response>;
+  /** {@link handle}, with what the core knows about the answer (for logs and test records). */
+  answer(request: Request, basePath?: string): Promise<CoreAnswer>;
+}
+
+interface Answer {
+  readonly status: number;
+  readonly body: string;
+  readonly headers: readonly (readonly [string, string])[];
+}
+
+const JSON_HEADERS: [string, string] = ['content-type', 'application/json'];
+
+/** An error as the contract writes it. */
+function errorAnswer(error: HttpError): Answer {
+  return { status: error.status, body: JSON.stringify(errorBody(error)), headers: [JSON_HEADERS] };
+}
+
+/**
+ * Creates the host core: for each request it authenticates the caller, checks the request against
+ * the contract, and, for a write, runs in one store transaction the idempotency check, `If-Match`,
+ * the policy's own decision, the effects (records, outbox) and the idempotency answer. A refused
+ * write (4xx) leaves no effect but its remembered answer; a failure of the host's own (5xx) leaves
+ * nothing, so the same key may try again.
+ */
+export function createHostCore(options: HostCoreOptions): HostCore {
+  const clock = options.now ?? Date.now;
+  const instant = options.instant ?? ((ms: number) => new Date(ms).toISOString());
+  const ttl = options.idempotencyTtlMs ?? DEFAULT_IDEMPOTENCY_TTL_MS;
+
+  function contextOf(tx: StoreTransaction, caller: Caller | null, nowMs: number): RequestContext {
+    return { tx, caller, policy: options.policy(), nowMs, now: instant(nowMs), instant };
+  }
+
+  /** The request's input, once its query and body fit the contract. */
+  function inputOf(route: Route, params: Record<string, string>, url: URL, rawBody: unknown): EndpointInput<EndpointId> {
+    const { definition } = route;
+    let query: unknown = {};
+    if (definition.query) {
+      const parsed = definition.query.safeParse(Object.fromEntries(url.searchParams), { reportInput: true });
+      if (!parsed.success) throw new HttpError(400, 'invalid-request', 'The query does not fit the contract.', toValidationIssues('query', parsed.error.issues));
+      query = parsed.data;
+    }
+    let body: unknown;
+    if (definition.body) {
+      const parsed = definition.body.safeParse(rawBody, { reportInput: true });
+      if (!parsed.success) throw new HttpError(400, 'invalid-request', 'The body does not fit the contract.', toValidationIssues('body', parsed.error.issues));
+      body = parsed.data;
+    }
+    // The one place the contract's types meet parsed data: the schemas just checked exactly these shapes.
+    return { ...params, query, body } as unknown as EndpointInput<EndpointId>;
+  }
+
+  /** Runs the endpoint's handler; `If-Match` is checked against the session it names first. */
+  async function run(route: Route, input: EndpointInput<EndpointId>, context: RequestContext, ifMatch: string | null): Promise<Answer> {
+    if (route.definition.ifMatch) {
+      // Who may act on it first: a stranger learns nothing from a 412, not even the version.
+      const session = await accessibleSession(context, (input as { sessionId: string }).sessionId);
+      if (!ifMatch) throw new HttpError(428, 'version-required', 'Send the session’s version as If-Match.');
+      if (versionIn(ifMatch) !== session.version) {
+        throw new HttpError(412, 'version-mismatch', 'Someone else changed this session. Reload it and try again.', { currentVersion: session.version });
+      }
+    }
+    const handler = HANDLERS[route.endpoint] as (input: EndpointInput<EndpointId>, context: RequestContext) => Promise<unknown>;
+    const result = await handler(input, context);
+    const version = (result as { session?: { version?: unknown } | null }).session?.version;
+    return { status: 200, body: JSON.stringify(result), headers: [JSON_HEADERS, ...(typeof version === 'string' ? [['etag', `"${version}"`] as [string, string]] : [])] };
+  }
+
+  async function answer(request: Request, basePath = ''): Promise<CoreAnswer> {
+    const url = new URL(request.url);
+    const path = url.pathname.slice(basePath.replace(/\/+$/, '').length) || '/';
+    let endpoint: EndpointId | null = null;
+    let rawBody: unknown;
+    let replayed = false;
+    const done = ({ status, body, headers }: Answer): CoreAnswer => ({ response: new Response(body, { status, headers: [...headers] as [string, string][] }), endpoint, body: rawBody, replayed });
+    try {
+      const matched = matchRoute(request.method, path);
+      if (!matched) throw new HttpError(404, 'not-found', `No ${request.method} ${path} in the host API.`);
+      const { route, params } = matched;
+      endpoint = route.endpoint;
+      const text = request.method === 'GET' ? '' : await request.text();
+      try {
+        rawBody = text === '' ? undefined : (JSON.parse(text) as unknown);
+      } catch {
+        throw new HttpError(400, 'invalid-json', 'The body is not JSON.');
+      }
+      const caller = await callerOf(route.definition, request.headers.get('authorization'), options.authenticate);
+      const input = inputOf(route, params, url, rawBody);
+      const ifMatch = request.headers.get('if-match');
+      if (route.definition.method === 'GET') {
+        return done(await options.store.read((tx) => run(route, input, contextOf(tx, caller, clock()), ifMatch)));
+      }
+      const key = request.headers.get('idempotency-key');
+      if (route.definition.idempotent && !key) throw new HttpError(400, 'idempotency-key-required', 'This write needs an Idempotency-Key header.');
+      const scope = key === null ? null : await idempotencyScope(route.endpoint, key, caller, params);
+      const fingerprint = fingerprintOf(params, rawBody);
+      return done(
+        await options.store.write(async (tx) => {
+          const nowMs = clock();
+          const remembered = scope === null ? undefined : await tx.answer(scope, nowMs);
+          if (remembered) {
+            if (remembered.fingerprint !== fingerprint) throw new HttpError(422, 'idempotency-key-reused', 'This Idempotency-Key was already used with a different request.');
+            replayed = true;
+            return remembered;
+          }
+          let result: Answer;
+          try {
+            result = await tx.savepoint(() => run(route, input, contextOf(tx, caller, nowMs), ifMatch));
+          } catch (error) {
+            if (!(error instanceof HttpError)) throw error;
+            result = errorAnswer(error);
+          }
+          if (scope !== null) await tx.putAnswer({ scope, fingerprint, ...result, expiresAt: nowMs + ttl });
+          return result;
+        }),
+      );
+    } catch (error) {
+      // A real host answers a fault of its own with a 500, never a dropped connection.
+      const failure = error instanceof HttpError ? error : new HttpError(500, 'internal-error', `The host failed: ${error instanceof Error ? error.message : String(error)}`);
+      return done(errorAnswer(failure));
+    }
+  }
+
+  return { answer, handle: async (request, basePath) => (await answer(request, basePath)).response };
+}
+
+/** The version an `If-Match` names: one entity tag, `"2"` or `W/"2"`; anything else names none. */
+function versionIn(ifMatch: string): string | undefined {
+  return /^(?:W\/)?"([^"]*)"$/.exec(ifMatch.trim())?.[1];
+}

@@ -1,0 +1,27 @@
+/**
+ * @raincheck/host/core — what every host API endpoint does, over a pluggable store: authenticate,
+ * check the request against the contract, and for a write, in one transaction: the idempotency
+ * check, `If-Match`, the policy's own decision, the effects and the remembered answer. The mock
+ * host runs it on an in-memory store; the reference host on SQL.
+ * @packageDocumentation
+ */
+export { createHostCore } from './core.js';
+export type { HostCore, HostCoreOptions, CoreAnswer } from './core.js';
+export type { Authenticate, Caller } from './access.js';
+export { DEFAULT_IDEMPOTENCY_TTL_MS } from './idempotency.js';
+export { HttpError, errorResponse } from './http-error.js';
+export { matchRoute } from './router.js';
+export type { Route } from './router.js';
+export { newOfferToken, offerTokenHash } from './offer-token.js';
+export { recordDecision } from './decision-record.js';
+export type {
+  HostStore,
+  StoreTransaction,
+  StoredAnswer,
+  StoredClient,
+  StoredNotification,
+  StoredOffer,
+  StoredSession,
+  StoredTeamRequest,
+  StoredTherapist,
+} from './store.js';

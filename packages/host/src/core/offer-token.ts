@@ -1,0 +1,16 @@
+/**
+ * An offer link's capability token: 128 random bits, base64url. The client has no account, so
+ * whoever holds the link may answer: it must not be guessable from another offer's.
+ */
+export function newOfferToken(): string {
+  return base64url(crypto.getRandomValues(new Uint8Array(16)));
+}
+
+/** What the store keeps of an offer token: its SHA-256, base64url. */
+export async function offerTokenHash(token: string): Promise<string> {
+  return base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token))));
+}
+
+function base64url(bytes: Uint8Array): string {
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}

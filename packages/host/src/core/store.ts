@@ -1,0 +1,114 @@
+import type { DecisionRecord, Refund, Session, Slot, TeamRequest, Therapist } from '@raincheck/host-api';
+import type { ClientFacts, HistoryEntry } from '@raincheck/policy';
+
+// What the core keeps, and the store interface it keeps it through. A store is a set of tables and
+// transactions over them: the in-memory store (mock host) and the SQL store (reference host) both
+// implement it, so every endpoint behaves the same on either.
+
+/** A therapist as stored: the contract's therapist and the tenant (the partner's practice) they belong to. */
+export type StoredTherapist = Therapist & { readonly id: string; readonly tenant: string };
+
+/** A client as stored: the policy's facts and a name to show. */
+export interface StoredClient extends ClientFacts {
+  readonly displayName: string;
+  /** The client's own zone, when the host knows it. */
+  readonly timeZone?: string;
+}
+
+/** A session as stored: the contract's session, with its client by id and no refund (that is a record of its own). */
+export type StoredSession = Omit<Session, 'client' | 'refund'> & { readonly clientId: string };
+
+/**
+ * An offer as stored: found by the SHA-256 of its capability token, never the token itself, so a
+ * copy of the store gives no one a working link.
+ */
+export interface StoredOffer {
+  readonly tokenHash: string;
+  readonly sessionId: string;
+  readonly alternatives: readonly Slot[];
+  readonly refund: { readonly amount: { readonly amount: number; readonly currency: string }; readonly needsTeamReview: boolean } | null;
+  readonly expiresAt: string;
+  readonly answer?: { readonly choice: 'alternative' | 'refund'; readonly slotId?: string; readonly at: string };
+}
+
+/** A team request as stored: the contract's, with its tenant and the decision the write was made under. */
+export type StoredTeamRequest = TeamRequest & { readonly tenant: string; readonly decision: DecisionRecord | null };
+
+/** A notification the host decided to send (the outbox: a worker delivers it after the write commits). */
+export interface StoredNotification {
+  readonly id: string;
+  readonly clientId: string;
+  readonly sessionId: string;
+  readonly kind: 'session-cancelled' | 'session-rearranged' | 'refund';
+  readonly channels: readonly string[];
+  readonly at: string;
+}
+
+/** A remembered answer to an idempotent write, by its scoped key. */
+export interface StoredAnswer {
+  /** Tenant, caller, endpoint and the client's key: one caller's key never answers another's request. */
+  readonly scope: string;
+  /** The request's canonical form, to tell a retry from another request under the same key. */
+  readonly fingerprint: string;
+  readonly status: number;
+  readonly body: string;
+  readonly headers: readonly (readonly [string, string])[];
+  /** When the key is forgotten (epoch ms). */
+  readonly expiresAt: number;
+}
+
+/**
+ * One transaction's view of the store. Reads see the transaction's own writes. In a write
+ * transaction, reading a session, offer, therapist or team request also locks it until the end
+ * (the SQL store's `SELECT … FOR UPDATE`), so the check, the decision and the effect are one step.
+ * Records are replaced whole, never changed in place.
+ */
+export interface StoreTransaction {
+  therapist(id: string): Promise<StoredTherapist | undefined>;
+  putTherapist(therapist: StoredTherapist): Promise<void>;
+  client(id: string): Promise<StoredClient | undefined>;
+  session(id: string): Promise<StoredSession | undefined>;
+  putSession(session: StoredSession): Promise<void>;
+  /** A therapist's sessions, any status. */
+  sessionsOf(therapistId: string): Promise<readonly StoredSession[]>;
+  /** A therapist's open slots, by start. */
+  slots(therapistId: string): Promise<readonly Slot[]>;
+  /** Takes an open slot; false when it is not open (taken meanwhile, or never was). */
+  takeSlot(therapistId: string, slotId: string): Promise<boolean>;
+  addSlot(therapistId: string, slot: Slot): Promise<void>;
+  /** The therapist's cancellations and rearrangements, oldest first. */
+  history(therapistId: string): Promise<readonly HistoryEntry[]>;
+  addHistory(therapistId: string, entry: HistoryEntry): Promise<void>;
+  offer(tokenHash: string): Promise<StoredOffer | undefined>;
+  putOffer(offer: StoredOffer): Promise<void>;
+  /** The session's refund, if it has one (a session is refunded at most once). */
+  refundOf(sessionId: string): Promise<Refund | undefined>;
+  refund(id: string): Promise<Refund | undefined>;
+  putRefund(refund: Refund): Promise<void>;
+  teamRequest(id: string): Promise<StoredTeamRequest | undefined>;
+  /** A tenant's team requests, newest first. */
+  teamRequests(tenant: string, filter: { readonly status?: TeamRequest['status']; readonly kind?: TeamRequest['kind'] }): Promise<readonly StoredTeamRequest[]>;
+  putTeamRequest(request: StoredTeamRequest): Promise<void>;
+  addNotification(notification: StoredNotification): Promise<void>;
+  /** The answer remembered for a scoped key, if not yet expired at `now` (epoch ms). */
+  answer(scope: string, now: number): Promise<StoredAnswer | undefined>;
+  putAnswer(answer: StoredAnswer): Promise<void>;
+  /** A new id for a record: `refund-…`, `team-…`. */
+  newId(prefix: string): Promise<string>;
+  /**
+   * Runs `work` so that if it throws, its writes are undone and the transaction goes on without them
+   * (SQL: a savepoint): a refused write's idempotency answer is still saved.
+   */
+  savepoint<T>(work: () => Promise<T>): Promise<T>;
+}
+
+/** Where the core keeps everything. */
+export interface HostStore {
+  /**
+   * Runs `work` in one transaction: all its writes happen, or, if it throws, none. Write
+   * transactions that touch the same records run one after the other.
+   */
+  write<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T>;
+  /** Runs `work` on a consistent view, for reads; it must not write. */
+  read<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T>;
+}

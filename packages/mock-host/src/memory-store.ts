@@ -1,0 +1,203 @@
+/* eslint-disable @typescript-eslint/require-await -- the store interface is async (SQL stores wait on the database); this one answers at once. */
+import type { Refund } from '@raincheck/host-api';
+import type { HostStore, StoreTransaction, StoredAnswer, StoredNotification, StoredOffer, StoredTeamRequest } from '@raincheck/host/core';
+import type { HostState } from './scenarios.js';
+
+// The in-memory store: the mock host's data, and transactions over it that behave like a
+// database's. Writes run one at a time; a transaction's changes stay in layers of its own until it
+// commits (a savepoint is one more layer), so a failed write leaves nothing and a read never sees a
+// write half-done.
+
+/** Everything the mock host holds: the scenario's seed (live: it is the committed state) and the host's records. */
+export interface MemoryData {
+  readonly seed: HostState;
+  readonly refunds: Refund[];
+  readonly teamRequests: StoredTeamRequest[];
+  readonly notifications: StoredNotification[];
+  readonly answers: Map<string, StoredAnswer>;
+  /** The last number handed out by `newId`. */
+  sequence: number;
+}
+
+/** One table of the committed data: its records by key. */
+interface Table<V> {
+  get(key: string): V | undefined;
+  put(key: string, value: V): void;
+  keys(): string[];
+}
+
+/** A table over an array of records with a key field: a new record is appended, a changed one replaced in place. */
+function arrayTable<V>(list: V[], keyOf: (value: V) => string): Table<V> {
+  return {
+    get: (key) => list.find((item) => keyOf(item) === key),
+    put: (key, value) => {
+      const index = list.findIndex((item) => keyOf(item) === key);
+      if (index < 0) list.push(value);
+      else list[index] = value;
+    },
+    keys: () => list.map(keyOf),
+  };
+}
+
+function recordTable<V>(record: Record<string, V>): Table<V> {
+  return { get: (key) => record[key], put: (key, value) => void (record[key] = value), keys: () => Object.keys(record) };
+}
+
+function mapTable<V>(map: Map<string, V>): Table<V> {
+  return { get: (key) => map.get(key), put: (key, value) => void map.set(key, value), keys: () => [...map.keys()] };
+}
+
+/** What each table holds. */
+interface Rows {
+  therapists: HostState['therapists'][number];
+  clients: HostState['clients'][number];
+  sessions: HostState['sessions'][number];
+  slots: HostState['slots'][string];
+  history: HostState['history'][string];
+  offers: StoredOffer;
+  refunds: Refund;
+  teamRequests: StoredTeamRequest;
+  notifications: StoredNotification;
+  answers: StoredAnswer;
+  sequence: number;
+}
+type TableName = keyof Rows;
+type Tables = { [T in TableName]: Table<Rows[T]> };
+
+function tablesOf(data: MemoryData): Tables {
+  const { seed } = data;
+  return {
+    therapists: arrayTable(seed.therapists, (t) => t.id),
+    clients: arrayTable(seed.clients, (c) => c.id),
+    sessions: arrayTable(seed.sessions, (s) => s.id),
+    slots: recordTable(seed.slots),
+    history: recordTable(seed.history),
+    offers: arrayTable(seed.offers, (o) => o.tokenHash),
+    refunds: arrayTable(data.refunds, (r) => r.id),
+    teamRequests: arrayTable(data.teamRequests, (r) => r.id),
+    notifications: arrayTable(data.notifications, (n) => n.id),
+    answers: mapTable(data.answers),
+    sequence: { get: () => data.sequence, put: (_key, value) => void (data.sequence = value), keys: () => ['sequence'] },
+  };
+}
+
+/** A transaction's uncommitted changes, over its parent's (or the committed data). */
+class Layer {
+  private readonly changes = new Map<TableName, Map<string, unknown>>();
+  constructor(
+    private readonly parent: Layer | null,
+    private readonly tables: Tables,
+  ) {}
+
+  get<T extends TableName>(table: T, key: string): Rows[T] | undefined {
+    const changed = this.changes.get(table);
+    if (changed?.has(key)) return changed.get(key) as Rows[T];
+    return this.parent ? this.parent.get(table, key) : this.tables[table].get(key);
+  }
+
+  put<T extends TableName>(table: T, key: string, value: Rows[T]): void {
+    let changed = this.changes.get(table);
+    if (!changed) this.changes.set(table, (changed = new Map<string, unknown>()));
+    changed.set(key, value);
+  }
+
+  /** Every key of the table, committed ones in their order, then the new ones. */
+  keys(table: TableName): string[] {
+    const below = this.parent ? this.parent.keys(table) : this.tables[table].keys();
+    const added = [...(this.changes.get(table)?.keys() ?? [])].filter((key) => !below.includes(key));
+    return [...below, ...added];
+  }
+
+  all<T extends TableName>(table: T): Rows[T][] {
+    return this.keys(table).map((key) => this.get(table, key)!);
+  }
+
+  /** Hands this layer's changes to its parent, or writes them to the data. */
+  commit(): void {
+    for (const [table, changed] of this.changes) {
+      for (const [key, value] of changed) {
+        if (this.parent) this.parent.put(table, key, value as never);
+        else this.tables[table].put(key, value as never);
+      }
+    }
+    this.changes.clear();
+  }
+}
+
+function transactionOver(root: Layer, tables: Tables): StoreTransaction {
+  let layer = root;
+  const bySessionStart = (a: { startsAt: string }, b: { startsAt: string }) => Date.parse(a.startsAt) - Date.parse(b.startsAt);
+  return {
+    therapist: async (id) => layer.get('therapists', id),
+    putTherapist: async (therapist) => layer.put('therapists', therapist.id, therapist),
+    client: async (id) => layer.get('clients', id),
+    session: async (id) => layer.get('sessions', id),
+    putSession: async (session) => layer.put('sessions', session.id, session),
+    sessionsOf: async (therapistId) => layer.all('sessions').filter((s) => s.therapistId === therapistId),
+    slots: async (therapistId) => [...(layer.get('slots', therapistId) ?? [])].sort(bySessionStart),
+    takeSlot: async (therapistId, slotId) => {
+      const slots = layer.get('slots', therapistId) ?? [];
+      if (!slots.some((s) => s.id === slotId)) return false;
+      layer.put('slots', therapistId, slots.filter((s) => s.id !== slotId));
+      return true;
+    },
+    addSlot: async (therapistId, slot) => layer.put('slots', therapistId, [...(layer.get('slots', therapistId) ?? []), slot]),
+    history: async (therapistId) => layer.get('history', therapistId) ?? [],
+    addHistory: async (therapistId, entry) => layer.put('history', therapistId, [...(layer.get('history', therapistId) ?? []), entry]),
+    offer: async (tokenHash) => layer.get('offers', tokenHash),
+    putOffer: async (offer) => layer.put('offers', offer.tokenHash, offer),
+    refundOf: async (sessionId) => layer.all('refunds').find((r) => r.sessionId === sessionId),
+    refund: async (id) => layer.get('refunds', id),
+    putRefund: async (refund) => layer.put('refunds', refund.id, refund),
+    teamRequest: async (id) => layer.get('teamRequests', id),
+    teamRequests: async (tenant, { status, kind }) =>
+      layer
+        .all('teamRequests')
+        .filter((r) => r.tenant === tenant && (status === undefined || r.status === status) && (kind === undefined || r.kind === kind))
+        .reverse(),
+    putTeamRequest: async (request) => layer.put('teamRequests', request.id, request),
+    addNotification: async (notification) => layer.put('notifications', notification.id, notification),
+    answer: async (scope, now) => {
+      const answer = layer.get('answers', scope);
+      return answer && answer.expiresAt > now ? answer : undefined;
+    },
+    putAnswer: async (answer) => layer.put('answers', answer.scope, answer),
+    newId: async (prefix) => {
+      const next = (layer.get('sequence', 'sequence') ?? 0) + 1;
+      layer.put('sequence', 'sequence', next);
+      return `${prefix}-${next}`;
+    },
+    savepoint: async (work) => {
+      const outer = layer;
+      layer = new Layer(outer, tables);
+      try {
+        const result = await work();
+        layer.commit();
+        return result;
+      } finally {
+        layer = outer;
+      }
+    },
+  };
+}
+
+/**
+ * A store over `data`, which it changes in place as transactions commit. Every transaction, read or
+ * write, runs after the one before it has finished: the mock host is one process serving a few
+ * callers, and a queue makes precondition, decision and effect one step with no locks to get wrong.
+ */
+export function createMemoryStore(data: MemoryData): HostStore {
+  const tables = tablesOf(data);
+  let queue: Promise<unknown> = Promise.resolve();
+  const run = <T>(work: (tx: StoreTransaction) => Promise<T>, commit: boolean): Promise<T> => {
+    const result = queue.then(async () => {
+      const root = new Layer(null, tables);
+      const value = await work(transactionOver(root, tables));
+      if (commit) root.commit();
+      return value;
+    });
+    queue = result.catch(() => undefined);
+    return result;
+  };
+  return { write: (work) => run(work, true), read: (work) => run(work, false) };
+}
