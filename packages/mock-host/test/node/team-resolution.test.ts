@@ -17,8 +17,10 @@ let host: MockHost;
 let team: HostClient;
 let therapist: HostClient;
 
-beforeEach(() => {
+beforeEach(async () => {
   host = createMockHost({ scenario: 'team-queue', now: () => NOW });
+  // The queue is filled by real writes; a reset before they finish would get them (see scenarios.test.ts).
+  await host.ready;
   team = clientAs(host, BASE, 'team', { retries: 0 });
   therapist = clientAs(host, BASE, 'therapist', { retries: 0 });
 });
