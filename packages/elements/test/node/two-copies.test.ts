@@ -5,6 +5,7 @@ import puppeteer, { type Browser } from 'puppeteer-core';
 import { findChromium } from '../../../../scripts/find-chromium.mjs';
 
 const elements = new URL('../../', import.meta.url).pathname;
+const PAGE_URL = 'https://partner.test/';
 
 /** One self-contained copy of the SDK, as two partners' scripts on one page would each ship it. */
 async function sdkCopy(name: string): Promise<string> {
@@ -41,7 +42,13 @@ describe('two copies of the SDK on one page', () => {
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(String(error)));
-    await page.setContent('<!doctype html><html lang="en"><body></body></html>');
+    // An https page, as a partner's is: a secure context, where WebCrypto (the mock host's tokens) exists.
+    await page.setRequestInterception(true);
+    page.on('request', (request) => {
+      if (request.url() === PAGE_URL) void request.respond({ status: 200, contentType: 'text/html', body: '<!doctype html><html lang="en"><body></body></html>' });
+      else void request.continue();
+    });
+    await page.goto(PAGE_URL);
     await page.addScriptTag({ content: first, type: 'module' });
     await page.addScriptTag({ content: second, type: 'module' });
     await page.waitForFunction(() => 'copyA' in globalThis && 'copyB' in globalThis);
