@@ -23,6 +23,8 @@ async function mountOnce(tag: string): Promise<{ firstRender: number; decisionPa
   await el.updateComplete;
   const firstRender = performance.now() - start;
   while (el.state === 'loading') await new Promise((resolve) => setTimeout(resolve));
+  // A widget that ended in its error state (a refused token, say) would time the error, not the widget.
+  if (el.state !== 'ready') throw new Error(`<${tag}> ended in "${el.state}", not "ready": the timings would measure a failure`);
   const decisionPainted = (await nextPaint()) - start;
   el.remove();
   return { firstRender, decisionPainted };
