@@ -1,6 +1,6 @@
 import type { EndpointId, Refund, Session } from '@raincheck/host-api';
 import { mintToken, verifyToken } from '@raincheck/host-api/tokens';
-import { createHostCore, DEFAULT_IDEMPOTENCY_TTL_MS, matchRoute, newOfferToken, offerTokenHash, type HostCore, type StoredNotification, type StoredTeamRequest } from '@raincheck/host/core';
+import { createHostCore, DEFAULT_IDEMPOTENCY_TTL_MS, errorResponse, HttpError, matchRoute, newOfferToken, offerTokenHash, type HostCore, type StoredNotification, type StoredTeamRequest } from '@raincheck/host/core';
 import { createPolicy, type Policy } from '@raincheck/policy';
 import { defaultRuleFiles, DEFAULT_POLICY } from '@raincheck/policy/rules';
 import { applyFault, type Fault } from './faults.js';
@@ -105,6 +105,16 @@ export interface MockHost {
 const MINUTE = 60_000;
 
 /**
+ * Tokens and offer hashes need Web Crypto, which browsers give only to secure contexts: say so
+ * plainly rather than fail deep inside a JWT library.
+ */
+function requireWebCrypto(): void {
+  if (typeof crypto === 'undefined' || typeof crypto.subtle === 'undefined') {
+    throw new Error('The mock host needs Web Crypto (crypto.subtle), which browsers give only to secure contexts: serve the page over https or from localhost.');
+  }
+}
+
+/**
  * Creates an in-memory host: the host core (the same endpoint behaviour as the reference host) on
  * an in-memory store, with scenarios, real bearer tokens for the scenario's people, and fault
  * injection. It enforces the contract and who may do what, honours idempotency keys, `If-Match`
@@ -122,7 +132,8 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
   const requests: RecordedRequest[] = [];
 
   const authenticate = (authorization: string | null) => verifyToken(authorization, { secret: (tenant) => MOCK_TENANT_SECRETS[tenant], now: clock });
-  const token = (who: MockIdentity, tokenOptions: MockTokenOptions = {}) => {
+  const token = async (who: MockIdentity, tokenOptions: MockTokenOptions = {}) => {
+    requireWebCrypto();
     const identity = MOCK_IDENTITIES[who];
     const minted = tokenOptions.expired ? () => clock() - 11 * MINUTE : clock;
     return mintToken({ ...identity, secret: MOCK_TENANT_SECRETS[identity.tenant]!, now: minted, ...(tokenOptions.ttlSeconds === undefined ? {} : { ttlSeconds: tokenOptions.ttlSeconds }) });
@@ -154,7 +165,12 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
   reset();
 
   async function handle(request: Request, basePath = ''): Promise<Response> {
-    await ready;
+    try {
+      requireWebCrypto();
+      await ready;
+    } catch (error) {
+      return errorResponse(new HttpError(500, 'internal-error', error instanceof Error ? error.message : String(error)));
+    }
     const path = new URL(request.url).pathname.slice(basePath.replace(/\/+$/, '').length) || '/';
     let endpoint: EndpointId | undefined;
     try {

@@ -14,5 +14,6 @@ const el = document.createElement('rc-cancel-session');
 el.setAttribute('session-id', 'ses-1');
 el.setAttribute('base-url', BASE);
 el.fetch = host.fetchAt(BASE);
+// The therapist's bearer token, as a partner's page gets it from its backend.
 el.getAccessToken = () => host.token('therapist');
 document.body.append(el);

@@ -5,7 +5,6 @@ import puppeteer, { type Browser } from 'puppeteer-core';
 import { findChromium } from '../../../../scripts/find-chromium.mjs';
 
 const elements = new URL('../../', import.meta.url).pathname;
-const PAGE_URL = 'https://partner.test/';
 
 /** One self-contained copy of the SDK, as two partners' scripts on one page would each ship it. */
 async function sdkCopy(name: string): Promise<string> {
@@ -42,13 +41,10 @@ describe('two copies of the SDK on one page', () => {
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(String(error)));
-    // An https page, as a partner's is: a secure context, where WebCrypto (the mock host's tokens) exists.
+    // A partner's page on https: a secure context, as the mock host's tokens need (Web Crypto).
     await page.setRequestInterception(true);
-    page.on('request', (request) => {
-      if (request.url() === PAGE_URL) void request.respond({ status: 200, contentType: 'text/html', body: '<!doctype html><html lang="en"><body></body></html>' });
-      else void request.continue();
-    });
-    await page.goto(PAGE_URL);
+    page.on('request', (request) => void request.respond({ status: 200, contentType: 'text/html', body: '<!doctype html><html lang="en"><body></body></html>' }));
+    await page.goto('https://partner.test/');
     await page.addScriptTag({ content: first, type: 'module' });
     await page.addScriptTag({ content: second, type: 'module' });
     await page.waitForFunction(() => 'copyA' in globalThis && 'copyB' in globalThis);
