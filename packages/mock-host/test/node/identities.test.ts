@@ -102,7 +102,6 @@ const CASES = {
 } as const satisfies Record<EndpointId, Case>;
 
 const ENDPOINT_IDS = Object.keys(ENDPOINTS) as EndpointId[];
-const BEARER_ENDPOINTS = ENDPOINT_IDS.filter((endpoint) => ENDPOINTS[endpoint].access.kind === 'bearer');
 
 interface Answer {
   readonly status: number;

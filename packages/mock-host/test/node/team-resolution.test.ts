@@ -139,7 +139,7 @@ describe('approving a new client’s refund issues it exactly once', () => {
       team.resolveTeamRequest({ requestId: request.id, body: { action: 'decline-refund', note: 'Outside the policy.' } }),
     ]);
     assert.equal(results.filter((result) => result.status === 'fulfilled').length, 1);
-    const approved = results[0]!.status === 'fulfilled';
+    const approved = results[0].status === 'fulfilled';
     assert.equal(issuedFor(request.sessionId!).length, approved ? 1 : 0);
     const { session } = await therapist.getSession({ sessionId: request.sessionId! });
     assert.equal(session.refund?.status, approved ? 'issued' : 'declined');
