@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureSync, html, waitUntil } from '@open-wc/testing';
 import { createMockHost } from '@raincheck/mock-host';
 import { defaultRuleFiles } from '@raincheck/policy/rules';
 import '@raincheck/elements/define';
@@ -27,11 +27,14 @@ describe('configuration', () => {
   });
 
   it("a widget follows the provider it is in: each new setting, and after a move the new provider's, never the old one's", async () => {
-    const wrapper = await fixture(html`<div>
+    // Waited for by the providers' own updates: a plain <div>'s fixture waits for an animation
+    // frame, which a page the runner keeps in the background may never get.
+    const wrapper = fixtureSync(html`<div>
       <rc-provider base-url="https://a.test/api"><rc-cancel-session></rc-cancel-session></rc-provider>
       <rc-provider base-url="https://b.test/api"></rc-provider>
     </div>`);
     const [first, second] = [...wrapper.querySelectorAll('rc-provider')];
+    await Promise.all([first!.updateComplete, second!.updateComplete]);
     const el = first!.querySelector('rc-cancel-session')!;
     const provided = () => (el as unknown as { config: { baseUrl?: string } }).config.baseUrl;
     expect(provided()).to.equal('https://a.test/api');
