@@ -149,13 +149,15 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
     // Each seeded offer gets a fresh random token; the store keeps only its hash, as a real host does.
     const tokens = offers.map(() => newOfferToken());
     offerTokens = Object.fromEntries(offers.map((offer, i) => [offer.name, tokens[i]!]));
+    // This reset's own data and core: a fill still running when the next reset comes writes to them, never to the next scenario's.
     const prepared = data;
+    const preparedCore = core;
     ready = (async () => {
       const hashes = await Promise.all(tokens.map(offerTokenHash));
       prepared.seed.offers.push(...offers.map(({ name: _name, ...offer }, i) => ({ ...offer, tokenHash: hashes[i]! })));
       if (scenario === 'team-queue') {
         const send = async (who: MockIdentity, method: 'POST' | 'PUT', path: string, body: unknown, headers: Readonly<Record<string, string>> = {}) =>
-          core.handle(new Request(`http://mock-host${path}`, { method, body: JSON.stringify(body), headers: { 'content-type': 'application/json', authorization: `Bearer ${await token(who)}`, ...headers } }));
+          preparedCore.handle(new Request(`http://mock-host${path}`, { method, body: JSON.stringify(body), headers: { 'content-type': 'application/json', authorization: `Bearer ${await token(who)}`, ...headers } }));
         await fillTeamQueue(send, prepared.seed, policy, (days) => londonIso(clock() + days * 86_400_000).slice(0, 10));
       }
     })();
