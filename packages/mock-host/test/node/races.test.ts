@@ -13,9 +13,11 @@ const shown: DecisionShown = { policyId: 'raincheck-default', policyVersion: '1.
 let host: MockHost;
 let client: HostClient;
 
-beforeEach(() => {
+beforeEach(async () => {
   host = createMockHost({ now: () => NOW });
-  client = createHostClient({ baseUrl: BASE, fetch: host.fetchAt(BASE), retries: 0, token: () => host.token('therapist') });
+  // One token for every call, as a page mints one: minting per call (async Web Crypto) would let
+  // the calls reach the host in another order than they were fired, and the mixes below rely on it.
+  client = createHostClient({ baseUrl: BASE, fetch: host.fetchAt(BASE), retries: 0, token: await host.token('therapist') });
 });
 
 /** What one call ended in: `200`, or the host's status and error code. */

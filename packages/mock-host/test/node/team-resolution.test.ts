@@ -17,10 +17,8 @@ let host: MockHost;
 let team: HostClient;
 let therapist: HostClient;
 
-beforeEach(async () => {
+beforeEach(() => {
   host = createMockHost({ scenario: 'team-queue', now: () => NOW });
-  // The queue is filled by real writes; a reset before they finish would get them (see scenarios.test.ts).
-  await host.ready;
   team = clientAs(host, BASE, 'team', { retries: 0 });
   therapist = clientAs(host, BASE, 'therapist', { retries: 0 });
 });
