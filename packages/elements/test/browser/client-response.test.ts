@@ -2,25 +2,31 @@ import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { createMockHost, type ScenarioTweaks } from '@raincheck/mock-host';
 import { sendKeys } from '@web/test-runner-commands';
 import '@raincheck/elements/define';
-import { $, text, attachWidget, mountWidget } from './widget-harness.js';
+import type { Offer, Slot } from '@raincheck/host-api';
+import { $, BASE, text, attachWidget, mountWidget } from './widget-harness.js';
 import { setRaincheckLocale, type RcClientResponse, type ResponseSubmitDetail } from '@raincheck/elements';
 
 const host = createMockHost();
 
 /**
  * The client-offer scenario: an open offer whose first time was taken meanwhile, an expired one
- * and an answered one; the client lives in New York.
+ * and an answered one; the client lives in New York. `offer` names one of them (`open`, `expired`,
+ * `answered`: the link gets its token); anything else is sent as the token itself.
  */
-async function mount(token = 'offer-open', tweaks: ScenarioTweaks = {}, reset = true): Promise<RcClientResponse> {
+async function mount(offer = 'open', tweaks: ScenarioTweaks = {}, reset = true): Promise<RcClientResponse> {
   if (reset) {
     host.reset('client-offer', tweaks);
     sessionStorage.clear();
   }
-  return mountWidget<RcClientResponse>(host, 'rc-client-response', { token });
+  return mountWidget<RcClientResponse>(host, 'rc-client-response', { token: host.offerTokens[offer] ?? offer });
 }
 
 const answers = () => host.records.requests.filter((r) => r.endpoint === 'answerOffer');
-const offered = () => host.state.seed.offers.find((o) => o.token === 'offer-open')!.alternatives;
+/** The open offer's times, as its link shows them (the host keeps only its token's hash). */
+async function offered(): Promise<Slot[]> {
+  const response = await host.fetchAt(BASE)(`${BASE}/offers/${host.offerTokens.open!}`);
+  return ((await response.json()) as { offer: Offer }).offer.alternatives;
+}
 const newYorkTime = (iso: string) => new Intl.DateTimeFormat('en', { timeStyle: 'short', timeZone: 'America/New_York' }).format(Date.parse(iso));
 
 async function pick(el: RcClientResponse, value: string): Promise<void> {
@@ -37,7 +43,7 @@ describe('<rc-client-response>', () => {
   it('loading: a status, then the cancelled session and the offered times in the client’s own zone', async () => {
     host.reset('client-offer');
     host.faults.set('getOffer', { latencyMs: 300, times: 1 });
-    const el = await attachWidget<RcClientResponse>(host, 'rc-client-response', { token: 'offer-open' });
+    const el = await attachWidget<RcClientResponse>(host, 'rc-client-response', { token: host.offerTokens.open! });
     expect(el.state).to.equal('loading');
     expect(text(el)).to.contain('Loading your options');
     await expect(el).to.be.accessible();
@@ -45,7 +51,7 @@ describe('<rc-client-response>', () => {
     expect(text(el)).to.contain('cannot go ahead');
     expect(text(el)).to.contain('Times are shown in America/New_York.');
     const times = [...el.shadowRoot!.querySelectorAll('[part~="slot"] time')].map((t) => t.textContent.trim());
-    expect(times).to.deep.equal(offered().map((s) => newYorkTime(s.startsAt)));
+    expect(times).to.deep.equal((await offered()).map((s) => newYorkTime(s.startsAt)));
     expect(text(el)).to.contain('A refund of £65.00 instead');
     expect(text(el)).not.to.contain('confirms it first');
   });
@@ -60,12 +66,12 @@ describe('<rc-client-response>', () => {
     await sendKeys({ press: 'Space' });
     await sendKeys({ press: 'ArrowDown' });
     await el.updateComplete;
-    const second = offered()[1]!;
+    const second = (await offered())[1]!;
     expect($<HTMLInputElement>(el, `input[value="${second.id}"]`).checked).to.equal(true);
     const submitted = oneEvent(el, 'rc-response-submit');
     submit.focus();
     await sendKeys({ press: 'Enter' });
-    expect(((await submitted) as CustomEvent<ResponseSubmitDetail>).detail).to.deep.equal({ token: 'offer-open', choice: 'alternative', slotId: second.id });
+    expect(((await submitted) as CustomEvent<ResponseSubmitDetail>).detail).to.deep.equal({ token: host.offerTokens.open, choice: 'alternative', slotId: second.id });
     await waitUntil(() => el.state === 'success');
     expect(text(el)).to.contain('New time booked');
     expect(text(el)).to.contain(newYorkTime(second.startsAt));
@@ -76,7 +82,7 @@ describe('<rc-client-response>', () => {
 
   it('a time taken meanwhile: says so, strikes it out, and the remaining choices still work', async () => {
     const el = await mount();
-    const first = offered()[0]!;
+    const first = (await offered())[0]!;
     await pick(el, first.id);
     const failed = oneEvent(el, 'rc-response-error');
     $<HTMLButtonElement>(el, '[part~="submit"]').click();
@@ -120,7 +126,7 @@ describe('<rc-client-response>', () => {
     expect($(el, '[part~="error"]').getAttribute('role')).to.equal('alert');
     expect($<HTMLInputElement>(el, 'input[value="refund"]').checked).to.equal(true);
     await expect(el).to.be.accessible();
-    const reloaded = await mount('offer-open', {}, false);
+    const reloaded = await mount('open', {}, false);
     await pick(reloaded, 'refund');
     $<HTMLButtonElement>(reloaded, '[part~="submit"]').click();
     await waitUntil(() => reloaded.state === 'success');
@@ -129,7 +135,7 @@ describe('<rc-client-response>', () => {
   });
 
   it("a new client's refund: says the team confirms it first, and it is sent for review", async () => {
-    const el = await mount('offer-open', { newClient: true });
+    const el = await mount('open', { newClient: true });
     expect(text(el)).to.contain('(the platform team confirms it first)');
     await pick(el, 'refund');
     $<HTMLButtonElement>(el, '[part~="submit"]').click();
@@ -139,7 +145,7 @@ describe('<rc-client-response>', () => {
   });
 
   it('an expired offer: says when it closed, and what the client can still do', async () => {
-    const el = await mount('offer-expired');
+    const el = await mount('expired');
     expect(text(el)).to.contain('This offer closed on');
     expect(text(el)).to.contain('contact your therapist');
     expect(el.shadowRoot!.querySelector('[part~="form"]')).to.equal(null);
@@ -147,9 +153,9 @@ describe('<rc-client-response>', () => {
   });
 
   it('an answered offer: shows the answer, no second one', async () => {
-    const el = await mount('offer-answered');
+    const el = await mount('answered');
     expect(text(el)).to.contain(`You have already booked`);
-    expect(text(el)).to.contain(newYorkTime(offered()[0]!.startsAt));
+    expect(text(el)).to.contain(newYorkTime((await offered())[0]!.startsAt));
     expect(el.shadowRoot!.querySelector('[part~="form"]')).to.equal(null);
   });
 

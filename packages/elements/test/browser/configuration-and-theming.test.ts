@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureSync, html, waitUntil } from '@open-wc/testing';
 import { createMockHost } from '@raincheck/mock-host';
 import { defaultRuleFiles } from '@raincheck/policy/rules';
 import '@raincheck/elements/define';
@@ -12,7 +12,7 @@ describe('configuration', () => {
     const host = createMockHost();
     const stricter = structuredClone(defaultRuleFiles) as Record<string, { rules: { id: string; event: { params: Record<string, unknown> } }[] }>;
     stricter['session-changes.json']!.rules.find((r) => r.id === 'offer-alternatives-on-cancel')!.event.params.minSlots = 3;
-    const wrapper = await fixture(html`<rc-provider base-url=${BASE} .fetch=${host.fetchAt(BASE)} .rules=${{ from: 'inline', files: stricter }}>
+    const wrapper = await fixture(html`<rc-provider base-url=${BASE} .fetch=${host.fetchAt(BASE)} .getAccessToken=${() => host.token('therapist')} .rules=${{ from: 'inline', files: stricter }}>
       <rc-cancel-session session-id="ses-1"></rc-cancel-session>
     </rc-provider>`);
     const el = wrapper.querySelector('rc-cancel-session')!;
@@ -27,11 +27,14 @@ describe('configuration', () => {
   });
 
   it("a widget follows the provider it is in: each new setting, and after a move the new provider's, never the old one's", async () => {
-    const wrapper = await fixture(html`<div>
+    // Waited for by the providers' own updates: a plain <div>'s fixture waits for an animation
+    // frame, which a page the runner keeps in the background may never get.
+    const wrapper = fixtureSync(html`<div>
       <rc-provider base-url="https://a.test/api"><rc-cancel-session></rc-cancel-session></rc-provider>
       <rc-provider base-url="https://b.test/api"></rc-provider>
     </div>`);
     const [first, second] = [...wrapper.querySelectorAll('rc-provider')];
+    await Promise.all([first!.updateComplete, second!.updateComplete]);
     const el = first!.querySelector('rc-cancel-session')!;
     const provided = () => (el as unknown as { config: { baseUrl?: string } }).config.baseUrl;
     expect(provided()).to.equal('https://a.test/api');
@@ -60,6 +63,7 @@ describe('configuration', () => {
       session-id="ses-1"
       base-url=${BASE}
       .fetch=${host.fetchAt(BASE)}
+      .getAccessToken=${() => host.token('therapist')}
       .rules=${{ from: 'inline', files: defaultRuleFiles }}
       @rc-decision=${(e: CustomEvent<DecisionDetail>) => decisions.push(e.detail)}
     ></rc-cancel-session>`);
@@ -99,6 +103,7 @@ describe('configuration', () => {
         session-id="ses-1"
         base-url=${BASE}
         .fetch=${fetchThroughHost}
+        .getAccessToken=${() => host.token('therapist')}
         @rc-decision=${(e: CustomEvent<DecisionDetail>) => decisions.push(e.detail)}
       ></rc-cancel-session>`);
 
@@ -133,7 +138,7 @@ describe('theming with CSS alone', () => {
     const style = document.createElement('style');
     style.textContent = `.brand { --rc-color-accent: rgb(120, 20, 90); --rc-radius: 2px; } .brand::part(session) { font-style: italic; }`;
     document.head.append(style);
-    const el = await fixture<RcCancelSession>(html`<rc-cancel-session class="brand" session-id="ses-1" base-url=${BASE} .fetch=${host.fetchAt(BASE)}></rc-cancel-session>`);
+    const el = await fixture<RcCancelSession>(html`<rc-cancel-session class="brand" session-id="ses-1" base-url=${BASE} .fetch=${host.fetchAt(BASE)} .getAccessToken=${() => host.token('therapist')}></rc-cancel-session>`);
     await waitUntil(() => el.state === 'ready');
     const submit = el.shadowRoot!.querySelector('[part~="submit"]')!;
     expect(getComputedStyle(submit).backgroundColor).to.equal('rgb(120, 20, 90)');
@@ -146,7 +151,7 @@ describe('theming with CSS alone', () => {
     const host = createMockHost();
     // Without motion, so the button's colour is read after the change, not a transition half-way.
     await emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
-    const el = await fixture<RcCancelSession>(html`<rc-cancel-session session-id="ses-1" base-url=${BASE} .fetch=${host.fetchAt(BASE)}></rc-cancel-session>`);
+    const el = await fixture<RcCancelSession>(html`<rc-cancel-session session-id="ses-1" base-url=${BASE} .fetch=${host.fetchAt(BASE)} .getAccessToken=${() => host.token('therapist')}></rc-cancel-session>`);
     await waitUntil(() => el.state === 'ready');
     const submit = el.shadowRoot!.querySelector('[part~="submit"]')!;
     expect(getComputedStyle(el).backgroundColor).to.equal('rgb(255, 255, 255)');
@@ -164,7 +169,7 @@ describe('theming with CSS alone', () => {
 
   it('honours prefers-reduced-motion: no transitions', async () => {
     const host = createMockHost();
-    const el = await fixture<RcCancelSession>(html`<rc-cancel-session session-id="ses-1" base-url=${BASE} .fetch=${host.fetchAt(BASE)}></rc-cancel-session>`);
+    const el = await fixture<RcCancelSession>(html`<rc-cancel-session session-id="ses-1" base-url=${BASE} .fetch=${host.fetchAt(BASE)} .getAccessToken=${() => host.token('therapist')}></rc-cancel-session>`);
     await waitUntil(() => el.state === 'ready');
     const submit = el.shadowRoot!.querySelector('[part~="submit"]')!;
     expect(getComputedStyle(submit).transitionDuration).to.equal('0.15s');

@@ -1,25 +1,28 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { createMockHost, type ScenarioName } from '@raincheck/mock-host';
+import { createMockHost, type MockHost, type ScenarioName } from '@raincheck/mock-host';
 import { emulateMedia } from '@web/test-runner-commands';
 import '@raincheck/elements/define';
 import { mountWidget } from './widget-harness.js';
 
 const host = createMockHost();
 
-/** Every widget, in a scenario where it has something to show, and the attribute that picks its data. */
-const WIDGETS: readonly { tag: string; scenario: ScenarioName; attribute: string; value: string }[] = [
+/**
+ * Every widget, in a scenario where it has something to show, and the attribute that picks its
+ * data: its value, or a function of the reset host (an offer's token exists only once seeded).
+ */
+const WIDGETS: readonly { tag: string; scenario: ScenarioName; attribute: string; value: string | ((host: MockHost) => string) }[] = [
   { tag: 'rc-cancel-session', scenario: 'ordinary-cancellation', attribute: 'session-id', value: 'ses-1' },
   { tag: 'rc-reschedule-session', scenario: 'ordinary-cancellation', attribute: 'session-id', value: 'ses-1' },
   { tag: 'rc-refund-request', scenario: 'client-offer', attribute: 'session-id', value: 'ses-1' },
   { tag: 'rc-attendance-update', scenario: 'already-started', attribute: 'session-id', value: 'ses-1' },
-  { tag: 'rc-client-response', scenario: 'client-offer', attribute: 'token', value: 'offer-open' },
+  { tag: 'rc-client-response', scenario: 'client-offer', attribute: 'token', value: (seeded) => seeded.offerTokens.open! },
   { tag: 'rc-availability', scenario: 'extended-absence', attribute: 'therapist-id', value: 'th-ana' },
   { tag: 'rc-cancellation-standing', scenario: 'near-frequency-threshold', attribute: 'therapist-id', value: 'th-ana' },
 ];
 
-async function mount(tag: string, scenario: ScenarioName, attribute: string, value: string): Promise<HTMLElement & { state: string }> {
+async function mount(tag: string, scenario: ScenarioName, attribute: string, value: string | ((host: MockHost) => string)): Promise<HTMLElement & { state: string }> {
   host.reset(scenario);
-  const el = await mountWidget(host, tag, { [attribute]: value });
+  const el = await mountWidget(host, tag, { [attribute]: typeof value === 'string' ? value : value(host) });
   await waitUntil(() => el.state === 'ready', `<${tag}> should be ready`, { timeout: 5000 });
   return el;
 }

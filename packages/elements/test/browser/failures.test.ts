@@ -24,7 +24,7 @@ function stalledResponse(): Response {
 
 /** The mock host's session ses-1, starting at `startsAt`. */
 async function startingAt(startsAt: string): Promise<Response> {
-  const { session } = (await (await host.fetchAt(BASE)(SESSION_URL)).json()) as { session: Record<string, unknown> };
+  const { session } = (await (await host.fetchAt(BASE)(SESSION_URL, { headers: { authorization: `Bearer ${await host.token('therapist')}` } })).json()) as { session: Record<string, unknown> };
   return Response.json({ session: { ...session, startsAt } });
 }
 
@@ -50,6 +50,7 @@ async function failing(attributes: Readonly<Record<string, string>>, fetch: type
   el.setAttribute('base-url', BASE);
   for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
   el.fetch = fetch;
+  el.getAccessToken = () => host.token('therapist');
   await fixture(el);
   await waitUntil(() => el.state === 'error', `<rc-cancel-session> should end in its error state, not "${el.state}"`, { timeout: 8000 });
   return el;
@@ -106,6 +107,7 @@ describe('failures, by class', () => {
         provider.setAttribute('base-url', BASE);
         provider.setAttribute('timeout-ms', '200');
         provider.fetch = hostExcept((url) => (url === SESSION_URL ? stalledResponse() : undefined));
+        provider.getAccessToken = () => host.token('therapist');
         const el = document.createElement('rc-cancel-session');
         el.setAttribute('session-id', 'ses-1');
         provider.append(el);

@@ -51,7 +51,7 @@ describe('two copies of the SDK on one page', () => {
     const state = await page.evaluate(async () => {
       type Copy = { createMockHost: () => { fetchAt: (base: string) => typeof fetch; token: (who: 'therapist') => Promise<string> } };
       const host = (globalThis as unknown as { copyB: Copy }).copyB.createMockHost();
-      const el = document.createElement('rc-cancel-session') as HTMLElement & { fetch: typeof fetch; getAccessToken: () => Promise<string>; state: string };
+      const el = document.createElement('rc-cancel-session') as HTMLElement & { fetch: typeof fetch; getAccessToken: (context: { readonly refresh: boolean }) => Promise<string>; state: string };
       el.setAttribute('session-id', 'ses-1');
       el.setAttribute('base-url', 'https://partner.test/api');
       el.fetch = host.fetchAt('https://partner.test/api');

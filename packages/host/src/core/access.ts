@@ -23,9 +23,11 @@ export async function callerOf(definition: EndpointDefinition, authorization: st
   try {
     caller = await authenticate(authorization);
   } catch (error) {
-    const code = typeof (error as { code?: unknown }).code === 'string' ? (error as { code: string }).code : 'invalid';
-    const message = error instanceof Error ? error.message : 'The bearer token is not accepted.';
-    throw new HttpError(401, `token-${code}`, message);
+    // Only a refused token is the caller's problem (401, and the client asks for a fresh one); any
+    // other failure is the host's own, a 500.
+    const code = (error as { code?: unknown } | null)?.code;
+    if (!(error instanceof Error) || typeof code !== 'string') throw error;
+    throw new HttpError(401, `token-${code}`, error.message);
   }
   if (!access.roles.includes(caller.role)) {
     throw new HttpError(403, 'forbidden', `The ${caller.role} role may not do this; it takes ${access.roles.join(' or ')}.`);

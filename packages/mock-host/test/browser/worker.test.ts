@@ -7,7 +7,7 @@ import { rejection } from '../shared/rejection.js';
 const BASE = '/api/raincheck';
 const shown: DecisionShown = { policyId: 'raincheck-default', policyVersion: '1.0.0', policyHash: 'x', outcome: 'allowed' };
 const host = createMockHost({ now: () => Date.parse('2027-06-01T09:00:00Z') });
-const client = createHostClient({ baseUrl: BASE, sleep: () => Promise.resolve() });
+const client = createHostClient({ baseUrl: BASE, sleep: () => Promise.resolve(), token: () => host.token('therapist') });
 let worker: Awaited<ReturnType<typeof startMockHostWorker>>;
 
 
@@ -19,7 +19,8 @@ describe('the mock host in a service worker, with the client, in Chromium', () =
   beforeEach(() => host.reset('ordinary-cancellation'));
 
   it('answers the page’s real fetch through the service worker', async () => {
-    const response = await fetch(`${BASE}/sessions/ses-1`);
+    assert.equal((await fetch(`${BASE}/sessions/ses-1`)).status, 401, 'no token, no session');
+    const response = await fetch(`${BASE}/sessions/ses-1`, { headers: { authorization: `Bearer ${await host.token('therapist')}` } });
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('etag'), '"1"');
     const { session } = await client.getSession({ sessionId: 'ses-1' });

@@ -35,6 +35,7 @@ function newClient(options: Partial<Parameters<typeof createHostClient>[0]> = {}
       return Promise.resolve();
     },
     random: () => 0.5,
+    token: () => host.token('therapist'),
     ...options,
   });
 }
@@ -137,7 +138,7 @@ describe('cancelling and rearranging', () => {
   it('a write without If-Match is 428 at the host; the client refuses to send one', async () => {
     const response = await host.fetchAt(BASE)(`${BASE}/sessions/ses-1/reschedule`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': 'k' },
+      headers: { 'content-type': 'application/json', 'idempotency-key': 'k', authorization: `Bearer ${await host.token('therapist')}` },
       body: JSON.stringify({ slotId: 'x', decision: shown }),
     });
     assert.equal(response.status, 428);
@@ -286,30 +287,30 @@ describe('the client’s answer to an offer', () => {
   beforeEach(() => host.reset('client-offer'));
 
   it('takes an offered slot; the session is booked there', async () => {
-    const { offer } = await client.getOffer({ token: 'offer-open' });
+    const { offer } = await client.getOffer({ token: host.offerTokens.open! });
     assert.equal(offer.status, 'open');
     const slotId = offer.alternatives[1]!.id;
-    const answered = await client.answerOffer({ token: 'offer-open', body: { choice: 'alternative', slotId } });
+    const answered = await client.answerOffer({ token: host.offerTokens.open!, body: { choice: 'alternative', slotId } });
     assert.equal(answered.offer.status, 'answered');
     assert.equal(host.state.session('ses-1')?.status, 'scheduled');
     assert.equal(host.state.session('ses-1')?.startsAt, offer.alternatives[1]!.startsAt);
   });
 
   it('a slot taken meanwhile is 409; an expired offer is 410; an answered one is 409', async () => {
-    const { offer } = await client.getOffer({ token: 'offer-open' });
-    const taken = await rejection(client.answerOffer({ token: 'offer-open', body: { choice: 'alternative', slotId: offer.alternatives[0]!.id } }));
+    const { offer } = await client.getOffer({ token: host.offerTokens.open! });
+    const taken = await rejection(client.answerOffer({ token: host.offerTokens.open!, body: { choice: 'alternative', slotId: offer.alternatives[0]!.id } }));
     assert.ok(taken instanceof ConflictError);
     assert.equal(taken.code, 'slot-taken');
-    const expired = await rejection(client.answerOffer({ token: 'offer-expired', body: { choice: 'refund' } }));
+    const expired = await rejection(client.answerOffer({ token: host.offerTokens.expired!, body: { choice: 'refund' } }));
     assert.ok(expired instanceof HostResponseError);
     assert.equal(expired.status, 410);
-    const answered = await rejection(client.answerOffer({ token: 'offer-answered', body: { choice: 'refund' } }));
+    const answered = await rejection(client.answerOffer({ token: host.offerTokens.answered!, body: { choice: 'refund' } }));
     assert.ok(answered instanceof ConflictError);
     assert.equal(answered.code, 'offer-answered');
   });
 
   it('chooses the refund instead', async () => {
-    const { refund } = await client.answerOffer({ token: 'offer-open', body: { choice: 'refund' } });
+    const { refund } = await client.answerOffer({ token: host.offerTokens.open!, body: { choice: 'refund' } });
     assert.equal(refund?.status, 'issued');
     assert.equal(host.records.refunds.length, 1);
   });

@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import * as hostApi from '@raincheck/host-api/client';
-import { createHostClient, createHostTransport, ENDPOINTS, errorBodySchema, getSessionRoute, type DecisionShown, type EndpointId, type HostClient } from '@raincheck/host-api';
+import { createHostClient, createHostTransport, ENDPOINTS, errorBodySchema, getSessionRoute, RESOLUTIONS_BY_KIND, type DecisionShown, type EndpointId, type HostClient } from '@raincheck/host-api';
 import { compiledContractModule } from '../../../host-api/build/write-compiled-contract.js';
 import { errorBodySchema as compiledErrorBody, ROUTES } from '../../../host-api/src/contract.generated.js';
 import { assertSameVerdicts, brokenCopies } from '../../../policy/test/shared/compiled-vs-zod.js';
-import { createMockHost, SCENARIOS, type MockHost, type ScenarioName } from '../../src/index.js';
+import { createMockHost, SCENARIOS, type MockHost, type MockIdentity, type ScenarioName } from '../../src/index.js';
 import { startMockHostServer } from '../../src/node.js';
 
 // The client checks traffic with the contract compiled from the zod schemas. Here both judge every
@@ -26,9 +26,9 @@ after(() => server.close());
 
 type AnyCall = (request: { query?: unknown; body?: unknown }) => Promise<unknown>;
 
-/** A client that records every successful call. */
-function recordingClient(traffic: Traffic[]): HostClient {
-  const client = createHostClient({ baseUrl: BASE }) as unknown as Record<EndpointId, AnyCall>;
+/** A client acting as `who` (through msw) that records every successful call. */
+function recordingClient(traffic: Traffic[], who: MockIdentity = 'therapist'): HostClient {
+  const client = createHostClient({ baseUrl: BASE, token: () => host.token(who) }) as unknown as Record<EndpointId, AnyCall>;
   const recording = (Object.keys(ENDPOINTS) as EndpointId[]).map((endpoint): [EndpointId, AnyCall] => [
     endpoint,
     async (request) => {
@@ -54,8 +54,8 @@ function distinct(traffic: readonly Traffic[], perEndpoint: number): Traffic[] {
   });
 }
 
-/** Every endpoint, in the order a therapist and a client would use them; refusals are skipped. */
-async function runThrough(client: HostClient): Promise<void> {
+/** Every endpoint, in the order a therapist, a client and the team would use them; refusals are skipped. */
+async function runThrough(client: HostClient, team: HostClient): Promise<void> {
   const settle = async (call: Promise<unknown>) => call.catch(() => undefined);
   const { session } = await client.getSession({ sessionId: 'ses-1' });
   await client.getPolicyFacts({ sessionId: 'ses-1' });
@@ -64,8 +64,11 @@ async function runThrough(client: HostClient): Promise<void> {
   await client.listSessions({ therapistId: 'th-ana', query: { from: '2027-06-01', to: '2027-07-01' } });
   const { slots } = await client.listSlots({ therapistId: 'th-ana', query: { from: '2027-06-01T00:00:00Z', to: '2027-06-20T00:00:00Z' } });
   const [first, second] = slots.map((s) => s.id);
-  await settle(client.getOffer({ token: 'offer-open' }));
-  await settle(client.answerOffer({ token: 'offer-open', body: { choice: 'alternative', slotId: second! } }));
+  const open = host.offerTokens.open;
+  if (open) {
+    await client.getOffer({ token: open });
+    await settle(client.answerOffer({ token: open, body: { choice: 'alternative', slotId: second! } }));
+  }
   await settle(client.rescheduleSession({ sessionId: 'ses-1', version: session.version, body: { slotId: first!, reason: 'illness', decision: shown } }));
   const current = (await client.getSession({ sessionId: 'ses-1' })).session;
   const body = { reason: 'illness' as const, note: 'Flu, cannot work today', alternativeSlotIds: slots.slice(2, 4).map((s) => s.id), refundOffered: true, decision: shown };
@@ -80,6 +83,11 @@ async function runThrough(client: HostClient): Promise<void> {
   await client.createTeamRequest({ body: { kind: 'session-started', therapistId: 'th-ana', sessionId: 'ses-1', reason: 'Locked out of the video room' } });
   await client.setVisibility({ therapistId: 'th-ana', body: { visible: false, hiddenUntil: '2027-07-01' } });
   await client.reportAbsence({ therapistId: 'th-ana', body: { from: '2027-06-05', certainty: 'unsure', note: 'Surgery', informTeam: true } });
+  for (const request of (await team.listTeamRequests({ query: { status: 'open' } })).teamRequests) {
+    await team.getTeamRequest({ requestId: request.id });
+    await settle(team.resolveTeamRequest({ requestId: request.id, body: { action: RESOLUTIONS_BY_KIND[request.kind][0], note: 'Sorted with the therapist.' } }));
+  }
+  await team.listTeamRequests({ query: { status: 'resolved', kind: 'other' } });
 }
 
 describe('the compiled contract', () => {
@@ -98,9 +106,10 @@ describe('the compiled contract', () => {
 
   it('sends through a transport exactly as through the client: same checks, same answer', async () => {
     host.reset();
-    const transport = createHostTransport({ baseUrl: BASE });
+    const token = () => host.token('therapist');
+    const transport = createHostTransport({ baseUrl: BASE, token });
     const sessionId = 'ses-1';
-    assert.deepEqual(await transport.send(getSessionRoute, { sessionId }), await createHostClient({ baseUrl: BASE }).getSession({ sessionId }));
+    assert.deepEqual(await transport.send(getSessionRoute, { sessionId }), await createHostClient({ baseUrl: BASE, token }).getSession({ sessionId }));
     await assert.rejects(transport.send(getSessionRoute, { sessionId: 'no-such-session' }), { name: 'HostResponseError', status: 404 });
   });
 
@@ -108,7 +117,7 @@ describe('the compiled contract', () => {
     const traffic: Traffic[] = [];
     for (const scenario of Object.keys(SCENARIOS) as ScenarioName[]) {
       host.reset(scenario);
-      await runThrough(recordingClient(traffic));
+      await runThrough(recordingClient(traffic), recordingClient(traffic, 'team'));
     }
     assert.deepEqual(new Set(traffic.map((t) => t.endpoint)), new Set(Object.keys(ENDPOINTS)), 'every endpoint answered at least once');
     let compared = 0;

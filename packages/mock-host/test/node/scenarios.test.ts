@@ -1,16 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createHostClient } from '@raincheck/host-api';
 import { PolicyValidationError } from '@raincheck/policy';
 import { defaultRuleFiles } from '@raincheck/policy/rules';
 import { createMockHost, SCENARIOS, type ScenarioName, type ScenarioTweaks } from '../../src/index.js';
+import { clientAs } from '../shared/callers.js';
 
 const BASE = 'https://partner.test/api';
 const NOW = Date.parse('2027-06-01T09:00:00Z');
 
 /** The host's own decision for cancelling the scenario's first session, read through the contract. */
 async function cancelDecision(scenario: ScenarioName, tweaks: ScenarioTweaks = {}, host = createMockHost({ scenario, tweaks, now: () => NOW })) {
-  const client = createHostClient({ baseUrl: BASE, fetch: host.fetchAt(BASE) });
+  const client = clientAs(host, BASE, 'therapist');
   const { session } = await client.getSession({ sessionId: 'ses-1' });
   const facts = await client.getPolicyFacts({ sessionId: 'ses-1' });
   const { client: _display, therapistId: _t, ...sessionFacts } = session;
@@ -21,10 +21,14 @@ describe('seeded scenarios', () => {
   it('every scenario reads back through the contract', async () => {
     for (const scenario of Object.keys(SCENARIOS) as ScenarioName[]) {
       const host = createMockHost({ scenario, now: () => NOW });
-      const client = createHostClient({ baseUrl: BASE, fetch: host.fetchAt(BASE) });
+      const client = clientAs(host, BASE, 'therapist');
       for (const { id } of host.state.seed.sessions) await client.getSession({ sessionId: id });
       await client.getPolicyFacts({ sessionId: 'ses-1' });
-      for (const { token } of host.state.seed.offers) await client.getOffer({ token });
+      // The offer link is the client's permission: no bearer token.
+      const link = clientAs(host, BASE, null);
+      for (const token of Object.values(host.offerTokens)) await link.getOffer({ token });
+      const team = clientAs(host, BASE, 'team');
+      for (const { id } of (await team.listTeamRequests({ query: {} })).teamRequests) await team.getTeamRequest({ requestId: id });
     }
   });
 
@@ -39,9 +43,20 @@ describe('seeded scenarios', () => {
     const threeWeeks = NOW + 21 * 86_400_000;
     assert.equal(away.filter((s) => Date.parse(s.startsAt) < threeWeeks).length, 2);
     const offers = createMockHost({ scenario: 'client-offer', now: () => NOW });
-    const client = createHostClient({ baseUrl: BASE, fetch: offers.fetchAt(BASE) });
-    const statuses = await Promise.all(['offer-open', 'offer-expired', 'offer-answered'].map(async (token) => (await client.getOffer({ token })).offer.status));
+    const client = clientAs(offers, BASE, null);
+    const statuses = await Promise.all((['open', 'expired', 'answered'] as const).map(async (name) => (await client.getOffer({ token: offers.offerTokens[name]! })).offer.status));
     assert.deepEqual(statuses, ['open', 'expired', 'answered']);
+  });
+});
+
+describe('resetting while a scenario is being prepared', () => {
+  it('a reset before the team queue is filled starts the next scenario clean: none of the queue’s writes land in it', async () => {
+    const host = createMockHost({ scenario: 'team-queue', now: () => NOW });
+    host.reset('new-client-refund');
+    await host.ready;
+    assert.deepEqual((await clientAs(host, BASE, 'team').listTeamRequests({ query: {} })).teamRequests, []);
+    assert.deepEqual(host.records.refunds, []);
+    assert.equal(host.state.session('ses-1')?.status, 'scheduled');
   });
 });
 
@@ -76,7 +91,7 @@ describe('setRules (a new policy version published)', () => {
     for (const rule of timing.rules) if (rule.event.params.channels) rule.event.params.channels = ['email', 'sms'];
     host.setRules({ ...defaultRuleFiles, 'notification-timing.json': timing }, { id: 'edited', version: '2.0.0' });
     assert.deepEqual((await cancelDecision('ordinary-cancellation', {}, host)).notify?.channels, ['email', 'sms']);
-    const served = await createHostClient({ baseUrl: BASE, fetch: host.fetchAt(BASE) }).getRules({});
+    const served = await clientAs(host, BASE, 'therapist').getRules({});
     assert.equal(served.version, '2.0.0');
 
     assert.throws(() => host.setRules({ 'broken.json': { id: 'broken' } }), PolicyValidationError);
