@@ -62,3 +62,4 @@ export type {
   ErrorBody,
 } from './schemas.js';
 export { ROLES, type Role } from './roles.js';
+export { RESOLUTIONS_BY_KIND, TEAM_REQUEST_KINDS, TEAM_RESOLUTIONS } from './team-resolutions.js';

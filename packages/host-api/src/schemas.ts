@@ -15,6 +15,8 @@ import {
   therapistFactsSchema,
   timeZoneSchema,
 } from '@raincheck/policy/schemas';
+import { RESOLUTIONS_BY_KIND, TEAM_REQUEST_KINDS, TEAM_RESOLUTIONS } from './team-resolutions.js';
+
 
 // The host API's data, as zod schemas. Times are ISO strings with offsets; money is integer minor
 // units with a currency. Objects are strict: a field the contract does not name is a contract break.
@@ -35,6 +37,8 @@ export const refundSchema = z.strictObject({
    * `declined`: the team reviewed it and did not issue it.
    */
   status: z.enum(REFUND_STATUSES),
+  /** The platform team's note when it approved or declined the refund: why, for the therapist. */
+  reviewNote: z.optional(z.string()),
 });
 
 /** A session as the host shows it: the policy's session facts, its version, and who it is with. */
@@ -55,18 +59,7 @@ export const decisionShownSchema = z.strictObject({
   outcome: z.enum(['allowed', 'needs-team', 'blocked']),
 });
 
-/** How the platform team may resolve a team request; which ones fit depends on its kind. */
-export const TEAM_RESOLUTIONS = ['approve-refund', 'decline-refund', 'mark-rearranged', 'cancel-session', 'acknowledge'] as const;
 
-/** The resolutions that fit each kind of team request. */
-export const RESOLUTIONS_BY_KIND = {
-  'new-client-refund': ['approve-refund', 'decline-refund'],
-  'session-started': ['mark-rearranged', 'cancel-session'],
-  'extended-absence': ['acknowledge'],
-  other: ['acknowledge'],
-} as const satisfies Record<(typeof TEAM_REQUEST_KINDS)[number], readonly (typeof TEAM_RESOLUTIONS)[number][]>;
-
-export const TEAM_REQUEST_KINDS = ['session-started', 'new-client-refund', 'extended-absence', 'other'] as const;
 export const TEAM_REQUEST_STATUSES = ['open', 'resolved'] as const;
 
 /** How the team resolved a request, by whom, and the note back to the therapist. */
@@ -260,7 +253,11 @@ export const teamRequestsQuerySchema = z.strictObject({
   status: z.optional(z.enum(TEAM_REQUEST_STATUSES)),
   kind: z.optional(z.enum(TEAM_REQUEST_KINDS)),
 });
-export const teamRequestsResponseSchema = z.strictObject({ teamRequests: z.array(teamRequestSchema) });
+export const teamRequestsResponseSchema = z.strictObject({
+  teamRequests: z.array(teamRequestSchema),
+  /** The sessions the listed requests are about (each once), for their times and clients. */
+  sessions: z.array(sessionSchema),
+});
 /** One team request with everything the team needs to resolve it. */
 export const teamRequestDetailResponseSchema = z.strictObject({
   teamRequest: teamRequestSchema,

@@ -158,7 +158,11 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
       if (scenario === 'team-queue') {
         const send = async (who: MockIdentity, method: 'POST' | 'PUT', path: string, body: unknown, headers: Readonly<Record<string, string>> = {}) =>
           preparedCore.handle(new Request(`http://mock-host${path}`, { method, body: JSON.stringify(body), headers: { 'content-type': 'application/json', authorization: `Bearer ${await token(who)}`, ...headers } }));
-        await fillTeamQueue(send, prepared.seed, policy, (days) => londonIso(clock() + days * 86_400_000).slice(0, 10));
+        const backdate = (requestId: string, days: number) => {
+          const index = prepared.teamRequests.findIndex((r) => r.id === requestId);
+          if (index >= 0) prepared.teamRequests[index] = { ...prepared.teamRequests[index]!, createdAt: londonIso(clock() - days * 86_400_000) };
+        };
+        await fillTeamQueue(send, prepared.seed, policy, { day: (days) => londonIso(clock() + days * 86_400_000).slice(0, 10), now: () => londonIso(clock()) }, backdate);
       }
     })();
     // A scenario that cannot be prepared is reported by every request (and by `ready`), not as an unhandled rejection.

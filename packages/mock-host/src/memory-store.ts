@@ -154,7 +154,9 @@ function transactionOver(root: Layer, tables: Tables): StoreTransaction {
       layer
         .all('teamRequests')
         .filter((r) => r.tenant === tenant && (status === undefined || r.status === status) && (kind === undefined || r.kind === kind))
-        .reverse(),
+        .reverse()
+        // Newest first by when they were raised; of the same moment, the later one first (a stable sort keeps that).
+        .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt)),
     putTeamRequest: async (request) => layer.put('teamRequests', request.id, request),
     addNotification: async (notification) => layer.put('notifications', notification.id, notification),
     answer: async (scope, now) => {

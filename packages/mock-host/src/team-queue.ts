@@ -1,4 +1,4 @@
-import type { Policy } from '@raincheck/policy';
+import type { Facts, Policy } from '@raincheck/policy';
 import type { HostState } from './scenarios.js';
 import type { MockIdentity } from './identities.js';
 
@@ -11,8 +11,24 @@ export type SendAs = (who: MockIdentity, method: 'POST' | 'PUT', path: string, b
  * request carries the decision it was made under; and the team resolves one of them.
  * @throws Error naming the step, when the host refuses one (rule files that forbid it).
  */
-export async function fillTeamQueue(send: SendAs, seed: HostState, policy: Policy, day: (offsetDays: number) => string): Promise<void> {
-  const shown = { policyId: policy.id, policyVersion: policy.version, policyHash: policy.hash, outcome: 'allowed' as const };
+export async function fillTeamQueue(send: SendAs, seed: HostState, policy: Policy, clock: { readonly day: (offsetDays: number) => string; readonly now: () => string }, backdate: (requestId: string, days: number) => void): Promise<void> {
+  const { day } = clock;
+  // What the therapist's widget showed: its own decision, from the same policy and the facts as they are at that step.
+  const shownFor = async (action: 'cancel' | 'refund', sessionId: string, request: Facts['request']) => {
+    const session = seed.sessions.find((s) => s.id === sessionId)!;
+    const client = seed.clients.find((c) => c.id === session.clientId)!;
+    const { tenant: _tenant, hiddenUntil: _hidden, ...therapist } = seed.therapists.find((t) => t.id === session.therapistId)!;
+    const decision = await policy.evaluate({
+      action,
+      now: clock.now(),
+      session: { id: session.id, startsAt: session.startsAt, endsAt: session.endsAt, timeZone: session.timeZone, status: session.status, price: session.price, version: session.version },
+      client: { id: client.id, isNew: client.isNew, attendedSessions: client.attendedSessions },
+      therapist,
+      history: seed.history[session.therapistId] ?? [],
+      request,
+    });
+    return { policyId: policy.id, policyVersion: policy.version, policyHash: policy.hash, outcome: decision.outcome };
+  };
   const therapistId = seed.therapists[0]!.id;
   let step = 0;
   const expect = async (what: string, response: Promise<Response>): Promise<Record<string, unknown>> => {
@@ -26,14 +42,18 @@ export async function fillTeamQueue(send: SendAs, seed: HostState, policy: Polic
   const [newClient, started] = seed.sessions;
   const alternatives = (seed.slots[therapistId] ?? []).slice(0, 2).map((slot) => slot.id);
 
+  const cancelNote = 'I have a fever and cannot see clients this week.';
   await expect(
     "cancel the new client's session",
-    write('therapist', `/sessions/${newClient!.id}/cancel`, { reason: 'illness', note: 'I have a fever and cannot see clients this week.', alternativeSlotIds: alternatives, refundOffered: true, decision: shown }, newClient!.version),
+    write(
+      'therapist',
+      `/sessions/${newClient!.id}/cancel`,
+      { reason: 'illness', note: cancelNote, alternativeSlotIds: alternatives, refundOffered: true, decision: await shownFor('cancel', newClient!.id, { reason: 'illness', note: cancelNote }) },
+      newClient!.version,
+    ),
   );
-  await expect(
-    "ask for the new client's refund",
-    write('therapist', `/sessions/${newClient!.id}/refund`, { note: 'Mia was looking forward to her first session; please refund her in full.', decision: shown }, '2'),
-  );
+  const refundNote = 'Mia was looking forward to her first session; please refund her in full.';
+  await expect("ask for the new client's refund", write('therapist', `/sessions/${newClient!.id}/refund`, { note: refundNote, decision: await shownFor('refund', newClient!.id, { note: refundNote }) }, '2'));
   await expect(
     'raise the started session',
     write('therapist', '/team-requests', {
@@ -44,14 +64,18 @@ export async function fillTeamQueue(send: SendAs, seed: HostState, policy: Polic
       note: 'Please rearrange it for later this week, or cancel it if the client prefers.',
     }),
   );
-  await expect(
+  const absence = await expect(
     'report the extended absence',
     write('therapist', `/therapists/${therapistId}/absences`, { from: day(14), until: day(35), certainty: 'unsure', note: 'Surgery; my return date may move.', informTeam: true }),
   );
-  await expect('raise another matter', write('therapist', '/team-requests', { kind: 'other', therapistId, reason: 'A client asked to move to a therapist who speaks Polish.' }));
+  const other = await expect('raise another matter', write('therapist', '/team-requests', { kind: 'other', therapistId, reason: 'A client asked to move to a therapist who speaks Polish.' }));
   const { teamRequest } = await expect(
     'report the earlier absence',
     write('therapist', `/therapists/${therapistId}/absences`, { from: day(2), until: day(3), certainty: 'sure', note: 'A family wedding.', informTeam: true }),
   );
   await expect('resolve the earlier absence', write('team', `/team-requests/${(teamRequest as { id: string }).id}/resolution`, { action: 'acknowledge', note: 'Noted, enjoy the wedding.' }));
+  // A queue has ages: the absence came in two days ago, the other matter five, the resolved one six.
+  backdate((absence.teamRequest as { id: string }).id, 2);
+  backdate((other.teamRequest as { id: string }).id, 5);
+  backdate((teamRequest as { id: string }).id, 6);
 }

@@ -56,6 +56,8 @@ export type RefundErrorDetail = WidgetErrorDetail;
  * @csspart retry - The retry button.
  * @csspart next - What happens next, after success.
  * @csspart refund-status - The session's refund, when it already has one: issued, with the team, or declined.
+ * @csspart review-note - The platform team's note on the refund it approved or declined.
+ * @csspart review-note-label - The label before the team's note.
  *
  * @cssproperty --rc-color-accent - Buttons and selected controls.
  * @cssproperty --rc-color-text - Text.
@@ -149,9 +151,14 @@ export class RcRefundRequest extends SessionFlowElement<RefundViews> {
       <div part="refund-status" role="status">
         <p>
           ${refund.status === 'declined'
-            ? msg(str`The platform team reviewed the refund of ${amount} and did not issue it. Ask the team if you want to know why.`, { id: 'rc.refund.declined-next' })
+            ? refund.reviewNote
+              ? msg(str`The platform team reviewed the refund of ${amount} and did not issue it.`, { id: 'rc.refund.declined-with-note' })
+              : msg(str`The platform team reviewed the refund of ${amount} and did not issue it. Ask the team if you want to know why.`, { id: 'rc.refund.declined-next' })
             : refundNext(refund, locale)}
         </p>
+        ${refund.reviewNote
+          ? html`<p part="review-note"><span part="review-note-label">${msg('The team’s note:', { id: 'rc.refund.review-note' })}</span> ${refund.reviewNote}</p>`
+          : nothing}
       </div>
     `;
   }

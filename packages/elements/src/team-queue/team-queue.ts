@@ -1,10 +1,9 @@
 import { msg } from '@lit/localize';
-import type { RESOLUTIONS_BY_KIND as CONTRACT_RESOLUTIONS } from '@raincheck/host-api';
 import {
   type EndpointResponse,
-  getSessionRoute,
   getTeamRequestRoute,
   listTeamRequestsRoute,
+  RESOLUTIONS_BY_KIND,
   resolveTeamRequestRoute,
   type Session,
   type TeamRequest,
@@ -32,17 +31,8 @@ export type TeamQueueState = 'loading' | 'ready' | 'detail' | 'confirming' | 'su
 /** Which requests the queue lists. */
 export type TeamQueueStatus = 'open' | 'resolved';
 
-/**
- * The resolutions that fit each kind of request: the contract's `RESOLUTIONS_BY_KIND`, written out
- * here because the page loads the client entry (without zod), not the main entry; its type keeps
- * the two the same.
- */
-export const RESOLUTIONS: typeof CONTRACT_RESOLUTIONS = {
-  'new-client-refund': ['approve-refund', 'decline-refund'],
-  'session-started': ['mark-rearranged', 'cancel-session'],
-  'extended-absence': ['acknowledge'],
-  other: ['acknowledge'],
-};
+/** The resolutions that fit each kind of request (the contract's `RESOLUTIONS_BY_KIND`). */
+export const RESOLUTIONS = RESOLUTIONS_BY_KIND;
 
 /** `rc-resolution-submit`: cancelable, fired before the resolution is sent. `preventDefault()` stops it. */
 export interface ResolutionSubmitDetail {
@@ -222,19 +212,13 @@ export class RcTeamQueue extends RaincheckElement {
     return () => load === this.#load;
   }
 
-  /** Lists the requests with the current status, then the times of their sessions. */
+  /** Lists the requests with the current status, with their sessions. */
   async #loadQueue(): Promise<void> {
     const current = this.#startLoad();
     try {
-      const { teamRequests } = await this.host.send(listTeamRequestsRoute, { query: { status: this.status } });
+      const { teamRequests, sessions } = await this.host.send(listTeamRequestsRoute, { query: { status: this.status } });
       if (!current()) return;
-      const wanted = [...new Set(teamRequests.flatMap((r) => (r.sessionId && !this.sessions.has(r.sessionId) ? [r.sessionId] : [])))];
-      // A session that cannot be read only leaves its time out of the row.
-      const read = await Promise.allSettled(wanted.map((sessionId) => this.host.send(getSessionRoute, { sessionId })));
-      if (!current()) return;
-      const sessions = new Map(this.sessions);
-      for (const answer of read) if (answer.status === 'fulfilled') sessions.set(answer.value.session.id, answer.value.session);
-      this.sessions = sessions;
+      this.sessions = new Map(sessions.map((session) => [session.id, session]));
       this.requests = teamRequests;
       this.state = 'ready';
     } catch (error) {

@@ -57,10 +57,13 @@ describe("<rc-refund-request> shows a session's refund", () => {
     const el = await mount();
     expect($(el, '[part~="heading"]').textContent).to.equal('Refund declined by the team');
     expect($(el, '[part~="refund-status"]').textContent).to.contain('reviewed the refund of £65.00 and did not issue it');
+    expect($(el, '[part~="review-note"]').textContent).to.contain('Not a new client after all', 'the team’s note, so the therapist knows why');
+    expect($(el, '[part~="refund-status"]').textContent).not.to.contain('Ask the team');
     expect(el.shadowRoot!.querySelector('[part~="submit"]')).to.equal(null);
     await expect(el).to.be.accessible();
     await setRaincheckLocale('de');
     await el.updateComplete;
     expect($(el, '[part~="heading"]').textContent).to.equal('Vom Team abgelehnte Erstattung');
+    expect($(el, '[part~="review-note"]').textContent).to.contain('Notiz des Teams:');
   });
 });

@@ -334,7 +334,7 @@ describe('<rc-team-queue>', () => {
     const error = $(el, '[part~="error"]');
     expect(error.getAttribute('role')).to.equal('alert');
     // The host's own sentence, as every widget words a refusal (internal/failure.ts), not "try again".
-    expect(error.textContent).to.contain('The therapist role may not do this; it takes team or admin.');
+    expect(error.textContent).to.contain('This is for the platform team or an admin; you are signed in as a therapist.');
     expect(error.textContent).to.not.match(/try again/i);
     expect(el.shadowRoot!.querySelector('[part~="retry"]')).to.equal(null);
     expect(el.shadowRoot!.querySelector('[part~="queue"]')).to.equal(null);

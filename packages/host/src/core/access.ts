@@ -2,6 +2,9 @@ import type { EndpointDefinition, Role } from '@raincheck/host-api';
 import { HttpError } from './http-error.js';
 import type { StoredTherapist } from './store.js';
 
+/** Each role as a sentence names it. */
+const ROLE_NAMES: Readonly<Record<Role, string>> = { therapist: 'a therapist', team: 'the platform team', admin: 'an admin' };
+
 /** Who is calling, as their verified token says. */
 export interface Caller {
   readonly tenant: string;
@@ -30,7 +33,7 @@ export async function callerOf(definition: EndpointDefinition, authorization: st
     throw new HttpError(401, `token-${code}`, error.message);
   }
   if (!access.roles.includes(caller.role)) {
-    throw new HttpError(403, 'forbidden', `The ${caller.role} role may not do this; it takes ${access.roles.join(' or ')}.`);
+    throw new HttpError(403, 'forbidden', `This is for ${access.roles.map((role) => ROLE_NAMES[role]).join(' or ')}; you are signed in as ${ROLE_NAMES[caller.role]}.`);
   }
   return caller;
 }

@@ -86,7 +86,7 @@ export interface StoreTransaction {
   refund(id: string): Promise<Refund | undefined>;
   putRefund(refund: Refund): Promise<void>;
   teamRequest(id: string): Promise<StoredTeamRequest | undefined>;
-  /** A tenant's team requests, newest first. */
+  /** A tenant's team requests, newest first (by `createdAt`, then the later written). */
   teamRequests(tenant: string, filter: { readonly status?: TeamRequest['status']; readonly kind?: TeamRequest['kind'] }): Promise<readonly StoredTeamRequest[]>;
   putTeamRequest(request: StoredTeamRequest): Promise<void>;
   addNotification(notification: StoredNotification): Promise<void>;

@@ -64,6 +64,20 @@ describe('the team queue scenario', () => {
     }
     const newestFirst = all.map((request) => Date.parse(request.createdAt));
     assert.deepEqual(newestFirst, [...newestFirst].sort((a, b) => b - a), 'newest first');
+    assert.ok(new Set(newestFirst).size > 1, 'the scenario’s requests have different ages');
+  });
+
+  it('the list carries the sessions its requests name, each once', async () => {
+    const { teamRequests, sessions } = await team.listTeamRequests({ query: {} });
+    const named = new Set(teamRequests.flatMap((request) => (request.sessionId ? [request.sessionId] : [])));
+    assert.deepEqual(new Set(sessions.map((session) => session.id)), named);
+    assert.equal(sessions.length, named.size);
+  });
+
+  it('the seeded refund request shows what the therapist’s widget really decided', async () => {
+    const request = await openRequest('new-client-refund');
+    const { decision } = await team.getTeamRequest({ requestId: request.id });
+    assert.equal(decision?.shown?.outcome, decision?.outcome, 'the widget and the host decided alike');
   });
 
   it('never shows another tenant’s requests, either way', async () => {
@@ -168,7 +182,8 @@ describe('declining, and resolutions that do not fit', () => {
     });
     assert.equal(declined.refund?.status, 'declined');
     assert.equal(issuedFor(request.sessionId!).length, 0);
-    assert.equal((await therapist.getSession({ sessionId: request.sessionId! })).session.refund?.status, 'declined');
+    const { refund } = (await therapist.getSession({ sessionId: request.sessionId! })).session;
+    assert.deepEqual(refund && { status: refund.status, reviewNote: refund.reviewNote }, { status: 'declined', reviewNote: 'The client attended part of the session.' }, 'the therapist sees why');
   });
 
   it('a resolved request cannot be resolved again (409), whatever the action', async () => {

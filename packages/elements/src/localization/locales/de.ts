@@ -252,4 +252,6 @@ export const templates = (str: typeof strTag) => ({
   'rc.refund.pending': 'Beim Team zur Prüfung',
   'rc.refund.declined': 'Vom Team abgelehnte Erstattung',
   'rc.refund.declined-next': str`Das Plattform-Team hat die Erstattung von ${0} geprüft und nicht ausgelöst. Fragen Sie das Team, wenn Sie den Grund wissen möchten.`,
+  'rc.refund.declined-with-note': str`Das Plattform-Team hat die Erstattung von ${0} geprüft und nicht ausgelöst.`,
+  'rc.refund.review-note': 'Notiz des Teams:',
 });

@@ -45,7 +45,14 @@ export const teamRequestHandlers = {
 
   listTeamRequests: async ({ query }, context) => {
     const requests = await context.tx.teamRequests(staffCaller(context).tenant, { ...(query.status ? { status: query.status } : {}), ...(query.kind ? { kind: query.kind } : {}) });
-    return { teamRequests: requests.map(teamRequestView) };
+    // The sessions they name, each once: the queue shows their times without a read per row.
+    const sessionIds = [...new Set(requests.flatMap((r) => (r.sessionId === undefined ? [] : [r.sessionId])))];
+    const sessions = [];
+    for (const id of sessionIds) {
+      const session = await context.tx.session(id);
+      if (session) sessions.push(await sessionView(context, session));
+    }
+    return { teamRequests: requests.map(teamRequestView), sessions };
   },
 
   getTeamRequest: async ({ requestId }, context) => {
@@ -75,7 +82,7 @@ export const teamRequestHandlers = {
     if (body.action === 'decline-refund' && (body.note ?? '').trim() === '') {
       throw new HttpError(422, 'note-required', 'Say why the refund is declined: the therapist sees your note.');
     }
-    const outcome = await resolve(context, request, body.action);
+    const outcome = await resolve(context, request, body.action, body.note);
     const resolved: StoredTeamRequest = {
       ...request,
       status: 'resolved',
@@ -87,7 +94,7 @@ export const teamRequestHandlers = {
 } satisfies Partial<Handlers>;
 
 /** Applies a resolution's effect, re-decided by the policy like every write. */
-async function resolve(context: RequestContext, request: StoredTeamRequest, action: TeamResolutionAction): Promise<{ refund: Refund | null; session: Session | null }> {
+async function resolve(context: RequestContext, request: StoredTeamRequest, action: TeamResolutionAction, note: string | undefined): Promise<{ refund: Refund | null; session: Session | null }> {
   const session = await sessionOf(context, request);
   if (action === 'acknowledge') return { refund: null, session: session ? await sessionView(context, session) : null };
   if (!session) throw new HttpError(422, 'no-session', 'This request names no session to act on.');
@@ -95,14 +102,16 @@ async function resolve(context: RequestContext, request: StoredTeamRequest, acti
     const refund = request.refundId !== undefined ? await context.tx.refund(request.refundId) : await context.tx.refundOf(session.id);
     if (!refund) throw new HttpError(422, 'no-refund', 'There is no refund waiting for this request.');
     if (refund.status !== 'pending-review') throw new HttpError(409, 'refund-settled', `This refund is already ${refund.status}.`, { refund });
+    // The team's note goes on the refund too, so the therapist's view of the session can show why.
+    const reviewNote = note === undefined || note.trim() === '' ? {} : { reviewNote: note };
     if (action === 'decline-refund') {
-      await context.tx.putRefund({ ...refund, status: 'declined' });
+      await context.tx.putRefund({ ...refund, status: 'declined', ...reviewNote });
     } else {
       // The policy still has to allow a refund for this session now (not blocked, and some refund).
       const decision = await decide(context.tx, context.policy, context.now, 'refund', session);
       requireNotBlocked(decision);
       if (!decision.refund) throw new HttpError(422, 'policy-refused', 'The policy no longer offers a refund for this session.', { outcome: decision.outcome });
-      await context.tx.putRefund({ ...refund, status: 'issued' });
+      await context.tx.putRefund({ ...refund, status: 'issued', ...reviewNote });
       await notifyClient(context, decision, session, 'refund');
     }
     return { refund: (await context.tx.refund(refund.id)) ?? null, session: await sessionView(context, session) };
