@@ -15,7 +15,7 @@ import {
   therapistFactsSchema,
   timeZoneSchema,
 } from '@raincheck/policy/schemas';
-import { RESOLUTIONS_BY_KIND, TEAM_REQUEST_KINDS, TEAM_RESOLUTIONS } from './team-resolutions.js';
+import { TEAM_REQUEST_KINDS, TEAM_RESOLUTIONS } from './team-resolutions.js';
 
 
 // The host API's data, as zod schemas. Times are ISO strings with offsets; money is integer minor
