@@ -131,6 +131,7 @@ function transactionOver(root: Layer, tables: Tables): StoreTransaction {
     therapist: async (id) => layer.get('therapists', id),
     putTherapist: async (therapist) => layer.put('therapists', therapist.id, therapist),
     client: async (id) => layer.get('clients', id),
+    putClient: async (client) => layer.put('clients', client.id, client),
     session: async (id) => layer.get('sessions', id),
     putSession: async (session) => layer.put('sessions', session.id, session),
     sessionsOf: async (therapistId) => layer.all('sessions').filter((s) => s.therapistId === therapistId),

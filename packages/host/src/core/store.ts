@@ -67,6 +67,7 @@ export interface StoreTransaction {
   therapist(id: string): Promise<StoredTherapist | undefined>;
   putTherapist(therapist: StoredTherapist): Promise<void>;
   client(id: string): Promise<StoredClient | undefined>;
+  putClient(client: StoredClient): Promise<void>;
   session(id: string): Promise<StoredSession | undefined>;
   putSession(session: StoredSession): Promise<void>;
   /** A therapist's sessions, any status. */
