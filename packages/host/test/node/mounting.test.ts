@@ -56,7 +56,8 @@ describe('mounting the reference host', () => {
   });
 
   it('in plain Node, with the API under a base path', async () => {
-    const server = createServer(getRequestListener((request) => host.fetch(request)));
+    const listener = getRequestListener((request) => host.fetch(request));
+    const server = createServer((incoming, outgoing) => void listener(incoming, outgoing));
     servers.push(server);
     const url = await listening(server);
     const client = createHostClient({ baseUrl: `${url}/raincheck`, token, retries: 0 });
