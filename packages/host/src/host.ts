@@ -5,6 +5,7 @@ import { boundedRequest, DEFAULT_MAX_BODY_BYTES } from './body-limit.js';
 import { createHostCore } from './core/core.js';
 import { jsonResponse } from './core/http-error.js';
 import type { Db } from './sql/db.js';
+import { DEFAULT_AUDIT_RETENTION_DAYS, prune } from './sql/maintenance.js';
 import { migrate } from './sql/migrate.js';
 import { createSqlStore } from './sql/sql-store.js';
 
@@ -22,6 +23,8 @@ export interface HostOptions {
   readonly now?: () => number;
   /** The largest request body read; default {@link DEFAULT_MAX_BODY_BYTES}. */
   readonly maxBodyBytes?: number;
+  /** Days audit entries are kept (pruned at start and daily); default {@link DEFAULT_AUDIT_RETENTION_DAYS}. */
+  readonly auditRetentionDays?: number;
 }
 
 /** The reference host: a web-standard handler to mount in any server. */
@@ -49,11 +52,21 @@ export async function createHost(options: HostOptions): Promise<Host> {
     policy: () => policy,
     now: clock,
   });
+  const retention = options.auditRetentionDays ?? DEFAULT_AUDIT_RETENTION_DAYS;
+  if (!(retention > 0)) throw new RangeError(`createHost: auditRetentionDays must be positive, got ${String(retention)}`);
+  const pruneNow = () => prune(options.database, { auditRetentionDays: retention, now: clock() });
+  await pruneNow();
+  // Daily; unref'd so an idle host does not keep the process alive for it.
+  const pruning = setInterval(() => void pruneNow().catch(() => undefined), 24 * 60 * 60 * 1000);
+  pruning.unref?.();
   const basePath = (options.basePath ?? '').replace(/\/+$/, '');
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   return {
     policy,
-    close: () => options.database.close(),
+    close: () => {
+      clearInterval(pruning);
+      return options.database.close();
+    },
     fetch: async (request) => {
       if (request.method === 'GET' && new URL(request.url).pathname === `${basePath}/healthz`) return jsonResponse(200, { ok: true });
       const bounded = await boundedRequest(request, maxBodyBytes);

@@ -10,6 +10,7 @@ export { openDatabase, DataDirectoryLockedError } from './open-database.js';
 export type { DatabaseLocation } from './open-database.js';
 export { DEFAULT_MAX_BODY_BYTES } from './body-limit.js';
 export { migrate } from './sql/migrate.js';
+export { prune, DEFAULT_AUDIT_RETENTION_DAYS } from './sql/maintenance.js';
 export { createSqlStore } from './sql/sql-store.js';
 export type { Db, Queryable } from './sql/db.js';
 export { seedStore } from './seed.js';

@@ -1,6 +1,6 @@
 /* eslint-disable @typescript-eslint/require-await -- the store interface is async (SQL stores wait on the database); this one answers at once. */
 import type { Refund } from '@raincheck/host-api';
-import type { HostStore, StoreTransaction, StoredAnswer, StoredNotification, StoredOffer, StoredTeamRequest } from '@raincheck/host/core';
+import type { HostStore, StoreTransaction, StoredAnswer, StoredAuditEntry, StoredNotification, StoredOffer, StoredTeamRequest } from '@raincheck/host/core';
 import type { HostState } from './scenarios.js';
 
 // The in-memory store: the mock host's data, and transactions over it that behave like a
@@ -14,6 +14,8 @@ export interface MemoryData {
   readonly refunds: Refund[];
   readonly teamRequests: StoredTeamRequest[];
   readonly notifications: StoredNotification[];
+  /** Every write, refused ones too: who acted and what the host decided. */
+  readonly audit: StoredAuditEntry[];
   readonly answers: Map<string, StoredAnswer>;
   /** The last number handed out by `newId`. */
   sequence: number;
@@ -58,6 +60,7 @@ interface Rows {
   refunds: Refund;
   teamRequests: StoredTeamRequest;
   notifications: StoredNotification;
+  audit: StoredAuditEntry;
   answers: StoredAnswer;
   sequence: number;
 }
@@ -76,6 +79,7 @@ function tablesOf(data: MemoryData): Tables {
     refunds: arrayTable(data.refunds, (r) => r.id),
     teamRequests: arrayTable(data.teamRequests, (r) => r.id),
     notifications: arrayTable(data.notifications, (n) => n.id),
+    audit: arrayTable(data.audit, (entry) => entry.id),
     answers: mapTable(data.answers),
     sequence: { get: () => data.sequence, put: (_key, value) => void (data.sequence = value), keys: () => ['sequence'] },
   };
@@ -158,6 +162,7 @@ function transactionOver(root: Layer, tables: Tables): StoreTransaction {
         .reverse(),
     putTeamRequest: async (request) => layer.put('teamRequests', request.id, request),
     addNotification: async (notification) => layer.put('notifications', notification.id, notification),
+    addAudit: async (entry) => layer.put('audit', entry.id, entry),
     answer: async (scope, now) => {
       const answer = layer.get('answers', scope);
       return answer && answer.expiresAt > now ? answer : undefined;

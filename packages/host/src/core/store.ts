@@ -1,4 +1,4 @@
-import type { DecisionRecord, Refund, Session, Slot, TeamRequest, Therapist } from '@raincheck/host-api';
+import type { DecisionRecord, DecisionShown, EndpointId, Refund, Role, Session, Slot, TeamRequest, Therapist } from '@raincheck/host-api';
 import type { ClientFacts, HistoryEntry } from '@raincheck/policy';
 
 // What the core keeps, and the store interface it keeps it through. A store is a set of tables and
@@ -42,6 +42,27 @@ export interface StoredNotification {
   readonly kind: 'session-cancelled' | 'session-rearranged' | 'refund';
   readonly channels: readonly string[];
   readonly at: string;
+}
+
+/** One write as the audit log keeps it: who acted, on what, what the host decided and answered. */
+export interface StoredAuditEntry {
+  readonly id: string;
+  /** The caller's tenant; `null` on an offer link (the client has no account). */
+  readonly tenant: string | null;
+  readonly actor: { readonly role: Role; readonly subject: string } | { readonly role: 'offer-link' };
+  readonly endpoint: EndpointId;
+  /** The path's parameters; an offer link's token only as its hash. */
+  readonly target: Readonly<Record<string, string>>;
+  readonly at: string;
+  readonly status: number;
+  /** The error code of a refused write. */
+  readonly errorCode?: string;
+  /** The decision the widget says it showed (`body.decision`), if the write carried one. */
+  readonly shown: DecisionShown | null;
+  /** The host's own decisions for the write, with their traces. */
+  readonly decisions: readonly DecisionRecord[];
+  /** The widget showed another policy (hash) or outcome than the host decided: the host's decision stands. */
+  readonly mismatch: boolean;
 }
 
 /** A remembered answer to an idempotent write, by its scoped key. */
@@ -91,6 +112,7 @@ export interface StoreTransaction {
   teamRequests(tenant: string, filter: { readonly status?: TeamRequest['status']; readonly kind?: TeamRequest['kind'] }): Promise<readonly StoredTeamRequest[]>;
   putTeamRequest(request: StoredTeamRequest): Promise<void>;
   addNotification(notification: StoredNotification): Promise<void>;
+  addAudit(entry: StoredAuditEntry): Promise<void>;
   /** The answer remembered for a scoped key, if not yet expired at `now` (epoch ms). */
   answer(scope: string, now: number): Promise<StoredAnswer | undefined>;
   putAnswer(answer: StoredAnswer): Promise<void>;

@@ -76,6 +76,9 @@ function transactionOn(db: Queryable, writing: boolean): StoreTransaction {
     addNotification: async (notification) => {
       await db.query('INSERT INTO outbox (id, data) VALUES ($1, $2)', [notification.id, json(notification)]);
     },
+    addAudit: async (entry) => {
+      await db.query('INSERT INTO audit_log (id, tenant_id, mismatch, data) VALUES ($1, $2, $3, $4)', [entry.id, entry.tenant, entry.mismatch, json(entry)]);
+    },
     answer: async (scope, now) => {
       // Two writes with one key wait for each other, across processes: the second then replays the first's answer.
       if (writing) await db.query('SELECT pg_advisory_xact_lock(hashtext($1))', [scope]);

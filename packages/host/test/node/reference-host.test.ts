@@ -3,7 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import { createHostClient, HostResponseError, type DecisionShown, type HostClient } from '@raincheck/host-api';
 import { mintToken } from '@raincheck/host-api/tokens';
 import { seedScenario } from '@raincheck/mock-host';
-import { createHost, listen, seedStore, type RunningHost } from '../../src/index.js';
+import { createHost, listen, seedStore, type Host, type RunningHost } from '../../src/index.js';
+import type { StoredAuditEntry } from '../../src/core/store.js';
 import { createSqlStore } from '../../src/sql/sql-store.js';
 import { migrate } from '../../src/sql/migrate.js';
 import { freshPglite, freshPostgres, postgresSkipNotice, type TestDatabase } from '../shared/databases.js';
@@ -16,17 +17,17 @@ const SECRETS: Record<string, string> = { 'practice-a': 'a-secret-of-practice-a-
 const shown: DecisionShown = { policyId: 'raincheck-default', policyVersion: '1.0.0', policyHash: 'x', outcome: 'allowed' };
 const token = (subject: string, role: 'therapist' | 'team' = 'therapist', tenant = 'practice-a') => () => mintToken({ tenant, subject, role, secret: SECRETS[tenant]!, now: () => NOW });
 
-async function startHost(database: TestDatabase): Promise<RunningHost> {
+async function startHost(database: TestDatabase): Promise<RunningHost & { readonly db: TestDatabase['db']; readonly policy: Host['policy'] }> {
   await migrate(database.db);
   const { offers: _offers, ...seed } = seedScenario('extended-absence', NOW);
   await seedStore(createSqlStore(database.db), { ...seed, offers: [] });
   const host = await createHost({ database: { ...database.db, close: database.drop }, auth: { secret: (tenant) => SECRETS[tenant] }, now: () => NOW });
-  return listen(host);
+  return { ...(await listen(host)), db: database.db, policy: host.policy };
 }
 
 function referenceHostSuite(name: string, open: () => Promise<TestDatabase>): void {
   describe(`the reference host on ${name}`, () => {
-    let running: RunningHost;
+    let running: RunningHost & { readonly db: TestDatabase['db']; readonly policy: Host['policy'] };
     let ana: HostClient;
     before(async () => {
       running = await startHost(await open());
@@ -77,6 +78,20 @@ function referenceHostSuite(name: string, open: () => Promise<TestDatabase>): vo
       const statuses = racing.map((r) => (r.status === 'fulfilled' ? 200 : r.reason instanceof HostResponseError ? r.reason.status : String(r.reason)));
       assert.equal(statuses.filter((s) => s === 200).length, 1, statuses.join(' '));
       assert.equal(statuses.filter((s) => s === 412).length, 19, statuses.join(' '));
+    });
+
+    it('audits every write: who, what the widget showed beside the host’s decision and trace, and refusals', async () => {
+      const entries = (await running.db.query<{ data: StoredAuditEntry; mismatch: boolean }>("SELECT data, mismatch FROM audit_log WHERE data->>'endpoint' = 'cancelSession' ORDER BY seq")).map((row) => row.data);
+      const done = entries.filter((entry) => entry.status === 200);
+      assert.equal(done.length, 2, 'one per cancellation that happened (ses-1 once, ses-2 once): replays are not new writes');
+      const first = done[0]!;
+      assert.deepEqual(first.actor, { role: 'therapist', subject: 'th-ana' });
+      assert.equal(first.tenant, 'practice-a');
+      assert.deepEqual(first.shown, shown);
+      assert.equal(first.mismatch, true, 'the widget said it decided with policy hash "x"');
+      assert.equal(first.decisions[0]!.policy.hash, running.policy.hash);
+      assert.ok(first.decisions[0]!.rules.length > 0, 'with the rules that fired');
+      assert.ok(entries.some((entry) => entry.status === 412 && entry.errorCode === 'version-mismatch'), 'refused writes are kept too');
     });
   });
 }
