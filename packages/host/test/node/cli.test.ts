@@ -1,33 +1,17 @@
 import assert from 'node:assert/strict';
-import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
+import { CLI, startServe } from '../shared/serve-process.js';
 
 // `raincheck-host` as a partner runs it: the built CLI, a PGlite data directory, a token it mints.
 
-const CLI = new URL('../../dist/cli.js', import.meta.url).pathname;
 const run = promisify(execFile);
-
-/** Starts `serve` and resolves with its URL once it prints `listening on …`. */
-function serve(args: string[]): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', ...args], { env: { ...process.env, RAINCHECK_TOKEN_SECRET: '', DATABASE_URL: '' } });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += String(chunk);
-      const url = /listening on (http:\/\/\S+)/.exec(output)?.[1];
-      if (url) resolve({ child, url, output: () => output });
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${output}`)));
-  });
-}
-
-const stop = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode === null ? (child.once('exit', () => resolve()), child.kill('SIGTERM')) : resolve()));
+const serve = (args: string[]) => startServe(args);
+const stop = (child: { stop(): Promise<void> }) => child.stop();
 
 describe('raincheck-host', () => {
   let dir: string;
@@ -49,16 +33,16 @@ describe('raincheck-host', () => {
       const visibility = await fetch(`${first.url}/therapists/th-ana/visibility`, { method: 'PUT', headers: { ...headers, 'content-type': 'application/json', 'idempotency-key': 'hide-1' }, body: JSON.stringify({ visible: false }) });
       assert.equal(visibility.status, 200);
       await assert.rejects(serve(['--data-dir', dataDir]), /in use by another raincheck-host process/);
-      await stop(first.child);
+      await stop(first);
       const second = await serve(['--data-dir', dataDir, '--seed', 'demo']);
       try {
         const again = await fetch(`${second.url}/therapists/th-ana`, { headers });
         assert.equal(((await again.json()) as { therapist: { profileVisible: boolean } }).therapist.profileVisible, false, 'the write survived the restart, and the demo seed did not overwrite it');
       } finally {
-        await stop(second.child);
+        await stop(second);
       }
     } finally {
-      await stop(first.child);
+      await stop(first);
     }
   });
 
