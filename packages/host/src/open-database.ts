@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import lockfile from 'proper-lockfile';
 import type { Db } from './sql/db.js';
@@ -14,9 +14,10 @@ export class DataDirectoryLockedError extends Error {
 }
 
 /**
- * Opens the host's database. A PGlite directory is locked first (a lock file beside it, renewed
- * every 2 s, stale after 10 s): a second process on the same directory would silently corrupt it,
- * so it is refused instead. PostgreSQL takes any number of processes.
+ * Opens the host's database. A PGlite directory is locked first (a lock beside it, renewed every
+ * 2 s, stale after 10 s, taken over at once when its process is gone): a second process on the same
+ * directory would silently corrupt it, so it is refused instead. PostgreSQL takes any number of
+ * processes.
  * @throws DataDirectoryLockedError when another live process holds the directory.
  */
 export async function openDatabase(location: DatabaseLocation): Promise<Db> {
@@ -28,15 +29,7 @@ export async function openDatabase(location: DatabaseLocation): Promise<Db> {
   if ('memory' in location) return pgliteDb(await PGlite.create());
   const dataDir = resolve(location.dataDir);
   await mkdir(dirname(dataDir), { recursive: true });
-  let release: () => Promise<void>;
-  try {
-    release = await lockfile.lock(dataDir, { realpath: false, lockfilePath: `${dataDir}.lock`, update: 2_000, stale: 10_000 });
-  } catch (error) {
-    if ((error as { code?: string }).code === 'ELOCKED') {
-      throw new DataDirectoryLockedError(`${dataDir} is in use by another raincheck-host process (lock ${dataDir}.lock). PGlite is one process only: stop the other one, or use PostgreSQL (--database-url) for several.`);
-    }
-    throw error;
-  }
+  const release = await lockDataDir(dataDir);
   const db = pgliteDb(await PGlite.create(dataDir));
   return {
     ...db,
@@ -45,4 +38,47 @@ export async function openDatabase(location: DatabaseLocation): Promise<Db> {
       await release();
     },
   };
+}
+
+const lockOptions = (dataDir: string) => ({ realpath: false, lockfilePath: `${dataDir}.lock`, update: 2_000, stale: 10_000 });
+
+/**
+ * Takes the data directory's lock, and writes this process's id beside it. A lock whose process is
+ * gone (killed, crashed) is taken over at once instead of after it goes stale, so a restart right
+ * after a crash works; a live holder is refused.
+ */
+async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
+  // Beside the lock, not in it: proper-lockfile watches its lock directory's mtime.
+  const pidFile = `${dataDir}.lock.pid`;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const release = await lockfile.lock(dataDir, lockOptions(dataDir));
+      await writeFile(pidFile, String(process.pid));
+      return async () => {
+        await rm(pidFile, { force: true });
+        await release();
+      };
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'ELOCKED') throw error;
+      const holder = Number(await readFile(pidFile, 'utf8').catch(() => 'NaN'));
+      if (attempt === 0 && Number.isInteger(holder) && holder !== process.pid && !isAlive(holder)) {
+        await rm(`${dataDir}.lock`, { recursive: true, force: true });
+        await rm(pidFile, { force: true });
+        continue;
+      }
+      throw new DataDirectoryLockedError(
+        `${dataDir} is in use by another raincheck-host process${Number.isInteger(holder) ? ` (pid ${holder})` : ''} (lock ${dataDir}.lock). PGlite is one process only: stop the other one, or use PostgreSQL (--database-url) for several.`,
+      );
+    }
+  }
+}
+
+/** Whether a process of this id runs on this machine (signal 0 checks without sending anything). */
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as { code?: string }).code === 'EPERM';
+  }
 }
