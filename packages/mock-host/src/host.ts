@@ -1,6 +1,6 @@
 import type { EndpointId, Refund, Session } from '@raincheck/host-api';
 import { mintToken, verifyToken } from '@raincheck/host-api/tokens';
-import { createHostCore, DEFAULT_IDEMPOTENCY_TTL_MS, errorResponse, HttpError, matchRoute, newOfferToken, offerTokenHash, type HostCore, type StoredNotification, type StoredTeamRequest } from '@raincheck/host/core';
+import { createHostCore, DEFAULT_IDEMPOTENCY_TTL_MS, errorResponse, HttpError, matchRoute, newOfferToken, offerTokenHash, type HostCore, type StoredAuditEntry, type StoredNotification, type StoredTeamRequest } from '@raincheck/host/core';
 import { createPolicy, type Policy } from '@raincheck/policy';
 import { defaultRuleFiles, DEFAULT_POLICY } from '@raincheck/policy/rules';
 import { applyFault, type Fault } from './faults.js';
@@ -53,6 +53,8 @@ export interface MockHostRecords {
   readonly refunds: readonly Refund[];
   /** Every tenant's team requests, oldest first, with the decision each was raised under. */
   readonly teamRequests: readonly StoredTeamRequest[];
+  /** Every write, refused ones too: who acted, what the widget showed and what the host decided. */
+  readonly audit: readonly StoredAuditEntry[];
 }
 
 /** What {@link MockHost.token} mints. */
@@ -142,7 +144,7 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
   function reset(scenario: ScenarioName = options.scenario ?? 'ordinary-cancellation', tweaks: ScenarioTweaks = options.tweaks ?? {}): void {
     const { offers, ...seed } = structuredClone(seedScenario(scenario, clock(), tweaks));
     const state: HostState = { ...seed, offers: [] };
-    data = { seed: state, refunds: [], teamRequests: [], notifications: [], answers: new Map(), sequence: 0 };
+    data = { seed: state, refunds: [], teamRequests: [], notifications: [], audit: [], answers: new Map(), sequence: 0 };
     core = createHostCore({ store: createMemoryStore(data), authenticate, policy: () => policy, now: clock, instant: londonIso, ...(options.idempotencyTtlMs === undefined ? {} : { idempotencyTtlMs: options.idempotencyTtlMs }) });
     faults.clear();
     requests.length = 0;
@@ -234,6 +236,9 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
       },
       get teamRequests() {
         return data.teamRequests;
+      },
+      get audit() {
+        return data.audit;
       },
     },
     state: {

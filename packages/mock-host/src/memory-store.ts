@@ -1,6 +1,6 @@
 /* eslint-disable @typescript-eslint/require-await -- the store interface is async (SQL stores wait on the database); this one answers at once. */
 import type { Refund } from '@raincheck/host-api';
-import type { HostStore, StoreTransaction, StoredAnswer, StoredNotification, StoredOffer, StoredTeamRequest } from '@raincheck/host/core';
+import type { HostStore, StoreTransaction, StoredAnswer, StoredAuditEntry, StoredNotification, StoredOffer, StoredTeamRequest } from '@raincheck/host/core';
 import type { HostState } from './scenarios.js';
 
 // The in-memory store: the mock host's data, and transactions over it that behave like a
@@ -14,6 +14,8 @@ export interface MemoryData {
   readonly refunds: Refund[];
   readonly teamRequests: StoredTeamRequest[];
   readonly notifications: StoredNotification[];
+  /** Every write, refused ones too: who acted and what the host decided. */
+  readonly audit: StoredAuditEntry[];
   readonly answers: Map<string, StoredAnswer>;
   /** The last number handed out by `newId`. */
   sequence: number;
@@ -58,6 +60,7 @@ interface Rows {
   refunds: Refund;
   teamRequests: StoredTeamRequest;
   notifications: StoredNotification;
+  audit: StoredAuditEntry;
   answers: StoredAnswer;
   sequence: number;
 }
@@ -76,6 +79,7 @@ function tablesOf(data: MemoryData): Tables {
     refunds: arrayTable(data.refunds, (r) => r.id),
     teamRequests: arrayTable(data.teamRequests, (r) => r.id),
     notifications: arrayTable(data.notifications, (n) => n.id),
+    audit: arrayTable(data.audit, (entry) => entry.id),
     answers: mapTable(data.answers),
     sequence: { get: () => data.sequence, put: (_key, value) => void (data.sequence = value), keys: () => ['sequence'] },
   };
@@ -131,6 +135,7 @@ function transactionOver(root: Layer, tables: Tables): StoreTransaction {
     therapist: async (id) => layer.get('therapists', id),
     putTherapist: async (therapist) => layer.put('therapists', therapist.id, therapist),
     client: async (id) => layer.get('clients', id),
+    putClient: async (client) => layer.put('clients', client.id, client),
     session: async (id) => layer.get('sessions', id),
     putSession: async (session) => layer.put('sessions', session.id, session),
     sessionsOf: async (therapistId) => layer.all('sessions').filter((s) => s.therapistId === therapistId),
@@ -159,6 +164,7 @@ function transactionOver(root: Layer, tables: Tables): StoreTransaction {
         .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt)),
     putTeamRequest: async (request) => layer.put('teamRequests', request.id, request),
     addNotification: async (notification) => layer.put('notifications', notification.id, notification),
+    addAudit: async (entry) => layer.put('audit', entry.id, entry),
     answer: async (scope, now) => {
       const answer = layer.get('answers', scope);
       return answer && answer.expiresAt > now ? answer : undefined;

@@ -2,6 +2,7 @@ import type { EndpointId } from '@raincheck/host-api';
 import type { Policy } from '@raincheck/policy';
 import { toValidationIssues } from '@raincheck/policy/schemas';
 import { callerOf, type Authenticate, type Caller } from './access.js';
+import { auditEntry } from './audit.js';
 import type { EndpointInput, Handlers, RequestContext } from './handler.js';
 import { offerHandlers } from './handlers/offers.js';
 import { ruleHandlers } from './handlers/rules.js';
@@ -76,7 +77,7 @@ export function createHostCore(options: HostCoreOptions): HostCore {
   const ttl = options.idempotencyTtlMs ?? DEFAULT_IDEMPOTENCY_TTL_MS;
 
   function contextOf(tx: StoreTransaction, caller: Caller | null, nowMs: number): RequestContext {
-    return { tx, caller, policy: options.policy(), nowMs, now: instant(nowMs), instant };
+    return { tx, caller, policy: options.policy(), nowMs, now: instant(nowMs), instant, decisions: [] };
   }
 
   /** The request's input, once its query and body fit the contract. */
@@ -151,13 +152,19 @@ export function createHostCore(options: HostCoreOptions): HostCore {
             replayed = true;
             return remembered;
           }
+          const context = contextOf(tx, caller, nowMs);
           let result: Answer;
+          let errorCode: string | undefined;
           try {
-            result = await tx.savepoint(() => run(route, input, contextOf(tx, caller, nowMs), ifMatch));
+            result = await tx.savepoint(() => run(route, input, context, ifMatch));
           } catch (error) {
             if (!(error instanceof HttpError)) throw error;
             result = errorAnswer(error);
+            errorCode = error.code;
           }
+          // Kept for refused writes too (outside the savepoint): who tried what, and why it was refused.
+          const audit = await auditEntry({ id: `audit-${crypto.randomUUID()}`, endpoint: route.endpoint, caller, params, body: rawBody, at: context.now, status: result.status, errorCode, decisions: context.decisions });
+          await tx.addAudit(audit);
           if (scope !== null) await tx.putAnswer({ scope, fingerprint, ...result, expiresAt: nowMs + ttl });
           return result;
         }),

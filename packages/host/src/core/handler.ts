@@ -1,5 +1,5 @@
 import type { EndpointId, EndpointRequest, EndpointResponse } from '@raincheck/host-api';
-import type { Policy } from '@raincheck/policy';
+import type { Decision, Policy } from '@raincheck/policy';
 import type { Caller } from './access.js';
 import type { StoreTransaction } from './store.js';
 
@@ -15,6 +15,8 @@ export interface RequestContext {
   readonly now: string;
   /** Writes an instant (epoch ms) as the host does (ISO with an offset). */
   readonly instant: (ms: number) => string;
+  /** The policy decisions made for this request so far, in order: what its audit record keeps. */
+  readonly decisions: Decision[];
 }
 
 /** An endpoint's input once it fits the contract: its path params, query and body. */

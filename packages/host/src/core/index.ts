@@ -18,6 +18,7 @@ export type {
   HostStore,
   StoreTransaction,
   StoredAnswer,
+  StoredAuditEntry,
   StoredClient,
   StoredNotification,
   StoredOffer,

@@ -1,18 +1,20 @@
-import type { Decision, Facts, Policy } from '@raincheck/policy';
+import type { Decision, Facts } from '@raincheck/policy';
+import type { RequestContext } from './handler.js';
 import { HttpError, notFound } from './http-error.js';
-import type { StoreTransaction, StoredSession } from './store.js';
+import type { StoredSession } from './store.js';
 
 /**
  * The host's own decision, from the facts it holds: the browser's is never trusted.
  * @param subject the session the write is about, or the therapist when there is none.
  */
-export async function decide(tx: StoreTransaction, policy: Policy, now: string, action: Facts['action'], subject: StoredSession | { readonly therapistId: string }, request: Facts['request'] = {}): Promise<Decision> {
+export async function decide(context: RequestContext, action: Facts['action'], subject: StoredSession | { readonly therapistId: string }, request: Facts['request'] = {}): Promise<Decision> {
+  const { tx, policy, now } = context;
   const session = 'clientId' in subject ? subject : undefined;
   const stored = await tx.therapist(subject.therapistId);
   if (!stored) throw notFound(`therapist "${subject.therapistId}"`);
   const { hiddenUntil: _hidden, tenant: _tenant, ...therapist } = stored;
   const client = session ? await tx.client(session.clientId) : undefined;
-  return policy.evaluate({
+  const decision = await policy.evaluate({
     action,
     now,
     ...(session
@@ -23,6 +25,9 @@ export async function decide(tx: StoreTransaction, policy: Policy, now: string, 
     history: [...(await tx.history(subject.therapistId))],
     request: request ?? {},
   });
+  // Every decision a write is made under goes to its audit record.
+  context.decisions.push(decision);
+  return decision;
 }
 
 /** Refuses a write the policy does not allow as self-serve, with the policy's own sentences. */

@@ -1,4 +1,4 @@
-import type { DecisionRecord, Refund, Session, Slot, TeamRequest, Therapist } from '@raincheck/host-api';
+import type { DecisionRecord, DecisionShown, EndpointId, Refund, Role, Session, Slot, TeamRequest, Therapist } from '@raincheck/host-api';
 import type { ClientFacts, HistoryEntry } from '@raincheck/policy';
 
 // What the core keeps, and the store interface it keeps it through. A store is a set of tables and
@@ -44,6 +44,27 @@ export interface StoredNotification {
   readonly at: string;
 }
 
+/** One write as the audit log keeps it: who acted, on what, what the host decided and answered. */
+export interface StoredAuditEntry {
+  readonly id: string;
+  /** The caller's tenant; `null` on an offer link (the client has no account). */
+  readonly tenant: string | null;
+  readonly actor: { readonly role: Role; readonly subject: string } | { readonly role: 'offer-link' };
+  readonly endpoint: EndpointId;
+  /** The path's parameters; an offer link's token only as its hash. */
+  readonly target: Readonly<Record<string, string>>;
+  readonly at: string;
+  readonly status: number;
+  /** The error code of a refused write. */
+  readonly errorCode?: string;
+  /** The decision the widget says it showed (`body.decision`), if the write carried one. */
+  readonly shown: DecisionShown | null;
+  /** The host's own decisions for the write, with their traces. */
+  readonly decisions: readonly DecisionRecord[];
+  /** The widget showed another policy (hash) or outcome than the host decided: the host's decision stands. */
+  readonly mismatch: boolean;
+}
+
 /** A remembered answer to an idempotent write, by its scoped key. */
 export interface StoredAnswer {
   /** Tenant, caller, endpoint and the client's key: one caller's key never answers another's request. */
@@ -67,6 +88,7 @@ export interface StoreTransaction {
   therapist(id: string): Promise<StoredTherapist | undefined>;
   putTherapist(therapist: StoredTherapist): Promise<void>;
   client(id: string): Promise<StoredClient | undefined>;
+  putClient(client: StoredClient): Promise<void>;
   session(id: string): Promise<StoredSession | undefined>;
   putSession(session: StoredSession): Promise<void>;
   /** A therapist's sessions, any status. */
@@ -90,6 +112,7 @@ export interface StoreTransaction {
   teamRequests(tenant: string, filter: { readonly status?: TeamRequest['status']; readonly kind?: TeamRequest['kind'] }): Promise<readonly StoredTeamRequest[]>;
   putTeamRequest(request: StoredTeamRequest): Promise<void>;
   addNotification(notification: StoredNotification): Promise<void>;
+  addAudit(entry: StoredAuditEntry): Promise<void>;
   /** The answer remembered for a scoped key, if not yet expired at `now` (epoch ms). */
   answer(scope: string, now: number): Promise<StoredAnswer | undefined>;
   putAnswer(answer: StoredAnswer): Promise<void>;

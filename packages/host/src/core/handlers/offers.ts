@@ -46,7 +46,7 @@ export const offerHandlers = {
       await bumpSession(context, session, { status: 'scheduled', startsAt: slot.startsAt, endsAt: slot.endsAt });
     } else {
       if (!offer.refund) throw new HttpError(422, 'not-offered', 'A refund was not offered.');
-      const decision = await decide(context.tx, context.policy, context.now, 'client-response', session, { clientPreference: 'refund' });
+      const decision = await decide(context, 'client-response', session, { clientPreference: 'refund' });
       issued = (await issueRefund(context, decision, session, { shown: null })).refund;
     }
     const answered: StoredOffer = { ...offer, answer: { choice, ...(slotId ? { slotId } : {}), at: context.now } };

@@ -32,7 +32,7 @@ export const sessionHandlers = {
   cancelSession: async ({ sessionId, body }, context) => {
     const session = await accessibleSession(context, sessionId);
     const { reason, note, alternativeSlotIds, refundOffered } = body;
-    const decision = await decide(context.tx, context.policy, context.now, 'cancel', session, { reason, ...(note === undefined ? {} : { note }) });
+    const decision = await decide(context, 'cancel', session, { reason, ...(note === undefined ? {} : { note }) });
     requireAllowed(decision, note);
     const min = decision.alternatives?.minSlots ?? 0;
     if (alternativeSlotIds.length < min) throw new HttpError(422, 'policy-refused', `${decision.alternatives?.message ?? ''} Offer at least ${min}.`.trim(), { minSlots: min });
@@ -61,7 +61,7 @@ export const sessionHandlers = {
   rescheduleSession: async ({ sessionId, body }, context) => {
     const session = await accessibleSession(context, sessionId);
     const { slotId, reason, note } = body;
-    const decision = await decide(context.tx, context.policy, context.now, 'reschedule', session, { ...(reason ? { reason } : {}), ...(note === undefined ? {} : { note }) });
+    const decision = await decide(context, 'reschedule', session, { ...(reason ? { reason } : {}), ...(note === undefined ? {} : { note }) });
     requireAllowed(decision, note);
     const slot = (await context.tx.slots(session.therapistId)).find((s) => s.id === slotId);
     if (!slot || !(await context.tx.takeSlot(session.therapistId, slotId))) {
@@ -77,7 +77,7 @@ export const sessionHandlers = {
   refundSession: async ({ sessionId, body }, context) => {
     const session = await accessibleSession(context, sessionId);
     const { note } = body;
-    const decision = await decide(context.tx, context.policy, context.now, 'refund', session, note === undefined ? {} : { note });
+    const decision = await decide(context, 'refund', session, note === undefined ? {} : { note });
     requireNotBlocked(decision);
     requireReason(decision, note);
     const result = await issueRefund(context, decision, session, { note, shown: body.decision });
@@ -91,7 +91,7 @@ export const sessionHandlers = {
     if (Date.parse(session.startsAt) > context.nowMs) throw new HttpError(422, 'not-yet-held', 'Attendance can be updated once the session has started.');
     if (session.status === 'completed') throw new HttpError(409, 'attendance-recorded', 'The attendance of this session has already been recorded.');
     if (session.status === 'cancelled') throw new HttpError(422, 'session-cancelled', 'This session was cancelled, so there is no attendance to record.');
-    const decision = await decide(context.tx, context.policy, context.now, 'attendance-update', session, {
+    const decision = await decide(context, 'attendance-update', session, {
       attendanceOutcome: outcome,
       ...(wantsRefund ? { clientPreference: 'refund' as const } : {}),
       ...(note === undefined ? {} : { note }),

@@ -30,7 +30,7 @@ export const teamRequestHandlers = {
     const session = body.sessionId === undefined ? undefined : await accessibleSession(context, body.sessionId);
     if (session && session.therapistId !== therapist.id) throw new HttpError(422, 'not-their-session', `Session "${session.id}" is not ${therapist.id}'s.`);
     const action = ACTION_OF_KIND[body.kind];
-    const made = session && action ? await decide(context.tx, context.policy, context.now, action, session, body.note === undefined ? {} : { note: body.note }) : undefined;
+    const made = session && action ? await decide(context, action, session, body.note === undefined ? {} : { note: body.note }) : undefined;
     const teamRequest = await raiseTeamRequest(context, {
       kind: body.kind,
       therapistId: therapist.id,
@@ -108,7 +108,7 @@ async function resolve(context: RequestContext, request: StoredTeamRequest, acti
       await context.tx.putRefund({ ...refund, status: 'declined', ...reviewNote });
     } else {
       // The policy still has to allow a refund for this session now (not blocked, and some refund).
-      const decision = await decide(context.tx, context.policy, context.now, 'refund', session);
+      const decision = await decide(context, 'refund', session);
       requireNotBlocked(decision);
       if (!decision.refund) throw new HttpError(422, 'policy-refused', 'The policy no longer offers a refund for this session.', { outcome: decision.outcome });
       await context.tx.putRefund({ ...refund, status: 'issued', ...reviewNote });
@@ -118,7 +118,7 @@ async function resolve(context: RequestContext, request: StoredTeamRequest, acti
   }
   if (session.status === 'cancelled') throw new HttpError(409, 'session-cancelled', 'This session has already been cancelled.');
   if (action === 'cancel-session') {
-    const decision = await decide(context.tx, context.policy, context.now, 'cancel', session);
+    const decision = await decide(context, 'cancel', session);
     requireNotBlocked(decision);
     const cancelled = await bumpSession(context, session, { status: 'cancelled' });
     await context.tx.addHistory(session.therapistId, { sessionId: session.id, at: context.now, kind: 'cancel' });

@@ -1,0 +1,120 @@
+#!/usr/bin/env node
+// raincheck-host: run the reference host, mint development tokens, migrate.
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { mintToken, ROLES, type Role } from '@raincheck/host-api/tokens';
+import { createHost } from './host.js';
+import { openDatabase, type DatabaseLocation } from './open-database.js';
+import { listen } from './serve.js';
+import { migrate } from './sql/migrate.js';
+import { createSqlStore } from './sql/sql-store.js';
+import { seedStore } from './seed.js';
+
+const USAGE = `Usage:
+  raincheck-host serve [--data-dir DIR | --database-url URL] [--port N] [--host 127.0.0.1] [--seed demo]
+  raincheck-host token --tenant T --sub ID --role therapist|team|admin [--ttl 10m] [--data-dir DIR]
+  raincheck-host migrate [--data-dir DIR | --database-url URL]
+
+The data dir defaults to .raincheck/data (PGlite, one process). DATABASE_URL works like --database-url.
+Tokens are signed with RAINCHECK_TOKEN_SECRET, or a development secret kept beside the data dir.`;
+
+class UsageError extends Error {}
+
+const DEFAULT_DATA_DIR = '.raincheck/data';
+
+function locationOf(values: { 'data-dir'?: string; 'database-url'?: string }): DatabaseLocation {
+  const url = values['database-url'] ?? process.env.DATABASE_URL;
+  if (url && values['data-dir']) throw new UsageError('Give --data-dir or --database-url, not both.');
+  return url ? { databaseUrl: url } : { dataDir: values['data-dir'] ?? DEFAULT_DATA_DIR };
+}
+
+/** The token secret: RAINCHECK_TOKEN_SECRET, or a development one made once beside the data dir. */
+async function tokenSecret(dataDir: string): Promise<{ secret: string; generated: string | null }> {
+  const fromEnv = process.env.RAINCHECK_TOKEN_SECRET;
+  if (fromEnv) return { secret: fromEnv, generated: null };
+  const file = resolve(dirname(resolve(dataDir)), 'dev-token-secret');
+  try {
+    return { secret: (await readFile(file, 'utf8')).trim(), generated: file };
+  } catch {
+    await mkdir(dirname(file), { recursive: true });
+    const secret = randomBytes(32).toString('base64url');
+    await writeFile(file, `${secret}\n`, { mode: 0o600 });
+    return { secret, generated: file };
+  }
+}
+
+/** `10m`, `90s`, `600` → seconds. */
+function seconds(text: string): number {
+  const match = /^(\d+)(s|m)?$/.exec(text);
+  if (!match) throw new UsageError(`--ttl must be like 300, 90s or 10m, not ${text}`);
+  return Number(match[1]) * (match[2] === 'm' ? 60 : 1);
+}
+
+async function serveCommand(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' }, 'database-url': { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, seed: { type: 'string' } } });
+  const location = locationOf(values);
+  if (values.seed !== undefined && values.seed !== 'demo') throw new UsageError(`--seed takes only demo, not ${values.seed}`);
+  const port = values.port === undefined ? 8787 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port must be 0 to 65535, not ${values.port}`);
+  const { secret, generated } = await tokenSecret('dataDir' in location ? location.dataDir : DEFAULT_DATA_DIR);
+  if (generated) console.log(`RAINCHECK_TOKEN_SECRET is not set: tokens are checked with the development secret in ${generated} (raincheck-host token signs with it).`);
+  const database = await openDatabase(location);
+  if (values.seed === 'demo') await seedDemo(database);
+  const host = await createHost({ database, auth: { secret } });
+  const running = await listen(host, { port, ...(values.host ? { hostname: values.host } : {}) });
+  console.log(`listening on ${running.url}`);
+  const stop = () => {
+    void running.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+/** Loads the mock host's scenario as demo data, once (an empty database only). */
+async function seedDemo(database: Awaited<ReturnType<typeof openDatabase>>): Promise<void> {
+  await migrate(database);
+  if ((await database.query('SELECT 1 FROM therapists LIMIT 1')).length > 0) return;
+  let seedScenario: typeof import('@raincheck/mock-host').seedScenario;
+  try {
+    ({ seedScenario } = await import('@raincheck/mock-host'));
+  } catch {
+    throw new UsageError('--seed demo needs @raincheck/mock-host installed (it holds the scenarios).');
+  }
+  const { offers: _offers, ...seed } = seedScenario('extended-absence');
+  await seedStore(createSqlStore(database), { ...seed, offers: [] });
+  console.log('Seeded the demo practice (tenant practice-a, therapist th-ana, sessions ses-1 … ses-3).');
+}
+
+async function tokenCommand(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { tenant: { type: 'string' }, sub: { type: 'string' }, role: { type: 'string' }, ttl: { type: 'string' }, 'data-dir': { type: 'string' } } });
+  if (!values.tenant || !values.sub || !values.role) throw new UsageError('token needs --tenant, --sub and --role.');
+  if (!(ROLES as readonly string[]).includes(values.role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}, not ${values.role}`);
+  const { secret } = await tokenSecret(values['data-dir'] ?? DEFAULT_DATA_DIR);
+  console.log(await mintToken({ tenant: values.tenant, subject: values.sub, role: values.role as Role, secret, ttlSeconds: seconds(values.ttl ?? '10m') }));
+}
+
+async function migrateCommand(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' }, 'database-url': { type: 'string' } } });
+  const database = await openDatabase(locationOf(values));
+  try {
+    const applied = await migrate(database);
+    console.log(applied.length === 0 ? 'The database is up to date.' : `Applied ${applied.join(', ')}.`);
+  } finally {
+    await database.close();
+  }
+}
+
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { serve: serveCommand, token: tokenCommand, migrate: migrateCommand };
+
+const [command, ...rest] = process.argv.slice(2);
+const run = command === undefined ? undefined : COMMANDS[command];
+if (!run) {
+  console.error(USAGE);
+  process.exit(2);
+}
+run(rest).catch((error: unknown) => {
+  console.error(`raincheck-host ${command}: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(error instanceof UsageError || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? 2 : 1);
+});

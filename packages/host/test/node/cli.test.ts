@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { promisify } from 'node:util';
+import { CLI, startServe } from '../shared/serve-process.js';
+
+// `raincheck-host` as a partner runs it: the built CLI, a PGlite data directory, a token it mints.
+
+const run = promisify(execFile);
+const serve = (args: string[]) => startServe(args);
+const stop = (child: { stop(): Promise<void> }) => child.stop();
+
+describe('raincheck-host', () => {
+  let dir: string;
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'raincheck-host-'));
+  });
+  after(() => rm(dir, { recursive: true, force: true }));
+
+  it('serves the demo on a PGlite directory, with tokens it mints, refuses a second process, and keeps writes across a restart', async () => {
+    const dataDir = join(dir, 'data');
+    const first = await serve(['--data-dir', dataDir, '--seed', 'demo']);
+    try {
+      assert.match(first.output(), /development secret in .*dev-token-secret/);
+      assert.equal((await fetch(`${first.url}/healthz`)).status, 200);
+      const { stdout: token } = await run(process.execPath, [CLI, 'token', '--tenant', 'practice-a', '--sub', 'th-ana', '--role', 'therapist', '--data-dir', dataDir], { env: { ...process.env, RAINCHECK_TOKEN_SECRET: '' } });
+      const headers = { authorization: `Bearer ${token.trim()}` };
+      const read = await fetch(`${first.url}/sessions/ses-1`, { headers });
+      assert.equal(read.status, 200);
+      const visibility = await fetch(`${first.url}/therapists/th-ana/visibility`, { method: 'PUT', headers: { ...headers, 'content-type': 'application/json', 'idempotency-key': 'hide-1' }, body: JSON.stringify({ visible: false }) });
+      assert.equal(visibility.status, 200);
+      await assert.rejects(serve(['--data-dir', dataDir]), /in use by another raincheck-host process/);
+      await stop(first);
+      const second = await serve(['--data-dir', dataDir, '--seed', 'demo']);
+      try {
+        const again = await fetch(`${second.url}/therapists/th-ana`, { headers });
+        assert.equal(((await again.json()) as { therapist: { profileVisible: boolean } }).therapist.profileVisible, false, 'the write survived the restart, and the demo seed did not overwrite it');
+      } finally {
+        await stop(second);
+      }
+    } finally {
+      await stop(first);
+    }
+  });
+
+  it('says how it is used, and refuses a bad role with exit code 2', async () => {
+    await assert.rejects(run(process.execPath, [CLI]), (error: { code?: number; stderr?: string }) => error.code === 2 && /Usage:/.test(error.stderr ?? ''));
+    await assert.rejects(run(process.execPath, [CLI, 'token', '--tenant', 't', '--sub', 's', '--role', 'client']), (error: { code?: number; stderr?: string }) => error.code === 2 && /--role must be one of therapist, team, admin/.test(error.stderr ?? ''));
+  });
+});

@@ -1,0 +1,104 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createHostClient, HostResponseError, type DecisionShown, type HostClient } from '@raincheck/host-api';
+import { mintToken } from '@raincheck/host-api/tokens';
+import { seedScenario } from '@raincheck/mock-host';
+import { createHost, listen, seedStore, type Host, type RunningHost } from '../../src/index.js';
+import type { StoredAuditEntry } from '../../src/core/store.js';
+import { createSqlStore } from '../../src/sql/sql-store.js';
+import { migrate } from '../../src/sql/migrate.js';
+import { freshPglite, freshPostgres, postgresSkipNotice, type TestDatabase } from '../shared/databases.js';
+
+// The reference host over HTTP (@hono/node-server on loopback), on PGlite and on PostgreSQL: the
+// same requests, the same answers.
+
+const NOW = Date.parse('2027-06-01T09:00:00Z');
+const SECRETS: Record<string, string> = { 'practice-a': 'a-secret-of-practice-a-at-least-32-bytes', 'practice-b': 'a-secret-of-practice-b-at-least-32-bytes' };
+const shown: DecisionShown = { policyId: 'raincheck-default', policyVersion: '1.0.0', policyHash: 'x', outcome: 'allowed' };
+const token = (subject: string, role: 'therapist' | 'team' = 'therapist', tenant = 'practice-a') => () => mintToken({ tenant, subject, role, secret: SECRETS[tenant]!, now: () => NOW });
+
+async function startHost(database: TestDatabase): Promise<RunningHost & { readonly db: TestDatabase['db']; readonly policy: Host['policy'] }> {
+  await migrate(database.db);
+  const { offers: _offers, ...seed } = seedScenario('extended-absence', NOW);
+  await seedStore(createSqlStore(database.db), { ...seed, offers: [] });
+  const host = await createHost({ database: { ...database.db, close: database.drop }, auth: { secret: (tenant) => SECRETS[tenant] }, now: () => NOW });
+  return { ...(await listen(host)), db: database.db, policy: host.policy };
+}
+
+function referenceHostSuite(name: string, open: () => Promise<TestDatabase>): void {
+  describe(`the reference host on ${name}`, () => {
+    let running: RunningHost & { readonly db: TestDatabase['db']; readonly policy: Host['policy'] };
+    let ana: HostClient;
+    before(async () => {
+      running = await startHost(await open());
+      ana = createHostClient({ baseUrl: running.url, token: token('th-ana'), retries: 0 });
+    });
+    after(() => running?.close());
+
+    it('answers the health check, and refuses what it cannot serve with a clear 4xx', async () => {
+      assert.equal((await fetch(`${running.url}/healthz`)).status, 200);
+      const anonymous = await fetch(`${running.url}/sessions/ses-1`);
+      assert.equal(anonymous.status, 401);
+      assert.equal(((await anonymous.json()) as { error: { code: string } }).error.code, 'token-missing');
+      assert.equal((await fetch(`${running.url}/no/such/route`)).status, 404);
+      const headers = { authorization: `Bearer ${await token('th-ana')()}`, 'idempotency-key': 'k-1', 'if-match': '"1"' };
+      const huge = await fetch(`${running.url}/sessions/ses-1/cancel`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ note: 'x'.repeat(70_000) }) });
+      assert.equal(huge.status, 413);
+      const wrongType = await fetch(`${running.url}/sessions/ses-1/cancel`, { method: 'POST', headers: { ...headers, 'content-type': 'text/plain' }, body: '{}' });
+      assert.equal(wrongType.status, 415);
+      const notJson = await fetch(`${running.url}/sessions/ses-1/cancel`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: '{' });
+      assert.equal(notJson.status, 400);
+      assert.equal((await ana.getSession({ sessionId: 'ses-1' })).session.version, '1', 'nothing was written');
+    });
+
+    it('keeps each therapist and tenant to their own', async () => {
+      const omar = createHostClient({ baseUrl: running.url, token: token('th-omar'), retries: 0 });
+      const lee = createHostClient({ baseUrl: running.url, token: token('th-lee', 'therapist', 'practice-b'), retries: 0 });
+      for (const stranger of [omar, lee]) {
+        await assert.rejects(stranger.getSession({ sessionId: 'ses-1' }), (error: unknown) => error instanceof HostResponseError && error.status === 403);
+      }
+    });
+
+    it('cancels once under twenty concurrent repeats of one intent, and once under twenty racing intents', async () => {
+      const { session } = await ana.getSession({ sessionId: 'ses-1' });
+      const { slots } = await ana.listSlots({ therapistId: 'th-ana', query: { from: '2027-06-01T00:00:00Z', to: '2027-06-30T00:00:00Z' } });
+      const body = { reason: 'illness' as const, note: 'A fever since last night.', alternativeSlotIds: slots.slice(0, 2).map((s) => s.id), refundOffered: false, decision: shown };
+      const repeats = await Promise.allSettled(Array.from({ length: 20 }, () => ana.cancelSession({ sessionId: 'ses-1', version: session.version, idempotencyKey: 'one-intent', body })));
+      assert.equal(repeats.filter((r) => r.status === 'fulfilled').length, 20, 'every repeat gets the first answer');
+      const tokens = new Set(repeats.map((r) => (r as PromiseFulfilledResult<{ offer: { token: string } | null }>).value.offer?.token));
+      assert.equal(tokens.size, 1, 'one offer, replayed');
+      const after = await ana.getTherapist({ therapistId: 'th-ana' });
+      assert.equal(after.history.filter((h) => h.sessionId === 'ses-1').length, 1, 'one history entry');
+      const late = await Promise.allSettled(Array.from({ length: 5 }, (_, i) => ana.cancelSession({ sessionId: 'ses-1', version: session.version, idempotencyKey: `late-${i}`, body })));
+      assert.ok(late.every((r) => r.status === 'rejected' && r.reason instanceof HostResponseError && r.reason.status === 412), 'the version moved on: every later intent is stale');
+      const other = (await ana.getSession({ sessionId: 'ses-2' })).session;
+      const racing = await Promise.allSettled(
+        Array.from({ length: 20 }, (_, i) => ana.cancelSession({ sessionId: 'ses-2', version: other.version, idempotencyKey: `racer-${i}`, body: { ...body, alternativeSlotIds: slots.slice(2, 4).map((s) => s.id) } })),
+      );
+      const statuses = racing.map((r) => (r.status === 'fulfilled' ? 200 : r.reason instanceof HostResponseError ? r.reason.status : String(r.reason)));
+      assert.equal(statuses.filter((s) => s === 200).length, 1, statuses.join(' '));
+      assert.equal(statuses.filter((s) => s === 412).length, 19, statuses.join(' '));
+    });
+
+    it('audits every write: who, what the widget showed beside the host’s decision and trace, and refusals', async () => {
+      const entries = (await running.db.query<{ data: StoredAuditEntry; mismatch: boolean }>("SELECT data, mismatch FROM audit_log WHERE data->>'endpoint' = 'cancelSession' ORDER BY seq")).map((row) => row.data);
+      const done = entries.filter((entry) => entry.status === 200);
+      assert.equal(done.length, 2, 'one per cancellation that happened (ses-1 once, ses-2 once): replays are not new writes');
+      const first = done[0]!;
+      assert.deepEqual(first.actor, { role: 'therapist', subject: 'th-ana' });
+      assert.equal(first.tenant, 'practice-a');
+      assert.deepEqual(first.shown, shown);
+      assert.equal(first.mismatch, true, 'the widget said it decided with policy hash "x"');
+      assert.equal(first.decisions[0]!.policy.hash, running.policy.hash);
+      assert.ok(first.decisions[0]!.rules.length > 0, 'with the rules that fired');
+      assert.ok(entries.some((entry) => entry.status === 412 && entry.errorCode === 'version-mismatch'), 'refused writes are kept too');
+    });
+  });
+}
+
+referenceHostSuite('PGlite', freshPglite);
+
+const skipped = postgresSkipNotice();
+describe('PostgreSQL', { skip: skipped }, () => {
+  referenceHostSuite('PostgreSQL', async () => (await freshPostgres())!);
+});
