@@ -18,7 +18,7 @@ export interface Caller {
  */
 export type Authenticate = (authorization: string | null) => Promise<Caller>;
 
-/** Who an endpoint's caller is: the token's identity, or (offer links) the link itself. */
+/** Who an endpoint's caller is: the token's identity (401 when there is none), or `null` on an offer link. */
 export async function callerOf(definition: EndpointDefinition, authorization: string | null, authenticate: Authenticate): Promise<Caller | null> {
   const { access } = definition;
   if (access.kind === 'offer-link') return null;
@@ -32,10 +32,18 @@ export async function callerOf(definition: EndpointDefinition, authorization: st
     if (!(error instanceof Error) || typeof code !== 'string') throw error;
     throw new HttpError(401, `token-${code}`, error.message);
   }
-  if (!access.roles.includes(caller.role)) {
+  return caller;
+}
+
+/**
+ * Refuses a caller whose role the endpoint does not take. Checked inside the write's transaction,
+ * so a refused write is audited with who tried it.
+ */
+export function requireRole(definition: EndpointDefinition, caller: Caller | null): void {
+  const { access } = definition;
+  if (access.kind === 'bearer' && caller && !access.roles.includes(caller.role)) {
     throw new HttpError(403, 'forbidden', `This is for ${access.roles.map((role) => ROLE_NAMES[role]).join(' or ')}; you are signed in as ${ROLE_NAMES[caller.role]}.`);
   }
-  return caller;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { EndpointId } from '@raincheck/host-api';
 import type { Policy } from '@raincheck/policy';
 import { toValidationIssues } from '@raincheck/policy/schemas';
-import { callerOf, type Authenticate, type Caller } from './access.js';
+import { callerOf, requireRole, type Authenticate, type Caller } from './access.js';
 import { auditEntry } from './audit.js';
 import type { EndpointInput, Handlers, RequestContext } from './handler.js';
 import { offerHandlers } from './handlers/offers.js';
@@ -101,6 +101,7 @@ export function createHostCore(options: HostCoreOptions): HostCore {
 
   /** Runs the endpoint's handler; `If-Match` is checked against the session it names first. */
   async function run(route: Route, input: EndpointInput<EndpointId>, context: RequestContext, ifMatch: string | null): Promise<Answer> {
+    requireRole(route.definition, context.caller);
     if (route.definition.ifMatch) {
       // Who may act on it first: a stranger learns nothing from a 412, not even the version.
       const session = await accessibleSession(context, (input as { sessionId: string }).sessionId);

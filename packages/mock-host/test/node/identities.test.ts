@@ -127,9 +127,12 @@ function errorCode(answer: Answer, what: string): string {
   return parsed.data.error.code;
 }
 
-/** Everything a request may change (not the request log, which records every call), once the scenario is in place (`host.ready`). */
+/**
+ * Everything a request may change, once the scenario is in place (`host.ready`): not the request
+ * log, which records every call, nor the audit log, which records every write attempted, refused ones too.
+ */
 function stateOf(host: MockHost): string {
-  const { requests: _log, ...records } = host.records;
+  const { requests: _log, audit: _audit, ...records } = host.records;
   return JSON.stringify({ seed: host.state.seed, sessions: host.state.seed.sessions.map((session) => host.state.session(session.id)), records });
 }
 
@@ -225,6 +228,10 @@ describe('identities: every endpoint, every caller', () => {
           } else {
             assert.equal(errorCode(answer, who), 'forbidden');
             assert.equal(stateOf(host), before, 'a refused request changes nothing');
+            if (ENDPOINTS[endpoint].method !== 'GET') {
+              const attempt = host.records.audit.at(-1);
+              assert.deepEqual(attempt && { endpoint: attempt.endpoint, status: attempt.status, subject: 'subject' in attempt.actor ? attempt.actor.subject : null }, { endpoint, status: 403, subject: host.identities[who].subject }, 'the refused write is audited');
+            }
           }
         });
       }
