@@ -10,7 +10,7 @@ import { openDatabase, type DatabaseLocation } from './open-database.js';
 import { listen } from './serve.js';
 import { migrate } from './sql/migrate.js';
 import { createSqlStore } from './sql/sql-store.js';
-import { seedStore } from './seed.js';
+import { seedStore, type StoreSeed } from './seed.js';
 
 const USAGE = `Usage:
   raincheck-host serve [--data-dir DIR | --database-url URL] [--port N] [--host 127.0.0.1] [--seed demo]
@@ -76,14 +76,17 @@ async function serveCommand(args: string[]): Promise<void> {
 async function seedDemo(database: Awaited<ReturnType<typeof openDatabase>>): Promise<void> {
   await migrate(database);
   if ((await database.query('SELECT 1 FROM therapists LIMIT 1')).length > 0) return;
-  let seedScenario: typeof import('@raincheck/mock-host').seedScenario;
+  // Loaded by name, not imported: the mock host depends on this package (its core), so this one
+  // cannot depend on it at build time; it is an optional peer, needed for the demo only.
+  const mockHost = '@raincheck/mock-host';
+  let seedScenario: (scenario: 'extended-absence') => StoreSeed;
   try {
-    ({ seedScenario } = await import('@raincheck/mock-host'));
+    ({ seedScenario } = (await import(mockHost)) as { seedScenario: typeof seedScenario });
   } catch {
     throw new UsageError('--seed demo needs @raincheck/mock-host installed (it holds the scenarios).');
   }
-  const { offers: _offers, ...seed } = seedScenario('extended-absence');
-  await seedStore(createSqlStore(database), { ...seed, offers: [] });
+  // The scenario's offers have no token hashes yet (the mock host makes their tokens): none for the demo.
+  await seedStore(createSqlStore(database), { ...seedScenario('extended-absence'), offers: [] });
   console.log('Seeded the demo practice (tenant practice-a, therapist th-ana, sessions ses-1 … ses-3).');
 }
 
