@@ -12,6 +12,7 @@ export {
   listSlotsRoute,
   getPolicyFactsRoute,
   getRulesRoute,
+  publishRulesRoute,
   cancelSessionRoute,
   rescheduleSessionRoute,
   refundSessionRoute,

@@ -13,6 +13,7 @@ import {
   refundRequestSchema,
   refundResponseSchema,
   rescheduleRequestSchema,
+  publishRulesRequestSchema,
   rulesResponseSchema,
   sessionResponseSchema,
   sessionsQuerySchema,
@@ -36,6 +37,8 @@ import type { Role } from './roles.js';
 const ANYONE = ['therapist', 'team', 'admin'] as const satisfies readonly Role[];
 /** Changes to a therapist's own sessions and profile: the therapist, or an admin of the tenant. */
 const THERAPIST = ['therapist', 'admin'] as const satisfies readonly Role[];
+/** The tenant's setup: admins only. */
+const ADMIN = ['admin'] as const satisfies readonly Role[];
 /** The platform team's work: the team, or an admin. */
 const TEAM = ['team', 'admin'] as const satisfies readonly Role[];
 
@@ -97,9 +100,19 @@ export const ENDPOINTS = {
     method: 'GET',
     access: { kind: 'bearer', roles: ANYONE },
     path: '/policy/rules',
-    summary: 'Read the rule files the host applies',
+    summary: "Read the rule files the host applies to the caller's tenant: its last published version, else the host's default",
     response: rulesResponseSchema,
     errors: [],
+  },
+  publishRules: {
+    method: 'PUT',
+    access: { kind: 'bearer', roles: ADMIN },
+    path: '/policy/rules',
+    summary: "Publish rule files as the tenant's new policy version (immutable): every decision from then on is made, and recorded, under it",
+    body: publishRulesRequestSchema,
+    response: rulesResponseSchema,
+    idempotent: true,
+    errors: [409, 422],
   },
   cancelSession: {
     method: 'POST',

@@ -237,6 +237,14 @@ export const rulesResponseSchema = z.strictObject({
    */
   hash: z.optional(nonEmptyString()),
 });
+/** A rule set to publish as the tenant's new policy version. */
+export const publishRulesRequestSchema = z.strictObject({
+  id: nonEmptyString(),
+  /** A version is published once: the same id and version again must be the same files. */
+  version: nonEmptyString(),
+  /** Rule files by name, as `createPolicy` takes them. */
+  files: z.record(z.string(), z.unknown()),
+});
 export const cancelResponseSchema = z.strictObject({
   session: sessionSchema,
   offer: z.nullable(z.strictObject({ token: nonEmptyString(), expiresAt: isoInstant })),

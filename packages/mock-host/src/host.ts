@@ -144,7 +144,7 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
   function reset(scenario: ScenarioName = options.scenario ?? 'ordinary-cancellation', tweaks: ScenarioTweaks = options.tweaks ?? {}): void {
     const { offers, ...seed } = structuredClone(seedScenario(scenario, clock(), tweaks));
     const state: HostState = { ...seed, offers: [] };
-    data = { seed: state, refunds: [], teamRequests: [], notifications: [], audit: [], answers: new Map(), sequence: 0 };
+    data = { seed: state, refunds: [], teamRequests: [], notifications: [], audit: [], policies: [], answers: new Map(), sequence: 0 };
     core = createHostCore({ store: createMemoryStore(data), authenticate, policy: () => policy, now: clock, instant: londonIso, ...(options.idempotencyTtlMs === undefined ? {} : { idempotencyTtlMs: options.idempotencyTtlMs }) });
     faults.clear();
     requests.length = 0;
@@ -264,6 +264,8 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
     reset,
     setRules: (rules, identity = {}) => {
       policy = createPolicy(rules, identity);
+      // The host's policy owner replaced the rules for everyone: versions tenants published give way.
+      data.policies.length = 0;
     },
     get policy() {
       return policy;

@@ -1,6 +1,6 @@
 /* eslint-disable @typescript-eslint/require-await -- the store interface is async (SQL stores wait on the database); this one answers at once. */
 import type { Refund } from '@raincheck/host-api';
-import type { HostStore, StoreTransaction, StoredAnswer, StoredAuditEntry, StoredNotification, StoredOffer, StoredTeamRequest } from '@raincheck/host/core';
+import type { HostStore, StoreTransaction, StoredAnswer, StoredAuditEntry, StoredNotification, StoredOffer, StoredPolicy, StoredTeamRequest } from '@raincheck/host/core';
 import type { HostState } from './scenarios.js';
 
 // The in-memory store: the mock host's data, and transactions over it that behave like a
@@ -16,10 +16,15 @@ export interface MemoryData {
   readonly notifications: StoredNotification[];
   /** Every write, refused ones too: who acted and what the host decided. */
   readonly audit: StoredAuditEntry[];
+  /** The tenants' published policy versions, oldest first. */
+  readonly policies: StoredPolicy[];
   readonly answers: Map<string, StoredAnswer>;
   /** The last number handed out by `newId`. */
   sequence: number;
 }
+
+/** A published version's key: its tenant, id and version. */
+const policyKey = (policy: { readonly tenant: string; readonly id: string; readonly version: string }) => JSON.stringify([policy.tenant, policy.id, policy.version]);
 
 /** One table of the committed data: its records by key. */
 interface Table<V> {
@@ -61,6 +66,7 @@ interface Rows {
   teamRequests: StoredTeamRequest;
   notifications: StoredNotification;
   audit: StoredAuditEntry;
+  policies: StoredPolicy;
   answers: StoredAnswer;
   sequence: number;
 }
@@ -80,6 +86,7 @@ function tablesOf(data: MemoryData): Tables {
     teamRequests: arrayTable(data.teamRequests, (r) => r.id),
     notifications: arrayTable(data.notifications, (n) => n.id),
     audit: arrayTable(data.audit, (entry) => entry.id),
+    policies: arrayTable(data.policies, policyKey),
     answers: mapTable(data.answers),
     sequence: { get: () => data.sequence, put: (_key, value) => void (data.sequence = value), keys: () => ['sequence'] },
   };
@@ -165,6 +172,9 @@ function transactionOver(root: Layer, tables: Tables): StoreTransaction {
     putTeamRequest: async (request) => layer.put('teamRequests', request.id, request),
     addNotification: async (notification) => layer.put('notifications', notification.id, notification),
     addAudit: async (entry) => layer.put('audit', entry.id, entry),
+    currentPolicy: async (tenant) => layer.all('policies').filter((p) => p.tenant === tenant).at(-1),
+    policyVersion: async (tenant, id, version) => layer.get('policies', policyKey({ tenant, id, version })),
+    addPolicy: async (policy) => layer.put('policies', policyKey(policy), policy),
     answer: async (scope, now) => {
       const answer = layer.get('answers', scope);
       return answer && answer.expiresAt > now ? answer : undefined;

@@ -1,5 +1,5 @@
 import type { EndpointId } from '@raincheck/host-api';
-import type { Policy } from '@raincheck/policy';
+import { createPolicy, type Policy } from '@raincheck/policy';
 import { toValidationIssues } from '@raincheck/policy/schemas';
 import { callerOf, requireRole, type Authenticate, type Caller } from './access.js';
 import { auditEntry } from './audit.js';
@@ -13,7 +13,7 @@ import { errorBody, HttpError } from './http-error.js';
 import { DEFAULT_IDEMPOTENCY_TTL_MS, fingerprintOf, idempotencyScope } from './idempotency.js';
 import { accessibleSession } from './records.js';
 import { matchRoute, type Route } from './router.js';
-import type { HostStore, StoreTransaction } from './store.js';
+import type { HostStore, StoreTransaction, StoredPolicy } from './store.js';
 
 const HANDLERS: Handlers = { ...sessionHandlers, ...offerHandlers, ...therapistHandlers, ...teamRequestHandlers, ...ruleHandlers };
 
@@ -22,7 +22,10 @@ export interface HostCoreOptions {
   readonly store: HostStore;
   /** Says who a bearer token belongs to (e.g. `verifyToken` from `@raincheck/host-api/tokens`). */
   readonly authenticate: Authenticate;
-  /** The policy to decide with now (read on every request, so it may be replaced). */
+  /**
+   * The host's default policy (read on every request, so it may be replaced): a tenant's decisions
+   * use it until the tenant publishes a version of its own (`PUT /policy/rules`).
+   */
   readonly policy: () => Policy;
   /** The host's clock, epoch ms; default `Date.now`. */
   readonly now?: () => number;
@@ -76,8 +79,23 @@ export function createHostCore(options: HostCoreOptions): HostCore {
   const instant = options.instant ?? ((ms: number) => new Date(ms).toISOString());
   const ttl = options.idempotencyTtlMs ?? DEFAULT_IDEMPOTENCY_TTL_MS;
 
+  // Published versions, built once each: createPolicy validates every rule, so not per request.
+  const published = new Map<string, Policy>();
+  const policyOf = (stored: StoredPolicy): Policy => {
+    let policy = published.get(stored.hash);
+    if (!policy) {
+      policy = createPolicy(stored.files, { id: stored.id, version: stored.version });
+      published.set(stored.hash, policy);
+    }
+    return policy;
+  };
+
   function contextOf(tx: StoreTransaction, caller: Caller | null, nowMs: number): RequestContext {
-    return { tx, caller, policy: options.policy(), nowMs, now: instant(nowMs), instant, decisions: [] };
+    const policyFor = async (tenant: string) => {
+      const stored = await tx.currentPolicy(tenant);
+      return stored ? policyOf(stored) : options.policy();
+    };
+    return { tx, caller, policyFor, nowMs, now: instant(nowMs), instant, decisions: [] };
   }
 
   /** The request's input, once its query and body fit the contract. */

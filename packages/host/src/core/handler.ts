@@ -8,7 +8,8 @@ export interface RequestContext {
   readonly tx: StoreTransaction;
   /** The verified caller; `null` on offer-link endpoints, where the link is the permission. */
   readonly caller: Caller | null;
-  readonly policy: Policy;
+  /** The policy a tenant's decisions are made under now: its published version, else the host's default. */
+  readonly policyFor: (tenant: string) => Promise<Policy>;
   /** The host's clock at the request, epoch ms. */
   readonly nowMs: number;
   /** The same instant as the ISO string the host writes. */

@@ -22,6 +22,7 @@ export type {
   StoredClient,
   StoredNotification,
   StoredOffer,
+  StoredPolicy,
   StoredSession,
   StoredTeamRequest,
   StoredTherapist,

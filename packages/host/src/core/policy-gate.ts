@@ -8,11 +8,12 @@ import type { StoredSession } from './store.js';
  * @param subject the session the write is about, or the therapist when there is none.
  */
 export async function decide(context: RequestContext, action: Facts['action'], subject: StoredSession | { readonly therapistId: string }, request: Facts['request'] = {}): Promise<Decision> {
-  const { tx, policy, now } = context;
+  const { tx, now } = context;
   const session = 'clientId' in subject ? subject : undefined;
   const stored = await tx.therapist(subject.therapistId);
   if (!stored) throw notFound(`therapist "${subject.therapistId}"`);
-  const { hiddenUntil: _hidden, tenant: _tenant, ...therapist } = stored;
+  const { hiddenUntil: _hidden, tenant, ...therapist } = stored;
+  const policy = await context.policyFor(tenant);
   const client = session ? await tx.client(session.clientId) : undefined;
   const decision = await policy.evaluate({
     action,

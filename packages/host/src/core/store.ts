@@ -65,6 +65,19 @@ export interface StoredAuditEntry {
   readonly mismatch: boolean;
 }
 
+/** A published policy version of a tenant: immutable once written. */
+export interface StoredPolicy {
+  readonly tenant: string;
+  readonly id: string;
+  readonly version: string;
+  /** `Policy.hash` of exactly these files. */
+  readonly hash: string;
+  readonly files: Readonly<Record<string, unknown>>;
+  readonly publishedAt: string;
+  /** The admin's subject. */
+  readonly publishedBy: string;
+}
+
 /** A remembered answer to an idempotent write, by its scoped key. */
 export interface StoredAnswer {
   /** Tenant, caller, endpoint and the client's key: one caller's key never answers another's request. */
@@ -113,6 +126,12 @@ export interface StoreTransaction {
   putTeamRequest(request: StoredTeamRequest): Promise<void>;
   addNotification(notification: StoredNotification): Promise<void>;
   addAudit(entry: StoredAuditEntry): Promise<void>;
+  /** The tenant's current policy: the version it published last, if any. */
+  currentPolicy(tenant: string): Promise<StoredPolicy | undefined>;
+  /** One published version, by its id and version. */
+  policyVersion(tenant: string, id: string, version: string): Promise<StoredPolicy | undefined>;
+  /** Publishes a version; it becomes the tenant's current policy. */
+  addPolicy(policy: StoredPolicy): Promise<void>;
   /** The answer remembered for a scoped key, if not yet expired at `now` (epoch ms). */
   answer(scope: string, now: number): Promise<StoredAnswer | undefined>;
   putAnswer(answer: StoredAnswer): Promise<void>;

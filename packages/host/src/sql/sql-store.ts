@@ -1,6 +1,6 @@
 import type { Refund, Slot } from '@raincheck/host-api';
 import type { HistoryEntry } from '@raincheck/policy';
-import type { HostStore, StoreTransaction, StoredAnswer, StoredClient, StoredOffer, StoredSession, StoredTeamRequest, StoredTherapist } from '../core/store.js';
+import type { HostStore, StoreTransaction, StoredAnswer, StoredClient, StoredOffer, StoredPolicy, StoredSession, StoredTeamRequest, StoredTherapist } from '../core/store.js';
 import type { Db, Queryable } from './db.js';
 
 type Row<T> = { data: T };
@@ -78,6 +78,12 @@ function transactionOn(db: Queryable, writing: boolean): StoreTransaction {
     },
     addAudit: async (entry) => {
       await db.query('INSERT INTO audit_log (id, tenant_id, mismatch, data) VALUES ($1, $2, $3, $4)', [entry.id, entry.tenant, entry.mismatch, json(entry)]);
+    },
+    currentPolicy: (tenant) => one<StoredPolicy>('SELECT data FROM policies WHERE tenant_id = $1 ORDER BY seq DESC LIMIT 1', [tenant]),
+    policyVersion: (tenant, id, version) => one<StoredPolicy>('SELECT data FROM policies WHERE tenant_id = $1 AND id = $2 AND version = $3', [tenant, id, version]),
+    addPolicy: async (policy) => {
+      // Publishing the same version again (same files: the core checked) adds nothing.
+      await db.query('INSERT INTO policies (tenant_id, id, version, hash, data) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (tenant_id, id, version) DO NOTHING', [policy.tenant, policy.id, policy.version, policy.hash, json(policy)]);
     },
     answer: async (scope, now) => {
       // Two writes with one key wait for each other, across processes: the second then replays the first's answer.

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createHostClient, HostResponseError, type DecisionShown, type HostClient } from '@raincheck/host-api';
 import { mintToken } from '@raincheck/host-api/tokens';
+import { defaultRuleFiles } from '@raincheck/policy/rules';
 import { seedScenario } from '@raincheck/mock-host';
 import { createHost, listen, seedStore, type Host, type RunningHost } from '../../src/index.js';
 import type { StoredAuditEntry } from '../../src/core/store.js';
@@ -15,7 +16,7 @@ import { freshPglite, freshPostgres, postgresSkipNotice, type TestDatabase } fro
 const NOW = Date.parse('2027-06-01T09:00:00Z');
 const SECRETS: Record<string, string> = { 'practice-a': 'a-secret-of-practice-a-at-least-32-bytes', 'practice-b': 'a-secret-of-practice-b-at-least-32-bytes' };
 const shown: DecisionShown = { policyId: 'raincheck-default', policyVersion: '1.0.0', policyHash: 'x', outcome: 'allowed' };
-const token = (subject: string, role: 'therapist' | 'team' = 'therapist', tenant = 'practice-a') => () => mintToken({ tenant, subject, role, secret: SECRETS[tenant]!, now: () => NOW });
+const token = (subject: string, role: 'therapist' | 'team' | 'admin' = 'therapist', tenant = 'practice-a') => () => mintToken({ tenant, subject, role, secret: SECRETS[tenant]!, now: () => NOW });
 
 async function startHost(database: TestDatabase): Promise<RunningHost & { readonly db: TestDatabase['db']; readonly policy: Host['policy'] }> {
   await migrate(database.db);
@@ -78,6 +79,20 @@ function referenceHostSuite(name: string, open: () => Promise<TestDatabase>): vo
       const statuses = racing.map((r) => (r.status === 'fulfilled' ? 200 : r.reason instanceof HostResponseError ? r.reason.status : String(r.reason)));
       assert.equal(statuses.filter((s) => s === 200).length, 1, statuses.join(' '));
       assert.equal(statuses.filter((s) => s === 412).length, 19, statuses.join(' '));
+    });
+
+    it('decides under a version an admin published, in this process and in another one on the same database', async () => {
+      const admin = createHostClient({ baseUrl: running.url, token: token('admin-ida', 'admin'), retries: 0 });
+      const files = structuredClone(defaultRuleFiles) as Record<string, { rules: { id: string; event: { params: Record<string, unknown> } }[] }>;
+      for (const file of Object.values(files)) for (const rule of file.rules) if (rule.id === 'offer-alternatives-on-cancel') rule.event.params.minSlots = 3;
+      const published = await admin.publishRules({ body: { id: 'practice-a-rules', version: '2027.1', files } });
+      assert.equal((await ana.getRules({})).hash, published.hash);
+      const another = await createHost({ database: { ...running.db, close: () => Promise.resolve() }, auth: { secret: (tenant) => SECRETS[tenant] }, now: () => NOW });
+      const response = await another.fetch(new Request('http://host/policy/rules', { headers: { authorization: `Bearer ${await token('th-ana')()}` } }));
+      assert.equal(((await response.json()) as { hash: string }).hash, published.hash, 'the version lives in the database, not in the process');
+      await another.close();
+      const lee = createHostClient({ baseUrl: running.url, token: token('th-lee', 'therapist', 'practice-b'), retries: 0 });
+      assert.equal((await lee.getRules({})).hash, running.policy.hash, 'another practice keeps the default');
     });
 
     it('audits every write: who, what the widget showed beside the host’s decision and trace, and refusals', async () => {

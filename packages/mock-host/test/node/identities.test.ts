@@ -3,6 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { before, beforeEach, describe, it } from 'node:test';
 import { ENDPOINTS, errorBodySchema, type EndpointId } from '@raincheck/host-api';
 import { mintToken } from '@raincheck/host-api/tokens';
+import { defaultRuleFiles } from '@raincheck/policy/rules';
 import { createMockHost, type MockHost, type MockIdentity, type ScenarioName } from '../../src/index.js';
 
 // Who may call what, endpoint by endpoint: every endpoint of the contract gets a valid request,
@@ -56,6 +57,11 @@ const CASES = {
   listSlots: { scenario: 'ordinary-cancellation', scope: 'therapist', request: () => Promise.resolve({ path: '/therapists/th-ana/slots?from=2027-06-01T00:00:00Z&to=2027-06-20T00:00:00Z' }) },
   getPolicyFacts: { scenario: 'ordinary-cancellation', scope: 'therapist', request: () => Promise.resolve({ path: '/sessions/ses-1/policy-facts' }) },
   getRules: { scenario: 'ordinary-cancellation', scope: 'own-tenant', request: () => Promise.resolve({ path: '/policy/rules' }) },
+  publishRules: {
+    scenario: 'ordinary-cancellation',
+    scope: 'own-tenant',
+    request: () => Promise.resolve({ path: '/policy/rules', body: { id: 'practice-a-rules', version: '2027.1', files: defaultRuleFiles } }),
+  },
   cancelSession: {
     scenario: 'ordinary-cancellation',
     scope: 'therapist',

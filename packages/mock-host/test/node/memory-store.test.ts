@@ -10,6 +10,7 @@ storeConformance('in-memory', () => {
     teamRequests: [],
     notifications: [],
     audit: [],
+    policies: [],
     answers: new Map(),
     sequence: 0,
   });

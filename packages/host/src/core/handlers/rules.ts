@@ -1,7 +1,31 @@
-import type { Handlers } from '../handler.js';
+import { createPolicy, PolicyValidationError, type Policy } from '@raincheck/policy';
+import { staffCaller, type Handlers } from '../handler.js';
+import { HttpError } from '../http-error.js';
 
-/** The rule files the host applies, with their hash so a page can skip validating them again. */
+/** A policy as `GET /policy/rules` shows it, with its hash so a page can skip validating it again. */
+function rulesView(policy: Policy) {
+  return { id: policy.id, version: policy.version, files: Object.fromEntries(policy.files.map((f) => [`${f.id}.json`, f])), hash: policy.hash };
+}
+
+/** The rule files a tenant's decisions are made under, and publishing new ones. */
 export const ruleHandlers = {
-  getRules: (_input, { policy }) =>
-    Promise.resolve({ id: policy.id, version: policy.version, files: Object.fromEntries(policy.files.map((f) => [`${f.id}.json`, f])), hash: policy.hash }),
+  getRules: async (_input, context) => rulesView(await context.policyFor(staffCaller(context).tenant)),
+
+  publishRules: async ({ body }, context) => {
+    const caller = staffCaller(context);
+    let policy: Policy;
+    try {
+      policy = createPolicy(body.files, { id: body.id, version: body.version });
+    } catch (error) {
+      if (error instanceof PolicyValidationError) throw new HttpError(422, 'invalid-rules', error.message, { issues: error.issues });
+      throw error;
+    }
+    // A version is immutable: publishing it again is fine only with the very same files.
+    const existing = await context.tx.policyVersion(caller.tenant, body.id, body.version);
+    if (existing && existing.hash !== policy.hash) {
+      throw new HttpError(409, 'version-exists', `Version ${body.version} of ${body.id} is already published with other rule files: publish them as a new version.`, { hash: existing.hash });
+    }
+    await context.tx.addPolicy({ tenant: caller.tenant, id: policy.id, version: policy.version, hash: policy.hash, files: body.files, publishedAt: context.now, publishedBy: caller.subject });
+    return rulesView(policy);
+  },
 } satisfies Partial<Handlers>;
