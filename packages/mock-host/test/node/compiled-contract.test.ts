@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { defaultRuleFiles } from '@raincheck/policy/rules';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import * as hostApi from '@raincheck/host-api/client';
@@ -54,8 +55,8 @@ function distinct(traffic: readonly Traffic[], perEndpoint: number): Traffic[] {
   });
 }
 
-/** Every endpoint, in the order a therapist, a client and the team would use them; refusals are skipped. */
-async function runThrough(client: HostClient, team: HostClient): Promise<void> {
+/** Every endpoint, in the order a therapist, a client, the team and an admin would use them; refusals are skipped. */
+async function runThrough(client: HostClient, team: HostClient, admin: HostClient): Promise<void> {
   const settle = async (call: Promise<unknown>) => call.catch(() => undefined);
   const { session } = await client.getSession({ sessionId: 'ses-1' });
   await client.getPolicyFacts({ sessionId: 'ses-1' });
@@ -88,6 +89,7 @@ async function runThrough(client: HostClient, team: HostClient): Promise<void> {
     await settle(team.resolveTeamRequest({ requestId: request.id, body: { action: RESOLUTIONS_BY_KIND[request.kind][0], note: 'Sorted with the therapist.' } }));
   }
   await team.listTeamRequests({ query: { status: 'resolved', kind: 'other' } });
+  await admin.publishRules({ body: { id: 'practice-a-rules', version: '2027.1', files: defaultRuleFiles } });
 }
 
 describe('the compiled contract', () => {
@@ -117,7 +119,7 @@ describe('the compiled contract', () => {
     const traffic: Traffic[] = [];
     for (const scenario of Object.keys(SCENARIOS) as ScenarioName[]) {
       host.reset(scenario);
-      await runThrough(recordingClient(traffic), recordingClient(traffic, 'team'));
+      await runThrough(recordingClient(traffic), recordingClient(traffic, 'team'), recordingClient(traffic, 'admin'));
     }
     assert.deepEqual(new Set(traffic.map((t) => t.endpoint)), new Set(Object.keys(ENDPOINTS)), 'every endpoint answered at least once');
     let compared = 0;
