@@ -10,15 +10,17 @@ import { openDatabase, type DatabaseLocation } from './open-database.js';
 import { listen } from './serve.js';
 import { migrate } from './sql/migrate.js';
 import { createSqlStore } from './sql/sql-store.js';
-import { seedStore, type StoreSeed } from './seed.js';
+import type { ScenarioSeed } from './fixtures.js';
+import { seedStore } from './seed.js';
 
 const USAGE = `Usage:
-  raincheck-host serve [--data-dir DIR | --database-url URL] [--port N] [--host 127.0.0.1] [--seed demo]
+  raincheck-host serve [--data-dir DIR | --database-url URL] [--port N] [--host 127.0.0.1] [--seed demo] [--fixtures]
   raincheck-host token --tenant T --sub ID --role therapist|team|admin [--ttl 10m] [--data-dir DIR]
   raincheck-host migrate [--data-dir DIR | --database-url URL]
 
 The data dir defaults to .raincheck/data (PGlite, one process). DATABASE_URL works like --database-url.
-Tokens are signed with RAINCHECK_TOKEN_SECRET, or a development secret kept beside the data dir.`;
+Tokens are signed with RAINCHECK_TOKEN_SECRET, or a development secret kept beside the data dir.
+--fixtures (on with --seed demo) serves POST /_fixtures/scenario for the playground: development only.`;
 
 class UsageError extends Error {}
 
@@ -53,7 +55,10 @@ function seconds(text: string): number {
 }
 
 async function serveCommand(args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' }, 'database-url': { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, seed: { type: 'string' } } });
+  const { values } = parseArgs({
+    args,
+    options: { 'data-dir': { type: 'string' }, 'database-url': { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, seed: { type: 'string' }, fixtures: { type: 'boolean' } },
+  });
   const location = locationOf(values);
   if (values.seed !== undefined && values.seed !== 'demo') throw new UsageError(`--seed takes only demo, not ${values.seed}`);
   const port = values.port === undefined ? 8787 : Number(values.port);
@@ -62,8 +67,10 @@ async function serveCommand(args: string[]): Promise<void> {
   if (generated) console.log(`RAINCHECK_TOKEN_SECRET is not set: tokens are checked with the development secret in ${generated} (raincheck-host token signs with it).`);
   const database = await openDatabase(location);
   if (values.seed === 'demo') await seedDemo(database);
-  const host = await createHost({ database, auth: { secret } });
+  const fixtures = values.fixtures === true || values.seed === 'demo' ? { scenario: await scenarios(), secret } : undefined;
+  const host = await createHost({ database, auth: { secret }, ...(fixtures ? { fixtures } : {}) });
   const running = await listen(host, { port, ...(values.host ? { hostname: values.host } : {}) });
+  if (fixtures) console.log(`Development fixtures on: POST ${running.url}/_fixtures/scenario { "scenario": "ordinary-cancellation" } makes a demo practice with tokens.`);
   console.log(`listening on ${running.url}`);
   const stop = () => {
     void running.close().then(() => process.exit(0));
@@ -72,19 +79,33 @@ async function serveCommand(args: string[]): Promise<void> {
   process.once('SIGTERM', stop);
 }
 
+/** The mock host's scenarios. */
+type Scenarios = { readonly seedScenario: (name: string, nowMs?: number) => ScenarioSeed; readonly SCENARIOS: Readonly<Record<string, string>> };
+
+/**
+ * The mock host, loaded by name, not imported: it depends on this package (its core), so this one
+ * cannot depend on it at build time; it is an optional peer, needed for the demo only.
+ */
+async function mockHostScenarios(): Promise<Scenarios> {
+  const mockHost = '@raincheck/mock-host';
+  try {
+    return (await import(mockHost)) as Scenarios;
+  } catch {
+    throw new UsageError('--seed demo and --fixtures need @raincheck/mock-host installed (it holds the scenarios).');
+  }
+}
+
+/** The fixtures endpoint's scenarios: the mock host's, by name. */
+async function scenarios(): Promise<(name: string, nowMs: number) => ScenarioSeed | undefined> {
+  const { seedScenario, SCENARIOS } = await mockHostScenarios();
+  return (name, nowMs) => (Object.hasOwn(SCENARIOS, name) ? seedScenario(name, nowMs) : undefined);
+}
+
 /** Loads the mock host's scenario as demo data, once (an empty database only). */
 async function seedDemo(database: Awaited<ReturnType<typeof openDatabase>>): Promise<void> {
   await migrate(database);
   if ((await database.query('SELECT 1 FROM therapists LIMIT 1')).length > 0) return;
-  // Loaded by name, not imported: the mock host depends on this package (its core), so this one
-  // cannot depend on it at build time; it is an optional peer, needed for the demo only.
-  const mockHost = '@raincheck/mock-host';
-  let seedScenario: (scenario: 'extended-absence') => StoreSeed;
-  try {
-    ({ seedScenario } = (await import(mockHost)) as { seedScenario: typeof seedScenario });
-  } catch {
-    throw new UsageError('--seed demo needs @raincheck/mock-host installed (it holds the scenarios).');
-  }
+  const { seedScenario } = await mockHostScenarios();
   // The scenario's offers have no token hashes yet (the mock host makes their tokens): none for the demo.
   await seedStore(createSqlStore(database), { ...seedScenario('extended-absence'), offers: [] });
   console.log('Seeded the demo practice (tenant practice-a, therapist th-ana, sessions ses-1 … ses-3).');

@@ -3,6 +3,7 @@ import { createPolicy, type Policy } from '@raincheck/policy';
 import { defaultRuleFiles, DEFAULT_POLICY } from '@raincheck/policy/rules';
 import { boundedRequest, DEFAULT_MAX_BODY_BYTES } from './body-limit.js';
 import { createHostCore } from './core/core.js';
+import { answerFixture, type FixturesOptions } from './fixtures.js';
 import { jsonResponse } from './core/http-error.js';
 import type { Db } from './sql/db.js';
 import { DEFAULT_AUDIT_RETENTION_DAYS, prune } from './sql/maintenance.js';
@@ -25,6 +26,11 @@ export interface HostOptions {
   readonly maxBodyBytes?: number;
   /** Days audit entries are kept (pruned at start and daily); default {@link DEFAULT_AUDIT_RETENTION_DAYS}. */
   readonly auditRetentionDays?: number;
+  /**
+   * Development only: serve `POST /_fixtures/scenario`, which puts a new demo practice in a
+   * scenario and hands out tokens for it. Never in production: it mints tokens for anyone asking.
+   */
+  readonly fixtures?: FixturesOptions;
 }
 
 /** The reference host: a web-standard handler to mount in any server. */
@@ -46,8 +52,9 @@ export async function createHost(options: HostOptions): Promise<Host> {
   await migrate(options.database);
   const policy = createPolicy(options.rules ?? defaultRuleFiles, options.rules ? {} : DEFAULT_POLICY);
   const clock = options.now ?? Date.now;
+  const store = createSqlStore(options.database);
   const core = createHostCore({
-    store: createSqlStore(options.database),
+    store,
     authenticate: (authorization) => verifyToken(authorization, { ...options.auth, now: clock }),
     policy: () => policy,
     now: clock,
@@ -68,7 +75,9 @@ export async function createHost(options: HostOptions): Promise<Host> {
       return options.database.close();
     },
     fetch: async (request) => {
-      if (request.method === 'GET' && new URL(request.url).pathname === `${basePath}/healthz`) return jsonResponse(200, { ok: true });
+      const path = new URL(request.url).pathname;
+      if (request.method === 'GET' && path === `${basePath}/healthz`) return jsonResponse(200, { ok: true });
+      if (options.fixtures && request.method === 'POST' && path === `${basePath}/_fixtures/scenario`) return answerFixture(request, store, options.fixtures, clock());
       const bounded = await boundedRequest(request, maxBodyBytes);
       return bounded instanceof Response ? bounded : core.handle(bounded, basePath);
     },
