@@ -5,6 +5,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { mintToken, ROLES, type Role } from '@raincheck/host-api/tokens';
+import { loadPolicy } from '@raincheck/policy/node';
 import { createHost } from './host.js';
 import { openDatabase, type DatabaseLocation } from './open-database.js';
 import { listen } from './serve.js';
@@ -14,13 +15,14 @@ import type { ScenarioSeed } from './fixtures.js';
 import { seedStore } from './seed.js';
 
 const USAGE = `Usage:
-  raincheck-host serve [--data-dir DIR | --database-url URL] [--port N] [--host 127.0.0.1] [--seed demo] [--fixtures]
+  raincheck-host serve [--data-dir DIR | --database-url URL] [--port N] [--host 127.0.0.1] [--rules DIR] [--seed demo] [--fixtures]
   raincheck-host token --tenant T --sub ID --role therapist|team|admin [--ttl 10m] [--data-dir DIR]
   raincheck-host migrate [--data-dir DIR | --database-url URL]
 
 The data dir defaults to .raincheck/data (PGlite, one process). DATABASE_URL works like --database-url.
 Tokens are signed with RAINCHECK_TOKEN_SECRET, or a development secret kept beside the data dir.
---fixtures (on with --seed demo) serves POST /_fixtures/scenario for the playground: development only.`;
+--rules reads the default policy's rule files from a folder (else the built-in default rules); an admin
+may publish a practice's own versions over the API. --fixtures (on with --seed demo) serves POST /_fixtures/scenario for the playground: development only.`;
 
 class UsageError extends Error {}
 
@@ -57,7 +59,7 @@ function seconds(text: string): number {
 async function serveCommand(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
-    options: { 'data-dir': { type: 'string' }, 'database-url': { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, seed: { type: 'string' }, fixtures: { type: 'boolean' } },
+    options: { 'data-dir': { type: 'string' }, 'database-url': { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, seed: { type: 'string' }, fixtures: { type: 'boolean' }, rules: { type: 'string' } },
   });
   const location = locationOf(values);
   if (values.seed !== undefined && values.seed !== 'demo') throw new UsageError(`--seed takes only demo, not ${values.seed}`);
@@ -65,10 +67,13 @@ async function serveCommand(args: string[]): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port must be 0 to 65535, not ${values.port}`);
   const { secret, generated } = await tokenSecret('dataDir' in location ? location.dataDir : DEFAULT_DATA_DIR);
   if (generated) console.log(`RAINCHECK_TOKEN_SECRET is not set: tokens are checked with the development secret in ${generated} (raincheck-host token signs with it).`);
+  // Rules first: a broken rule file stops the start before the database is opened (and locked).
+  const policy = values.rules === undefined ? undefined : await loadPolicy([values.rules]);
+  if (policy) console.log(`Deciding with ${policy.id} ${policy.version} from ${values.rules}.`);
   const database = await openDatabase(location);
   if (values.seed === 'demo') await seedDemo(database);
   const fixtures = values.fixtures === true || values.seed === 'demo' ? { scenario: await scenarios(), secret } : undefined;
-  const host = await createHost({ database, auth: { secret }, ...(fixtures ? { fixtures } : {}) });
+  const host = await createHost({ database, auth: { secret }, ...(policy ? { policy } : {}), ...(fixtures ? { fixtures } : {}) });
   const running = await listen(host, { port, ...(values.host ? { hostname: values.host } : {}) });
   if (fixtures) console.log(`Development fixtures on: POST ${running.url}/_fixtures/scenario { "scenario": "ordinary-cancellation" } makes a demo practice with tokens.`);
   console.log(`listening on ${running.url}`);

@@ -18,6 +18,8 @@ export interface HostOptions {
   readonly auth: VerifyTokenOptions;
   /** Rule files to decide with (as `createPolicy` takes them); default the default rules. */
   readonly rules?: Readonly<Record<string, unknown>>;
+  /** Or a policy already built (`loadPolicy` from `@raincheck/policy/node` reads a folder); wins over `rules`. */
+  readonly policy?: Policy;
   /** Where the API is mounted (`/raincheck`); default the root. */
   readonly basePath?: string;
   /** The host's clock, epoch ms; default `Date.now`. */
@@ -50,7 +52,8 @@ export interface Host {
  */
 export async function createHost(options: HostOptions): Promise<Host> {
   await migrate(options.database);
-  const policy = createPolicy(options.rules ?? defaultRuleFiles, options.rules ? {} : DEFAULT_POLICY);
+  // The host's default: what every practice decides with until it publishes a version of its own.
+  const policy = options.policy ?? createPolicy(options.rules ?? defaultRuleFiles, options.rules ? {} : DEFAULT_POLICY);
   const clock = options.now ?? Date.now;
   const store = createSqlStore(options.database);
   const core = createHostCore({

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -44,6 +44,20 @@ describe('raincheck-host', () => {
     } finally {
       await stop(first);
     }
+  });
+
+  it('decides with the rule files of a folder, and will not start on a broken one', async () => {
+    const rules = join(dir, 'rules');
+    await mkdir(rules);
+    await cp(new URL('../../../../rules/', import.meta.url), rules, { recursive: true, filter: (source) => !source.includes('/tests') });
+    const good = await serve(['--data-dir', join(dir, 'rules-data'), '--rules', rules]);
+    try {
+      assert.match(good.output(), /Deciding with .* from /);
+    } finally {
+      await stop(good);
+    }
+    await writeFile(join(rules, 'broken.json'), '{ "id": "broken", ');
+    await assert.rejects(serve(['--data-dir', join(dir, 'rules-data'), '--rules', rules]), /broken\.json/);
   });
 
   it('says how it is used, and refuses a bad role with exit code 2', async () => {
