@@ -10,7 +10,7 @@ import { sessionHandlers } from './handlers/sessions.js';
 import { teamRequestHandlers } from './handlers/team-requests.js';
 import { therapistHandlers } from './handlers/therapists.js';
 import { errorBody, HttpError } from './http-error.js';
-import { DEFAULT_IDEMPOTENCY_TTL_MS, fingerprintOf, idempotencyScope } from './idempotency.js';
+import { DEFAULT_IDEMPOTENCY_TTL_MS, fingerprintOf, idempotencyScope, openAnswer, sealAnswer } from './idempotency.js';
 import { accessibleSession } from './records.js';
 import { matchRoute, type Route } from './router.js';
 import type { HostStore, StoreTransaction, StoredPolicy } from './store.js';
@@ -62,6 +62,7 @@ interface Answer {
 
 const JSON_HEADERS: [string, string] = ['content-type', 'application/json'];
 
+
 /** An error as the contract writes it. */
 function errorAnswer(error: HttpError): Answer {
   return { status: error.status, body: JSON.stringify(errorBody(error)), headers: [JSON_HEADERS] };
@@ -82,10 +83,12 @@ export function createHostCore(options: HostCoreOptions): HostCore {
   // Published versions, built once each: createPolicy validates every rule, so not per request.
   const published = new Map<string, Policy>();
   const policyOf = (stored: StoredPolicy): Policy => {
-    let policy = published.get(stored.hash);
+    // By identity and files: two practices (or two versions) with the same files are still different policies.
+    const key = JSON.stringify([stored.tenant, stored.id, stored.version, stored.hash]);
+    let policy = published.get(key);
     if (!policy) {
       policy = createPolicy(stored.files, { id: stored.id, version: stored.version });
-      published.set(stored.hash, policy);
+      published.set(key, policy);
     }
     return policy;
   };
@@ -136,14 +139,17 @@ export function createHostCore(options: HostCoreOptions): HostCore {
 
   async function answer(request: Request, basePath = ''): Promise<CoreAnswer> {
     const url = new URL(request.url);
-    const path = url.pathname.slice(basePath.replace(/\/+$/, '').length) || '/';
+    const base = basePath.replace(/\/+$/, '');
+    // Only paths under the base: `/zzzz/sessions/…` is not `/base/sessions/…` with other letters.
+    const underBase = url.pathname === base || url.pathname.startsWith(`${base}/`);
+    const path = underBase ? url.pathname.slice(base.length) || '/' : null;
     let endpoint: EndpointId | null = null;
     let rawBody: unknown;
     let replayed = false;
     const done = ({ status, body, headers }: Answer): CoreAnswer => ({ response: new Response(body, { status, headers: [...headers] as [string, string][] }), endpoint, body: rawBody, replayed });
     try {
-      const matched = matchRoute(request.method, path);
-      if (!matched) throw new HttpError(404, 'not-found', `No ${request.method} ${path} in the host API.`);
+      const matched = path === null ? undefined : matchRoute(request.method, path);
+      if (!matched) throw new HttpError(404, 'not-found', `No ${request.method} ${url.pathname} in the host API.`);
       const { route, params } = matched;
       endpoint = route.endpoint;
       const text = request.method === 'GET' ? '' : await request.text();
@@ -161,7 +167,7 @@ export function createHostCore(options: HostCoreOptions): HostCore {
       const key = request.headers.get('idempotency-key');
       if (route.definition.idempotent && !key) throw new HttpError(400, 'idempotency-key-required', 'This write needs an Idempotency-Key header.');
       const scope = key === null ? null : await idempotencyScope(route.endpoint, key, caller, params);
-      const fingerprint = fingerprintOf(params, rawBody);
+      const fingerprint = fingerprintOf(params, rawBody, ifMatch);
       return done(
         await options.store.write(async (tx) => {
           const nowMs = clock();
@@ -169,7 +175,7 @@ export function createHostCore(options: HostCoreOptions): HostCore {
           if (remembered) {
             if (remembered.fingerprint !== fingerprint) throw new HttpError(422, 'idempotency-key-reused', 'This Idempotency-Key was already used with a different request.');
             replayed = true;
-            return remembered;
+            return { ...remembered, body: await openAnswer(remembered.body, key!, scope!) };
           }
           const context = contextOf(tx, caller, nowMs);
           let result: Answer;
@@ -184,18 +190,42 @@ export function createHostCore(options: HostCoreOptions): HostCore {
           // Kept for refused writes too (outside the savepoint): who tried what, and why it was refused.
           const audit = await auditEntry({ id: `audit-${crypto.randomUUID()}`, endpoint: route.endpoint, caller, params, body: rawBody, at: context.now, status: result.status, errorCode, decisions: context.decisions });
           await tx.addAudit(audit);
-          if (scope !== null) await tx.putAnswer({ scope, fingerprint, ...result, expiresAt: nowMs + ttl });
+          // Every final answer is kept, refusals too, so a repeat of the key always gets the same one;
+          // a corrected retry (another If-Match, which the fingerprint holds) is a new request: 422.
+          if (scope !== null) {
+            await tx.putAnswer({ scope, fingerprint, ...result, body: await sealAnswer(result.body, key!, scope), expiresAt: nowMs + ttl });
+          }
           return result;
         }),
       );
     } catch (error) {
-      // A real host answers a fault of its own with a 500, never a dropped connection.
-      const failure = error instanceof HttpError ? error : new HttpError(500, 'internal-error', `The host failed: ${error instanceof Error ? error.message : String(error)}`);
-      return done(errorAnswer(failure));
+      if (error instanceof HttpError) return done(errorAnswer(error));
+      // The database gave up on a lock (a deadlock, a lock timeout, a serialization failure): nothing
+      // was written, and the same request with the same key will go through. A 503 the client retries.
+      if (isTransientDatabaseError(error)) {
+        const busy = errorAnswer(new HttpError(503, 'busy', 'The host was busy with the same records; nothing was changed. Try again.'));
+        return done({ ...busy, headers: [...busy.headers, ['retry-after', '1']] });
+      }
+      // A real host answers a fault of its own with a 500, never a dropped connection; its message
+      // says what failed, not a driver's text, which may name tables or data.
+      return done(errorAnswer(new HttpError(500, 'internal-error', `The host failed: ${error instanceof Error && !isDatabaseError(error) ? error.message : 'an internal error'}. Nothing was changed.`)));
     }
   }
 
   return { answer, handle: async (request, basePath) => (await answer(request, basePath)).response };
+}
+
+/** SQLSTATEs after which retrying the same transaction is the cure: deadlock, lock timeout, serialization failure. */
+const TRANSIENT_SQLSTATES = new Set(['40P01', '55P03', '40001']);
+
+/** An error from a SQL driver (pg and PGlite put the SQLSTATE in `code`, five characters). */
+function isDatabaseError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code);
+}
+
+function isTransientDatabaseError(error: unknown): boolean {
+  return isDatabaseError(error) && TRANSIENT_SQLSTATES.has((error as { code: string }).code);
 }
 
 /** The version an `If-Match` names: one entity tag, `"2"` or `W/"2"`; anything else names none. */

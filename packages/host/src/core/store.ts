@@ -80,11 +80,12 @@ export interface StoredPolicy {
 
 /** A remembered answer to an idempotent write, by its scoped key. */
 export interface StoredAnswer {
-  /** Tenant, caller, endpoint and the client's key: one caller's key never answers another's request. */
+  /** SHA-256 of tenant, caller, endpoint and the client's key: one caller's key never answers another's request. */
   readonly scope: string;
   /** The request's canonical form, to tell a retry from another request under the same key. */
   readonly fingerprint: string;
   readonly status: number;
+  /** The answer's body, sealed with a key derived from the client's idempotency key (the core's `sealAnswer`). */
   readonly body: string;
   readonly headers: readonly (readonly [string, string])[];
   /** When the key is forgotten (epoch ms). */

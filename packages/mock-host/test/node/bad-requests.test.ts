@@ -55,7 +55,7 @@ describe('mock host: bodies it cannot read and faults of its own', () => {
     const failed = await cancel(fetch, body, 'k-1');
     assert.equal(failed.status, 500);
     const { error } = (await failed.json()) as { error: { code: string; message: string } };
-    assert.deepEqual(error, { code: 'internal-error', message: 'The host failed: the clock failed' });
+    assert.deepEqual(error, { code: 'internal-error', message: 'The host failed: the clock failed. Nothing was changed.' });
     assert.equal(host.records.requests.at(-1)?.status, 500);
     broken = false;
     const again = await cancel(fetch, body, 'k-1');

@@ -26,8 +26,9 @@ const ACTION_OF_KIND: Partial<Record<StoredTeamRequest['kind'], Facts['action']>
 /** The platform team's side: raising, listing, reading and resolving team requests. */
 export const teamRequestHandlers = {
   createTeamRequest: async ({ body }, context) => {
-    const therapist = await accessibleTherapist(context, body.therapistId);
+    // The session before its therapist, in the order every other write locks them (no deadlock between them).
     const session = body.sessionId === undefined ? undefined : await accessibleSession(context, body.sessionId);
+    const therapist = await accessibleTherapist(context, body.therapistId);
     if (session && session.therapistId !== therapist.id) throw new HttpError(422, 'not-their-session', `Session "${session.id}" is not ${therapist.id}'s.`);
     const action = ACTION_OF_KIND[body.kind];
     const made = session && action ? await decide(context, action, session, body.note === undefined ? {} : { note: body.note }) : undefined;
