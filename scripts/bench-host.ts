@@ -4,7 +4,7 @@
 //   node --import tsx scripts/bench-host.ts
 // Prints figures, asserts nothing; refuses to print a cancel figure when any cancel was not a 200.
 import { fork } from 'node:child_process';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
@@ -209,7 +209,7 @@ function printStartups(startups: { cold: Startup[]; warm: Startup[] }): void {
 
 /** Runs and prints every host benchmark; false when a figure was refused (a cancel that was not a 200). */
 export async function hostBenchmarks(): Promise<boolean> {
-  console.log(`\nReference host (@raincheck/host) — ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+  console.log(`\nReference host (@raincheck/host) — ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; load average ${loadavg().map((load) => load.toFixed(1)).join(' ')} at the start (other work on these cores skews every figure)`);
   let complete = true;
 
   const decision = await decisionTiming(NOW);
