@@ -1,6 +1,8 @@
 // `npm run bench`: speed of Policy.evaluate against plain json-rules-engine on the same rules (and
 // how both scale with history, rules and overlapping evaluations), the browser bundle sizes and
-// what each json-rules-engine patch saves. Prints figures; asserts nothing.
+// what each json-rules-engine patch saves; then the reference host's figures (bench-host.ts: cancel
+// over HTTP on PGlite and PostgreSQL beside pgbench, serve's start time and memory). Prints
+// figures; asserts nothing.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -11,6 +13,7 @@ import { TARGET_LOCALES } from '@raincheck/elements';
 import { historyScaling, overlapScaling, plainEngine, plainFacts, ruleScaling } from './bench-scaling.js';
 import { bundleSize, splitBundleSize } from './bundle-size.js';
 import { enginePatchSavings } from './engine-patch-savings.js';
+import { hostBenchmarks } from './bench-host.js';
 import { widgetTimings } from './widget-timings.js';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 20_000);
@@ -141,3 +144,6 @@ else {
   console.log(`longest main-thread task: ${timings.longTasks === 0 ? 'none of 50 ms or more' : ms(timings.longestTask)}`);
   console.log('targets: first render ≤ 50 ms, decision painted ≤ 100 ms, longest task ≤ 50 ms');
 }
+
+// Last: it takes minutes (`node --import tsx scripts/bench-host.ts` runs it alone).
+if (!(await hostBenchmarks())) process.exitCode = 1;
