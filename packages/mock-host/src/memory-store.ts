@@ -16,12 +16,17 @@ export interface MemoryData {
   readonly notifications: StoredNotification[];
   /** Every write, refused ones too: who acted and what the host decided. */
   readonly audit: StoredAuditEntry[];
-  /** The tenants' published policy versions, oldest first. */
-  readonly policies: StoredPolicy[];
+  /** The tenants' published policy versions; the highest `order` of a tenant's is current. */
+  readonly policies: OrderedPolicy[];
   readonly answers: Map<string, StoredAnswer>;
   /** The last number handed out by `newId`. */
   sequence: number;
 }
+
+/** A published version and when it was last published, in publishing order. */
+export type OrderedPolicy = StoredPolicy & { readonly order: number };
+
+const withoutOrder = ({ order: _order, ...policy }: OrderedPolicy | StoredPolicy & { order?: number }): StoredPolicy => policy;
 
 /** A published version's key: its tenant, id and version. */
 const policyKey = (policy: { readonly tenant: string; readonly id: string; readonly version: string }) => JSON.stringify([policy.tenant, policy.id, policy.version]);
@@ -66,7 +71,7 @@ interface Rows {
   teamRequests: StoredTeamRequest;
   notifications: StoredNotification;
   audit: StoredAuditEntry;
-  policies: StoredPolicy;
+  policies: OrderedPolicy;
   answers: StoredAnswer;
   sequence: number;
 }
@@ -172,9 +177,23 @@ function transactionOver(root: Layer, tables: Tables): StoreTransaction {
     putTeamRequest: async (request) => layer.put('teamRequests', request.id, request),
     addNotification: async (notification) => layer.put('notifications', notification.id, notification),
     addAudit: async (entry) => layer.put('audit', entry.id, entry),
-    currentPolicy: async (tenant) => layer.all('policies').filter((p) => p.tenant === tenant).at(-1),
-    policyVersion: async (tenant, id, version) => layer.get('policies', policyKey({ tenant, id, version })),
-    addPolicy: async (policy) => layer.put('policies', policyKey(policy), policy),
+    currentPolicy: async (tenant) => {
+      const theirs = layer.all('policies').filter((p) => p.tenant === tenant);
+      return theirs.length === 0 ? undefined : withoutOrder(theirs.reduce((last, p) => (p.order > last.order ? p : last)));
+    },
+    policyVersion: async (tenant, id, version) => {
+      const stored = layer.get('policies', policyKey({ tenant, id, version }));
+      return stored && withoutOrder(stored);
+    },
+    addPolicy: async (policy) => {
+      const existing = layer.get('policies', policyKey(policy));
+      if (existing && existing.hash !== policy.hash) return withoutOrder(existing);
+      // New, or the same files again: it becomes current (the latest in publishing order).
+      const order = (layer.get('sequence', 'sequence') ?? 0) + 1;
+      layer.put('sequence', 'sequence', order);
+      layer.put('policies', policyKey(policy), { ...(existing ?? policy), order });
+      return withoutOrder(existing ?? policy);
+    },
     answer: async (scope, now) => {
       const answer = layer.get('answers', scope);
       return answer && answer.expiresAt > now ? answer : undefined;

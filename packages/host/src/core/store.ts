@@ -131,8 +131,12 @@ export interface StoreTransaction {
   currentPolicy(tenant: string): Promise<StoredPolicy | undefined>;
   /** One published version, by its id and version. */
   policyVersion(tenant: string, id: string, version: string): Promise<StoredPolicy | undefined>;
-  /** Publishes a version; it becomes the tenant's current policy. */
-  addPolicy(policy: StoredPolicy): Promise<void>;
+  /**
+   * Publishes a version; it becomes the tenant's current policy. A version already published with
+   * the same files becomes current again; with other files nothing changes.
+   * @returns the version as stored now under its id and version: compare its hash to see which happened.
+   */
+  addPolicy(policy: StoredPolicy): Promise<StoredPolicy>;
   /** The answer remembered for a scoped key, if not yet expired at `now` (epoch ms). */
   answer(scope: string, now: number): Promise<StoredAnswer | undefined>;
   putAnswer(answer: StoredAnswer): Promise<void>;

@@ -82,8 +82,13 @@ function transactionOn(db: Queryable, writing: boolean): StoreTransaction {
     currentPolicy: (tenant) => one<StoredPolicy>('SELECT data FROM policies WHERE tenant_id = $1 ORDER BY seq DESC LIMIT 1', [tenant]),
     policyVersion: (tenant, id, version) => one<StoredPolicy>('SELECT data FROM policies WHERE tenant_id = $1 AND id = $2 AND version = $3', [tenant, id, version]),
     addPolicy: async (policy) => {
-      // Publishing the same version again (same files: the core checked) adds nothing.
-      await db.query('INSERT INTO policies (tenant_id, id, version, hash, data) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (tenant_id, id, version) DO NOTHING', [policy.tenant, policy.id, policy.version, policy.hash, json(policy)]);
+      // A second publisher of the version waits here for the first to commit, then sees its row:
+      // with the same files the version becomes current again (a new seq), with others nothing changes.
+      const [inserted] = await db.query<Row<StoredPolicy>>(
+        "INSERT INTO policies (tenant_id, id, version, hash, data) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (tenant_id, id, version) DO UPDATE SET seq = nextval(pg_get_serial_sequence('policies', 'seq')) WHERE policies.hash = EXCLUDED.hash RETURNING data",
+        [policy.tenant, policy.id, policy.version, policy.hash, json(policy)],
+      );
+      return inserted?.data ?? (await one<StoredPolicy>('SELECT data FROM policies WHERE tenant_id = $1 AND id = $2 AND version = $3', [policy.tenant, policy.id, policy.version]))!;
     },
     answer: async (scope, now) => {
       // Two writes with one key wait for each other, across processes: the second then replays the first's answer.

@@ -95,6 +95,22 @@ function referenceHostSuite(name: string, open: () => Promise<TestDatabase>): vo
       assert.equal((await lee.getRules({})).hash, running.policy.hash, 'another practice keeps the default');
     });
 
+    it('publishes one of two versions raced under one name with other files, and rolls back by publishing again', async () => {
+      const admin = createHostClient({ baseUrl: running.url, token: token('admin-ida', 'admin'), retries: 0 });
+      const asking = (minSlots: number) => {
+        const files = structuredClone(defaultRuleFiles) as Record<string, { rules: { id: string; event: { params: Record<string, unknown> } }[] }>;
+        for (const file of Object.values(files)) for (const rule of file.rules) if (rule.id === 'offer-alternatives-on-cancel') rule.event.params.minSlots = minSlots;
+        return files;
+      };
+      const raced = await Promise.allSettled([4, 5].map((minSlots) => admin.publishRules({ body: { id: 'practice-a-rules', version: 'raced', files: asking(minSlots) } })));
+      const won = raced.filter((o): o is PromiseFulfilledResult<{ hash: string }> => o.status === 'fulfilled');
+      assert.equal(won.length, 1, JSON.stringify(raced.map((o) => o.status)));
+      assert.ok(raced.some((o) => o.status === 'rejected' && o.reason instanceof HostResponseError && o.reason.status === 409));
+      assert.equal((await ana.getRules({})).hash, won[0]!.value.hash);
+      const earlier = await admin.publishRules({ body: { id: 'practice-a-rules', version: '2027.1', files: asking(3) } });
+      assert.equal((await ana.getRules({})).hash, earlier.hash, 'publishing an earlier version again makes it current');
+    });
+
     it('audits every write: who, what the widget showed beside the host’s decision and trace, and refusals', async () => {
       const entries = (await running.db.query<{ data: StoredAuditEntry; mismatch: boolean }>("SELECT data, mismatch FROM audit_log WHERE data->>'endpoint' = 'cancelSession' ORDER BY seq")).map((row) => row.data);
       const done = entries.filter((entry) => entry.status === 200);

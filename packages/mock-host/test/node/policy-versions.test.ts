@@ -87,3 +87,22 @@ describe('publishing a policy version', () => {
     }
   });
 });
+
+describe('publishing again', () => {
+  it('makes an earlier version current again when its files are the same (a rollback)', async () => {
+    const first = await admin.publishRules({ body: { id: 'practice-a-rules', version: '3.0.0', files: rulesAsking(3) } });
+    const second = await admin.publishRules({ body: { id: 'practice-a-rules', version: '4.0.0', files: rulesAsking(4) } });
+    assert.equal((await therapist.getRules({})).version, second.version);
+    await admin.publishRules({ body: { id: 'practice-a-rules', version: '3.0.0', files: rulesAsking(3) } });
+    const current = await therapist.getRules({});
+    assert.deepEqual({ version: current.version, hash: current.hash }, { version: '3.0.0', hash: first.hash });
+  });
+
+  it('of one version with other files by two admins at once: one is published, the other told 409', async () => {
+    const outcomes = await Promise.allSettled([3, 4].map((minSlots) => admin.publishRules({ body: { id: 'practice-a-rules', version: '5.0.0', files: rulesAsking(minSlots) } })));
+    const won = outcomes.filter((o): o is PromiseFulfilledResult<{ hash: string }> => o.status === 'fulfilled');
+    assert.equal(won.length, 1);
+    assert.ok(outcomes.some((o) => o.status === 'rejected' && o.reason instanceof HostResponseError && o.reason.status === 409));
+    assert.equal((await therapist.getRules({})).hash, won[0]!.value.hash, 'what the winner was told is what is current');
+  });
+});

@@ -29,6 +29,7 @@ export function mockHostUnderTest(): HostUnderTest & { readonly host: MockHost }
             teamRequests: [...host.records.teamRequests],
             notifications: [...host.records.notifications],
             audit: [...host.records.audit],
+            policies: [],
             answers: new Map(),
             sequence: 0,
           }).read(work),

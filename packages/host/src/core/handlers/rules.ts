@@ -20,12 +20,13 @@ export const ruleHandlers = {
       if (error instanceof PolicyValidationError) throw new HttpError(422, 'invalid-rules', error.message, { issues: error.issues });
       throw error;
     }
-    // A version is immutable: publishing it again is fine only with the very same files.
-    const existing = await context.tx.policyVersion(caller.tenant, body.id, body.version);
-    if (existing && existing.hash !== policy.hash) {
-      throw new HttpError(409, 'version-exists', `Version ${body.version} of ${body.id} is already published with other rule files: publish them as a new version.`, { hash: existing.hash });
+    // A version is immutable: publishing it again is fine only with the very same files (and makes
+    // it current again: a rollback). The store says what it holds, so two admins racing with
+    // different files under one version cannot both be told they won.
+    const stored = await context.tx.addPolicy({ tenant: caller.tenant, id: policy.id, version: policy.version, hash: policy.hash, files: body.files, publishedAt: context.now, publishedBy: caller.subject });
+    if (stored.hash !== policy.hash) {
+      throw new HttpError(409, 'version-exists', `Version ${body.version} of ${body.id} is already published with other rule files: publish them as a new version.`, { hash: stored.hash });
     }
-    await context.tx.addPolicy({ tenant: caller.tenant, id: policy.id, version: policy.version, hash: policy.hash, files: body.files, publishedAt: context.now, publishedBy: caller.subject });
     return rulesView(policy);
   },
 } satisfies Partial<Handlers>;
