@@ -70,7 +70,12 @@ async function serveCommand(args: string[]): Promise<void> {
   // Rules first: a broken rule file stops the start before the database is opened (and locked).
   const policy = values.rules === undefined ? undefined : await loadPolicy([values.rules]);
   if (policy) console.log(`Deciding with ${policy.id} ${policy.version} from ${values.rules}.`);
-  const database = await openDatabase(location);
+  const database = await openDatabase(location, {
+    onLockLost: (error) => {
+      console.error(`raincheck-host serve: the lock on the data dir was lost (${error.message}); stopping before the data is corrupted.`);
+      process.exit(1);
+    },
+  });
   if (values.seed === 'demo') await seedDemo(database);
   const fixtures = values.fixtures === true || values.seed === 'demo' ? { scenario: await scenarios(), secret } : undefined;
   const host = await createHost({ database, auth: { secret }, ...(policy ? { policy } : {}), ...(fixtures ? { fixtures } : {}) });

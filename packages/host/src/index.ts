@@ -7,7 +7,7 @@
 export { createHost } from './host.js';
 export type { Host, HostOptions } from './host.js';
 export { openDatabase, DataDirectoryLockedError } from './open-database.js';
-export type { DatabaseLocation } from './open-database.js';
+export type { DatabaseLocation, OpenDatabaseOptions } from './open-database.js';
 export { DEFAULT_MAX_BODY_BYTES } from './body-limit.js';
 export { migrate } from './sql/migrate.js';
 export { prune, DEFAULT_AUDIT_RETENTION_DAYS } from './sql/maintenance.js';

@@ -10,12 +10,25 @@ export interface AuditFacts {
   readonly id: string;
   readonly endpoint: EndpointId;
   readonly caller: Caller | null;
+  /** The practice it is filed under: the caller's, or (offer links) the offer's. */
+  readonly tenant: string | null;
   readonly params: Readonly<Record<string, string>>;
   readonly body: unknown;
   readonly at: string;
   readonly status: number;
   readonly errorCode: string | undefined;
   readonly decisions: readonly Decision[];
+}
+
+/** What a write's body names besides its path: the therapist, session or slot, the policy id and version. */
+function namedInBody(body: unknown): Record<string, string> {
+  if (body === null || typeof body !== 'object') return {};
+  const named: Record<string, string> = {};
+  for (const field of ['therapistId', 'sessionId', 'slotId', 'id', 'version'] as const) {
+    const value = (body as Record<string, unknown>)[field];
+    if (typeof value === 'string') named[field] = value;
+  }
+  return named;
 }
 
 /** The decision a write's body says the widget showed, if it carries one. */
@@ -32,10 +45,14 @@ function shownIn(body: unknown): DecisionShown | null {
 export async function auditEntry(facts: AuditFacts): Promise<StoredAuditEntry> {
   const shown = shownIn(facts.body);
   const first = facts.decisions[0];
-  const target = { ...facts.params, ...(facts.params.token === undefined ? {} : { token: `sha256:${await offerTokenHash(facts.params.token)}` }) };
+  const target = {
+    ...namedInBody(facts.body),
+    ...facts.params,
+    ...(facts.params.token === undefined ? {} : { token: `sha256:${await offerTokenHash(facts.params.token)}` }),
+  };
   return {
     id: facts.id,
-    tenant: facts.caller?.tenant ?? null,
+    tenant: facts.tenant,
     actor: facts.caller ? { role: facts.caller.role, subject: facts.caller.subject } : { role: 'offer-link' },
     endpoint: facts.endpoint,
     target,

@@ -98,7 +98,7 @@ export function createHostCore(options: HostCoreOptions): HostCore {
       const stored = await tx.currentPolicy(tenant);
       return stored ? policyOf(stored) : options.policy();
     };
-    return { tx, caller, policyFor, nowMs, now: instant(nowMs), instant, decisions: [] };
+    return { tx, caller, policyFor, nowMs, now: instant(nowMs), instant, decisions: [], reached: {} };
   }
 
   /** The request's input, once its query and body fit the contract. */
@@ -187,8 +187,22 @@ export function createHostCore(options: HostCoreOptions): HostCore {
             result = errorAnswer(error);
             errorCode = error.code;
           }
+          // An offer link that opens nothing reached no one's records: no audit entry, no saved answer,
+          // so guessing links cannot fill the database.
+          if (caller === null && context.reached.tenant === undefined) return result;
           // Kept for refused writes too (outside the savepoint): who tried what, and why it was refused.
-          const audit = await auditEntry({ id: `audit-${crypto.randomUUID()}`, endpoint: route.endpoint, caller, params, body: rawBody, at: context.now, status: result.status, errorCode, decisions: context.decisions });
+          const audit = await auditEntry({
+            id: `audit-${crypto.randomUUID()}`,
+            endpoint: route.endpoint,
+            caller,
+            tenant: caller?.tenant ?? context.reached.tenant ?? null,
+            params,
+            body: rawBody,
+            at: context.now,
+            status: result.status,
+            errorCode,
+            decisions: context.decisions,
+          });
           await tx.addAudit(audit);
           // Every final answer is kept, refusals too, so a repeat of the key always gets the same one;
           // a corrected retry (another If-Match, which the fingerprint holds) is a new request: 422.

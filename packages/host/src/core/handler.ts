@@ -18,6 +18,8 @@ export interface RequestContext {
   readonly instant: (ms: number) => string;
   /** The policy decisions made for this request so far, in order: what its audit record keeps. */
   readonly decisions: Decision[];
+  /** The practice whose records the request reached (an offer link's too): its audit entry is filed under it. */
+  readonly reached: { tenant?: string };
 }
 
 /** An endpoint's input once it fits the contract: its path params, query and body. */

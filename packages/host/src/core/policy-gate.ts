@@ -13,6 +13,7 @@ export async function decide(context: RequestContext, action: Facts['action'], s
   const stored = await tx.therapist(subject.therapistId);
   if (!stored) throw notFound(`therapist "${subject.therapistId}"`);
   const { hiddenUntil: _hidden, tenant, ...therapist } = stored;
+  context.reached.tenant ??= tenant;
   const policy = await context.policyFor(tenant);
   const client = session ? await tx.client(session.clientId) : undefined;
   const decision = await policy.evaluate({

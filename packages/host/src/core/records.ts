@@ -10,6 +10,7 @@ import type { StoredSession, StoredTherapist } from './store.js';
 export async function accessibleTherapist(context: RequestContext, therapistId: string): Promise<StoredTherapist> {
   const therapist = await context.tx.therapist(therapistId);
   if (!therapist) throw notFound(`therapist "${therapistId}"`);
+  context.reached.tenant ??= therapist.tenant;
   requireTherapistAccess(staffCaller(context), therapist);
   return therapist;
 }

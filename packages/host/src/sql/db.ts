@@ -12,8 +12,12 @@ export interface Queryable {
 export interface Db extends Queryable {
   /** Runs several statements (migrations) without parameters. */
   exec(sql: string): Promise<void>;
-  /** Runs `work` in one transaction on one connection: committed if it resolves, rolled back if it throws. */
-  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` in one transaction on one connection: committed if it resolves, rolled back if it
+   * throws. `readOnly`: a consistent snapshot that may not write (PostgreSQL: REPEATABLE READ READ
+   * ONLY; PGlite runs one transaction at a time, which is a snapshot already).
+   */
+  transaction<T>(work: (tx: Queryable) => Promise<T>, options?: { readonly readOnly?: boolean }): Promise<T>;
   /** Which engine this is: migrations lock differently on each. */
   readonly engine: 'pglite' | 'postgres';
   close(): Promise<void>;

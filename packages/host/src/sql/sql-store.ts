@@ -14,7 +14,7 @@ type Row<T> = { data: T };
 export function createSqlStore(db: Db): HostStore {
   return {
     write: (work) => db.transaction((tx) => work(transactionOn(tx, true))),
-    read: (work) => db.transaction((tx) => work(transactionOn(tx, false))),
+    read: (work) => db.transaction((tx) => work(transactionOn(tx, false)), { readOnly: true }),
   };
 }
 

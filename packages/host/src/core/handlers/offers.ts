@@ -11,6 +11,10 @@ import type { StoredOffer } from '../store.js';
 async function offerOf(context: RequestContext, token: string): Promise<StoredOffer> {
   const offer = await context.tx.offer(await offerTokenHash(token));
   if (!offer) throw new HttpError(404, 'not-found', 'This link is not valid. Please check the link in your message.');
+  // The practice the offer belongs to: a client's answer is audited there, since the client has no account.
+  const session = await context.tx.session(offer.sessionId);
+  const therapist = session && (await context.tx.therapist(session.therapistId));
+  if (therapist) context.reached.tenant ??= therapist.tenant;
   return offer;
 }
 
