@@ -63,5 +63,7 @@ describe('mounting the reference host', () => {
     const client = createHostClient({ baseUrl: `${url}/raincheck`, token, retries: 0 });
     assert.equal((await client.getSession({ sessionId: 'ses-1' })).session.status, 'scheduled');
     assert.equal((await fetch(`${url}/raincheck/healthz`)).status, 200);
+    const elsewhere = await fetch(`${url}/zzzzzzzzz/sessions/ses-1`, { headers: { authorization: `Bearer ${await token()}` } });
+    assert.equal(elsewhere.status, 404, 'a path of the same length outside the base path is not the API');
   });
 });

@@ -111,10 +111,32 @@ function referenceHostSuite(name: string, open: () => Promise<TestDatabase>): vo
       assert.equal((await ana.getRules({})).hash, earlier.hash, 'publishing an earlier version again makes it current');
     });
 
+    it('keeps no offer link readable in the database, and audits a client’s answer under the practice', async () => {
+      const { slots } = await ana.listSlots({ therapistId: 'th-ana', query: { from: '2027-06-01T00:00:00Z', to: '2027-06-30T00:00:00Z' } });
+      const { session } = await ana.getSession({ sessionId: 'ses-3' });
+      const body = { reason: 'illness' as const, note: 'A fever since last night.', alternativeSlotIds: slots.slice(4, 7).map((s) => s.id), refundOffered: false, decision: shown }; // three: the version published above asks for three
+      const { offer } = await ana.cancelSession({ sessionId: 'ses-3', version: session.version, idempotencyKey: 'link-cancel', body });
+      const link = offer!.token;
+      const replay = await ana.cancelSession({ sessionId: 'ses-3', version: session.version, idempotencyKey: 'link-cancel', body });
+      assert.equal(replay.offer?.token, link, 'a retry still gets its link back');
+      const rows = await running.db.query<{ text: string }>(
+        "SELECT body AS text FROM idempotency_keys UNION ALL SELECT data::text FROM offers UNION ALL SELECT data::text FROM audit_log UNION ALL SELECT scope FROM idempotency_keys",
+      );
+      assert.ok(rows.length > 0 && rows.every((row) => !row.text.includes(link)), 'the token is in no saved answer, offer or audit entry');
+      assert.ok(rows.every((row) => !row.text.includes('link-cancel')), 'nor is the idempotency key that seals the answer');
+      const client = createHostClient({ baseUrl: running.url, retries: 0 });
+      await client.answerOffer({ token: link, body: { choice: 'alternative', slotId: slots[4]!.id } });
+      const [answered] = await running.db.query<{ tenant_id: string | null }>("SELECT tenant_id FROM audit_log WHERE data->>'endpoint' = 'answerOffer'");
+      assert.equal(answered?.tenant_id, 'practice-a');
+      const before = (await running.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log'))[0]!.n;
+      for (let i = 0; i < 5; i++) await client.answerOffer({ token: `guess${i}AAAAAAAAAAAAAAAAA`, body: { choice: 'refund' } }).catch(() => undefined);
+      assert.equal((await running.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log'))[0]!.n, before, 'guessed links leave nothing behind');
+    });
+
     it('audits every write: who, what the widget showed beside the host’s decision and trace, and refusals', async () => {
       const entries = (await running.db.query<{ data: StoredAuditEntry; mismatch: boolean }>("SELECT data, mismatch FROM audit_log WHERE data->>'endpoint' = 'cancelSession' ORDER BY seq")).map((row) => row.data);
       const done = entries.filter((entry) => entry.status === 200);
-      assert.equal(done.length, 2, 'one per cancellation that happened (ses-1 once, ses-2 once): replays are not new writes');
+      assert.equal(done.length, 3, 'one per cancellation that happened (ses-1, ses-2 and ses-3 once each): replays are not new writes');
       const first = done[0]!;
       assert.deepEqual(first.actor, { role: 'therapist', subject: 'th-ana' });
       assert.equal(first.tenant, 'practice-a');
