@@ -33,6 +33,13 @@ function mockServiceWorker(): Plugin {
  * serves it; `npm run build` also builds it as a static site into dist/playground, hostable at any
  * path (relative base).
  */
+/**
+ * The reference host the playground talks to, when one runs (`npm start` starts it and sets
+ * RAINCHECK_HOST_URL): served under the page's own origin at reference-host/, so no CORS is needed.
+ */
+const referenceHost = process.env.RAINCHECK_HOST_URL;
+const proxy = referenceHost ? { '/reference-host': { target: referenceHost, rewrite: (path: string) => path.replace(/^\/reference-host/, '') } } : undefined;
+
 export default defineConfig({
   // Absolute, so the config works from the repository root (`npm start`) and from playground/ (its build script).
   root: fileURLToPath(new URL('./playground', import.meta.url)),
@@ -41,7 +48,8 @@ export default defineConfig({
   plugins: [mockServiceWorker()],
   // json-rules-engine (CommonJS) reaches the page already bundled into @raincheck/policy's ESM build.
   worker: { format: 'es' },
-  server: { port: 5173, strictPort: false },
+  server: { port: 5173, strictPort: false, ...(proxy ? { proxy } : {}) },
+  preview: { ...(proxy ? { proxy } : {}) },
   build: {
     outDir: fileURLToPath(new URL('./dist/playground', import.meta.url)),
     emptyOutDir: true,

@@ -6,6 +6,7 @@ import { html, nothing } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import type { WidgetEventEntry } from './host-log.js';
 import { LightElement } from './light-element.js';
+import type { PlaygroundBackend } from './backend.js';
 import type { PlaygroundHost } from './mock.js';
 import { checkRuleTexts, type RuleProblem } from './rule-check.js';
 import type { RulesInputDetail } from './rule-editor.js';
@@ -65,10 +66,18 @@ export class PgApp extends LightElement {
     events: { state: true },
     revision: { state: true },
     mount: { state: true },
+    backend: { state: true },
+    backendError: { state: true },
   };
 
   /** Set by `start` once the mock host answers. */
   declare host: PlaygroundHost;
+  /** The hosts the widgets may talk to: the in-page mock, and the reference host when one runs. */
+  declare private backends: { readonly mock: PlaygroundBackend; readonly reference?: PlaygroundBackend };
+  /** The one they talk to now. */
+  declare private backend: PlaygroundBackend;
+  /** Why the reference host could not put the scenario in place, if it could not. */
+  declare private backendError: string;
   declare private widget: WidgetEntry;
   declare private scenario: ScenarioName;
   /** The id of what the widget shows (a session, an offer, a therapist); empty: the scenario's first. */
@@ -108,9 +117,16 @@ export class PgApp extends LightElement {
     this.mount = 0;
   }
 
-  /** Starts with the host: called once by main.ts. */
-  start(host: PlaygroundHost): void {
+  /**
+   * Starts with the hosts: called once by main.ts. With a reference host the widgets talk to it
+   * (each scenario a fresh demo practice of this tab's); the in-page mock host stays one switch away.
+   */
+  start(host: PlaygroundHost, backends: { readonly mock: PlaygroundBackend; readonly reference?: PlaygroundBackend }): void {
     this.host = host;
+    this.backends = backends;
+    this.backendError = '';
+    const wanted = new URLSearchParams(location.search).get('host');
+    this.backend = backends.reference && wanted !== 'mock' ? backends.reference : backends.mock;
     const check = checkRuleTexts(DEFAULT_TEXTS);
     if (check.ok) this.policy = check.policy;
     host.onRequest(() => this.revision++);
@@ -118,11 +134,29 @@ export class PgApp extends LightElement {
   }
 
   #resetHost(): void {
-    this.host.host.reset(this.scenario, this.tweaks);
     this.decision = undefined;
     this.events = [];
-    this.mount++;
+    const backend = this.backend;
+    // The reference host puts the scenario in place over the network: the widget mounts after it.
+    void backend.reset(this.scenario, this.tweaks).then(
+      async () => {
+        this.backendError = '';
+        // Rules edited before stay the host's rules in the new practice too.
+        if (this.#rules !== defaultRuleFiles && backend.kind === 'reference') await backend.setRules(this.#rules);
+        if (backend === this.backend) this.mount++;
+      },
+      (error: unknown) => {
+        this.backendError = error instanceof Error ? error.message : String(error);
+      },
+    );
     this.#remember();
+  }
+
+  #pickBackend(kind: 'reference' | 'mock'): void {
+    const next = kind === 'reference' ? this.backends.reference : this.backends.mock;
+    if (!next || next === this.backend) return;
+    this.backend = next;
+    this.#resetHost();
   }
 
   /** The widget, scenario, subject and language in the address, so a preview can be shared as a link. */
@@ -132,6 +166,7 @@ export class PgApp extends LightElement {
       scenario: this.scenario,
       ...(this.subject ? { subject: this.subject } : {}),
       ...(this.locale === 'en' ? {} : { locale: this.locale }),
+      ...(this.backend.kind === 'mock' && this.backends.reference ? { host: 'mock' } : {}),
     });
     history.replaceState(null, '', `?${params.toString()}`);
   }
@@ -151,7 +186,7 @@ export class PgApp extends LightElement {
 
   /** What in the scenario the widget can show, and the one it shows. */
   get #subjects(): { all: readonly WidgetSubject[]; shown: WidgetSubject | undefined } {
-    const all = this.widget.subjects(this.host.host);
+    const all = this.widget.subjects(this.backend.view);
     return { all, shown: all.find((s) => s.id === this.subject) ?? all[0] };
   }
 
@@ -181,7 +216,10 @@ export class PgApp extends LightElement {
       this.problems = [];
       this.#rules = check.files;
       this.policy = check.policy;
-      this.host.host.setRules(check.files);
+      void this.backend.setRules(check.files).then(
+        () => (this.backendError = ''),
+        (error: unknown) => (this.backendError = error instanceof Error ? error.message : String(error)),
+      );
       const widget = this.querySelector<HTMLElement & { rules: unknown }>('.pg-preview [data-widget]');
       if (widget) widget.rules = { from: 'inline', files: check.files };
     }, 250);
@@ -202,14 +240,14 @@ export class PgApp extends LightElement {
   /** The widget for the current mount, created once per mount (a new one after "start over"). */
   #widgetElement(): HTMLElement {
     if (this.#widget?.mount === this.mount) return this.#widget.el;
-    const el = document.createElement(this.widget.tag) as HTMLElement & { rules: unknown; getAccessToken?: () => Promise<string> };
+    const el = document.createElement(this.widget.tag) as HTMLElement & { rules: unknown; getAccessToken?: (context: { readonly refresh: boolean }) => Promise<string> };
     for (const [name, value] of Object.entries(this.#subjects.shown?.attributes ?? {})) el.setAttribute(name, value);
     el.dataset.widget = '';
     el.rules = { from: 'inline', files: this.#rules };
     // A fresh token for each call, as a partner's backend mints them; the client's view has none.
     const who = this.widget.as;
-    const mock = this.host.host;
-    if (who) el.getAccessToken = () => mock.token(who);
+    const backend = this.backend;
+    if (who) el.getAccessToken = ({ refresh }) => backend.token(who, refresh);
     this.#widget = { mount: this.mount, el };
     return el;
   }
@@ -249,10 +287,24 @@ export class PgApp extends LightElement {
     return html`
       <header class="pg-header">
         <h1>Raincheck playground</h1>
-        <p class="pg-muted">Every widget against any rule file and scenario. The host API is a mock running in this page.</p>
+        <p class="pg-muted">
+          Every widget against any rule file and scenario.
+          ${this.backend.kind === 'reference'
+            ? 'The host API is the reference host (PGlite), each scenario a fresh demo practice of this tab.'
+            : 'The host API is a mock running in this page.'}
+        </p>
+        ${this.backendError ? html`<p class="pg-error" role="alert">${this.backendError}</p>` : nothing}
       </header>
       <div class="pg-layout">
         <aside class="pg-controls" aria-label="Widget, scenario and appearance">
+          ${this.backends.reference
+            ? html`<label>Host
+                <select name="host" @change=${(e: Event) => this.#pickBackend((e.target as HTMLSelectElement).value as 'reference' | 'mock')}>
+                  <option value="reference" ?selected=${this.backend.kind === 'reference'}>Reference host (PGlite)</option>
+                  <option value="mock" ?selected=${this.backend.kind === 'mock'}>In-page mock host (faults, records)</option>
+                </select>
+              </label>`
+            : nothing}
           <label>Widget
             <select name="widget" @change=${(e: Event) => this.#pickWidget((e.target as HTMLSelectElement).value)}>
               ${WIDGETS.map((w) => html`<option value=${w.tag} ?selected=${w === this.widget}>${w.label}</option>`)}
@@ -300,7 +352,9 @@ export class PgApp extends LightElement {
           </fieldset>
         </aside>
         <main class="pg-preview" data-theme=${this.theme} style=${this.brand ? `--rc-color-accent: ${this.brand}` : ''} aria-label="Widget preview">
-          <rc-provider base-url=${this.host.baseUrl} locale=${this.locale}>${keyed(`${this.mount}`, this.#widgetElement())}</rc-provider>
+          ${this.mount === 0
+            ? html`<p class="pg-muted" role="status">Putting the scenario in place…</p>`
+            : html`<rc-provider base-url=${this.backend.baseUrl} locale=${this.locale}>${keyed(`${this.mount}-${this.backend.kind}`, this.#widgetElement())}</rc-provider>`}
         </main>
         <section class="pg-inspector" aria-label="Inspector">
           <div role="tablist" class="pg-tabs" aria-label="Inspector">
@@ -317,7 +371,9 @@ export class PgApp extends LightElement {
             <pg-rule-editor .texts=${DEFAULT_TEXTS} .problems=${this.problems} @pg-rules-input=${(e: CustomEvent<RulesInputDetail>) => this.#rulesEdited(e.detail.texts)}></pg-rule-editor>
           </div>
           <div role="tabpanel" id="panel-host" aria-labelledby="tab-host" ?hidden=${this.tab !== 'host'}>
-            <pg-host-log .records=${this.host.host.records} .events=${this.events} .revision=${this.revision}></pg-host-log>
+            ${this.backend.records
+              ? html`<pg-host-log .records=${this.backend.records} .events=${this.events} .revision=${this.revision}></pg-host-log>`
+              : html`<p class="pg-muted">The reference host keeps its records in its database (the audit_log and outbox tables); switch to the in-page mock host to see each request here.</p>`}
           </div>
           <div role="tabpanel" id="panel-compare" aria-labelledby="tab-compare" ?hidden=${this.tab !== 'compare'}>
             <pg-compare-view .policy=${this.policy}></pg-compare-view>

@@ -1,4 +1,5 @@
-import type { MockHost, MockIdentity, ScenarioName } from '@raincheck/mock-host';
+import type { MockIdentity, ScenarioName } from '@raincheck/mock-host';
+import type { ScenarioView } from './backend.js';
 
 /** One thing in a scenario a widget can show: a session, an offer or a therapist. */
 export interface WidgetSubject {
@@ -18,7 +19,7 @@ export interface WidgetEntry {
   /** What the subject control calls the things it can show. */
   readonly subjectKind: 'Session' | 'Offer' | 'Therapist' | 'Queue';
   /** What in the host's scenario it can show; it opens on the first. */
-  subjects(host: MockHost): readonly WidgetSubject[];
+  subjects(view: ScenarioView): readonly WidgetSubject[];
   /**
    * Who it acts as: the widget gets this identity's fresh tokens from the mock host through
    * `getAccessToken`, as a partner's page gets them from its backend. `null` for the client's
@@ -33,14 +34,13 @@ export interface WidgetEntry {
 
 /** `rc-cancel` → `rc-cancel-submit`, `rc-cancel-success`, `rc-cancel-error`. */
 const writes = (prefix: string, ...others: string[]) => [`${prefix}-submit`, `${prefix}-success`, `${prefix}-error`, ...others];
-const sessions = (host: MockHost): WidgetSubject[] =>
-  host.state.seed.sessions.map((s) => ({ id: s.id, label: `${s.id} (${s.status})`, attributes: { 'session-id': s.id } }));
+const sessions = (view: ScenarioView): WidgetSubject[] =>
+  view.sessions.map((s) => ({ id: s.name, label: s.status ? `${s.name} (${s.status})` : s.name, attributes: { 'session-id': s.id } }));
 // The host keeps only the offers' hashes: the links' tokens come from the scenario, by name.
-const offers = (host: MockHost): WidgetSubject[] =>
-  Object.entries(host.offerTokens).map(([name, token]) => ({ id: `offer-${name}`, label: `offer-${name}`, attributes: { token } }));
+const offers = (view: ScenarioView): WidgetSubject[] =>
+  Object.entries(view.offerTokens).map(([name, token]) => ({ id: `offer-${name}`, label: `offer-${name}`, attributes: { token } }));
 // Only the therapist the widgets act as: the others' profiles are theirs alone.
-const therapists = (host: MockHost): WidgetSubject[] =>
-  host.state.seed.therapists.filter((t) => t.id === host.identities.therapist.subject).map((t) => ({ id: t.id, label: t.id, attributes: { 'therapist-id': t.id } }));
+const therapists = (view: ScenarioView): WidgetSubject[] => (view.therapistId ? [{ id: 'therapist', label: view.therapistId, attributes: { 'therapist-id': view.therapistId } }] : []);
 
 /** Every widget, in the order of the article's flows. */
 export const WIDGETS: readonly WidgetEntry[] = [

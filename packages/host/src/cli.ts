@@ -11,7 +11,7 @@ import { openDatabase, type DatabaseLocation } from './open-database.js';
 import { listen } from './serve.js';
 import { migrate } from './sql/migrate.js';
 import { createSqlStore } from './sql/sql-store.js';
-import type { ScenarioSeed } from './fixtures.js';
+import type { FixturesOptions, PracticeWriter, ScenarioSeed } from './fixtures.js';
 import { seedStore } from './seed.js';
 
 const USAGE = `Usage:
@@ -77,7 +77,7 @@ async function serveCommand(args: string[]): Promise<void> {
     },
   });
   if (values.seed === 'demo') await seedDemo(database);
-  const fixtures = values.fixtures === true || values.seed === 'demo' ? { scenario: await scenarios(), secret } : undefined;
+  const fixtures = values.fixtures === true || values.seed === 'demo' ? { ...(await scenarios()), secret } : undefined;
   const host = await createHost({ database, auth: { secret }, ...(policy ? { policy } : {}), ...(fixtures ? { fixtures } : {}) });
   const running = await listen(host, { port, ...(values.host ? { hostname: values.host } : {}) });
   if (fixtures) console.log(`Development fixtures on: POST ${running.url}/_fixtures/scenario { "scenario": "ordinary-cancellation" } makes a demo practice with tokens.`);
@@ -90,7 +90,11 @@ async function serveCommand(args: string[]): Promise<void> {
 }
 
 /** The mock host's scenarios. */
-type Scenarios = { readonly seedScenario: (name: string, nowMs?: number) => ScenarioSeed; readonly SCENARIOS: Readonly<Record<string, string>> };
+type Scenarios = {
+  readonly seedScenario: (name: string, nowMs?: number, tweaks?: Readonly<Record<string, unknown>>) => ScenarioSeed;
+  readonly SCENARIOS: Readonly<Record<string, string>>;
+  readonly fillTeamQueue: (send: PracticeWriter['send'], seed: PracticeWriter['seed'], policy: PracticeWriter['policy'], clock: PracticeWriter['clock'], backdate: PracticeWriter['backdate']) => Promise<void>;
+};
 
 /**
  * The mock host, loaded by name, not imported: it depends on this package (its core), so this one
@@ -106,9 +110,15 @@ async function mockHostScenarios(): Promise<Scenarios> {
 }
 
 /** The fixtures endpoint's scenarios: the mock host's, by name. */
-async function scenarios(): Promise<(name: string, nowMs: number) => ScenarioSeed | undefined> {
-  const { seedScenario, SCENARIOS } = await mockHostScenarios();
-  return (name, nowMs) => (Object.hasOwn(SCENARIOS, name) ? seedScenario(name, nowMs) : undefined);
+async function scenarios(): Promise<Omit<FixturesOptions, 'secret'>> {
+  const { seedScenario, SCENARIOS, fillTeamQueue } = await mockHostScenarios();
+  return {
+    scenario: (name, nowMs, tweaks) => (Object.hasOwn(SCENARIOS, name) ? seedScenario(name, nowMs, tweaks) : undefined),
+    // The team's queue is filled by its people's own writes, as in the mock host.
+    prepare: async (name, practice) => {
+      if (name === 'team-queue') await fillTeamQueue(practice.send, practice.seed, practice.policy, practice.clock, practice.backdate);
+    },
+  };
 }
 
 /** Loads the mock host's scenario as demo data, once (an empty database only). */

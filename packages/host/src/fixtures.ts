@@ -1,6 +1,7 @@
 import { mintToken, type TenantSecret } from '@raincheck/host-api/tokens';
 import { errorResponse, HttpError, jsonResponse } from './core/http-error.js';
 import { newOfferToken, offerTokenHash } from './core/offer-token.js';
+import type { Policy } from '@raincheck/policy';
 import type { HostStore, StoredOffer } from './core/store.js';
 import { seedStore, type StoreSeed } from './seed.js';
 
@@ -12,10 +13,36 @@ export type ScenarioSeed = Omit<StoreSeed, 'offers'> & { readonly offers: readon
 
 /** What the fixtures endpoint needs. */
 export interface FixturesOptions {
-  /** The scenario's records around `nowMs`, or undefined for a name it does not know. */
-  readonly scenario: (name: string, nowMs: number) => ScenarioSeed | undefined;
+  /** The scenario's records around `nowMs` with `tweaks` (the mock host's), or undefined for a name it does not know. */
+  readonly scenario: (name: string, nowMs: number, tweaks: Readonly<Record<string, unknown>>) => ScenarioSeed | undefined;
   /** The secret the host verifies the demo practices' tokens with. */
   readonly secret: TenantSecret;
+  /**
+   * Runs after the scenario's records are in: writes made through the host itself, as its people
+   * would (the mock host's `fillTeamQueue` for `team-queue`), so they carry real decisions.
+   */
+  readonly prepare?: (scenario: string, practice: PracticeWriter) => Promise<void>;
+}
+
+/** What {@link FixturesOptions.prepare} may do in a new demo practice. */
+export interface PracticeWriter {
+  /** Sends a request to the host as the practice's therapist, team or admin. */
+  readonly send: (who: string, method: 'GET' | 'POST' | 'PUT', path: string, body: unknown, headers?: Readonly<Record<string, string>>) => Promise<Response>;
+  /** The practice's records as seeded (ids in its namespace). */
+  readonly seed: Omit<ScenarioSeed, 'offers'>;
+  /** The policy it decides with. */
+  readonly policy: Policy;
+  /** The host's clock: a day `offsetDays` from now, and now, as the host writes them. */
+  readonly clock: { readonly day: (offsetDays: number) => string; readonly now: () => string };
+  /** Dates a team request back, so a queue has ages. */
+  readonly backdate: (requestId: string, days: number) => void;
+}
+
+/** The host a fixture is made in: its store, its own handler and policy. */
+export interface FixtureHost {
+  readonly store: HostStore;
+  readonly handle: (request: Request) => Promise<Response>;
+  readonly policy: Policy;
 }
 
 /** What `POST /_fixtures/scenario` answers. */
@@ -25,6 +52,8 @@ export interface FixtureAnswer {
   readonly ids: { readonly therapist: string; readonly sessions: readonly string[] };
   /** Ready bearer tokens (ten minutes) for the practice's therapist, team and admin. */
   readonly tokens: { readonly therapist: string; readonly team: string; readonly admin: string };
+  /** Whom those tokens name, for fresh ones from `POST /_fixtures/token`. */
+  readonly subjects: { readonly therapist: string; readonly team: string; readonly admin: string };
   /** The scenario's offer links' tokens, by name. */
   readonly offerTokens: Readonly<Record<string, string>>;
 }
@@ -54,8 +83,9 @@ function namespaced(seed: ScenarioSeed, ns: string, tenant: string): ScenarioSee
  * Answers `POST /_fixtures/scenario` with `{ scenario, namespace }`: a new demo practice (its own
  * tenant, its ids in the namespace) in that scenario, with tokens for its people.
  */
-export async function answerFixture(request: Request, store: HostStore, options: FixturesOptions, nowMs: number): Promise<Response> {
-  let body: { scenario?: unknown; namespace?: unknown };
+export async function answerFixture(request: Request, host: FixtureHost, options: FixturesOptions, nowMs: number): Promise<Response> {
+  const { store } = host;
+  let body: { scenario?: unknown; namespace?: unknown; tweaks?: unknown };
   try {
     body = (await request.json()) as typeof body;
   } catch {
@@ -65,7 +95,9 @@ export async function answerFixture(request: Request, store: HostStore, options:
   if (typeof body.scenario !== 'string' || typeof ns !== 'string' || !NAMESPACE.test(ns)) {
     return errorResponse(new HttpError(400, 'invalid-request', 'Send { "scenario": "<name>", "namespace": "<a-z, 0-9, ->" }.'));
   }
-  const seed = options.scenario(body.scenario, nowMs);
+  const tweaks = body.tweaks ?? {};
+  if (tweaks === null || typeof tweaks !== 'object' || Array.isArray(tweaks)) return errorResponse(new HttpError(400, 'invalid-request', 'tweaks must be an object, as the mock host takes them.'));
+  const seed = options.scenario(body.scenario, nowMs, tweaks as Record<string, unknown>);
   if (!seed) return errorResponse(new HttpError(404, 'not-found', `No scenario "${body.scenario}".`));
   // A fresh practice each time: picking a scenario again starts over, without touching other tabs' practices.
   const unique = `${ns}-${newOfferToken().slice(0, 8).toLowerCase().replace(/[^a-z0-9]/g, 'x')}`;
@@ -81,11 +113,55 @@ export async function answerFixture(request: Request, store: HostStore, options:
   await seedStore(store, { ...rest, offers: stored });
   const therapist = rest.therapists[0]!.id;
   const mint = (subject: string, role: 'therapist' | 'team' | 'admin') => mintToken({ tenant, subject, role, secret: options.secret, ttlSeconds: 600, now: () => nowMs });
+  const subjects = { therapist, team: `${unique}.team`, admin: `${unique}.admin` };
+  if (options.prepare) {
+    const tokens = { therapist: await mint(subjects.therapist, 'therapist'), team: await mint(subjects.team, 'team'), admin: await mint(subjects.admin, 'admin') };
+    const backdated: [string, number][] = [];
+    await options.prepare(body.scenario, {
+      send: (who, method, path, requestBody, headers = {}) =>
+        host.handle(
+          new Request(`http://fixtures${path}`, {
+            method,
+            ...(method === 'GET' ? {} : { body: JSON.stringify(requestBody) }),
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${who === 'team' ? tokens.team : who === 'admin' ? tokens.admin : tokens.therapist}`, ...headers },
+          }),
+        ),
+      seed: rest,
+      policy: host.policy,
+      clock: { day: (days) => new Date(nowMs + days * 86_400_000).toISOString().slice(0, 10), now: () => new Date(nowMs).toISOString() },
+      backdate: (requestId, days) => void backdated.push([requestId, days]),
+    });
+    await store.write(async (tx) => {
+      for (const [id, days] of backdated) {
+        const request = await tx.teamRequest(id);
+        if (request) await tx.putTeamRequest({ ...request, createdAt: new Date(nowMs - days * 86_400_000).toISOString() });
+      }
+    });
+  }
   const answer: FixtureAnswer = {
     tenant,
     ids: { therapist, sessions: rest.sessions.map((s) => s.id) },
-    tokens: { therapist: await mint(therapist, 'therapist'), team: await mint(`${unique}.team`, 'team'), admin: await mint(`${unique}.admin`, 'admin') },
+    tokens: { therapist: await mint(subjects.therapist, 'therapist'), team: await mint(subjects.team, 'team'), admin: await mint(subjects.admin, 'admin') },
+    subjects,
     offerTokens,
   };
   return jsonResponse(200, answer);
+}
+
+/**
+ * Answers `POST /_fixtures/token` with `{ tenant, subject, role }`: a fresh ten-minute token for
+ * someone of a demo practice (tenants `demo-…` only), so a page can refresh the tokens a fixture gave.
+ */
+export async function answerFixtureToken(request: Request, options: FixturesOptions, nowMs: number): Promise<Response> {
+  let body: { tenant?: unknown; subject?: unknown; role?: unknown };
+  try {
+    body = (await request.json()) as typeof body;
+  } catch {
+    return errorResponse(new HttpError(400, 'invalid-json', 'The body is not JSON.'));
+  }
+  const { tenant, subject, role } = body;
+  if (typeof tenant !== 'string' || !tenant.startsWith('demo-') || typeof subject !== 'string' || (role !== 'therapist' && role !== 'team' && role !== 'admin')) {
+    return errorResponse(new HttpError(400, 'invalid-request', 'Send { "tenant": "demo-…", "subject": "…", "role": "therapist" | "team" | "admin" } for a demo practice.'));
+  }
+  return jsonResponse(200, { token: await mintToken({ tenant, subject, role, secret: options.secret, ttlSeconds: 600, now: () => nowMs }) });
 }

@@ -3,7 +3,7 @@ import { createPolicy, type Policy } from '@raincheck/policy';
 import { defaultRuleFiles, DEFAULT_POLICY } from '@raincheck/policy/rules';
 import { boundedRequest, DEFAULT_MAX_BODY_BYTES } from './body-limit.js';
 import { createHostCore } from './core/core.js';
-import { answerFixture, type FixturesOptions } from './fixtures.js';
+import { answerFixture, answerFixtureToken, type FixturesOptions } from './fixtures.js';
 import { jsonResponse } from './core/http-error.js';
 import type { Db } from './sql/db.js';
 import { DEFAULT_AUDIT_RETENTION_DAYS, prune } from './sql/maintenance.js';
@@ -80,7 +80,10 @@ export async function createHost(options: HostOptions): Promise<Host> {
     fetch: async (request) => {
       const path = new URL(request.url).pathname;
       if (request.method === 'GET' && path === `${basePath}/healthz`) return jsonResponse(200, { ok: true });
-      if (options.fixtures && request.method === 'POST' && path === `${basePath}/_fixtures/scenario`) return answerFixture(request, store, options.fixtures, clock());
+      if (options.fixtures && request.method === 'POST' && path === `${basePath}/_fixtures/scenario`) {
+        return answerFixture(request, { store, policy, handle: (inner) => core.handle(inner) }, options.fixtures, clock());
+      }
+      if (options.fixtures && request.method === 'POST' && path === `${basePath}/_fixtures/token`) return answerFixtureToken(request, options.fixtures, clock());
       const bounded = await boundedRequest(request, maxBodyBytes);
       return bounded instanceof Response ? bounded : core.handle(bounded, basePath);
     },

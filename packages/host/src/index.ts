@@ -17,4 +17,4 @@ export { seedStore } from './seed.js';
 export type { StoreSeed } from './seed.js';
 export { listen } from './serve.js';
 export type { RunningHost } from './serve.js';
-export type { FixturesOptions, FixtureAnswer, ScenarioSeed } from './fixtures.js';
+export type { FixturesOptions, FixtureAnswer, ScenarioSeed, PracticeWriter } from './fixtures.js';

@@ -158,8 +158,14 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
       const hashes = await Promise.all(tokens.map(offerTokenHash));
       prepared.seed.offers.push(...offers.map(({ name: _name, ...offer }, i) => ({ ...offer, tokenHash: hashes[i]! })));
       if (scenario === 'team-queue') {
-        const send = async (who: MockIdentity, method: 'POST' | 'PUT', path: string, body: unknown, headers: Readonly<Record<string, string>> = {}) =>
-          preparedCore.handle(new Request(`http://mock-host${path}`, { method, body: JSON.stringify(body), headers: { 'content-type': 'application/json', authorization: `Bearer ${await token(who)}`, ...headers } }));
+        const send = async (who: MockIdentity, method: 'GET' | 'POST' | 'PUT', path: string, body: unknown, headers: Readonly<Record<string, string>> = {}) =>
+          preparedCore.handle(
+            new Request(`http://mock-host${path}`, {
+              method,
+              ...(method === 'GET' ? {} : { body: JSON.stringify(body) }),
+              headers: { 'content-type': 'application/json', authorization: `Bearer ${await token(who)}`, ...headers },
+            }),
+          );
         const backdate = (requestId: string, days: number) => {
           const index = prepared.teamRequests.findIndex((r) => r.id === requestId);
           if (index >= 0) prepared.teamRequests[index] = { ...prepared.teamRequests[index]!, createdAt: londonIso(clock() - days * 86_400_000) };

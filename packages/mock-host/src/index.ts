@@ -11,5 +11,7 @@ export { mockHostHandlers } from './handlers.js';
 export { MOCK_IDENTITIES, MOCK_TENANT_SECRETS } from './identities.js';
 export type { MockIdentity } from './identities.js';
 export { SCENARIOS, seedScenario } from './scenarios.js';
+export { fillTeamQueue } from './team-queue.js';
+export type { SendAs } from './team-queue.js';
 export type { ScenarioName, ScenarioTweaks, Seed, SeedOffer, HostState, MockClient } from './scenarios.js';
 export type { StoredOffer, StoredSession, StoredTherapist, StoredTeamRequest } from '@raincheck/host/core';

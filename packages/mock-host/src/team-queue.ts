@@ -3,7 +3,7 @@ import type { HostState } from './scenarios.js';
 import type { MockIdentity } from './identities.js';
 
 /** Sends one request to the host as `who` (the mock host's own `handle`, before it is ready). */
-export type SendAs = (who: MockIdentity, method: 'POST' | 'PUT', path: string, body: unknown, headers?: Readonly<Record<string, string>>) => Promise<Response>;
+export type SendAs = (who: MockIdentity, method: 'GET' | 'POST' | 'PUT', path: string, body: unknown, headers?: Readonly<Record<string, string>>) => Promise<Response>;
 
 /**
  * Fills the `team-queue` scenario's queue the way a real one fills: by the therapist's own writes
@@ -11,20 +11,21 @@ export type SendAs = (who: MockIdentity, method: 'POST' | 'PUT', path: string, b
  * request carries the decision it was made under; and the team resolves one of them.
  * @throws Error naming the step, when the host refuses one (rule files that forbid it).
  */
-export async function fillTeamQueue(send: SendAs, seed: HostState, policy: Policy, clock: { readonly day: (offsetDays: number) => string; readonly now: () => string }, backdate: (requestId: string, days: number) => void): Promise<void> {
+export async function fillTeamQueue(send: SendAs, seed: { readonly therapists: readonly { readonly id: string }[]; readonly sessions: readonly HostState['sessions'][number][]; readonly slots: Readonly<Record<string, readonly { readonly id: string }[]>> }, policy: Policy, clock: { readonly day: (offsetDays: number) => string; readonly now: () => string }, backdate: (requestId: string, days: number) => void): Promise<void> {
   const { day } = clock;
-  // What the therapist's widget showed: its own decision, from the same policy and the facts as they are at that step.
+  // What the therapist's widget showed: its own decision, from the same policy and the facts the
+  // host gives it at that step (the session and its policy facts), as the widget decides.
   const shownFor = async (action: 'cancel' | 'refund', sessionId: string, request: Facts['request']) => {
-    const session = seed.sessions.find((s) => s.id === sessionId)!;
-    const client = seed.clients.find((c) => c.id === session.clientId)!;
-    const { tenant: _tenant, hiddenUntil: _hidden, ...therapist } = seed.therapists.find((t) => t.id === session.therapistId)!;
+    const read = async <T>(path: string) => (await (await send('therapist', 'GET', path, undefined)).json()) as T;
+    const { session } = await read<{ session: { id: string; startsAt: string; endsAt: string; timeZone: string; status: 'scheduled' | 'cancelled' | 'completed'; price: { amount: number; currency: string }; version: string } }>(`/sessions/${sessionId}`);
+    const facts = await read<Pick<Facts, 'client' | 'therapist' | 'history'>>(`/sessions/${sessionId}/policy-facts`);
     const decision = await policy.evaluate({
       action,
       now: clock.now(),
       session: { id: session.id, startsAt: session.startsAt, endsAt: session.endsAt, timeZone: session.timeZone, status: session.status, price: session.price, version: session.version },
-      client: { id: client.id, isNew: client.isNew, attendedSessions: client.attendedSessions },
-      therapist,
-      history: seed.history[session.therapistId] ?? [],
+      ...(facts.client ? { client: facts.client } : {}),
+      therapist: facts.therapist,
+      history: facts.history,
       request,
     });
     return { policyId: policy.id, policyVersion: policy.version, policyHash: policy.hash, outcome: decision.outcome };
