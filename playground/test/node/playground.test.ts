@@ -2,35 +2,25 @@
 // each widget completes its main path, an invalid rule edit shows its error, a valid one changes
 // the decision. Runs against `dist/playground` (the static site `npm run build` makes).
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { defaultRuleFiles } from '@raincheck/policy/rules';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { preview, type PreviewServer } from 'vite';
-import { findChromium } from '../../../scripts/find-chromium.mjs';
+import type { Browser, Page } from 'puppeteer-core';
 import { WIDGETS } from '../../src/widgets.js';
+import { click, startBuiltPlayground, type BuiltPlayground } from '../shared/built-playground.js';
 
-const root = new URL('../../../', import.meta.url).pathname;
-let server: PreviewServer;
+let playground: BuiltPlayground;
 let browser: Browser;
 let url: string;
 
 before(async () => {
-  assert.ok(existsSync(join(root, 'dist/playground/index.html')), 'build the playground first (npm run build)');
-  server = await preview({ configFile: join(root, 'vite.config.ts'), preview: { port: 0, strictPort: false }, logLevel: 'silent' });
-  url = server.resolvedUrls!.local[0]!;
-  const executablePath = findChromium();
-  assert.ok(executablePath, 'Chromium is needed for this test');
-  browser = await puppeteer.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  playground = await startBuiltPlayground();
+  ({ browser, url } = playground);
 });
 
-after(async () => {
-  await browser?.close();
-  await new Promise<void>((resolve) => server?.httpServer.close(() => resolve()));
-});
+after(() => playground?.close());
 
 /** Text of a widget's shadow root, whitespace collapsed. */
 const widgetText = (page: Page, tag: string) => page.$eval(tag, (el) => (el.shadowRoot?.textContent ?? '').replace(/\s+/g, ' '));
@@ -43,9 +33,6 @@ async function open(query = ''): Promise<{ page: Page; errors: string[] }> {
   return { page, errors };
 }
 
-/** Clicks inside a widget's shadow root. */
-const click = (page: Page, tag: string, selector: string, index = 0) =>
-  page.$eval(tag, (el, s, i) => (el.shadowRoot!.querySelectorAll<HTMLElement>(s)[i]!).click(), selector, index);
 
 describe('the playground (built, in Chromium)', () => {
   it('starts on the default rules with the mock host, and cancelling completes: host records, events, decision trace', async () => {

@@ -6,15 +6,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import puppeteer, { type Browser } from 'puppeteer-core';
-import { preview, type PreviewServer } from 'vite';
-import { findChromium } from '../../../scripts/find-chromium.mjs';
+import type { Browser } from 'puppeteer-core';
 import { startServe, type ServeProcess } from '../../../packages/host/test/shared/serve-process.js';
+import { click, startBuiltPlayground, type BuiltPlayground } from '../shared/built-playground.js';
 
-const root = new URL('../../../', import.meta.url).pathname;
 let dir: string;
 let host: ServeProcess;
-let server: PreviewServer;
+let playground: BuiltPlayground;
 let browser: Browser;
 let url: string;
 
@@ -24,25 +22,18 @@ before(async () => {
   // The config reads RAINCHECK_HOST_URL when it loads, as under `npm start`.
   process.env.RAINCHECK_HOST_URL = host.url;
   try {
-    server = await preview({ configFile: join(root, 'vite.config.ts'), preview: { port: 0, strictPort: false }, logLevel: 'silent' });
+    playground = await startBuiltPlayground();
   } finally {
     delete process.env.RAINCHECK_HOST_URL;
   }
-  url = server.resolvedUrls!.local[0]!;
-  const executablePath = findChromium();
-  assert.ok(executablePath, 'Chromium is needed for this test');
-  browser = await puppeteer.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  ({ browser, url } = playground);
 });
 
 after(async () => {
-  await browser?.close();
-  await new Promise<void>((resolve) => server?.httpServer.close(() => resolve()));
+  await playground?.close();
   await host?.stop();
   await rm(dir, { recursive: true, force: true });
 });
-
-const click = (page: import('puppeteer-core').Page, tag: string, selector: string, index = 0) =>
-  page.$eval(tag, (el, s, i) => (el.shadowRoot!.querySelectorAll<HTMLElement>(s)[i]!).click(), selector, index);
 
 describe('the playground on the reference host (built, in Chromium)', () => {
   it('talks to the reference host by default: a cancellation there, each scenario a demo practice of its own', async () => {
