@@ -114,8 +114,8 @@ export async function answerFixture(request: Request, host: FixtureHost, options
   const therapist = rest.therapists[0]!.id;
   const mint = (subject: string, role: 'therapist' | 'team' | 'admin') => mintToken({ tenant, subject, role, secret: options.secret, ttlSeconds: 600, now: () => nowMs });
   const subjects = { therapist, team: `${unique}.team`, admin: `${unique}.admin` };
+  const tokens = { therapist: await mint(subjects.therapist, 'therapist'), team: await mint(subjects.team, 'team'), admin: await mint(subjects.admin, 'admin') };
   if (options.prepare) {
-    const tokens = { therapist: await mint(subjects.therapist, 'therapist'), team: await mint(subjects.team, 'team'), admin: await mint(subjects.admin, 'admin') };
     const backdated: [string, number][] = [];
     await options.prepare(body.scenario, {
       send: (who, method, path, requestBody, headers = {}) =>
@@ -141,7 +141,7 @@ export async function answerFixture(request: Request, host: FixtureHost, options
   const answer: FixtureAnswer = {
     tenant,
     ids: { therapist, sessions: rest.sessions.map((s) => s.id) },
-    tokens: { therapist: await mint(subjects.therapist, 'therapist'), team: await mint(subjects.team, 'team'), admin: await mint(subjects.admin, 'admin') },
+    tokens,
     subjects,
     offerTokens,
   };

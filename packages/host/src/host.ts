@@ -5,6 +5,7 @@ import { boundedRequest, DEFAULT_MAX_BODY_BYTES } from './body-limit.js';
 import { createHostCore } from './core/core.js';
 import { answerFixture, answerFixtureToken, type FixturesOptions } from './fixtures.js';
 import { jsonResponse } from './core/http-error.js';
+import { pathUnder } from './core/router.js';
 import type { Db } from './sql/db.js';
 import { DEFAULT_AUDIT_RETENTION_DAYS, prune } from './sql/maintenance.js';
 import { migrate } from './sql/migrate.js';
@@ -69,7 +70,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
   // Daily; unref'd so an idle host does not keep the process alive for it.
   const pruning = setInterval(() => void pruneNow().catch(() => undefined), 24 * 60 * 60 * 1000);
   pruning.unref?.();
-  const basePath = (options.basePath ?? '').replace(/\/+$/, '');
+  const basePath = options.basePath ?? '';
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   return {
     policy,
@@ -78,12 +79,12 @@ export async function createHost(options: HostOptions): Promise<Host> {
       return options.database.close();
     },
     fetch: async (request) => {
-      const path = new URL(request.url).pathname;
-      if (request.method === 'GET' && path === `${basePath}/healthz`) return jsonResponse(200, { ok: true });
-      if (options.fixtures && request.method === 'POST' && path === `${basePath}/_fixtures/scenario`) {
+      const path = pathUnder(new URL(request.url).pathname, basePath);
+      if (request.method === 'GET' && path === '/healthz') return jsonResponse(200, { ok: true });
+      if (options.fixtures && request.method === 'POST' && path === '/_fixtures/scenario') {
         return answerFixture(request, { store, policy, handle: (inner) => core.handle(inner) }, options.fixtures, clock());
       }
-      if (options.fixtures && request.method === 'POST' && path === `${basePath}/_fixtures/token`) return answerFixtureToken(request, options.fixtures, clock());
+      if (options.fixtures && request.method === 'POST' && path === '/_fixtures/token') return answerFixtureToken(request, options.fixtures, clock());
       const bounded = await boundedRequest(request, maxBodyBytes);
       return bounded instanceof Response ? bounded : core.handle(bounded, basePath);
     },

@@ -1,6 +1,6 @@
 import type { EndpointId, Refund, Session } from '@raincheck/host-api';
 import { mintToken, verifyToken } from '@raincheck/host-api/tokens';
-import { createHostCore, DEFAULT_IDEMPOTENCY_TTL_MS, errorResponse, HttpError, matchRoute, newOfferToken, offerTokenHash, type HostCore, type StoredAuditEntry, type StoredNotification, type StoredTeamRequest } from '@raincheck/host/core';
+import { createHostCore, DEFAULT_IDEMPOTENCY_TTL_MS, errorResponse, HttpError, matchRoute, newOfferToken, offerTokenHash, pathUnder, type HostCore, type StoredAuditEntry, type StoredNotification, type StoredTeamRequest } from '@raincheck/host/core';
 import { createPolicy, type Policy } from '@raincheck/policy';
 import { defaultRuleFiles, DEFAULT_POLICY } from '@raincheck/policy/rules';
 import { applyFault, type Fault } from './faults.js';
@@ -185,10 +185,10 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
     } catch (error) {
       return errorResponse(new HttpError(500, 'internal-error', error instanceof Error ? error.message : String(error)));
     }
-    const path = new URL(request.url).pathname.slice(basePath.replace(/\/+$/, '').length) || '/';
+    const path = pathUnder(new URL(request.url).pathname, basePath);
     let endpoint: EndpointId | undefined;
     try {
-      endpoint = matchRoute(request.method, path)?.route.endpoint;
+      endpoint = path === null ? undefined : matchRoute(request.method, path)?.route.endpoint;
     } catch {
       // A path the router cannot decode is the core's to answer (400), with no fault applied.
     }

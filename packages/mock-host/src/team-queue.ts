@@ -1,4 +1,5 @@
-import type { Facts, Policy } from '@raincheck/policy';
+import { sessionFacts } from '@raincheck/host/core';
+import type { Facts, Policy, SessionFacts } from '@raincheck/policy';
 import type { HostState } from './scenarios.js';
 import type { MockIdentity } from './identities.js';
 
@@ -17,12 +18,12 @@ export async function fillTeamQueue(send: SendAs, seed: { readonly therapists: r
   // host gives it at that step (the session and its policy facts), as the widget decides.
   const shownFor = async (action: 'cancel' | 'refund', sessionId: string, request: Facts['request']) => {
     const read = async <T>(path: string) => (await (await send('therapist', 'GET', path, undefined)).json()) as T;
-    const { session } = await read<{ session: { id: string; startsAt: string; endsAt: string; timeZone: string; status: 'scheduled' | 'cancelled' | 'completed'; price: { amount: number; currency: string }; version: string } }>(`/sessions/${sessionId}`);
+    const { session } = await read<{ session: SessionFacts }>(`/sessions/${sessionId}`);
     const facts = await read<Pick<Facts, 'client' | 'therapist' | 'history'>>(`/sessions/${sessionId}/policy-facts`);
     const decision = await policy.evaluate({
       action,
       now: clock.now(),
-      session: { id: session.id, startsAt: session.startsAt, endsAt: session.endsAt, timeZone: session.timeZone, status: session.status, price: session.price, version: session.version },
+      session: sessionFacts(session),
       ...(facts.client ? { client: facts.client } : {}),
       therapist: facts.therapist,
       history: facts.history,

@@ -12,7 +12,7 @@ import { therapistHandlers } from './handlers/therapists.js';
 import { errorBody, HttpError } from './http-error.js';
 import { DEFAULT_IDEMPOTENCY_TTL_MS, fingerprintOf, idempotencyScope, openAnswer, sealAnswer } from './idempotency.js';
 import { accessibleSession } from './records.js';
-import { matchRoute, type Route } from './router.js';
+import { matchRoute, pathUnder, type Route } from './router.js';
 import type { HostStore, StoreTransaction, StoredPolicy } from './store.js';
 
 const HANDLERS: Handlers = { ...sessionHandlers, ...offerHandlers, ...therapistHandlers, ...teamRequestHandlers, ...ruleHandlers };
@@ -139,10 +139,7 @@ export function createHostCore(options: HostCoreOptions): HostCore {
 
   async function answer(request: Request, basePath = ''): Promise<CoreAnswer> {
     const url = new URL(request.url);
-    const base = basePath.replace(/\/+$/, '');
-    // Only paths under the base: `/zzzz/sessions/…` is not `/base/sessions/…` with other letters.
-    const underBase = url.pathname === base || url.pathname.startsWith(`${base}/`);
-    const path = underBase ? url.pathname.slice(base.length) || '/' : null;
+    const path = pathUnder(url.pathname, basePath);
     let endpoint: EndpointId | null = null;
     let rawBody: unknown;
     let replayed = false;

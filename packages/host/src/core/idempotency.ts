@@ -1,7 +1,7 @@
 import { canonicalJson } from '@raincheck/policy';
 import type { Caller } from './access.js';
 import { HttpError } from './http-error.js';
-import { offerTokenHash } from './offer-token.js';
+import { base64url, offerTokenHash, sha256 } from './offer-token.js';
 
 /** How long an idempotency key is remembered unless told otherwise: 24 hours. */
 export const DEFAULT_IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
@@ -13,7 +13,7 @@ export const DEFAULT_IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
  */
 export async function idempotencyScope(endpoint: string, key: string, caller: Caller | null, params: Readonly<Record<string, string>>): Promise<string> {
   const who = caller ? ['caller', caller.tenant, caller.subject] : ['offer', await offerTokenHash(params.token ?? '')];
-  return base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify([...who, endpoint, key])))));
+  return sha256(JSON.stringify([...who, endpoint, key]));
 }
 
 /** The AES-GCM key that seals one remembered answer: derived from the idempotency key, which only the caller has. */
@@ -38,10 +38,6 @@ export async function openAnswer(sealed: string, idempotencyKey: string, scope: 
   const [, iv, data] = sealed.split('.');
   const opened = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromBase64url(iv!) }, await answerKey(idempotencyKey, scope), fromBase64url(data!));
   return new TextDecoder().decode(opened);
-}
-
-function base64url(bytes: Uint8Array): string {
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
 function fromBase64url(text: string): Uint8Array<ArrayBuffer> {

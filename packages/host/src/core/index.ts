@@ -10,10 +10,11 @@ export type { HostCore, HostCoreOptions, CoreAnswer } from './core.js';
 export type { Authenticate, Caller } from './access.js';
 export { DEFAULT_IDEMPOTENCY_TTL_MS } from './idempotency.js';
 export { HttpError, errorResponse } from './http-error.js';
-export { matchRoute } from './router.js';
+export { matchRoute, pathUnder } from './router.js';
 export type { Route } from './router.js';
 export { newOfferToken, offerTokenHash } from './offer-token.js';
 export { recordDecision } from './decision-record.js';
+export { sessionFacts } from './policy-gate.js';
 export type {
   HostStore,
   StoreTransaction,

@@ -7,10 +7,16 @@ export function newOfferToken(): string {
 }
 
 /** What the store keeps of an offer token: its SHA-256, base64url. */
-export async function offerTokenHash(token: string): Promise<string> {
-  return base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token))));
+export function offerTokenHash(token: string): Promise<string> {
+  return sha256(token);
 }
 
-function base64url(bytes: Uint8Array): string {
+/** The SHA-256 of a text (UTF-8), base64url. */
+export async function sha256(text: string): Promise<string> {
+  return base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))));
+}
+
+/** Bytes as base64url without padding: what tokens, hashes and sealed answers are written in. */
+export function base64url(bytes: Uint8Array): string {
   return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }

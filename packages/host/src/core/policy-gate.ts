@@ -1,4 +1,4 @@
-import type { Decision, Facts } from '@raincheck/policy';
+import type { Decision, Facts, SessionFacts } from '@raincheck/policy';
 import type { RequestContext } from './handler.js';
 import { HttpError, notFound } from './http-error.js';
 import type { StoredSession } from './store.js';
@@ -20,7 +20,7 @@ export async function decide(context: RequestContext, action: Facts['action'], s
     action,
     now,
     ...(session
-      ? { session: { id: session.id, startsAt: session.startsAt, endsAt: session.endsAt, timeZone: session.timeZone, status: session.status, price: session.price, version: session.version } }
+      ? { session: sessionFacts(session) }
       : {}),
     ...(client ? { client: { id: client.id, isNew: client.isNew, attendedSessions: client.attendedSessions } } : {}),
     therapist,
@@ -30,6 +30,12 @@ export async function decide(context: RequestContext, action: Facts['action'], s
   // Every decision a write is made under goes to its audit record.
   context.decisions.push(decision);
   return decision;
+}
+
+/** A session's policy facts: the fields the facts schema names, none of what the host shows besides. */
+export function sessionFacts(session: SessionFacts): SessionFacts {
+  const { id, startsAt, endsAt, timeZone, status, price, version } = session;
+  return { id, startsAt, endsAt, timeZone, status, price, ...(version === undefined ? {} : { version }) };
 }
 
 /** Refuses a write the policy does not allow as self-serve, with the policy's own sentences. */

@@ -33,3 +33,13 @@ export function matchRoute(method: string, path: string): { route: Route; params
   }
   return undefined;
 }
+
+/**
+ * The path of a request relative to the API's base path, or null when it is not under it:
+ * `/zzzz/sessions/…` is not `/base/sessions/…` with other letters.
+ */
+export function pathUnder(pathname: string, basePath: string): string | null {
+  const base = basePath.replace(/\/+$/, '');
+  if (pathname !== base && !pathname.startsWith(`${base}/`)) return null;
+  return pathname.slice(base.length) || '/';
+}
