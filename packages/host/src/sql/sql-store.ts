@@ -63,7 +63,11 @@ function transactionOn(db: Queryable, writing: boolean): StoreTransaction {
     },
     teamRequest: (id) => one<StoredTeamRequest>(`SELECT data FROM team_requests WHERE id = $1${lock}`, [id]),
     teamRequests: (tenant, { status, kind }) =>
-      all<StoredTeamRequest>('SELECT data FROM team_requests WHERE tenant_id = $1 AND ($2::text IS NULL OR status = $2) AND ($3::text IS NULL OR kind = $3) ORDER BY seq DESC', [tenant, status ?? null, kind ?? null]),
+      // Newest first by when they were raised (instants with offsets compare as timestamptz), then the later written.
+      all<StoredTeamRequest>(
+        "SELECT data FROM team_requests WHERE tenant_id = $1 AND ($2::text IS NULL OR status = $2) AND ($3::text IS NULL OR kind = $3) ORDER BY (data->>'createdAt')::timestamptz DESC, seq DESC",
+        [tenant, status ?? null, kind ?? null],
+      ),
     putTeamRequest: async (request) => {
       await db.query('INSERT INTO team_requests (id, tenant_id, status, kind, data) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, data = EXCLUDED.data', [
         request.id,

@@ -156,8 +156,18 @@ export function storeConformance(name: string, factory: StoreFactory): void {
             [],
           );
         });
+        await store.write(async (tx) => tx.putTeamRequest({ ...teamRequest('older', 'practice-a'), createdAt: '2027-05-28T10:00:00+01:00' }));
+        assert.deepEqual(
+          (await store.read((tx) => tx.teamRequests('practice-a', {}))).map((r) => r.id),
+          ['c', 'a', 'older'],
+          'newest first by when they were raised, not by when they were written',
+        );
         await store.write(async (tx) => tx.putTeamRequest({ ...teamRequest('a', 'practice-a'), status: 'resolved' }));
-        assert.deepEqual((await store.read((tx) => tx.teamRequests('practice-a', { status: 'open' }))).length, 0, 'a changed request is replaced, not added');
+        assert.deepEqual(
+          (await store.read((tx) => tx.teamRequests('practice-a', { status: 'open' }))).map((r) => r.id),
+          ['older'],
+          'a changed request is replaced, not added',
+        );
       } finally {
         await close();
       }
