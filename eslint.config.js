@@ -75,7 +75,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['packages/*/test/**/*.ts', 'playground/test/**/*.ts'],
+    files: ['packages/*/test/**/*.ts', 'playground/test/**/*.ts', 'examples/test/**/*.ts'],
     rules: {
       // Tests reach into results they have just asserted the shape of.
       '@typescript-eslint/no-unsafe-member-access': 'off',
@@ -83,7 +83,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['packages/*/test/node/**/*.ts', 'packages/*/test/shared/**/*.ts', 'playground/test/node/**/*.ts'],
+    files: ['packages/*/test/node/**/*.ts', 'packages/*/test/shared/**/*.ts', 'playground/test/node/**/*.ts', 'examples/test/**/*.ts'],
     rules: {
       '@typescript-eslint/no-floating-promises': ['error', { allowForKnownSafeCalls: [{ from: 'package', name: ['describe', 'it'], package: 'node:test' }] }],
     },
