@@ -1,12 +1,13 @@
-// `npm test`: build, typecheck, lint, Node unit tests, rule fixtures, then browser tests in Chromium.
+// `npm test`: build, package checks (publint, attw), typecheck, lint, Node unit tests, rule fixtures, then browser tests in Chromium.
 // Stops at the first failing step and says which.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { findChromium, INSTALL_HINT } from './find-chromium.mjs';
 
-// The playground is tested like a package: its own tsconfig and Node tests (which drive it in Chromium).
-const packages = [...readdirSync('packages').map((name) => join('packages', name)), 'playground'];
+// The playground and the examples are tested like packages: their own tsconfig and Node tests
+// (which drive them in Chromium).
+const packages = [...readdirSync('packages').map((name) => join('packages', name)), 'playground', 'examples'];
 
 function testFiles(dir) {
   if (!existsSync(dir)) return [];
@@ -21,6 +22,7 @@ const tsconfigs = ['tsconfig.json', ...packages.map((pkg) => join(pkg, 'tsconfig
 
 const steps = [
   ['build', 'npm', ['run', 'build', '--silent']],
+  ['packages: publint + attw', process.execPath, ['scripts/check-packages.mjs']],
   ...tsconfigs.map((config) => [`typecheck ${config}`, 'npx', ['tsc', '-p', config, '--noEmit']]),
   ['lint', 'npx', ['eslint', '.']],
   ['rules: validate', 'npx', ['raincheck', 'validate', 'rules']],

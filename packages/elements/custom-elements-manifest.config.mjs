@@ -1,4 +1,5 @@
 // The custom elements manifest (custom-elements.json), generated from the components' JSDoc.
+import { cssPropertiesFromTokens, distModulePaths } from './build/manifest-plugins.mjs';
 
 /** Keeps the public API only: internal state (`state: true`, private, protected) is not an attribute. */
 function publicApiOnly() {
@@ -24,5 +25,6 @@ export default {
   exclude: ['src/**/*.styles.ts', 'src/localization/locales/**'],
   outdir: '.',
   litelement: true,
-  plugins: [publicApiOnly()],
+  // Module paths name the shipped dist/ files; custom properties come from the tokens.
+  plugins: [publicApiOnly(), cssPropertiesFromTokens(), distModulePaths()],
 };
