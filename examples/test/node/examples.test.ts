@@ -2,13 +2,15 @@
 // built first) installed into a fresh folder with npm from its local cache: the packages' own
 // checks there, `npx raincheck validate` on the shipped rules, the Express server mounting the
 // reference host with its token endpoint, its plain HTML page (script-tag build) and its React
-// page each completing a cancellation in Chromium, and the script-tag build on the mock host.
+// page each completing a cancellation in Chromium, and the bundler and script-tag routes on the
+// mock host.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { build } from 'esbuild';
 import type { Browser, Page } from 'puppeteer-core';
 import ts from 'typescript';
 import { completeCancel, launchChromium, openPartnerPage } from '../shared/partner-browser.js';
@@ -130,6 +132,33 @@ describe('examples, from the packed tarballs in a fresh folder', () => {
     const { page, errors } = await openServerPage(browser, `${server.url}/react/`);
     await completeCancel(page);
     await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Session cancelled', { timeout: 5000 });
+    assert.deepEqual(errors, []);
+  });
+
+  it('a bundler route: @raincheck/elements/define bundled by esbuild, on the mock host', async () => {
+    // As the elements README shows it: the registration entry, the provider configured by property.
+    const bundled = await build({
+      stdin: {
+        contents: `import '@raincheck/elements/define';
+          import { createMockHost } from '@raincheck/mock-host';
+          const host = createMockHost({ scenario: 'ordinary-cancellation' });
+          const provider = document.querySelector('rc-provider');
+          provider.fetch = host.fetchAt('https://partner.test/api');
+          provider.getAccessToken = () => host.token('therapist');`,
+        resolveDir: folder,
+        loader: 'js',
+      },
+      bundle: true,
+      format: 'esm',
+      platform: 'browser',
+      write: false,
+      logLevel: 'silent',
+    });
+    const html = '<!doctype html><html lang="en"><body><rc-provider base-url="https://partner.test/api"><rc-cancel-session session-id="ses-1"></rc-cancel-session></rc-provider><script type="module" src="/app.js"></script></body></html>';
+    const site = (path: string) =>
+      path === '/' ? { body: html, contentType: 'text/html' } : path === '/app.js' ? { body: bundled.outputFiles[0]!.text, contentType: 'text/javascript' } : undefined;
+    const { page, errors } = await openPartnerPage(browser, site);
+    await completeCancel(page);
     assert.deepEqual(errors, []);
   });
 
