@@ -55,7 +55,9 @@ function installPartnerFolder(folder: string): void {
 
 /** Starts the example server; resolves with its address once it listens. */
 async function startServer(folder: string): Promise<{ url: string; process: ChildProcess }> {
-  const child = spawn(process.execPath, ['express-host/server.mjs'], { cwd: folder, env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // PGlite in memory: without DATABASE_URL, so the example never writes to a PostgreSQL the tests share.
+  const { DATABASE_URL: _shared, ...env } = process.env;
+  const child = spawn(process.execPath, ['express-host/server.mjs'], { cwd: folder, env: { ...env, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the example server did not start in 60 s:\n${output}`)), 60_000);
