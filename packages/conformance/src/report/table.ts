@@ -1,0 +1,29 @@
+import { GROUPS, type CheckResult, type ConformanceReport } from '../types.js';
+
+// The readable report: a table per group, then the summary line.
+
+const MARK: Readonly<Record<CheckResult['status'], string>> = { pass: 'PASS', fail: 'FAIL', skip: 'SKIP', 'expected-failure': 'XFAIL' };
+
+/** `N passed, N failed, N skipped` (and expected failures, when any). */
+export function summaryLine(report: ConformanceReport): string {
+  const { passed, failed, skipped, expectedFailures } = report.summary;
+  return `${passed} passed, ${failed} failed, ${skipped} skipped${expectedFailures > 0 ? `, ${expectedFailures} expected failure(s)` : ''}`;
+}
+
+/** The report as text: a table by group, a line under each check that did not pass, and the summary. */
+export function formatTable(report: ConformanceReport): string {
+  const width = Math.max(...report.results.map((r) => r.id.length), 10);
+  const lines = [`raincheck conformance: ${report.baseUrl} (${report.setup === 'fixtures' ? 'fixtures' : 'documented seed'})`];
+  for (const group of GROUPS) {
+    const results = report.results.filter((r) => r.group === group);
+    if (results.length === 0) continue;
+    lines.push('', group);
+    for (const result of results) {
+      lines.push(`  ${MARK[result.status].padEnd(5)}  ${result.id.padEnd(width)}  ${result.title}`);
+      if (result.status === 'expected-failure') lines.push(`         expected: ${result.expectedBecause ?? ''}`);
+      if (result.message) lines.push(`         ${result.status === 'skip' ? 'skipped' : 'why'}: ${result.message}`);
+    }
+  }
+  lines.push('', summaryLine(report));
+  return lines.join('\n');
+}
