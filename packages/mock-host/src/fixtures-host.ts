@@ -29,7 +29,7 @@ export interface MockFixturesHost {
   /** Answers one request: the host API, `GET /healthz` and `POST /_fixtures/{scenario,token,clock}`. */
   fetch(request: Request): Promise<Response>;
   /** The host's clock now (the test clock), epoch ms. */
-  now(): number;
+  readonly now: () => number;
   /** The policy every practice decides with unless it published its own. */
   readonly policy: Policy;
 }
