@@ -1,4 +1,5 @@
 import { ENDPOINTS, errorBodySchema, type EndpointId } from '@raincheck/host-api';
+import { toValidationIssues } from '@raincheck/policy/schemas';
 
 // Whether one response fits the contract: its status is one the endpoint may answer, and its body
 // is the endpoint's response (2xx) or the documented error body (4xx, 5xx).
@@ -7,19 +8,14 @@ import { ENDPOINTS, errorBodySchema, type EndpointId } from '@raincheck/host-api
 const ALWAYS = [400, 401, 403];
 
 interface SafeParsing {
-  safeParse(value: unknown): { success: true } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
+  safeParse(value: unknown, options: { reportInput: true }): { success: true } | { success: false; error: { issues: Parameters<typeof toValidationIssues>[1] } };
 }
 
-/** `$.session.version` for a zod issue path. */
-function jsonPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : `${text}.${String(key)}`), '$');
-}
-
-/** What is wrong with a body against a schema, in sentences (empty when it fits). */
+/** What is wrong with a body against a schema, in the policy's sentences (empty when it fits). */
 export function schemaProblems(schema: unknown, body: unknown, limit = 3): string[] {
-  const parsed = (schema as SafeParsing).safeParse(body);
+  const parsed = (schema as SafeParsing).safeParse(body, { reportInput: true });
   if (parsed.success) return [];
-  return parsed.error.issues.slice(0, limit).map((issue) => `${jsonPath(issue.path)}: ${issue.message}`);
+  return toValidationIssues('', parsed.error.issues.slice(0, limit)).map((issue) => `${issue.path}: ${issue.message}`);
 }
 
 /** The endpoint a method and path (without the base, query allowed) are for, by the contract's table. */
