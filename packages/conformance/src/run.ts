@@ -25,6 +25,20 @@ async function advance(probe: Probe, setup: HostSetup, clock: KitClock, minutes:
   clock.moves++;
 }
 
+/**
+ * Learns where the host's test clock stands (an earlier run may have moved it), so the kit's dates
+ * (slot ranges, the facts a widget decides on) are the host's. No test clock: the real time.
+ */
+async function syncClock(probe: Probe, clock: KitClock): Promise<void> {
+  try {
+    const answer = await probe.send({ method: 'POST', path: '/_fixtures/clock', body: { advanceMinutes: 0 } });
+    const now = (answer.json as { now?: unknown } | undefined)?.now;
+    if (answer.status === 200 && typeof now === 'string' && Number.isFinite(Date.parse(now))) clock.offsetMs = Date.parse(now) - Date.now();
+  } catch {
+    // The checks will each say the host cannot be reached.
+  }
+}
+
 /** Runs one check, turning how it ended into a result. */
 async function runCheck(check: CheckDefinition, context: CheckContext): Promise<Omit<CheckResult, 'durationMs'>> {
   const base = { id: check.id, group: check.group, title: check.title };
@@ -54,6 +68,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   const only = options.only;
   const checks = allChecks(options).filter((c) => !only || only.some((prefix) => c.id === prefix || c.id.startsWith(prefix)));
   const startedAt = new Date().toISOString();
+  if (setup.kind === 'fixtures') await syncClock(new Probe(baseUrl, fetcher, timeoutMs, 'setup', violations), clock);
   const results: CheckResult[] = [];
   for (const check of checks) {
     const probe = new Probe(baseUrl, fetcher, timeoutMs, check.id, violations);
