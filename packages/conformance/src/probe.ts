@@ -42,6 +42,17 @@ export interface ContractViolation {
   readonly checkId: string;
 }
 
+/** Whom a bearer token names, for the transcript (read, not verified: the host verifies). */
+function caller(token: string | undefined): string {
+  if (!token) return ' [no token]';
+  try {
+    const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { sub?: unknown; role?: unknown };
+    return typeof claims.sub === 'string' && typeof claims.role === 'string' ? ` [${claims.role} ${claims.sub}]` : ' [a token]';
+  } catch {
+    return ' [a token]';
+  }
+}
+
 /** The host as one check sees it. */
 export class Probe {
   /** One line per request: `POST /x (Idempotency-Key, If-Match "1") → 200 {"session":…}`. */
@@ -81,7 +92,8 @@ export class Probe {
       json = undefined;
     }
     const line = `${sent} → ${response.status}`;
-    this.transcript.push(`${line} ${text.length > 300 ? `${text.slice(0, 300)}…` : text}`);
+    const offerLink = call.path.startsWith('/offers/') || call.path.startsWith('/_fixtures/');
+    this.transcript.push(`${sent}${offerLink ? '' : caller(call.token)} → ${response.status} ${text.length > 300 ? `${text.slice(0, 300)}…` : text}`);
     const endpoint = endpointFor(call.method, call.path);
     if (endpoint) {
       for (const problem of responseProblems(endpoint, response.status, text, response.headers.get('content-type'))) {

@@ -8,10 +8,10 @@ import { cancel, expectStatus, got } from '../steps.js';
 // notification history). These run when the contract has a session's notification history
 // endpoint and the host serves it; until then they skip and say so.
 
-/** The contract's endpoint for a session's notification history: a GET under /sessions/{sessionId} ending in /notifications. */
+/** The contract's endpoint for a session's notification history: a GET of one session's `…/notifications…` path. */
 function historyPath(): string | undefined {
   const found = Object.values(ENDPOINTS as Readonly<Record<string, { readonly method: string; readonly path: string }>>).find(
-    (e) => e.method === 'GET' && /^\/sessions\/\{\w+\}\/notifications$/.test(e.path),
+    (e) => e.method === 'GET' && /^\/sessions\/\{\w+\}\/notification[\w-]*$/.test(e.path),
   );
   return found?.path;
 }

@@ -4,6 +4,9 @@ import { GROUPS, type CheckResult, type ConformanceReport } from '../types.js';
 
 const MARK: Readonly<Record<CheckResult['status'], string>> = { pass: 'PASS', fail: 'FAIL', skip: 'SKIP', 'expected-failure': 'XFAIL' };
 
+/** How many of a failure's last requests the table shows (JSON and JUnit carry them all). */
+const TRANSCRIPT_LINES = 3;
+
 /** `N passed, N failed, N skipped` (and expected failures, when any). */
 export function summaryLine(report: ConformanceReport): string {
   const { passed, failed, skipped, expectedFailures } = report.summary;
@@ -22,6 +25,8 @@ export function formatTable(report: ConformanceReport): string {
       lines.push(`  ${MARK[result.status].padEnd(5)}  ${result.id.padEnd(width)}  ${result.title}`);
       if (result.status === 'expected-failure') lines.push(`         expected: ${result.expectedBecause ?? ''}`);
       if (result.message) lines.push(`         ${result.status === 'skip' ? 'skipped' : 'why'}: ${result.message}`);
+      // The last requests of a failure, as sent and answered: what a partner looks at first.
+      if (result.status === 'fail') for (const line of (result.transcript ?? []).slice(-TRANSCRIPT_LINES)) lines.push(`         > ${line.length > 160 ? `${line.slice(0, 160)}…` : line}`);
     }
   }
   lines.push('', summaryLine(report));
