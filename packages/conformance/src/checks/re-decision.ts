@@ -56,6 +56,7 @@ export const reDecisionChecks: readonly CheckDefinition[] = [
       const sessionId = practice.sessionIds[0]!;
       const before = await readSession(context, practice, sessionId);
       const { body, decision } = await cancelBody(context, practice, sessionId);
+      if (decision.outcome !== 'allowed') throw new CheckSkip(`the host's rules do not allow this cancellation at all (${decision.outcome}), so the slot minimum cannot be told apart`);
       const min = decision.alternatives?.minSlots ?? 0;
       if (min === 0) throw new CheckSkip("the host's rules require no alternatives for this cancellation");
       const answer = await context.probe.send({ method: 'POST', path: `/sessions/${encodeURIComponent(sessionId)}/cancel`, token: await practice.token('therapist'), body: { ...body, alternativeSlotIds: [] }, idempotencyKey: newKey(), ifMatch: before.version });

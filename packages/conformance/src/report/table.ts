@@ -24,7 +24,7 @@ export function formatTable(report: ConformanceReport): string {
     for (const result of results) {
       lines.push(`  ${MARK[result.status].padEnd(5)}  ${result.id.padEnd(width)}  ${result.title}`);
       if (result.status === 'expected-failure') lines.push(`         expected: ${result.expectedBecause ?? ''}`);
-      if (result.message) lines.push(`         ${result.status === 'skip' ? 'skipped' : 'why'}: ${result.message}`);
+      if (result.message) lines.push(`         ${result.status === 'skip' ? 'skipped' : result.status === 'pass' ? 'note' : 'why'}: ${result.message}`);
       // The last requests of a failure, as sent and answered: what a partner looks at first.
       if (result.status === 'fail') for (const line of (result.transcript ?? []).slice(-TRANSCRIPT_LINES)) lines.push(`         > ${line.length > 160 ? `${line.slice(0, 160)}…` : line}`);
     }

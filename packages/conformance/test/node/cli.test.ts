@@ -79,12 +79,14 @@ describe('raincheck conformance (the command line)', () => {
 
   it('an expected-failures file turns known gaps into expected failures: exit 0, reasons shown, JUnit green', async () => {
     const file = join(dir, 'expected.json');
-    await writeFile(file, JSON.stringify(IDEMPOTENCY_FAILURES.map((id) => ({ id, reason: 'idempotency keys land in our next release (PARTNER-12)' }))));
+    const listed = [...IDEMPOTENCY_FAILURES.map((id) => ({ id, reason: 'idempotency keys land in our next release (PARTNER-12)' })), { id: 'idempotency.key-required', reason: 'fixed last week' }];
+    await writeFile(file, JSON.stringify(listed));
     const junit = join(dir, 'expected.xml');
     const ran = await raincheck(['--base-url', broken.url, '--fixtures', '--expected-failures', file, '--junit', junit]);
     assert.equal(ran.code, 0, ran.out);
     assert.match(ran.out, /^ {2}XFAIL {2}idempotency\.replay .*\n {9}expected: idempotency keys land in our next release \(PARTNER-12\)/m);
     assert.match(ran.out, /^26 passed, 0 failed, 2 skipped, 3 expected failure\(s\)$/m);
+    assert.match(ran.out, /^ {2}PASS {3}idempotency\.key-required .*\n {9}note: passes now, though the expected-failures file lists it \(fixed last week\): remove it from the file$/m);
     const xml = await readFile(junit, 'utf8');
     assert.match(xml, /failures="0"/);
     assert.match(xml, /<system-out>expected failure: idempotency keys land in our next release \(PARTNER-12\)/);
@@ -109,5 +111,18 @@ describe('raincheck conformance (the command line)', () => {
     assert.equal(ran.code, 0);
     assert.equal(ran.out.trim().split('\n').length, 31);
     assert.match(ran.out, /^offers\.answer-once\tAn offer is answered once/m);
+  });
+});
+
+describe('raincheck conformance against nothing', () => {
+  it('a host that cannot be reached: every check fails with one sentence saying so, exit 1', async () => {
+    const gone = await serveOverHttp(() => Promise.resolve(new Response(null)));
+    const url = gone.url;
+    await gone.close();
+    const ran = await raincheck(['--base-url', url, '--json']);
+    assert.equal(ran.code, 1);
+    const report = JSON.parse(ran.out) as ConformanceReport;
+    assert.equal(report.summary.failed, report.results.length);
+    assert.match(report.results[0]?.message ?? '', new RegExp(`^the host at ${url.replace(/\./g, '\\.')} could not be reached \\(GET .*/policy/rules: ECONNREFUSED\\): is it running, and is --base-url right\\?$`));
   });
 });
