@@ -4,12 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
+import { mintToken } from '@raincheck/host-api/tokens';
 import { runConformance, type ConformanceReport } from '../../src/index.js';
 import { serveReferenceHost, type ServedHost } from '../shared/serve-reference-host.js';
 
 // The kit against the reference host, over real HTTP: `raincheck-host serve --fixtures` on PGlite,
 // and on PostgreSQL when DATABASE_URL names one (skipped loudly without: PGlite cannot catch a
 // missing row lock, which the concurrency checks are about).
+
+const SECRET = 'conformance-seed-secret-at-least-32-bytes-long';
 
 /** Checks that may skip on the reference host, and the reason they must give. */
 const MAY_SKIP: Readonly<Record<string, RegExp>> = {
@@ -48,6 +51,29 @@ describe('the kit against the reference host (raincheck-host serve --fixtures)',
 
     it('passes every check it can run, and says why it skips the others', async () => {
       expectConformant(await runConformance({ baseUrl: served.url, fixtures: true }));
+    });
+  });
+
+  describe('on the documented seed (serve --seed demo), tokens minted with --token-secret', () => {
+    let dir: string;
+    let served: ServedHost;
+    before(async () => {
+      dir = await mkdtemp(join(tmpdir(), 'rc-conformance-seed-'));
+      served = await serveReferenceHost(['--seed', 'demo', '--data-dir', join(dir, 'data')], { RAINCHECK_TOKEN_SECRET: SECRET });
+    });
+    after(async () => {
+      await served?.stop();
+      await rm(dir, { recursive: true, force: true });
+    });
+
+    it('passes what reads or is refused, skips what would change data, and leaves the seed as it was', async () => {
+      const report = await runConformance({ baseUrl: served.url, tokenSecret: SECRET });
+      assert.deepEqual(report.results.filter((r) => r.status === 'fail').map((r) => r.id), []);
+      assert.ok(report.results.find((r) => r.id === 'identities.expired-token')?.status === 'pass', 'the secret mints an expired token');
+      for (const skipped of report.results.filter((r) => r.status === 'skip')) assert.match(skipped.message ?? '', /only with --fixtures|only --fixtures sets up|notification history/, skipped.id);
+      const token = await mintToken({ tenant: 'practice-a', subject: 'th-ana', role: 'therapist', secret: SECRET });
+      const session = (await (await fetch(`${served.url}/sessions/ses-1`, { headers: { authorization: `Bearer ${token}` } })).json()) as { session: { version: string; status: string } };
+      assert.deepEqual([session.session.status, session.session.version], ['scheduled', '1']);
     });
   });
 
