@@ -1,5 +1,5 @@
 import { mintToken, verifyToken } from '@raincheck/host-api/tokens';
-import { createHostCore, errorResponse, HttpError, newOfferToken, offerTokenHash, pathUnder, type StoredOffer } from '@raincheck/host/core';
+import { createHostCore, errorResponse, HttpError, newOfferToken, offerTokenHash, pathUnder, type StoredNotification, type StoredOffer } from '@raincheck/host/core';
 import { createPolicy, type Policy } from '@raincheck/policy';
 import { defaultRuleFiles, DEFAULT_POLICY } from '@raincheck/policy/rules';
 import { createMemoryStore, type MemoryData } from './memory-store.js';
@@ -32,6 +32,8 @@ export interface MockFixturesHost {
   readonly now: () => number;
   /** The policy every practice decides with unless it published its own. */
   readonly policy: Policy;
+  /** The outbox, every practice's, oldest first: what the host decided to tell clients. */
+  readonly notifications: () => readonly StoredNotification[];
 }
 
 /** The development secret of a mock host with fixtures: a public test value. */
@@ -168,6 +170,7 @@ export function createMockFixturesHost(options: MockFixturesHostOptions = {}): M
   return {
     policy,
     now: clock,
+    notifications: () => data.notifications,
     fetch: async (request) => {
       const path = pathUnder(new URL(request.url).pathname, basePath);
       if (request.method === 'GET' && path === '/healthz') return json(200, { ok: true });
