@@ -8,6 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { createMockFixturesHost } from '@raincheck/mock-host';
 import type { ConformanceReport } from '../../src/index.js';
 import { brokenHost } from '../shared/broken-hosts.js';
+import { HISTORY_PATH, historyHost } from '../shared/history-host.js';
 import { serveOverHttp, type HttpHost } from '../shared/http-host.js';
 
 // The real command line (`raincheck conformance`, the policy CLI delegating to the built kit)
@@ -111,6 +112,24 @@ describe('raincheck conformance (the command line)', () => {
     assert.equal(ran.code, 0);
     assert.equal(ran.out.trim().split('\n').length, 32);
     assert.match(ran.out, /^offers\.answer-once\tAn offer is answered once/m);
+  });
+});
+
+describe('raincheck conformance --notification-history', () => {
+  it('reads a history the contract does not name yet at the path given, and refuses a path without {sessionId}', async () => {
+    const stand = historyHost();
+    const served = await serveOverHttp((request) => stand.fetch(request));
+    try {
+      const ran = await raincheck(['--base-url', served.url, '--fixtures', '--only', 'notifications.', '--notification-history', HISTORY_PATH]);
+      assert.equal(ran.code, 0, ran.out);
+      assert.match(ran.out, /^ {2}PASS {3}notifications\.after-cancel /m);
+      assert.match(ran.out, /^3 passed, 0 failed, 0 skipped$/m);
+      const bad = await raincheck(['--base-url', served.url, '--notification-history', '/notifications']);
+      assert.equal(bad.code, 2);
+      assert.match(bad.err, /--notification-history must be a path with one \{sessionId\} in it/);
+    } finally {
+      await served.close();
+    }
   });
 });
 
