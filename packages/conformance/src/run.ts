@@ -68,7 +68,9 @@ async function runCheck(check: CheckDefinition, context: CheckContext): Promise<
 
 /**
  * Runs the conformance checks against the host at `baseUrl` and reports each: pass, fail (with
- * what is wrong) or skip (with why). Checks run one after another; none throws.
+ * what is wrong) or skip (with why). Checks run one after another; a check's own trouble (a
+ * network error, a timeout) is its failure, never the run's.
+ * @throws TypeError when `baseUrl` is not an http(s) URL.
  */
 export async function runConformance(options: ConformanceOptions): Promise<ConformanceReport> {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
