@@ -15,3 +15,4 @@ export { fillTeamQueue } from './team-queue.js';
 export type { SendAs } from './team-queue.js';
 export type { ScenarioName, ScenarioTweaks, Seed, SeedOffer, HostState, MockClient } from './scenarios.js';
 export type { StoredOffer, StoredSession, StoredTherapist, StoredTeamRequest } from '@raincheck/host/core';
+export { createMockFixturesHost, MOCK_FIXTURES_SECRET, type MockFixturesHost, type MockFixturesHostOptions } from './fixtures-host.js';

@@ -16,6 +16,7 @@ const USAGE = `Usage: raincheck <command>
   explain --facts <f.json> <dir|files…> [--json]
                                    the decision for these facts, and why
   schema                           print the JSON Schema of a rule file
+  conformance --base-url URL …     check a host against the host API (@raincheck/conformance)
 
 Errors go to stderr, one line each: file:path: message. Exit 0 when all is well, 1 for invalid
 input or a failing fixture, 2 for a command line raincheck does not understand.`;
@@ -114,7 +115,23 @@ const COMMAND_OPTIONS = new Map<string, readonly string[]>([
   ['schema', []],
 ]);
 
+/**
+ * `raincheck conformance …` is @raincheck/conformance's (it depends on this package, so it is
+ * loaded by name when installed, not imported).
+ */
+async function conformance(argv: string[]): Promise<number> {
+  const name = '@raincheck/conformance/cli';
+  let kit: { main: (args: readonly string[]) => Promise<number> };
+  try {
+    kit = (await import(name)) as typeof kit;
+  } catch {
+    throw new UsageError('conformance needs @raincheck/conformance installed (npm install -D @raincheck/conformance)');
+  }
+  return kit.main(argv);
+}
+
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'conformance') return conformance(argv.slice(1));
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
