@@ -8,8 +8,11 @@ export interface CheckContext {
   readonly probe: Probe;
   /** A practice in `scenario` that the check only reads (the seed's, without fixtures). */
   readonly practice: (scenario: ScenarioName) => Promise<Practice>;
-  /** A fresh practice the check may change: a skip without fixtures. */
-  readonly freshPractice: (scenario: ScenarioName) => Promise<Practice>;
+  /**
+   * A fresh practice the check may change: a skip without fixtures, saying `why` (default: the
+   * check changes data).
+   */
+  readonly freshPractice: (scenario: ScenarioName, why?: string) => Promise<Practice>;
   /**
    * Moves the host's test clock on (`POST /_fixtures/clock`); a skip when the host has none.
    * Tokens minted before it may have expired: take fresh practices afterwards.
@@ -19,6 +22,8 @@ export interface CheckContext {
   readonly now: () => number;
   /** The contract breaks seen so far in the run, in every check's answers. */
   readonly violations: readonly ContractViolation[];
+  /** How many requests the run's earlier checks sent: what `violations` was drawn from. */
+  readonly requestsSoFar: () => number;
 }
 
 /** One check: an id, a sentence, and the steps. */

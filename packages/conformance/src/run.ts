@@ -71,6 +71,7 @@ async function runCheck(check: CheckDefinition, context: CheckContext): Promise<
  * what is wrong) or skip (with why). Checks run one after another; a check's own trouble (a
  * network error, a timeout) is its failure, never the run's.
  * @throws TypeError when `baseUrl` is not an http(s) URL.
+ * @throws RangeError when an `only` prefix matches no check's id.
  */
 export async function runConformance(options: ConformanceOptions): Promise<ConformanceReport> {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -82,28 +83,35 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   const expected = new Map((options.expectedFailures ?? []).map((e) => [e.id, e.reason]));
   const violations: ContractViolation[] = [];
   const only = options.only;
-  const checks = allChecks(options).filter((c) => !only || only.some((prefix) => c.id === prefix || c.id.startsWith(prefix)));
+  const known = allChecks(options);
+  const unknown = (only ?? []).filter((prefix) => !known.some((c) => c.id.startsWith(prefix)));
+  if (unknown.length > 0) throw new RangeError(`runConformance: no check's id starts with ${unknown.map((p) => JSON.stringify(p)).join(', ')} (the ids: ${known.map((c) => c.id).join(', ')})`);
+  const checks = known.filter((c) => !only || only.some((prefix) => c.id.startsWith(prefix)));
   const startedAt = new Date().toISOString();
   const unreachable = await reachability(baseUrl, fetcher, timeoutMs);
   if (setup.kind === 'fixtures') await syncClock(new Probe(baseUrl, fetcher, timeoutMs, 'setup', violations), clock);
+  const damaged = unreachable ?? (await setup.verify(new Probe(baseUrl, fetcher, timeoutMs, 'setup', violations)));
   const results: CheckResult[] = [];
+  const probes: Probe[] = [];
   for (const check of checks) {
     const probe = new Probe(baseUrl, fetcher, timeoutMs, check.id, violations);
     const context: CheckContext = {
       probe,
       violations,
       practice: (scenario) => setup.practice(scenario, probe),
-      freshPractice: (scenario) => {
-        if (setup.kind !== 'fixtures') return Promise.reject(new CheckSkip('changes data, so it runs only with --fixtures (a fresh tenant per scenario)'));
+      requestsSoFar: () => probes.reduce((sum, p) => sum + p.transcript.length, 0),
+      freshPractice: (scenario, why = 'changes data') => {
+        if (setup.kind !== 'fixtures') return Promise.reject(new CheckSkip(`${why}, so it runs only with --fixtures (a fresh tenant per scenario)`));
         return setup.practice(scenario, probe);
       },
       advanceClock: (minutes) => advance(probe, setup, clock, minutes),
       now: () => Date.now() + clock.offsetMs,
     };
     const started = performance.now();
-    const outcome: Omit<CheckResult, 'durationMs'> = unreachable
-      ? { id: check.id, group: check.group, title: check.title, status: 'fail', message: unreachable }
+    const outcome: Omit<CheckResult, 'durationMs'> = damaged
+      ? { id: check.id, group: check.group, title: check.title, status: 'fail', message: damaged }
       : await runCheck(check, context);
+    probes.push(probe);
     const because = expected.get(check.id);
     const result: CheckResult = {
       ...outcome,

@@ -28,6 +28,8 @@ export interface HostSetup {
   readonly kind: 'fixtures' | 'seed';
   /** A practice in `scenario`: a fresh one (fixtures), or the seed's (its one scenario, else a skip). */
   practice(scenario: ScenarioName, probe: Probe): Promise<Practice>;
+  /** Why the host is not in the state the run needs (a damaged seed), or undefined when it is. */
+  verify(probe: Probe): Promise<string | undefined>;
 }
 
 /** What `POST /_fixtures/scenario` answers (the reference host's `FixtureAnswer`). */
@@ -71,6 +73,7 @@ export function fixturesSetup(clockMoves: () => number): HostSetup {
   };
   return {
     kind: 'fixtures',
+    verify: () => Promise.resolve(undefined),
     practice: async (scenario, probe) => {
       const made = await create(scenario, probe);
       const moves = clockMoves();
@@ -114,14 +117,27 @@ export function seedSetup(options: { readonly tokens?: Partial<Readonly<Record<K
     if (options.tokenSecret) return mintToken({ ...SEED_IDENTITIES[role], secret: options.tokenSecret, ttlSeconds: 600 });
     throw new CheckSkip(`no token for ${role}: pass --token-for ${role}=TOKEN or --token-secret`);
   };
+  const sessionId = options.seed?.sessionId ?? 'ses-1';
   return {
     kind: 'seed',
+    // An earlier run against a host that applied a write the kit expected refused may have changed
+    // the seed: checks on a changed seed would skip or pass on the wrong state, so the run refuses it.
+    verify: async (probe) => {
+      const therapist = await token('therapist').catch(() => undefined);
+      if (!therapist) return undefined;
+      const answer = await probe.send({ method: 'GET', path: `/sessions/${encodeURIComponent(sessionId)}`, token: therapist });
+      const status = (answer.json as { session?: { status?: unknown } } | undefined)?.session?.status;
+      if (answer.status === 200 && status !== 'scheduled') {
+        return `the documented seed is not as loaded: session ${sessionId} is ${JSON.stringify(status)}, not "scheduled" (a write was applied to it); load the seed again before running the kit`;
+      }
+      return undefined;
+    },
     practice: (scenario) => {
       if (scenario !== 'ordinary-cancellation') return Promise.reject(new CheckSkip(`needs scenario "${scenario}", which only --fixtures sets up`));
       return Promise.resolve({
         fresh: false,
         therapistId: options.seed?.therapistId ?? 'th-ana',
-        sessionIds: [options.seed?.sessionId ?? 'ses-1'],
+        sessionIds: [sessionId],
         offerTokens: {},
         token,
       });

@@ -1,6 +1,6 @@
 import { responseProblems } from '../contract-fit.js';
 import type { CheckDefinition } from '../check.js';
-import { CheckFailure } from '../outcomes.js';
+import { CheckFailure, CheckSkip } from '../outcomes.js';
 import type { Answer } from '../probe.js';
 import { expectStatus, newKey, readSession } from '../steps.js';
 import type { EndpointId } from '@raincheck/host-api';
@@ -82,7 +82,8 @@ export const contractChecks: readonly CheckDefinition[] = [
     id: 'contract.responses',
     group: 'contract',
     title: 'Every answer the host gave during the whole run fits the contract: a listed status, the response or error body, no 5xx.',
-    run({ violations }) {
+    run({ violations, requestsSoFar }) {
+      if (requestsSoFar() === 0) return Promise.reject(new CheckSkip('no other check ran before it, so there were no answers to check: run it with the others'));
       if (violations.length === 0) return Promise.resolve();
       const shown = violations.slice(0, 5).map((v) => `${v.line.replace(/ → \d+$/, '')} (in ${v.checkId}) ${v.problem}`);
       return Promise.reject(new CheckFailure(`${violations.length} answer(s) broke the contract: ${shown.join('; ')}${violations.length > 5 ? '; …' : ''}`));

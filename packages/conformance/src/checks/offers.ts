@@ -1,17 +1,15 @@
 import type { CheckDefinition } from '../check.js';
 import { CheckFailure } from '../outcomes.js';
 import { cancel, expectStatus, newKey } from '../steps.js';
+import { guessability, neighbours } from '../token-randomness.js';
 
 // offers: the link a client gets after a cancellation. Its token is the permission, so it must be
 // unguessable; it is answered once; it expires.
 
 const MIN_TOKEN_BITS = 128;
 
-/** Roughly how many random bits a token's text can hold, by its alphabet. */
-function tokenBits(token: string): number {
-  const perChar = /^[0-9a-f]+$/i.test(token) ? 4 : /^[A-Za-z0-9_-]+$/.test(token) ? 6 : 5;
-  return token.length * perChar;
-}
+/** How many cancellations' tokens the randomness check compares. */
+const SAMPLES = 3;
 
 const answerPath = (token: string) => `/offers/${encodeURIComponent(token)}/answer`;
 
@@ -19,16 +17,25 @@ export const offerChecks: readonly CheckDefinition[] = [
   {
     id: 'offers.unguessable-token',
     group: 'offers',
-    title: `A cancellation's offer token carries at least ${MIN_TOKEN_BITS} bits, opens the offer, and a near miss or a guess opens nothing (404).`,
+    title: `Offer tokens carry at least ${MIN_TOKEN_BITS} random bits: ${SAMPLES} cancellations' tokens share no counter or long prefix, each opens its offer, and a near miss, a neighbour or a guess opens nothing (404).`,
     async run(context) {
-      const practice = await context.freshPractice('ordinary-cancellation');
-      const { answer } = await cancel(context, practice, practice.sessionIds[0]!);
-      const token = (answer.json as { offer?: { token?: string } | null }).offer?.token;
-      if (typeof token !== 'string') throw new CheckFailure(`POST /sessions/…/cancel answered 200 without offer.token: the client gets no link`);
-      if (tokenBits(token) < MIN_TOKEN_BITS) throw new CheckFailure(`the offer token ${JSON.stringify(token)} holds at most ${tokenBits(token)} bits; at least ${MIN_TOKEN_BITS} random bits are needed so links cannot be guessed`);
-      expectStatus(await context.probe.send({ method: 'GET', path: `/offers/${encodeURIComponent(token)}` }), 200, 'the link opens its offer');
+      const tokens: string[] = [];
+      for (let i = 0; i < SAMPLES; i++) {
+        const practice = await context.freshPractice('ordinary-cancellation');
+        const { answer } = await cancel(context, practice, practice.sessionIds[0]!);
+        const token = (answer.json as { offer?: { token?: string } | null }).offer?.token;
+        if (typeof token !== 'string') throw new CheckFailure(`POST /sessions/…/cancel answered 200 without offer.token: the client gets no link`);
+        tokens.push(token);
+      }
+      const weakness = guessability(tokens, MIN_TOKEN_BITS);
+      if (weakness) throw new CheckFailure(`offer tokens can be guessed: ${weakness}; each needs at least ${MIN_TOKEN_BITS} random bits (crypto.randomBytes(16) or more) so links cannot be guessed`);
+      for (const token of tokens) expectStatus(await context.probe.send({ method: 'GET', path: `/offers/${encodeURIComponent(token)}` }), 200, 'the link opens its offer');
+      const token = tokens[0]!;
       const nearMiss = `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`;
-      expectStatus(await context.probe.send({ method: 'GET', path: `/offers/${encodeURIComponent(nearMiss)}` }), 404, 'a token one character off opens nothing');
+      for (const guess of [nearMiss, ...tokens.flatMap(neighbours)]) {
+        if (tokens.includes(guess)) throw new CheckFailure(`the offer token ${JSON.stringify(guess)} is one step from another cancellation's token: links can be guessed from one another`);
+        expectStatus(await context.probe.send({ method: 'GET', path: `/offers/${encodeURIComponent(guess)}` }), 404, 'a token one character or one step off opens nothing');
+      }
       expectStatus(await context.probe.send({ method: 'GET', path: '/offers/conformance-guessed-token' }), 404, 'a guessed token opens nothing');
     },
   },

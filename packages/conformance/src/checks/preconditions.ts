@@ -10,7 +10,7 @@ export const preconditionChecks: readonly CheckDefinition[] = [
     group: 'preconditions',
     title: 'A write to a session without If-Match answers 428 and changes nothing.',
     async run(context) {
-      const practice = await context.practice('ordinary-cancellation');
+      const practice = await context.freshPractice('ordinary-cancellation', 'sends a valid write that a host lacking this check would apply to the seed');
       const sessionId = practice.sessionIds[0]!;
       const before = await readSession(context, practice, sessionId);
       const { body } = await cancelBody(context, practice, sessionId);
@@ -25,7 +25,7 @@ export const preconditionChecks: readonly CheckDefinition[] = [
     group: 'preconditions',
     title: "A write with a stale If-Match (not the session's version) answers 412 and changes nothing.",
     async run(context) {
-      const practice = await context.practice('ordinary-cancellation');
+      const practice = await context.freshPractice('ordinary-cancellation', 'sends a valid write that a host lacking this check would apply to the seed');
       const sessionId = practice.sessionIds[0]!;
       const before = await readSession(context, practice, sessionId);
       const { body } = await cancelBody(context, practice, sessionId);

@@ -52,7 +52,7 @@ export const reDecisionChecks: readonly CheckDefinition[] = [
     group: 're-decision',
     title: 'A cancellation offering fewer alternatives than the policy requires is refused 422, and changes nothing.',
     async run(context) {
-      const practice = await context.practice('ordinary-cancellation');
+      const practice = await context.freshPractice('ordinary-cancellation', 'sends a valid write that a host lacking this check would apply to the seed');
       const sessionId = practice.sessionIds[0]!;
       const before = await readSession(context, practice, sessionId);
       const { body, decision } = await cancelBody(context, practice, sessionId);

@@ -36,10 +36,11 @@ describe('the kit against deliberately broken hosts', () => {
     othersPass(report);
   });
 
-  it("a host that lets a therapist act on another's session fails identities.other-therapist, and only it", async () => {
+  it("a host that lets a therapist act on another's session fails the other-therapist checks, and only them", async () => {
     const report = await run('cross-therapist');
-    assert.deepEqual(failing(report), ['identities.other-therapist']);
-    assert.match(messageOf(report, 'identities.other-therapist'), /GET \/sessions\/\S+: expected 403 or 404 \(another therapist of the practice may not read this session\), got 200/);
+    assert.deepEqual(failing(report), ['identities.other-therapist', 'identities.other-therapist-writes']);
+    assert.match(messageOf(report, 'identities.other-therapist'), /GET \/sessions\/\S+: expected 403 or 404 \(another therapist of the practice may not read the practice's data \(getSession\)\), got 200/);
+    assert.match(messageOf(report, 'identities.other-therapist-writes'), /POST \/sessions\/\S+\/cancel .*expected 403 or 404 \(another therapist of the practice may not change the practice's data \(cancelSession\)\), got 200/);
     othersPass(report);
   });
 
@@ -48,6 +49,56 @@ describe('the kit against deliberately broken hosts', () => {
     assert.deepEqual(failing(report), ['contract.reads', 'contract.responses']);
     assert.match(messageOf(report, 'contract.reads'), /GET \/sessions\/\S+ answered 200 with a body that breaks the contract's response: \$\.session: unknown key "internalNotes"/);
     assert.match(messageOf(report, 'contract.responses'), /answer\(s\) broke the contract: GET \/sessions\/\S+ \(in contract\.reads\)/);
+    othersPass(report);
+  });
+
+  it('a host that accepts session writes without a token fails identities.no-token-writes: a valid cancel went through', async () => {
+    const report = await run('writes-without-token');
+    assert.deepEqual(failing(report), ['identities.no-token-writes']);
+    assert.match(messageOf(report, 'identities.no-token-writes'), /POST \/sessions\/\S+\/cancel .*expected 401 \(a caller without a token may not call cancelSession\), got 200/);
+    othersPass(report);
+  });
+
+  it("a host that lets a therapist read another's sessions and slots fails identities.other-therapist, naming the endpoint", async () => {
+    const report = await run('cross-therapist-schedule');
+    assert.deepEqual(failing(report), ['identities.other-therapist']);
+    assert.match(messageOf(report, 'identities.other-therapist'), /GET \/therapists\/\S+\/(slots|sessions)\S*: expected 403 or 404 .*\((listSlots|listSessions)\)\), got 200/);
+    othersPass(report);
+  });
+
+  it("a host that shows a team another practice's queue fails identities.other-tenant, naming what it showed", async () => {
+    const report = await run('cross-tenant-team-queue');
+    assert.deepEqual(failing(report), ['identities.other-tenant']);
+    assert.match(messageOf(report, 'identities.other-tenant'), /GET \/team-requests → 200: another practice's team was shown the practice's "[^"]+\.th-ana".*\(listTeamRequests\)/);
+    othersPass(report);
+  });
+
+  it('a host that counts its offer tokens fails offers.unguessable-token, though the tokens are long', async () => {
+    const report = await run('sequential-offer-tokens');
+    assert.deepEqual(failing(report), ['offers.unguessable-token']);
+    assert.match(messageOf(report, 'offers.unguessable-token'), /offer tokens can be guessed: the tokens "offer-0+\d+", "offer-0+\d+", "offer-0+\d+" differ only in 1 character/);
+    othersPass(report);
+  });
+
+  it('a host that answers 409 to a duplicate in flight fails concurrent-duplicates, as the contract (no 409 there) says', async () => {
+    const report = await run('in-flight-409');
+    assert.deepEqual(failing(report), ['contract.responses', 'idempotency.concurrent-duplicates']);
+    assert.match(messageOf(report, 'idempotency.concurrent-duplicates'), /expected 200 for every one .*got 409 in-flight/);
+    assert.match(messageOf(report, 'contract.responses'), /POST \/team-requests \(Idempotency-Key\) \(in idempotency\.concurrent-duplicates\) answered 409, which is not among its statuses/);
+    othersPass(report);
+  });
+
+  it("a host that refuses a reused key's other body but applies it fails key-reused-other-body on the re-read", async () => {
+    const report = await run('reused-key-applied');
+    assert.deepEqual(failing(report), ['idempotency.key-per-caller', 'idempotency.key-reused-other-body']);
+    assert.match(messageOf(report, 'idempotency.key-reused-other-body'), /answered 422 to the reused key's other body, but the team's queue has that request: it was applied/);
+    othersPass(report);
+  });
+
+  it("a host whose idempotency keys are not scoped per caller fails idempotency.key-per-caller: it replayed another tenant's answer", async () => {
+    const report = await run('keys-not-scoped');
+    assert.deepEqual(failing(report), ['idempotency.key-per-caller']);
+    assert.match(messageOf(report, 'idempotency.key-per-caller'), /the host replayed this practice's answer/);
     othersPass(report);
   });
 });

@@ -3,6 +3,7 @@ import { after, describe, it } from 'node:test';
 import { createMockFixturesHost, createMockHost } from '@raincheck/mock-host';
 import { startMockHostServer } from '@raincheck/mock-host/node';
 import { runConformance, type ConformanceReport } from '../../src/index.js';
+import { withoutKeyCheck } from '../shared/broken-hosts.js';
 
 // The kit against the mock host: in full with fixtures (a fresh practice per scenario, the test
 // clock), and on the documented seed (the mock host's own practice, through msw) with the checks
@@ -40,8 +41,12 @@ describe('the kit against the mock host', () => {
       const report = await runConformance({ baseUrl, tokens });
       assert.deepEqual(byStatus(report, 'fail'), [], JSON.stringify(report.results.filter((r) => r.status === 'fail'), null, 2));
       assert.equal(report.setup, 'seed');
-      for (const id of ['contract.reads', 'contract.malformed-request', 'idempotency.key-required', 'preconditions.if-match-required', 'preconditions.stale-version', 're-decision.min-slots', 'identities.other-therapist', 'identities.other-tenant', 'identities.team-only']) {
+      for (const id of ['contract.reads', 'contract.malformed-request', 'identities.no-token', 'identities.other-therapist', 'identities.other-tenant', 'identities.team-only']) {
         assert.ok(byStatus(report, 'pass').includes(id), `${id} passes on the seed`);
+      }
+      // Valid writes a host lacking the check would apply: never sent to the seed.
+      for (const id of ['idempotency.key-required', 'preconditions.if-match-required', 'preconditions.stale-version', 're-decision.min-slots', 'identities.no-token-writes', 'identities.other-therapist-writes', 'identities.other-tenant-writes', 'identities.admin-only']) {
+        assert.match(report.results.find((r) => r.id === id)?.message ?? '', /runs only with --fixtures/, `${id} skips on the seed`);
       }
       assert.match(report.results.find((r) => r.id === 'idempotency.replay')?.message ?? '', /runs only with --fixtures/);
       assert.match(report.results.find((r) => r.id === 'identities.expired-token')?.message ?? '', /needs --token-secret/);
@@ -54,5 +59,41 @@ describe('the kit against the mock host', () => {
       assert.deepEqual(byStatus(report, 'skip'), ['contract.reads', 'identities.team-only']);
       assert.match(report.results[0]?.message ?? '', /no token for therapist: pass --token-for therapist=TOKEN or --token-secret/);
     });
+
+    it('against a host lacking the key check, leaves the seed as it was', async () => {
+      const seeded = createMockHost({ scenario: 'ordinary-cancellation' });
+      const report = await runConformance({ baseUrl: 'https://partner.test/raincheck', fetch: withoutKeyCheck(seeded.fetchAt('https://partner.test/raincheck')), tokens: await seedTokens(seeded) });
+      assert.deepEqual(byStatus(report, 'fail'), [], JSON.stringify(report.results.filter((r) => r.status === 'fail'), null, 2));
+      assert.equal(seeded.state.session('ses-1')?.status, 'scheduled', 'the seed session was not cancelled');
+      assert.equal(seeded.state.session('ses-1')?.version, '1');
+    });
+
+    it('refuses a seed that a write has changed, loudly, in every check', async () => {
+      const seeded = createMockHost({ scenario: 'ordinary-cancellation' });
+      const fetchSeed = seeded.fetchAt('https://partner.test/raincheck');
+      const tokens = await seedTokens(seeded);
+      const read = await fetchSeed('https://partner.test/raincheck/sessions/ses-1', { headers: { authorization: `Bearer ${tokens.therapist}` } });
+      const { session } = (await read.json()) as { session: { version: string } };
+      const slots = await fetchSeed(`https://partner.test/raincheck/therapists/th-ana/slots?from=${new Date().toISOString()}&to=${new Date(Date.now() + 21 * 86_400_000).toISOString()}`, { headers: { authorization: `Bearer ${tokens.therapist}` } });
+      const slotIds = ((await slots.json()) as { slots: { id: string }[] }).slots.slice(0, 3).map((s) => s.id);
+      const rules = (await (await fetchSeed('https://partner.test/raincheck/policy/rules', { headers: { authorization: `Bearer ${tokens.therapist}` } })).json()) as { id: string; version: string; hash?: string };
+      await fetchSeed('https://partner.test/raincheck/sessions/ses-1/cancel', { method: 'POST', headers: { authorization: `Bearer ${tokens.therapist}`, 'content-type': 'application/json', 'idempotency-key': 'damage', 'if-match': `"${session.version}"` }, body: JSON.stringify({ reason: 'illness', note: 'I am unwell and cannot see clients this week; sorry for the short notice.', alternativeSlotIds: slotIds, refundOffered: false, decision: { policyId: rules.id, policyVersion: rules.version, policyHash: rules.hash ?? 'x', outcome: 'allowed' } }) });
+      assert.equal(seeded.state.session('ses-1')?.status, 'cancelled', 'the test damaged the seed');
+      const report = await runConformance({ baseUrl: 'https://partner.test/raincheck', fetch: fetchSeed, tokens, only: ['contract.reads', 'identities.'] });
+      assert.equal(report.ok, false);
+      for (const result of report.results) assert.match(result.message ?? '', /the documented seed is not as loaded: session ses-1 is "cancelled", not "scheduled"/, result.id);
+    });
   });
 });
+
+/** The mock seed's people's tokens, by the kit's roles. */
+async function seedTokens(host: ReturnType<typeof createMockHost>) {
+  return {
+    therapist: await host.token('therapist'),
+    'other-therapist': await host.token('other-therapist'),
+    'other-tenant-therapist': await host.token('other-tenant-therapist'),
+    'other-tenant-team': await host.token('other-tenant-team'),
+    team: await host.token('team'),
+    admin: await host.token('admin'),
+  };
+}

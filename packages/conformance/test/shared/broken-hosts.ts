@@ -13,7 +13,21 @@ export type Breakage =
   /** Lets a therapist act on another therapist's sessions (of the same practice). */
   | 'cross-therapist'
   /** Answers a session read with a field the contract does not have. */
-  | 'breaks-contract';
+  | 'breaks-contract'
+  /** Accepts a session write without a token, as if the session's therapist had sent it. */
+  | 'writes-without-token'
+  /** Lets any therapist of the practice read another's schedule (GET /therapists/{id}/sessions and /slots). */
+  | 'cross-therapist-schedule'
+  /** Shows a team every practice's queue (GET /team-requests), not only its own tenant's. */
+  | 'cross-tenant-team-queue'
+  /** Gives offers counted tokens (offer-000…001, …002): long, but guessable. */
+  | 'sequential-offer-tokens'
+  /** Answers 409 to a duplicate that arrives while the first request with its key is in flight. */
+  | 'in-flight-409'
+  /** Answers 422 to a reused key with another body, but applies that body all the same. */
+  | 'reused-key-applied'
+  /** Keeps idempotency keys for the whole host: another tenant's caller reusing a key gets the first answer. */
+  | 'keys-not-scoped';
 
 /** A host that answers requests (a `fetch` for the kit). */
 export interface TestHost {
@@ -41,10 +55,27 @@ function ownerOf(path: string): string | undefined {
   return therapist ? decodeURIComponent(therapist[1]!) : undefined;
 }
 
+const problem = (status: number, code: string, message: string) => Response.json({ error: { code, message } }, { status });
+
 /** A mock host with fixtures that gets `breakage` wrong, and everything else right. */
 export function brokenHost(breakage: Breakage): TestHost {
   const host = createMockFixturesHost();
   const inner = (request: Request) => host.fetch(request);
+  /** What each fixture set up: its tenant and people, by session. */
+  const practices: { tenant: string; therapist: string; team: string; sessions: readonly string[] }[] = [];
+  const offerTokens = { real: new Map<string, string>(), counted: new Map<string, string>() };
+  const countedToken = (real: string) => {
+    if (!offerTokens.real.has(real)) {
+      const counted = `offer-${String(offerTokens.real.size + 1).padStart(32, '0')}`;
+      offerTokens.real.set(real, counted);
+      offerTokens.counted.set(counted, real);
+    }
+    return offerTokens.real.get(real)!;
+  };
+  const inFlight = new Set<string>();
+  const keyBodies = new Map<string, string>();
+  const keyAnswers = new Map<string, { caller: string; answer: Response }>();
+  const mintFor = (tenant: string, subject: string, role: 'therapist' | 'team') => mintToken({ tenant, subject, role, secret: MOCK_FIXTURES_SECRET, now: host.now });
   const withHeader = (request: Request, name: string, value: string) => {
     const headers = new Headers(request.headers);
     headers.set(name, value);
@@ -53,6 +84,76 @@ export function brokenHost(breakage: Breakage): TestHost {
   return {
     async fetch(request) {
       const path = new URL(request.url).pathname;
+      if (path === '/_fixtures/scenario') {
+        const answer = await inner(request);
+        const made = (await answer.clone().json()) as { tenant: string; subjects: { therapist: string; team: string }; ids: { sessions: string[] }; offerTokens: Record<string, string> };
+        practices.push({ tenant: made.tenant, therapist: made.subjects.therapist, team: made.subjects.team, sessions: made.ids.sessions });
+        if (breakage !== 'sequential-offer-tokens') return answer;
+        return Response.json({ ...made, offerTokens: Object.fromEntries(Object.entries(made.offerTokens).map(([name, token]) => [name, countedToken(token)])) });
+      }
+      if (breakage === 'writes-without-token' && request.method === 'POST' && SESSION_WRITE.test(path) && !request.headers.has('authorization')) {
+        const sessionId = decodeURIComponent(SESSION_WRITE.exec(path)![1]!);
+        const owner = practices.find((p) => p.sessions.includes(sessionId));
+        if (owner) return inner(withHeader(request, 'authorization', `Bearer ${await mintFor(owner.tenant, owner.therapist, 'therapist')}`));
+      }
+      if (breakage === 'cross-therapist-schedule' && request.method === 'GET') {
+        const schedule = /^\/therapists\/([^/]+)\/(sessions|slots)$/.exec(path);
+        const { tenant, sub, role } = claims(request.headers.get('authorization'));
+        const owner = schedule ? decodeURIComponent(schedule[1]!) : undefined;
+        if (role === 'therapist' && tenant && owner && sub !== owner) return inner(withHeader(request, 'authorization', `Bearer ${await mintFor(tenant, owner, 'therapist')}`));
+      }
+      if (breakage === 'cross-tenant-team-queue' && request.method === 'GET' && path === '/team-requests' && claims(request.headers.get('authorization')).role === 'team') {
+        const merged = { teamRequests: [] as unknown[], sessions: [] as unknown[] };
+        for (const practice of practices) {
+          const answer = await inner(withHeader(request, 'authorization', `Bearer ${await mintFor(practice.tenant, practice.team, 'team')}`));
+          if (!answer.ok) return answer;
+          const queue = (await answer.json()) as typeof merged;
+          merged.teamRequests.push(...queue.teamRequests);
+          merged.sessions.push(...queue.sessions);
+        }
+        return Response.json(merged);
+      }
+      if (breakage === 'sequential-offer-tokens') {
+        const offer = /^\/offers\/([^/]+)(\/answer)?$/.exec(path);
+        if (offer) {
+          const real = offerTokens.counted.get(decodeURIComponent(offer[1]!)) ?? `unknown-${offer[1]}`;
+          return inner(new Request(new URL(`/offers/${encodeURIComponent(real)}${offer[2] ?? ''}`, request.url), request));
+        }
+        if (request.method === 'POST' && /^\/sessions\/[^/]+\/cancel$/.test(path)) {
+          const answer = await inner(request);
+          const body = (await answer.clone().json()) as { offer?: { token: string } | null };
+          if (!answer.ok || !body.offer) return answer;
+          return new Response(JSON.stringify({ ...body, offer: { ...body.offer, token: countedToken(body.offer.token) } }), { status: answer.status, headers: answer.headers });
+        }
+      }
+      const key = request.headers.get('idempotency-key');
+      if (breakage === 'in-flight-409' && key !== null) {
+        if (inFlight.has(key)) return problem(409, 'in-flight', 'A request with this Idempotency-Key is still being processed.');
+        inFlight.add(key);
+        try {
+          return await inner(request);
+        } finally {
+          inFlight.delete(key);
+        }
+      }
+      if (breakage === 'reused-key-applied' && key !== null) {
+        const body = await request.clone().text();
+        const seen = keyBodies.get(key);
+        if (seen === undefined) keyBodies.set(key, body);
+        else if (seen !== body) {
+          await inner(withHeader(request, 'idempotency-key', crypto.randomUUID()));
+          return problem(422, 'idempotency-key-reused', 'This Idempotency-Key was used with another body.');
+        }
+      }
+      if (breakage === 'keys-not-scoped' && key !== null) {
+        const { tenant, sub } = claims(request.headers.get('authorization'));
+        const caller = `${tenant}/${sub}`;
+        const first = keyAnswers.get(key);
+        if (first && first.caller !== caller) return first.answer.clone();
+        const answer = await inner(request);
+        if (!first) keyAnswers.set(key, { caller, answer: answer.clone() });
+        return answer;
+      }
       if (breakage === 'skips-if-match' && request.method === 'POST' && SESSION_WRITE.test(path)) {
         // Answers as if If-Match were not checked: a missing or stale one is replaced by the current version.
         const body = await request.text();
@@ -72,7 +173,7 @@ export function brokenHost(breakage: Breakage): TestHost {
         const { tenant, sub, role } = claims(request.headers.get('authorization'));
         const owner = ownerOf(path);
         if (role === 'therapist' && tenant && owner && sub !== owner) {
-          const token = await mintToken({ tenant, subject: owner, role: 'therapist', secret: MOCK_FIXTURES_SECRET, now: host.now });
+          const token = await mintFor(tenant, owner, 'therapist');
           return inner(withHeader(request, 'authorization', `Bearer ${token}`));
         }
       }
@@ -84,5 +185,19 @@ export function brokenHost(breakage: Breakage): TestHost {
       }
       return inner(request);
     },
+  };
+}
+
+/**
+ * A seed host (any `fetch`) that lacks the key check: a write without an Idempotency-Key is
+ * applied as if it had one. Against the documented seed the kit must not send it a valid write.
+ */
+export function withoutKeyCheck(fetcher: typeof fetch): typeof fetch {
+  return (input, init) => {
+    const request = new Request(input, init);
+    if (request.method === 'GET' || request.headers.has('idempotency-key')) return fetcher(request);
+    const headers = new Headers(request.headers);
+    headers.set('idempotency-key', crypto.randomUUID());
+    return fetcher(new Request(request, { headers }));
   };
 }
