@@ -124,8 +124,12 @@ async function conformance(argv: string[]): Promise<number> {
   let kit: { main: (args: readonly string[]) => Promise<number> };
   try {
     kit = (await import(name)) as typeof kit;
-  } catch {
-    throw new UsageError('conformance needs @raincheck/conformance installed (npm install -D @raincheck/conformance)');
+  } catch (error) {
+    // Only the package itself missing means "install it"; anything else (one of its own imports,
+    // a broken build) is shown as it is, or the partner would reinstall in vain.
+    const missing = (error as { code?: unknown }).code === 'ERR_MODULE_NOT_FOUND' && error instanceof Error && error.message.includes("'@raincheck/conformance'");
+    if (missing) throw new UsageError('conformance needs @raincheck/conformance installed (npm install -D @raincheck/conformance)');
+    throw new Error(`@raincheck/conformance is installed but could not be loaded: ${oneLine(error)}`, { cause: error });
   }
   return kit.main(argv);
 }

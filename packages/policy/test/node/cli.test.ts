@@ -305,3 +305,29 @@ describe('raincheck CLI: fixture files say what is wrong in words', () => {
     ]);
   });
 });
+
+describe('raincheck conformance: the hand-off to @raincheck/conformance', () => {
+  /** Runs `raincheck conformance --list` with `@raincheck/conformance/cli` resolved by `hook` (a resolve hook's body). */
+  function handOff(hook: string): { code: number | null; err: string } {
+    const hooks = `export async function resolve(specifier, context, next) { if (specifier === '@raincheck/conformance/cli') { ${hook} } return next(specifier, context); }`;
+    const register = `import { register } from 'node:module'; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hooks)}`)});`;
+    const result = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(register)}`, bin, 'conformance', '--list'], { encoding: 'utf8', cwd: repoRoot });
+    return { code: result.status, err: result.stderr };
+  }
+
+  it('the kit not installed: exit 2, saying to install it', () => {
+    // Resolved from a folder with no node_modules: Node's own "Cannot find package" error.
+    const { code, err } = handOff(`return next(specifier, { ...context, parentURL: ${JSON.stringify(`file://${tempDir()}/cli.js`)} });`);
+    assert.equal(code, 2);
+    assert.match(err, /^raincheck: conformance needs @raincheck\/conformance installed \(npm install -D @raincheck\/conformance\)/);
+  });
+
+  it('the kit installed but failing to load (a dependency of its own missing): exit 1 with that error, not "install it"', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'cli.js'), "import '@raincheck/no-such-dependency';\nexport const main = () => 0;\n");
+    const { code, err } = handOff(`return { url: ${JSON.stringify(`file://${dir}/cli.js`)}, shortCircuit: true };`);
+    assert.equal(code, 1);
+    assert.match(err, /^raincheck: @raincheck\/conformance is installed but could not be loaded: Cannot find package '@raincheck\/no-such-dependency'/);
+    assert.doesNotMatch(err, /needs @raincheck\/conformance installed/);
+  });
+});
