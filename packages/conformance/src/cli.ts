@@ -66,6 +66,8 @@ export async function main(argv: readonly string[], io: { readonly out: (text: s
       io.out(`${checks.map((c) => `${c.id}\t${c.title}`).join('\n')}\n`);
       return 0;
     }
+    const unknown = (values.only ?? []).filter((prefix) => !checks.some((c) => c.id.startsWith(prefix)));
+    if (unknown.length > 0) throw new UsageError(`--only ${unknown.map((p) => JSON.stringify(p)).join(', ')}: no check's id or group starts with it (raincheck conformance --list names them)`);
     const baseUrl = values['base-url'];
     if (!baseUrl) throw new UsageError('--base-url is required');
     if (!/^https?:\/\/[^/]/.test(baseUrl)) throw new UsageError(`--base-url must be an http(s) URL, not ${JSON.stringify(baseUrl)}`);

@@ -7,10 +7,10 @@ const MARK: Readonly<Record<CheckResult['status'], string>> = { pass: 'PASS', fa
 /** How many of a failure's last requests the table shows (JSON and JUnit carry them all). */
 const TRANSCRIPT_LINES = 3;
 
-/** `N passed, N failed, N skipped` (and expected failures, when any). */
+/** `N passed, N failed, N skipped` (and expected failures, and listed ones that pass now, when any). */
 export function summaryLine(report: ConformanceReport): string {
-  const { passed, failed, skipped, expectedFailures } = report.summary;
-  return `${passed} passed, ${failed} failed, ${skipped} skipped${expectedFailures > 0 ? `, ${expectedFailures} expected failure(s)` : ''}`;
+  const { passed, failed, skipped, expectedFailures, passingExpected } = report.summary;
+  return `${passed} passed, ${failed} failed, ${skipped} skipped${expectedFailures > 0 ? `, ${expectedFailures} expected failure(s)` : ''}${passingExpected > 0 ? `, ${passingExpected} listed as expected failure(s) but passing` : ''}`;
 }
 
 /** The report as text: a table by group, a line under each check that did not pass, and the summary. */

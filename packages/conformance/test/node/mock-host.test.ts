@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import { createMockFixturesHost, createMockHost } from '@raincheck/mock-host';
+import { createMockFixturesHost, createMockHost, MOCK_TENANT_SECRETS } from '@raincheck/mock-host';
 import { startMockHostServer } from '@raincheck/mock-host/node';
 import { runConformance, type ConformanceReport } from '../../src/index.js';
-import { withoutKeyCheck } from '../shared/broken-hosts.js';
+import { ignoringExpiry, withoutKeyCheck } from '../shared/broken-hosts.js';
 
 // The kit against the mock host: in full with fixtures (a fresh practice per scenario, the test
 // clock), and on the documented seed (the mock host's own practice, through msw) with the checks
@@ -66,6 +66,15 @@ describe('the kit against the mock host', () => {
       assert.deepEqual(byStatus(report, 'fail'), [], JSON.stringify(report.results.filter((r) => r.status === 'fail'), null, 2));
       assert.equal(seeded.state.session('ses-1')?.status, 'scheduled', 'the seed session was not cancelled');
       assert.equal(seeded.state.session('ses-1')?.version, '1');
+    });
+
+    it("mints its expired token for the given therapist token's tenant, so a host ignoring expiry is caught in any tenant", async () => {
+      const seeded = createMockHost({ scenario: 'ordinary-cancellation' });
+      const fetchSeed = ignoringExpiry(seeded.fetchAt('https://partner.test/raincheck'), MOCK_TENANT_SECRETS);
+      // The partner's practice is practice-b here: its therapist's token and its tenant's secret.
+      const report = await runConformance({ baseUrl: 'https://partner.test/raincheck', fetch: fetchSeed, tokens: { therapist: await seeded.token('other-tenant-therapist') }, tokenSecret: MOCK_TENANT_SECRETS['practice-b']!, seed: { therapistId: 'th-lee' }, only: ['identities.expired-token'] });
+      assert.equal(report.results[0]?.status, 'fail', 'a host that takes an expired token fails the check');
+      assert.match(report.results[0]?.message ?? '', /expected 401 \(the token expired nine minutes ago\), got 40[34]/);
     });
 
     it('refuses a seed that a write has changed, loudly, in every check', async () => {

@@ -1,4 +1,4 @@
-import { mintToken } from '@raincheck/host-api/tokens';
+import { mintToken, verifyToken } from '@raincheck/host-api/tokens';
 import { createMockFixturesHost, MOCK_FIXTURES_SECRET } from '@raincheck/mock-host';
 
 // Deliberately broken hosts: the mock host with fixtures, behind a wrapper that breaks one thing a
@@ -198,6 +198,23 @@ export function withoutKeyCheck(fetcher: typeof fetch): typeof fetch {
     if (request.method === 'GET' || request.headers.has('idempotency-key')) return fetcher(request);
     const headers = new Headers(request.headers);
     headers.set('idempotency-key', crypto.randomUUID());
+    return fetcher(new Request(request, { headers }));
+  };
+}
+
+/**
+ * A mock seed host (any `fetch`) that ignores expiry: a token its tenant signed is taken however
+ * long ago it expired (re-signed fresh before the host sees it).
+ */
+export function ignoringExpiry(fetcher: typeof fetch, secrets: Readonly<Record<string, string>>): typeof fetch {
+  return async (input, init) => {
+    const request = new Request(input, init);
+    const token = request.headers.get('authorization')?.replace(/^Bearer\s+/i, '');
+    if (!token) return fetcher(request);
+    const identity = await verifyToken(token, { secret: (tenant) => secrets[tenant], clockToleranceSeconds: 10 * 365 * 86_400 }).catch(() => undefined);
+    if (!identity) return fetcher(request);
+    const headers = new Headers(request.headers);
+    headers.set('authorization', `Bearer ${await mintToken({ tenant: identity.tenant, subject: identity.subject, role: identity.role, secret: secrets[identity.tenant]! })}`);
     return fetcher(new Request(request, { headers }));
   };
 }
