@@ -98,7 +98,7 @@ export const idempotencyChecks: readonly CheckDefinition[] = [
   {
     id: 'idempotency.key-per-caller',
     group: 'idempotency',
-    title: "Idempotency keys are each caller's own: another practice's therapist sending a key already used here gets their own answer, not this practice's replayed (nor 422).",
+    title: "Idempotency keys are each caller's own: another practice's therapist, or the practice's admin, sending a key the therapist used gets their own answer, not the therapist's replayed (nor 422).",
     async run(context) {
       const practice = await context.freshPractice('ordinary-cancellation');
       const key = newKey();
@@ -113,6 +113,10 @@ export const idempotencyChecks: readonly CheckDefinition[] = [
       if (theirs.text === first.text) throw new CheckFailure(`POST /team-requests as another practice's therapist with a key this practice used: the host replayed this practice's answer (and showed them its request); keys must be scoped per tenant and caller`);
       const made = (theirs.json as { teamRequest?: { reason?: string } }).teamRequest?.reason;
       if (made !== `${reason} (theirs)`) throw new CheckFailure(`POST /team-requests as another practice's therapist: expected their own request back, got reason ${JSON.stringify(made)}`);
+      // Within the practice too: its admin may raise requests for the therapist, under keys of their own.
+      const admins = await context.probe.send({ method: 'POST', path: '/team-requests', token: await practice.token('admin'), body: { kind: 'other', therapistId: practice.therapistId, reason: `${reason} (the admin's)` }, idempotencyKey: key });
+      expectStatus(admins, 200, "the practice's admin raises a request of their own; the key was the therapist's");
+      if (admins.text === first.text) throw new CheckFailure(`POST /team-requests as the practice's admin with a key its therapist used: the host replayed the therapist's answer; keys must be scoped per caller, not only per tenant`);
     },
   },
 ];

@@ -101,4 +101,11 @@ describe('the kit against deliberately broken hosts', () => {
     assert.match(messageOf(report, 'idempotency.key-per-caller'), /the host replayed this practice's answer/);
     othersPass(report);
   });
+
+  it("a host whose keys are scoped per tenant only fails idempotency.key-per-caller: the admin got the therapist's answer", async () => {
+    const report = await run('keys-per-tenant-only');
+    assert.deepEqual(failing(report), ['idempotency.key-per-caller']);
+    assert.match(messageOf(report, 'idempotency.key-per-caller'), /as the practice's admin with a key its therapist used: the host replayed the therapist's answer/);
+    othersPass(report);
+  });
 });

@@ -27,7 +27,9 @@ export type Breakage =
   /** Answers 422 to a reused key with another body, but applies that body all the same. */
   | 'reused-key-applied'
   /** Keeps idempotency keys for the whole host: another tenant's caller reusing a key gets the first answer. */
-  | 'keys-not-scoped';
+  | 'keys-not-scoped'
+  /** Keeps idempotency keys per tenant only: the practice's admin reusing its therapist's key gets the therapist's answer. */
+  | 'keys-per-tenant-only';
 
 /** A host that answers requests (a `fetch` for the kit). */
 export interface TestHost {
@@ -145,13 +147,14 @@ export function brokenHost(breakage: Breakage): TestHost {
           return problem(422, 'idempotency-key-reused', 'This Idempotency-Key was used with another body.');
         }
       }
-      if (breakage === 'keys-not-scoped' && key !== null) {
+      if ((breakage === 'keys-not-scoped' || breakage === 'keys-per-tenant-only') && key !== null) {
         const { tenant, sub } = claims(request.headers.get('authorization'));
         const caller = `${tenant}/${sub}`;
-        const first = keyAnswers.get(key);
+        const scope = breakage === 'keys-not-scoped' ? key : `${tenant}/${key}`;
+        const first = keyAnswers.get(scope);
         if (first && first.caller !== caller) return first.answer.clone();
         const answer = await inner(request);
-        if (!first) keyAnswers.set(key, { caller, answer: answer.clone() });
+        if (!first) keyAnswers.set(scope, { caller, answer: answer.clone() });
         return answer;
       }
       if (breakage === 'skips-if-match' && request.method === 'POST' && SESSION_WRITE.test(path)) {
