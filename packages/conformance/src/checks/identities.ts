@@ -8,9 +8,9 @@ import { expectStatus } from '../steps.js';
 import { tokenClaims } from '../token-claims.js';
 
 // identities: who may call what. No token, a bad or an expired one: 401. A valid token that may not
-// do this (another therapist's or another tenant's session, a team-only endpoint): 403 (or 404,
-// which does not even say the session exists).
-
+// do this (another therapist's or another tenant's data, an endpoint for other roles): 403 (or 404,
+// which does not even say the data exists). Reads run on the seed too; writes, which a broken host
+// would apply, only on a fresh practice.
 
 /** The practice's own `role` is refused every endpoint whose roles leave it out (403). */
 async function expectRefusedByRole(context: CheckContext, practice: Practice, kind: 'reads' | 'writes', role: 'therapist' | 'team' | 'admin'): Promise<void> {
