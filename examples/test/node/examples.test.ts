@@ -139,6 +139,9 @@ describe('examples, from the packed tarballs in a fresh folder', () => {
     const { token } = (await (await fetch(`${server.url}/raincheck-token`)).json()) as { token: string };
     const answer = (await (await fetch(`${server.url}/raincheck/sessions/ses-1`, { headers: { authorization: `Bearer ${token}` } })).json()) as { session: { status: string } };
     assert.equal(answer.session.status, 'cancelled');
+    // The rules it serves are the default rules, their $schema resolving in the installed package.
+    const rules = (await (await fetch(`${server.url}/raincheck/policy/rules`, { headers: { authorization: `Bearer ${token}` } })).json()) as { files: Record<string, unknown> };
+    checkDefaultRules(join(folder, 'node_modules/@raincheck/policy'), rules.files);
     assert.deepEqual(errors, []);
   });
 
