@@ -13,13 +13,18 @@ self.MonacoEnvironment = {
 
 /** Where rule files say their schema is (`"$schema": "../packages/policy/schema/…"`), seen from a model at `file:///rules/…`. */
 export const RULE_SCHEMA_URI = 'file:///packages/policy/schema/rule-file.schema.json';
+/** The same schema where the default rules, as the package ships them, say it is (`"../schema/…"`). */
+const SHIPPED_RULE_SCHEMA_URI = 'file:///schema/rule-file.schema.json';
 
 jsonDefaults.setDiagnosticsOptions({
   validate: true,
   allowComments: false,
   enableSchemaRequest: false,
   schemaValidation: 'error',
-  schemas: [{ uri: RULE_SCHEMA_URI, fileMatch: ['file:///rules/*.json'], schema: ruleFileJsonSchema() }],
+  schemas: [
+    { uri: RULE_SCHEMA_URI, fileMatch: ['file:///rules/*.json'], schema: ruleFileJsonSchema() },
+    { uri: SHIPPED_RULE_SCHEMA_URI, schema: ruleFileJsonSchema() },
+  ],
 });
 
 export { monaco };

@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { withTokensTable } from '../../../packages/elements/build/write-tokens-table.mjs';
-import { checkManifestPaths, checkShippedRules, checkWorkerScript, typeErrors } from '../shared/package-checks.js';
+import { defaultRuleFiles } from '@raincheck/policy/rules';
+import { checkDefaultRules, checkManifestPaths, checkShippedRules, checkWorkerScript, typeErrors } from '../shared/package-checks.js';
 
 const repository = new URL('../../../', import.meta.url).pathname;
 
@@ -29,6 +30,10 @@ describe('package contents', () => {
 
   it('the policy package ships the rule files, their $schema resolving inside the package', () => {
     checkShippedRules(`${repository}packages/policy`);
+  });
+
+  it('defaultRuleFiles (@raincheck/policy/rules) are the shipped rule files, $schema included', () => {
+    checkDefaultRules(`${repository}packages/policy`, defaultRuleFiles);
   });
 
   it("the mock host's worker script is of the msw version it depends on", () => {

@@ -70,3 +70,28 @@ export function checkWorkerScript(mockHostDir: string, mswDir: string): void {
   assert.equal(shipped, range, 'the shipped worker script is of the msw version depended on');
   assert.equal(json<{ version: string }>(join(mswDir, 'package.json')).version, range, 'the msw installed beside it');
 }
+
+/**
+ * The default rules as a program reads them (`defaultRuleFiles` of `@raincheck/policy/rules`) are
+ * the package's rules/*.json, `$schema` included: resolved from rules/, it is the package's schema.
+ */
+export function checkDefaultRules(policyDir: string, defaultRuleFiles: Readonly<Record<string, unknown>>): void {
+  const schemaFile = resolve(policyDir, json<{ exports: Record<string, string> }>(join(policyDir, 'package.json')).exports['./rule-file.schema.json']!);
+  assert.ok(Object.keys(defaultRuleFiles).length >= 5, `defaultRuleFiles: ${Object.keys(defaultRuleFiles).join(', ')}`);
+  for (const [file, value] of Object.entries(defaultRuleFiles)) {
+    const { $schema } = value as { $schema?: unknown };
+    assert.equal(typeof $schema, 'string', `defaultRuleFiles['${file}'].$schema`);
+    assert.equal(resolve(policyDir, 'rules', $schema as string), schemaFile, `defaultRuleFiles['${file}'].$schema ${String($schema)}, from rules/`);
+    assert.deepEqual(value, json(join(policyDir, 'rules', file)), `defaultRuleFiles['${file}'] is rules/${file}`);
+  }
+}
+
+/** Every link of the package's README that is not a URL names a file the package ships (installed, `../` leads nowhere). */
+export function checkReadmeLinks(packageDir: string): void {
+  const readme = join(packageDir, 'README.md');
+  for (const [, target] of read(readme).matchAll(/\]\(([^)\s]+)\)/g)) {
+    if (/^(https?:|mailto:|#)/.test(target!)) continue;
+    const file = resolve(packageDir, target!.replace(/#.*$/, ''));
+    assert.ok(file.startsWith(`${packageDir}/`) && existsSync(file), `${readme}: the link ${target} resolves to nothing in the installed package`);
+  }
+}

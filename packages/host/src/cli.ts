@@ -20,7 +20,7 @@ const USAGE = `Usage:
   raincheck-host migrate [--data-dir DIR | --database-url URL]
 
 The data dir defaults to .raincheck/data (PGlite, one process). DATABASE_URL works like --database-url.
-Tokens are signed with RAINCHECK_TOKEN_SECRET, or a development secret kept beside the data dir.
+Tokens are signed with RAINCHECK_TOKEN_SECRET, or a development secret made once in <data dir>.dev-token-secret.
 --rules reads the default policy's rule files from a folder (else the built-in default rules); an admin
 may publish a practice's own versions over the API. --fixtures (on with --seed demo) serves POST /_fixtures/scenario for the playground: development only.`;
 
@@ -34,11 +34,11 @@ function locationOf(values: { 'data-dir'?: string; 'database-url'?: string }): D
   return url ? { databaseUrl: url } : { dataDir: values['data-dir'] ?? DEFAULT_DATA_DIR };
 }
 
-/** The token secret: RAINCHECK_TOKEN_SECRET, or a development one made once beside the data dir. */
+/** The token secret: RAINCHECK_TOKEN_SECRET, or a development one made once, named after the data dir (as its lock is), so no two data dirs share it. */
 async function tokenSecret(dataDir: string): Promise<{ secret: string; generated: string | null }> {
   const fromEnv = process.env.RAINCHECK_TOKEN_SECRET;
   if (fromEnv) return { secret: fromEnv, generated: null };
-  const file = resolve(dirname(resolve(dataDir)), 'dev-token-secret');
+  const file = `${resolve(dataDir)}.dev-token-secret`;
   try {
     return { secret: (await readFile(file, 'utf8')).trim(), generated: file };
   } catch {

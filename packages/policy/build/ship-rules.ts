@@ -1,10 +1,12 @@
 // Ships the default rule files (the repository's rules/, fixtures in rules/tests/) in the package's
 // own rules/ folder, so `npx raincheck validate node_modules/@raincheck/policy/rules` works in a
 // partner's project. Each file's `$schema` is rewritten to the package's own schema
-// (`../schema/rule-file.schema.json` from rules/), which resolves once installed; the repository's
-// copies point at packages/policy/schema/ instead. The policy hash ignores `$schema`. Run by `build`.
+// (`../schema/rule-file.schema.json` from rules/, as `defaultRuleFiles` carries it), which resolves
+// once installed; the repository's copies point at packages/policy/schema/ instead. The policy hash
+// ignores `$schema`. Run by `build`.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { withShippedSchema } from '../src/shipped-rule-schema.js';
 
 const repositoryRules = new URL('../../../rules/', import.meta.url).pathname;
 const shippedRules = new URL('../rules/', import.meta.url).pathname;
@@ -14,8 +16,7 @@ export function shippedText(text: string, file: string, depth: number): string {
   const value = JSON.parse(text) as Record<string, unknown>;
   if (!('$schema' in value)) return text;
   if (typeof value.$schema !== 'string') throw new Error(`${file}: $schema: expected a string`);
-  const schema = `${'../'.repeat(depth)}schema/rule-file.schema.json`;
-  return JSON.stringify({ ...value, $schema: schema }, null, 2) + '\n';
+  return JSON.stringify(withShippedSchema(value, depth), null, 2) + '\n';
 }
 
 function copyFolder(from: string, to: string, depth: number): void {

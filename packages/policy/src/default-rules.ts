@@ -5,14 +5,19 @@ import sessionChanges from '../../../rules/session-changes.json';
 import visibility from '../../../rules/visibility.json';
 import { createPolicy } from './create-policy.js';
 import type { Policy } from './policy.js';
+import { withShippedSchema } from './shipped-rule-schema.js';
 
-/** The default rule files (the repository's `rules/`), keyed by file name. */
+/**
+ * The default rule files (the repository's `rules/`), keyed by file name: the same as the
+ * package's `rules/*.json`, their `$schema` the package's own schema from there
+ * (`../schema/rule-file.schema.json`), not the repository path the source files carry.
+ */
 export const defaultRuleFiles: Readonly<Record<string, unknown>> = {
-  'frequency-thresholds.json': frequencyThresholds,
-  'notification-timing.json': notificationTiming,
-  'refund-eligibility.json': refundEligibility,
-  'session-changes.json': sessionChanges,
-  'visibility.json': visibility,
+  'frequency-thresholds.json': withShippedSchema(frequencyThresholds),
+  'notification-timing.json': withShippedSchema(notificationTiming),
+  'refund-eligibility.json': withShippedSchema(refundEligibility),
+  'session-changes.json': withShippedSchema(sessionChanges),
+  'visibility.json': withShippedSchema(visibility),
 };
 
 /** The id and version every decision of the default policy carries. */

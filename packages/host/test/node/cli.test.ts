@@ -24,12 +24,17 @@ describe('raincheck-host', () => {
     const dataDir = join(dir, 'data');
     const first = await serve(['--data-dir', dataDir, '--seed', 'demo']);
     try {
-      assert.match(first.output(), /development secret in .*dev-token-secret/);
+      // The development secret is the data dir's own (named after it, as its lock is): another data
+      // dir in the same folder has another, and its tokens are refused here.
+      assert.ok(first.output().includes(`development secret in ${dataDir}.dev-token-secret `), first.output());
       assert.equal((await fetch(`${first.url}/healthz`)).status, 200);
-      const { stdout: token } = await run(process.execPath, [CLI, 'token', '--tenant', 'practice-a', '--sub', 'th-ana', '--role', 'therapist', '--data-dir', dataDir], { env: { ...process.env, RAINCHECK_TOKEN_SECRET: '' } });
+      const mint = (forDataDir: string) => run(process.execPath, [CLI, 'token', '--tenant', 'practice-a', '--sub', 'th-ana', '--role', 'therapist', '--data-dir', forDataDir], { env: { ...process.env, RAINCHECK_TOKEN_SECRET: '' } });
+      const { stdout: token } = await mint(dataDir);
       const headers = { authorization: `Bearer ${token.trim()}` };
       const read = await fetch(`${first.url}/sessions/ses-1`, { headers });
       assert.equal(read.status, 200);
+      const { stdout: otherToken } = await mint(join(dir, 'other-data'));
+      assert.equal((await fetch(`${first.url}/sessions/ses-1`, { headers: { authorization: `Bearer ${otherToken.trim()}` } })).status, 401, "a token signed with another data dir's secret");
       const visibility = await fetch(`${first.url}/therapists/th-ana/visibility`, { method: 'PUT', headers: { ...headers, 'content-type': 'application/json', 'idempotency-key': 'hide-1' }, body: JSON.stringify({ visible: false }) });
       assert.equal(visibility.status, 200);
       await assert.rejects(serve(['--data-dir', dataDir]), /in use by another raincheck-host process/);
