@@ -1,6 +1,6 @@
 import type { EndpointId, Refund, Session } from '@raincheck/host-api';
 import { mintToken, verifyToken } from '@raincheck/host-api/tokens';
-import { createHostCore, DEFAULT_IDEMPOTENCY_TTL_MS, errorResponse, HttpError, matchRoute, newOfferToken, offerTokenHash, pathUnder, type HostCore, type StoredAuditEntry, type StoredNotification, type StoredTeamRequest } from '@raincheck/host/core';
+import { createHostCore, DEFAULT_IDEMPOTENCY_TTL_MS, errorResponse, HttpError, matchRoute, newOfferToken, notificationsOf, offerTokenHash, pathUnder, type HostCore, type OutboxRow, type StoredAuditEntry, type StoredNotification, type StoredTeamRequest } from '@raincheck/host/core';
 import { createPolicy, type Policy } from '@raincheck/policy';
 import { defaultRuleFiles, DEFAULT_POLICY } from '@raincheck/policy/rules';
 import { applyFault, type Fault } from './faults.js';
@@ -48,8 +48,10 @@ export interface MockHostOptions {
 /** What the host did, for assertions: live views of its store. */
 export interface MockHostRecords {
   readonly requests: RecordedRequest[];
-  /** The outbox: what the host decided to tell clients. */
+  /** What the host's writes decided to tell clients at once, one entry per message (its channels together). */
   readonly notifications: readonly SentNotification[];
+  /** The outbox itself: every row, follow-ups, expiries and refunds included, with its delivery state. */
+  readonly outbox: readonly OutboxRow[];
   readonly refunds: readonly Refund[];
   /** Every tenant's team requests, oldest first, with the decision each was raised under. */
   readonly teamRequests: readonly StoredTeamRequest[];
@@ -144,7 +146,7 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
   function reset(scenario: ScenarioName = options.scenario ?? 'ordinary-cancellation', tweaks: ScenarioTweaks = options.tweaks ?? {}): void {
     const { offers, ...seed } = structuredClone(seedScenario(scenario, clock(), tweaks));
     const state: HostState = { ...seed, offers: [] };
-    data = { seed: state, refunds: [], teamRequests: [], notifications: [], audit: [], policies: [], answers: new Map(), sequence: 0 };
+    data = { seed: state, refunds: [], teamRequests: [], outbox: [], audit: [], policies: [], answers: new Map(), sequence: 0 };
     core = createHostCore({ store: createMemoryStore(data), authenticate, policy: () => policy, now: clock, instant: londonIso, ...(options.idempotencyTtlMs === undefined ? {} : { idempotencyTtlMs: options.idempotencyTtlMs }) });
     faults.clear();
     requests.length = 0;
@@ -235,7 +237,10 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
     records: {
       requests,
       get notifications() {
-        return data.notifications;
+        return notificationsOf(data.outbox, { immediateOnly: true });
+      },
+      get outbox() {
+        return data.outbox;
       },
       get refunds() {
         return data.refunds;

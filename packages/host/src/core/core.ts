@@ -13,6 +13,7 @@ import { errorBody, HttpError } from './http-error.js';
 import { DEFAULT_IDEMPOTENCY_TTL_MS, fingerprintOf, idempotencyScope, openAnswer, sealAnswer } from './idempotency.js';
 import { accessibleSession } from './records.js';
 import { matchRoute, pathUnder, type Route } from './router.js';
+import type { LinkSeal } from './link-seal.js';
 import type { HostStore, StoreTransaction, StoredPolicy } from './store.js';
 
 const HANDLERS: Handlers = { ...sessionHandlers, ...offerHandlers, ...therapistHandlers, ...teamRequestHandlers, ...ruleHandlers };
@@ -33,6 +34,11 @@ export interface HostCoreOptions {
   readonly instant?: (ms: number) => string;
   /** How long an idempotency key is remembered, in ms of the host's clock; default 24 hours. */
   readonly idempotencyTtlMs?: number;
+  /**
+   * Seals offer tokens into the outbox so the worker can write the client's link (`linkSeal(secret)`,
+   * the same secret in every process of the host). Without it messages carry no link.
+   */
+  readonly linkSeal?: LinkSeal;
 }
 
 /** What the core answered, and what it knows about the answer. */
@@ -98,7 +104,7 @@ export function createHostCore(options: HostCoreOptions): HostCore {
       const stored = await tx.currentPolicy(tenant);
       return stored ? policyOf(stored) : options.policy();
     };
-    return { tx, caller, policyFor, nowMs, now: instant(nowMs), instant, decisions: [], reached: {} };
+    return { tx, caller, policyFor, nowMs, now: instant(nowMs), instant, decisions: [], reached: {}, linkSeal: options.linkSeal ?? null };
   }
 
   /** The request's input, once its query and body fit the contract. */

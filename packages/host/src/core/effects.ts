@@ -3,15 +3,10 @@ import type { Decision } from '@raincheck/policy';
 import { recordDecision } from './decision-record.js';
 import type { RequestContext } from './handler.js';
 import { HttpError, notFound } from './http-error.js';
-import type { StoredNotification, StoredSession, StoredTeamRequest } from './store.js';
+import type { StoredSession, StoredTeamRequest } from './store.js';
 
-// The effects writes share: notifying the client, raising a team request, issuing a refund.
+// The effects writes share: raising a team request, issuing a refund (notifying the client: notify.ts).
 
-/** Puts the notification the decision promises in the outbox, if it promises one. */
-export async function notifyClient(context: RequestContext, decision: Decision, session: StoredSession, kind: StoredNotification['kind']): Promise<void> {
-  if (!decision.notify) return;
-  await context.tx.addNotification({ id: await context.tx.newId('notification'), clientId: session.clientId, sessionId: session.id, kind, channels: [...decision.notify.channels], at: context.now });
-}
 
 /** What a new team request says. */
 export interface TeamRequestDraft {

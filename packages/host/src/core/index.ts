@@ -14,6 +14,10 @@ export { matchRoute, pathUnder } from './router.js';
 export type { Route } from './router.js';
 export { newOfferToken, offerTokenHash } from './offer-token.js';
 export { recordDecision } from './decision-record.js';
+export { linkSeal } from './link-seal.js';
+export type { LinkSeal } from './link-seal.js';
+export { notificationsOf } from './notifications.js';
+export type { OutboxClaim, OutboxKind, OutboxOutcome, OutboxRow } from './outbox.js';
 export { sessionFacts } from './policy-gate.js';
 export type {
   HostStore,

@@ -239,6 +239,36 @@ export function clientHostSuite(hostName: string, open: () => Promise<HostUnderT
         assert.deepEqual(sentTo('cancelSession').map((r) => [r.idempotencyKey, r.status]), [[key, 200], [key, 200]], 'both reached the host');
       });
 
+      it('a cancel writes its outbox in the same write: a row per channel due now, the follow-up, the expiry; the answer ends the follow-up', async () => {
+        await start('starting-soon');
+        const alternativeSlotIds = await openSlotIds(2);
+        const { offer } = await client.cancelSession({ sessionId: 'ses-1', version: '1', body: { reason: 'illness', alternativeSlotIds, refundOffered: true, decision: shown } });
+        assert.ok(offer);
+        const outbox = () => current.observe((tx) => tx.outboxOf('ses-1'));
+        const rows = await outbox();
+        const told = rows.filter((r) => r.message === 'session-cancelled');
+        assert.deepEqual(told.map((r) => r.channel).sort(), ['email', 'phone', 'sms'], 'within 4 hours: email, SMS and a call');
+        for (const row of told) {
+          assert.equal(row.runAt, row.createdAt, 'due at the commit');
+          assert.equal(Date.parse(row.deadlineAt!), Date.parse(row.createdAt), 'within 0 minutes: the deadline is the commit');
+          assert.equal(row.outcome, null);
+        }
+        const reminders = rows.filter((r) => r.message === 'offer-reminder');
+        assert.equal(reminders.length, told.length, 'a follow-up per channel');
+        for (const row of reminders) assert.equal(Date.parse(row.runAt) - Date.parse(row.createdAt), 24 * 3_600_000, 'after 24 hours');
+        const [expiry, ...more] = rows.filter((r) => r.kind === 'offer-expiry');
+        assert.equal(more.length, 0);
+        const first = (await client.getOffer({ token: offer.token })).offer.alternatives[0]!;
+        assert.equal(Date.parse(expiry!.runAt), Date.parse(offer.expiresAt), 'the expiry row is due when the offer expires');
+        assert.ok(Date.parse(offer.expiresAt) <= Date.parse(first.startsAt), 'the client chooses before the first offered time');
+        assert.ok(!JSON.stringify(rows).includes(offer.token), 'no offer token readable in the outbox');
+
+        await client.answerOffer({ token: offer.token, body: { choice: 'alternative', slotId: first.id } });
+        const after = await outbox();
+        assert.deepEqual(after.filter((r) => r.message === 'offer-reminder').map((r) => r.outcome), reminders.map(() => 'obsolete'), 'answered first: no follow-up');
+        assert.deepEqual(after.filter((r) => r.message === 'offer-answered').map((r) => r.channel).sort(), ['email', 'phone', 'sms'], 'the answer is confirmed the way the offer came');
+      });
+
       it('the same key with another body is 422', async () => {
         const key = client.newIdempotencyKey();
         await client.createTeamRequest({ idempotencyKey: key, body: { kind: 'other', therapistId: 'th-ana', reason: 'First.' } });

@@ -2,7 +2,9 @@ import { PGlite } from '@electric-sql/pglite';
 import { mintToken } from '@raincheck/host-api/tokens';
 import { MOCK_IDENTITIES, seedScenario, type ScenarioName } from '@raincheck/mock-host';
 import { newOfferToken, offerTokenHash } from '../../src/core/offer-token.js';
-import type { StoredNotification, StoredOffer } from '../../src/core/store.js';
+import { notificationsOf } from '../../src/core/notifications.js';
+import type { StoredOffer } from '../../src/core/store.js';
+import { OUTBOX_COLUMNS, rowOf, type OutboxSqlRow } from '../../src/sql/outbox-rows.js';
 import { createHost, type Host } from '../../src/host.js';
 import { seedStore } from '../../src/seed.js';
 import type { Db } from '../../src/sql/db.js';
@@ -63,7 +65,7 @@ function referenceHost(fresh: ScenarioDatabase, closeAll: () => Promise<void>): 
         },
         offerTokens: Object.fromEntries(offers.map((offer, i) => [offer.name, tokens[i]!])),
         observe: (work) => createSqlStore(db).read(work),
-        outbox: async () => (await db.query<{ data: StoredNotification }>('SELECT data FROM outbox ORDER BY seq')).map((row) => row.data),
+        outbox: async () => notificationsOf((await db.query<OutboxSqlRow>(`SELECT ${OUTBOX_COLUMNS} FROM outbox ORDER BY seq`)).map(rowOf), { immediateOnly: true }),
       };
     },
     close: async () => {

@@ -27,7 +27,7 @@ export function mockHostUnderTest(): HostUnderTest & { readonly host: MockHost }
             seed: structuredClone(host.state.seed),
             refunds: [...host.records.refunds],
             teamRequests: [...host.records.teamRequests],
-            notifications: [...host.records.notifications],
+            outbox: [...host.records.outbox],
             audit: [...host.records.audit],
             policies: [],
             answers: new Map(),
