@@ -15,7 +15,7 @@ import {
   therapistFactsSchema,
   timeZoneSchema,
 } from '@raincheck/policy/schemas';
-import { TEAM_REQUEST_KINDS, TEAM_RESOLUTIONS } from './team-resolutions.js';
+import { TEAM_REQUEST_KINDS, TEAM_REQUEST_KINDS_RAISED_BY_PEOPLE, TEAM_RESOLUTIONS } from './team-resolutions.js';
 
 
 // The host API's data, as zod schemas. Times are ISO strings with offsets; money is integer minor
@@ -26,15 +26,17 @@ const id = nonEmptyString();
 /** An open slot in the therapist's calendar. */
 export const slotSchema = z.strictObject({ id, startsAt: isoInstant, endsAt: isoInstant });
 
-export const REFUND_STATUSES = ['issued', 'pending-review', 'declined'] as const;
+export const REFUND_STATUSES = ['pending', 'issued', 'failed', 'pending-review', 'declined'] as const;
 
 export const refundSchema = z.strictObject({
   id,
   sessionId: id,
   amount: moneySchema,
   /**
-   * `issued`: money is on its way; `pending-review`: the platform team confirms it first;
-   * `declined`: the team reviewed it and did not issue it.
+   * `pending`: decided, the refund provider is carrying it out; `issued`: the provider took it, money
+   * is on its way; `failed`: the provider refused it (the platform team was told);
+   * `pending-review`: the platform team confirms it first; `declined`: the team reviewed it and did
+   * not issue it.
    */
   status: z.enum(REFUND_STATUSES),
   /** The platform team's note when it approved or declined the refund: why, for the therapist. */
@@ -183,7 +185,8 @@ export const attendanceRequestSchema = z.strictObject({
 });
 
 export const teamRequestRequestSchema = z.strictObject({
-  kind: z.enum(TEAM_REQUEST_KINDS),
+  /** What people raise; the host raises `notification-failed` and `refund-failed` itself. */
+  kind: z.enum(TEAM_REQUEST_KINDS_RAISED_BY_PEOPLE),
   therapistId: id,
   sessionId: z.optional(id),
   reason: nonEmptyString(),

@@ -133,7 +133,7 @@ function tweakSeed(seed: Seed, tweaks: ScenarioTweaks, nowMs: number): Seed {
 
 function scenarioSeed(name: ScenarioName, nowMs: number): Seed {
   const now = londonIso(nowMs);
-  const therapist: StoredTherapist = { id: MOCK_IDENTITIES.therapist.subject, tenant: MOCK_IDENTITIES.therapist.tenant, profileVisible: true, timeZone: TZ };
+  const therapist: StoredTherapist = { id: MOCK_IDENTITIES.therapist.subject, tenant: MOCK_IDENTITIES.therapist.tenant, displayName: 'Ana Lima', profileVisible: true, timeZone: TZ };
   // The other therapists the identities name: one in the same practice, one in another.
   const others: StoredTherapist[] = [
     { id: MOCK_IDENTITIES['other-therapist'].subject, tenant: MOCK_IDENTITIES['other-therapist'].tenant, profileVisible: true, timeZone: TZ },

@@ -1,5 +1,5 @@
 import type { EndpointId } from '@raincheck/host-api';
-import { createPolicy, type Policy } from '@raincheck/policy';
+import type { Policy } from '@raincheck/policy';
 import { toValidationIssues } from '@raincheck/policy/schemas';
 import { callerOf, requireRole, type Authenticate, type Caller } from './access.js';
 import { auditEntry } from './audit.js';
@@ -14,7 +14,8 @@ import { DEFAULT_IDEMPOTENCY_TTL_MS, fingerprintOf, idempotencyScope, openAnswer
 import { accessibleSession } from './records.js';
 import { matchRoute, pathUnder, type Route } from './router.js';
 import type { LinkSeal } from './link-seal.js';
-import type { HostStore, StoreTransaction, StoredPolicy } from './store.js';
+import { policyResolver } from './policies.js';
+import type { HostStore, StoreTransaction } from './store.js';
 
 const HANDLERS: Handlers = { ...sessionHandlers, ...offerHandlers, ...therapistHandlers, ...teamRequestHandlers, ...ruleHandlers };
 
@@ -86,25 +87,10 @@ export function createHostCore(options: HostCoreOptions): HostCore {
   const instant = options.instant ?? ((ms: number) => new Date(ms).toISOString());
   const ttl = options.idempotencyTtlMs ?? DEFAULT_IDEMPOTENCY_TTL_MS;
 
-  // Published versions, built once each: createPolicy validates every rule, so not per request.
-  const published = new Map<string, Policy>();
-  const policyOf = (stored: StoredPolicy): Policy => {
-    // By identity and files: two practices (or two versions) with the same files are still different policies.
-    const key = JSON.stringify([stored.tenant, stored.id, stored.version, stored.hash]);
-    let policy = published.get(key);
-    if (!policy) {
-      policy = createPolicy(stored.files, { id: stored.id, version: stored.version });
-      published.set(key, policy);
-    }
-    return policy;
-  };
+  const policyFor = policyResolver(options.policy);
 
   function contextOf(tx: StoreTransaction, caller: Caller | null, nowMs: number): RequestContext {
-    const policyFor = async (tenant: string) => {
-      const stored = await tx.currentPolicy(tenant);
-      return stored ? policyOf(stored) : options.policy();
-    };
-    return { tx, caller, policyFor, nowMs, now: instant(nowMs), instant, decisions: [], reached: {}, linkSeal: options.linkSeal ?? null };
+    return { tx, caller, policyFor: (tenant) => policyFor(tx, tenant), nowMs, now: instant(nowMs), instant, decisions: [], reached: {}, linkSeal: options.linkSeal ?? null };
   }
 
   /** The request's input, once its query and body fit the contract. */

@@ -23,7 +23,7 @@ async function tenantOf(context: RequestContext, session: StoredSession): Promis
   return therapist.tenant;
 }
 
-type NewRow = Pick<OutboxRow, 'kind' | 'channel' | 'runAt' | 'deadlineAt' | 'dedupeKey' | 'effectId'> & Partial<Pick<OutboxRow, 'message' | 'refundId' | 'offerTokenHash' | 'sealedOfferToken'>>;
+type NewRow = Pick<OutboxRow, 'kind' | 'channel' | 'runAt' | 'deadlineAt' | 'dedupeKey' | 'effectId'> & Partial<Pick<OutboxRow, 'message' | 'refundId' | 'offerTokenHash' | 'sealedOfferToken' | 'times' | 'newTime'>>;
 
 async function addRow(context: RequestContext, session: StoredSession, tenant: string, row: NewRow): Promise<OutboxRow> {
   const stored: OutboxRow = {
@@ -49,6 +49,8 @@ async function addRow(context: RequestContext, session: StoredSession, tenant: s
 export interface NotifyOptions {
   readonly offer?: OfferLink;
   readonly refundId?: string;
+  /** The session's new time (rearranged, or the alternative the client chose). */
+  readonly newTime?: { readonly startsAt: string; readonly endsAt: string };
   /** Channels to use when the decision names none (the client's answer is confirmed the way the offer came). */
   readonly fallbackChannels?: readonly string[];
 }
@@ -57,6 +59,7 @@ export interface NotifyOptions {
  * Puts the message the decision promises in the outbox: one row per channel, due now, with the
  * deadline `withinMinutes` after the commit; and, for an offer with a follow-up, one row per channel
  * due `followUp.afterHours` later, which the client's answer makes obsolete.
+ * `session` is the session as the write found it (its time before a change).
  * @returns the effect's id (the notification as its history shows it), or null when nothing is sent.
  */
 export async function notifyClient(context: RequestContext, decision: Decision, session: StoredSession, message: MessageKind, options: NotifyOptions = {}): Promise<string | null> {
@@ -70,6 +73,8 @@ export async function notifyClient(context: RequestContext, decision: Decision, 
     ...(options.offer ? { offerTokenHash: options.offer.tokenHash } : {}),
     ...(sealed ? { sealedOfferToken: sealed } : {}),
     ...(options.refundId ? { refundId: options.refundId } : {}),
+    times: { startsAt: session.startsAt, endsAt: session.endsAt },
+    ...(options.newTime ? { newTime: options.newTime } : {}),
   };
   for (const channel of channels) {
     await addRow(context, session, tenant, { kind: 'message', message, channel, runAt: context.now, deadlineAt: context.instant(context.nowMs + withinMs), dedupeKey: `${effectId}:${channel}`, effectId, ...about });

@@ -41,6 +41,10 @@ export interface OutboxRow {
    * the message; cleared when the row is done. Never the token in plain text.
    */
   readonly sealedOfferToken?: string;
+  /** The session's time as the write found it (a rearranged or rebooked session's old time). */
+  readonly times?: { readonly startsAt: string; readonly endsAt: string };
+  /** The session's new time (rearranged, or the alternative the client chose). */
+  readonly newTime?: { readonly startsAt: string; readonly endsAt: string };
   /** The rows one effect wrote (one per channel) share it: the notification as the history shows it. */
   readonly effectId: string;
   /** At most one row per key: a repeated enqueue is refused. */

@@ -7,8 +7,11 @@ import type { OutboxClaim, OutboxRow } from './outbox.js';
 // transactions over them: the in-memory store (mock host) and the SQL store (reference host) both
 // implement it, so every endpoint behaves the same on either.
 
-/** A therapist as stored: the contract's therapist and the tenant (the partner's practice) they belong to. */
-export type StoredTherapist = Therapist & { readonly id: string; readonly tenant: string };
+/**
+ * A therapist as stored: the contract's therapist, the tenant (the partner's practice) they belong
+ * to, and the name messages to clients use.
+ */
+export type StoredTherapist = Therapist & { readonly id: string; readonly tenant: string; readonly displayName?: string };
 
 /** A client as stored: the policy's facts and a name to show. */
 export interface StoredClient extends ClientFacts {

@@ -28,7 +28,7 @@ export interface OutboxSqlRow {
 }
 
 /** What `data` holds: the row's fields that are not columns. */
-type OutboxData = Pick<OutboxRow, 'clientId' | 'effectId'> & Partial<Pick<OutboxRow, 'message' | 'refundId' | 'offerTokenHash' | 'sealedOfferToken'>>;
+type OutboxData = Pick<OutboxRow, 'clientId' | 'effectId'> & Partial<Pick<OutboxRow, 'message' | 'refundId' | 'offerTokenHash' | 'sealedOfferToken' | 'times' | 'newTime'>>;
 
 const iso = (value: Date | string) => new Date(value).toISOString();
 const isoOrNull = (value: Date | string | null) => (value === null ? null : iso(value));
@@ -65,6 +65,8 @@ export function paramsOf(row: OutboxRow): unknown[] {
     ...(row.refundId ? { refundId: row.refundId } : {}),
     ...(row.offerTokenHash ? { offerTokenHash: row.offerTokenHash } : {}),
     ...(row.sealedOfferToken ? { sealedOfferToken: row.sealedOfferToken } : {}),
+    ...(row.times ? { times: row.times } : {}),
+    ...(row.newTime ? { newTime: row.newTime } : {}),
   };
   return [row.id, row.tenant, row.kind, row.channel, row.sessionId, row.dedupeKey, row.createdAt, row.runAt, row.deadlineAt, row.attempts, row.lockedBy, row.lockedUntil, row.lastError, row.escalatedAt, row.outcome, row.doneAt, JSON.stringify(data)];
 }

@@ -39,6 +39,8 @@ export interface ScenarioUnderTest {
   observe<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T>;
   /** The host's outbox, oldest first: the store interface only adds to it, and the API never shows it. */
   outbox(): Promise<readonly StoredNotification[]>;
+  /** Runs the host's outbox worker until nothing is due (messages delivered, refunds carried out by a provider that succeeds). */
+  deliver(): Promise<void>;
 }
 
 /** A host the suite runs on. */
@@ -251,7 +253,6 @@ export function clientHostSuite(hostName: string, open: () => Promise<HostUnderT
         for (const row of told) {
           assert.equal(row.runAt, row.createdAt, 'due at the commit');
           assert.equal(Date.parse(row.deadlineAt!), Date.parse(row.createdAt), 'within 0 minutes: the deadline is the commit');
-          assert.equal(row.outcome, null);
         }
         const reminders = rows.filter((r) => r.message === 'offer-reminder');
         assert.equal(reminders.length, told.length, 'a follow-up per channel');
@@ -263,6 +264,8 @@ export function clientHostSuite(hostName: string, open: () => Promise<HostUnderT
         assert.ok(Date.parse(offer.expiresAt) <= Date.parse(first.startsAt), 'the client chooses before the first offered time');
         assert.ok(!JSON.stringify(rows).includes(offer.token), 'no offer token readable in the outbox');
 
+        await current.deliver();
+        assert.deepEqual((await outbox()).filter((r) => r.message === 'session-cancelled').map((r) => r.outcome), ['sent', 'sent', 'sent'], 'delivered');
         await client.answerOffer({ token: offer.token, body: { choice: 'alternative', slotId: first.id } });
         const after = await outbox();
         assert.deepEqual(after.filter((r) => r.message === 'offer-reminder').map((r) => r.outcome), reminders.map(() => 'obsolete'), 'answered first: no follow-up');
@@ -294,13 +297,15 @@ export function clientHostSuite(hostName: string, open: () => Promise<HostUnderT
         const first = await losing.refundSession({ sessionId: 'ses-1', version: '1', idempotencyKey: key, body: { decision: shown } });
         const again = await client.refundSession({ sessionId: 'ses-1', version: '1', idempotencyKey: key, body: { decision: shown } });
         assert.deepEqual(again, first);
-        assert.equal(first.refund.status, 'issued');
+        assert.equal(first.refund.status, 'pending', 'decided; the refund provider carries it out after the commit');
         assert.deepEqual(sentTo('refundSession').map((r) => r.idempotencyKey), [key, key, key], 'the lost answer, the retry and the repeat: one key');
         const other = await rejection(client.refundSession({ sessionId: 'ses-1', version: '1', body: { decision: shown } }));
         assert.ok(other instanceof ConflictError);
         assert.equal(other.code, 'already-refunded');
-        assert.deepEqual(await refunds(), [first.refund]);
-        assert.deepEqual((await session('ses-1')).refund, first.refund);
+        await current.deliver();
+        const issued = { ...first.refund, status: 'issued' };
+        assert.deepEqual(await refunds(), [issued], 'issued once by the provider');
+        assert.deepEqual((await session('ses-1')).refund, issued);
       });
     });
 
@@ -349,8 +354,9 @@ export function clientHostSuite(hostName: string, open: () => Promise<HostUnderT
 
       it('chooses the refund instead', async () => {
         const { refund } = await client.answerOffer({ token: current.offerTokens.open!, body: { choice: 'refund' } });
-        assert.equal(refund?.status, 'issued');
-        assert.deepEqual(await refunds(), [refund]);
+        assert.equal(refund?.status, 'pending');
+        await current.deliver();
+        assert.deepEqual(await refunds(), [{ ...refund, status: 'issued' }]);
       });
     });
 
@@ -379,12 +385,13 @@ export function clientHostSuite(hostName: string, open: () => Promise<HostUnderT
         await start('already-started');
         const result = await client.updateAttendance({ sessionId: 'ses-1', version: '1', body: { outcome: 'therapist-unable', refund: true, decision: shown } });
         assert.equal(result.session.status, 'completed');
-        assert.equal(result.refund?.status, 'issued');
+        assert.equal(result.refund?.status, 'pending');
+        await current.deliver();
         // Recorded once: a second update (a new intent, another key) is refused, and nothing is refunded again.
         const again = await rejection(client.updateAttendance({ sessionId: 'ses-1', version: result.session.version, body: { outcome: 'attended', refund: false, decision: shown } }));
         assert.ok(again instanceof HostResponseError);
         assert.equal(again.code, 'attendance-recorded');
-        assert.deepEqual(await refunds(), [result.refund]);
+        assert.deepEqual(await refunds(), [{ ...result.refund, status: 'issued' }]);
       });
 
       it('refuses an attendance update before the session has started', async () => {

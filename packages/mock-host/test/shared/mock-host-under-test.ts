@@ -34,6 +34,8 @@ export function mockHostUnderTest(): HostUnderTest & { readonly host: MockHost }
             sequence: 0,
           }).read(work),
         outbox: () => Promise.resolve([...host.records.notifications]),
+        // Each write's outbox is delivered before its answer.
+        deliver: () => Promise.resolve(),
       };
     },
     close: () => Promise.resolve(),

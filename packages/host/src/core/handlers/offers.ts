@@ -66,7 +66,11 @@ export const offerHandlers = {
     // Confirmed the way the policy says, else the way the offer reached the client; no reminder after it.
     const offerRows = (await context.tx.outboxOf(session.id)).filter((row) => row.offerTokenHash === offer.tokenHash && row.message === 'session-cancelled');
     const fallbackChannels = [...new Set(offerRows.flatMap((row) => (row.channel === null ? [] : [row.channel])))];
-    await notifyClient(context, decision, after, 'offer-answered', { fallbackChannels, ...(issued ? { refundId: issued.id } : {}) });
+    await notifyClient(context, decision, session, 'offer-answered', {
+      fallbackChannels,
+      ...(issued ? { refundId: issued.id } : {}),
+      ...(after !== session ? { newTime: { startsAt: after.startsAt, endsAt: after.endsAt } } : {}),
+    });
     await obsoleteFollowUps(context, session.id, offer.tokenHash);
     return { offer: await offerView(context, token, answered, after), refund: issued };
   },

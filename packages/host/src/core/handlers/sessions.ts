@@ -26,7 +26,7 @@ export const sessionHandlers = {
     const stored = await context.tx.client(session.clientId);
     if (!stored) throw notFound(`client "${session.clientId}"`);
     const { displayName: _name, timeZone: _zone, email: _email, phone: _phone, locale: _locale, ...client } = stored;
-    const { hiddenUntil: _hidden, tenant: _tenant, ...therapist } = await accessibleTherapist(context, session.therapistId);
+    const { hiddenUntil: _hidden, displayName: _therapistName, tenant: _tenant, ...therapist } = await accessibleTherapist(context, session.therapistId);
     return { client, therapist, history: [...(await context.tx.history(session.therapistId))] };
   },
 
@@ -75,7 +75,7 @@ export const sessionHandlers = {
     await context.tx.addSlot(session.therapistId, { id: `${session.id}-freed-${session.version}`, startsAt: session.startsAt, endsAt: session.endsAt });
     const moved = await bumpSession(context, session, { startsAt: slot.startsAt, endsAt: slot.endsAt });
     await context.tx.addHistory(session.therapistId, { sessionId: session.id, at: context.now, kind: 'reschedule' });
-    await notifyClient(context, decision, moved, 'session-rearranged');
+    await notifyClient(context, decision, session, 'session-rearranged', { newTime: { startsAt: slot.startsAt, endsAt: slot.endsAt } });
     return { session: await sessionView(context, moved) };
   },
 

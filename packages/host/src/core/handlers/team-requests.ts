@@ -2,7 +2,7 @@ import { RESOLUTIONS_BY_KIND, type Refund, type Session, type TeamResolutionActi
 import type { Facts } from '@raincheck/policy';
 import { requireTenant } from '../access.js';
 import { raiseTeamRequest, teamRequestView } from '../effects.js';
-import { notifyClient } from '../notify.js';
+import { enqueueRefund, notifyClient } from '../notify.js';
 import { staffCaller, type Handlers, type RequestContext } from '../handler.js';
 import { HttpError, notFound } from '../http-error.js';
 import { decide, requireNotBlocked } from '../policy-gate.js';
@@ -115,7 +115,9 @@ async function resolve(context: RequestContext, request: StoredTeamRequest, acti
       const decision = await decide(context, 'refund', session);
       requireNotBlocked(decision);
       if (!decision.refund) throw new HttpError(422, 'policy-refused', 'The policy no longer offers a refund for this session.', { outcome: decision.outcome });
-      await context.tx.putRefund({ ...refund, status: 'issued', ...reviewNote });
+      // Approved: the refund provider carries it out from the outbox, as a self-serve one.
+      await context.tx.putRefund({ ...refund, status: 'pending', ...reviewNote });
+      await enqueueRefund(context, session, refund.id);
       await notifyClient(context, decision, session, 'refund-issued', { refundId: refund.id });
     }
     return { refund: (await context.tx.refund(refund.id)) ?? null, session: await sessionView(context, session) };
