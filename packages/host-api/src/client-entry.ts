@@ -9,6 +9,8 @@ export type { HostClient, HostClientOptions, HostTransport } from './client.js';
 export type { CompiledRoute } from './compiled-route.js';
 export {
   getSessionRoute,
+  getSessionNotificationsRoute,
+  getOfferNotificationsRoute,
   listSlotsRoute,
   getPolicyFactsRoute,
   getRulesRoute,
@@ -58,6 +60,8 @@ export type {
   TeamResolution,
   TeamResolutionAction,
   Offer,
+  Notification,
+  DeliveryStatus,
   Therapist,
   Absence,
   ErrorBody,

@@ -4,6 +4,7 @@ import { toValidationIssues } from '@raincheck/policy/schemas';
 import { callerOf, requireRole, type Authenticate, type Caller } from './access.js';
 import { auditEntry } from './audit.js';
 import type { EndpointInput, Handlers, RequestContext } from './handler.js';
+import { notificationHandlers } from './handlers/notifications.js';
 import { offerHandlers } from './handlers/offers.js';
 import { ruleHandlers } from './handlers/rules.js';
 import { sessionHandlers } from './handlers/sessions.js';
@@ -17,7 +18,7 @@ import type { LinkSeal } from './link-seal.js';
 import { policyResolver } from './policies.js';
 import type { HostStore, StoreTransaction } from './store.js';
 
-const HANDLERS: Handlers = { ...sessionHandlers, ...offerHandlers, ...therapistHandlers, ...teamRequestHandlers, ...ruleHandlers };
+const HANDLERS: Handlers = { ...sessionHandlers, ...notificationHandlers, ...offerHandlers, ...therapistHandlers, ...teamRequestHandlers, ...ruleHandlers };
 
 /** How to make a host core. */
 export interface HostCoreOptions {

@@ -48,6 +48,8 @@ async function addRow(context: RequestContext, session: StoredSession, tenant: s
 /** What {@link notifyClient} may add to the message: the offer it links to, the refund it reports. */
 export interface NotifyOptions {
   readonly offer?: OfferLink;
+  /** The offer a message is about without linking to it (the answer's confirmation, the expiry). */
+  readonly aboutOffer?: string;
   readonly refundId?: string;
   /** The session's new time (rearranged, or the alternative the client chose). */
   readonly newTime?: { readonly startsAt: string; readonly endsAt: string };
@@ -70,7 +72,7 @@ export async function notifyClient(context: RequestContext, decision: Decision, 
   const effectId = await context.tx.newId('notification');
   const sealed = options.offer && context.linkSeal ? await context.linkSeal.seal(options.offer.token) : undefined;
   const about = {
-    ...(options.offer ? { offerTokenHash: options.offer.tokenHash } : {}),
+    ...(options.offer || options.aboutOffer ? { offerTokenHash: options.offer?.tokenHash ?? options.aboutOffer } : {}),
     ...(sealed ? { sealedOfferToken: sealed } : {}),
     ...(options.refundId ? { refundId: options.refundId } : {}),
     times: { startsAt: session.startsAt, endsAt: session.endsAt },

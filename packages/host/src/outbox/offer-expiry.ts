@@ -32,6 +32,6 @@ export async function expireOffer(context: RequestContext, row: OutboxRow): Prom
   } else if (!offer.refund) {
     await raiseForTeam(`The offer expired on ${offer.expiresAt} without an answer. Please arrange another time with the client.`);
   }
-  await notifyClient(context, decision, session, 'offer-expired', { fallbackChannels, ...(refundId ? { refundId } : {}) });
+  await notifyClient(context, decision, session, 'offer-expired', { fallbackChannels, aboutOffer: offer.tokenHash, ...(refundId ? { refundId } : {}) });
   return finished(row, 'sent', context.now);
 }

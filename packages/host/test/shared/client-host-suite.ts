@@ -272,6 +272,26 @@ export function clientHostSuite(hostName: string, open: () => Promise<HostUnderT
         assert.deepEqual(after.filter((r) => r.message === 'offer-answered').map((r) => r.channel).sort(), ['email', 'phone', 'sms'], 'the answer is confirmed the way the offer came');
       });
 
+      it('shows the therapist and the team what was sent, on which channel, and when; a follow-up as scheduled', async () => {
+        await start('starting-soon');
+        const alternativeSlotIds = await openSlotIds(2);
+        await client.cancelSession({ sessionId: 'ses-1', version: '1', body: { reason: 'illness', alternativeSlotIds, refundOffered: false, decision: shown } });
+        await current.deliver();
+        const { notifications } = await client.getSessionNotifications({ sessionId: 'ses-1' });
+        const [told, reminder, ...rest] = notifications;
+        assert.equal(rest.length, 0, JSON.stringify(notifications));
+        assert.equal(told?.kind, 'session-cancelled');
+        assert.deepEqual(told.deliveries.map((d) => [d.channel, d.status, d.attempts]).sort(), [['email', 'sent', 1], ['phone', 'sent', 1], ['sms', 'sent', 1]]);
+        assert.ok(told.deliveries.every((d) => d.doneAt !== undefined && Date.parse(d.doneAt) >= Date.parse(told.at)), 'when each went out');
+        assert.equal(reminder?.kind, 'offer-reminder');
+        assert.ok(reminder.deliveries.every((d) => d.status === 'scheduled'), 'due in 24 hours');
+        const team = newClient({ token: () => current.token('team') });
+        assert.deepEqual((await team.getOfferNotifications({ sessionId: 'ses-1' })).notifications, notifications, "the offer's messages, for the team too");
+        const stranger = await rejection(newClient({ token: () => current.token('other-therapist') }).getSessionNotifications({ sessionId: 'ses-1' }));
+        assert.ok(stranger instanceof HostResponseError);
+        assert.equal(stranger.status, 403);
+      });
+
       it('the same key with another body is 422', async () => {
         const key = client.newIdempotencyKey();
         await client.createTeamRequest({ idempotencyKey: key, body: { kind: 'other', therapistId: 'th-ana', reason: 'First.' } });

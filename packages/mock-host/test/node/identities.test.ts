@@ -56,6 +56,8 @@ const CASES = {
   getSession: { scenario: 'ordinary-cancellation', scope: 'therapist', request: () => Promise.resolve({ path: '/sessions/ses-1' }) },
   listSlots: { scenario: 'ordinary-cancellation', scope: 'therapist', request: () => Promise.resolve({ path: '/therapists/th-ana/slots?from=2027-06-01T00:00:00Z&to=2027-06-20T00:00:00Z' }) },
   getPolicyFacts: { scenario: 'ordinary-cancellation', scope: 'therapist', request: () => Promise.resolve({ path: '/sessions/ses-1/policy-facts' }) },
+  getSessionNotifications: { scenario: 'ordinary-cancellation', scope: 'therapist', request: () => Promise.resolve({ path: '/sessions/ses-1/notifications' }) },
+  getOfferNotifications: { scenario: 'client-offer', scope: 'therapist', request: () => Promise.resolve({ path: '/sessions/ses-1/offer/notifications' }) },
   getRules: { scenario: 'ordinary-cancellation', scope: 'own-tenant', request: () => Promise.resolve({ path: '/policy/rules' }) },
   publishRules: {
     scenario: 'ordinary-cancellation',

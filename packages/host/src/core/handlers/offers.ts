@@ -68,6 +68,7 @@ export const offerHandlers = {
     const fallbackChannels = [...new Set(offerRows.flatMap((row) => (row.channel === null ? [] : [row.channel])))];
     await notifyClient(context, decision, session, 'offer-answered', {
       fallbackChannels,
+      aboutOffer: offer.tokenHash,
       ...(issued ? { refundId: issued.id } : {}),
       ...(after !== session ? { newTime: { startsAt: after.startsAt, endsAt: after.endsAt } } : {}),
     });
