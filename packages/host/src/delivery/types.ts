@@ -94,6 +94,8 @@ export interface Notifier {
   /** The channels it serves. */
   readonly channels: readonly Channel[];
   deliver(message: OutboundMessage, options: { readonly signal: AbortSignal }): Promise<DeliveryReceipt>;
+  /** Releases what it holds (an SMTP pool's connections); the worker calls it when it stops. */
+  close?(): Promise<void>;
 }
 
 /** A refund to carry out: `id` is the refund's outbox row id, the provider's idempotency key. */
@@ -109,4 +111,6 @@ export interface RefundOrder {
 /** Moves money. A Stripe adapter is `issue` calling `refunds.create` with `idempotencyKey: order.id`. */
 export interface RefundProvider {
   issue(order: RefundOrder, options: { readonly signal: AbortSignal }): Promise<DeliveryReceipt>;
+  /** Releases what it holds; the worker calls it when it stops. */
+  close?(): Promise<void>;
 }
