@@ -1,8 +1,9 @@
 // A time zone as people say it: "Eastern Time (New York)", "Mitteleuropäische Zeit (Berlin)", never
 // "America/New_York". Intl names the zone; the city (from the id) tells zones of one name apart.
+import { dateFormat } from './date-formats.js';
 
 function intlZoneName(timeZone: string, locale: string, at: Date, style: 'longGeneric' | 'long'): string | undefined {
-  return new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: style }).formatToParts(at).find((part) => part.type === 'timeZoneName')?.value;
+  return dateFormat(locale, { timeZone, timeZoneName: style }).formatToParts(at).find((part) => part.type === 'timeZoneName')?.value;
 }
 
 /** `America/Argentina/Buenos_Aires` → `Buenos Aires`; none for `UTC` or `Etc/GMT+5`. */
