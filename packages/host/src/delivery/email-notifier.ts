@@ -47,6 +47,10 @@ export function createEmailNotifier(options: EmailNotifierOptions): EmailNotifie
   const where = `${url.protocol}//${url.host}`;
   const connection = {
     url: url.href,
+    // Nodemailer waits up to 2 and 10 minutes by default; an attempt that stalls should fail and be retried.
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 60_000,
     ...(options.tls ? { tls: { ...options.tls, ca: typeof options.tls.ca === 'string' || options.tls.ca === undefined ? options.tls.ca : [...options.tls.ca] } } : {}),
   };
   const transport =

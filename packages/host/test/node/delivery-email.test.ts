@@ -140,6 +140,17 @@ describe('email notifier (SMTP)', () => {
     }
   });
 
+  it('an attempt the worker stops (its signal aborted) sends nothing and is retryable', async () => {
+    const notifier = createEmailNotifier({ smtpUrl: sink.url, from: 'noreply@practice.example' });
+    const before = sink.received.length;
+    const controller = new AbortController();
+    controller.abort(new Error('lease lost'));
+    const stopped = await failure(notifier.deliver(message('ob_abort', 'jonas@client.example'), { signal: controller.signal }));
+    await notifier.close();
+    assert.equal(stopped.retryable, true);
+    assert.equal(sink.received.length, before);
+  });
+
   it('a recipient without an email address is not retryable', async () => {
     const notifier = createEmailNotifier({ smtpUrl: sink.url, from: 'noreply@practice.example' });
     const error = await failure(notifier.deliver({ ...message('ob_6', ''), to: { name: 'Jonas Weber' } }, { signal: signal() }));
