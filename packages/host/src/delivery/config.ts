@@ -1,15 +1,18 @@
 // Every delivery flag of `raincheck-host serve` / `worker`, parsed once into the notifiers by channel,
 // the refund provider and the offer link, or refused at start with a message naming the flag.
+import { readFileSync } from 'node:fs';
 import type { ParseArgsConfig } from 'node:util';
 import { DeliveryConfigError } from './config-error.js';
 import { parseDuration } from './duration.js';
 import { createEmailNotifier } from './email-notifier.js';
 import { createLogNotifier, type LogNotifier } from './log-notifier.js';
+import { compileMessageTemplates, type MessageTemplates } from './messages/templates.js';
 import { offerUrlTemplate } from './offer-url.js';
+import { renderMessage } from './render-message.js';
 import { createRefundWebhook } from './refund-webhook.js';
 import { DEFAULT_WEBHOOK_TIMEOUT_MS, createWebhookNotifier } from './webhook-notifier.js';
 import { checkWebhookUrl } from './webhook-url.js';
-import type { Channel, Notifier, RefundProvider } from './types.js';
+import type { Channel, MessageFacts, Notifier, RefundProvider, RenderedMessage } from './types.js';
 
 /** The flags as `node:util` `parseArgs` gives them with {@link DELIVERY_CLI_OPTIONS}. */
 export interface DeliveryFlags {
@@ -25,6 +28,8 @@ export interface DeliveryFlags {
   readonly 'offer-url'?: string;
   /** Deliver to the log (in memory, one line each) on every channel nothing else serves. */
   readonly 'log-notifications'?: boolean;
+  /** A JSON file of the partner's own wording (see `compileMessageTemplates`). */
+  readonly 'message-templates'?: string;
 }
 
 /** The `parseArgs` options for {@link DeliveryFlags}: spread them into a command's own. */
@@ -38,6 +43,7 @@ export const DELIVERY_CLI_OPTIONS = {
   'refund-webhook-secret': { type: 'string' },
   'offer-url': { type: 'string' },
   'log-notifications': { type: 'boolean' },
+  'message-templates': { type: 'string' },
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
 
 /** The usage lines for the delivery flags. */
@@ -50,7 +56,8 @@ export const DELIVERY_USAGE = `Delivery (serve and worker):
   --refund-webhook-url URL                                   refunds as signed webhooks to the partner's billing
   --refund-webhook-secret SECRET                             (or RAINCHECK_REFUND_WEBHOOK_SECRET; else the webhook secret)
   --offer-url "https://practice.example/offer/{token}"       the client's offer link
-  --log-notifications                                        log (and list) messages on channels nothing else serves (on with --seed demo)`;
+  --log-notifications                                        log (and list) messages on channels nothing else serves (on with --seed demo)
+  --message-templates FILE.json                              your own subject, text, SMS or sign-off per language and kind`;
 
 /** What the worker delivers with. */
 export interface DeliveryConfig {
@@ -62,6 +69,10 @@ export interface DeliveryConfig {
   readonly refundProvider?: RefundProvider;
   /** Fills the client's offer link with their token. */
   readonly offerUrl?: (token: string) => string;
+  /** The partner's checked templates, if given. */
+  readonly templates?: MessageTemplates;
+  /** Renders a message with them: what the worker calls. */
+  render(facts: MessageFacts): RenderedMessage;
   /** The in-memory log, when logging: what the playground's Requests tab lists. */
   readonly log?: LogNotifier;
   /** One line per channel and the refunds, for the start message (no secrets). */
@@ -113,6 +124,23 @@ function parseWebhookSecrets(values: readonly string[], webhookChannels: Readonl
   return shared === undefined ? { byChannel } : { shared, byChannel };
 }
 
+/** Reads and checks `--message-templates` at start. */
+function readTemplates(file: string): MessageTemplates {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new DeliveryConfigError('--message-templates', `--message-templates ${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new DeliveryConfigError('--message-templates', `--message-templates ${file}: not JSON (${(error as Error).message})`);
+  }
+  return compileMessageTemplates(json, file);
+}
+
 /**
  * Parses the delivery flags into the notifiers by channel, the refund provider and the offer link,
  * checking everything at start: a {@link DeliveryConfigError} names the flag and what is wrong.
@@ -124,6 +152,7 @@ export function parseDeliveryOptions(flags: DeliveryFlags, options: { readonly d
   const notifiers = new Map<Channel, Notifier>();
   const summary: string[] = [];
   const offerUrl = flags['offer-url'] === undefined ? undefined : offerUrlTemplate(flags['offer-url']);
+  const templates = flags['message-templates'] === undefined ? undefined : readTemplates(flags['message-templates']);
   const timeoutMs = flags['webhook-timeout'] === undefined ? DEFAULT_WEBHOOK_TIMEOUT_MS : parseDuration(flags['webhook-timeout'], '--webhook-timeout', { minMs: 100, maxMs: 120_000 });
   const now = options.now ? { now: options.now } : {};
 
@@ -185,6 +214,8 @@ export function parseDeliveryOptions(flags: DeliveryFlags, options: { readonly d
       notifierFor: (channel) => notifiers.get(channel) ?? (logging ? log : undefined),
       ...(refundProvider === undefined ? {} : { refundProvider }),
       ...(offerUrl === undefined ? {} : { offerUrl }),
+      ...(templates === undefined ? {} : { templates }),
+      render: (facts) => renderMessage(facts, templates),
       ...(log === undefined ? {} : { log }),
       summary,
       async close() {

@@ -1,6 +1,7 @@
 // Delivery: what the outbox worker and the CLI use to render and send messages and to move money.
 export * from './types.js';
 export { renderMessage } from './render-message.js';
+export { compileMessageTemplates, TEMPLATE_PARTS, type MessageTemplates, type TemplatePart } from './messages/templates.js';
 export { effectiveChooseBy } from './choose-by.js';
 export { SMS_LIMIT } from './sms.js';
 export { DeliveryConfigError } from './config-error.js';

@@ -5,11 +5,24 @@ import { messageLocale, type MessageLanguage } from './language.js';
 import { de } from './messages/de.js';
 import { en } from './messages/en.js';
 import { asksToChoose, type MessageContext, type Phrases } from './messages/phrases.js';
+import { fillTemplate, type MessageTemplates } from './messages/templates.js';
 import { fitSms } from './sms.js';
 import type { MessageFacts, RenderedMessage } from './types.js';
 import { zoneName } from './zone-name.js';
 
 const PHRASES: Record<MessageLanguage, Phrases> = { en, de };
+
+/** The built-in wording with the partner's templates over it, part by part. */
+function withTemplates(phrases: Phrases, templates: MessageTemplates | undefined, language: MessageLanguage): Phrases {
+  if (templates?.[language] === undefined) return phrases;
+  return {
+    ...phrases,
+    subject: (c) => fillTemplate(templates, language, 'subject', c) ?? phrases.subject(c),
+    happened: (c) => fillTemplate(templates, language, 'happened', c)?.split(/\n\s*\n/) ?? phrases.happened(c),
+    sms: (c) => fillTemplate(templates, language, 'sms', c) ?? phrases.sms(c),
+    signOff: (c) => fillTemplate(templates, language, 'signOff', c) ?? phrases.signOff(c),
+  };
+}
 
 /** Everything the templates say, formatted for the client: their zone, their locale. */
 function contextOf(facts: MessageFacts, locale: string): MessageContext {
@@ -39,7 +52,7 @@ function contextOf(facts: MessageFacts, locale: string): MessageContext {
 type Block = { readonly paragraph: string } | { readonly list: readonly string[] } | { readonly link: { readonly label: string; readonly url: string } };
 
 function blocksOf(phrases: Phrases, context: MessageContext, offerUrl: string | undefined): Block[] {
-  const blocks: Block[] = [{ paragraph: phrases.greeting(context) }, ...phrases.happened(context).map((paragraph) => ({ paragraph }))];
+  const blocks: Block[] = [{ paragraph: phrases.greeting(context) }, ...phrases.happened(context).filter((paragraph) => paragraph !== '').map((paragraph) => ({ paragraph }))];
   if (context.therapistSession !== undefined) blocks.push({ paragraph: phrases.therapistTime({ ...context, therapistSession: context.therapistSession }) });
   const choosing = asksToChoose(context);
   if (choosing && context.alternatives.length > 0) blocks.push({ paragraph: phrases.alternativesIntro(context) }, { list: context.alternatives });
@@ -73,10 +86,12 @@ function html(blocks: readonly Block[], subject: string, language: MessageLangua
  * subject, plain text and HTML (every fact escaped) for email, and an SMS of at most 320 characters
  * with the link. Times are in the client's zone with the zone's name; the therapist's time is beside
  * it when it reads differently there; the choose-by is never later than the first alternative.
+ * `templates` (from `compileMessageTemplates`) replace the built-in subject, "what happened",
+ * SMS or sign-off of a kind and language; a message lacking a value one needs keeps the built-in part.
  */
-export function renderMessage(facts: MessageFacts): RenderedMessage {
+export function renderMessage(facts: MessageFacts, templates?: MessageTemplates): RenderedMessage {
   const { language, format } = messageLocale(facts.locale);
-  const phrases = PHRASES[language];
+  const phrases = withTemplates(PHRASES[language], templates, language);
   const context = contextOf(facts, format);
   const subject = phrases.subject(context);
   const blocks = blocksOf(phrases, context, facts.offerUrl);
