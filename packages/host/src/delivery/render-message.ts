@@ -12,6 +12,25 @@ import { zoneName } from './zone-name.js';
 
 const PHRASES: Record<MessageLanguage, Phrases> = { en, de };
 
+const isTimeZone = (zone: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** What would otherwise fail deep inside Intl, or put a link no one should follow in a message: said plainly. */
+function checkFacts(facts: MessageFacts): void {
+  const where = `renderMessage (${facts.kind})`;
+  for (const [who, zone] of [['client', facts.client.timeZone], ['therapist', facts.therapist.timeZone]] as const) {
+    if (!isTimeZone(zone)) throw new TypeError(`${where}: ${who}.timeZone "${zone}" is not an IANA time zone`);
+  }
+  if (facts.offerUrl !== undefined && !/^https?:\/\//i.test(facts.offerUrl)) throw new TypeError(`${where}: offerUrl must be an http(s) URL, not "${facts.offerUrl.slice(0, 40)}"`);
+  if (facts.refund !== undefined && !/^[A-Z]{3}$/.test(facts.refund.currency)) throw new TypeError(`${where}: refund.currency "${facts.refund.currency}" is not an ISO 4217 code`);
+}
+
 /** The built-in wording with the partner's templates over it, part by part. */
 function withTemplates(phrases: Phrases, templates: MessageTemplates | undefined, language: MessageLanguage): Phrases {
   if (templates?.[language] === undefined) return phrases;
@@ -56,7 +75,11 @@ function blocksOf(phrases: Phrases, context: MessageContext, offerUrl: string | 
   if (context.therapistSession !== undefined) blocks.push({ paragraph: phrases.therapistTime({ ...context, therapistSession: context.therapistSession }) });
   const choosing = asksToChoose(context);
   if (choosing && context.alternatives.length > 0) blocks.push({ paragraph: phrases.alternativesIntro(context) }, { list: context.alternatives });
-  if (context.refund) blocks.push({ paragraph: choosing && context.refund.status === 'pending' ? phrases.refundChoice(context.refund.amount, context.alternatives.length > 0) : phrases.refundStatus(context.refund) });
+  // In an open offer the refund is one of the choices, not yet under way.
+  const refundOnOffer = choosing && (context.refund?.status === 'pending' || context.refund?.status === 'pending-review');
+  if (context.refund) {
+    blocks.push({ paragraph: refundOnOffer ? phrases.refundChoice(context.refund.amount, context.alternatives.length > 0, context.refund.status === 'pending-review') : phrases.refundStatus(context.refund) });
+  }
   if (choosing && context.chooseBy !== undefined) blocks.push({ paragraph: phrases.chooseBy(context.chooseBy) });
   if (offerUrl !== undefined && (choosing || context.kind === 'offer-answered')) blocks.push({ link: { label: phrases.linkLabel(context), url: offerUrl } });
   if (context.note !== undefined) blocks.push({ paragraph: phrases.note(context.note) });
@@ -90,6 +113,7 @@ function html(blocks: readonly Block[], subject: string, language: MessageLangua
  * SMS or sign-off of a kind and language; a message lacking a value one needs keeps the built-in part.
  */
 export function renderMessage(facts: MessageFacts, templates?: MessageTemplates): RenderedMessage {
+  checkFacts(facts);
   const { language, format } = messageLocale(facts.locale);
   const phrases = withTemplates(PHRASES[language], templates, language);
   const context = contextOf(facts, format);

@@ -121,6 +121,20 @@ describe('renderMessage', () => {
     assert.ok(renderMessage({ ...cancelled, locale: 'not a locale!' }).text.startsWith('Dear Ben Carter,'));
   });
 
+  it('offers a refund the team confirms first as a choice, not as a refund under review', () => {
+    const { text } = renderMessage({ ...cancelled, refund: { amount: 8000, currency: 'USD', status: 'pending-review' } });
+    assert.ok(text.includes('Or you can choose a refund of $80.00, which the platform team confirms first.'), text);
+    assert.doesNotMatch(text, /is with the platform team/);
+    const german = renderMessage({ ...cancelled, locale: 'de', refund: { amount: 8000, currency: 'EUR', status: 'pending-review' } }).text;
+    assert.ok(german.includes('Oder Sie wählen eine Erstattung von 80,00 €, die das Plattform-Team vorher bestätigt.'), german);
+  });
+
+  it('refuses facts it cannot say plainly: an unknown zone, a link that is not http(s), a currency that is no code', () => {
+    assert.throws(() => renderMessage({ ...cancelled, client: { name: 'Ben', timeZone: 'Mars/Olympus' } }), /renderMessage \(session-cancelled\): client\.timeZone "Mars\/Olympus" is not an IANA time zone/);
+    assert.throws(() => renderMessage({ ...cancelled, offerUrl: 'javascript:alert(1)' }), /offerUrl must be an http\(s\) URL/);
+    assert.throws(() => renderMessage({ ...cancelled, refund: { amount: 1, currency: 'usd', status: 'issued' } }), /refund\.currency "usd" is not an ISO 4217 code/);
+  });
+
   it('says where the refund stands after the answer, and what happens when the offer closes unanswered', () => {
     assert.ok(renderMessage({ ...cancelled, kind: 'offer-answered', alternatives: [], refund: { amount: 8000, currency: 'USD', status: 'issued' } }).text.includes('A refund of $80.00 has been issued to you.'));
     const expired = renderMessage({ ...cancelled, kind: 'offer-expired', refund: undefined });

@@ -63,7 +63,8 @@ export const de: Phrases = {
   },
   therapistTime: (c) => `Für ${c.therapist} ist das ${c.therapistSession}.`,
   alternativesIntro: (c) => (c.alternatives.length === 1 ? 'Stattdessen können Sie diesen Termin wahrnehmen:' : 'Stattdessen können Sie einen dieser Termine wählen:'),
-  refundChoice: (amount, hasAlternatives) => (hasAlternatives ? `Oder Sie wählen eine Erstattung von ${amount}.` : `Sie können eine Erstattung von ${amount} wählen.`),
+  refundChoice: (amount, hasAlternatives, needsReview) =>
+    `${hasAlternatives ? `Oder Sie wählen eine Erstattung von ${amount}` : `Sie können eine Erstattung von ${amount} wählen`}${needsReview ? ', die das Plattform-Team vorher bestätigt' : ''}.`,
   refundStatus,
   chooseBy: (at) => `Bitte wählen Sie bis ${at}.`,
   linkLabel: (c) => (c.kind === 'offer-reminder' || c.kind === 'session-cancelled' ? 'Hier wählen' : 'Ihr Angebot'),

@@ -63,7 +63,8 @@ export const en: Phrases = {
   },
   therapistTime: (c) => `For ${c.therapist} that is ${c.therapistSession}.`,
   alternativesIntro: (c) => (c.alternatives.length === 1 ? 'You can take this time instead:' : 'You can choose one of these times instead:'),
-  refundChoice: (amount, hasAlternatives) => (hasAlternatives ? `Or you can choose a refund of ${amount}.` : `You can choose a refund of ${amount}.`),
+  refundChoice: (amount, hasAlternatives, needsReview) =>
+    `${hasAlternatives ? 'Or you can' : 'You can'} choose a refund of ${amount}${needsReview ? ', which the platform team confirms first' : ''}.`,
   refundStatus,
   chooseBy: (at) => `Please choose by ${at}.`,
   linkLabel: (c) => (c.kind === 'offer-reminder' || c.kind === 'session-cancelled' ? 'Choose here' : 'Your offer'),

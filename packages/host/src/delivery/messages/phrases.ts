@@ -33,8 +33,8 @@ export interface Phrases {
   /** The session as the therapist reads it, beside the client's time. */
   therapistTime(context: MessageContext & { readonly therapistSession: string }): string;
   alternativesIntro(context: MessageContext): string;
-  /** The refund as one of the client's choices (an open offer). */
-  refundChoice(amount: string, hasAlternatives: boolean): string;
+  /** The refund as one of the client's choices (an open offer); `needsReview` when the platform team confirms it first. */
+  refundChoice(amount: string, hasAlternatives: boolean, needsReview: boolean): string;
   /** Where the refund stands. */
   refundStatus(refund: NonNullable<MessageContext['refund']>): string;
   chooseBy(at: string): string;
