@@ -219,9 +219,10 @@ export function parseDeliveryOptions(flags: DeliveryFlags, options: { readonly d
       ...(log === undefined ? {} : { log }),
       summary,
       async close() {
+        const held: { close?(): Promise<void> }[] = [...distinct, ...(refundProvider === undefined ? [] : [refundProvider])];
         await Promise.all(
-          distinct.map(async (notifier) => {
-            await notifier.close?.();
+          held.map(async (holder) => {
+            await holder.close?.();
           }),
         );
       },
