@@ -14,6 +14,17 @@ export interface SignedWebhookTarget {
 /** 408 (timeout) and 429 (rate limit) say "later"; so does any 5xx. */
 const isRetryableStatus = (status: number) => status === 408 || status === 429 || status >= 500;
 
+/** The longest wait a `Retry-After` may ask for; beyond it the worker's own backoff decides. */
+const MAX_RETRY_AFTER_MS = 60 * 60 * 1000;
+
+/** `Retry-After: 120` or an HTTP date → milliseconds from now, if the answer gave a usable one. */
+function retryAfterMs(response: Response, now: Date): number | undefined {
+  const value = response.headers.get('retry-after')?.trim();
+  if (!value) return undefined;
+  const ms = /^\d+$/.test(value) ? Number(value) * 1000 : Date.parse(value) - now.getTime();
+  return Number.isFinite(ms) && ms >= 0 ? Math.min(ms, MAX_RETRY_AFTER_MS) : undefined;
+}
+
 async function providerIdOf(response: Response): Promise<string | undefined> {
   try {
     const body: unknown = await response.json();
@@ -57,5 +68,6 @@ export async function postSigned(target: SignedWebhookTarget, body: object, idem
   if (response.status >= 300 && response.status < 400) {
     throw new DeliveryError(`Webhook ${where} answered ${response.status}, a redirect to ${response.headers.get('location') ?? 'nowhere'}: configure the final URL`, false);
   }
-  throw new DeliveryError(`Webhook ${where} answered ${response.status}${detail ? `: ${detail}` : ''}`, isRetryableStatus(response.status));
+  const wait = isRetryableStatus(response.status) ? retryAfterMs(response, target.now?.() ?? new Date()) : undefined;
+  throw new DeliveryError(`Webhook ${where} answered ${response.status}${detail ? `: ${detail}` : ''}`, isRetryableStatus(response.status), wait === undefined ? {} : { retryAfterMs: wait });
 }

@@ -79,13 +79,17 @@ export interface DeliveryReceipt {
  * as failed; anything else is retried with backoff until its deadline, then raised to the team.
  */
 export class DeliveryError extends Error {
+  /** How long the provider asked to wait before the next attempt (a webhook's `Retry-After`), if it said. */
+  readonly retryAfterMs?: number;
+
   constructor(
     message: string,
     readonly retryable: boolean,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; retryAfterMs?: number },
   ) {
-    super(message, options);
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'DeliveryError';
+    if (options?.retryAfterMs !== undefined) this.retryAfterMs = options.retryAfterMs;
   }
 }
 

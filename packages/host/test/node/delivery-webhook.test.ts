@@ -58,6 +58,7 @@ describe('signed webhooks', () => {
       const step = steps.shift() ?? 200;
       if (step === 'hang') hanging.push(response);
       else if (step >= 300 && step < 400) response.writeHead(step, { location: 'https://elsewhere.example/hook' }).end();
+      else if (step === 429) response.writeHead(429, { 'retry-after': '120' }).end();
       else response.writeHead(step, { 'content-type': 'application/json' }).end(step < 300 ? JSON.stringify({ id: `prov_${received.length}` }) : JSON.stringify({ error: `answer ${step}` }));
     });
   });
@@ -102,7 +103,9 @@ describe('signed webhooks', () => {
     assert.equal(received[0]!.body, received[1]!.body);
     for (const status of [408, 429, 503]) {
       steps = [status];
-      assert.equal((await failure(notifier.deliver(sms, { signal: signal() }))).retryable, true, `${status} should be retryable`);
+      const error = await failure(notifier.deliver(sms, { signal: signal() }));
+      assert.equal(error.retryable, true, `${status} should be retryable`);
+      assert.equal(error.retryAfterMs, status === 429 ? 120_000 : undefined, 'Retry-After is passed on to the worker');
     }
   });
 
