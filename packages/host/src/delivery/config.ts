@@ -61,12 +61,17 @@ export const DELIVERY_USAGE = `Delivery (serve and worker):
 
 /** What the worker delivers with. */
 export interface DeliveryConfig {
-  /** The notifier of each configured channel. */
-  readonly notifiers: ReadonlyMap<Channel, Notifier>;
-  /** The notifier for a channel: its own, else the log notifier when logging, else none (the row waits, and its deadline raises a team request). */
+  /**
+   * Every notifier, the configured ones before the log notifier, so the first that serves a channel
+   * is its own: the outbox worker's `notifiers` (this config spreads into its options).
+   */
+  readonly notifiers: readonly Notifier[];
+  /** The notifier for a channel: its own, else the log notifier when logging, else none (the worker tells the team it could not send). */
   notifierFor(channel: Channel): Notifier | undefined;
+  /** The channels given a notifier of their own (not the log). */
+  readonly configuredChannels: readonly Channel[];
   /** Who carries refunds out; none when neither a refund webhook nor the log is configured. */
-  readonly refundProvider?: RefundProvider;
+  readonly refunds?: RefundProvider;
   /** Fills the client's offer link with their token. */
   readonly offerUrl?: (token: string) => string;
   /** The partner's checked templates, if given. */
@@ -147,13 +152,23 @@ function readTemplates(file: string): MessageTemplates {
  * `development` (`--seed demo`) turns the log notifier on for channels nothing else serves and logs
  * refunds when no refund webhook is given.
  */
-export function parseDeliveryOptions(flags: DeliveryFlags, options: { readonly development?: boolean; readonly env?: DeliveryEnvironment; readonly now?: () => Date } = {}): DeliveryConfig {
+export function parseDeliveryOptions(
+  flags: DeliveryFlags,
+  options: {
+    readonly development?: boolean;
+    readonly env?: DeliveryEnvironment;
+    /** The host's clock for the log's entries (not for webhook signatures, which keep real time). */
+    readonly now?: () => Date;
+  } = {},
+): DeliveryConfig {
   const env = options.env ?? {};
-  const notifiers = new Map<Channel, Notifier>();
+  const byChannel = new Map<Channel, Notifier>();
   const summary: string[] = [];
   const offerUrl = flags['offer-url'] === undefined ? undefined : offerUrlTemplate(flags['offer-url']);
   const templates = flags['message-templates'] === undefined ? undefined : readTemplates(flags['message-templates']);
   const timeoutMs = flags['webhook-timeout'] === undefined ? DEFAULT_WEBHOOK_TIMEOUT_MS : parseDuration(flags['webhook-timeout'], '--webhook-timeout', { minMs: 100, maxMs: 120_000 });
+  // The host's clock (a test clock in fixtures mode) dates the log's entries. Webhook signatures keep
+  // the real time: the receiver checks them against its own clock.
   const now = options.now ? { now: options.now } : {};
 
   if ((flags['smtp-url'] === undefined) !== (flags['smtp-from'] === undefined)) {
@@ -166,7 +181,7 @@ export function parseDeliveryOptions(flags: DeliveryFlags, options: { readonly d
     if (flags['smtp-url'] !== undefined && flags['smtp-from'] !== undefined) {
       const email = createEmailNotifier({ smtpUrl: flags['smtp-url'], from: flags['smtp-from'] });
       opened.push(email);
-      notifiers.set('email', email);
+      byChannel.set('email', email);
       summary.push(`email: SMTP ${new URL(flags['smtp-url']).host} (pooled), from ${flags['smtp-from']}`);
     }
 
@@ -174,7 +189,7 @@ export function parseDeliveryOptions(flags: DeliveryFlags, options: { readonly d
     const hookChannels = new Set<Channel>();
     for (const hook of hooks) {
       for (const channel of hook.channels) {
-        if (channel === 'email' && notifiers.has('email')) throw new DeliveryConfigError('--webhook-url', '--webhook-url email=…: email is already sent through --smtp-url; give one of them');
+        if (channel === 'email' && byChannel.has('email')) throw new DeliveryConfigError('--webhook-url', '--webhook-url email=…: email is already sent through --smtp-url; give one of them');
         if (hookChannels.has(channel)) throw new DeliveryConfigError('--webhook-url', `--webhook-url: ${channel} has two webhooks; give one URL per channel`);
         hookChannels.add(channel);
       }
@@ -184,42 +199,43 @@ export function parseDeliveryOptions(flags: DeliveryFlags, options: { readonly d
     for (const hook of hooks) {
       const own = [...new Set(hook.channels.map((channel) => secrets.byChannel.get(channel)).filter((secret) => secret !== undefined))];
       if (own.length > 1) throw new DeliveryConfigError('--webhook-secret', `--webhook-secret: the ${hook.channels.join(',')} webhook has ${own.length} different secrets; give one`);
-      const notifier = createWebhookNotifier({ channels: hook.channels, url: hook.url, secret: own[0] ?? sharedSecret ?? '', timeoutMs, ...now });
-      for (const channel of hook.channels) notifiers.set(channel, notifier);
+      const notifier = createWebhookNotifier({ channels: hook.channels, url: hook.url, secret: own[0] ?? sharedSecret ?? '', timeoutMs });
+      for (const channel of hook.channels) byChannel.set(channel, notifier);
       summary.push(`${hook.channels.join(', ')}: signed webhook ${new URL(hook.url).origin}`);
     }
 
-    let refundProvider: RefundProvider | undefined;
+    let refunds: RefundProvider | undefined;
     if (flags['refund-webhook-url'] !== undefined) {
       const secret = flags['refund-webhook-secret'] ?? env.RAINCHECK_REFUND_WEBHOOK_SECRET ?? sharedSecret ?? '';
-      refundProvider = createRefundWebhook({ url: flags['refund-webhook-url'], secret, timeoutMs, ...now });
+      refunds = createRefundWebhook({ url: flags['refund-webhook-url'], secret, timeoutMs });
       summary.push(`refunds: signed webhook ${new URL(flags['refund-webhook-url']).origin}`);
     } else if (flags['refund-webhook-secret'] !== undefined) {
       throw new DeliveryConfigError('--refund-webhook-secret', '--refund-webhook-secret needs --refund-webhook-url: where the partner\'s billing takes refunds');
     }
 
     const logging = flags['log-notifications'] ?? options.development ?? false;
-    const log = logging || (options.development === true && refundProvider === undefined) ? createLogNotifier(now) : undefined;
+    const log = logging || (options.development === true && refunds === undefined) ? createLogNotifier(now) : undefined;
     if (logging && log) summary.push(`every other channel: the log (listed in memory)`);
-    if (refundProvider === undefined && options.development === true && log) {
-      refundProvider = log.refunds;
+    if (refunds === undefined && options.development === true && log) {
+      refunds = log.refunds;
       summary.push('refunds: the log (development: no money moves)');
     }
-    if (!logging && notifiers.size === 0) summary.push('no notifiers: messages wait in the outbox until their deadline raises a team request');
-    if (refundProvider === undefined) summary.push('no refund provider: refunds wait in the outbox (give --refund-webhook-url)');
+    if (!logging && byChannel.size === 0) summary.push('no notifiers: nothing is sent, and the outbox worker tells the team about each message');
+    if (refunds === undefined) summary.push('no refund provider: refunds wait in the outbox, then fail to the team (give --refund-webhook-url)');
 
-    const distinct = [...new Set(notifiers.values())];
+    const distinct = [...new Set(byChannel.values())];
     return {
-      notifiers,
-      notifierFor: (channel) => notifiers.get(channel) ?? (logging ? log : undefined),
-      ...(refundProvider === undefined ? {} : { refundProvider }),
+      notifiers: logging && log ? [...distinct, log] : distinct,
+      notifierFor: (channel) => byChannel.get(channel) ?? (logging ? log : undefined),
+      configuredChannels: [...byChannel.keys()],
+      ...(refunds === undefined ? {} : { refunds }),
       ...(offerUrl === undefined ? {} : { offerUrl }),
       ...(templates === undefined ? {} : { templates }),
       render: (facts) => renderMessage(facts, templates),
       ...(log === undefined ? {} : { log }),
       summary,
       async close() {
-        const held: { close?(): Promise<void> }[] = [...distinct, ...(refundProvider === undefined ? [] : [refundProvider])];
+        const held: { close?(): Promise<void> }[] = [...distinct, ...(refunds === undefined ? [] : [refunds])];
         await Promise.all(
           held.map(async (holder) => {
             await holder.close?.();

@@ -56,10 +56,11 @@ describe('parseDeliveryOptions', () => {
         flags('--smtp-url', 'smtp://127.0.0.1:2525', '--smtp-from', 'Practice <noreply@practice.example>', '--webhook-url', `sms,phone=${base}/relay`, '--webhook-url', `push=${base}/push`, '--webhook-secret', `push=${SECRET}-push`, '--webhook-secret', SECRET, '--offer-url', 'https://practice.example/offer/{token}?lang=en'),
       );
       try {
-        assert.deepEqual([...config.notifiers.keys()].sort(), ['email', 'phone', 'push', 'sms']);
+        assert.deepEqual([...config.configuredChannels].sort(), ['email', 'phone', 'push', 'sms']);
+        assert.equal(config.notifiers.length, 3, 'one email, one sms/phone and one push notifier');
         assert.equal(config.notifierFor('sms'), config.notifierFor('phone'));
         assert.equal(config.notifierFor('whatsapp'), undefined, 'no notifier and no log: nothing serves whatsapp');
-        assert.equal(config.refundProvider, undefined);
+        assert.equal(config.refunds, undefined);
         assert.equal(config.offerUrl?.('a/b c'), 'https://practice.example/offer/a%2Fb%20c?lang=en');
         await config.notifierFor('sms')!.deliver(outbound('sms'), { signal: signal() });
         await config.notifierFor('push')!.deliver(outbound('push'), { signal: signal() });
@@ -80,19 +81,22 @@ describe('parseDeliveryOptions', () => {
   it('takes the webhook secrets from the environment, the refund webhook its own first', () => {
     const config = parseDeliveryOptions(flags('--webhook-url', 'sms=https://relay.example/sms', '--refund-webhook-url', 'https://billing.example/refunds'), { env: { RAINCHECK_WEBHOOK_SECRET: SECRET, RAINCHECK_REFUND_WEBHOOK_SECRET: `${SECRET}-billing` } });
     assert.ok(config.notifierFor('sms'));
-    assert.ok(config.refundProvider);
+    assert.ok(config.refunds);
   });
 
   it('in development logs every channel nothing else serves, and the refunds, and lists them', async () => {
     const config = parseDeliveryOptions(flags('--webhook-url', 'sms=https://relay.example/sms', '--webhook-secret', SECRET), { development: true });
     const log = config.log!;
     assert.notEqual(config.notifierFor('sms'), log, 'a configured channel keeps its notifier');
+    // The worker takes the first notifier serving a channel: the configured one comes before the log.
+    assert.equal(config.notifiers.find((notifier) => notifier.channels.includes('sms')), config.notifierFor('sms'));
+    assert.equal(config.notifiers.find((notifier) => notifier.channels.includes('email')), log);
     const lines: string[] = [];
     const original = console.log;
     console.log = (line: string) => lines.push(line);
     try {
       await config.notifierFor('email')!.deliver(outbound('email'), { signal: signal() });
-      await config.refundProvider!.issue({ id: 'ob_rf', tenant: 'practice-a', refundId: 'rf_1', sessionId: 'ses_1', clientId: 'cl_1', amount: { amount: 8000, currency: 'GBP' } }, { signal: signal() });
+      await config.refunds!.issue({ id: 'ob_rf', tenant: 'practice-a', refundId: 'rf_1', sessionId: 'ses_1', clientId: 'cl_1', amount: { amount: 8000, currency: 'GBP' } }, { signal: signal() });
     } finally {
       console.log = original;
     }
@@ -111,7 +115,8 @@ describe('parseDeliveryOptions', () => {
     const none = parseDeliveryOptions(flags());
     assert.equal(none.notifierFor('email'), undefined);
     assert.equal(none.log, undefined);
-    assert.ok(none.summary.includes('no notifiers: messages wait in the outbox until their deadline raises a team request'));
+    assert.deepEqual(none.notifiers, []);
+    assert.ok(none.summary.includes('no notifiers: nothing is sent, and the outbox worker tells the team about each message'));
   });
 
   describe('refuses at start, naming the flag', () => {
