@@ -28,6 +28,7 @@ export interface LoggedRefund {
   readonly issuedAt: string;
 }
 
+/** One entry of the log: a message or a refund. */
 export type LoggedDelivery = LoggedMessage | LoggedRefund;
 
 /** Development delivery: nothing leaves the process, everything is listed. */
@@ -43,12 +44,15 @@ export interface LogNotifier extends Notifier {
 /** The channels the log notifier serves unless told otherwise. */
 export const LOG_CHANNELS: readonly Channel[] = ['email', 'sms', 'phone', 'push'];
 
+/** How the log notifier logs and what it keeps. */
 export interface LogNotifierOptions {
+  /** The channels it serves (default {@link LOG_CHANNELS}). */
   readonly channels?: readonly Channel[];
   /** Where the one line per delivery goes (default `console.log`); `false` for none. */
   readonly log?: ((line: string) => void) | false;
   /** The most it keeps; older entries are dropped first (default 1000), so a long development run stays small. */
   readonly limit?: number;
+  /** The clock for `deliveredAt` / `issuedAt` (the host's, a test clock in fixtures mode). */
   readonly now?: () => Date;
 }
 

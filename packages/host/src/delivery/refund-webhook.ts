@@ -6,9 +6,13 @@ import type { RefundProvider } from './types.js';
 
 /** The partner's billing endpoint that carries refunds out. */
 export interface RefundWebhookOptions {
+  /** The billing endpoint (http(s)). */
   readonly url: string;
+  /** The secret the refund webhooks are signed with (at least 16 characters). */
   readonly secret: string;
+  /** One attempt's limit in milliseconds (default 10 000). */
   readonly timeoutMs?: number;
+  /** The clock the signature's timestamp is taken from (default the real one). */
   readonly now?: () => Date;
 }
 

@@ -5,8 +5,11 @@ import type { Channel, Notifier } from './types.js';
 
 /** A signed webhook serving one or more channels. */
 export interface WebhookNotifierOptions {
+  /** The channels it serves, e.g. `['sms']`. */
   readonly channels: readonly Channel[];
+  /** The partner's relay (http(s)). */
   readonly url: string;
+  /** The secret its webhooks are signed with (at least 16 characters). */
   readonly secret: string;
   /** One attempt's limit in milliseconds (default 10 000). */
   readonly timeoutMs?: number;

@@ -8,6 +8,7 @@ import type { MessageContext } from './phrases.js';
 
 /** The parts a template may replace. */
 export const TEMPLATE_PARTS = ['subject', 'happened', 'sms', 'signOff'] as const;
+/** A part a template may replace. */
 export type TemplatePart = (typeof TEMPLATE_PARTS)[number];
 
 const KINDS: readonly MessageKind[] = ['session-cancelled', 'session-rearranged', 'refund-issued', 'refund-declined', 'offer-reminder', 'offer-answered', 'offer-expired'];
