@@ -1,4 +1,4 @@
-import type { MessageFacts, Notifier, RefundOrder, RefundProvider, RenderedMessage } from '@raincheck/host/core';
+import type { MessageFacts, Notifier, RefundOrder, RefundProvider } from '@raincheck/host/core';
 
 // The mock host delivers for real, in-process: the same outbox worker as the reference host, with a
 // notifier that keeps each message in the host's records (what the playground shows as delivered)
@@ -42,20 +42,3 @@ export function recordingRefunds(issued: RefundOrder[]): RefundProvider {
     },
   };
 }
-
-/** A plain rendering for the mock host's records, until a host brings its own templates. */
-export function plainMessage(facts: MessageFacts): RenderedMessage {
-  const subject = SUBJECTS[facts.kind];
-  const text = `${subject}: ${facts.client.name}, your session on ${facts.session.startsAt}${facts.offerUrl ? `. Choose by ${facts.chooseBy ?? ''}: ${facts.offerUrl}` : ''}`;
-  return { subject, text, html: `<p>${text}</p>`, sms: text.slice(0, 320) };
-}
-
-const SUBJECTS: Record<MessageFacts['kind'], string> = {
-  'session-cancelled': 'Your session is cancelled',
-  'session-rearranged': 'Your session has moved',
-  'refund-issued': 'Your refund',
-  'refund-declined': 'About your refund',
-  'offer-reminder': 'Please choose: your cancelled session',
-  'offer-answered': 'Your choice is confirmed',
-  'offer-expired': 'Your offer has closed',
-};

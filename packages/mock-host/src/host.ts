@@ -1,9 +1,9 @@
 import type { EndpointId, Refund, Session } from '@raincheck/host-api';
 import { mintToken, verifyToken } from '@raincheck/host-api/tokens';
-import { createHostCore, createOutboxWorker, DEFAULT_IDEMPOTENCY_TTL_MS, linkSeal, type OutboxWorker, type RefundOrder, errorResponse, HttpError, matchRoute, newOfferToken, notificationsOf, offerTokenHash, pathUnder, type HostCore, type OutboxRow, type StoredAuditEntry, type StoredNotification, type StoredTeamRequest } from '@raincheck/host/core';
+import { createHostCore, createOutboxWorker, renderMessage, DEFAULT_IDEMPOTENCY_TTL_MS, linkSeal, type OutboxWorker, type RefundOrder, errorResponse, HttpError, matchRoute, newOfferToken, notificationsOf, offerTokenHash, pathUnder, type HostCore, type OutboxRow, type StoredAuditEntry, type StoredNotification, type StoredTeamRequest } from '@raincheck/host/core';
 import { createPolicy, type Policy } from '@raincheck/policy';
 import { defaultRuleFiles, DEFAULT_POLICY } from '@raincheck/policy/rules';
-import { plainMessage, recordingNotifier, recordingRefunds, type DeliveredMessage } from './delivery.js';
+import { recordingNotifier, recordingRefunds, type DeliveredMessage } from './delivery.js';
 import { applyFault, type Fault } from './faults.js';
 import { MOCK_IDENTITIES, MOCK_TENANT_SECRETS, type MockIdentity } from './identities.js';
 import { createMemoryStore, type MemoryData } from './memory-store.js';
@@ -163,7 +163,7 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
     const store = createMemoryStore(data);
     core = createHostCore({ store, authenticate, policy: () => policy, now: clock, instant: londonIso, linkSeal: seal, ...(options.idempotencyTtlMs === undefined ? {} : { idempotencyTtlMs: options.idempotencyTtlMs }) });
     const at = () => londonIso(clock());
-    worker = createOutboxWorker({ store, policy: () => policy, now: clock, instant: londonIso, linkSeal: seal, offerUrl, render: plainMessage, notifiers: [recordingNotifier(delivered, at)], refunds: recordingRefunds(refundOrders), random: () => 0.5 });
+    worker = createOutboxWorker({ store, policy: () => policy, now: clock, instant: londonIso, linkSeal: seal, offerUrl, render: (facts) => renderMessage(facts), notifiers: [recordingNotifier(delivered, at)], refunds: recordingRefunds(refundOrders), random: () => 0.5 });
     faults.clear();
     requests.length = 0;
     delivered.length = 0;

@@ -77,7 +77,7 @@ export interface OutboxWorker {
   stop(): Promise<void>;
 }
 
-type Attempt = { readonly ok: true } | { readonly ok: false; readonly retryable: boolean; readonly error: string };
+type Attempt = { readonly ok: true } | { readonly ok: false; readonly retryable: boolean; readonly error: string; readonly retryAfterMs?: number };
 
 /** Creates a worker; call `start()` to poll, or `drain()` / `runOnce()` to step it. */
 export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
@@ -119,7 +119,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       ]);
       return { ok: true };
     } catch (error) {
-      return { ok: false, retryable: !(error instanceof DeliveryError) || error.retryable, error: error instanceof Error ? error.message : String(error) };
+      const retryAfterMs = error instanceof DeliveryError ? error.retryAfterMs : undefined;
+      return { ok: false, retryable: !(error instanceof DeliveryError) || error.retryable, error: error instanceof Error ? error.message : String(error), ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
     } finally {
       clearTimeout(timer);
     }
@@ -142,7 +143,9 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       await escalate(context, row, kind, `${what} is past its deadline (${row.deadlineAt}) and not delivered yet; still retrying. Last error: ${result.error}`);
       escalatedAt = context.now;
     }
-    return { ...row, runAt: instant(context.nowMs + retryDelayMs(row.attempts, random)), lockedBy: null, lockedUntil: null, lastError: result.error, escalatedAt };
+    // The provider's own Retry-After, when longer than the backoff.
+    const delay = Math.max(retryDelayMs(row.attempts, random), result.retryAfterMs ?? 0);
+    return { ...row, runAt: instant(context.nowMs + delay), lockedBy: null, lockedUntil: null, lastError: result.error, escalatedAt };
   }
 
   async function sendMessage(row: OutboxRow, startedAt: number): Promise<OutboxRow | null> {
