@@ -22,7 +22,7 @@ import { defaultRuleFiles, DEFAULT_POLICY } from '@raincheck/policy/rules';
 
 const USAGE = `Usage:
   raincheck-host serve [--data-dir DIR | --database-url URL] [--port N] [--host 127.0.0.1] [--rules DIR] [--seed demo] [--fixtures] [--no-worker] [delivery flags]
-  raincheck-host worker [--data-dir DIR | --database-url URL] [--rules DIR] [delivery flags]
+  raincheck-host worker [--data-dir DIR | --database-url URL] [--rules DIR] [--lease 30s] [delivery flags]
   raincheck-host token --tenant T --sub ID --role therapist|team|admin [--ttl 10m] [--data-dir DIR]
   raincheck-host migrate [--data-dir DIR | --database-url URL]
 
@@ -63,9 +63,9 @@ async function tokenSecret(dataDir: string): Promise<{ secret: string; generated
 }
 
 /** `10m`, `90s`, `600` → seconds. */
-function seconds(text: string): number {
+function seconds(text: string, flag = '--ttl'): number {
   const match = /^(\d+)(s|m)?$/.exec(text);
-  if (!match) throw new UsageError(`--ttl must be like 300, 90s or 10m, not ${text}`);
+  if (!match) throw new UsageError(`${flag} must be like 300, 90s or 10m, not ${text}`);
   return Number(match[1]) * (match[2] === 'm' ? 60 : 1);
 }
 
@@ -193,8 +193,10 @@ async function migrateCommand(args: string[]): Promise<void> {
 
 /** A delivery process of its own: the same outbox, claimed with SKIP LOCKED beside serve's and other workers. */
 async function workerCommand(args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' }, 'database-url': { type: 'string' }, rules: { type: 'string' }, ...DELIVERY_CLI_OPTIONS } });
+  const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' }, 'database-url': { type: 'string' }, rules: { type: 'string' }, lease: { type: 'string' }, ...DELIVERY_CLI_OPTIONS } });
   const location = locationOf(values);
+  const leaseMs = values.lease === undefined ? undefined : seconds(values.lease, '--lease') * 1000;
+  if (leaseMs === 0) throw new UsageError('--lease must be at least 1s');
   const delivery = deliveryFromFlags(values, { development: false, clock: Date.now });
   const { secret } = await tokenSecret('dataDir' in location ? location.dataDir : DEFAULT_DATA_DIR);
   // The policy an expired offer's next step is decided under, as serve's.
@@ -206,7 +208,7 @@ async function workerCommand(args: string[]): Promise<void> {
     },
   });
   await migrate(database);
-  const worker = createOutboxWorker({ ...delivery, store: createSqlStore(database), policy: () => policy, linkSeal: linkSeal(linkSecretFrom(secret)) });
+  const worker = createOutboxWorker({ ...delivery, store: createSqlStore(database), policy: () => policy, linkSeal: linkSeal(linkSecretFrom(secret)), ...(leaseMs ? { leaseMs, sendTimeoutMs: Math.min(10_000, leaseMs / 2) } : {}) });
   worker.start();
   console.log(`raincheck-host worker ${worker.id}: ${delivery.summary.join('; ')}.`);
   const stop = () => {
