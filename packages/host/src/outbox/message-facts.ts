@@ -11,15 +11,18 @@ export interface ResolvedMessage {
   readonly obsolete: boolean;
 }
 
+/** A record a message needs is gone: the message cannot be written. */
+export class MissingRecordError extends Error {}
+
 /** How links are written: the `--offer-url` template filled with the token. */
 export type OfferUrl = (token: string) => string;
 
 /** Resolves a message row's facts from the store, or says why it cannot be (a record gone). */
 export async function resolveMessage(tx: StoreTransaction, row: OutboxRow, options: { readonly linkSeal: LinkSeal | null; readonly offerUrl: OfferUrl | null; readonly nowMs: number }): Promise<ResolvedMessage> {
   const session = await tx.session(row.sessionId);
-  if (!session) throw new Error(`outbox row ${row.id}: session "${row.sessionId}" is gone`);
+  if (!session) throw new MissingRecordError(`outbox row ${row.id}: session "${row.sessionId}" is gone`);
   const client = await tx.client(row.clientId);
-  if (!client) throw new Error(`outbox row ${row.id}: client "${row.clientId}" is gone`);
+  if (!client) throw new MissingRecordError(`outbox row ${row.id}: client "${row.clientId}" is gone`);
   const therapist = await tx.therapist(session.therapistId);
   const offer = row.offerTokenHash === undefined ? undefined : await tx.offer(row.offerTokenHash);
   const refund = row.refundId !== undefined ? await tx.refund(row.refundId) : undefined;

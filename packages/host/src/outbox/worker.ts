@@ -9,7 +9,7 @@ import { systemContext } from '../core/system-context.js';
 import type { RequestContext } from '../core/handler.js';
 import { retryDelayMs } from './backoff.js';
 import { channelName, escalate } from './escalate.js';
-import { resolveMessage, type OfferUrl } from './message-facts.js';
+import { MissingRecordError, resolveMessage, type OfferUrl } from './message-facts.js';
 import { expireOffer } from './offer-expiry.js';
 import { carryOutRefund, settleRefund } from './refund-row.js';
 
@@ -149,12 +149,31 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   }
 
   async function sendMessage(row: OutboxRow, startedAt: number): Promise<OutboxRow | null> {
-    const resolved = await store.read((tx) => resolveMessage(tx, row, { linkSeal, offerUrl: options.offerUrl ?? null, nowMs: startedAt }));
+    let resolved: Awaited<ReturnType<typeof resolveMessage>>;
+    try {
+      resolved = await store.read((tx) => resolveMessage(tx, row, { linkSeal, offerUrl: options.offerUrl ?? null, nowMs: startedAt }));
+    } catch (error) {
+      if (!(error instanceof MissingRecordError)) throw error;
+      // Nothing to say it with (a record gone): failed, and the team told, rather than retried forever.
+      const result: Attempt = { ok: false, retryable: false, error: error.message };
+      return record(row, (context, current) => afterAttempt(context, current, result, 'notification-failed'));
+    }
     if (resolved.obsolete) return record(row, (context, current) => Promise.resolve(finished(current, 'obsolete', context.now)));
     const notifier = notifierFor(row.channel);
-    const result: Attempt = notifier
-      ? await attempt((signal) => notifier.deliver({ id: row.id, channel: row.channel!, tenant: row.tenant, to: resolved.to, facts: resolved.facts, rendered: options.render(resolved.facts) }, { signal }))
-      : { ok: false, retryable: false, error: `no notifier serves the channel "${String(row.channel)}"` };
+    let rendered: RenderedMessage | undefined;
+    let renderError: string | undefined;
+    try {
+      rendered = options.render(resolved.facts);
+    } catch (error) {
+      // Facts the templates refuse (an unknown zone …) will not render on a later attempt either.
+      renderError = `the message cannot be written: ${error instanceof Error ? error.message : String(error)}`;
+    }
+    const result: Attempt =
+      rendered === undefined
+        ? { ok: false, retryable: false, error: renderError ?? 'the message cannot be written' }
+        : notifier
+          ? await attempt((signal) => notifier.deliver({ id: row.id, channel: row.channel!, tenant: row.tenant, to: resolved.to, facts: resolved.facts, rendered: rendered }, { signal }))
+          : { ok: false, retryable: false, error: `no notifier serves the channel "${String(row.channel)}"` };
     return record(row, (context, current) => afterAttempt(context, current, result, 'notification-failed'));
   }
 

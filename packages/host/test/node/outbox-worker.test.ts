@@ -171,6 +171,19 @@ describe('the outbox worker', () => {
     assert.equal((await teamRequests(h)).length, 2, 'the team is told once per row');
   });
 
+  it('a message its templates cannot write fails at once, with a team request, instead of retrying', async () => {
+    const h = await start('ordinary-cancellation');
+    const email = recordingNotifier(['email']);
+    const worker = h.worker({ notifiers: [email], render: () => { throw new RangeError('unknown time zone "Mars/Olympus"'); } });
+    await cancel(h);
+    await worker.drain();
+    const row = (await h.rows()).find((r) => r.message === 'session-cancelled')!;
+    assert.equal(row.outcome, 'failed');
+    assert.match(row.lastError ?? '', /cannot be written: unknown time zone/);
+    assert.equal(email.attempts.length, 0, 'nothing sent');
+    assert.deepEqual((await teamRequests(h)).map((r) => r.kind), ['notification-failed']);
+  });
+
   it('a refund provider failing, then recovering, issues one refund under one idempotency key; the status is visible', async () => {
     const h = await start('client-offer');
     const refunds = recordingRefunds();
