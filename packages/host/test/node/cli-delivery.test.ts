@@ -40,7 +40,7 @@ describe('raincheck-host delivery', () => {
       for (const command of ['serve', 'worker']) {
         const error = await run(process.execPath, [CLI, command, '--data-dir', join(dir, `refused-${command}`), ...flags], { env: { ...process.env, DATABASE_URL: '' } }).then(
           () => assert.fail(`${command} started`),
-          (failure: { code: number; stderr: string }) => failure,
+          (failure: unknown) => failure as { code: number; stderr: string },
         );
         assert.equal(error.code, 2, `${command}: a usage error`);
         assert.match(error.stderr, says);
