@@ -12,7 +12,7 @@ export async function decisionTiming(now: number, iterations = 2_000): Promise<{
   const seed = benchSeed(1, now);
   const session = seed.sessions[0]!;
   const client = seed.clients[0]!;
-  const { hiddenUntil: _hidden, tenant: _tenant, ...therapist } = seed.therapists[0]!;
+  const { hiddenUntil: _hidden, tenant: _tenant, displayName: _name, ...therapist } = seed.therapists[0]!;
   const facts: Facts = {
     action: 'cancel',
     now: new Date(now).toISOString(),

@@ -1,7 +1,8 @@
 // `npm run bench`: speed of Policy.evaluate against plain json-rules-engine on the same rules (and
 // how both scale with history, rules and overlapping evaluations), the browser bundle sizes and
 // what each json-rules-engine patch saves; then the reference host's figures (bench-host.ts: cancel
-// over HTTP on PGlite and PostgreSQL beside pgbench, serve's start time and memory). Prints
+// over HTTP on PGlite and PostgreSQL beside pgbench, serve's start time and memory), after the
+// delivery throughput (bench-delivery.ts) and the outbox's commit → first attempt (bench-outbox.ts). Prints
 // figures; asserts nothing.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +14,9 @@ import { TARGET_LOCALES } from '@raincheck/elements';
 import { historyScaling, overlapScaling, plainEngine, plainFacts, ruleScaling } from './bench-scaling.js';
 import { bundleSize, splitBundleSize } from './bundle-size.js';
 import { enginePatchSavings } from './engine-patch-savings.js';
+import { deliveryBenchmarks } from './bench-delivery.js';
 import { hostBenchmarks } from './bench-host.js';
+import { outboxBenchmarks } from './bench-outbox.js';
 import { widgetTimings } from './widget-timings.js';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 20_000);
@@ -144,6 +147,12 @@ else {
   console.log(`longest main-thread task: ${timings.longTasks === 0 ? 'none of 50 ms or more' : ms(timings.longestTask)}`);
   console.log('targets: first render ≤ 50 ms, decision painted ≤ 100 ms, longest task ≤ 50 ms');
 }
+
+// Delivery throughput (the email notifier against this machine's SMTP sink, webhooks): seconds.
+if (!(await deliveryBenchmarks())) process.exitCode = 1;
+
+// The outbox: commit → first delivery attempt with one and three workers, PGlite and PostgreSQL: seconds.
+if (!(await outboxBenchmarks())) process.exitCode = 1;
 
 // Last: it takes minutes (`node --import tsx scripts/bench-host.ts` runs it alone).
 if (!(await hostBenchmarks())) process.exitCode = 1;

@@ -25,9 +25,9 @@ export function scenarioCases(nowMs: number = Date.now()): ScenarioCase[] {
   for (const scenario of Object.keys(SCENARIOS) as ScenarioName[]) {
     const seed = seedScenario(scenario, nowMs);
     // What the host stores but the policy does not decide on (its facts are strict).
-    const { tenant: _tenant, hiddenUntil: _notAFact, ...therapist } = seed.therapists[0]!;
+    const { tenant: _tenant, hiddenUntil: _notAFact, displayName: _name, ...therapist } = seed.therapists[0]!;
     const [first] = seed.sessions;
-    const { displayName: _shown, timeZone: _own, ...client } = seed.clients[0]!;
+    const { displayName: _shown, timeZone: _own, email: _email, phone: _phone, locale: _locale, ...client } = seed.clients[0]!;
     const now = seed.now;
     const base = { now, therapist, history: seed.history[therapist.id] ?? [] };
     const add = (label: string, facts: Facts) => cases.push({ scenario, label, facts });

@@ -52,6 +52,8 @@ export class PgHostLog extends LightElement {
       <dl class="pg-records">
         <dt>Notifications</dt>
         <dd>${r.notifications.length ? r.notifications.map((n) => html`<div>${n.kind} to ${n.clientId} by ${n.channels.join(', ')}</div>`) : 'none'}</dd>
+        <dt>Delivered messages</dt>
+        <dd>${r.delivered.length ? r.delivered.map((m) => html`<div>${m.at.slice(11, 16)} ${m.channel} to ${m.to}: ${m.subject}</div>`) : 'none'}</dd>
         <dt>Refunds</dt>
         <dd>${r.refunds.length ? r.refunds.map((f) => html`<div>${f.id}: ${f.amount.amount} ${f.amount.currency} (${f.status})</div>`) : 'none'}</dd>
         <dt>Team requests</dt>

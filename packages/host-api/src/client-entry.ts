@@ -9,6 +9,8 @@ export type { HostClient, HostClientOptions, HostTransport } from './client.js';
 export type { CompiledRoute } from './compiled-route.js';
 export {
   getSessionRoute,
+  getSessionNotificationsRoute,
+  getOfferNotificationsRoute,
   listSlotsRoute,
   getPolicyFactsRoute,
   getRulesRoute,
@@ -58,9 +60,11 @@ export type {
   TeamResolution,
   TeamResolutionAction,
   Offer,
+  Notification,
+  DeliveryStatus,
   Therapist,
   Absence,
   ErrorBody,
 } from './schemas.js';
 export { ROLES, type Role } from './roles.js';
-export { RESOLUTIONS_BY_KIND, TEAM_REQUEST_KINDS, TEAM_RESOLUTIONS } from './team-resolutions.js';
+export { RESOLUTIONS_BY_KIND, TEAM_REQUEST_KINDS, TEAM_REQUEST_KINDS_RAISED_BY_HOST, TEAM_REQUEST_KINDS_RAISED_BY_PEOPLE, TEAM_RESOLUTIONS } from './team-resolutions.js';

@@ -15,7 +15,7 @@ import {
   therapistFactsSchema,
   timeZoneSchema,
 } from '@raincheck/policy/schemas';
-import { TEAM_REQUEST_KINDS, TEAM_RESOLUTIONS } from './team-resolutions.js';
+import { TEAM_REQUEST_KINDS, TEAM_REQUEST_KINDS_RAISED_BY_PEOPLE, TEAM_RESOLUTIONS } from './team-resolutions.js';
 
 
 // The host API's data, as zod schemas. Times are ISO strings with offsets; money is integer minor
@@ -26,15 +26,17 @@ const id = nonEmptyString();
 /** An open slot in the therapist's calendar. */
 export const slotSchema = z.strictObject({ id, startsAt: isoInstant, endsAt: isoInstant });
 
-export const REFUND_STATUSES = ['issued', 'pending-review', 'declined'] as const;
+export const REFUND_STATUSES = ['pending', 'issued', 'failed', 'pending-review', 'declined'] as const;
 
 export const refundSchema = z.strictObject({
   id,
   sessionId: id,
   amount: moneySchema,
   /**
-   * `issued`: money is on its way; `pending-review`: the platform team confirms it first;
-   * `declined`: the team reviewed it and did not issue it.
+   * `pending`: decided, the refund provider is carrying it out; `issued`: the provider took it, money
+   * is on its way; `failed`: the provider refused it (the platform team was told);
+   * `pending-review`: the platform team confirms it first; `declined`: the team reviewed it and did
+   * not issue it.
    */
   status: z.enum(REFUND_STATUSES),
   /** The platform team's note when it approved or declined the refund: why, for the therapist. */
@@ -49,6 +51,42 @@ export const sessionSchema = z.extend(sessionFactsSchema, {
   client: z.strictObject({ id, displayName: nonEmptyString(), timeZone: z.optional(timeZoneSchema) }),
   /** The session's refund, once there is one: issued, waiting for the team, or declined by it. */
   refund: z.optional(refundSchema),
+});
+
+/** What a message to a client is about (the host's templates, one per kind). */
+export const MESSAGE_KINDS = ['session-cancelled', 'session-rearranged', 'refund-issued', 'refund-declined', 'offer-reminder', 'offer-answered', 'offer-expired'] as const;
+
+/**
+ * Where one message on one channel stands. `scheduled`: due later (a follow-up); `due`: waiting for
+ * a worker; `sending`: a worker holds it now; `retrying`: an attempt failed, another is due; `sent`:
+ * delivered by its deadline; `late`: delivered after it (the team was told); `failed`: it could not
+ * be delivered (the team was told); `obsolete`: no longer needed (the client answered first).
+ */
+export const DELIVERY_STATUSES = ['scheduled', 'due', 'sending', 'retrying', 'sent', 'late', 'failed', 'obsolete'] as const;
+
+/** One message the host sent, or will send, a client: on each of its channels, with its delivery status. */
+export const notificationSchema = z.strictObject({
+  id,
+  kind: z.enum(MESSAGE_KINDS),
+  /** When the host decided to send it (the write's commit). */
+  at: isoInstant,
+  /** Not before. */
+  dueAt: isoInstant,
+  /** Delivered after this (and a minute's grace), it is late. */
+  deadlineAt: z.nullable(isoInstant),
+  deliveries: z.array(
+    z.strictObject({
+      /** The message's id on this channel: the provider's idempotency key and the email's Message-ID. */
+      id,
+      channel: nonEmptyString(),
+      status: z.enum(DELIVERY_STATUSES),
+      attempts: z.number(),
+      /** When it was delivered (`sent`, `late`) or given up (`failed`, `obsolete`). */
+      doneAt: z.optional(isoInstant),
+      /** Why the last attempt failed, in the provider's words. */
+      lastError: z.optional(z.string()),
+    }),
+  ),
 });
 
 /** What the widget showed before the write: the host re-decides and may compare. */
@@ -183,7 +221,8 @@ export const attendanceRequestSchema = z.strictObject({
 });
 
 export const teamRequestRequestSchema = z.strictObject({
-  kind: z.enum(TEAM_REQUEST_KINDS),
+  /** What people raise; the host raises `notification-failed` and `refund-failed` itself. */
+  kind: z.enum(TEAM_REQUEST_KINDS_RAISED_BY_PEOPLE),
   therapistId: id,
   sessionId: z.optional(id),
   reason: nonEmptyString(),
@@ -283,6 +322,8 @@ export const teamResolutionResponseSchema = z.strictObject({
   session: z.nullable(sessionSchema),
 });
 export const offerResponseSchema = z.strictObject({ offer: offerSchema });
+/** Messages oldest first. */
+export const notificationsResponseSchema = z.strictObject({ notifications: z.array(notificationSchema) });
 export const offerAnswerResponseSchema = z.strictObject({ offer: offerSchema, refund: z.nullable(refundSchema) });
 export const therapistResponseSchema = z.strictObject({ therapist: therapistSchema });
 export const therapistStandingResponseSchema = z.strictObject({
@@ -307,6 +348,8 @@ export type TeamResolution = z.output<typeof teamResolutionSchema>;
 export type DecisionRecord = z.output<typeof decisionRecordSchema>;
 export type TeamRequestDetail = z.output<typeof teamRequestDetailResponseSchema>;
 export type Offer = z.output<typeof offerSchema>;
+export type Notification = z.output<typeof notificationSchema>;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 export type Therapist = z.output<typeof therapistSchema>;
 export type Absence = z.output<typeof absenceSchema>;
 export type ErrorBody = z.output<typeof errorBodySchema>;

@@ -13,16 +13,29 @@ import { migrate } from './sql/migrate.js';
 import { createSqlStore } from './sql/sql-store.js';
 import type { FixturesOptions, PracticeWriter, ScenarioSeed } from './fixtures.js';
 import { seedStore } from './seed.js';
+import { DELIVERY_CLI_OPTIONS, DELIVERY_USAGE, DeliveryFlagError, deliveryFromFlags, linkSecretFrom } from './cli-delivery.js';
+import { linkSeal } from './core/link-seal.js';
+import { createTestClock } from './core/test-clock.js';
+import { createOutboxWorker } from './outbox/worker.js';
+import { createPolicy } from '@raincheck/policy';
+import { defaultRuleFiles, DEFAULT_POLICY } from '@raincheck/policy/rules';
 
 const USAGE = `Usage:
-  raincheck-host serve [--data-dir DIR | --database-url URL] [--port N] [--host 127.0.0.1] [--rules DIR] [--seed demo] [--fixtures]
+  raincheck-host serve [--data-dir DIR | --database-url URL] [--port N] [--host 127.0.0.1] [--rules DIR] [--seed demo] [--fixtures] [--no-worker] [delivery flags]
+  raincheck-host worker [--data-dir DIR | --database-url URL] [--rules DIR] [--lease 30s] [delivery flags]
   raincheck-host token --tenant T --sub ID --role therapist|team|admin [--ttl 10m] [--data-dir DIR]
   raincheck-host migrate [--data-dir DIR | --database-url URL]
+
+serve runs an outbox worker beside the API (--no-worker: leave delivery to raincheck-host worker
+processes, e.g. several on one PostgreSQL). A PGlite data dir is one process: a separate worker there
+needs serve stopped.
+${DELIVERY_USAGE}
 
 The data dir defaults to .raincheck/data (PGlite, one process). DATABASE_URL works like --database-url.
 Tokens are signed with RAINCHECK_TOKEN_SECRET, or a development secret made once in <data dir>.dev-token-secret.
 --rules reads the default policy's rule files from a folder (else the built-in default rules); an admin
-may publish a practice's own versions over the API. --fixtures (on with --seed demo) serves POST /_fixtures/scenario for the playground: development only.`;
+may publish a practice's own versions over the API. --fixtures (on with --seed demo) serves POST /_fixtures/scenario for the playground
+and POST /_fixtures/clock (a test clock the host and its worker follow): development only.`;
 
 class UsageError extends Error {}
 
@@ -50,21 +63,37 @@ async function tokenSecret(dataDir: string): Promise<{ secret: string; generated
 }
 
 /** `10m`, `90s`, `600` → seconds. */
-function seconds(text: string): number {
+function seconds(text: string, flag = '--ttl'): number {
   const match = /^(\d+)(s|m)?$/.exec(text);
-  if (!match) throw new UsageError(`--ttl must be like 300, 90s or 10m, not ${text}`);
+  if (!match) throw new UsageError(`${flag} must be like 300, 90s or 10m, not ${text}`);
   return Number(match[1]) * (match[2] === 'm' ? 60 : 1);
 }
 
 async function serveCommand(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
-    options: { 'data-dir': { type: 'string' }, 'database-url': { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, seed: { type: 'string' }, fixtures: { type: 'boolean' }, rules: { type: 'string' } },
+    options: {
+      'data-dir': { type: 'string' },
+      'database-url': { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      seed: { type: 'string' },
+      fixtures: { type: 'boolean' },
+      rules: { type: 'string' },
+      'no-worker': { type: 'boolean' },
+      ...DELIVERY_CLI_OPTIONS,
+    },
   });
   const location = locationOf(values);
   if (values.seed !== undefined && values.seed !== 'demo') throw new UsageError(`--seed takes only demo, not ${values.seed}`);
   const port = values.port === undefined ? 8787 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port must be 0 to 65535, not ${values.port}`);
+  const fixturesOn = values.fixtures === true || values.seed === 'demo';
+  // The fixtures' test clock: real time until POST /_fixtures/clock moves it (the host and its worker follow it).
+  const testClock = fixturesOn ? createTestClock() : undefined;
+  const clock = testClock ? () => testClock.now() : Date.now;
+  // Delivery flags before anything opens: a bad one stops the start naming it.
+  const delivery = values['no-worker'] ? undefined : deliveryFromFlags(values, { development: values.seed === 'demo', clock });
   const { secret, generated } = await tokenSecret('dataDir' in location ? location.dataDir : DEFAULT_DATA_DIR);
   if (generated) console.log(`RAINCHECK_TOKEN_SECRET is not set: tokens are checked with the development secret in ${generated} (raincheck-host token signs with it).`);
   // Rules first: a broken rule file stops the start before the database is opened (and locked).
@@ -77,13 +106,25 @@ async function serveCommand(args: string[]): Promise<void> {
     },
   });
   if (values.seed === 'demo') await seedDemo(database);
-  const fixtures = values.fixtures === true || values.seed === 'demo' ? { ...(await scenarios()), secret } : undefined;
-  const host = await createHost({ database, auth: { secret }, ...(policy ? { policy } : {}), ...(fixtures ? { fixtures } : {}) });
+  const fixtures = fixturesOn ? { ...(await scenarios()), secret } : undefined;
+  const host = await createHost({
+    database,
+    auth: { secret },
+    linkSecret: linkSecretFrom(secret),
+    ...(policy ? { policy } : {}),
+    ...(fixtures ? { fixtures } : {}),
+    ...(testClock ? { testClock } : {}),
+    ...(delivery ? { delivery } : {}),
+  });
   const running = await listen(host, { port, ...(values.host ? { hostname: values.host } : {}) });
-  if (fixtures) console.log(`Development fixtures on: POST ${running.url}/_fixtures/scenario { "scenario": "ordinary-cancellation" } makes a demo practice with tokens.`);
+  if (fixtures) console.log(`Development fixtures on: POST ${running.url}/_fixtures/scenario { "scenario": "ordinary-cancellation" } makes a demo practice with tokens; POST ${running.url}/_fixtures/clock moves the test clock.`);
+  console.log(delivery ? `Outbox worker on: ${delivery.summary.join('; ')}.` : 'Outbox worker off (--no-worker): raincheck-host worker processes deliver.');
   console.log(`listening on ${running.url}`);
   const stop = () => {
-    void running.close().then(() => process.exit(0));
+    void running
+      .close()
+      .then(() => delivery?.close())
+      .then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
@@ -150,7 +191,38 @@ async function migrateCommand(args: string[]): Promise<void> {
   }
 }
 
-const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { serve: serveCommand, token: tokenCommand, migrate: migrateCommand };
+/** A delivery process of its own: the same outbox, claimed with SKIP LOCKED beside serve's and other workers. */
+async function workerCommand(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' }, 'database-url': { type: 'string' }, rules: { type: 'string' }, lease: { type: 'string' }, ...DELIVERY_CLI_OPTIONS } });
+  const location = locationOf(values);
+  const leaseMs = values.lease === undefined ? undefined : seconds(values.lease, '--lease') * 1000;
+  if (leaseMs === 0) throw new UsageError('--lease must be at least 1s');
+  const delivery = deliveryFromFlags(values, { development: false, clock: Date.now });
+  const { secret } = await tokenSecret('dataDir' in location ? location.dataDir : DEFAULT_DATA_DIR);
+  // The policy an expired offer's next step is decided under, as serve's.
+  const policy = values.rules === undefined ? createPolicy(defaultRuleFiles, DEFAULT_POLICY) : await loadPolicy([values.rules]);
+  const database = await openDatabase(location, {
+    onLockLost: (error) => {
+      console.error(`raincheck-host worker: the lock on the data dir was lost (${error.message}); stopping.`);
+      process.exit(1);
+    },
+  });
+  await migrate(database);
+  const worker = createOutboxWorker({ ...delivery, store: createSqlStore(database), policy: () => policy, linkSeal: linkSeal(linkSecretFrom(secret)), ...(leaseMs ? { leaseMs, sendTimeoutMs: Math.min(10_000, leaseMs / 2) } : {}) });
+  worker.start();
+  console.log(`raincheck-host worker ${worker.id}: ${delivery.summary.join('; ')}.`);
+  const stop = () => {
+    void worker
+      .stop()
+      .then(() => delivery.close())
+      .then(() => database.close())
+      .then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { serve: serveCommand, worker: workerCommand, token: tokenCommand, migrate: migrateCommand };
 
 const [command, ...rest] = process.argv.slice(2);
 const run = command === undefined ? undefined : COMMANDS[command];
@@ -160,5 +232,5 @@ if (!run) {
 }
 run(rest).catch((error: unknown) => {
   console.error(`raincheck-host ${command}: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(error instanceof UsageError || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? 2 : 1);
+  process.exit(error instanceof UsageError || error instanceof DeliveryFlagError || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? 2 : 1);
 });

@@ -5,7 +5,14 @@
  * @packageDocumentation
  */
 export { createHost } from './host.js';
-export type { Host, HostOptions } from './host.js';
+export type { Host, HostDelivery, HostOptions } from './host.js';
+export { createOutboxWorker, DEADLINE_GRACE_MS } from './outbox/worker.js';
+export type { AttemptEvent, OutboxWorker, OutboxWorkerOptions } from './outbox/worker.js';
+export { retryDelayMs } from './outbox/backoff.js';
+export { createTestClock } from './core/test-clock.js';
+export type { TestClock } from './core/test-clock.js';
+export type { Channel, DeliveryReceipt, MessageFacts, MessageKind, Notifier, OutboundMessage, Recipient, RefundOrder, RefundProvider, RenderedMessage } from './delivery/types.js';
+export { DeliveryError } from './delivery/types.js';
 export { openDatabase, DataDirectoryLockedError } from './open-database.js';
 export type { DatabaseLocation, OpenDatabaseOptions } from './open-database.js';
 export { DEFAULT_MAX_BODY_BYTES } from './body-limit.js';

@@ -1,8 +1,9 @@
 import type { EndpointId, Refund, Session } from '@raincheck/host-api';
 import { mintToken, verifyToken } from '@raincheck/host-api/tokens';
-import { createHostCore, DEFAULT_IDEMPOTENCY_TTL_MS, errorResponse, HttpError, matchRoute, newOfferToken, offerTokenHash, pathUnder, type HostCore, type StoredAuditEntry, type StoredNotification, type StoredTeamRequest } from '@raincheck/host/core';
+import { createHostCore, createOutboxWorker, renderMessage, DEFAULT_IDEMPOTENCY_TTL_MS, linkSeal, type OutboxWorker, type RefundOrder, errorResponse, HttpError, matchRoute, newOfferToken, notificationsOf, offerTokenHash, pathUnder, type HostCore, type OutboxRow, type StoredAuditEntry, type StoredNotification, type StoredTeamRequest } from '@raincheck/host/core';
 import { createPolicy, type Policy } from '@raincheck/policy';
 import { defaultRuleFiles, DEFAULT_POLICY } from '@raincheck/policy/rules';
+import { recordingNotifier, recordingRefunds, type DeliveredMessage } from './delivery.js';
 import { applyFault, type Fault } from './faults.js';
 import { MOCK_IDENTITIES, MOCK_TENANT_SECRETS, type MockIdentity } from './identities.js';
 import { createMemoryStore, type MemoryData } from './memory-store.js';
@@ -43,13 +44,21 @@ export interface MockHostOptions {
    * the first answer; after it the key is forgotten and the request is new. Default 24 hours.
    */
   readonly idempotencyTtlMs?: number;
+  /** How offer links are written in messages; default `https://practice.example/offer/{token}`. */
+  readonly offerUrl?: (token: string) => string;
 }
 
 /** What the host did, for assertions: live views of its store. */
 export interface MockHostRecords {
   readonly requests: RecordedRequest[];
-  /** The outbox: what the host decided to tell clients. */
+  /** What the host's writes decided to tell clients at once, one entry per message (its channels together). */
   readonly notifications: readonly SentNotification[];
+  /** The outbox itself: every row, follow-ups, expiries and refunds included, with its delivery state. */
+  readonly outbox: readonly OutboxRow[];
+  /** The messages the host's worker delivered (each write's are delivered before its answer). */
+  readonly delivered: readonly DeliveredMessage[];
+  /** The refunds its refund provider carried out. */
+  readonly refundOrders: readonly RefundOrder[];
   readonly refunds: readonly Refund[];
   /** Every tenant's team requests, oldest first, with the decision each was raised under. */
   readonly teamRequests: readonly StoredTeamRequest[];
@@ -130,6 +139,12 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
   let core: HostCore;
   let ready: Promise<void>;
   let offerTokens: Record<string, string> = {};
+  let worker: OutboxWorker;
+  const delivered: DeliveredMessage[] = [];
+  const refundOrders: RefundOrder[] = [];
+  // A fresh secret per mock host: the links it seals are only ever opened by its own worker.
+  const seal = linkSeal(crypto.randomUUID());
+  const offerUrl = options.offerUrl ?? ((offerToken: string) => `https://practice.example/offer/${offerToken}`);
   const faults = new Map<EndpointId, { fault: Fault; left: number }>();
   const requests: RecordedRequest[] = [];
 
@@ -144,16 +159,22 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
   function reset(scenario: ScenarioName = options.scenario ?? 'ordinary-cancellation', tweaks: ScenarioTweaks = options.tweaks ?? {}): void {
     const { offers, ...seed } = structuredClone(seedScenario(scenario, clock(), tweaks));
     const state: HostState = { ...seed, offers: [] };
-    data = { seed: state, refunds: [], teamRequests: [], notifications: [], audit: [], policies: [], answers: new Map(), sequence: 0 };
-    core = createHostCore({ store: createMemoryStore(data), authenticate, policy: () => policy, now: clock, instant: londonIso, ...(options.idempotencyTtlMs === undefined ? {} : { idempotencyTtlMs: options.idempotencyTtlMs }) });
+    data = { seed: state, refunds: [], teamRequests: [], outbox: [], audit: [], policies: [], answers: new Map(), sequence: 0 };
+    const store = createMemoryStore(data);
+    core = createHostCore({ store, authenticate, policy: () => policy, now: clock, instant: londonIso, linkSeal: seal, ...(options.idempotencyTtlMs === undefined ? {} : { idempotencyTtlMs: options.idempotencyTtlMs }) });
+    const at = () => londonIso(clock());
+    worker = createOutboxWorker({ store, policy: () => policy, now: clock, instant: londonIso, linkSeal: seal, offerUrl, render: (facts) => renderMessage(facts), notifiers: [recordingNotifier(delivered, at)], refunds: recordingRefunds(refundOrders), random: () => 0.5 });
     faults.clear();
     requests.length = 0;
+    delivered.length = 0;
+    refundOrders.length = 0;
     // Each seeded offer gets a fresh random token; the store keeps only its hash, as a real host does.
     const tokens = offers.map(() => newOfferToken());
     offerTokens = Object.fromEntries(offers.map((offer, i) => [offer.name, tokens[i]!]));
     // This reset's own data and core: a fill still running when the next reset comes writes to them, never to the next scenario's.
     const prepared = data;
     const preparedCore = core;
+    const preparedWorker = worker;
     ready = (async () => {
       const hashes = await Promise.all(tokens.map(offerTokenHash));
       prepared.seed.offers.push(...offers.map(({ name: _name, ...offer }, i) => ({ ...offer, tokenHash: hashes[i]! })));
@@ -171,6 +192,7 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
           if (index >= 0) prepared.teamRequests[index] = { ...prepared.teamRequests[index]!, createdAt: londonIso(clock() - days * 86_400_000) };
         };
         await fillTeamQueue(send, prepared.seed, policy, { day: (days) => londonIso(clock() + days * 86_400_000).slice(0, 10), now: () => londonIso(clock()) }, backdate);
+        await preparedWorker.drain();
       }
     })();
     // A scenario that cannot be prepared is reported by every request (and by `ready`), not as an unhandled rejection.
@@ -215,6 +237,9 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
     }
     const answer = await core.answer(request, basePath);
     record(answer.response.status, { body: answer.body, replayed: answer.replayed });
+    // What the write put in the outbox is delivered before the answer: the records show it at once.
+    // A failing delivery is not the write's failure: its row stays in the outbox for the next drain.
+    if (request.method !== 'GET') await worker.drain().catch(() => undefined);
     return answer.response;
   }
 
@@ -235,8 +260,13 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
     records: {
       requests,
       get notifications() {
-        return data.notifications;
+        return notificationsOf(data.outbox, { immediateOnly: true });
       },
+      get outbox() {
+        return data.outbox;
+      },
+      delivered,
+      refundOrders,
       get refunds() {
         return data.refunds;
       },

@@ -8,6 +8,7 @@
 export { createMockHost, DEFAULT_IDEMPOTENCY_TTL_MS } from './host.js';
 export type { MockHost, MockHostOptions, MockHostRecords, MockTokenOptions, Fault, RecordedRequest, SentNotification } from './host.js';
 export { mockHostHandlers } from './handlers.js';
+export type { DeliveredMessage } from './delivery.js';
 export { MOCK_IDENTITIES, MOCK_TENANT_SECRETS } from './identities.js';
 export type { MockIdentity } from './identities.js';
 export { SCENARIOS, seedScenario } from './scenarios.js';

@@ -1,6 +1,6 @@
 /* eslint-disable @typescript-eslint/require-await -- the store interface is async (SQL stores wait on the database); this one answers at once. */
 import type { Refund } from '@raincheck/host-api';
-import type { HostStore, StoreTransaction, StoredAnswer, StoredAuditEntry, StoredNotification, StoredOffer, StoredPolicy, StoredTeamRequest } from '@raincheck/host/core';
+import type { HostStore, OutboxRow, StoreTransaction, StoredAnswer, StoredAuditEntry, StoredOffer, StoredPolicy, StoredTeamRequest } from '@raincheck/host/core';
 import type { HostState } from './scenarios.js';
 
 // The in-memory store: the mock host's data, and transactions over it that behave like a
@@ -13,7 +13,8 @@ export interface MemoryData {
   readonly seed: HostState;
   readonly refunds: Refund[];
   readonly teamRequests: StoredTeamRequest[];
-  readonly notifications: StoredNotification[];
+  /** The outbox: every external effect the host decided on, in write order. */
+  readonly outbox: OutboxRow[];
   /** Every write, refused ones too: who acted and what the host decided. */
   readonly audit: StoredAuditEntry[];
   /** The tenants' published policy versions; the highest `order` of a tenant's is current. */
@@ -69,7 +70,7 @@ interface Rows {
   offers: StoredOffer;
   refunds: Refund;
   teamRequests: StoredTeamRequest;
-  notifications: StoredNotification;
+  outbox: OutboxRow;
   audit: StoredAuditEntry;
   policies: OrderedPolicy;
   answers: StoredAnswer;
@@ -89,7 +90,7 @@ function tablesOf(data: MemoryData): Tables {
     offers: arrayTable(seed.offers, (o) => o.tokenHash),
     refunds: arrayTable(data.refunds, (r) => r.id),
     teamRequests: arrayTable(data.teamRequests, (r) => r.id),
-    notifications: arrayTable(data.notifications, (n) => n.id),
+    outbox: arrayTable(data.outbox, (row) => row.id),
     audit: arrayTable(data.audit, (entry) => entry.id),
     policies: arrayTable(data.policies, policyKey),
     answers: mapTable(data.answers),
@@ -175,7 +176,26 @@ function transactionOver(root: Layer, tables: Tables): StoreTransaction {
         // Newest first by when they were raised; of the same moment, the later one first (a stable sort keeps that).
         .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt)),
     putTeamRequest: async (request) => layer.put('teamRequests', request.id, request),
-    addNotification: async (notification) => layer.put('notifications', notification.id, notification),
+    addOutbox: async (row) => {
+      if (layer.all('outbox').some((other) => other.dedupeKey === row.dedupeKey)) return false;
+      layer.put('outbox', row.id, row);
+      return true;
+    },
+    outboxRow: async (id) => layer.get('outbox', id),
+    putOutbox: async (row) => layer.put('outbox', row.id, row),
+    outboxOf: async (sessionId) => layer.all('outbox').filter((row) => row.sessionId === sessionId),
+    claimOutbox: async ({ worker, now, leaseUntil, limit }) => {
+      const at = Date.parse(now);
+      const deadline = (row: OutboxRow) => (row.deadlineAt === null ? Infinity : Date.parse(row.deadlineAt));
+      const due = layer
+        .all('outbox')
+        .filter((row) => row.doneAt === null && Date.parse(row.runAt) <= at && (row.lockedUntil === null || Date.parse(row.lockedUntil) <= at))
+        .sort((a, b) => deadline(a) - deadline(b) || Date.parse(a.runAt) - Date.parse(b.runAt))
+        .slice(0, limit)
+        .map((row) => ({ ...row, lockedBy: worker, lockedUntil: leaseUntil, attempts: row.attempts + 1 }));
+      for (const row of due) layer.put('outbox', row.id, row);
+      return due;
+    },
     addAudit: async (entry) => layer.put('audit', entry.id, entry),
     currentPolicy: async (tenant) => {
       const theirs = layer.all('policies').filter((p) => p.tenant === tenant);

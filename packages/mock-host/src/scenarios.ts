@@ -133,13 +133,14 @@ function tweakSeed(seed: Seed, tweaks: ScenarioTweaks, nowMs: number): Seed {
 
 function scenarioSeed(name: ScenarioName, nowMs: number): Seed {
   const now = londonIso(nowMs);
-  const therapist: StoredTherapist = { id: MOCK_IDENTITIES.therapist.subject, tenant: MOCK_IDENTITIES.therapist.tenant, profileVisible: true, timeZone: TZ };
+  const therapist: StoredTherapist = { id: MOCK_IDENTITIES.therapist.subject, tenant: MOCK_IDENTITIES.therapist.tenant, displayName: 'Ana Lima', profileVisible: true, timeZone: TZ };
   // The other therapists the identities name: one in the same practice, one in another.
   const others: StoredTherapist[] = [
     { id: MOCK_IDENTITIES['other-therapist'].subject, tenant: MOCK_IDENTITIES['other-therapist'].tenant, profileVisible: true, timeZone: TZ },
     { id: MOCK_IDENTITIES['other-tenant-therapist'].subject, tenant: MOCK_IDENTITIES['other-tenant-therapist'].tenant, profileVisible: true, timeZone: TZ },
   ];
-  const client: MockClient = { id: 'cli-ben', displayName: 'Ben Carter', isNew: false, attendedSessions: 6 };
+  // Contact data and a language, so messages reach the client in it.
+  const client: MockClient = { id: 'cli-ben', displayName: 'Ben Carter', isNew: false, attendedSessions: 6, email: 'ben.carter@example.com', phone: '+447700900123', locale: 'en-GB' };
   const session = (id: string, startMs: number, status: Session['status'] = 'scheduled'): StoredSession => ({
     id,
     startsAt: londonIso(startMs),
@@ -207,7 +208,7 @@ function scenarioSeed(name: ScenarioName, nowMs: number): Seed {
       // (team-queue.ts), so each carries the decision it was really made under.
       return {
         ...base,
-        clients: [client, { id: 'cli-mia', displayName: 'Mia Novak', isNew: true, attendedSessions: 0 }],
+        clients: [client, { id: 'cli-mia', displayName: 'Mia Novak', isNew: true, attendedSessions: 0, email: 'mia.novak@example.com', phone: '+4915112345678', locale: 'de-DE' }],
         sessions: [
           { ...session('ses-1', onTheHour(nowMs + 3 * DAY)), clientId: 'cli-mia' },
           session('ses-2', onTheHour(nowMs) - HOUR),

@@ -1,9 +1,10 @@
 import type { EndpointId } from '@raincheck/host-api';
-import { createPolicy, type Policy } from '@raincheck/policy';
+import type { Policy } from '@raincheck/policy';
 import { toValidationIssues } from '@raincheck/policy/schemas';
 import { callerOf, requireRole, type Authenticate, type Caller } from './access.js';
 import { auditEntry } from './audit.js';
 import type { EndpointInput, Handlers, RequestContext } from './handler.js';
+import { notificationHandlers } from './handlers/notifications.js';
 import { offerHandlers } from './handlers/offers.js';
 import { ruleHandlers } from './handlers/rules.js';
 import { sessionHandlers } from './handlers/sessions.js';
@@ -13,9 +14,11 @@ import { errorBody, HttpError } from './http-error.js';
 import { DEFAULT_IDEMPOTENCY_TTL_MS, fingerprintOf, idempotencyScope, openAnswer, sealAnswer } from './idempotency.js';
 import { accessibleSession } from './records.js';
 import { matchRoute, pathUnder, type Route } from './router.js';
-import type { HostStore, StoreTransaction, StoredPolicy } from './store.js';
+import type { LinkSeal } from './link-seal.js';
+import { policyResolver } from './policies.js';
+import type { HostStore, StoreTransaction } from './store.js';
 
-const HANDLERS: Handlers = { ...sessionHandlers, ...offerHandlers, ...therapistHandlers, ...teamRequestHandlers, ...ruleHandlers };
+const HANDLERS: Handlers = { ...sessionHandlers, ...notificationHandlers, ...offerHandlers, ...therapistHandlers, ...teamRequestHandlers, ...ruleHandlers };
 
 /** How to make a host core. */
 export interface HostCoreOptions {
@@ -33,6 +36,11 @@ export interface HostCoreOptions {
   readonly instant?: (ms: number) => string;
   /** How long an idempotency key is remembered, in ms of the host's clock; default 24 hours. */
   readonly idempotencyTtlMs?: number;
+  /**
+   * Seals offer tokens into the outbox so the worker can write the client's link (`linkSeal(secret)`,
+   * the same secret in every process of the host). Without it messages carry no link.
+   */
+  readonly linkSeal?: LinkSeal;
 }
 
 /** What the core answered, and what it knows about the answer. */
@@ -80,25 +88,10 @@ export function createHostCore(options: HostCoreOptions): HostCore {
   const instant = options.instant ?? ((ms: number) => new Date(ms).toISOString());
   const ttl = options.idempotencyTtlMs ?? DEFAULT_IDEMPOTENCY_TTL_MS;
 
-  // Published versions, built once each: createPolicy validates every rule, so not per request.
-  const published = new Map<string, Policy>();
-  const policyOf = (stored: StoredPolicy): Policy => {
-    // By identity and files: two practices (or two versions) with the same files are still different policies.
-    const key = JSON.stringify([stored.tenant, stored.id, stored.version, stored.hash]);
-    let policy = published.get(key);
-    if (!policy) {
-      policy = createPolicy(stored.files, { id: stored.id, version: stored.version });
-      published.set(key, policy);
-    }
-    return policy;
-  };
+  const policyFor = policyResolver(options.policy);
 
   function contextOf(tx: StoreTransaction, caller: Caller | null, nowMs: number): RequestContext {
-    const policyFor = async (tenant: string) => {
-      const stored = await tx.currentPolicy(tenant);
-      return stored ? policyOf(stored) : options.policy();
-    };
-    return { tx, caller, policyFor, nowMs, now: instant(nowMs), instant, decisions: [], reached: {} };
+    return { tx, caller, policyFor: (tenant) => policyFor(tx, tenant), nowMs, now: instant(nowMs), instant, decisions: [], reached: {}, linkSeal: options.linkSeal ?? null };
   }
 
   /** The request's input, once its query and body fit the contract. */

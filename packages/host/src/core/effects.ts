@@ -1,17 +1,13 @@
 import type { DecisionShown, Refund, TeamRequest, TeamRequestKind } from '@raincheck/host-api';
 import type { Decision } from '@raincheck/policy';
 import { recordDecision } from './decision-record.js';
+import { enqueueRefund } from './notify.js';
 import type { RequestContext } from './handler.js';
 import { HttpError, notFound } from './http-error.js';
-import type { StoredNotification, StoredSession, StoredTeamRequest } from './store.js';
+import type { StoredSession, StoredTeamRequest } from './store.js';
 
-// The effects writes share: notifying the client, raising a team request, issuing a refund.
+// The effects writes share: raising a team request, issuing a refund (notifying the client: notify.ts).
 
-/** Puts the notification the decision promises in the outbox, if it promises one. */
-export async function notifyClient(context: RequestContext, decision: Decision, session: StoredSession, kind: StoredNotification['kind']): Promise<void> {
-  if (!decision.notify) return;
-  await context.tx.addNotification({ id: await context.tx.newId('notification'), clientId: session.clientId, sessionId: session.id, kind, channels: [...decision.notify.channels], at: context.now });
-}
 
 /** What a new team request says. */
 export interface TeamRequestDraft {
@@ -52,8 +48,9 @@ export function teamRequestView(stored: StoredTeamRequest): TeamRequest {
 }
 
 /**
- * Issues the refund the decision allows, once per session: at once when self-serve, or waiting for
- * the team (with a team request saying why) when the policy wants a review.
+ * Issues the refund the decision allows, once per session: when self-serve, `pending` with its
+ * outbox row (the refund provider carries it out after the commit: `issued` or `failed`), or
+ * waiting for the team (with a team request saying why) when the policy wants a review.
  */
 export async function issueRefund(
   context: RequestContext,
@@ -70,9 +67,10 @@ export async function issueRefund(
     id: await context.tx.newId('refund'),
     sessionId: session.id,
     amount: { amount: decision.refund.amount, currency: decision.refund.currency },
-    status: review ? 'pending-review' : 'issued',
+    status: review ? 'pending-review' : 'pending',
   };
   await context.tx.putRefund(refund);
+  if (!review) await enqueueRefund(context, session, refund.id);
   const therapist = await context.tx.therapist(session.therapistId);
   if (!therapist) throw notFound(`therapist "${session.therapistId}"`);
   const teamRequest = review

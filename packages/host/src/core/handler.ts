@@ -1,6 +1,7 @@
 import type { EndpointId, EndpointRequest, EndpointResponse } from '@raincheck/host-api';
 import type { Decision, Policy } from '@raincheck/policy';
 import type { Caller } from './access.js';
+import type { LinkSeal } from './link-seal.js';
 import type { StoreTransaction } from './store.js';
 
 /** What a handler works with: the transaction, who is calling, the policy and the time. */
@@ -18,6 +19,8 @@ export interface RequestContext {
   readonly instant: (ms: number) => string;
   /** The policy decisions made for this request so far, in order: what its audit record keeps. */
   readonly decisions: Decision[];
+  /** Seals offer tokens into outbox rows so messages can carry the link; null: messages go without one. */
+  readonly linkSeal: LinkSeal | null;
   /** The practice whose records the request reached (an offer link's too): its audit entry is filed under it. */
   readonly reached: { tenant?: string };
 }

@@ -1,7 +1,7 @@
 import { canonicalJson } from '@raincheck/policy';
 import type { Caller } from './access.js';
 import { HttpError } from './http-error.js';
-import { base64url, offerTokenHash, sha256 } from './offer-token.js';
+import { base64url, fromBase64url, offerTokenHash, sha256 } from './offer-token.js';
 
 /** How long an idempotency key is remembered unless told otherwise: 24 hours. */
 export const DEFAULT_IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
@@ -38,11 +38,6 @@ export async function openAnswer(sealed: string, idempotencyKey: string, scope: 
   const [, iv, data] = sealed.split('.');
   const opened = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromBase64url(iv!) }, await answerKey(idempotencyKey, scope), fromBase64url(data!));
   return new TextDecoder().decode(opened);
-}
-
-function fromBase64url(text: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
-  return Uint8Array.from(binary, (char) => char.charCodeAt(0));
 }
 
 /**

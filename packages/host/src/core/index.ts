@@ -14,6 +14,18 @@ export { matchRoute, pathUnder } from './router.js';
 export type { Route } from './router.js';
 export { newOfferToken, offerTokenHash } from './offer-token.js';
 export { recordDecision } from './decision-record.js';
+export { linkSeal } from './link-seal.js';
+export type { LinkSeal } from './link-seal.js';
+export { notificationsOf } from './notifications.js';
+export { createTestClock } from './test-clock.js';
+export type { TestClock } from './test-clock.js';
+export { createOutboxWorker, DEADLINE_GRACE_MS } from '../outbox/worker.js';
+export type { AttemptEvent, OutboxWorker, OutboxWorkerOptions } from '../outbox/worker.js';
+export type { Channel, DeliveryReceipt, MessageFacts, MessageKind, Notifier, OutboundMessage, Recipient, RefundOrder, RefundProvider, RenderedMessage } from '../delivery/types.js';
+export { DeliveryError } from '../delivery/types.js';
+// Browser-safe: the mock host renders its messages with the reference host's templates.
+export { renderMessage } from '../delivery/render-message.js';
+export type { OutboxClaim, OutboxKind, OutboxOutcome, OutboxRow } from './outbox.js';
 export { sessionFacts } from './policy-gate.js';
 export type {
   HostStore,

@@ -12,7 +12,7 @@ export async function decide(context: RequestContext, action: Facts['action'], s
   const session = 'clientId' in subject ? subject : undefined;
   const stored = await tx.therapist(subject.therapistId);
   if (!stored) throw notFound(`therapist "${subject.therapistId}"`);
-  const { hiddenUntil: _hidden, tenant, ...therapist } = stored;
+  const { hiddenUntil: _hidden, displayName: _name, tenant, ...therapist } = stored;
   context.reached.tenant ??= tenant;
   const policy = await context.policyFor(tenant);
   const client = session ? await tx.client(session.clientId) : undefined;

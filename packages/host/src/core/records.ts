@@ -36,9 +36,9 @@ export async function sessionView(context: RequestContext, session: StoredSessio
   };
 }
 
-/** The therapist as the contract shows them (without the tenant). */
+/** The therapist as the contract shows them (without the tenant and the name messages use). */
 export function therapistView(therapist: StoredTherapist) {
-  const { tenant: _tenant, ...view } = therapist;
+  const { tenant: _tenant, displayName: _name, ...view } = therapist;
   return view;
 }
 

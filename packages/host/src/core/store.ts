@@ -1,18 +1,29 @@
 import type { DecisionRecord, DecisionShown, EndpointId, Refund, Role, Session, Slot, TeamRequest, Therapist } from '@raincheck/host-api';
 import type { ClientFacts, HistoryEntry } from '@raincheck/policy';
+import type { MessageKind } from '../delivery/types.js';
+import type { OutboxClaim, OutboxRow } from './outbox.js';
 
 // What the core keeps, and the store interface it keeps it through. A store is a set of tables and
 // transactions over them: the in-memory store (mock host) and the SQL store (reference host) both
 // implement it, so every endpoint behaves the same on either.
 
-/** A therapist as stored: the contract's therapist and the tenant (the partner's practice) they belong to. */
-export type StoredTherapist = Therapist & { readonly id: string; readonly tenant: string };
+/**
+ * A therapist as stored: the contract's therapist, the tenant (the partner's practice) they belong
+ * to, and the name messages to clients use.
+ */
+export type StoredTherapist = Therapist & { readonly id: string; readonly tenant: string; readonly displayName?: string };
 
 /** A client as stored: the policy's facts and a name to show. */
 export interface StoredClient extends ClientFacts {
   readonly displayName: string;
   /** The client's own zone, when the host knows it. */
   readonly timeZone?: string;
+  /** Where messages reach the client, when the host knows it. */
+  readonly email?: string;
+  /** For SMS and phone, E.164 (`+447700900123`). */
+  readonly phone?: string;
+  /** The language messages are written in (BCP 47: `en`, `de-DE`); default English. */
+  readonly locale?: string;
 }
 
 /** A session as stored: the contract's session, with its client by id and no refund (that is a record of its own). */
@@ -34,12 +45,15 @@ export interface StoredOffer {
 /** A team request as stored: the contract's, with its tenant and the decision the write was made under. */
 export type StoredTeamRequest = TeamRequest & { readonly tenant: string; readonly decision: DecisionRecord | null };
 
-/** A notification the host decided to send (the outbox: a worker delivers it after the write commits). */
+/**
+ * A notification the host decided to send, as one effect: its outbox rows (one per channel) grouped.
+ * `id` is the rows' `effectId`.
+ */
 export interface StoredNotification {
   readonly id: string;
   readonly clientId: string;
   readonly sessionId: string;
-  readonly kind: 'session-cancelled' | 'session-rearranged' | 'refund';
+  readonly kind: MessageKind;
   readonly channels: readonly string[];
   readonly at: string;
 }
@@ -125,7 +139,20 @@ export interface StoreTransaction {
   /** A tenant's team requests, newest first (by `createdAt`, then the later written). */
   teamRequests(tenant: string, filter: { readonly status?: TeamRequest['status']; readonly kind?: TeamRequest['kind'] }): Promise<readonly StoredTeamRequest[]>;
   putTeamRequest(request: StoredTeamRequest): Promise<void>;
-  addNotification(notification: StoredNotification): Promise<void>;
+  /** Adds an outbox row; false (and nothing written) when a row with its `dedupeKey` exists. */
+  addOutbox(row: OutboxRow): Promise<boolean>;
+  /** One outbox row (locked in a write transaction). */
+  outboxRow(id: string): Promise<OutboxRow | undefined>;
+  /** Replaces an outbox row whole (its state: attempts, lease, outcome). */
+  putOutbox(row: OutboxRow): Promise<void>;
+  /** A session's outbox rows, oldest first. */
+  outboxOf(sessionId: string): Promise<readonly OutboxRow[]>;
+  /**
+   * Claims up to `limit` rows due at `claim.now` (not done, `runAt` reached, no live lease),
+   * earliest deadline first: each gets the lease and one more attempt. Rows another transaction is
+   * claiming are skipped, not waited for (SQL: `FOR UPDATE SKIP LOCKED`), so workers share the work.
+   */
+  claimOutbox(claim: OutboxClaim): Promise<readonly OutboxRow[]>;
   addAudit(entry: StoredAuditEntry): Promise<void>;
   /** The tenant's current policy: the version it published last, if any. */
   currentPolicy(tenant: string): Promise<StoredPolicy | undefined>;

@@ -79,13 +79,17 @@ export interface DeliveryReceipt {
  * as failed; anything else is retried with backoff until its deadline, then raised to the team.
  */
 export class DeliveryError extends Error {
+  /** How long the provider asked to wait before the next attempt (a webhook's `Retry-After`), if it said. */
+  readonly retryAfterMs?: number;
+
   constructor(
     message: string,
     readonly retryable: boolean,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; retryAfterMs?: number },
   ) {
-    super(message, options);
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'DeliveryError';
+    if (options?.retryAfterMs !== undefined) this.retryAfterMs = options.retryAfterMs;
   }
 }
 
@@ -94,6 +98,8 @@ export interface Notifier {
   /** The channels it serves. */
   readonly channels: readonly Channel[];
   deliver(message: OutboundMessage, options: { readonly signal: AbortSignal }): Promise<DeliveryReceipt>;
+  /** Releases what it holds (an SMTP pool's connections); the worker calls it when it stops. */
+  close?(): Promise<void>;
 }
 
 /** A refund to carry out: `id` is the refund's outbox row id, the provider's idempotency key. */
@@ -109,4 +115,6 @@ export interface RefundOrder {
 /** Moves money. A Stripe adapter is `issue` calling `refunds.create` with `idempotencyKey: order.id`. */
 export interface RefundProvider {
   issue(order: RefundOrder, options: { readonly signal: AbortSignal }): Promise<DeliveryReceipt>;
+  /** Releases what it holds; the worker calls it when it stops. */
+  close?(): Promise<void>;
 }

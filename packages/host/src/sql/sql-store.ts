@@ -2,6 +2,7 @@ import type { Refund, Slot } from '@raincheck/host-api';
 import type { HistoryEntry } from '@raincheck/policy';
 import type { HostStore, StoreTransaction, StoredAnswer, StoredClient, StoredOffer, StoredPolicy, StoredSession, StoredTeamRequest, StoredTherapist } from '../core/store.js';
 import type { Db, Queryable } from './db.js';
+import { OUTBOX_COLUMNS, paramsOf, rowOf, type OutboxSqlRow } from './outbox-rows.js';
 
 type Row<T> = { data: T };
 
@@ -77,9 +78,32 @@ function transactionOn(db: Queryable, writing: boolean): StoreTransaction {
         json(request),
       ]);
     },
-    addNotification: async (notification) => {
-      await db.query('INSERT INTO outbox (id, data) VALUES ($1, $2)', [notification.id, json(notification)]);
+    addOutbox: async (row) =>
+      (await db.query(`INSERT INTO outbox (${OUTBOX_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`, paramsOf(row))).length === 1,
+    outboxRow: async (id) => {
+      const [row] = await db.query<OutboxSqlRow>(`SELECT ${OUTBOX_COLUMNS} FROM outbox WHERE id = $1${lock}`, [id]);
+      return row && rowOf(row);
     },
+    putOutbox: async (row) => {
+      const p = paramsOf(row);
+      // Only what changes after the insert: the schedule, the state and the data (a sealed token goes).
+      await db.query('UPDATE outbox SET run_at = $2, deadline_at = $3, attempts = $4, locked_by = $5, locked_until = $6, last_error = $7, escalated_at = $8, outcome = $9, done_at = $10, data = $11 WHERE id = $1', [p[0], ...p.slice(7)]);
+    },
+    outboxOf: async (sessionId) => (await db.query<OutboxSqlRow>(`SELECT ${OUTBOX_COLUMNS} FROM outbox WHERE session_id = $1 ORDER BY seq`, [sessionId])).map(rowOf),
+    claimOutbox: async ({ worker, now, leaseUntil, limit }) =>
+      // Earliest deadline first; rows another worker is claiming right now are skipped, not waited for.
+      (
+        await db.query<OutboxSqlRow>(
+          `UPDATE outbox SET locked_by = $1, locked_until = $3, attempts = attempts + 1
+           WHERE id IN (SELECT id FROM outbox WHERE done_at IS NULL AND run_at <= $2 AND (locked_until IS NULL OR locked_until <= $2)
+                        ORDER BY deadline_at NULLS LAST, run_at, seq LIMIT $4 FOR UPDATE SKIP LOCKED)
+           RETURNING ${OUTBOX_COLUMNS}`,
+          [worker, now, leaseUntil, limit],
+        )
+      )
+        .map(rowOf)
+        // RETURNING keeps no order: the claim's own.
+        .sort((a, b) => (a.deadlineAt === null ? Infinity : Date.parse(a.deadlineAt)) - (b.deadlineAt === null ? Infinity : Date.parse(b.deadlineAt)) || Date.parse(a.runAt) - Date.parse(b.runAt)),
     addAudit: async (entry) => {
       await db.query('INSERT INTO audit_log (id, tenant_id, mismatch, data) VALUES ($1, $2, $3, $4)', [entry.id, entry.tenant, entry.mismatch, json(entry)]);
     },

@@ -39,6 +39,8 @@ export interface ScenarioUnderTest {
   observe<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T>;
   /** The host's outbox, oldest first: the store interface only adds to it, and the API never shows it. */
   outbox(): Promise<readonly StoredNotification[]>;
+  /** Runs the host's outbox worker until nothing is due (messages delivered, refunds carried out by a provider that succeeds). */
+  deliver(): Promise<void>;
 }
 
 /** A host the suite runs on. */
@@ -239,6 +241,57 @@ export function clientHostSuite(hostName: string, open: () => Promise<HostUnderT
         assert.deepEqual(sentTo('cancelSession').map((r) => [r.idempotencyKey, r.status]), [[key, 200], [key, 200]], 'both reached the host');
       });
 
+      it('a cancel writes its outbox in the same write: a row per channel due now, the follow-up, the expiry; the answer ends the follow-up', async () => {
+        await start('starting-soon');
+        const alternativeSlotIds = await openSlotIds(2);
+        const { offer } = await client.cancelSession({ sessionId: 'ses-1', version: '1', body: { reason: 'illness', alternativeSlotIds, refundOffered: true, decision: shown } });
+        assert.ok(offer);
+        const outbox = () => current.observe((tx) => tx.outboxOf('ses-1'));
+        const rows = await outbox();
+        const told = rows.filter((r) => r.message === 'session-cancelled');
+        assert.deepEqual(told.map((r) => r.channel).sort(), ['email', 'phone', 'sms'], 'within 4 hours: email, SMS and a call');
+        for (const row of told) {
+          assert.equal(row.runAt, row.createdAt, 'due at the commit');
+          assert.equal(Date.parse(row.deadlineAt!), Date.parse(row.createdAt), 'within 0 minutes: the deadline is the commit');
+        }
+        const reminders = rows.filter((r) => r.message === 'offer-reminder');
+        assert.equal(reminders.length, told.length, 'a follow-up per channel');
+        for (const row of reminders) assert.equal(Date.parse(row.runAt) - Date.parse(row.createdAt), 24 * 3_600_000, 'after 24 hours');
+        const [expiry, ...more] = rows.filter((r) => r.kind === 'offer-expiry');
+        assert.equal(more.length, 0);
+        const first = (await client.getOffer({ token: offer.token })).offer.alternatives[0]!;
+        assert.equal(Date.parse(expiry!.runAt), Date.parse(offer.expiresAt), 'the expiry row is due when the offer expires');
+        assert.ok(Date.parse(offer.expiresAt) <= Date.parse(first.startsAt), 'the client chooses before the first offered time');
+        assert.ok(!JSON.stringify(rows).includes(offer.token), 'no offer token readable in the outbox');
+
+        await current.deliver();
+        assert.deepEqual((await outbox()).filter((r) => r.message === 'session-cancelled').map((r) => r.outcome), ['sent', 'sent', 'sent'], 'delivered');
+        await client.answerOffer({ token: offer.token, body: { choice: 'alternative', slotId: first.id } });
+        const after = await outbox();
+        assert.deepEqual(after.filter((r) => r.message === 'offer-reminder').map((r) => r.outcome), reminders.map(() => 'obsolete'), 'answered first: no follow-up');
+        assert.deepEqual(after.filter((r) => r.message === 'offer-answered').map((r) => r.channel).sort(), ['email', 'phone', 'sms'], 'the answer is confirmed the way the offer came');
+      });
+
+      it('shows the therapist and the team what was sent, on which channel, and when; a follow-up as scheduled', async () => {
+        await start('starting-soon');
+        const alternativeSlotIds = await openSlotIds(2);
+        await client.cancelSession({ sessionId: 'ses-1', version: '1', body: { reason: 'illness', alternativeSlotIds, refundOffered: false, decision: shown } });
+        await current.deliver();
+        const { notifications } = await client.getSessionNotifications({ sessionId: 'ses-1' });
+        const [told, reminder, ...rest] = notifications;
+        assert.equal(rest.length, 0, JSON.stringify(notifications));
+        assert.equal(told?.kind, 'session-cancelled');
+        assert.deepEqual(told.deliveries.map((d) => [d.channel, d.status, d.attempts]).sort(), [['email', 'sent', 1], ['phone', 'sent', 1], ['sms', 'sent', 1]]);
+        assert.ok(told.deliveries.every((d) => d.doneAt !== undefined && Date.parse(d.doneAt) >= Date.parse(told.at)), 'when each went out');
+        assert.equal(reminder?.kind, 'offer-reminder');
+        assert.ok(reminder.deliveries.every((d) => d.status === 'scheduled'), 'due in 24 hours');
+        const team = newClient({ token: () => current.token('team') });
+        assert.deepEqual((await team.getOfferNotifications({ sessionId: 'ses-1' })).notifications, notifications, "the offer's messages, for the team too");
+        const stranger = await rejection(newClient({ token: () => current.token('other-therapist') }).getSessionNotifications({ sessionId: 'ses-1' }));
+        assert.ok(stranger instanceof HostResponseError);
+        assert.equal(stranger.status, 403);
+      });
+
       it('the same key with another body is 422', async () => {
         const key = client.newIdempotencyKey();
         await client.createTeamRequest({ idempotencyKey: key, body: { kind: 'other', therapistId: 'th-ana', reason: 'First.' } });
@@ -264,13 +317,15 @@ export function clientHostSuite(hostName: string, open: () => Promise<HostUnderT
         const first = await losing.refundSession({ sessionId: 'ses-1', version: '1', idempotencyKey: key, body: { decision: shown } });
         const again = await client.refundSession({ sessionId: 'ses-1', version: '1', idempotencyKey: key, body: { decision: shown } });
         assert.deepEqual(again, first);
-        assert.equal(first.refund.status, 'issued');
+        assert.equal(first.refund.status, 'pending', 'decided; the refund provider carries it out after the commit');
         assert.deepEqual(sentTo('refundSession').map((r) => r.idempotencyKey), [key, key, key], 'the lost answer, the retry and the repeat: one key');
         const other = await rejection(client.refundSession({ sessionId: 'ses-1', version: '1', body: { decision: shown } }));
         assert.ok(other instanceof ConflictError);
         assert.equal(other.code, 'already-refunded');
-        assert.deepEqual(await refunds(), [first.refund]);
-        assert.deepEqual((await session('ses-1')).refund, first.refund);
+        await current.deliver();
+        const issued = { ...first.refund, status: 'issued' };
+        assert.deepEqual(await refunds(), [issued], 'issued once by the provider');
+        assert.deepEqual((await session('ses-1')).refund, issued);
       });
     });
 
@@ -319,8 +374,9 @@ export function clientHostSuite(hostName: string, open: () => Promise<HostUnderT
 
       it('chooses the refund instead', async () => {
         const { refund } = await client.answerOffer({ token: current.offerTokens.open!, body: { choice: 'refund' } });
-        assert.equal(refund?.status, 'issued');
-        assert.deepEqual(await refunds(), [refund]);
+        assert.equal(refund?.status, 'pending');
+        await current.deliver();
+        assert.deepEqual(await refunds(), [{ ...refund, status: 'issued' }]);
       });
     });
 
@@ -349,12 +405,13 @@ export function clientHostSuite(hostName: string, open: () => Promise<HostUnderT
         await start('already-started');
         const result = await client.updateAttendance({ sessionId: 'ses-1', version: '1', body: { outcome: 'therapist-unable', refund: true, decision: shown } });
         assert.equal(result.session.status, 'completed');
-        assert.equal(result.refund?.status, 'issued');
+        assert.equal(result.refund?.status, 'pending');
+        await current.deliver();
         // Recorded once: a second update (a new intent, another key) is refused, and nothing is refunded again.
         const again = await rejection(client.updateAttendance({ sessionId: 'ses-1', version: result.session.version, body: { outcome: 'attended', refund: false, decision: shown } }));
         assert.ok(again instanceof HostResponseError);
         assert.equal(again.code, 'attendance-recorded');
-        assert.deepEqual(await refunds(), [result.refund]);
+        assert.deepEqual(await refunds(), [{ ...result.refund, status: 'issued' }]);
       });
 
       it('refuses an attendance update before the session has started', async () => {

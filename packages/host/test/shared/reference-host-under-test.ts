@@ -2,8 +2,12 @@ import { PGlite } from '@electric-sql/pglite';
 import { mintToken } from '@raincheck/host-api/tokens';
 import { MOCK_IDENTITIES, seedScenario, type ScenarioName } from '@raincheck/mock-host';
 import { newOfferToken, offerTokenHash } from '../../src/core/offer-token.js';
-import type { StoredNotification, StoredOffer } from '../../src/core/store.js';
+import { notificationsOf } from '../../src/core/notifications.js';
+import type { StoredOffer } from '../../src/core/store.js';
+import { OUTBOX_COLUMNS, rowOf, type OutboxSqlRow } from '../../src/sql/outbox-rows.js';
 import { createHost, type Host } from '../../src/host.js';
+import { createOutboxWorker } from '../../src/outbox/worker.js';
+import { recordingNotifier, recordingRefunds, renderFacts } from './delivery-fakes.js';
 import { seedStore } from '../../src/seed.js';
 import type { Db } from '../../src/sql/db.js';
 import { migrate } from '../../src/sql/migrate.js';
@@ -54,6 +58,8 @@ function referenceHost(fresh: ScenarioDatabase, closeAll: () => Promise<void>): 
       // The database outlives the host: `stop` drops it after the host is closed.
       const host = await createHost({ database: { ...db, close: () => Promise.resolve() }, auth: { secret: (tenant) => SECRETS[tenant] }, now: () => now, basePath: new URL(SUITE_BASE_URL).pathname });
       running = { host, database };
+      // Delivery as a worker process would do it, stepped by the test: every channel delivered, every refund carried out.
+      const worker = createOutboxWorker({ store: createSqlStore(db), policy: () => host.policy, now: () => now, render: renderFacts, notifiers: [recordingNotifier(['email', 'sms', 'phone', 'push'])], refunds: recordingRefunds() });
       return {
         baseUrl: SUITE_BASE_URL,
         fetch: (input, init) => host.fetch(new Request(input, init)),
@@ -63,7 +69,10 @@ function referenceHost(fresh: ScenarioDatabase, closeAll: () => Promise<void>): 
         },
         offerTokens: Object.fromEntries(offers.map((offer, i) => [offer.name, tokens[i]!])),
         observe: (work) => createSqlStore(db).read(work),
-        outbox: async () => (await db.query<{ data: StoredNotification }>('SELECT data FROM outbox ORDER BY seq')).map((row) => row.data),
+        deliver: async () => {
+          await worker.drain();
+        },
+        outbox: async () => notificationsOf((await db.query<OutboxSqlRow>(`SELECT ${OUTBOX_COLUMNS} FROM outbox ORDER BY seq`)).map(rowOf), { immediateOnly: true }),
       };
     },
     close: async () => {

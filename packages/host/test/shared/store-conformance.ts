@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Refund } from '@raincheck/host-api';
+import type { OutboxRow } from '../../src/core/outbox.js';
 import type { HostStore, StoredSession, StoredTeamRequest, StoredTherapist } from '../../src/core/store.js';
 
 // What every HostStore must do, whatever it runs on: the in-memory store (mock host) and the SQL
@@ -33,6 +34,31 @@ const teamRequest = (id: string, tenant: string, status: 'open' | 'resolved' = '
   status,
   createdAt: '2027-06-01T10:00:00+01:00',
   decision: null,
+});
+
+const at = (minute: number) => new Date(Date.parse('2027-06-01T09:00:00Z') + minute * 60_000).toISOString();
+/** A message row due at `runMinute` past 09:00 UTC, with its deadline `deadlineMinute` past it. */
+const outboxRow = (id: string, runMinute: number, deadlineMinute: number | null = null, changes: Partial<OutboxRow> = {}): OutboxRow => ({
+  id,
+  tenant: 'practice-a',
+  kind: 'message',
+  message: 'session-cancelled',
+  channel: 'email',
+  sessionId: 'ses-1',
+  clientId: 'cli-ben',
+  effectId: `effect-${id}`,
+  dedupeKey: `key-${id}`,
+  createdAt: at(0),
+  runAt: at(runMinute),
+  deadlineAt: deadlineMinute === null ? null : at(deadlineMinute),
+  attempts: 0,
+  lockedBy: null,
+  lockedUntil: null,
+  lastError: null,
+  escalatedAt: null,
+  outcome: null,
+  doneAt: null,
+  ...changes,
 });
 
 async function seeded(factory: StoreFactory) {
@@ -211,6 +237,67 @@ export function storeConformance(name: string, factory: StoreFactory): void {
         assert.equal(writes.filter((w) => w === 'answered').length, 1, writes.join(', '));
         const ids = await Promise.all(Array.from({ length: 10 }, () => store.write((tx) => tx.newId('refund'))));
         assert.equal(new Set(ids).size, 10);
+      } finally {
+        await close();
+      }
+    });
+    it('keeps outbox rows once per dedupe key, and a session\'s rows in write order', async () => {
+      const { store, close } = await seeded(factory);
+      try {
+        const added = await store.write(async (tx) => [
+          await tx.addOutbox(outboxRow('o-1', 0, 5, { sealedOfferToken: 'v1.sealed', offerTokenHash: 'hash-1' })),
+          await tx.addOutbox(outboxRow('o-2', 0, 5, { dedupeKey: 'key-o-1' })),
+          await tx.addOutbox(outboxRow('o-3', 60, null, { kind: 'offer-expiry', channel: null })),
+        ]);
+        assert.deepEqual(added, [true, false, true], 'a repeated dedupe key is refused');
+        const rows = await store.read((tx) => tx.outboxOf('ses-1'));
+        assert.deepEqual(rows.map((r) => r.id), ['o-1', 'o-3']);
+        assert.deepEqual(rows[0], outboxRow('o-1', 0, 5, { sealedOfferToken: 'v1.sealed', offerTokenHash: 'hash-1' }), 'kept as written');
+        const { sealedOfferToken: _gone, ...rest } = rows[0];
+        await store.write((tx) => tx.putOutbox({ ...rest, outcome: 'sent', doneAt: at(1), attempts: 1 }));
+        assert.deepEqual(await store.read((tx) => tx.outboxRow('o-1')), { ...rest, outcome: 'sent', doneAt: at(1), attempts: 1 }, 'replaced whole: the sealed token is gone');
+        assert.equal(await store.read((tx) => tx.outboxRow('o-404')), undefined);
+      } finally {
+        await close();
+      }
+    });
+
+    it('claims due rows earliest deadline first, leases them, and gives a row back when its lease runs out', async () => {
+      const { store, close } = await seeded(factory);
+      try {
+        await store.write(async (tx) => {
+          await tx.addOutbox(outboxRow('late-deadline', 0, 30));
+          await tx.addOutbox(outboxRow('no-deadline', 0, null));
+          await tx.addOutbox(outboxRow('early-deadline', 1, 2));
+          await tx.addOutbox(outboxRow('not-yet', 90, 95));
+          await tx.addOutbox(outboxRow('done', 0, 1, { outcome: 'sent', doneAt: at(1) }));
+        });
+        const claim = (worker: string, minute: number, limit = 10) => store.write((tx) => tx.claimOutbox({ worker, now: at(minute), leaseUntil: at(minute + 1), limit }));
+        const first = await claim('w1', 5);
+        assert.deepEqual(first.map((r) => r.id), ['early-deadline', 'late-deadline', 'no-deadline'], 'due and not done, earliest deadline first');
+        assert.deepEqual(first.map((r) => [r.lockedBy, r.lockedUntil, r.attempts]), Array(3).fill(['w1', at(6), 1]));
+        assert.deepEqual(await claim('w2', 5), [], 'leased rows are not claimed twice');
+        const again = await claim('w2', 6, 2);
+        assert.deepEqual(again.map((r) => [r.id, r.lockedBy, r.attempts]), [['early-deadline', 'w2', 2], ['late-deadline', 'w2', 2]], 'an expired lease is taken over, within the limit');
+        assert.deepEqual((await claim('w3', 6.5)).map((r) => r.id), ['no-deadline'], 'w2 holds the others until minute 7');
+        assert.deepEqual((await claim('w4', 100)).map((r) => r.id), ['early-deadline', 'late-deadline', 'not-yet', 'no-deadline'], 'every lease ran out; the row due at 90 is due too');
+      } finally {
+        await close();
+      }
+    });
+
+    it('hands each due row to exactly one of many workers claiming at once', async () => {
+      const { store, close } = await seeded(factory);
+      try {
+        await store.write(async (tx) => {
+          for (let i = 0; i < 60; i++) await tx.addOutbox(outboxRow(`row-${i}`, 0, 10));
+        });
+        const claimed = await Promise.all(
+          Array.from({ length: 6 }, (_, w) => store.write((tx) => tx.claimOutbox({ worker: `w${w}`, now: at(1), leaseUntil: at(2), limit: 15 }))),
+        );
+        const ids = claimed.flat().map((r) => r.id);
+        assert.equal(ids.length, 60, `claimed ${ids.length} of 60`);
+        assert.equal(new Set(ids).size, 60, 'no row twice');
       } finally {
         await close();
       }

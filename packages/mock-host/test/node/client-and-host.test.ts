@@ -88,11 +88,12 @@ describe('the mock host only: faults and its records', () => {
       const first = await client.refundSession({ sessionId: 'ses-1', version: '1', idempotencyKey: key, body: { decision: shown } });
       const again = await client.refundSession({ sessionId: 'ses-1', version: '1', idempotencyKey: key, body: { decision: shown } });
       assert.deepEqual(again, first);
-      assert.equal(first.refund.status, 'issued');
+      assert.equal(first.refund.status, 'pending', 'the answer: decided, for the refund provider to carry out');
       const other = await rejection(client.refundSession({ sessionId: 'ses-1', version: '1', body: { decision: shown } }));
       assert.ok(other instanceof ConflictError);
       assert.equal(other.code, 'already-refunded');
-      assert.equal(host.records.refunds.length, 1);
+      assert.deepEqual(host.records.refunds.map((r) => r.status), ['issued'], 'carried out once by the in-process provider');
+      assert.equal(host.records.refundOrders.length, 1);
     });
   });
 

@@ -82,6 +82,8 @@ async function runThrough(client: HostClient, team: HostClient, admin: HostClien
   await settle(client.refundSession({ sessionId: 'ses-1', version: (await client.getSession({ sessionId: 'ses-1' })).session.version, body: { decision: shown } }));
   await settle(client.updateAttendance({ sessionId: 'ses-1', version: current.version, body: { outcome: 'therapist-unable', refund: true, decision: shown } }));
   await client.createTeamRequest({ body: { kind: 'session-started', therapistId: 'th-ana', sessionId: 'ses-1', reason: 'Locked out of the video room' } });
+  await client.getSessionNotifications({ sessionId: 'ses-1' });
+  await team.getOfferNotifications({ sessionId: 'ses-1' });
   await client.setVisibility({ therapistId: 'th-ana', body: { visible: false, hiddenUntil: '2027-07-01' } });
   await client.reportAbsence({ therapistId: 'th-ana', body: { from: '2027-06-05', certainty: 'unsure', note: 'Surgery', informTeam: true } });
   for (const request of (await team.listTeamRequests({ query: { status: 'open' } })).teamRequests) {

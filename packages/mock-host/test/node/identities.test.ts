@@ -56,6 +56,8 @@ const CASES = {
   getSession: { scenario: 'ordinary-cancellation', scope: 'therapist', request: () => Promise.resolve({ path: '/sessions/ses-1' }) },
   listSlots: { scenario: 'ordinary-cancellation', scope: 'therapist', request: () => Promise.resolve({ path: '/therapists/th-ana/slots?from=2027-06-01T00:00:00Z&to=2027-06-20T00:00:00Z' }) },
   getPolicyFacts: { scenario: 'ordinary-cancellation', scope: 'therapist', request: () => Promise.resolve({ path: '/sessions/ses-1/policy-facts' }) },
+  getSessionNotifications: { scenario: 'ordinary-cancellation', scope: 'therapist', request: () => Promise.resolve({ path: '/sessions/ses-1/notifications' }) },
+  getOfferNotifications: { scenario: 'client-offer', scope: 'therapist', request: () => Promise.resolve({ path: '/sessions/ses-1/offer/notifications' }) },
   getRules: { scenario: 'ordinary-cancellation', scope: 'own-tenant', request: () => Promise.resolve({ path: '/policy/rules' }) },
   publishRules: {
     scenario: 'ordinary-cancellation',
@@ -339,7 +341,8 @@ describe('identities: offer links', () => {
   });
 
   it('the host keeps no plaintext offer token: not the seeded ones, not a new cancellation’s', async () => {
-    const exposed = () => JSON.stringify({ seed: host.state.seed, records: { ...host.records, requests: undefined } });
+    // What was delivered to the client carries their link, as it must; nothing the host keeps does.
+    const exposed = () => JSON.stringify({ seed: host.state.seed, records: { ...host.records, requests: undefined, delivered: undefined } });
     for (const token of Object.values(host.offerTokens)) assert.ok(!exposed().includes(token), 'a seeded offer is stored by its token’s hash');
     const tokens: string[] = [];
     for (let i = 0; i < 2; i++) {

@@ -8,7 +8,7 @@ storeConformance('in-memory', () => {
     seed: { now: '2027-06-01T09:00:00+01:00', therapists: [], clients: [], sessions: [], slots: {}, history: {}, offers: [] },
     refunds: [],
     teamRequests: [],
-    notifications: [],
+    outbox: [],
     audit: [],
     policies: [],
     answers: new Map(),

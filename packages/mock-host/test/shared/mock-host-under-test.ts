@@ -27,13 +27,15 @@ export function mockHostUnderTest(): HostUnderTest & { readonly host: MockHost }
             seed: structuredClone(host.state.seed),
             refunds: [...host.records.refunds],
             teamRequests: [...host.records.teamRequests],
-            notifications: [...host.records.notifications],
+            outbox: [...host.records.outbox],
             audit: [...host.records.audit],
             policies: [],
             answers: new Map(),
             sequence: 0,
           }).read(work),
         outbox: () => Promise.resolve([...host.records.notifications]),
+        // Each write's outbox is delivered before its answer.
+        deliver: () => Promise.resolve(),
       };
     },
     close: () => Promise.resolve(),

@@ -1,6 +1,8 @@
 import type { Offer, Refund } from '@raincheck/host-api';
+import type { Decision } from '@raincheck/policy';
 import type { Handlers, RequestContext } from '../handler.js';
 import { issueRefund } from '../effects.js';
+import { notifyClient, obsoleteFollowUps } from '../notify.js';
 import { HttpError } from '../http-error.js';
 import { offerTokenHash } from '../offer-token.js';
 import { decide } from '../policy-gate.js';
@@ -42,6 +44,7 @@ export const offerHandlers = {
     const { choice, slotId } = body;
     let issued: Refund | null = null;
     let after = session;
+    let decision: Decision;
     if (choice === 'alternative') {
       const slot = offer.alternatives.find((s) => s.id === slotId);
       if (!slotId || !slot) throw new HttpError(422, 'not-offered', 'Choose one of the offered times.');
@@ -52,13 +55,24 @@ export const offerHandlers = {
       }
       if (!(await context.tx.takeSlot(session.therapistId, slotId))) throw new HttpError(409, 'slot-taken', 'That time is no longer free. Choose another one.', { slotId });
       after = await bumpSession(context, session, { status: 'scheduled', startsAt: slot.startsAt, endsAt: slot.endsAt });
+      decision = await decide(context, 'client-response', session, { clientPreference: 'alternative' });
     } else {
       if (!offer.refund) throw new HttpError(422, 'not-offered', 'A refund was not offered.');
-      const decision = await decide(context, 'client-response', session, { clientPreference: 'refund' });
+      decision = await decide(context, 'client-response', session, { clientPreference: 'refund' });
       issued = (await issueRefund(context, decision, session, { shown: null })).refund;
     }
     const answered: StoredOffer = { ...offer, answer: { choice, ...(slotId ? { slotId } : {}), at: context.now } };
     await context.tx.putOffer(answered);
+    // Confirmed the way the policy says, else the way the offer reached the client; no reminder after it.
+    const offerRows = (await context.tx.outboxOf(session.id)).filter((row) => row.offerTokenHash === offer.tokenHash && row.message === 'session-cancelled');
+    const fallbackChannels = [...new Set(offerRows.flatMap((row) => (row.channel === null ? [] : [row.channel])))];
+    await notifyClient(context, decision, session, 'offer-answered', {
+      fallbackChannels,
+      aboutOffer: offer.tokenHash,
+      ...(issued ? { refundId: issued.id } : {}),
+      ...(after !== session ? { newTime: { startsAt: after.startsAt, endsAt: after.endsAt } } : {}),
+    });
+    await obsoleteFollowUps(context, session.id, offer.tokenHash);
     return { offer: await offerView(context, token, answered, after), refund: issued };
   },
 } satisfies Partial<Handlers>;

@@ -1,6 +1,7 @@
 import type { Refund, TeamRequest } from '@raincheck/host-api';
 import type { Handlers } from '../handler.js';
-import { issueRefund, notifyClient } from '../effects.js';
+import { issueRefund } from '../effects.js';
+import { notifyClient, scheduleOfferExpiry } from '../notify.js';
 import { HttpError, notFound } from '../http-error.js';
 import { newOfferToken, offerTokenHash } from '../offer-token.js';
 import { decide, requireAllowed, requireNotBlocked, requireReason } from '../policy-gate.js';
@@ -24,8 +25,8 @@ export const sessionHandlers = {
     const session = await accessibleSession(context, sessionId);
     const stored = await context.tx.client(session.clientId);
     if (!stored) throw notFound(`client "${session.clientId}"`);
-    const { displayName: _name, timeZone: _zone, ...client } = stored;
-    const { hiddenUntil: _hidden, tenant: _tenant, ...therapist } = await accessibleTherapist(context, session.therapistId);
+    const { displayName: _name, timeZone: _zone, email: _email, phone: _phone, locale: _locale, ...client } = stored;
+    const { hiddenUntil: _hidden, displayName: _therapistName, tenant: _tenant, ...therapist } = await accessibleTherapist(context, session.therapistId);
     return { client, therapist, history: [...(await context.tx.history(session.therapistId))] };
   },
 
@@ -45,11 +46,15 @@ export const sessionHandlers = {
     });
     const cancelled = await bumpSession(context, session, { status: 'cancelled' });
     await context.tx.addHistory(session.therapistId, { sessionId: session.id, at: context.now, kind: 'cancel' });
-    await notifyClient(context, decision, session, 'session-cancelled');
     const token = newOfferToken();
-    const expiresAt = context.instant(context.nowMs + (decision.alternatives?.withinDays ?? 7) * DAY_MS);
+    const tokenHash = await offerTokenHash(token);
+    // The client chooses before the first offered time, or it would be gone by the time they answer.
+    const firstOffered = Math.min(...alternatives.map((slot) => Date.parse(slot.startsAt)));
+    const expiresAt = context.instant(Math.min(context.nowMs + (decision.alternatives?.withinDays ?? 7) * DAY_MS, firstOffered));
+    await notifyClient(context, decision, session, 'session-cancelled', { offer: { token, tokenHash } });
+    await scheduleOfferExpiry(context, session, { token, tokenHash }, expiresAt);
     await context.tx.putOffer({
-      tokenHash: await offerTokenHash(token),
+      tokenHash,
       sessionId: session.id,
       alternatives,
       refund: refundOffered && decision.refund ? { amount: { amount: decision.refund.amount, currency: decision.refund.currency }, needsTeamReview: decision.refund.mode === 'team-review' } : null,
@@ -70,7 +75,7 @@ export const sessionHandlers = {
     await context.tx.addSlot(session.therapistId, { id: `${session.id}-freed-${session.version}`, startsAt: session.startsAt, endsAt: session.endsAt });
     const moved = await bumpSession(context, session, { startsAt: slot.startsAt, endsAt: slot.endsAt });
     await context.tx.addHistory(session.therapistId, { sessionId: session.id, at: context.now, kind: 'reschedule' });
-    await notifyClient(context, decision, session, 'session-rearranged');
+    await notifyClient(context, decision, session, 'session-rearranged', { newTime: { startsAt: slot.startsAt, endsAt: slot.endsAt } });
     return { session: await sessionView(context, moved) };
   },
 
@@ -81,7 +86,7 @@ export const sessionHandlers = {
     requireNotBlocked(decision);
     requireReason(decision, note);
     const result = await issueRefund(context, decision, session, { note, shown: body.decision });
-    await notifyClient(context, decision, session, 'refund');
+    await notifyClient(context, decision, session, 'refund-issued', { refundId: result.refund.id });
     return result;
   },
 
@@ -101,6 +106,7 @@ export const sessionHandlers = {
     if (wantsRefund) {
       requireReason(decision, note);
       result = await issueRefund(context, decision, session, { note, shown: body.decision });
+      await notifyClient(context, decision, session, 'refund-issued', { refundId: result.refund!.id });
     }
     const updated = await bumpSession(context, session, { status: 'completed' });
     return { session: await sessionView(context, updated), ...result };

@@ -1,7 +1,8 @@
 import { RESOLUTIONS_BY_KIND, type Refund, type Session, type TeamResolutionAction } from '@raincheck/host-api';
 import type { Facts } from '@raincheck/policy';
 import { requireTenant } from '../access.js';
-import { notifyClient, raiseTeamRequest, teamRequestView } from '../effects.js';
+import { raiseTeamRequest, teamRequestView } from '../effects.js';
+import { enqueueRefund, notifyClient } from '../notify.js';
 import { staffCaller, type Handlers, type RequestContext } from '../handler.js';
 import { HttpError, notFound } from '../http-error.js';
 import { decide, requireNotBlocked } from '../policy-gate.js';
@@ -107,13 +108,17 @@ async function resolve(context: RequestContext, request: StoredTeamRequest, acti
     const reviewNote = note === undefined || note.trim() === '' ? {} : { reviewNote: note };
     if (action === 'decline-refund') {
       await context.tx.putRefund({ ...refund, status: 'declined', ...reviewNote });
+      // The client is told the way the policy tells them of a refund.
+      await notifyClient(context, await decide(context, 'refund', session), session, 'refund-declined', { refundId: refund.id });
     } else {
       // The policy still has to allow a refund for this session now (not blocked, and some refund).
       const decision = await decide(context, 'refund', session);
       requireNotBlocked(decision);
       if (!decision.refund) throw new HttpError(422, 'policy-refused', 'The policy no longer offers a refund for this session.', { outcome: decision.outcome });
-      await context.tx.putRefund({ ...refund, status: 'issued', ...reviewNote });
-      await notifyClient(context, decision, session, 'refund');
+      // Approved: the refund provider carries it out from the outbox, as a self-serve one.
+      await context.tx.putRefund({ ...refund, status: 'pending', ...reviewNote });
+      await enqueueRefund(context, session, refund.id);
+      await notifyClient(context, decision, session, 'refund-issued', { refundId: refund.id });
     }
     return { refund: (await context.tx.refund(refund.id)) ?? null, session: await sessionView(context, session) };
   }
