@@ -151,8 +151,8 @@ export class RcAvailability extends PolicyFlowElement<AvailabilityViews> {
     return dayKey(new Date().toISOString(), this.therapist?.timeZone);
   }
 
-  protected async loadSubject(current: () => boolean): Promise<void> {
-    const { therapist, history } = await this.host.send(getTherapistRoute, { therapistId: this.therapistId });
+  protected async loadSubject(current: () => boolean, signal: AbortSignal): Promise<void> {
+    const { therapist, history } = await this.host.send(getTherapistRoute, { therapistId: this.therapistId, signal });
     if (!current()) return;
     this.therapist = therapist;
     // A hidden profile most likely means the therapist is coming back.

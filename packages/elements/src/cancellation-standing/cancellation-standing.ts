@@ -83,8 +83,8 @@ export class RcCancellationStanding extends PolicyFlowElement<StandingViews> {
     return {};
   }
 
-  protected async loadSubject(current: () => boolean): Promise<void> {
-    const { therapist, history } = await this.host.send(getTherapistRoute, { therapistId: this.therapistId });
+  protected async loadSubject(current: () => boolean, signal: AbortSignal): Promise<void> {
+    const { therapist, history } = await this.host.send(getTherapistRoute, { therapistId: this.therapistId, signal });
     if (!current()) return;
     const { hiddenUntil: _notAFact, ...therapistFacts } = therapist;
     const now = Date.now();

@@ -90,8 +90,8 @@ export class RcClientResponse extends FlowElement {
     this.taken = new Set();
   }
 
-  protected async loadSubject(current: () => boolean): Promise<void> {
-    const { offer } = await this.host.send(getOfferRoute, { token: this.token });
+  protected async loadSubject(current: () => boolean, signal: AbortSignal): Promise<void> {
+    const { offer } = await this.host.send(getOfferRoute, { token: this.token, signal });
     if (current()) this.offer = offer;
   }
 

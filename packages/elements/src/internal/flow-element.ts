@@ -1,3 +1,4 @@
+import { initialState, Task } from '@lit/task';
 import type { PropertyValues } from 'lit';
 import { describeFailure, type WidgetErrorDetail } from './failure.js';
 import { IntentKeys } from './intent-keys.js';
@@ -26,36 +27,55 @@ export abstract class FlowElement extends RaincheckElement {
 
   /** The property that names what the widget shows (`sessionId`, `therapistId`, `token`): setting it loads. */
   protected abstract readonly subjectProperty: string;
-  /** Loads what the widget shows; `current()` turns false once a newer load has started. */
-  protected abstract loadSubject(current: () => boolean): Promise<void>;
+  /**
+   * Loads what the widget shows. `signal` aborts once a newer load has started (pass it to the
+   * host's calls); `current()` turns false then.
+   */
+  protected abstract loadSubject(current: () => boolean, signal: AbortSignal): Promise<void>;
 
   #keys: IntentKeys | undefined;
-  #load = 0;
+  #loadFailed = false;
+
+  /**
+   * The load: it runs again when the subject or the host connection changes (not the locale, not
+   * the rules), the latest run wins and the one before is aborted.
+   */
+  readonly #loading = new Task(this, {
+    args: () => [(this as unknown as Record<string, unknown>)[this.subjectProperty], this.connection.generation] as const,
+    task: async ([subject], { signal }) => {
+      if (!subject || !this.connection.configured) return initialState;
+      this.resetSubject();
+      this.state = 'loading';
+      this.failure = undefined;
+      this.#loadFailed = false;
+      await this.loadSubject(() => !signal.aborted, signal);
+      signal.throwIfAborted();
+      this.state = 'ready';
+      return subject;
+    },
+    onError: (error) => {
+      this.#loadFailed = true;
+      this.fail(error);
+    },
+  });
 
   constructor() {
     super();
     this.state = 'loading';
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    const any = changed as Map<PropertyKey, unknown>;
-    const subject = (this as unknown as Record<string, unknown>)[this.subjectProperty];
-    if ((any.has(this.subjectProperty) || any.has('baseUrl') || any.has('config')) && subject && this.settings.baseUrl) void this.load();
+  protected override get loadFailed(): boolean {
+    return this.#loadFailed;
+  }
+
+  /** Forgets what was loaded for the last subject, as a new load starts. */
+  protected resetSubject(): void {
+    // Nothing by default.
   }
 
   /** Loads everything again: the loading state, then ready or the error; the latest load wins. */
   protected async load(): Promise<void> {
-    const load = ++this.#load;
-    const current = () => load === this.#load;
-    this.state = 'loading';
-    this.failure = undefined;
-    try {
-      await this.loadSubject(current);
-      if (current()) this.state = 'ready';
-    } catch (error) {
-      if (current()) this.fail(error);
-    }
+    await this.#loading.run();
   }
 
   protected override updated(changed: PropertyValues<this>): void {

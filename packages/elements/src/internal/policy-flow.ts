@@ -71,17 +71,19 @@ export abstract class PolicyFlowElement<Views extends ViewsModule = ViewsModule>
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const any = changed as Map<PropertyKey, unknown>;
-    if ((any.has('rules') || any.has('rulesUrl')) && this.facts && this.state !== 'submitting') {
+    const source = this.settings.rules ?? { from: 'host' };
+    // The provider's settings change as a whole (its locale, say): only other rules decide again.
+    const otherRules = any.has('rules') || any.has('rulesUrl') || (any.has('config') && this.#policy !== undefined && !sameSource(this.#policy.source, source));
+    if (otherRules && this.facts && this.state !== 'submitting') {
       // Other rules (a policy owner editing them, say): decide again, keeping what was entered.
       void this.evaluate().catch((error: unknown) => this.fail(error));
     }
   }
 
-  /** Loads again; what was decided for the last subject no longer holds. */
-  protected override load(): Promise<void> {
+  /** What was decided for the last subject no longer holds. */
+  protected override resetSubject(): void {
     this.decision = undefined;
     this.facts = undefined;
-    return super.load();
   }
 
   /** Re-decides with what has been entered; the latest answer wins. */
@@ -103,9 +105,7 @@ export abstract class PolicyFlowElement<Views extends ViewsModule = ViewsModule>
    */
   protected policy(): Promise<Policy> {
     const source = this.settings.rules ?? { from: 'host' };
-    const same = (cached: RulesSource) =>
-      source.from === 'inline' ? cached.from === 'inline' && cached.files === source.files && cached.hash === source.hash : JSON.stringify(cached) === JSON.stringify(source);
-    if (!this.#policy || !same(this.#policy.source)) {
+    if (!this.#policy || !sameSource(this.#policy.source, source)) {
       const loading = Promise.all([this.loadViews(), this.#ruleFiles(source)]).then(([views, { files, hash, identity }]) => views.policyFromRules(files, hash, identity));
       const entry = { source, policy: loading };
       this.#policy = entry;
@@ -165,6 +165,11 @@ export abstract class PolicyFlowElement<Views extends ViewsModule = ViewsModule>
   protected shownDecision(decision: Decision): DecisionShown {
     return { policyId: decision.policy.id, policyVersion: decision.policy.version, policyHash: decision.policy.hash, outcome: decision.outcome };
   }
+}
+
+/** The same rules: the same URL, or the same inline files object (edited rules are a new object). */
+function sameSource(cached: RulesSource, source: RulesSource): boolean {
+  return source.from === 'inline' ? cached.from === 'inline' && cached.files === source.files && cached.hash === source.hash : JSON.stringify(cached) === JSON.stringify(source);
 }
 
 declare global {

@@ -1,8 +1,9 @@
 import { ContextConsumer } from '@lit/context';
 import { updateWhenLocaleChanges } from '@lit/localize';
-import { createHostTransport, type HostTransport } from '@raincheck/host-api/client';
+import type { HostTransport } from '@raincheck/host-api/client';
 import { LitElement, type PropertyValues } from 'lit';
-import { checkedUrl, ConfigurationError, configuredTimeout, raincheckConfigContext, rulesSource, type RaincheckConfig, type RulesSource } from '../config/config.js';
+import { raincheckConfigContext, rulesSource, type RaincheckConfig, type RulesSource } from '../config/config.js';
+import { HostConnection } from '../controllers/host-connection.js';
 import { getRaincheckLocale, setRaincheckLocale } from '../localization/localization.js';
 
 /**
@@ -45,12 +46,14 @@ export class RaincheckElement extends LitElement {
   /** The provider's configuration. */
   protected declare config: RaincheckConfig;
 
-  #host: { key: string; transport: HostTransport } | undefined;
+  /** The host API client, rebuilt when what shapes it changes; `generation` counts the changes a load follows. */
+  protected readonly connection: HostConnection;
 
   constructor() {
     super();
     this.config = {};
     updateWhenLocaleChanges(this);
+    this.connection = new HostConnection(this, () => this.settings, () => this.loadFailed);
     new ContextConsumer(this, {
       context: raincheckConfigContext,
       subscribe: true,
@@ -85,35 +88,17 @@ export class RaincheckElement extends LitElement {
     if (changed.has('locale') && this.locale) void setRaincheckLocale(this.locale);
   }
 
+  /** Whether the last load failed: then a new token or timeout loads again, else it serves the next calls. */
+  protected get loadFailed(): boolean {
+    return false;
+  }
+
   /**
    * The host API for the current settings: `this.host.send(getSessionRoute, …)`. Without a usable
    * base-url, every call rejects with a ConfigurationError; reading `host` never throws, since
    * tools that inspect elements (axe reads a node's `host`) read it too.
    */
   protected get host(): HostTransport {
-    const { baseUrl, fetch, headers, timeoutMs, accessToken, getAccessToken } = this.settings;
-    let key: string;
-    try {
-      if (!baseUrl) throw new ConfigurationError(`<${this.localName}> needs a base-url (or an <rc-provider base-url>)`);
-      key = `${checkedUrl(baseUrl)} ${timeoutMs ?? ''} ${getAccessToken ? '(getAccessToken)' : (accessToken ?? '')}`;
-      if (this.#host?.key !== key) {
-        // getAccessToken is read when each call is made, so a new function takes effect at once.
-        const bearer = getAccessToken ? (context: { readonly refresh: boolean }) => (this.settings.getAccessToken ?? getAccessToken)(context) : accessToken;
-        this.#host = {
-          key,
-          transport: createHostTransport({
-            baseUrl,
-            ...(fetch ? { fetch } : {}),
-            ...(headers ? { headers } : {}),
-            ...(bearer === undefined ? {} : { token: bearer }),
-            ...(timeoutMs === undefined ? {} : { timeoutMs: configuredTimeout(timeoutMs) }),
-          }),
-        };
-      }
-    } catch (error) {
-      const refusal = error instanceof Error ? error : new ConfigurationError(String(error));
-      return { send: () => Promise.reject(refusal) };
-    }
-    return this.#host.transport;
+    return this.connection.transport;
   }
 }

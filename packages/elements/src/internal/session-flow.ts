@@ -54,12 +54,12 @@ export abstract class SessionFlowElement<Views extends ViewsModule = ViewsModule
   }
 
   /** Loads everything; the session shows as soon as it arrives, before the policy engine. */
-  protected async loadSubject(current: () => boolean): Promise<void> {
+  protected async loadSubject(current: () => boolean, signal: AbortSignal): Promise<void> {
     this.session = undefined;
-    const { session } = await this.host.send(getSessionRoute, { sessionId: this.sessionId });
+    const { session } = await this.host.send(getSessionRoute, { sessionId: this.sessionId, signal });
     if (!current()) return;
     this.session = session;
-    const [facts] = await Promise.all([this.host.send(getPolicyFactsRoute, { sessionId: this.sessionId }), this.refreshSlots()]);
+    const [facts] = await Promise.all([this.host.send(getPolicyFactsRoute, { sessionId: this.sessionId, signal }), this.refreshSlots(signal)]);
     if (!current()) return;
     // What the host shows but the policy does not decide on (its session facts are strict).
     const { client: _shown, therapistId: _therapist, refund: _refund, ...sessionFacts } = session;
@@ -68,10 +68,11 @@ export abstract class SessionFlowElement<Views extends ViewsModule = ViewsModule
   }
 
   /** Reads the therapist's open slots again (after a conflict, say). */
-  protected async refreshSlots(): Promise<void> {
+  protected async refreshSlots(signal?: AbortSignal): Promise<void> {
     if (!this.session || !this.needsSlots) return;
     const now = Date.now();
     const { slots } = await this.host.send(listSlotsRoute, {
+      ...(signal ? { signal } : {}),
       therapistId: this.session.therapistId,
       query: { from: new Date(now).toISOString(), to: new Date(now + SLOT_HORIZON_DAYS * 86_400_000).toISOString() },
     });

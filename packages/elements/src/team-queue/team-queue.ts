@@ -196,11 +196,19 @@ export class RcTeamQueue extends RaincheckElement {
     this.note = '';
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    const any = changed as Map<PropertyKey, unknown>;
+  /** The connection the queue was last listed through. */
+  #listedGeneration = 0;
+
+  protected override update(changed: PropertyValues<this>): void {
+    // After the controllers' hostUpdate, so the connection has compared its settings; before the render.
     const queueShown = this.#openedId === undefined;
-    if ((any.has('baseUrl') || any.has('config') || any.has('status')) && queueShown && this.settings.baseUrl) void this.#loadQueue();
+    const otherConnection = this.connection.generation !== this.#listedGeneration;
+    if ((otherConnection || changed.has('status')) && queueShown && this.connection.configured) void this.#loadQueue();
+    super.update(changed);
+  }
+
+  protected override get loadFailed(): boolean {
+    return this.state === 'error' && this.#failedStep !== 'resolution';
   }
 
   /** Starts a load; `current()` turns false once a newer one has started. */
@@ -214,6 +222,7 @@ export class RcTeamQueue extends RaincheckElement {
 
   /** Lists the requests with the current status, with their sessions. */
   async #loadQueue(): Promise<void> {
+    this.#listedGeneration = this.connection.generation;
     const current = this.#startLoad();
     try {
       const { teamRequests, sessions } = await this.host.send(listTeamRequestsRoute, { query: { status: this.status } });
