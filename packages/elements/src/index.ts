@@ -25,7 +25,7 @@ export { RcCancellationStanding } from './cancellation-standing/cancellation-sta
 export { RcTeamQueue, ResolutionSubmitEvent, ResolutionSuccessEvent, ResolutionErrorEvent, RESOLUTIONS } from './team-queue/team-queue.js';
 export type { TeamQueueState, TeamQueueStatus, ResolutionSubmitDetail, ResolutionSuccessDetail, ResolutionErrorDetail } from './team-queue/team-queue.js';
 export type { WidgetState, WidgetErrorDetail } from './internal/flow-element.js';
-export type { DecisionDetail } from './internal/policy-flow.js';
+export type { DecisionDetail } from './events/decision-event.js';
 export { RcProvider } from './provider/provider.js';
 export { raincheckConfigContext, checkedUrl, ConfigurationError } from './config/config.js';
 export type { RaincheckConfig, RulesSource } from './config/config.js';

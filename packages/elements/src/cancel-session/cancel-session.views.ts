@@ -3,7 +3,7 @@ import type { Slot } from '@raincheck/host-api/client';
 import type { Decision, Reason } from '@raincheck/policy';
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatMoney } from '../format/formatters.js';
-import type { SessionFormProps } from '../internal/session-flow.js';
+import type { SessionFormProps } from '../internal/session-form.js';
 import { blockedNotice, channelList, commonEffects, decisionSection, effect, reasonFields, slotPicker, submitFooter, teamRequestSent } from '../internal/form-templates.js';
 import type { CancelSuccessDetail } from './cancel-session.js';
 

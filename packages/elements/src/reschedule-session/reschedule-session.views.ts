@@ -4,7 +4,7 @@ import type { Reason } from '@raincheck/policy';
 import { html, type TemplateResult } from 'lit';
 import { formatDateTime } from '../format/formatters.js';
 import { blockedNotice, commonEffects, decisionSection, effect, reasonFields, slotPicker, submitFooter, teamRequestSent } from '../internal/form-templates.js';
-import type { SessionFormProps } from '../internal/session-flow.js';
+import type { SessionFormProps } from '../internal/session-form.js';
 import type { RescheduleSuccessDetail } from './reschedule-session.js';
 
 // What <rc-reschedule-session> shows once the policy has decided, loaded with the engine.
