@@ -25,6 +25,14 @@ export { RcCancellationStanding } from './cancellation-standing/cancellation-sta
 export { RcTeamQueue, ResolutionSubmitEvent, ResolutionSuccessEvent, ResolutionErrorEvent, RESOLUTIONS } from './team-queue/team-queue.js';
 export type { TeamQueueState, TeamQueueStatus, ResolutionSubmitDetail, ResolutionSuccessDetail, ResolutionErrorDetail } from './team-queue/team-queue.js';
 export type { WidgetState, WidgetErrorDetail } from './internal/flow-element.js';
+export { RaincheckEvent } from './events/raincheck-event.js';
+export { DecisionEvent } from './events/decision-event.js';
+export { CancelSubmitEvent, CancelSuccessEvent, CancelErrorEvent } from './events/cancel-session-events.js';
+export { RescheduleSubmitEvent, RescheduleSuccessEvent, RescheduleErrorEvent } from './events/reschedule-session-events.js';
+export { RefundSubmitEvent, RefundSuccessEvent, RefundErrorEvent } from './events/refund-request-events.js';
+export { AttendanceSubmitEvent, AttendanceSuccessEvent, AttendanceErrorEvent } from './events/attendance-update-events.js';
+export { AvailabilitySubmitEvent, AvailabilitySuccessEvent, AvailabilityErrorEvent, AvailabilitySessionEvent } from './events/availability-events.js';
+export { ResponseSubmitEvent, ResponseSuccessEvent, ResponseErrorEvent } from './events/client-response-events.js';
 export type { DecisionDetail } from './events/decision-event.js';
 export { RcProvider } from './provider/provider.js';
 export { raincheckConfigContext, checkedUrl, ConfigurationError } from './config/config.js';

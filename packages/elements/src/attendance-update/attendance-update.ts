@@ -24,10 +24,6 @@ export type { AttendanceSubmitDetail, AttendanceSuccessDetail, AttendanceErrorDe
  * attend, or the therapist could not hold it. For the last it offers the refund the policy allows,
  * issued at once or sent to the team for review with a reason. Recorded once, refunded at most once.
  *
- * @event rc-attendance-submit - Cancelable, before the write. `detail`: {@link AttendanceSubmitDetail}.
- * @event rc-attendance-success - The host recorded it. `detail`: {@link AttendanceSuccessDetail}.
- * @event rc-attendance-error - The write failed; everything entered is kept. `detail`: {@link AttendanceErrorDetail}.
- * @event rc-decision - The policy decided again (loaded, chosen, typed, rules changed). `detail`: {@link DecisionDetail}.
  *
  * @csspart heading - The heading of the current state.
  * @csspart session - The session's date, time and client.

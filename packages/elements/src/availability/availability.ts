@@ -27,11 +27,6 @@ export type { AvailabilityChange, AvailabilitySubmitDetail, AvailabilitySuccessD
  * absence) and the sessions inside the absence that need cancelling or rearranging, then hide the
  * profile and send the team a note. Coming back: the recommendation to show the profile again.
  *
- * @event rc-availability-submit - Cancelable, before anything is written. `detail`: {@link AvailabilitySubmitDetail}.
- * @event rc-availability-success - The host recorded the change. `detail`: {@link AvailabilitySuccessDetail}.
- * @event rc-availability-error - A write failed; everything entered is kept. `detail`: {@link AvailabilityErrorDetail}.
- * @event rc-decision - The policy decided again (loaded, dates changed, rules changed). `detail`: {@link DecisionDetail}.
- * @event rc-availability-session - "Cancel" or "Rearrange" pressed on a session inside the absence; the page opens that flow. `detail`: {@link AvailabilitySessionDetail}.
  *
  * @csspart heading - The heading of the current state.
  * @csspart profile - Whether the profile shows to new clients now.

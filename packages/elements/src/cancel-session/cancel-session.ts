@@ -27,10 +27,6 @@ export type { CancelSubmitDetail, CancelSuccessDetail, CancelErrorDetail } from 
  * @summary Cancels one session when the therapist can't hold it: shows what the policy will do
  * and why before anything is sent, lets the therapist pick the alternatives to offer, then cancels.
  *
- * @event rc-cancel-submit - Cancelable, before the write. `detail`: {@link CancelSubmitDetail}.
- * @event rc-cancel-success - The host cancelled (or took the team request). `detail`: {@link CancelSuccessDetail}.
- * @event rc-cancel-error - The write failed; everything entered is kept. `detail`: {@link CancelErrorDetail}.
- * @event rc-decision - The policy decided again (loaded, typed, rules changed). `detail`: {@link DecisionDetail}.
  *
  * @csspart heading - The heading of the current state.
  * @csspart session - The session's date, time and client.

@@ -31,7 +31,6 @@ const readsFrequency = (rule: PolicyRule) => JSON.stringify(rule.conditions).inc
  * rearrangements in the policy's window against its thresholds, what the next one would trigger,
  * and the policy article's advice.
  *
- * @event rc-decision - The policy decided what one more change would trigger (loaded, rules changed). `detail`: {@link DecisionDetail}; its facts describe that hypothetical change.
  *
  * @csspart heading - The heading.
  * @csspart count - The number of changes in the window.

@@ -24,9 +24,6 @@ type Choice = { readonly slotId: string } | 'refund';
  * An expired offer, a time taken meanwhile or an offer already answered each get a clear message
  * and the remaining choices. The host decided the offer; this view makes no policy decision.
  *
- * @event rc-response-submit - Cancelable, before the answer is sent. `detail`: {@link ResponseSubmitDetail}.
- * @event rc-response-success - The host took the answer. `detail`: {@link ResponseSuccessDetail}.
- * @event rc-response-error - Sending failed, or the time was taken; the choice is kept. `detail`: {@link ResponseErrorDetail}.
  *
  * @csspart heading - The heading of the current state.
  * @csspart cancelled-session - The session that was cancelled.

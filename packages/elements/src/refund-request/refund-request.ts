@@ -26,10 +26,6 @@ export type { RefundSubmitDetail, RefundSuccessDetail, RefundErrorDetail } from 
  * A refund is never issued twice, whatever the clicks, retries or reloads. A session that already
  * has a refund shows its fate instead: issued, waiting for the team, or declined by it.
  *
- * @event rc-refund-submit - Cancelable, before the write. `detail`: {@link RefundSubmitDetail}.
- * @event rc-refund-success - The host issued the refund or took it for review. `detail`: {@link RefundSuccessDetail}.
- * @event rc-refund-error - The write failed; everything entered is kept. `detail`: {@link RefundErrorDetail}.
- * @event rc-decision - The policy decided again (loaded, typed, rules changed). `detail`: {@link DecisionDetail}.
  *
  * @csspart heading - The heading of the current state.
  * @csspart session - The session's date, time and client.

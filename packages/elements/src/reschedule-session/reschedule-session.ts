@@ -24,10 +24,6 @@ export type { RescheduleSubmitDetail, RescheduleSuccessDetail, RescheduleErrorDe
  * @summary Edit Date/Time: moves a session to another open slot, showing first how the client will
  * be told and whether it counts towards the frequency thresholds.
  *
- * @event rc-reschedule-submit - Cancelable, before the write. `detail`: {@link RescheduleSubmitDetail}.
- * @event rc-reschedule-success - The host moved the session (or took the team request). `detail`: {@link RescheduleSuccessDetail}.
- * @event rc-reschedule-error - The write failed; after a conflict the slots and session are refreshed. `detail`: {@link RescheduleErrorDetail}.
- * @event rc-decision - The policy decided again (loaded, typed, rules changed). `detail`: {@link DecisionDetail}.
  *
  * @csspart heading - The heading of the current state.
  * @csspart session - The session's date, time and client.

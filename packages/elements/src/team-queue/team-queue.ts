@@ -57,9 +57,6 @@ type Shown = { readonly requestId: string | undefined };
  * acknowledge an absence) with a note back to the therapist, a confirm step, and the result.
  * A resolution is sent once, whatever the clicks, retries or reloads.
  *
- * @fires rc-resolution-submit - Cancelable, before the resolution is sent. `detail`: {@link ResolutionSubmitDetail}.
- * @fires rc-resolution-success - The host resolved the request. `detail`: {@link ResolutionSuccessDetail}.
- * @fires rc-resolution-error - Sending failed; the action and note are kept. `detail`: {@link ResolutionErrorDetail}.
  *
  * @csspart heading - The heading of the current view.
  * @csspart status - Loading and progress messages.

@@ -6,7 +6,7 @@ interface Declaration {
   tagName?: string;
   customElement?: boolean;
   summary?: string;
-  events?: { name: string }[];
+  events?: { name: string; type?: { text: string } }[];
   cssParts?: { name: string }[];
   cssProperties?: { name: string }[];
   attributes?: { name: string }[];
@@ -34,6 +34,7 @@ describe('custom elements manifest', () => {
       const element = elements.get(tag)!;
       assert.ok(element.summary, `${tag} summary`);
       assert.deepEqual(element.events?.map((e) => e.name).sort(), [...(readOnly ? [] : [`${prefix}-submit`, `${prefix}-success`, `${prefix}-error`]), ...(withoutDecision ? [] : ['rc-decision']), ...extraEvents].sort(), `${tag} events`);
+      for (const event of element.events ?? []) assert.match(event.type?.text ?? '', /^\w+Detail$/, `${tag}: ${event.name} has its detail type, from its event class`);
       assert.ok((element.cssParts?.length ?? 0) >= (readOnly ? 10 : 12), `${tag} parts`);
       assert.ok(element.cssProperties?.some((p) => p.name === '--rc-color-accent'));
       assert.deepEqual(element.attributes?.map((a) => a.name).sort(), attributes, `${tag} attributes`);
