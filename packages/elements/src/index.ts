@@ -34,6 +34,8 @@ export { AttendanceSubmitEvent, AttendanceSuccessEvent, AttendanceErrorEvent } f
 export { AvailabilitySubmitEvent, AvailabilitySuccessEvent, AvailabilityErrorEvent, AvailabilitySessionEvent } from './events/availability-events.js';
 export { ResponseSubmitEvent, ResponseSuccessEvent, ResponseErrorEvent } from './events/client-response-events.js';
 export type { DecisionDetail } from './events/decision-event.js';
+export { WIDGETS } from './registry.js';
+export type { WidgetRegistration, WidgetSubjectAttribute, WidgetTag } from './registry.js';
 export { RcProvider } from './provider/provider.js';
 export { raincheckConfigContext, checkedUrl, ConfigurationError } from './config/config.js';
 export type { RaincheckConfig, RulesSource } from './config/config.js';
