@@ -1,6 +1,7 @@
 import { defineConfig } from 'tsup';
 import { libraryDefaults } from '../../tsup.shared.js';
 import { minifyTemplatesPlugin } from './build/minify-templates.js';
+import { WIDGETS } from './src/registry.js';
 
 export default defineConfig({
   ...libraryDefaults,
@@ -8,14 +9,8 @@ export default defineConfig({
     'src/index.ts',
     'src/define.ts',
     'src/provider/define-provider.ts',
-    'src/cancel-session/define-cancel-session.ts',
-    'src/reschedule-session/define-reschedule-session.ts',
-    'src/refund-request/define-refund-request.ts',
-    'src/attendance-update/define-attendance-update.ts',
-    'src/availability/define-availability.ts',
-    'src/client-response/define-client-response.ts',
-    'src/cancellation-standing/define-cancellation-standing.ts',
-    'src/team-queue/define-team-queue.ts',
+    // One registration entry per widget, from the registry.
+    ...WIDGETS.map(({ folder }) => `src/${folder}/define-${folder}.ts`),
   ],
   // Keeps the per-component folders, so `sideEffects` can name the registration files.
   outDir: 'dist',
