@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import type { Facts } from '@raincheck/policy';
 import { fixtureFileSchema, mergeFacts } from '@raincheck/policy/authoring';
 import { createDefaultPolicy } from '@raincheck/policy/rules';
-import { TARGET_LOCALES } from '@raincheck/elements';
+import { TARGET_LOCALES, WIDGETS } from '@raincheck/elements';
 import { historyScaling, overlapScaling, plainEngine, plainFacts, ruleScaling } from './bench-scaling.js';
 import { bundleSize, splitBundleSize } from './bundle-size.js';
 import { enginePatchSavings } from './engine-patch-savings.js';
@@ -100,15 +100,8 @@ const onDemand = {
   isValidator: (module: string) => /(^|\/)policy\/dist\/rule-files\.js$/.test(module),
 };
 const widgets = [
-  ['<rc-cancel-session>', '@raincheck/elements/cancel-session'],
-  ['<rc-reschedule-session>', '@raincheck/elements/reschedule-session'],
-  ['<rc-refund-request>', '@raincheck/elements/refund-request'],
-  ['<rc-attendance-update>', '@raincheck/elements/attendance-update'],
-  ['<rc-client-response>', '@raincheck/elements/client-response'],
-  ['<rc-availability>', '@raincheck/elements/availability'],
-  ['<rc-cancellation-standing>', '@raincheck/elements/cancellation-standing'],
-  ['<rc-team-queue>', '@raincheck/elements/team-queue'],
-  ['every widget (@raincheck/elements/define)', '@raincheck/elements/define'],
+  ...WIDGETS.map(({ tag, folder, decides }) => [`<${tag}>`, `@raincheck/elements/${folder}`, decides] as const),
+  ['every widget (@raincheck/elements/define)', '@raincheck/elements/define', true],
 ] as const;
 let translations = 0;
 let validator = 0;
@@ -118,10 +111,9 @@ for (const [bundler, title] of [
 ] as const) {
   console.log(`\nWidgets split by ${title}; gzip -9 per chunk`);
   console.log(`${''.padEnd(44)} before the engine   with the engine   validating in the page`);
-  for (const [label, specifier] of widgets) {
+  for (const [label, specifier, decides] of widgets) {
     const size = await splitBundleSize(bundler, specifier, elementsDir, onDemand);
-    // The client's view and the team's queue make no decision: no engine chunk is ever requested.
-    const decides = !/\/(client-response|team-queue)$/.test(specifier);
+    // A widget that makes no decision (the client's view, the team's queue) never requests the engine chunk.
     const total = decides ? kb(size.totalGzip) : 'never loads it';
     const validating = decides ? `+${kb(size.validatorGzip)}` : '';
     console.log(`${label.padEnd(44)} ${kb(size.initialGzip).padStart(17)}   ${total.padStart(15)}   ${validating.padStart(22)}`);
