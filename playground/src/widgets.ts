@@ -58,7 +58,7 @@ const WITHOUT_DECISION: Readonly<Record<string, string>> = {
 export const WIDGETS: readonly WidgetEntry[] = REGISTRY.map((widget) => ({
   tag: widget.tag,
   label: widget.label,
-  scenario: widget.demo.scenario as ScenarioName,
+  scenario: widget.demo.scenario,
   ...(widget.subject ? SUBJECTS[widget.subject] : { subjectKind: 'Queue' as const, subjects: () => [] }),
   as: widget.demo.as,
   events: widget.events.filter((name) => name !== 'rc-decision'),

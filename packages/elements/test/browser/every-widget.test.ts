@@ -1,6 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { WIDGETS } from '@raincheck/elements';
-import { createMockHost, type ScenarioName } from '@raincheck/mock-host';
+import { createMockHost } from '@raincheck/mock-host';
 import { emulateMedia } from '@web/test-runner-commands';
 import '@raincheck/elements/define';
 import { mountWidget } from './widget-harness.js';
@@ -9,8 +9,8 @@ const host = createMockHost();
 
 /** `<tag>` in its registry demo: its scenario, pointed at its subject there (an offer's token exists only once seeded). */
 async function mount({ tag, subject, demo }: (typeof WIDGETS)[number]): Promise<HTMLElement & { state: string }> {
-  host.reset(demo.scenario as ScenarioName);
-  const value = subject === 'token' ? host.offerTokens[demo.subject!]! : demo.subject;
+  host.reset(demo.scenario);
+  const value = subject === 'token' ? host.offerTokens[demo.subject]! : demo.subject;
   const el = await mountWidget(host, tag, subject && value ? { [subject]: value } : {}, { as: demo.as });
   await waitUntil(() => el.state === 'ready', `<${tag}> should be ready`, { timeout: 5000 });
   return el;
