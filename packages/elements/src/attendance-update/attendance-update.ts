@@ -14,7 +14,7 @@ import { baseStyles } from '../styles/tokens.js';
 import { sessionFlowStyles } from '../styles/session-flow.styles.js';
 import { attendanceUpdateStyles } from './attendance-update.styles.js';
 
-type AttendanceViews = typeof import('./attendance-update.views.js');
+type AttendanceViews = typeof import('./attendance-update.decided.js');
 
 export type { AttendanceSubmitDetail, AttendanceSuccessDetail, AttendanceErrorDetail } from '../events/attendance-update-details.js';
 
@@ -77,7 +77,7 @@ export class RcAttendanceUpdate extends FlowElement {
   readonly #subject = new SessionSubject(this, () => this.host, false);
   readonly #policy = new PolicyDecision<AttendanceViews>(this, {
     action: 'attendance-update',
-    importViews: () => import('./attendance-update.views.js'),
+    importViews: () => import('./attendance-update.decided.js'),
     requestFacts: () => ({
       ...(this.outcome ? { attendanceOutcome: this.outcome } : {}),
       ...(this.#refunding ? { clientPreference: 'refund' as const } : {}),

@@ -13,7 +13,7 @@ import { baseStyles } from '../styles/tokens.js';
 import { sessionFlowStyles } from '../styles/session-flow.styles.js';
 import { availabilityStyles } from './availability.styles.js';
 
-type AvailabilityViews = typeof import('./availability.views.js');
+type AvailabilityViews = typeof import('./availability.decided.js');
 
 /** How far ahead sessions are listed when the return date is not known yet. */
 const OPEN_ENDED_WEEKS = 8;
@@ -98,7 +98,7 @@ export class RcAvailability extends FlowElement {
 
   readonly #policy = new PolicyDecision<AvailabilityViews>(this, {
     action: 'availability-change',
-    importViews: () => import('./availability.views.js'),
+    importViews: () => import('./availability.decided.js'),
     requestFacts: () => this.#requestFacts(),
     rules: () => this.settings.rules ?? { from: 'host' },
     transport: () => this.host,

@@ -15,7 +15,7 @@ import { baseStyles } from '../styles/tokens.js';
 import { sessionFlowStyles } from '../styles/session-flow.styles.js';
 import { cancelSessionStyles } from './cancel-session.styles.js';
 
-type CancelViews = typeof import('./cancel-session.views.js');
+type CancelViews = typeof import('./cancel-session.decided.js');
 
 /** The widget's state; each has its own heading, which takes focus when the state changes. */
 export type CancelSessionState = WidgetState;
@@ -83,7 +83,7 @@ export class RcCancelSession extends FlowElement {
   readonly #subject = new SessionSubject(this, () => this.host, true);
   readonly #policy = new PolicyDecision<CancelViews>(this, {
     action: 'cancel',
-    importViews: () => import('./cancel-session.views.js'),
+    importViews: () => import('./cancel-session.decided.js'),
     requestFacts: () => ({ ...(this.reason ? { reason: this.reason } : {}), ...(this.note ? { note: this.note } : {}) }),
     rules: () => this.settings.rules ?? { from: 'host' },
     transport: () => this.host,

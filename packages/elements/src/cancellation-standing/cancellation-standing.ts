@@ -10,7 +10,7 @@ import { baseStyles } from '../styles/tokens.js';
 import { sessionFlowStyles } from '../styles/session-flow.styles.js';
 import { cancellationStandingStyles } from './cancellation-standing.styles.js';
 
-type StandingViews = typeof import('./cancellation-standing.views.js');
+type StandingViews = typeof import('./cancellation-standing.decided.js');
 
 /** One frequency threshold of the policy, and where the therapist is against it. */
 export interface Threshold {
@@ -76,7 +76,7 @@ export class RcCancellationStanding extends FlowElement {
   readonly #policy = new PolicyDecision<StandingViews>(this, {
     // What one more change would trigger: a cancellation is counted like a rearrangement.
     action: 'cancel',
-    importViews: () => import('./cancellation-standing.views.js'),
+    importViews: () => import('./cancellation-standing.decided.js'),
     requestFacts: () => ({}),
     rules: () => this.settings.rules ?? { from: 'host' },
     transport: () => this.host,

@@ -5,7 +5,7 @@ import type { Action, Decision, Facts, Policy } from '@raincheck/policy';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { RulesSource } from '../config/config.js';
 import { DecisionEvent } from '../events/decision-event.js';
-import type { policyFromRules } from '../internal/policy-from-rules.js';
+import type { policyFromRules } from '../internal/policy-from-rules.decided.js';
 import { loadRulesFromUrl } from '../internal/rules-url.js';
 
 /**

@@ -15,7 +15,7 @@ import { baseStyles } from '../styles/tokens.js';
 import { sessionFlowStyles } from '../styles/session-flow.styles.js';
 import { refundRequestStyles } from './refund-request.styles.js';
 
-type RefundViews = typeof import('./refund-request.views.js');
+type RefundViews = typeof import('./refund-request.decided.js');
 
 export type { RefundSubmitDetail, RefundSuccessDetail, RefundErrorDetail } from '../events/refund-request-details.js';
 
@@ -76,7 +76,7 @@ export class RcRefundRequest extends FlowElement {
   readonly #subject = new SessionSubject(this, () => this.host, false);
   readonly #policy = new PolicyDecision<RefundViews>(this, {
     action: 'refund',
-    importViews: () => import('./refund-request.views.js'),
+    importViews: () => import('./refund-request.decided.js'),
     requestFacts: () => (this.note ? { note: this.note } : {}),
     rules: () => this.settings.rules ?? { from: 'host' },
     transport: () => this.host,

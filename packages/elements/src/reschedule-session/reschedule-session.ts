@@ -15,7 +15,7 @@ import { baseStyles } from '../styles/tokens.js';
 import { sessionFlowStyles } from '../styles/session-flow.styles.js';
 import { rescheduleSessionStyles } from './reschedule-session.styles.js';
 
-type RescheduleViews = typeof import('./reschedule-session.views.js');
+type RescheduleViews = typeof import('./reschedule-session.decided.js');
 
 export type { RescheduleSubmitDetail, RescheduleSuccessDetail, RescheduleErrorDetail } from '../events/reschedule-session-details.js';
 
@@ -79,7 +79,7 @@ export class RcRescheduleSession extends FlowElement {
   readonly #subject = new SessionSubject(this, () => this.host, true);
   readonly #policy = new PolicyDecision<RescheduleViews>(this, {
     action: 'reschedule',
-    importViews: () => import('./reschedule-session.views.js'),
+    importViews: () => import('./reschedule-session.decided.js'),
     requestFacts: () => ({ ...(this.reason ? { reason: this.reason } : {}), ...(this.note ? { note: this.note } : {}) }),
     rules: () => this.settings.rules ?? { from: 'host' },
     transport: () => this.host,

@@ -21,7 +21,7 @@ import { RaincheckElement } from '../internal/raincheck-element.js';
 import { baseStyles } from '../styles/tokens.js';
 import { sessionFlowStyles } from '../styles/session-flow.styles.js';
 import { teamQueueStyles } from './team-queue.styles.js';
-import { confirmStep, doneView, kindLabel, queueView, requestStory, resolutionForm } from './team-queue.views.js';
+import { confirmStep, doneView, kindLabel, queueView, requestStory, resolutionForm } from './team-queue.templates.js';
 
 /**
  * The queue, one request or its resolution: `loading` (the queue or one request), `ready` (the

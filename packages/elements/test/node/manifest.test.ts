@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 
 interface Declaration {
@@ -46,9 +46,11 @@ describe('custom elements manifest', () => {
     for (const [tag, element] of elements) {
       if (tag === 'rc-provider') continue;
       const folder = tag.replace(/^rc-/, '');
-      // The element and its views module (what it shows once the policy has decided), if it has one.
-      const views = `${src}${folder}/${folder}.views.ts`;
-      const own = readFileSync(`${src}${folder}/${folder}.ts`, 'utf8') + (existsSync(views) ? readFileSync(views, 'utf8') : '');
+      // The element and its other modules: what it shows once the policy has decided (`.decided.ts`), its templates.
+      const own = readdirSync(`${src}${folder}`)
+        .filter((file) => file.endsWith('.ts') && !file.endsWith('.styles.ts') && !file.startsWith('define-'))
+        .map((file) => readFileSync(`${src}${folder}/${file}`, 'utf8'))
+        .join('\n');
       const documented = new Set(element.cssParts?.map((p) => p.name));
       // Parts written literally in the component's own template must be documented.
       const used = [...own.matchAll(/part="([\w\s-]+)"/g)].flatMap((m) => m[1]!.split(/\s+/));

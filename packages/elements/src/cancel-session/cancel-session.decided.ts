@@ -8,7 +8,7 @@ import { blockedNotice, channelList, commonEffects, decisionSection, effect, rea
 import type { CancelSuccessDetail } from './cancel-session.js';
 
 // What <rc-cancel-session> shows once the policy has decided, loaded with the engine.
-export { policyFromRules } from '../internal/policy-from-rules.js';
+export { policyFromRules } from '../internal/policy-from-rules.decided.js';
 
 /** What the form shows, and where what the therapist does goes. */
 export interface CancelFormProps extends SessionFormProps {

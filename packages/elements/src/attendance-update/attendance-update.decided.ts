@@ -7,7 +7,7 @@ import type { SessionFormProps } from '../internal/session-form.js';
 import type { AttendanceSuccessDetail } from './attendance-update.js';
 
 // What <rc-attendance-update> shows once the policy has decided, loaded with the engine.
-export { policyFromRules } from '../internal/policy-from-rules.js';
+export { policyFromRules } from '../internal/policy-from-rules.decided.js';
 
 const OUTCOMES: readonly AttendanceOutcome[] = ['attended', 'client-no-show', 'therapist-unable'];
 
