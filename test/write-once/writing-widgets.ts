@@ -44,7 +44,7 @@ export const WRITING_WIDGETS: Readonly<Record<string, WritingWidget>> = {
       await click(el, 'input[name="slot"]');
     },
   },
-  'rc-refund-request': { endpoint: 'refundSession', fill: async () => undefined },
+  'rc-refund-request': { endpoint: 'refundSession', fill: () => Promise.resolve() },
   'rc-attendance-update': {
     endpoint: 'updateAttendance',
     fill: async (el) => {
@@ -66,7 +66,7 @@ export const WRITING_WIDGETS: Readonly<Record<string, WritingWidget>> = {
       until.value = londonDay(21);
       until.dispatchEvent(new Event('change'));
       // A new decision may change what is sent (telling the team): the intent is the one decided on.
-      await waitUntil(() => $<HTMLInputElement>(el, '[part~="inform-team"] input')?.checked === true, 'the policy recommends telling the team', { timeout: 5000 });
+      await waitUntil(() => Boolean($$<HTMLInputElement>(el, '[part~="inform-team"] input')[0]?.checked), 'the policy recommends telling the team', { timeout: 5000 });
     },
   },
   'rc-team-queue': {
