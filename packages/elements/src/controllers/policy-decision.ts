@@ -7,6 +7,7 @@ import type { RulesSource } from '../config/config.js';
 import { DecisionEvent } from '../events/decision-event.js';
 import type { policyFromRules } from '../internal/policy-from-rules.decided.js';
 import { loadRulesFromUrl } from '../internal/rules-url.js';
+import { yieldToMain } from '../internal/yield-to-main.js';
 
 /**
  * What a widget's decided-phase module exports besides its templates: the engine's entry, so a
@@ -78,13 +79,19 @@ export class PolicyDecision<Views extends ViewsModule = ViewsModule> implements 
     host.addController(this);
     this.#deciding = new Task(host, {
       autoRun: false,
-      task: async () => {
+      task: async (_args, { signal }) => {
         const loaded = this.facts;
         if (!loaded) throw new Error('PolicyDecision: decide() before the facts were loaded');
         const [policy, views] = await Promise.all([this.policy(), this.loadViews()]);
+        // Each step a task of its own: building the policy, deciding, then rendering what was decided.
+        await yieldToMain();
+        signal.throwIfAborted();
         options.prepare?.(policy, views, loaded);
         const facts: Facts = { ...loaded, action: options.action, now: new Date().toISOString(), request: options.requestFacts() };
-        return { decision: await policy.evaluate(facts), facts, views };
+        const decision = await policy.evaluate(facts);
+        await yieldToMain();
+        signal.throwIfAborted();
+        return { decision, facts, views };
       },
       onComplete: ({ decision, facts, views }) => {
         this.views = views;
