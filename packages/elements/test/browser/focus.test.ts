@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureSync, html, waitUntil } from '@open-wc/testing';
 import { createMockHost } from '@raincheck/mock-host';
 import '@raincheck/elements/define';
 import type { RcCancelSession } from '@raincheck/elements';
@@ -7,7 +7,9 @@ import { BASE } from './widget-harness.js';
 describe('focus', () => {
   it('the first load moves no focus: a page with several widgets stays where the person is', async () => {
     const host = createMockHost();
-    const wrapper = await fixture(html`<div>
+    // fixtureSync: a plain <div>'s fixture waits for an animation frame, which a page the runner
+    // keeps in the background may never get; the widgets' own states are waited for below.
+    const wrapper = fixtureSync(html`<div>
       <input id="search" />
       <rc-provider base-url=${BASE} .fetch=${host.fetchAt(BASE)} .getAccessToken=${() => host.token('therapist')}>
         <rc-cancel-session session-id="ses-1"></rc-cancel-session>
