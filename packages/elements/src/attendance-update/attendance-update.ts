@@ -10,6 +10,7 @@ import { FlowElement } from '../internal/flow-element.js';
 import { frame } from '../internal/frame.js';
 import { sessionSummary } from '../internal/templates.js';
 import type { AttendanceSubmitDetail, AttendanceSuccessDetail } from '../events/attendance-update-details.js';
+export * from '../events/attendance-update-events.js';
 import { baseStyles } from '../styles/tokens.js';
 import { sessionFlowStyles } from '../styles/session-flow.styles.js';
 import { attendanceUpdateStyles } from './attendance-update.styles.js';

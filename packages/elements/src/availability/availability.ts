@@ -4,6 +4,7 @@ import type { RecommendationEffect } from '@raincheck/policy';
 import { html, nothing, type TemplateResult } from 'lit';
 import { PolicyDecision } from '../controllers/policy-decision.js';
 import type { AvailabilityChange, AvailabilitySessionDetail, AvailabilitySubmitDetail, AvailabilitySuccessDetail } from '../events/availability-details.js';
+export * from '../events/availability-events.js';
 import { AvailabilityErrorEvent, AvailabilitySessionEvent, AvailabilitySubmitEvent, AvailabilitySuccessEvent } from '../events/availability-events.js';
 import { DecisionEvent } from '../events/decision-event.js';
 import { addDays, dayKey, formatDate } from '../format/formatters.js';

@@ -6,6 +6,7 @@ import { PolicyDecision, shownDecision } from '../controllers/policy-decision.js
 import { SessionSubject } from '../controllers/session-subject.js';
 import { CancelErrorEvent, CancelSubmitEvent, CancelSuccessEvent } from '../events/cancel-session-events.js';
 import type { CancelSubmitDetail, CancelSuccessDetail } from '../events/cancel-session-details.js';
+export * from '../events/cancel-session-events.js';
 import { DecisionEvent } from '../events/decision-event.js';
 import { FlowElement, type WidgetState } from '../internal/flow-element.js';
 import { frame } from '../internal/frame.js';

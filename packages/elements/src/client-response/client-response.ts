@@ -3,6 +3,7 @@ import { answerOfferRoute, getOfferRoute, HostResponseError, type Offer, type Re
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatDateTime, formatMoney, viewerTimeZone } from '../format/formatters.js';
 import type { ResponseSuccessDetail } from '../events/client-response-details.js';
+export * from '../events/client-response-events.js';
 import { ResponseErrorEvent, ResponseSubmitEvent, ResponseSuccessEvent } from '../events/client-response-events.js';
 import { FlowElement } from '../internal/flow-element.js';
 import { slotPicker, submitFooter } from '../internal/form-templates.js';

@@ -10,6 +10,7 @@ import { RefundErrorEvent, RefundSubmitEvent, RefundSuccessEvent } from '../even
 import { FlowElement } from '../internal/flow-element.js';
 import { frame } from '../internal/frame.js';
 import type { RefundSubmitDetail, RefundSuccessDetail } from '../events/refund-request-details.js';
+export * from '../events/refund-request-events.js';
 import { sessionSummary } from '../internal/templates.js';
 import { baseStyles } from '../styles/tokens.js';
 import { sessionFlowStyles } from '../styles/session-flow.styles.js';

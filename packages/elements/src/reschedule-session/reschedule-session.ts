@@ -11,6 +11,7 @@ import { frame } from '../internal/frame.js';
 import { sessionStartedRequest } from '../internal/session-form.js';
 import { sessionSummary } from '../internal/templates.js';
 import type { RescheduleSubmitDetail, RescheduleSuccessDetail } from '../events/reschedule-session-details.js';
+export * from '../events/reschedule-session-events.js';
 import { baseStyles } from '../styles/tokens.js';
 import { sessionFlowStyles } from '../styles/session-flow.styles.js';
 import { rescheduleSessionStyles } from './reschedule-session.styles.js';
