@@ -1,6 +1,7 @@
 import { defineConfig } from 'tsup';
 import { libraryDefaults } from '../../tsup.shared.js';
 import { minifyTemplatesPlugin } from './build/minify-templates.js';
+import { widgetEntriesPlugin } from './build/widget-entries.js';
 import { WIDGETS } from './src/registry.js';
 
 export default defineConfig({
@@ -15,5 +16,5 @@ export default defineConfig({
   // Keeps the per-component folders, so `sideEffects` can name the registration files.
   outDir: 'dist',
   external: [/^@raincheck\//, /^lit/, /^@lit\//],
-  esbuildPlugins: [minifyTemplatesPlugin],
+  esbuildPlugins: [widgetEntriesPlugin, minifyTemplatesPlugin],
 });
