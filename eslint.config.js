@@ -62,6 +62,34 @@ export default tseslint.config(
     },
   },
   {
+    // Load phases: what a widget's first load ships may not pull in what loads once the policy has
+    // decided (the engine, the decided-phase templates). Those arrive through one dynamic import()
+    // of the widget's `*.decided.ts`; types may be imported anywhere.
+    files: ['packages/elements/src/**/*.ts'],
+    ignores: ['packages/elements/src/**/*.decided.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'lit/directives/unsafe-html.js', message: 'No unsafeHTML: widgets render only templates.' },
+            { name: 'lit/directives/unsafe-svg.js', message: 'No unsafeSVG.' },
+            { name: '@raincheck/policy', allowTypeImports: true, message: 'The engine loads once the policy decides: import it from a *.decided.ts module (types are fine).' },
+            { name: '@raincheck/policy/decide', allowTypeImports: true, message: 'The engine loads once the policy decides: import it from a *.decided.ts module.' },
+            { name: '@raincheck/policy/rule-files', allowTypeImports: true, message: 'The validator loads on demand, from the decided phase.' },
+          ],
+          patterns: [
+            {
+              group: ['**/*.decided.js', '**/*.decided'],
+              allowTypeImports: true,
+              message: 'A first-load module may not import a decided-phase module: load it with import() (types are fine).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['packages/*/test/browser/**/*.ts', 'test/**/*.ts'],
     languageOptions: { globals: { ...globals.browser, ...globals.mocha } },
     rules: {

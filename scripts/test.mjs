@@ -29,6 +29,7 @@ const steps = [
   ['rules: fixtures', 'npx', ['raincheck', 'test', 'rules']],
   ['node tests', process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...nodeTests]],
   ['browser tests (Chromium)', 'npx', ['web-test-runner']],
+  ['browser tests on Lit\'s dev build (fails on any Lit dev warning)', 'npx', ['web-test-runner', '--config', 'web-test-runner.dev.config.mjs']],
 ];
 
 for (const [name, command, args] of steps) {

@@ -1,3 +1,4 @@
+import { WIDGETS as REGISTRY, type WidgetSubjectAttribute } from '@raincheck/elements';
 import type { MockIdentity, ScenarioName } from '@raincheck/mock-host';
 import type { ScenarioView } from './backend.js';
 
@@ -32,8 +33,6 @@ export interface WidgetEntry {
   readonly events: readonly string[];
 }
 
-/** `rc-cancel` → `rc-cancel-submit`, `rc-cancel-success`, `rc-cancel-error`. */
-const writes = (prefix: string, ...others: string[]) => [`${prefix}-submit`, `${prefix}-success`, `${prefix}-error`, ...others];
 const sessions = (view: ScenarioView): WidgetSubject[] =>
   view.sessions.map((s) => ({ id: s.name, label: s.status ? `${s.name} (${s.status})` : s.name, attributes: { 'session-id': s.id } }));
 // The host keeps only the offers' hashes: the links' tokens come from the scenario, by name.
@@ -42,17 +41,29 @@ const offers = (view: ScenarioView): WidgetSubject[] =>
 // Only the therapist the widgets act as: the others' profiles are theirs alone.
 const therapists = (view: ScenarioView): WidgetSubject[] => (view.therapistId ? [{ id: 'therapist', label: view.therapistId, attributes: { 'therapist-id': view.therapistId } }] : []);
 
-/** Every widget, in the order of the article's flows. */
-export const WIDGETS: readonly WidgetEntry[] = [
-  { tag: 'rc-cancel-session', label: 'Cancel a session', scenario: 'ordinary-cancellation', subjectKind: 'Session', subjects: sessions, events: writes('rc-cancel'), as: 'therapist' },
-  { tag: 'rc-reschedule-session', label: 'Rearrange a session', scenario: 'ordinary-cancellation', subjectKind: 'Session', subjects: sessions, events: writes('rc-reschedule'), as: 'therapist' },
-  { tag: 'rc-refund-request', label: 'Refund a cancelled session', scenario: 'client-offer', subjectKind: 'Session', subjects: sessions, events: writes('rc-refund'), as: 'therapist' },
-  { tag: 'rc-attendance-update', label: 'Update attendance', scenario: 'already-started', subjectKind: 'Session', subjects: sessions, events: writes('rc-attendance'), as: 'therapist' },
-  { tag: 'rc-client-response', label: "The client's answer", scenario: 'client-offer', subjectKind: 'Offer', subjects: offers, events: writes('rc-response'), as: null, withoutDecision: "The client's view makes no decision: the host decided when it made the offer." },
-  { tag: 'rc-availability', label: 'Availability and absence', scenario: 'extended-absence', subjectKind: 'Therapist', subjects: therapists, events: writes('rc-availability', 'rc-availability-session'), as: 'therapist' },
-  { tag: 'rc-cancellation-standing', label: 'Cancellation standing', scenario: 'near-frequency-threshold', subjectKind: 'Therapist', subjects: therapists, events: [], as: 'therapist' },
-  { tag: 'rc-team-queue', label: "The team's queue", scenario: 'team-queue', subjectKind: 'Queue', subjects: () => [], events: writes('rc-resolution'), as: 'team', withoutDecision: "The team's queue makes no decision of its own: open a request to see the one the therapist was shown, with the rules that fired and their facts." },
-];
+/** What the subject control offers, by the attribute that names a widget's subject. */
+const SUBJECTS: Record<WidgetSubjectAttribute & string, Pick<WidgetEntry, 'subjectKind' | 'subjects'>> = {
+  'session-id': { subjectKind: 'Session', subjects: sessions },
+  'therapist-id': { subjectKind: 'Therapist', subjects: therapists },
+  token: { subjectKind: 'Offer', subjects: offers },
+};
+
+/** What the Decision tab says for a widget that makes no decision of its own. */
+const WITHOUT_DECISION: Readonly<Record<string, string>> = {
+  'rc-client-response': "The client's view makes no decision: the host decided when it made the offer.",
+  'rc-team-queue': "The team's queue makes no decision of its own: open a request to see the one the therapist was shown, with the rules that fired and their facts.",
+};
+
+/** Every widget, from the package's registry, in its order. */
+export const WIDGETS: readonly WidgetEntry[] = REGISTRY.map((widget) => ({
+  tag: widget.tag,
+  label: widget.label,
+  scenario: widget.demo.scenario,
+  ...(widget.subject ? SUBJECTS[widget.subject] : { subjectKind: 'Queue' as const, subjects: () => [] }),
+  as: widget.demo.as,
+  events: widget.events.filter((name) => name !== 'rc-decision'),
+  ...(widget.decides ? {} : { withoutDecision: WITHOUT_DECISION[widget.tag] ?? 'This widget makes no policy decision of its own.' }),
+}));
 
 export function widgetByTag(tag: string): WidgetEntry {
   return WIDGETS.find((w) => w.tag === tag) ?? WIDGETS[0]!;

@@ -48,6 +48,31 @@ export function cssPropertiesFromTokens() {
  * `custom-element-definition` exports. Source-only modules (internal helpers, views) are left out;
  * references to a class that is not exported keep its name and lose the unshipped path.
  */
+/**
+ * The names a module exports, following `export * from './x.js'` (the main entry re-exports the
+ * widgets through the registry's generated module) to the modules it names.
+ */
+function exportedNames(modules, entry, seen = new Set()) {
+  const names = new Set();
+  if (seen.has(entry.path)) return names;
+  seen.add(entry.path);
+  for (const e of entry.exports ?? []) {
+    if (e.name !== '*') {
+      names.add(e.name);
+      continue;
+    }
+    const target = e.declaration?.module ?? e.declaration?.package;
+    if (!target) continue;
+    // The analyser names the module from the package root (`src/x.js`); a package import is not ours.
+    const path = (target.startsWith('.') ? new URL(target, `file:///${entry.path}`).pathname.slice(1) : target).replace(/\.js$/, '.ts');
+    if (!path.startsWith('src/')) continue;
+    const module = modules.find((m) => m.path === path);
+    if (!module) throw new Error(`custom-elements-manifest: ${entry.path} re-exports ${target}, which was not analysed`);
+    for (const name of exportedNames(modules, module, seen)) names.add(name);
+  }
+  return names;
+}
+
 export function distModulePaths() {
   return {
     name: 'raincheck-dist-module-paths',
@@ -55,7 +80,7 @@ export function distModulePaths() {
       const modules = customElementsManifest.modules;
       const index = modules.find((m) => m.path === 'src/index.ts');
       if (!index) throw new Error('custom-elements-manifest: src/index.ts (the main entry) was not analysed');
-      const publicNames = new Set((index.exports ?? []).map((e) => e.name));
+      const publicNames = exportedNames(modules, index);
       const main = 'dist/index.js';
       const declarations = modules
         .filter((m) => m !== index)

@@ -1,5 +1,5 @@
 import { mintToken, verifyToken } from '@raincheck/host-api/tokens';
-import { createHostCore, errorResponse, HttpError, newOfferToken, offerTokenHash, pathUnder, type StoredNotification, type StoredOffer } from '@raincheck/host/core';
+import { createHostCore, errorResponse, HttpError, newOfferToken, notificationsOf, offerTokenHash, pathUnder, type StoredNotification, type StoredOffer } from '@raincheck/host/core';
 import { createPolicy, type Policy } from '@raincheck/policy';
 import { defaultRuleFiles, DEFAULT_POLICY } from '@raincheck/policy/rules';
 import { createMemoryStore, type MemoryData } from './memory-store.js';
@@ -87,7 +87,7 @@ export function createMockFixturesHost(options: MockFixturesHostOptions = {}): M
     seed: { now: londonIso(clock()), therapists: [], clients: [], sessions: [], slots: {}, history: {}, offers: [] },
     refunds: [],
     teamRequests: [],
-    notifications: [],
+    outbox: [],
     audit: [],
     policies: [],
     answers: new Map(),
@@ -170,7 +170,7 @@ export function createMockFixturesHost(options: MockFixturesHostOptions = {}): M
   return {
     policy,
     now: clock,
-    notifications: () => data.notifications,
+    notifications: () => notificationsOf(data.outbox),
     fetch: async (request) => {
       const path = pathUnder(new URL(request.url).pathname, basePath);
       if (request.method === 'GET' && path === '/healthz') return json(200, { ok: true });

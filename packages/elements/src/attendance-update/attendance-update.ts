@@ -1,31 +1,23 @@
 import { msg } from '@lit/localize';
-import { type DecisionShown, type EndpointResponse, updateAttendanceRoute } from '@raincheck/host-api/client';
-import type { AttendanceOutcome, Facts } from '@raincheck/policy';
+import { updateAttendanceRoute } from '@raincheck/host-api/client';
+import type { AttendanceOutcome } from '@raincheck/policy';
 import { nothing, type TemplateResult } from 'lit';
-import { SessionFlowElement, type WidgetErrorDetail } from '../internal/session-flow.js';
+import { PolicyDecision, shownDecision } from '../controllers/policy-decision.js';
+import { SessionSubject } from '../controllers/session-subject.js';
+import { DecisionEvent } from '../events/decision-event.js';
+import { AttendanceErrorEvent, AttendanceSubmitEvent, AttendanceSuccessEvent } from '../events/attendance-update-events.js';
+import { FlowElement } from '../internal/flow-element.js';
+import { frame } from '../internal/frame.js';
+import { sessionSummary } from '../internal/templates.js';
+import type { AttendanceSubmitDetail, AttendanceSuccessDetail } from '../events/attendance-update-details.js';
+export * from '../events/attendance-update-events.js';
 import { baseStyles } from '../styles/tokens.js';
 import { sessionFlowStyles } from '../styles/session-flow.styles.js';
 import { attendanceUpdateStyles } from './attendance-update.styles.js';
 
-type AttendanceViews = typeof import('./attendance-update.views.js');
+type AttendanceViews = typeof import('./attendance-update.decided.js');
 
-/** `rc-attendance-submit`: cancelable, fired before the write. `preventDefault()` stops it. */
-export interface AttendanceSubmitDetail {
-  readonly sessionId: string;
-  readonly outcome: AttendanceOutcome;
-  /** Whether the client is refunded (only when the therapist could not hold the session). */
-  readonly refund: boolean;
-  /** `self-serve`: issued at once; `team-review`: the platform team confirms it first; absent without a refund. */
-  readonly refundMode?: 'self-serve' | 'team-review';
-  readonly note: string;
-  readonly decision: DecisionShown;
-}
-
-/** `rc-attendance-success`: the host's answer (the completed session, and the refund and team request if any). */
-export type AttendanceSuccessDetail = EndpointResponse<'updateAttendance'>;
-
-/** `rc-attendance-error`: what went wrong; everything entered is kept. */
-export type AttendanceErrorDetail = WidgetErrorDetail;
+export type { AttendanceSubmitDetail, AttendanceSuccessDetail, AttendanceErrorDetail } from '../events/attendance-update-details.js';
 
 /**
  * @customElement rc-attendance-update
@@ -33,10 +25,6 @@ export type AttendanceErrorDetail = WidgetErrorDetail;
  * attend, or the therapist could not hold it. For the last it offers the refund the policy allows,
  * issued at once or sent to the team for review with a reason. Recorded once, refunded at most once.
  *
- * @event rc-attendance-submit - Cancelable, before the write. `detail`: {@link AttendanceSubmitDetail}.
- * @event rc-attendance-success - The host recorded it. `detail`: {@link AttendanceSuccessDetail}.
- * @event rc-attendance-error - The write failed; everything entered is kept. `detail`: {@link AttendanceErrorDetail}.
- * @event rc-decision - The policy decided again (loaded, chosen, typed, rules changed). `detail`: {@link DecisionDetail}.
  *
  * @csspart heading - The heading of the current state.
  * @csspart session - The session's date, time and client.
@@ -64,11 +52,15 @@ export type AttendanceErrorDetail = WidgetErrorDetail;
  * @cssproperty --rc-font-family - Font.
  * @cssproperty --rc-color-scheme - `light`, `dark` or `light dark` (default: follow the system): picks the light or dark colours and native controls.
  */
-export class RcAttendanceUpdate extends SessionFlowElement<AttendanceViews> {
+export class RcAttendanceUpdate extends FlowElement {
   static override styles = [baseStyles, sessionFlowStyles, attendanceUpdateStyles];
 
+  /** The events it fires, as the manifest lists them. */
+  static readonly events = [AttendanceSubmitEvent, AttendanceSuccessEvent, AttendanceErrorEvent, DecisionEvent] as const;
+
   static override properties = {
-    ...SessionFlowElement.properties,
+    ...FlowElement.properties,
+    sessionId: { attribute: 'session-id', reflect: true },
     outcome: { state: true },
     refund: { state: true },
     note: { state: true },
@@ -80,21 +72,31 @@ export class RcAttendanceUpdate extends SessionFlowElement<AttendanceViews> {
   private declare note: string;
   private declare result: AttendanceSuccessDetail | undefined;
 
-  protected readonly action = 'attendance-update';
-  protected override readonly needsSlots = false;
+  /** The session this widget changes. */
+  declare sessionId: string;
 
-  constructor() {
-    super();
-    this.refund = false;
-    this.note = '';
-  }
-
-  protected requestFacts(): NonNullable<Facts['request']> {
-    return {
+  readonly #subject = new SessionSubject(this, () => this.host, false);
+  readonly #policy = new PolicyDecision<AttendanceViews>(this, {
+    action: 'attendance-update',
+    importViews: () => import('./attendance-update.decided.js'),
+    requestFacts: () => ({
       ...(this.outcome ? { attendanceOutcome: this.outcome } : {}),
       ...(this.#refunding ? { clientPreference: 'refund' as const } : {}),
       ...(this.note ? { note: this.note } : {}),
-    };
+    }),
+    rules: () => this.settings.rules ?? { from: 'host' },
+    transport: () => this.host,
+    connected: () => this.connection.configured,
+    timeoutMs: () => this.settings.timeoutMs,
+    writing: () => this.state === 'submitting',
+    failed: (error) => this.fail(error),
+  });
+
+  constructor() {
+    super();
+    this.sessionId = '';
+    this.refund = false;
+    this.note = '';
   }
 
   /** The refund is chosen, and still on offer for the chosen outcome. */
@@ -104,7 +106,7 @@ export class RcAttendanceUpdate extends SessionFlowElement<AttendanceViews> {
 
   /** Why the attendance cannot be recorded here at all (not started, cancelled, already recorded). */
   get #closed(): string | undefined {
-    const session = this.session;
+    const session = this.#subject.session;
     if (!session) return undefined;
     if (session.status === 'cancelled') return msg('This session was cancelled, so there is no attendance to record.', { id: 'rc.attendance.cancelled' });
     if (session.status === 'completed') return msg('The attendance of this session has already been recorded.', { id: 'rc.attendance.recorded' });
@@ -115,16 +117,18 @@ export class RcAttendanceUpdate extends SessionFlowElement<AttendanceViews> {
   get #missing(): string[] {
     return [
       ...(this.outcome ? [] : [msg('Choose what happened.', { id: 'rc.attendance.missing-outcome' })]),
-      ...(this.#refunding ? this.noteShortfall(this.note) : []),
+      ...(this.#refunding ? this.#policy.noteShortfall(this.note) : []),
     ];
   }
 
   async #submit(event: Event): Promise<void> {
     event.preventDefault();
-    const { session, decision, outcome } = this;
-    if (!session || !decision || !outcome || this.mode === 'blocked' || this.#closed || this.#missing.length > 0) return;
+    const session = this.#subject.session;
+    const decision = this.#policy.decision;
+    const outcome = this.outcome;
+    if (!session || !decision || !outcome || this.#policy.mode === 'blocked' || this.#closed || this.#missing.length > 0) return;
     const refund = this.#refunding && decision.refund !== null;
-    const shown = this.shownDecision(decision);
+    const shown = shownDecision(decision);
     const detail: AttendanceSubmitDetail = {
       sessionId: session.id,
       outcome,
@@ -134,42 +138,66 @@ export class RcAttendanceUpdate extends SessionFlowElement<AttendanceViews> {
       decision: shown,
     };
     const body = { outcome, refund, ...(this.note ? { note: this.note } : {}), decision: shown };
-    await this.write('rc-attendance', detail, body, async (idempotencyKey) => (this.result = await this.host.send(updateAttendanceRoute, { sessionId: session.id, version: session.version, idempotencyKey, body })));
+    await this.write({
+      submit: new AttendanceSubmitEvent(detail),
+      scope: session.id,
+      send: async (keyFor) => (this.result = await this.host.send(updateAttendanceRoute, { sessionId: session.id, version: session.version, idempotencyKey: keyFor('', body), body })),
+      succeeded: (result) => new AttendanceSuccessEvent(result),
+      failed: (failure) => new AttendanceErrorEvent(failure),
+    });
   }
 
-  protected importViews(): Promise<AttendanceViews> {
-    return import('./attendance-update.views.js');
+  protected get subject(): string {
+    return this.sessionId;
+  }
+
+  protected override resetSubject(): void {
+    this.#policy.reset();
+  }
+
+  protected async loadSubject(signal: AbortSignal): Promise<void> {
+    this.#policy.facts = await this.#subject.load(this.sessionId, signal, () => this.#policy.prefetch());
+    await this.#policy.decide();
   }
 
   protected override render(): TemplateResult {
-    const { decision, views } = this;
+    const { decision, views } = this.#policy;
     if (this.state === 'success' && this.result && views) return views.attendanceSuccess(this.result, this.formatLocale);
     const form =
       decision && views
         ? views.attendanceForm({
-            ...this.formProps(decision, this.#missing, (event) => this.#submit(event)),
+            decision,
+            mode: this.#policy.mode,
+            clientName: this.#subject.session?.client.displayName ?? '',
+            locale: this.formatLocale,
+            busy: this.state === 'submitting',
+            missing: this.#missing,
+            onSubmit: (event) => void this.#submit(event),
             closed: this.#closed,
             outcome: this.outcome,
             refund: this.refund,
             refunding: this.#refunding,
             note: this.note,
-            noteMinLength: this.noteMinLength,
-            onOutcome: (outcome) => this.input(() => (this.outcome = outcome)),
-            onRefund: (refund) => this.input(() => (this.refund = refund)),
-            onNote: (note) => this.input(() => (this.note = note)),
+            noteMinLength: this.#policy.noteMinLength,
+            onOutcome: (outcome) => this.#policy.input(() => (this.outcome = outcome)),
+            onRefund: (refund) => this.#policy.input(() => (this.refund = refund)),
+            onNote: (note) => this.#policy.input(() => (this.note = note)),
           })
         : nothing;
-    return this.renderFrame(msg('Update attendance', { id: 'rc.attendance.heading' }), () => void this.#submit(new Event('submit')), form);
+    const { session } = this.#subject;
+    return frame({
+      heading: msg('Update attendance', { id: 'rc.attendance.heading' }),
+      status: this.state === 'loading' ? msg('Loading the session…', { id: 'rc.cancel.loading' }) : undefined,
+      summary: session ? sessionSummary(session, this.formatLocale) : nothing,
+      failure: this.state === 'error' ? this.failure : undefined,
+      onRetry: this.failure?.retryable ? () => (decision ? void this.#submit(new Event('submit')) : void this.load()) : undefined,
+      body: session && decision ? form : nothing,
+    });
   }
 }
 
 declare global {
   interface HTMLElementTagNameMap {
     'rc-attendance-update': RcAttendanceUpdate;
-  }
-  interface HTMLElementEventMap {
-    'rc-attendance-submit': CustomEvent<AttendanceSubmitDetail>;
-    'rc-attendance-success': CustomEvent<AttendanceSuccessDetail>;
-    'rc-attendance-error': CustomEvent<AttendanceErrorDetail>;
   }
 }

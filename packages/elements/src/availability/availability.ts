@@ -1,56 +1,25 @@
 import { msg, str } from '@lit/localize';
 import { type Absence, getTherapistRoute, listSessionsRoute, reportAbsenceRoute, type Session, setVisibilityRoute, type TeamRequest, type Therapist } from '@raincheck/host-api/client';
-import type { Facts, RecommendationEffect } from '@raincheck/policy';
+import type { RecommendationEffect } from '@raincheck/policy';
 import { html, nothing, type TemplateResult } from 'lit';
+import { PolicyDecision } from '../controllers/policy-decision.js';
+import type { AvailabilityChange, AvailabilitySessionDetail, AvailabilitySubmitDetail, AvailabilitySuccessDetail } from '../events/availability-details.js';
+export * from '../events/availability-events.js';
+import { AvailabilityErrorEvent, AvailabilitySessionEvent, AvailabilitySubmitEvent, AvailabilitySuccessEvent } from '../events/availability-events.js';
+import { DecisionEvent } from '../events/decision-event.js';
 import { addDays, dayKey, formatDate } from '../format/formatters.js';
-import type { WidgetErrorDetail } from '../internal/flow-element.js';
-import { PolicyFlowElement } from '../internal/policy-flow.js';
-import { failureAlert } from '../internal/templates.js';
+import { FlowElement } from '../internal/flow-element.js';
+import { frame } from '../internal/frame.js';
 import { baseStyles } from '../styles/tokens.js';
 import { sessionFlowStyles } from '../styles/session-flow.styles.js';
 import { availabilityStyles } from './availability.styles.js';
 
-type AvailabilityViews = typeof import('./availability.views.js');
+type AvailabilityViews = typeof import('./availability.decided.js');
 
 /** How far ahead sessions are listed when the return date is not known yet. */
 const OPEN_ENDED_WEEKS = 8;
 
-/** `away`: an absence starts (or is coming); `back`: the therapist has returned. */
-export type AvailabilityChange = 'away' | 'back';
-
-/** `rc-availability-submit`: cancelable, fired before anything is written. `preventDefault()` stops it. */
-export interface AvailabilitySubmitDetail {
-  readonly therapistId: string;
-  readonly change: AvailabilityChange;
-  /** The absence to record (`away` only). */
-  readonly absence: {
-    readonly from: string;
-    readonly until?: string;
-    readonly certainty: 'sure' | 'unsure';
-    readonly informTeam: boolean;
-    readonly note: string;
-  } | null;
-  /** The profile change, if any: hide (until the return date, when known) or show. */
-  readonly visibility: { readonly visible: boolean; readonly hiddenUntil?: string } | null;
-}
-
-/** `rc-availability-success`: what the host recorded. */
-export interface AvailabilitySuccessDetail {
-  readonly absence: Absence | null;
-  /** The team's request, when the team was told. */
-  readonly teamRequest: TeamRequest | null;
-  /** The therapist's profile as it is now. */
-  readonly therapist: Therapist;
-}
-
-/** `rc-availability-error`: what went wrong; everything entered is kept. */
-export type AvailabilityErrorDetail = WidgetErrorDetail;
-
-/** `rc-availability-session`: the therapist asked to cancel or rearrange a session inside the absence. */
-export interface AvailabilitySessionDetail {
-  readonly sessionId: string;
-  readonly action: 'cancel' | 'reschedule';
-}
+export type { AvailabilityChange, AvailabilitySubmitDetail, AvailabilitySuccessDetail, AvailabilityErrorDetail, AvailabilitySessionDetail } from '../events/availability-details.js';
 
 /**
  * @customElement rc-availability
@@ -59,11 +28,6 @@ export interface AvailabilitySessionDetail {
  * absence) and the sessions inside the absence that need cancelling or rearranging, then hide the
  * profile and send the team a note. Coming back: the recommendation to show the profile again.
  *
- * @event rc-availability-submit - Cancelable, before anything is written. `detail`: {@link AvailabilitySubmitDetail}.
- * @event rc-availability-success - The host recorded the change. `detail`: {@link AvailabilitySuccessDetail}.
- * @event rc-availability-error - A write failed; everything entered is kept. `detail`: {@link AvailabilityErrorDetail}.
- * @event rc-decision - The policy decided again (loaded, dates changed, rules changed). `detail`: {@link DecisionDetail}.
- * @event rc-availability-session - "Cancel" or "Rearrange" pressed on a session inside the absence; the page opens that flow. `detail`: {@link AvailabilitySessionDetail}.
  *
  * @csspart heading - The heading of the current state.
  * @csspart profile - Whether the profile shows to new clients now.
@@ -97,11 +61,13 @@ export interface AvailabilitySessionDetail {
  * @cssproperty --rc-font-family - Font.
  * @cssproperty --rc-color-scheme - `light`, `dark` or `light dark` (default: follow the system): picks the light or dark colours and native controls.
  */
-export class RcAvailability extends PolicyFlowElement<AvailabilityViews> {
+export class RcAvailability extends FlowElement {
   static override styles = [baseStyles, sessionFlowStyles, availabilityStyles];
+  /** The events it fires, as the manifest lists them. */
+  static readonly events = [AvailabilitySubmitEvent, AvailabilitySuccessEvent, AvailabilityErrorEvent, DecisionEvent, AvailabilitySessionEvent] as const;
 
   static override properties = {
-    ...PolicyFlowElement.properties,
+    ...FlowElement.properties,
     therapistId: { attribute: 'therapist-id', reflect: true },
     therapist: { state: true },
     change: { state: true },
@@ -131,8 +97,17 @@ export class RcAvailability extends PolicyFlowElement<AvailabilityViews> {
   private declare affected: Session[] | undefined;
   private declare result: AvailabilitySuccessDetail | undefined;
 
-  protected readonly action = 'availability-change';
-  protected readonly subjectProperty = 'therapistId';
+  readonly #policy = new PolicyDecision<AvailabilityViews>(this, {
+    action: 'availability-change',
+    importViews: () => import('./availability.decided.js'),
+    requestFacts: () => this.#requestFacts(),
+    rules: () => this.settings.rules ?? { from: 'host' },
+    transport: () => this.host,
+    connected: () => this.connection.configured,
+    timeoutMs: () => this.settings.timeoutMs,
+    writing: () => this.state === 'submitting',
+    failed: (error) => this.fail(error),
+  });
 
   #listing = 0;
 
@@ -151,19 +126,27 @@ export class RcAvailability extends PolicyFlowElement<AvailabilityViews> {
     return dayKey(new Date().toISOString(), this.therapist?.timeZone);
   }
 
-  protected async loadSubject(current: () => boolean): Promise<void> {
-    const { therapist, history } = await this.host.send(getTherapistRoute, { therapistId: this.therapistId });
-    if (!current()) return;
+  protected get subject(): string {
+    return this.therapistId;
+  }
+
+  protected override resetSubject(): void {
+    this.#policy.reset();
+  }
+
+  protected async loadSubject(signal: AbortSignal): Promise<void> {
+    const { therapist, history } = await this.host.send(getTherapistRoute, { therapistId: this.therapistId, signal });
+    signal.throwIfAborted();
     this.therapist = therapist;
     // A hidden profile most likely means the therapist is coming back.
     this.change = therapist.profileVisible ? 'away' : 'back';
     this.from ||= this.#today;
     const { hiddenUntil: _shownAsProfile, ...therapistFacts } = therapist;
-    this.facts = { therapist: therapistFacts, history };
-    await Promise.all([this.evaluate(), this.#listAffected()]);
+    this.#policy.facts = { therapist: therapistFacts, history };
+    await Promise.all([this.#policy.decide(), this.#listAffected()]);
   }
 
-  protected requestFacts(): NonNullable<Facts['request']> {
+  #requestFacts() {
     if (this.change === 'back') return {};
     return {
       ...(this.from ? { unavailableFrom: this.from } : {}),
@@ -195,12 +178,12 @@ export class RcAvailability extends PolicyFlowElement<AvailabilityViews> {
 
   /** Applies a change to the dates: re-decides and reads the sessions inside them again. */
   #edit(update: () => void): void {
-    this.input(update);
+    this.#policy.input(update);
     void this.#listAffected().catch((error: unknown) => this.fail(error));
   }
 
   #recommendation(kind: RecommendationEffect['kind']): RecommendationEffect | undefined {
-    return this.decision?.recommendations.find((r) => r.kind === kind);
+    return this.#policy.decision?.recommendations.find((r) => r.kind === kind);
   }
 
   /** Whether saving changes the profile: hides a visible one when away, shows a hidden one when back. */
@@ -225,7 +208,7 @@ export class RcAvailability extends PolicyFlowElement<AvailabilityViews> {
   async #submit(event: Event): Promise<void> {
     event.preventDefault();
     const therapist = this.therapist;
-    if (!therapist || !this.decision || this.#missing.length > 0) return;
+    if (!therapist || !this.#policy.decision || this.#missing.length > 0) return;
     const away = this.change === 'away';
     const absence = away
       ? {
@@ -240,7 +223,10 @@ export class RcAvailability extends PolicyFlowElement<AvailabilityViews> {
     const detail: AvailabilitySubmitDetail = { therapistId: therapist.id, change: this.change, absence, visibility };
     // Two writes, each under its own key: a retry after the first succeeded replays it (one absence,
     // one team request) and finishes the second.
-    await this.writeOnce('rc-availability', detail, therapist.id, async (keyFor) => {
+    await this.write({
+      submit: new AvailabilitySubmitEvent(detail),
+      scope: therapist.id,
+      send: async (keyFor) => {
       let recorded: { absence: Absence; teamRequest: TeamRequest | null } | null = null;
       if (absence) {
         const { note, ...rest } = absence;
@@ -252,30 +238,30 @@ export class RcAvailability extends PolicyFlowElement<AvailabilityViews> {
       this.therapist = profile;
       // Set before the state turns to success, so the success view renders once, with it.
       return (this.result = { absence: recorded?.absence ?? null, teamRequest: recorded?.teamRequest ?? null, therapist: profile });
+      },
+      succeeded: (result) => new AvailabilitySuccessEvent(result),
+      failed: (failure) => new AvailabilityErrorEvent(failure),
     });
   }
 
-  protected importViews(): Promise<AvailabilityViews> {
-    return import('./availability.views.js');
-  }
-
   protected override render(): TemplateResult {
-    const { therapist, decision, views } = this;
+    const { therapist } = this;
+    const { decision, views } = this.#policy;
     const locale = this.formatLocale;
     const onOpen = (sessionId: string, action: AvailabilitySessionDetail['action']) =>
-      this.dispatchEvent(new CustomEvent<AvailabilitySessionDetail>('rc-availability-session', { detail: { sessionId, action }, bubbles: true, composed: true }));
+      this.dispatchEvent(new AvailabilitySessionEvent({ sessionId, action }));
     if (this.state === 'success' && this.result && views) {
       return views.availabilitySuccess({ result: this.result, profile: this.#renderProfile(this.result.therapist), affected: this.affected ?? [], locale, onOpen });
     }
-    return html`
-      <h2 part="heading" tabindex="-1">${msg('Your availability', { id: 'rc.availability.heading' })}</h2>
-      ${this.state === 'loading' ? html`<p part="status" role="status">${msg('Loading your availability…', { id: 'rc.availability.loading' })}</p>` : nothing}
-      ${therapist ? this.#renderProfile(therapist) : nothing}
-      ${this.state === 'error' && this.failure
-        ? failureAlert(this.failure, this.failure.retryable ? () => (this.decision ? void this.#submit(new Event('submit')) : void this.load()) : undefined)
-        : nothing}
-      ${therapist && decision && views
-        ? views.availabilityForm({
+    return frame({
+      heading: msg('Your availability', { id: 'rc.availability.heading' }),
+      status: this.state === 'loading' ? msg('Loading your availability…', { id: 'rc.availability.loading' }) : undefined,
+      summary: therapist ? this.#renderProfile(therapist) : nothing,
+      failure: this.state === 'error' ? this.failure : undefined,
+      onRetry: this.failure?.retryable ? () => (decision ? void this.#submit(new Event('submit')) : void this.load()) : undefined,
+      body:
+        therapist && decision && views
+          ? views.availabilityForm({
             decision,
             therapist,
             locale,
@@ -302,8 +288,8 @@ export class RcAvailability extends PolicyFlowElement<AvailabilityViews> {
             onOpen,
             onSubmit: (event) => void this.#submit(event),
           })
-        : nothing}
-    `;
+          : nothing,
+    });
   }
 
   #renderProfile(therapist: Therapist): TemplateResult {
@@ -321,11 +307,5 @@ export class RcAvailability extends PolicyFlowElement<AvailabilityViews> {
 declare global {
   interface HTMLElementTagNameMap {
     'rc-availability': RcAvailability;
-  }
-  interface HTMLElementEventMap {
-    'rc-availability-submit': CustomEvent<AvailabilitySubmitDetail>;
-    'rc-availability-success': CustomEvent<AvailabilitySuccessDetail>;
-    'rc-availability-error': CustomEvent<AvailabilityErrorDetail>;
-    'rc-availability-session': CustomEvent<AvailabilitySessionDetail>;
   }
 }

@@ -1,46 +1,33 @@
 import { msg, str } from '@lit/localize';
-import { cancelSessionRoute, type DecisionShown, type EndpointResponse } from '@raincheck/host-api/client';
-import type { Facts, Reason } from '@raincheck/policy';
+import { cancelSessionRoute, createTeamRequestRoute } from '@raincheck/host-api/client';
+import type { Reason } from '@raincheck/policy';
 import { nothing, type TemplateResult } from 'lit';
-import { SessionFlowElement, type WidgetErrorDetail, type WidgetState } from '../internal/session-flow.js';
+import { PolicyDecision, shownDecision } from '../controllers/policy-decision.js';
+import { SessionSubject } from '../controllers/session-subject.js';
+import { CancelErrorEvent, CancelSubmitEvent, CancelSuccessEvent } from '../events/cancel-session-events.js';
+import type { CancelSubmitDetail, CancelSuccessDetail } from '../events/cancel-session-details.js';
+export * from '../events/cancel-session-events.js';
+import { DecisionEvent } from '../events/decision-event.js';
+import { FlowElement, type WidgetState } from '../internal/flow-element.js';
+import { frame } from '../internal/frame.js';
+import { sessionStartedRequest } from '../internal/session-form.js';
+import { sessionSummary } from '../internal/templates.js';
 import { baseStyles } from '../styles/tokens.js';
 import { sessionFlowStyles } from '../styles/session-flow.styles.js';
 import { cancelSessionStyles } from './cancel-session.styles.js';
 
-type CancelViews = typeof import('./cancel-session.views.js');
+type CancelViews = typeof import('./cancel-session.decided.js');
 
 /** The widget's state; each has its own heading, which takes focus when the state changes. */
 export type CancelSessionState = WidgetState;
 
-/** `rc-cancel-submit`: cancelable, fired before the write. `preventDefault()` stops it. */
-export interface CancelSubmitDetail {
-  readonly sessionId: string;
-  readonly reason: Reason;
-  readonly note: string;
-  readonly alternativeSlotIds: readonly string[];
-  readonly refundOffered: boolean;
-  /** `cancel` for a self-serve cancellation; `team-request` when the session has started. */
-  readonly kind: 'cancel' | 'team-request';
-  readonly decision: DecisionShown;
-}
-
-/** `rc-cancel-success`: the host's answer. */
-export type CancelSuccessDetail =
-  | { readonly kind: 'cancel'; readonly result: EndpointResponse<'cancelSession'> }
-  | { readonly kind: 'team-request'; readonly result: EndpointResponse<'createTeamRequest'> };
-
-/** `rc-cancel-error`: what went wrong; everything entered is kept. */
-export type CancelErrorDetail = WidgetErrorDetail;
+export type { CancelSubmitDetail, CancelSuccessDetail, CancelErrorDetail } from '../events/cancel-session-details.js';
 
 /**
  * @customElement rc-cancel-session
  * @summary Cancels one session when the therapist can't hold it: shows what the policy will do
  * and why before anything is sent, lets the therapist pick the alternatives to offer, then cancels.
  *
- * @event rc-cancel-submit - Cancelable, before the write. `detail`: {@link CancelSubmitDetail}.
- * @event rc-cancel-success - The host cancelled (or took the team request). `detail`: {@link CancelSuccessDetail}.
- * @event rc-cancel-error - The write failed; everything entered is kept. `detail`: {@link CancelErrorDetail}.
- * @event rc-decision - The policy decided again (loaded, typed, rules changed). `detail`: {@link DecisionDetail}.
  *
  * @csspart heading - The heading of the current state.
  * @csspart session - The session's date, time and client.
@@ -71,11 +58,14 @@ export type CancelErrorDetail = WidgetErrorDetail;
  * @cssproperty --rc-font-family - Font.
  * @cssproperty --rc-color-scheme - `light`, `dark` or `light dark` (default: follow the system): picks the light or dark colours and native controls.
  */
-export class RcCancelSession extends SessionFlowElement<CancelViews> {
+export class RcCancelSession extends FlowElement {
   static override styles = [baseStyles, sessionFlowStyles, cancelSessionStyles];
+  /** The events it fires, as the manifest lists them. */
+  static readonly events = [CancelSubmitEvent, CancelSuccessEvent, CancelErrorEvent, DecisionEvent] as const;
 
   static override properties = {
-    ...SessionFlowElement.properties,
+    ...FlowElement.properties,
+    sessionId: { attribute: 'session-id', reflect: true },
     reason: { state: true },
     note: { state: true },
     selectedSlots: { state: true },
@@ -83,34 +73,57 @@ export class RcCancelSession extends SessionFlowElement<CancelViews> {
     result: { state: true },
   };
 
+  /** The session this widget cancels. */
+  declare sessionId: string;
   private declare reason: Reason | undefined;
   private declare note: string;
   private declare selectedSlots: ReadonlySet<string>;
   private declare refundOffered: boolean;
   private declare result: CancelSuccessDetail | undefined;
 
-  protected readonly action = 'cancel';
+  readonly #subject = new SessionSubject(this, () => this.host, true);
+  readonly #policy = new PolicyDecision<CancelViews>(this, {
+    action: 'cancel',
+    importViews: () => import('./cancel-session.decided.js'),
+    requestFacts: () => ({ ...(this.reason ? { reason: this.reason } : {}), ...(this.note ? { note: this.note } : {}) }),
+    rules: () => this.settings.rules ?? { from: 'host' },
+    transport: () => this.host,
+    connected: () => this.connection.configured,
+    timeoutMs: () => this.settings.timeoutMs,
+    writing: () => this.state === 'submitting',
+    failed: (error) => this.fail(error),
+  });
 
   constructor() {
     super();
+    this.sessionId = '';
     this.note = '';
     this.selectedSlots = new Set();
     this.refundOffered = true;
   }
 
-  protected requestFacts(): NonNullable<Facts['request']> {
-    return { ...(this.reason ? { reason: this.reason } : {}), ...(this.note ? { note: this.note } : {}) };
+  protected get subject(): string {
+    return this.sessionId;
+  }
+
+  protected override resetSubject(): void {
+    this.#policy.reset();
+  }
+
+  protected async loadSubject(signal: AbortSignal): Promise<void> {
+    this.#policy.facts = await this.#subject.load(this.sessionId, signal, () => this.#policy.prefetch());
+    await this.#policy.decide();
   }
 
   get #minSlots(): number {
-    return this.mode === 'self-serve' ? (this.decision?.alternatives?.minSlots ?? 0) : 0;
+    return this.#policy.mode === 'self-serve' ? (this.#policy.decision?.alternatives?.minSlots ?? 0) : 0;
   }
 
   /** What still stops the therapist from confirming, in order. */
   get #missing(): string[] {
     const missing: string[] = [];
     if (!this.reason) missing.push(msg('Choose a reason.', { id: 'rc.cancel.missing-reason' }));
-    missing.push(...this.noteShortfall(this.note));
+    missing.push(...this.#policy.noteShortfall(this.note));
     if (this.selectedSlots.size < this.#minSlots) {
       missing.push(msg(str`Choose at least ${this.#minSlots} alternative times.`, { id: 'rc.cancel.missing-slots' }));
     }
@@ -119,10 +132,11 @@ export class RcCancelSession extends SessionFlowElement<CancelViews> {
 
   async #submit(event: Event): Promise<void> {
     event.preventDefault();
-    const { session, decision } = this;
-    if (!session || !decision || this.#missing.length > 0 || this.mode === 'blocked') return;
-    const kind = this.mode === 'team-request' ? 'team-request' : 'cancel';
-    const shown = this.shownDecision(decision);
+    const session = this.#subject.session;
+    const decision = this.#policy.decision;
+    if (!session || !decision || this.#missing.length > 0 || this.#policy.mode === 'blocked') return;
+    const kind = this.#policy.mode === 'team-request' ? 'team-request' : 'cancel';
+    const shown = shownDecision(decision);
     const alternativeSlotIds = kind === 'cancel' ? [...this.selectedSlots] : [];
     const refundOffered = kind === 'cancel' && decision.refund !== null && this.refundOffered;
     const reason = this.reason!;
@@ -130,44 +144,50 @@ export class RcCancelSession extends SessionFlowElement<CancelViews> {
     const note = this.note ? { note: this.note } : {};
     // The result is kept before the state turns to success, which renders it.
     const keep = (result: CancelSuccessDetail) => (this.result = result);
-    if (kind === 'cancel') {
-      const body = { reason, ...note, alternativeSlotIds, refundOffered, decision: shown };
-      await this.write('rc-cancel', detail, body, async (idempotencyKey) =>
-        keep({ kind, result: await this.host.send(cancelSessionRoute, { sessionId: session.id, version: session.version, idempotencyKey, body }) }),
-      );
-    } else {
-      await this.askTeam('rc-cancel', detail, reason, this.note, (result) => keep({ kind: 'team-request', result }));
-    }
-  }
-
-  protected importViews(): Promise<CancelViews> {
-    return import('./cancel-session.views.js');
+    const cancel = { reason, ...note, alternativeSlotIds, refundOffered, decision: shown };
+    const teamRequest = sessionStartedRequest(session, reason, this.note);
+    await this.write({
+      submit: new CancelSubmitEvent(detail),
+      scope: session.id,
+      send: async (keyFor) =>
+        kind === 'cancel'
+          ? keep({ kind, result: await this.host.send(cancelSessionRoute, { sessionId: session.id, version: session.version, idempotencyKey: keyFor('', cancel), body: cancel }) })
+          : keep({ kind, result: await this.host.send(createTeamRequestRoute, { idempotencyKey: keyFor('', teamRequest), body: teamRequest }) }),
+      succeeded: (result) => new CancelSuccessEvent(result),
+      failed: (failure) => new CancelErrorEvent(failure),
+    });
   }
 
   protected override render(): TemplateResult {
-    const { decision, views } = this;
-    const clientName = this.session?.client.displayName ?? '';
+    const { decision, views } = this.#policy;
+    const clientName = this.#subject.session?.client.displayName ?? '';
     const locale = this.formatLocale;
     if (this.state === 'success' && this.result && views) {
       return views.cancelSuccess({ result: this.result, decision, clientName, locale, offeredSlots: this.selectedSlots.size, refundOffered: this.refundOffered });
     }
     const heading =
-      this.mode === 'team-request' && this.state !== 'loading'
+      this.#policy.mode === 'team-request' && this.state !== 'loading'
         ? msg('Ask the team to cancel', { id: 'rc.cancel.heading-team' })
         : msg('Cancel session', { id: 'rc.cancel.heading' });
     const form =
       decision && views
         ? views.cancelForm({
-            ...this.formProps(decision, this.#missing, (event) => this.#submit(event)),
+            decision,
+            mode: this.#policy.mode,
+            clientName,
+            locale,
+            busy: this.state === 'submitting',
+            missing: this.#missing,
+            onSubmit: (event) => void this.#submit(event),
             reason: this.reason,
             note: this.note,
-            noteMinLength: this.noteMinLength,
-            slots: this.slots ?? [],
+            noteMinLength: this.#policy.noteMinLength,
+            slots: this.#subject.slots ?? [],
             minSlots: this.#minSlots,
             selectedSlots: this.selectedSlots,
             refundOffered: this.refundOffered,
-            onReason: (reason) => this.input(() => (this.reason = reason)),
-            onNote: (note) => this.input(() => (this.note = note)),
+            onReason: (reason) => this.#policy.input(() => (this.reason = reason)),
+            onNote: (note) => this.#policy.input(() => (this.note = note)),
             onSlot: (slotId, selected) => {
               const next = new Set(this.selectedSlots);
               if (selected) next.add(slotId);
@@ -177,17 +197,20 @@ export class RcCancelSession extends SessionFlowElement<CancelViews> {
             onRefundOffered: (offered) => (this.refundOffered = offered),
           })
         : nothing;
-    return this.renderFrame(heading, () => void this.#submit(new Event('submit')), form);
+    const { session } = this.#subject;
+    return frame({
+      heading,
+      status: this.state === 'loading' ? msg('Loading the session…', { id: 'rc.cancel.loading' }) : undefined,
+      summary: session ? sessionSummary(session, locale) : nothing,
+      failure: this.state === 'error' ? this.failure : undefined,
+      onRetry: this.failure?.retryable ? () => (decision ? void this.#submit(new Event('submit')) : void this.load()) : undefined,
+      body: session && decision ? form : nothing,
+    });
   }
 }
 
 declare global {
   interface HTMLElementTagNameMap {
     'rc-cancel-session': RcCancelSession;
-  }
-  interface HTMLElementEventMap {
-    'rc-cancel-submit': CustomEvent<CancelSubmitDetail>;
-    'rc-cancel-success': CustomEvent<CancelSuccessDetail>;
-    'rc-cancel-error': CustomEvent<CancelErrorDetail>;
   }
 }

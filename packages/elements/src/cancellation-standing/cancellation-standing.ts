@@ -1,14 +1,16 @@
 import { msg } from '@lit/localize';
 import { getTherapistRoute } from '@raincheck/host-api/client';
-import type { Facts, PolicyRule, WarningLevel } from '@raincheck/policy';
+import type { Policy, PolicyRule, WarningLevel } from '@raincheck/policy';
 import { html, nothing, type TemplateResult } from 'lit';
-import { PolicyFlowElement } from '../internal/policy-flow.js';
-import { failureAlert } from '../internal/templates.js';
+import { type LoadedFacts, PolicyDecision } from '../controllers/policy-decision.js';
+import { DecisionEvent } from '../events/decision-event.js';
+import { FlowElement } from '../internal/flow-element.js';
+import { frame } from '../internal/frame.js';
 import { baseStyles } from '../styles/tokens.js';
 import { sessionFlowStyles } from '../styles/session-flow.styles.js';
 import { cancellationStandingStyles } from './cancellation-standing.styles.js';
 
-type StandingViews = typeof import('./cancellation-standing.views.js');
+type StandingViews = typeof import('./cancellation-standing.decided.js');
 
 /** One frequency threshold of the policy, and where the therapist is against it. */
 export interface Threshold {
@@ -29,7 +31,6 @@ const readsFrequency = (rule: PolicyRule) => JSON.stringify(rule.conditions).inc
  * rearrangements in the policy's window against its thresholds, what the next one would trigger,
  * and the policy article's advice.
  *
- * @event rc-decision - The policy decided what one more change would trigger (loaded, rules changed). `detail`: {@link DecisionDetail}; its facts describe that hypothetical change.
  *
  * @csspart heading - The heading.
  * @csspart count - The number of changes in the window.
@@ -54,11 +55,13 @@ const readsFrequency = (rule: PolicyRule) => JSON.stringify(rule.conditions).inc
  * @cssproperty --rc-font-family - Font.
  * @cssproperty --rc-color-scheme - `light`, `dark` or `light dark` (default: follow the system): picks the light or dark colours and native controls.
  */
-export class RcCancellationStanding extends PolicyFlowElement<StandingViews> {
+export class RcCancellationStanding extends FlowElement {
   static override styles = [baseStyles, sessionFlowStyles, cancellationStandingStyles];
+  /** The events it fires, as the manifest lists them. */
+  static readonly events = [DecisionEvent] as const;
 
   static override properties = {
-    ...PolicyFlowElement.properties,
+    ...FlowElement.properties,
     therapistId: { attribute: 'therapist-id', reflect: true },
     thresholds: { state: true },
   };
@@ -67,31 +70,45 @@ export class RcCancellationStanding extends PolicyFlowElement<StandingViews> {
   declare therapistId: string;
   private declare thresholds: readonly Threshold[] | undefined;
 
-  // What one more change would trigger: a cancellation is counted like a rearrangement.
-  protected readonly action = 'cancel';
-
-  protected readonly subjectProperty = 'therapistId';
   /** Ids of the rules that count changes: only their effects are about frequency. */
   #frequencyRules: ReadonlySet<string> = new Set();
+
+  readonly #policy = new PolicyDecision<StandingViews>(this, {
+    // What one more change would trigger: a cancellation is counted like a rearrangement.
+    action: 'cancel',
+    importViews: () => import('./cancellation-standing.decided.js'),
+    requestFacts: () => ({}),
+    rules: () => this.settings.rules ?? { from: 'host' },
+    transport: () => this.host,
+    connected: () => this.connection.configured,
+    timeoutMs: () => this.settings.timeoutMs,
+    writing: () => false,
+    failed: (error) => this.fail(error),
+    prepare: (policy, views, facts) => this.#readThresholds(policy, views, facts),
+  });
 
   constructor() {
     super();
     this.therapistId = '';
   }
 
-  protected requestFacts(): NonNullable<Facts['request']> {
-    return {};
+  protected get subject(): string {
+    return this.therapistId;
   }
 
-  protected async loadSubject(current: () => boolean): Promise<void> {
-    const { therapist, history } = await this.host.send(getTherapistRoute, { therapistId: this.therapistId });
-    if (!current()) return;
+  protected override resetSubject(): void {
+    this.#policy.reset();
+  }
+
+  protected async loadSubject(signal: AbortSignal): Promise<void> {
+    const { therapist, history } = await this.host.send(getTherapistRoute, { therapistId: this.therapistId, signal });
+    signal.throwIfAborted();
     const { hiddenUntil: _notAFact, ...therapistFacts } = therapist;
     const now = Date.now();
     // The policy decides about a session and its client; the next change's are not known yet, so
     // a placeholder stands in: a session a week away with a returning client. Only the effects of
     // rules that count changes are shown from this decision.
-    this.facts = {
+    this.#policy.facts = {
       therapist: therapistFacts,
       history,
       session: {
@@ -104,13 +121,10 @@ export class RcCancellationStanding extends PolicyFlowElement<StandingViews> {
       },
       client: { id: 'next-client', isNew: false, attendedSessions: 1 },
     };
-    await this.evaluate();
+    await this.#policy.decide();
   }
 
-  protected override async evaluate(): Promise<void> {
-    const facts = this.facts;
-    if (!facts) return;
-    const [policy, { deriveFacts }] = await Promise.all([this.policy(), this.loadViews()]);
+  #readThresholds(policy: Policy, { deriveFacts }: StandingViews, facts: LoadedFacts): void {
     // Now: without the next change (an action that is neither a cancellation nor a rearrangement).
     this.#frequencyRules = new Set(policy.rules.filter(readsFrequency).map((rule) => rule.id));
     const current = deriveFacts({ ...facts, action: 'availability-change', now: new Date().toISOString() });
@@ -118,22 +132,19 @@ export class RcCancellationStanding extends PolicyFlowElement<StandingViews> {
       .flatMap((rule) => (rule.event.type === 'frequency-warning' ? [{ ruleId: rule.id, ...rule.event.params }] : []))
       .map(({ ruleId, level, threshold, windowDays }) => ({ ruleId, level, threshold, windowDays, count: current.cancellationsInWindow(windowDays) }))
       .sort((a, b) => a.windowDays - b.windowDays || a.threshold - b.threshold);
-    await super.evaluate();
-  }
-
-  protected importViews(): Promise<StandingViews> {
-    return import('./cancellation-standing.views.js');
   }
 
   protected override render(): TemplateResult {
-    const { decision, views, thresholds } = this;
-    return html`
-      <h2 part="heading" tabindex="-1">${msg('Your cancellations and rearrangements', { id: 'rc.standing.heading' })}</h2>
-      ${this.state === 'loading' ? html`<p part="status" role="status">${msg('Loading your standing…', { id: 'rc.standing.loading' })}</p>` : nothing}
-      ${this.state === 'error' && this.failure ? failureAlert(this.failure, this.failure.retryable ? () => void this.load() : undefined) : nothing}
-      ${decision && views && thresholds ? views.standingView(decision, thresholds, this.#frequencyRules) : nothing}
-      ${this.state === 'loading' ? nothing : this.#renderAdvice()}
-    `;
+    const { decision, views } = this.#policy;
+    const { thresholds } = this;
+    return frame({
+      heading: msg('Your cancellations and rearrangements', { id: 'rc.standing.heading' }),
+      status: this.state === 'loading' ? msg('Loading your standing…', { id: 'rc.standing.loading' }) : undefined,
+      failure: this.state === 'error' ? this.failure : undefined,
+      onRetry: this.failure?.retryable ? () => void this.load() : undefined,
+      body: html`${decision && views && thresholds ? views.standingView(decision, thresholds, this.#frequencyRules) : nothing}
+      ${this.state === 'loading' ? nothing : this.#renderAdvice()}`,
+    });
   }
 
   #renderAdvice(): TemplateResult {

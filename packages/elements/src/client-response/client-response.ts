@@ -1,28 +1,19 @@
 import { msg, str } from '@lit/localize';
-import { answerOfferRoute, type EndpointResponse, getOfferRoute, HostResponseError, type Offer, type Refund } from '@raincheck/host-api/client';
+import { answerOfferRoute, getOfferRoute, HostResponseError, type Offer, type Refund } from '@raincheck/host-api/client';
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatDateTime, formatMoney, viewerTimeZone } from '../format/formatters.js';
-import { FlowElement, type WidgetErrorDetail } from '../internal/flow-element.js';
+import type { ResponseSuccessDetail } from '../events/client-response-details.js';
+export * from '../events/client-response-events.js';
+import { ResponseErrorEvent, ResponseSubmitEvent, ResponseSuccessEvent } from '../events/client-response-events.js';
+import { FlowElement } from '../internal/flow-element.js';
 import { slotPicker, submitFooter } from '../internal/form-templates.js';
-import { failureAlert } from '../internal/templates.js';
+import { frame } from '../internal/frame.js';
+import type { ResponseSubmitDetail } from '../events/client-response-details.js';
 import { baseStyles } from '../styles/tokens.js';
 import { sessionFlowStyles } from '../styles/session-flow.styles.js';
 import { clientResponseStyles } from './client-response.styles.js';
 
-/** `rc-response-submit`: cancelable, fired before the answer is sent. `preventDefault()` stops it. */
-export interface ResponseSubmitDetail {
-  readonly token: string;
-  readonly choice: 'alternative' | 'refund';
-  /** The chosen time, when the choice is `alternative`. */
-  readonly slotId?: string;
-}
-
-/** `rc-response-success`: the answered offer, and the refund when the client chose it. */
-export type ResponseSuccessDetail = EndpointResponse<'answerOffer'>;
-
-/** `rc-response-error`: what went wrong; the client's choice is kept. */
-export type ResponseErrorDetail = WidgetErrorDetail;
-
+export type { ResponseSubmitDetail, ResponseSuccessDetail, ResponseErrorDetail } from '../events/client-response-details.js';
 /** The choice in the form: a slot id, or the refund. */
 type Choice = { readonly slotId: string } | 'refund';
 
@@ -34,9 +25,6 @@ type Choice = { readonly slotId: string } | 'refund';
  * An expired offer, a time taken meanwhile or an offer already answered each get a clear message
  * and the remaining choices. The host decided the offer; this view makes no policy decision.
  *
- * @event rc-response-submit - Cancelable, before the answer is sent. `detail`: {@link ResponseSubmitDetail}.
- * @event rc-response-success - The host took the answer. `detail`: {@link ResponseSuccessDetail}.
- * @event rc-response-error - Sending failed, or the time was taken; the choice is kept. `detail`: {@link ResponseErrorDetail}.
  *
  * @csspart heading - The heading of the current state.
  * @csspart cancelled-session - The session that was cancelled.
@@ -64,6 +52,8 @@ type Choice = { readonly slotId: string } | 'refund';
  */
 export class RcClientResponse extends FlowElement {
   static override styles = [baseStyles, sessionFlowStyles, clientResponseStyles];
+  /** The events it fires, as the manifest lists them. */
+  static readonly events = [ResponseSubmitEvent, ResponseSuccessEvent, ResponseErrorEvent] as const;
 
   static override properties = {
     ...FlowElement.properties,
@@ -82,7 +72,6 @@ export class RcClientResponse extends FlowElement {
   private declare taken: ReadonlySet<string>;
   private declare result: ResponseSuccessDetail | undefined;
 
-  protected readonly subjectProperty = 'token';
 
   constructor() {
     super();
@@ -90,9 +79,14 @@ export class RcClientResponse extends FlowElement {
     this.taken = new Set();
   }
 
-  protected async loadSubject(current: () => boolean): Promise<void> {
-    const { offer } = await this.host.send(getOfferRoute, { token: this.token });
-    if (current()) this.offer = offer;
+  protected get subject(): string {
+    return this.token;
+  }
+
+  protected async loadSubject(signal: AbortSignal): Promise<void> {
+    const { offer } = await this.host.send(getOfferRoute, { token: this.token, signal });
+    signal.throwIfAborted();
+    this.offer = offer;
   }
 
   /** The client's own zone: the one the host knows, else this browser's. */
@@ -106,13 +100,19 @@ export class RcClientResponse extends FlowElement {
     if (!offer || offer.status !== 'open' || !choice) return;
     const body = choice === 'refund' ? { choice: 'refund' as const } : { choice: 'alternative' as const, slotId: choice.slotId };
     const detail: ResponseSubmitDetail = { token: offer.token, ...body };
-    await this.writeOnce('rc-response', detail, offer.token, async (keyFor) => {
-      try {
-        return (this.result = await this.host.send(answerOfferRoute, { token: offer.token, idempotencyKey: keyFor('', body), body }));
-      } catch (error) {
-        this.#learn(error, choice);
-        throw error;
-      }
+    await this.write({
+      submit: new ResponseSubmitEvent(detail),
+      scope: offer.token,
+      send: async (keyFor) => {
+        try {
+          return (this.result = await this.host.send(answerOfferRoute, { token: offer.token, idempotencyKey: keyFor('', body), body }));
+        } catch (error) {
+          this.#learn(error, choice);
+          throw error;
+        }
+      },
+      succeeded: (result) => new ResponseSuccessEvent(result),
+      failed: (failure) => new ResponseErrorEvent(failure),
     });
   }
 
@@ -130,13 +130,14 @@ export class RcClientResponse extends FlowElement {
   protected override render(): TemplateResult {
     if (this.state === 'success' && this.result) return this.#renderSuccess(this.result);
     const offer = this.offer;
-    return html`
-      <h2 part="heading" tabindex="-1">${msg('Your session was cancelled', { id: 'rc.response.heading' })}</h2>
-      ${this.state === 'loading' ? html`<p part="status" role="status">${msg('Loading your options…', { id: 'rc.response.loading' })}</p>` : nothing}
-      ${offer ? this.#renderSession(offer) : nothing}
-      ${this.state === 'error' && this.failure ? failureAlert(this.failure, this.failure.retryable ? () => (offer ? void this.#submit(new Event('submit')) : void this.load()) : undefined) : nothing}
-      ${offer ? (offer.status === 'open' ? this.#renderForm(offer) : this.#renderClosed(offer)) : nothing}
-    `;
+    return frame({
+      heading: msg('Your session was cancelled', { id: 'rc.response.heading' }),
+      status: this.state === 'loading' ? msg('Loading your options…', { id: 'rc.response.loading' }) : undefined,
+      summary: offer ? this.#renderSession(offer) : nothing,
+      failure: this.state === 'error' ? this.failure : undefined,
+      onRetry: this.failure?.retryable ? () => (offer ? void this.#submit(new Event('submit')) : void this.load()) : undefined,
+      body: offer ? (offer.status === 'open' ? this.#renderForm(offer) : this.#renderClosed(offer)) : nothing,
+    });
   }
 
   #renderSession(offer: Offer): TemplateResult {
@@ -242,10 +243,5 @@ export class RcClientResponse extends FlowElement {
 declare global {
   interface HTMLElementTagNameMap {
     'rc-client-response': RcClientResponse;
-  }
-  interface HTMLElementEventMap {
-    'rc-response-submit': CustomEvent<ResponseSubmitDetail>;
-    'rc-response-success': CustomEvent<ResponseSuccessDetail>;
-    'rc-response-error': CustomEvent<ResponseErrorDetail>;
   }
 }

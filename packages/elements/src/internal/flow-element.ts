@@ -1,17 +1,18 @@
+import { initialState, Task } from '@lit/task';
 import type { PropertyValues } from 'lit';
+import { WriteController, type WriteIntent } from '../controllers/write-once.js';
 import { describeFailure, type WidgetErrorDetail } from './failure.js';
-import { IntentKeys } from './intent-keys.js';
 import { RaincheckElement } from './raincheck-element.js';
 
 export type { WidgetErrorDetail } from './failure.js';
 
-/** A widget's state; each has its own heading, which takes focus when the state changes. */
+/** A widget's state; each has its own heading, which takes focus when the person caused the change. */
 export type WidgetState = 'loading' | 'ready' | 'submitting' | 'success' | 'error';
 
 /**
- * The life every widget shares: states with focus on each new state's heading; failures turned
- * into what the person reads; and writes made once, with a cancelable `<prefix>-submit` event
- * before and `-success` / `-error` after, under one idempotency key per intent.
+ * The states every widget but the team's queue goes through: loading its subject (a task: the
+ * latest load wins, the one before is aborted), ready, writing once (the write controller), and
+ * the failure as the person reads it.
  */
 export abstract class FlowElement extends RaincheckElement {
   static override properties = {
@@ -24,44 +25,76 @@ export abstract class FlowElement extends RaincheckElement {
   declare state: WidgetState;
   protected declare failure: WidgetErrorDetail | undefined;
 
-  /** The property that names what the widget shows (`sessionId`, `therapistId`, `token`): setting it loads. */
-  protected abstract readonly subjectProperty: string;
-  /** Loads what the widget shows; `current()` turns false once a newer load has started. */
-  protected abstract loadSubject(current: () => boolean): Promise<void>;
+  /** What the widget shows (a session id, a therapist id, an offer's token): setting it loads. */
+  protected abstract get subject(): string;
+  /** Loads what the widget shows; `signal` aborts once a newer load has started (pass it to the host's calls). */
+  protected abstract loadSubject(signal: AbortSignal): Promise<void>;
 
-  #keys: IntentKeys | undefined;
-  #load = 0;
+  #loadFailed = false;
+
+  /** The load: it runs again when the subject or the host connection changes (not the locale, not the rules). */
+  readonly #loading = new Task(this, {
+    args: () => [this.subject, this.connection.generation] as const,
+    task: async ([subject], { signal }) => {
+      if (!subject || !this.connection.configured) return initialState;
+      this.resetSubject();
+      this.state = 'loading';
+      this.failure = undefined;
+      this.#loadFailed = false;
+      await this.loadSubject(signal);
+      signal.throwIfAborted();
+      this.state = 'ready';
+      return subject;
+    },
+    onError: (error) => {
+      this.#loadFailed = true;
+      this.fail(error);
+    },
+  });
+
+  /** Writes once, with the submit event before and success or error after (see {@link WriteController}). */
+  readonly #writer = new WriteController(this, {
+    started: () => {
+      this.state = 'submitting';
+      this.failure = undefined;
+    },
+    succeeded: () => {
+      this.state = 'success';
+    },
+    failed: (failure) => {
+      this.failure = failure;
+      this.state = 'error';
+    },
+  });
 
   constructor() {
     super();
     this.state = 'loading';
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    const any = changed as Map<PropertyKey, unknown>;
-    const subject = (this as unknown as Record<string, unknown>)[this.subjectProperty];
-    if ((any.has(this.subjectProperty) || any.has('baseUrl') || any.has('config')) && subject && this.settings.baseUrl) void this.load();
+  protected override get loadFailed(): boolean {
+    return this.#loadFailed;
   }
 
-  /** Loads everything again: the loading state, then ready or the error; the latest load wins. */
+  /** Forgets what was loaded for the last subject, as a new load starts. */
+  protected resetSubject(): void {
+    // Nothing by default.
+  }
+
+  /** Loads everything again: the loading state, then ready or the error. */
   protected async load(): Promise<void> {
-    const load = ++this.#load;
-    const current = () => load === this.#load;
-    this.state = 'loading';
-    this.failure = undefined;
-    try {
-      await this.loadSubject(current);
-      if (current()) this.state = 'ready';
-    } catch (error) {
-      if (current()) this.fail(error);
-    }
+    await this.#loading.run();
+  }
+
+  /** Writes once (see {@link WriteController.write}); nothing while another write is in flight. */
+  protected write<Result>(intent: WriteIntent<Result>): Promise<Result | undefined> {
+    return this.#writer.write(intent);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    // Focus follows the state: the new state's heading takes it, so screen readers announce it.
+    // The new state's heading takes focus when the person caused the change, so screen readers announce it.
     if (changed.has('state') && changed.get('state') !== undefined && this.state !== 'submitting') {
-      this.renderRoot.querySelector<HTMLElement>('[part~="heading"]')?.focus();
+      this.personFocus.move(this.renderRoot.querySelector<HTMLElement>('[part~="heading"]'));
     }
   }
 
@@ -70,48 +103,5 @@ export abstract class FlowElement extends RaincheckElement {
     this.failure = describeFailure(error);
     this.state = 'error';
     return this.failure;
-  }
-
-  /**
-   * Writes once: fires the cancelable `<prefix>-submit` (stops if prevented), sends with the
-   * intent's idempotency keys, then fires `<prefix>-success` or `<prefix>-error`. `send` gets a
-   * key per write it makes (`keyFor(name, body)`), so a retry after a half-done change replays
-   * what was done (the host answers a repeated key with its first answer) and finishes the rest.
-   * @returns the host's answer, or undefined when vetoed or failed.
-   */
-  protected async writeOnce<Result>(
-    prefix: string,
-    detail: unknown,
-    scope: string,
-    send: (keyFor: (name: string, body: unknown) => string) => Promise<Result>,
-  ): Promise<Result | undefined> {
-    if (this.state === 'submitting') return undefined;
-    const proceed = this.dispatchEvent(new CustomEvent(`${prefix}-submit`, { detail, bubbles: true, composed: true, cancelable: true }));
-    if (!proceed) return undefined;
-    this.state = 'submitting';
-    this.failure = undefined;
-    const keys = (this.#keys ??= new IntentKeys(`raincheck:${this.localName}`));
-    // The parts written so far, in order: the last one is the write that failed, if one did.
-    const used: string[] = [];
-    const keyFor = (name: string, body: unknown) => {
-      const part = name ? `${scope}:${name}` : scope;
-      if (!used.includes(part)) used.push(part);
-      return keys.keyFor(part, body);
-    };
-    try {
-      const result = await send(keyFor);
-      used.forEach((part) => keys.settle(part));
-      this.state = 'success';
-      this.dispatchEvent(new CustomEvent<Result>(`${prefix}-success`, { detail: result, bubbles: true, composed: true }));
-      return result;
-    } catch (error) {
-      const failure = this.fail(error);
-      // A final answer for the write that failed: trying again is a new intent for it, with a new
-      // key. The writes before it succeeded and keep theirs, so trying again replays them.
-      const failed = used.at(-1);
-      if (!failure.retryable && failed) keys.settle(failed);
-      this.dispatchEvent(new CustomEvent<WidgetErrorDetail>(`${prefix}-error`, { detail: failure, bubbles: true, composed: true }));
-      return undefined;
-    }
   }
 }

@@ -1,51 +1,31 @@
 import { ContextConsumer } from '@lit/context';
 import { updateWhenLocaleChanges } from '@lit/localize';
-import { createHostTransport, type HostTransport } from '@raincheck/host-api/client';
-import { LitElement, type PropertyValues } from 'lit';
-import { checkedUrl, ConfigurationError, configuredTimeout, raincheckConfigContext, rulesSource, type RaincheckConfig, type RulesSource } from '../config/config.js';
+import type { HostTransport } from '@raincheck/host-api/client';
+import type { PropertyValues } from 'lit';
+import { raincheckConfigContext, type RaincheckConfig } from '../config/config.js';
+import { ConfigElement } from '../config/config-element.js';
+import { HostConnection } from '../controllers/host-connection.js';
+import { PersonFocus } from '../controllers/person-focus.js';
 import { getRaincheckLocale, setRaincheckLocale } from '../localization/localization.js';
 
 /**
  * What every Raincheck widget shares: configuration from its own attributes and properties, else
- * from the nearest `<rc-provider>`, and the host API client.
+ * from the nearest `<rc-provider>`; the host API client; the locale; focus that follows the person.
+ * The rest is controllers: loading, deciding, writing.
  */
-export class RaincheckElement extends LitElement {
-  // Written out, not spread from a shared map: the custom elements manifest reads this literal.
+export class RaincheckElement extends ConfigElement {
   static override properties = {
-    baseUrl: { attribute: 'base-url' },
-    locale: {},
-    rulesUrl: { attribute: 'rules-url' },
-    fetch: { attribute: false },
-    headers: { attribute: false },
-    accessToken: { attribute: false },
-    getAccessToken: { attribute: false },
-    rules: { attribute: false },
-    timeoutMs: { attribute: 'timeout-ms', type: Number },
+    ...ConfigElement.properties,
     config: { state: true },
   };
 
-  /** The host API's base URL (else the provider's). */
-  declare baseUrl: string | undefined;
-  /** A BCP 47 locale (else the provider's, else the page's `lang`). */
-  declare locale: string | undefined;
-  /** A URL to load rule files from (else the provider's, else the host API). */
-  declare rulesUrl: string | undefined;
-  /** A `fetch` for the host API (else the provider's). */
-  declare fetch: RaincheckConfig['fetch'];
-  /** Headers for every host API request, or a function returning them (else the provider's). */
-  declare headers: RaincheckConfig['headers'];
-  /** The caller's bearer token for the host API (else the provider's). */
-  declare accessToken: string | undefined;
-  /** Gets the bearer token before each call, and a fresh one after a 401 (else the provider's); takes precedence over `accessToken`. */
-  declare getAccessToken: RaincheckConfig['getAccessToken'];
-  /** Where rules come from, as an object (takes precedence over `rules-url`). */
-  declare rules: RulesSource | undefined;
-  /** How long one attempt at the host API or the rules URL may take, body included, in ms (else the provider's, else 10,000). */
-  declare timeoutMs: number | undefined;
   /** The provider's configuration. */
   protected declare config: RaincheckConfig;
 
-  #host: { key: string; transport: HostTransport } | undefined;
+  /** The host API client, rebuilt when what shapes it changes; `generation` counts the changes a load follows. */
+  protected readonly connection: HostConnection;
+  /** Moves focus when the person caused a change, never on the first load. */
+  protected readonly personFocus = new PersonFocus(this);
 
   constructor() {
     super();
@@ -58,22 +38,12 @@ export class RaincheckElement extends LitElement {
         this.config = config;
       },
     });
+    this.connection = new HostConnection(this, () => this.settings, () => this.loadFailed);
   }
 
   /** This element's configuration: its own settings first, then the provider's. */
   protected get settings(): RaincheckConfig {
-    const rules = rulesSource(this.rules, this.rulesUrl) ?? this.config.rules;
-    return {
-      ...this.config,
-      ...(this.baseUrl ? { baseUrl: this.baseUrl } : {}),
-      ...(this.fetch ? { fetch: this.fetch } : {}),
-      ...(this.headers ? { headers: this.headers } : {}),
-      ...(this.accessToken ? { accessToken: this.accessToken } : {}),
-      ...(this.getAccessToken ? { getAccessToken: this.getAccessToken } : {}),
-      ...(this.locale ? { locale: this.locale } : {}),
-      ...(rules ? { rules } : {}),
-      ...(this.timeoutMs == null ? {} : { timeoutMs: this.timeoutMs }),
-    };
+    return { ...this.config, ...this.ownConfig };
   }
 
   /** The locale to format dates and money in. */
@@ -85,35 +55,17 @@ export class RaincheckElement extends LitElement {
     if (changed.has('locale') && this.locale) void setRaincheckLocale(this.locale);
   }
 
+  /** Whether the last load failed: then a new token or timeout loads again, else it serves the next calls. */
+  protected get loadFailed(): boolean {
+    return false;
+  }
+
   /**
    * The host API for the current settings: `this.host.send(getSessionRoute, …)`. Without a usable
    * base-url, every call rejects with a ConfigurationError; reading `host` never throws, since
    * tools that inspect elements (axe reads a node's `host`) read it too.
    */
   protected get host(): HostTransport {
-    const { baseUrl, fetch, headers, timeoutMs, accessToken, getAccessToken } = this.settings;
-    let key: string;
-    try {
-      if (!baseUrl) throw new ConfigurationError(`<${this.localName}> needs a base-url (or an <rc-provider base-url>)`);
-      key = `${checkedUrl(baseUrl)} ${timeoutMs ?? ''} ${getAccessToken ? '(getAccessToken)' : (accessToken ?? '')}`;
-      if (this.#host?.key !== key) {
-        // getAccessToken is read when each call is made, so a new function takes effect at once.
-        const bearer = getAccessToken ? (context: { readonly refresh: boolean }) => (this.settings.getAccessToken ?? getAccessToken)(context) : accessToken;
-        this.#host = {
-          key,
-          transport: createHostTransport({
-            baseUrl,
-            ...(fetch ? { fetch } : {}),
-            ...(headers ? { headers } : {}),
-            ...(bearer === undefined ? {} : { token: bearer }),
-            ...(timeoutMs === undefined ? {} : { timeoutMs: configuredTimeout(timeoutMs) }),
-          }),
-        };
-      }
-    } catch (error) {
-      const refusal = error instanceof Error ? error : new ConfigurationError(String(error));
-      return { send: () => Promise.reject(refusal) };
-    }
-    return this.#host.transport;
+    return this.connection.transport;
   }
 }

@@ -1,34 +1,24 @@
 import { msg, str } from '@lit/localize';
-import { type DecisionShown, type EndpointResponse, type Refund, refundSessionRoute, type Session } from '@raincheck/host-api/client';
-import type { Facts } from '@raincheck/policy';
+import { type Refund, refundSessionRoute, type Session } from '@raincheck/host-api/client';
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatMoney } from '../format/formatters.js';
 import { refundNext } from '../internal/form-templates.js';
-import { SessionFlowElement, type WidgetErrorDetail } from '../internal/session-flow.js';
+import { PolicyDecision, shownDecision } from '../controllers/policy-decision.js';
+import { SessionSubject } from '../controllers/session-subject.js';
+import { DecisionEvent } from '../events/decision-event.js';
+import { RefundErrorEvent, RefundSubmitEvent, RefundSuccessEvent } from '../events/refund-request-events.js';
+import { FlowElement } from '../internal/flow-element.js';
+import { frame } from '../internal/frame.js';
+import type { RefundSubmitDetail, RefundSuccessDetail } from '../events/refund-request-details.js';
+export * from '../events/refund-request-events.js';
 import { sessionSummary } from '../internal/templates.js';
 import { baseStyles } from '../styles/tokens.js';
 import { sessionFlowStyles } from '../styles/session-flow.styles.js';
 import { refundRequestStyles } from './refund-request.styles.js';
 
-type RefundViews = typeof import('./refund-request.views.js');
+type RefundViews = typeof import('./refund-request.decided.js');
 
-/** `rc-refund-submit`: cancelable, fired before the write. `preventDefault()` stops it. */
-export interface RefundSubmitDetail {
-  readonly sessionId: string;
-  readonly note: string;
-  /** In minor units of `currency`. */
-  readonly amount: number;
-  readonly currency: string;
-  /** `self-serve`: issued at once; `team-review`: the platform team confirms it first. */
-  readonly mode: 'self-serve' | 'team-review';
-  readonly decision: DecisionShown;
-}
-
-/** `rc-refund-success`: the host's answer (the refund, and the team request when it is reviewed). */
-export type RefundSuccessDetail = EndpointResponse<'refundSession'>;
-
-/** `rc-refund-error`: what went wrong; everything entered is kept. */
-export type RefundErrorDetail = WidgetErrorDetail;
+export type { RefundSubmitDetail, RefundSuccessDetail, RefundErrorDetail } from '../events/refund-request-details.js';
 
 /**
  * @customElement rc-refund-request
@@ -37,10 +27,6 @@ export type RefundErrorDetail = WidgetErrorDetail;
  * A refund is never issued twice, whatever the clicks, retries or reloads. A session that already
  * has a refund shows its fate instead: issued, waiting for the team, or declined by it.
  *
- * @event rc-refund-submit - Cancelable, before the write. `detail`: {@link RefundSubmitDetail}.
- * @event rc-refund-success - The host issued the refund or took it for review. `detail`: {@link RefundSuccessDetail}.
- * @event rc-refund-error - The write failed; everything entered is kept. `detail`: {@link RefundErrorDetail}.
- * @event rc-decision - The policy decided again (loaded, typed, rules changed). `detail`: {@link DecisionDetail}.
  *
  * @csspart heading - The heading of the current state.
  * @csspart session - The session's date, time and client.
@@ -69,11 +55,15 @@ export type RefundErrorDetail = WidgetErrorDetail;
  * @cssproperty --rc-font-family - Font.
  * @cssproperty --rc-color-scheme - `light`, `dark` or `light dark` (default: follow the system): picks the light or dark colours and native controls.
  */
-export class RcRefundRequest extends SessionFlowElement<RefundViews> {
+export class RcRefundRequest extends FlowElement {
   static override styles = [baseStyles, sessionFlowStyles, refundRequestStyles];
 
+  /** The events it fires, as the manifest lists them. */
+  static readonly events = [RefundSubmitEvent, RefundSuccessEvent, RefundErrorEvent, DecisionEvent] as const;
+
   static override properties = {
-    ...SessionFlowElement.properties,
+    ...FlowElement.properties,
+    sessionId: { attribute: 'session-id', reflect: true },
     note: { state: true },
     result: { state: true },
   };
@@ -81,27 +71,38 @@ export class RcRefundRequest extends SessionFlowElement<RefundViews> {
   private declare note: string;
   private declare result: RefundSuccessDetail | undefined;
 
-  protected readonly action = 'refund';
-  protected override readonly needsSlots = false;
+  /** The session this widget changes. */
+  declare sessionId: string;
+
+  readonly #subject = new SessionSubject(this, () => this.host, false);
+  readonly #policy = new PolicyDecision<RefundViews>(this, {
+    action: 'refund',
+    importViews: () => import('./refund-request.decided.js'),
+    requestFacts: () => (this.note ? { note: this.note } : {}),
+    rules: () => this.settings.rules ?? { from: 'host' },
+    transport: () => this.host,
+    connected: () => this.connection.configured,
+    timeoutMs: () => this.settings.timeoutMs,
+    writing: () => this.state === 'submitting',
+    failed: (error) => this.fail(error),
+  });
 
   constructor() {
     super();
+    this.sessionId = '';
     this.note = '';
   }
 
-  protected requestFacts(): NonNullable<Facts['request']> {
-    return this.note ? { note: this.note } : {};
-  }
-
   get #missing(): string[] {
-    return this.noteShortfall(this.note);
+    return this.#policy.noteShortfall(this.note);
   }
 
   async #submit(event: Event): Promise<void> {
     event.preventDefault();
-    const { session, decision } = this;
-    if (!session || !decision?.refund || this.mode === 'blocked' || this.#missing.length > 0) return;
-    const shown = this.shownDecision(decision);
+    const session = this.#subject.session;
+    const decision = this.#policy.decision;
+    if (!session || !decision?.refund || this.#policy.mode === 'blocked' || this.#missing.length > 0) return;
+    const shown = shownDecision(decision);
     const detail: RefundSubmitDetail = {
       sessionId: session.id,
       note: this.note,
@@ -111,28 +112,57 @@ export class RcRefundRequest extends SessionFlowElement<RefundViews> {
       decision: shown,
     };
     const body = { ...(this.note ? { note: this.note } : {}), decision: shown };
-    await this.write('rc-refund', detail, body, async (idempotencyKey) => (this.result = await this.host.send(refundSessionRoute, { sessionId: session.id, version: session.version, idempotencyKey, body })));
+    await this.write({
+      submit: new RefundSubmitEvent(detail),
+      scope: session.id,
+      send: async (keyFor) => (this.result = await this.host.send(refundSessionRoute, { sessionId: session.id, version: session.version, idempotencyKey: keyFor('', body), body })),
+      succeeded: (result) => new RefundSuccessEvent(result),
+      failed: (failure) => new RefundErrorEvent(failure),
+    });
   }
 
-  protected importViews(): Promise<RefundViews> {
-    return import('./refund-request.views.js');
+  protected get subject(): string {
+    return this.sessionId;
+  }
+
+  protected override resetSubject(): void {
+    this.#policy.reset();
+  }
+
+  protected async loadSubject(signal: AbortSignal): Promise<void> {
+    this.#policy.facts = await this.#subject.load(this.sessionId, signal, () => this.#policy.prefetch());
+    await this.#policy.decide();
   }
 
   protected override render(): TemplateResult {
-    const { decision, views } = this;
+    const { decision, views } = this.#policy;
     if (this.state === 'success' && this.result && views) return views.refundSuccess(this.result, this.formatLocale);
     // A refund asked for before (here, or with the attendance update): its fate, not a second one.
-    if (this.session?.refund) return this.#renderExisting(this.session, this.session.refund);
+    if (this.#subject.session?.refund) return this.#renderExisting(this.#subject.session, this.#subject.session.refund);
     const form =
       decision && views
         ? views.refundForm({
-            ...this.formProps(decision, this.#missing, (event) => this.#submit(event)),
+            decision,
+            mode: this.#policy.mode,
+            clientName: this.#subject.session?.client.displayName ?? '',
+            locale: this.formatLocale,
+            busy: this.state === 'submitting',
+            missing: this.#missing,
+            onSubmit: (event) => void this.#submit(event),
             note: this.note,
-            noteMinLength: this.noteMinLength,
-            onNote: (note) => this.input(() => (this.note = note)),
+            noteMinLength: this.#policy.noteMinLength,
+            onNote: (note) => this.#policy.input(() => (this.note = note)),
           })
         : nothing;
-    return this.renderFrame(msg('Refund the session', { id: 'rc.refund.heading' }), () => void this.#submit(new Event('submit')), form);
+    const { session } = this.#subject;
+    return frame({
+      heading: msg('Refund the session', { id: 'rc.refund.heading' }),
+      status: this.state === 'loading' ? msg('Loading the session…', { id: 'rc.cancel.loading' }) : undefined,
+      summary: session ? sessionSummary(session, this.formatLocale) : nothing,
+      failure: this.state === 'error' ? this.failure : undefined,
+      onRetry: this.failure?.retryable ? () => (decision ? void this.#submit(new Event('submit')) : void this.load()) : undefined,
+      body: session && decision ? form : nothing,
+    });
   }
 
   /** The session's refund as the host has it: issued, waiting for the team, or declined by it. */
@@ -167,10 +197,5 @@ export class RcRefundRequest extends SessionFlowElement<RefundViews> {
 declare global {
   interface HTMLElementTagNameMap {
     'rc-refund-request': RcRefundRequest;
-  }
-  interface HTMLElementEventMap {
-    'rc-refund-submit': CustomEvent<RefundSubmitDetail>;
-    'rc-refund-success': CustomEvent<RefundSuccessDetail>;
-    'rc-refund-error': CustomEvent<RefundErrorDetail>;
   }
 }

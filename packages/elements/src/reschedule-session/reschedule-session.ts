@@ -1,42 +1,30 @@
 import { msg } from '@lit/localize';
-import { type DecisionShown, type EndpointResponse, getSessionRoute, rescheduleSessionRoute } from '@raincheck/host-api/client';
-import type { Facts, Reason } from '@raincheck/policy';
+import { createTeamRequestRoute, rescheduleSessionRoute } from '@raincheck/host-api/client';
+import type { Reason } from '@raincheck/policy';
 import { nothing, type TemplateResult } from 'lit';
-import { SessionFlowElement, type WidgetErrorDetail } from '../internal/session-flow.js';
+import { PolicyDecision, shownDecision } from '../controllers/policy-decision.js';
+import { SessionSubject } from '../controllers/session-subject.js';
+import { DecisionEvent } from '../events/decision-event.js';
+import { RescheduleErrorEvent, RescheduleSubmitEvent, RescheduleSuccessEvent } from '../events/reschedule-session-events.js';
+import { FlowElement } from '../internal/flow-element.js';
+import { frame } from '../internal/frame.js';
+import { sessionStartedRequest } from '../internal/session-form.js';
+import { sessionSummary } from '../internal/templates.js';
+import type { RescheduleSubmitDetail, RescheduleSuccessDetail } from '../events/reschedule-session-details.js';
+export * from '../events/reschedule-session-events.js';
 import { baseStyles } from '../styles/tokens.js';
 import { sessionFlowStyles } from '../styles/session-flow.styles.js';
 import { rescheduleSessionStyles } from './reschedule-session.styles.js';
 
-type RescheduleViews = typeof import('./reschedule-session.views.js');
+type RescheduleViews = typeof import('./reschedule-session.decided.js');
 
-/** `rc-reschedule-submit`: cancelable, fired before the write. `preventDefault()` stops it. */
-export interface RescheduleSubmitDetail {
-  readonly sessionId: string;
-  /** `reschedule` to move the session; `team-request` when it has started. */
-  readonly kind: 'reschedule' | 'team-request';
-  readonly slotId: string | null;
-  readonly reason: Reason | null;
-  readonly note: string;
-  readonly decision: DecisionShown;
-}
-
-/** `rc-reschedule-success`: the host's answer. */
-export type RescheduleSuccessDetail =
-  | { readonly kind: 'reschedule'; readonly result: EndpointResponse<'rescheduleSession'> }
-  | { readonly kind: 'team-request'; readonly result: EndpointResponse<'createTeamRequest'> };
-
-/** `rc-reschedule-error`: what went wrong; everything entered is kept. */
-export type RescheduleErrorDetail = WidgetErrorDetail;
+export type { RescheduleSubmitDetail, RescheduleSuccessDetail, RescheduleErrorDetail } from '../events/reschedule-session-details.js';
 
 /**
  * @customElement rc-reschedule-session
  * @summary Edit Date/Time: moves a session to another open slot, showing first how the client will
  * be told and whether it counts towards the frequency thresholds.
  *
- * @event rc-reschedule-submit - Cancelable, before the write. `detail`: {@link RescheduleSubmitDetail}.
- * @event rc-reschedule-success - The host moved the session (or took the team request). `detail`: {@link RescheduleSuccessDetail}.
- * @event rc-reschedule-error - The write failed; after a conflict the slots and session are refreshed. `detail`: {@link RescheduleErrorDetail}.
- * @event rc-decision - The policy decided again (loaded, typed, rules changed). `detail`: {@link DecisionDetail}.
  *
  * @csspart heading - The heading of the current state.
  * @csspart session - The session's date, time and client.
@@ -66,11 +54,15 @@ export type RescheduleErrorDetail = WidgetErrorDetail;
  * @cssproperty --rc-font-family - Font.
  * @cssproperty --rc-color-scheme - `light`, `dark` or `light dark` (default: follow the system): picks the light or dark colours and native controls.
  */
-export class RcRescheduleSession extends SessionFlowElement<RescheduleViews> {
+export class RcRescheduleSession extends FlowElement {
   static override styles = [baseStyles, sessionFlowStyles, rescheduleSessionStyles];
 
+  /** The events it fires, as the manifest lists them. */
+  static readonly events = [RescheduleSubmitEvent, RescheduleSuccessEvent, RescheduleErrorEvent, DecisionEvent] as const;
+
   static override properties = {
-    ...SessionFlowElement.properties,
+    ...FlowElement.properties,
+    sessionId: { attribute: 'session-id', reflect: true },
     slotId: { state: true },
     reason: { state: true },
     note: { state: true },
@@ -82,44 +74,68 @@ export class RcRescheduleSession extends SessionFlowElement<RescheduleViews> {
   private declare note: string;
   private declare result: RescheduleSuccessDetail | undefined;
 
-  protected readonly action = 'reschedule';
+  /** The session this widget changes. */
+  declare sessionId: string;
+
+  readonly #subject = new SessionSubject(this, () => this.host, true);
+  readonly #policy = new PolicyDecision<RescheduleViews>(this, {
+    action: 'reschedule',
+    importViews: () => import('./reschedule-session.decided.js'),
+    requestFacts: () => ({ ...(this.reason ? { reason: this.reason } : {}), ...(this.note ? { note: this.note } : {}) }),
+    rules: () => this.settings.rules ?? { from: 'host' },
+    transport: () => this.host,
+    connected: () => this.connection.configured,
+    timeoutMs: () => this.settings.timeoutMs,
+    writing: () => this.state === 'submitting',
+    failed: (error) => this.fail(error),
+  });
 
   constructor() {
     super();
+    this.sessionId = '';
     this.note = '';
-  }
-
-  protected requestFacts(): NonNullable<Facts['request']> {
-    return { ...(this.reason ? { reason: this.reason } : {}), ...(this.note ? { note: this.note } : {}) };
   }
 
   get #missing(): string[] {
     const missing: string[] = [];
-    if (this.mode === 'self-serve' && !this.slotId) missing.push(msg('Choose a new time.', { id: 'rc.reschedule.missing-slot' }));
-    if (this.mode === 'team-request' && !this.reason) missing.push(msg('Choose a reason.', { id: 'rc.cancel.missing-reason' }));
-    missing.push(...this.noteShortfall(this.note));
+    if (this.#policy.mode === 'self-serve' && !this.slotId) missing.push(msg('Choose a new time.', { id: 'rc.reschedule.missing-slot' }));
+    if (this.#policy.mode === 'team-request' && !this.reason) missing.push(msg('Choose a reason.', { id: 'rc.cancel.missing-reason' }));
+    missing.push(...this.#policy.noteShortfall(this.note));
     return missing;
   }
 
   async #submit(event: Event): Promise<void> {
     event.preventDefault();
-    const { session, decision } = this;
-    if (!session || !decision || this.#missing.length > 0 || this.mode === 'blocked') return;
-    const shown = this.shownDecision(decision);
+    const session = this.#subject.session;
+    const decision = this.#policy.decision;
+    if (!session || !decision || this.#missing.length > 0 || this.#policy.mode === 'blocked') return;
+    const shown = shownDecision(decision);
     const note = this.note ? { note: this.note } : {};
     const keep = (result: RescheduleSuccessDetail) => (this.result = result);
-    if (this.mode === 'self-serve') {
+    if (this.#policy.mode === 'self-serve') {
       const slotId = this.slotId!;
       const body = { slotId, ...(this.reason ? { reason: this.reason } : {}), ...note, decision: shown };
       const detail: RescheduleSubmitDetail = { sessionId: session.id, kind: 'reschedule', slotId, reason: this.reason ?? null, note: this.note, decision: shown };
-      await this.write('rc-reschedule', detail, body, async (idempotencyKey) =>
-        keep({ kind: 'reschedule', result: await this.host.send(rescheduleSessionRoute, { sessionId: session.id, version: session.version, idempotencyKey, body }) }),
-      );
+      await this.write({
+        submit: new RescheduleSubmitEvent(detail),
+        scope: session.id,
+        send: async (keyFor) =>
+          keep({ kind: 'reschedule', result: await this.host.send(rescheduleSessionRoute, { sessionId: session.id, version: session.version, idempotencyKey: keyFor('', body), body }) }),
+        succeeded: (result) => new RescheduleSuccessEvent(result),
+        failed: (failure) => new RescheduleErrorEvent(failure),
+      });
       if (this.state === 'error') await this.#afterConflict();
     } else {
       const reason = this.reason!;
       const detail: RescheduleSubmitDetail = { sessionId: session.id, kind: 'team-request', slotId: null, reason, note: this.note, decision: shown };
-      await this.askTeam('rc-reschedule', detail, reason, this.note, (result) => keep({ kind: 'team-request', result }));
+      const body = sessionStartedRequest(session, reason, this.note);
+      await this.write({
+        submit: new RescheduleSubmitEvent(detail),
+        scope: session.id,
+        send: async (keyFor) => keep({ kind: 'team-request', result: await this.host.send(createTeamRequestRoute, { idempotencyKey: keyFor('', body), body }) }),
+        succeeded: (result) => new RescheduleSuccessEvent(result),
+        failed: (failure) => new RescheduleErrorEvent(failure),
+      });
     }
   }
 
@@ -130,8 +146,8 @@ export class RcRescheduleSession extends SessionFlowElement<RescheduleViews> {
       const failure = this.failure!;
       this.slotId = undefined;
       try {
-        if (code === 'version-mismatch') this.session = (await this.host.send(getSessionRoute, { sessionId: this.sessionId })).session;
-        await this.refreshSlots();
+        if (code === 'version-mismatch') await this.#subject.reread(this.sessionId);
+        await this.#subject.refreshSlots();
       } catch {
         // The explanation below still stands; the list may be stale until a reload.
       }
@@ -145,44 +161,62 @@ export class RcRescheduleSession extends SessionFlowElement<RescheduleViews> {
     }
   }
 
-  protected importViews(): Promise<RescheduleViews> {
-    return import('./reschedule-session.views.js');
+  protected get subject(): string {
+    return this.sessionId;
+  }
+
+  protected override resetSubject(): void {
+    this.#policy.reset();
+  }
+
+  protected async loadSubject(signal: AbortSignal): Promise<void> {
+    this.#policy.facts = await this.#subject.load(this.sessionId, signal, () => this.#policy.prefetch());
+    await this.#policy.decide();
   }
 
   protected override render(): TemplateResult {
-    const { decision, views } = this;
+    const { decision, views } = this.#policy;
     if (this.state === 'success' && this.result && views) {
-      return views.rescheduleSuccess(this.result, this.session?.client.displayName ?? '', this.formatLocale);
+      return views.rescheduleSuccess(this.result, this.#subject.session?.client.displayName ?? '', this.formatLocale);
     }
     const heading =
-      this.mode === 'team-request' && this.state !== 'loading'
+      this.#policy.mode === 'team-request' && this.state !== 'loading'
         ? msg('Ask the team to rearrange', { id: 'rc.reschedule.heading-team' })
         : msg('Change date and time', { id: 'rc.reschedule.heading' });
     const form =
       decision && views
         ? views.rescheduleForm({
-            ...this.formProps(decision, this.#missing, (event) => this.#submit(event)),
-            slots: this.slots ?? [],
+            decision,
+            mode: this.#policy.mode,
+            clientName: this.#subject.session?.client.displayName ?? '',
+            locale: this.formatLocale,
+            busy: this.state === 'submitting',
+            missing: this.#missing,
+            onSubmit: (event) => void this.#submit(event),
+            slots: this.#subject.slots ?? [],
             slotId: this.slotId,
             reason: this.reason,
             note: this.note,
-            noteMinLength: this.noteMinLength,
-            onSlot: (slotId) => this.input(() => (this.slotId = slotId)),
-            onReason: (reason) => this.input(() => (this.reason = reason)),
-            onNote: (note) => this.input(() => (this.note = note)),
+            noteMinLength: this.#policy.noteMinLength,
+            onSlot: (slotId) => this.#policy.input(() => (this.slotId = slotId)),
+            onReason: (reason) => this.#policy.input(() => (this.reason = reason)),
+            onNote: (note) => this.#policy.input(() => (this.note = note)),
           })
         : nothing;
-    return this.renderFrame(heading, () => void this.#submit(new Event('submit')), form);
+    const { session } = this.#subject;
+    return frame({
+      heading: heading,
+      status: this.state === 'loading' ? msg('Loading the session…', { id: 'rc.cancel.loading' }) : undefined,
+      summary: session ? sessionSummary(session, this.formatLocale) : nothing,
+      failure: this.state === 'error' ? this.failure : undefined,
+      onRetry: this.failure?.retryable ? () => (decision ? void this.#submit(new Event('submit')) : void this.load()) : undefined,
+      body: session && decision ? form : nothing,
+    });
   }
 }
 
 declare global {
   interface HTMLElementTagNameMap {
     'rc-reschedule-session': RcRescheduleSession;
-  }
-  interface HTMLElementEventMap {
-    'rc-reschedule-submit': CustomEvent<RescheduleSubmitDetail>;
-    'rc-reschedule-success': CustomEvent<RescheduleSuccessDetail>;
-    'rc-reschedule-error': CustomEvent<RescheduleErrorDetail>;
   }
 }

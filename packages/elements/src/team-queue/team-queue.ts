@@ -1,6 +1,5 @@
 import { msg } from '@lit/localize';
 import {
-  type EndpointResponse,
   getTeamRequestRoute,
   listTeamRequestsRoute,
   RESOLUTIONS_BY_KIND,
@@ -11,15 +10,18 @@ import {
   type TeamRequestKind,
   type TeamResolutionAction,
 } from '@raincheck/host-api/client';
+import { Task } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { WriteController } from '../controllers/write-once.js';
+import type { ResolutionSubmitDetail, ResolutionSuccessDetail } from '../events/team-queue-details.js';
+import { ResolutionErrorEvent, ResolutionSubmitEvent, ResolutionSuccessEvent } from '../events/team-queue-events.js';
 import { describeFailure, type WidgetErrorDetail } from '../internal/failure.js';
-import { IntentKeys } from '../internal/intent-keys.js';
+import { frame } from '../internal/frame.js';
 import { RaincheckElement } from '../internal/raincheck-element.js';
-import { failureAlert } from '../internal/templates.js';
 import { baseStyles } from '../styles/tokens.js';
 import { sessionFlowStyles } from '../styles/session-flow.styles.js';
 import { teamQueueStyles } from './team-queue.styles.js';
-import { confirmStep, doneView, kindLabel, queueView, requestStory, resolutionForm } from './team-queue.views.js';
+import { confirmStep, doneView, kindLabel, queueView, requestStory, resolutionForm } from './team-queue.templates.js';
 
 /**
  * The queue, one request or its resolution: `loading` (the queue or one request), `ready` (the
@@ -34,50 +36,17 @@ export type TeamQueueStatus = 'open' | 'resolved';
 /** The resolutions that fit each kind of request (the contract's `RESOLUTIONS_BY_KIND`). */
 export const RESOLUTIONS = RESOLUTIONS_BY_KIND;
 
-/** `rc-resolution-submit`: cancelable, fired before the resolution is sent. `preventDefault()` stops it. */
-export interface ResolutionSubmitDetail {
-  readonly requestId: string;
-  readonly kind: TeamRequestKind;
-  readonly action: TeamResolutionAction;
-  /** The note back to the therapist, trimmed; empty when none. */
-  readonly note: string;
-}
-
-/** `rc-resolution-success`: the host's answer: the resolved request, and the refund or session it changed. */
-export type ResolutionSuccessDetail = EndpointResponse<'resolveTeamRequest'>;
-
-/** `rc-resolution-error`: what went wrong; the chosen action and note are kept. */
-export type ResolutionErrorDetail = WidgetErrorDetail;
-
-/** Fired before each resolution is sent; cancelable: `preventDefault()` stops it. */
-export class ResolutionSubmitEvent extends CustomEvent<ResolutionSubmitDetail> {
-  static readonly eventName = 'rc-resolution-submit';
-  constructor(detail: ResolutionSubmitDetail) {
-    super(ResolutionSubmitEvent.eventName, { detail, bubbles: true, composed: true, cancelable: true });
-  }
-}
-
-/** Fired once the host has resolved the request. */
-export class ResolutionSuccessEvent extends CustomEvent<ResolutionSuccessDetail> {
-  static readonly eventName = 'rc-resolution-success';
-  constructor(detail: ResolutionSuccessDetail) {
-    super(ResolutionSuccessEvent.eventName, { detail, bubbles: true, composed: true });
-  }
-}
-
-/** Fired when sending a resolution failed; what was chosen is kept. */
-export class ResolutionErrorEvent extends CustomEvent<ResolutionErrorDetail> {
-  static readonly eventName = 'rc-resolution-error';
-  constructor(detail: ResolutionErrorDetail) {
-    super(ResolutionErrorEvent.eventName, { detail, bubbles: true, composed: true });
-  }
-}
+export type { ResolutionSubmitDetail, ResolutionSuccessDetail, ResolutionErrorDetail } from '../events/team-queue-details.js';
+export { ResolutionSubmitEvent, ResolutionSuccessEvent, ResolutionErrorEvent } from '../events/team-queue-events.js';
 
 /** Where the last failure happened, so "Try again" repeats that. */
 type FailedStep = 'queue' | 'request' | 'resolution';
 
 /** Where focus goes after the next render. */
 type FocusTarget = { readonly part: 'heading' | 'confirm-heading' } | { readonly request: string };
+
+/** What the widget shows: the queue, or one request. */
+type Shown = { readonly requestId: string | undefined };
 
 /**
  * @customElement rc-team-queue
@@ -88,9 +57,6 @@ type FocusTarget = { readonly part: 'heading' | 'confirm-heading' } | { readonly
  * acknowledge an absence) with a note back to the therapist, a confirm step, and the result.
  * A resolution is sent once, whatever the clicks, retries or reloads.
  *
- * @fires rc-resolution-submit - Cancelable, before the resolution is sent. `detail`: {@link ResolutionSubmitDetail}.
- * @fires rc-resolution-success - The host resolved the request. `detail`: {@link ResolutionSuccessDetail}.
- * @fires rc-resolution-error - Sending failed; the action and note are kept. `detail`: {@link ResolutionErrorDetail}.
  *
  * @csspart heading - The heading of the current view.
  * @csspart status - Loading and progress messages.
@@ -150,6 +116,8 @@ type FocusTarget = { readonly part: 'heading' | 'confirm-heading' } | { readonly
  */
 export class RcTeamQueue extends RaincheckElement {
   static override styles = [baseStyles, sessionFlowStyles, teamQueueStyles];
+  /** The events it fires, as the manifest lists them. */
+  static readonly events = [ResolutionSubmitEvent, ResolutionSuccessEvent, ResolutionErrorEvent] as const;
 
   static override properties = {
     ...RaincheckElement.properties,
@@ -184,8 +152,34 @@ export class RcTeamQueue extends RaincheckElement {
   /** The request being opened or shown: the list's button to focus when coming back. */
   #openedId: string | undefined;
   #focus: FocusTarget | undefined;
-  #load = 0;
-  #keys = new IntentKeys('raincheck:rc-team-queue');
+
+  /** What is shown loads as a task: the queue or one request; the latest wins, the one before is aborted. */
+  readonly #shown = new Task<readonly [Shown], void>(this, {
+    autoRun: false,
+    task: async ([shown], { signal }) => {
+      this.state = 'loading';
+      this.failure = undefined;
+      this.#failedStep = undefined;
+      if (shown.requestId === undefined) await this.#listQueue(signal);
+      else await this.#openRequest(shown.requestId, signal);
+    },
+    onError: (error) => this.#fail(error, this.#openedId === undefined ? 'queue' : 'request'),
+  });
+
+  /** Sends each resolution once (see {@link WriteController}). */
+  readonly #writer = new WriteController(this, {
+    started: () => {
+      this.state = 'submitting';
+      this.failure = undefined;
+    },
+    succeeded: () => {
+      this.state = 'done';
+      this.#focus = { part: 'heading' };
+    },
+    failed: (failure) => {
+      this.#show(failure, 'resolution');
+    },
+  });
 
   constructor() {
     super();
@@ -196,56 +190,54 @@ export class RcTeamQueue extends RaincheckElement {
     this.note = '';
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    const any = changed as Map<PropertyKey, unknown>;
+  /** The connection the queue was last listed through. */
+  #listedGeneration = 0;
+
+  protected override update(changed: PropertyValues<this>): void {
+    // After the controllers' hostUpdate, so the connection has compared its settings; before the render.
     const queueShown = this.#openedId === undefined;
-    if ((any.has('baseUrl') || any.has('config') || any.has('status')) && queueShown && this.settings.baseUrl) void this.#loadQueue();
+    const otherConnection = this.connection.generation !== this.#listedGeneration;
+    if ((otherConnection || changed.has('status')) && queueShown && this.connection.configured) void this.#loadQueue();
+    super.update(changed);
   }
 
-  /** Starts a load; `current()` turns false once a newer one has started. */
-  #startLoad(): () => boolean {
-    const load = ++this.#load;
-    this.state = 'loading';
-    this.failure = undefined;
-    this.#failedStep = undefined;
-    return () => load === this.#load;
+  protected override get loadFailed(): boolean {
+    return this.state === 'error' && this.#failedStep !== 'resolution';
   }
 
   /** Lists the requests with the current status, with their sessions. */
-  async #loadQueue(): Promise<void> {
-    const current = this.#startLoad();
-    try {
-      const { teamRequests, sessions } = await this.host.send(listTeamRequestsRoute, { query: { status: this.status } });
-      if (!current()) return;
-      this.sessions = new Map(sessions.map((session) => [session.id, session]));
-      this.requests = teamRequests;
-      this.state = 'ready';
-    } catch (error) {
-      if (current()) this.#fail(error, 'queue');
-    }
+  #loadQueue(): Promise<void> {
+    this.#listedGeneration = this.connection.generation;
+    return this.#shown.run([{ requestId: undefined }]);
+  }
+
+  async #listQueue(signal: AbortSignal): Promise<void> {
+    const { teamRequests, sessions } = await this.host.send(listTeamRequestsRoute, { query: { status: this.status }, signal });
+    signal.throwIfAborted();
+    this.sessions = new Map(sessions.map((session) => [session.id, session]));
+    this.requests = teamRequests;
+    this.state = 'ready';
   }
 
   /** Opens one request: everything the team needs to resolve it. */
-  async #open(requestId: string): Promise<void> {
+  #open(requestId: string): Promise<void> {
     this.#openedId = requestId;
     this.opened = undefined;
     this.action = undefined;
     this.note = '';
     this.result = undefined;
-    const current = this.#startLoad();
-    try {
-      const detail = await this.host.send(getTeamRequestRoute, { requestId });
-      if (!current()) return;
-      this.opened = detail;
-      // A kind with one resolution (acknowledge) has it chosen already.
-      const [only, ...others] = RESOLUTIONS[detail.teamRequest.kind];
-      if (only && others.length === 0) this.action = only;
-      this.state = 'detail';
-      this.#focus = { part: 'heading' };
-    } catch (error) {
-      if (current()) this.#fail(error, 'request');
-    }
+    return this.#shown.run([{ requestId }]);
+  }
+
+  async #openRequest(requestId: string, signal: AbortSignal): Promise<void> {
+    const detail = await this.host.send(getTeamRequestRoute, { requestId, signal });
+    signal.throwIfAborted();
+    this.opened = detail;
+    // A kind with one resolution (acknowledge) has it chosen already.
+    const [only, ...others] = RESOLUTIONS[detail.teamRequest.kind];
+    if (only && others.length === 0) this.action = only;
+    this.state = 'detail';
+    this.#focus = { part: 'heading' };
   }
 
   /** Back to the queue, listed again (a resolved request leaves it); focus returns to the request opened. */
@@ -258,12 +250,15 @@ export class RcTeamQueue extends RaincheckElement {
     void this.#loadQueue();
   }
 
-  #fail(error: unknown, step: FailedStep): WidgetErrorDetail {
-    this.failure = describeFailure(error);
+  #fail(error: unknown, step: FailedStep): void {
+    this.#show(describeFailure(error), step);
+  }
+
+  #show(failure: WidgetErrorDetail, step: FailedStep): void {
+    this.failure = failure;
     this.#failedStep = step;
     this.state = 'error';
     this.#focus = { part: 'heading' };
-    return this.failure;
   }
 
   /** What still stops the team member from going on, in order. */
@@ -292,36 +287,22 @@ export class RcTeamQueue extends RaincheckElement {
    */
   async #resolve(): Promise<void> {
     const { opened, action } = this;
-    if (!opened || !action || this.state === 'submitting' || this.#missing.length > 0) return;
+    if (!opened || !action || this.#missing.length > 0) return;
     const { teamRequest } = opened;
     const note = this.note.trim();
     const detail: ResolutionSubmitDetail = { requestId: teamRequest.id, kind: teamRequest.kind, action, note };
-    // Built before dispatch: the manifest's analyzer takes `dispatchEvent(new X(arg))`'s first argument for the event's name.
-    const submit = new ResolutionSubmitEvent(detail);
-    if (!this.dispatchEvent(submit)) return;
     const body = { action, ...(note ? { note } : {}) };
-    const scope = teamRequest.id;
-    this.state = 'submitting';
-    this.failure = undefined;
-    try {
-      const result = await this.host.send(resolveTeamRequestRoute, { requestId: teamRequest.id, idempotencyKey: this.#keys.keyFor(scope, body), body });
-      this.#keys.settle(scope);
-      this.result = result;
-      this.state = 'done';
-      this.#focus = { part: 'heading' };
-      const success = new ResolutionSuccessEvent(result);
-      this.dispatchEvent(success);
-    } catch (error) {
-      const failure = this.#fail(error, 'resolution');
-      if (!failure.retryable) {
-        // A final answer: choosing again is a new intent, with a new key. The request may have
-        // changed meanwhile (resolved by someone else): read it again, keeping the error shown.
-        this.#keys.settle(scope);
-        void this.#reread(teamRequest.id);
-      }
-      const failed = new ResolutionErrorEvent(failure);
-      this.dispatchEvent(failed);
-    }
+    await this.#writer.write({
+      submit: new ResolutionSubmitEvent(detail),
+      scope: teamRequest.id,
+      send: async (keyFor) => (this.result = await this.host.send(resolveTeamRequestRoute, { requestId: teamRequest.id, idempotencyKey: keyFor('', body), body })),
+      succeeded: (result) => new ResolutionSuccessEvent(result),
+      failed: (failure) => {
+        // A final answer: the request may have changed meanwhile (resolved by someone else): read it again, keeping the error shown.
+        if (!failure.retryable) void this.#reread(teamRequest.id);
+        return new ResolutionErrorEvent(failure);
+      },
+    });
   }
 
   /** Reads the opened request again, quietly: what it says now, if it is still the one shown. */
@@ -351,19 +332,21 @@ export class RcTeamQueue extends RaincheckElement {
       'request' in target
         ? (root.querySelector<HTMLElement>(`[part~="open-request"][data-request="${CSS.escape(target.request)}"]`) ?? root.querySelector<HTMLElement>('[part~="heading"]'))
         : root.querySelector<HTMLElement>(`[part~="${target.part}"]`);
-    element?.focus();
+    this.personFocus.move(element);
   }
 
   protected override render(): TemplateResult {
     const locale = this.formatLocale;
     if (this.state === 'done' && this.result && this.opened) return doneView(this.opened, this.result, locale, () => this.#back());
-    const failure = this.state === 'error' && this.failure ? failureAlert(this.failure, this.failure.retryable ? () => this.#retry() : undefined) : nothing;
+    const failure = this.state === 'error' ? this.failure : undefined;
+    const onRetry = this.failure?.retryable ? () => this.#retry() : undefined;
     if (this.#openedId === undefined) {
-      return html`
-        <h2 part="heading" tabindex="-1">${msg('Team requests', { id: 'rc.team.heading' })}</h2>
-        ${this.state === 'loading' ? html`<p part="status" role="status">${msg('Loading the requests…', { id: 'rc.team.loading' })}</p>` : nothing}
-        ${failure}
-        ${this.requests
+      return frame({
+        heading: msg('Team requests', { id: 'rc.team.heading' }),
+        status: this.state === 'loading' ? msg('Loading the requests…', { id: 'rc.team.loading' }) : undefined,
+        failure,
+        onRetry,
+        body: this.requests
           ? queueView({
               requests: this.requests,
               sessions: this.sessions,
@@ -375,19 +358,20 @@ export class RcTeamQueue extends RaincheckElement {
               onKind: (kind) => (this.kind = kind),
               onOpen: (id) => void this.#open(id),
             })
-          : nothing}
-      `;
+          : nothing,
+      });
     }
     const opened = this.opened;
     const busy = this.state === 'submitting';
     const confirming = this.state === 'confirming' || busy || (this.state === 'error' && this.#failedStep === 'resolution' && this.failure?.retryable === true);
-    return html`
-      <button part="back" type="button" data-variant="secondary" ?disabled=${busy} @click=${() => this.#back()}>${msg('Back to the queue', { id: 'rc.team.back' })}</button>
-      <h2 part="heading" tabindex="-1">${opened ? kindLabel(opened.teamRequest.kind) : msg('Team request', { id: 'rc.team.request-heading' })}</h2>
-      ${this.state === 'loading' ? html`<p part="status" role="status">${msg('Loading the request…', { id: 'rc.team.loading-request' })}</p>` : nothing}
-      ${opened ? requestStory(opened, locale) : nothing}
-      ${failure}
-      ${opened && opened.teamRequest.status === 'open' && this.action && confirming
+    return frame({
+      lead: html`<button part="back" type="button" data-variant="secondary" ?disabled=${busy} @click=${() => this.#back()}>${msg('Back to the queue', { id: 'rc.team.back' })}</button>`,
+      heading: opened ? kindLabel(opened.teamRequest.kind) : msg('Team request', { id: 'rc.team.request-heading' }),
+      status: this.state === 'loading' ? msg('Loading the request…', { id: 'rc.team.loading-request' }) : undefined,
+      summary: opened ? requestStory(opened, locale) : nothing,
+      failure,
+      onRetry,
+      body: html`${opened && opened.teamRequest.status === 'open' && this.action && confirming
         ? confirmStep({ detail: opened, action: this.action, note: this.note.trim(), locale, busy, onConfirm: () => void this.#resolve(), onChange: () => this.#change() })
         : nothing}
       ${opened && opened.teamRequest.status === 'open' && !confirming
@@ -400,18 +384,13 @@ export class RcTeamQueue extends RaincheckElement {
             onNote: (note) => (this.note = note),
             onContinue: (event) => this.#continue(event),
           })
-        : nothing}
-    `;
+        : nothing}`,
+    });
   }
 }
 
 declare global {
   interface HTMLElementTagNameMap {
     'rc-team-queue': RcTeamQueue;
-  }
-  interface HTMLElementEventMap {
-    'rc-resolution-submit': ResolutionSubmitEvent;
-    'rc-resolution-success': ResolutionSuccessEvent;
-    'rc-resolution-error': ResolutionErrorEvent;
   }
 }

@@ -1,28 +1,17 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { createMockHost, type MockHost, type ScenarioName } from '@raincheck/mock-host';
+import { WIDGETS } from '@raincheck/elements';
+import { createMockHost } from '@raincheck/mock-host';
 import { emulateMedia } from '@web/test-runner-commands';
 import '@raincheck/elements/define';
 import { mountWidget } from './widget-harness.js';
 
 const host = createMockHost();
 
-/**
- * Every widget, in a scenario where it has something to show, and the attribute that picks its
- * data: its value, or a function of the reset host (an offer's token exists only once seeded).
- */
-const WIDGETS: readonly { tag: string; scenario: ScenarioName; attribute: string; value: string | ((host: MockHost) => string) }[] = [
-  { tag: 'rc-cancel-session', scenario: 'ordinary-cancellation', attribute: 'session-id', value: 'ses-1' },
-  { tag: 'rc-reschedule-session', scenario: 'ordinary-cancellation', attribute: 'session-id', value: 'ses-1' },
-  { tag: 'rc-refund-request', scenario: 'client-offer', attribute: 'session-id', value: 'ses-1' },
-  { tag: 'rc-attendance-update', scenario: 'already-started', attribute: 'session-id', value: 'ses-1' },
-  { tag: 'rc-client-response', scenario: 'client-offer', attribute: 'token', value: (seeded) => seeded.offerTokens.open! },
-  { tag: 'rc-availability', scenario: 'extended-absence', attribute: 'therapist-id', value: 'th-ana' },
-  { tag: 'rc-cancellation-standing', scenario: 'near-frequency-threshold', attribute: 'therapist-id', value: 'th-ana' },
-];
-
-async function mount(tag: string, scenario: ScenarioName, attribute: string, value: string | ((host: MockHost) => string)): Promise<HTMLElement & { state: string }> {
-  host.reset(scenario);
-  const el = await mountWidget(host, tag, { [attribute]: typeof value === 'string' ? value : value(host) });
+/** `<tag>` in its registry demo: its scenario, pointed at its subject there (an offer's token exists only once seeded). */
+async function mount({ tag, subject, demo }: (typeof WIDGETS)[number]): Promise<HTMLElement & { state: string }> {
+  host.reset(demo.scenario);
+  const value = subject === 'token' ? host.offerTokens[demo.subject]! : demo.subject;
+  const el = await mountWidget(host, tag, subject && value ? { [subject]: value } : {}, { as: demo.as });
   await waitUntil(() => el.state === 'ready', `<${tag}> should be ready`, { timeout: 5000 });
   return el;
 }
@@ -32,9 +21,10 @@ afterEach(async () => {
 });
 
 describe('every widget', () => {
-  for (const { tag, scenario, attribute, value } of WIDGETS) {
+  for (const widget of WIDGETS) {
+    const { tag } = widget;
     it(`<${tag}> follows the dark colour scheme, accessibly, with its parts themable`, async () => {
-      const el = await mount(tag, scenario, attribute, value);
+      const el = await mount(widget);
       const light = getComputedStyle(el).backgroundColor;
       // Without motion, so axe reads the dark colours, not a transition half-way.
       await emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
@@ -44,5 +34,16 @@ describe('every widget', () => {
       el.style.setProperty('--rc-color-text', 'rgb(1, 2, 3)');
       expect(getComputedStyle(el.shadowRoot!.querySelector('[part~="heading"]')!).color).to.equal('rgb(1, 2, 3)');
     });
+
+    it(`<${tag}> fires the events the registry lists, as event classes with literal names`, () => {
+      const element = customElements.get(tag) as unknown as { events: readonly { eventName: string }[] };
+      expect(element.events.map((event) => event.eventName)).to.deep.equal([...widget.events]);
+    });
   }
+
+  it('the registry is every element the package registers, but the provider', () => {
+    const registered = ['rc-provider', ...WIDGETS.map((w) => w.tag)];
+    for (const tag of registered) expect(customElements.get(tag), tag).to.be.a('function');
+    expect(new Set(WIDGETS.map((w) => w.tag)).size).to.equal(WIDGETS.length);
+  });
 });

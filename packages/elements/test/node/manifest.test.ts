@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 
 interface Declaration {
   tagName?: string;
   customElement?: boolean;
   summary?: string;
-  events?: { name: string }[];
+  events?: { name: string; type?: { text: string } }[];
   cssParts?: { name: string }[];
   cssProperties?: { name: string }[];
   attributes?: { name: string }[];
@@ -34,6 +34,7 @@ describe('custom elements manifest', () => {
       const element = elements.get(tag)!;
       assert.ok(element.summary, `${tag} summary`);
       assert.deepEqual(element.events?.map((e) => e.name).sort(), [...(readOnly ? [] : [`${prefix}-submit`, `${prefix}-success`, `${prefix}-error`]), ...(withoutDecision ? [] : ['rc-decision']), ...extraEvents].sort(), `${tag} events`);
+      for (const event of element.events ?? []) assert.match(event.type?.text ?? '', /^\w+Detail$/, `${tag}: ${event.name} has its detail type, from its event class`);
       assert.ok((element.cssParts?.length ?? 0) >= (readOnly ? 10 : 12), `${tag} parts`);
       assert.ok(element.cssProperties?.some((p) => p.name === '--rc-color-accent'));
       assert.deepEqual(element.attributes?.map((a) => a.name).sort(), attributes, `${tag} attributes`);
@@ -45,9 +46,11 @@ describe('custom elements manifest', () => {
     for (const [tag, element] of elements) {
       if (tag === 'rc-provider') continue;
       const folder = tag.replace(/^rc-/, '');
-      // The element and its views module (what it shows once the policy has decided), if it has one.
-      const views = `${src}${folder}/${folder}.views.ts`;
-      const own = readFileSync(`${src}${folder}/${folder}.ts`, 'utf8') + (existsSync(views) ? readFileSync(views, 'utf8') : '');
+      // The element and its other modules: what it shows once the policy has decided (`.decided.ts`), its templates.
+      const own = readdirSync(`${src}${folder}`)
+        .filter((file) => file.endsWith('.ts') && !file.endsWith('.styles.ts') && !file.startsWith('define-'))
+        .map((file) => readFileSync(`${src}${folder}/${file}`, 'utf8'))
+        .join('\n');
       const documented = new Set(element.cssParts?.map((p) => p.name));
       // Parts written literally in the component's own template must be documented.
       const used = [...own.matchAll(/part="([\w\s-]+)"/g)].flatMap((m) => m[1]!.split(/\s+/));

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it, mock } from 'node:test';
 import { canonicalJson, createPolicy } from '@raincheck/policy';
 import { defaultRuleFiles } from '@raincheck/policy/rules';
-import { policyFromRules } from '../../src/internal/policy-from-rules.js';
+import { policyFromRules } from '../../src/internal/policy-from-rules.decided.js';
 
 /**
  * How many times `run` hashes the default rules: a hash is two FNV-1a passes over the canonical

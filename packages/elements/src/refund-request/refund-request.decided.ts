@@ -1,11 +1,11 @@
 import { msg } from '@lit/localize';
 import { html, type TemplateResult } from 'lit';
 import { decisionSection, effect, noteField, refundEffect, refundNext, submitFooter } from '../internal/form-templates.js';
-import type { SessionFormProps } from '../internal/session-flow.js';
+import type { SessionFormProps } from '../internal/session-form.js';
 import type { RefundSuccessDetail } from './refund-request.js';
 
 // What <rc-refund-request> shows once the policy has decided, loaded with the engine.
-export { policyFromRules } from '../internal/policy-from-rules.js';
+export { policyFromRules } from '../internal/policy-from-rules.decided.js';
 
 /** What the form shows, and where what the therapist does goes. */
 export interface RefundFormProps extends SessionFormProps {

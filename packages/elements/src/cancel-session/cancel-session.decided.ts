@@ -3,12 +3,12 @@ import type { Slot } from '@raincheck/host-api/client';
 import type { Decision, Reason } from '@raincheck/policy';
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatMoney } from '../format/formatters.js';
-import type { SessionFormProps } from '../internal/session-flow.js';
+import type { SessionFormProps } from '../internal/session-form.js';
 import { blockedNotice, channelList, commonEffects, decisionSection, effect, reasonFields, slotPicker, submitFooter, teamRequestSent } from '../internal/form-templates.js';
 import type { CancelSuccessDetail } from './cancel-session.js';
 
 // What <rc-cancel-session> shows once the policy has decided, loaded with the engine.
-export { policyFromRules } from '../internal/policy-from-rules.js';
+export { policyFromRules } from '../internal/policy-from-rules.decided.js';
 
 /** What the form shows, and where what the therapist does goes. */
 export interface CancelFormProps extends SessionFormProps {

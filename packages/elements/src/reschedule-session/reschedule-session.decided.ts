@@ -4,11 +4,11 @@ import type { Reason } from '@raincheck/policy';
 import { html, type TemplateResult } from 'lit';
 import { formatDateTime } from '../format/formatters.js';
 import { blockedNotice, commonEffects, decisionSection, effect, reasonFields, slotPicker, submitFooter, teamRequestSent } from '../internal/form-templates.js';
-import type { SessionFormProps } from '../internal/session-flow.js';
+import type { SessionFormProps } from '../internal/session-form.js';
 import type { RescheduleSuccessDetail } from './reschedule-session.js';
 
 // What <rc-reschedule-session> shows once the policy has decided, loaded with the engine.
-export { policyFromRules } from '../internal/policy-from-rules.js';
+export { policyFromRules } from '../internal/policy-from-rules.decided.js';
 
 /** What the form shows, and where what the therapist does goes. */
 export interface RescheduleFormProps extends SessionFormProps {

@@ -3,11 +3,11 @@ import type { AttendanceOutcome } from '@raincheck/policy';
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatMoney } from '../format/formatters.js';
 import { commonEffects, decisionSection, effect, noteField, refundEffect, refundNext, submitFooter } from '../internal/form-templates.js';
-import type { SessionFormProps } from '../internal/session-flow.js';
+import type { SessionFormProps } from '../internal/session-form.js';
 import type { AttendanceSuccessDetail } from './attendance-update.js';
 
 // What <rc-attendance-update> shows once the policy has decided, loaded with the engine.
-export { policyFromRules } from '../internal/policy-from-rules.js';
+export { policyFromRules } from '../internal/policy-from-rules.decided.js';
 
 const OUTCOMES: readonly AttendanceOutcome[] = ['attended', 'client-no-show', 'therapist-unable'];
 

@@ -7,7 +7,7 @@ import { decisionSection, effect, noteField, submitFooter } from '../internal/fo
 import type { AvailabilityChange, AvailabilitySessionDetail, AvailabilitySuccessDetail } from './availability.js';
 
 // What <rc-availability> shows once the policy has decided, loaded with the engine.
-export { policyFromRules } from '../internal/policy-from-rules.js';
+export { policyFromRules } from '../internal/policy-from-rules.decided.js';
 
 /** What the form shows, and where what the therapist does goes. */
 export interface AvailabilityFormProps {

@@ -1,0 +1,104 @@
+import { createHostTransport, type HostTransport } from '@raincheck/host-api/client';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { checkedUrl, ConfigurationError, configuredTimeout, type RaincheckConfig } from '../config/config.js';
+
+/** What the connection needs of its element: updates, a tag name for messages, and its settings. */
+export interface ConnectionHost extends ReactiveControllerHost {
+  readonly localName: string;
+}
+
+/**
+ * The element's host API client, rebuilt whenever anything that shapes it changes: the base URL,
+ * `fetch`, `headers`, the token (`accessToken` or `getAccessToken`) or the timeout. Each update
+ * compares them with the ones the client was built from; `generation` counts the changes of where
+ * answers come from (base URL, fetch, headers), and of the token after a failed load, so a load
+ * keyed on it runs again through the new client. A new token after a good load serves the next
+ * calls: a partner rotating tokens must not send the widget back to loading.
+ */
+export class HostConnection implements ReactiveController {
+  /** Counts the changes a load follows; it runs again when this changes. */
+  generation = 0;
+
+  #source: readonly unknown[] | undefined;
+  #credentials: readonly unknown[] | undefined;
+  #built: { shape: readonly unknown[]; transport: HostTransport } | undefined;
+
+  constructor(
+    private readonly host: ConnectionHost,
+    private readonly settings: () => RaincheckConfig,
+    /** Whether a new token or timeout should load again too (after a refused load, say). */
+    private readonly loadAgainOnNewCredentials: () => boolean = () => false,
+  ) {
+    host.addController(this);
+  }
+
+  hostUpdate(): void {
+    const settings = this.settings();
+    const source = sourceOf(settings);
+    const credentials = credentialsOf(settings);
+    const sourceChanged = this.#source !== undefined && !sameValues(this.#source, source);
+    const credentialsChanged = this.#credentials !== undefined && !sameValues(this.#credentials, credentials);
+    if (this.#source === undefined || sourceChanged || (credentialsChanged && this.loadAgainOnNewCredentials())) this.generation++;
+    this.#source = source;
+    this.#credentials = credentials;
+  }
+
+  /** Whether there is a base URL to call (a usable one or not: an unusable one ends in an error). */
+  get configured(): boolean {
+    return Boolean(this.settings().baseUrl);
+  }
+
+  /**
+   * The client for the current settings. Without a usable base URL every call rejects with a
+   * ConfigurationError; reading it never throws, since tools that inspect elements read it too.
+   */
+  get transport(): HostTransport {
+    const settings = this.settings();
+    const shape = [...sourceOf(settings), ...credentialsOf(settings)];
+    if (this.#built && sameValues(this.#built.shape, shape)) return this.#built.transport;
+    let transport: HostTransport;
+    try {
+      transport = build(settings, this.host.localName);
+    } catch (error) {
+      const refusal = error instanceof Error ? error : new ConfigurationError(String(error));
+      transport = { send: () => Promise.reject(refusal) };
+    }
+    this.#built = { shape, transport };
+    return transport;
+  }
+}
+
+function build({ baseUrl, fetch, headers, timeoutMs, accessToken, getAccessToken }: RaincheckConfig, tag: string): HostTransport {
+  if (!baseUrl) throw new ConfigurationError(`<${tag}> needs a base-url (or an <rc-provider base-url>)`);
+  checkedUrl(baseUrl);
+  const token = getAccessToken ?? accessToken;
+  return createHostTransport({
+    baseUrl,
+    ...(fetch ? { fetch } : {}),
+    ...(headers ? { headers } : {}),
+    ...(token === undefined ? {} : { token }),
+    ...(timeoutMs === undefined ? {} : { timeoutMs: configuredTimeout(timeoutMs) }),
+  });
+}
+
+/** Where answers come from. Header objects compare by content: a template that writes `.headers=${{…}}` makes a new object each render. */
+function sourceOf({ baseUrl, fetch, headers }: RaincheckConfig): readonly unknown[] {
+  return [baseUrl, fetch, typeof headers === 'function' || headers === undefined ? headers : headerText(headers)];
+}
+
+function credentialsOf({ accessToken, getAccessToken, timeoutMs }: RaincheckConfig): readonly unknown[] {
+  return [getAccessToken ?? accessToken, timeoutMs];
+}
+
+function headerText(headers: HeadersInit): unknown {
+  try {
+    return JSON.stringify([...new Headers(headers)]);
+  } catch {
+    // Headers HTTP cannot send: the client says so at the first call; until then, compare by identity.
+    return headers;
+  }
+}
+
+function sameValues(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((value, i) => Object.is(value, b[i]));
+}

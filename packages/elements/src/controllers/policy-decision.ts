@@ -1,0 +1,208 @@
+import { msg, str } from '@lit/localize';
+import { Task, TaskStatus } from '@lit/task';
+import { getRulesRoute, type DecisionShown, type HostTransport } from '@raincheck/host-api/client';
+import type { Action, Decision, Facts, Policy } from '@raincheck/policy';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { RulesSource } from '../config/config.js';
+import { DecisionEvent } from '../events/decision-event.js';
+import type { policyFromRules } from '../internal/policy-from-rules.decided.js';
+import { loadRulesFromUrl } from '../internal/rules-url.js';
+import { yieldToMain } from '../internal/yield-to-main.js';
+
+/**
+ * What a widget's decided-phase module exports besides its templates: the engine's entry, so a
+ * bundler puts the engine and the views in one chunk, loaded once. The rule-file validator is not
+ * in it: rules a host has vouched for by their hash need no second validation.
+ */
+export interface ViewsModule {
+  readonly policyFromRules: typeof policyFromRules;
+}
+
+/** What the policy lets the person do: do it themselves, ask the team, or nothing. */
+export type PolicyMode = 'self-serve' | 'team-request' | 'blocked';
+
+/** The facts a widget loads from the host; `action`, `now` and `request` are added at each decision. */
+export type LoadedFacts = Omit<Facts, 'action' | 'now' | 'request'>;
+
+/** Rule files as a source gives them, with the policy hash that vouches for them, if any. */
+interface LoadedRules {
+  readonly files: Readonly<Record<string, unknown>>;
+  readonly hash: string | undefined;
+  readonly identity: { readonly id?: string; readonly version?: string };
+}
+
+/** How the controller reaches its widget's settings and what was entered. */
+export interface PolicyDecisionOptions<Views extends ViewsModule> {
+  /** The policy action the widget decides. */
+  readonly action: Action;
+  /** Imports the widget's decided-phase module (a dynamic `import()`, so bundlers split it off). */
+  readonly importViews: () => Promise<Views>;
+  /** The request facts from what the person has entered. */
+  readonly requestFacts: () => NonNullable<Facts['request']>;
+  /** Where the rules come from now. */
+  readonly rules: () => RulesSource;
+  /** The host API client, for `{ from: 'host' }` rules. */
+  readonly transport: () => HostTransport;
+  /** Whether the host can be asked yet (a base URL is set), so the rules can be fetched early. */
+  readonly connected: () => boolean;
+  readonly timeoutMs: () => number | undefined;
+  /** Whether a write is in flight: new rules then wait for the next decision. */
+  readonly writing: () => boolean;
+  /** A decision that failed (the rules could not load, say), other than one the load awaits. */
+  readonly failed: (error: unknown) => void;
+  /** Runs with the policy before each decision (the standing reads its thresholds). */
+  readonly prepare?: (policy: Policy, views: Views, facts: LoadedFacts) => void;
+}
+
+/**
+ * Decides with the policy as the person types: from the facts the widget loaded and the request
+ * facts of what was entered, again whenever the rules change, firing `rc-decision`. The latest
+ * decision wins (a task; the one before is aborted). The rules and the engine start loading when
+ * the widget connects, beside the widget's own load, and arrive in the decided-phase module.
+ */
+export class PolicyDecision<Views extends ViewsModule = ViewsModule> implements ReactiveController {
+  /** The loaded facts; set by the widget's load, then each decision adds what was entered. */
+  facts: LoadedFacts | undefined;
+  /** The latest decision; undefined until the first. */
+  decision: Decision | undefined;
+  /** The widget's decided-phase module; set with the first decision, so a render that has `decision` has it. */
+  views: Views | undefined;
+
+  #policy: { source: RulesSource; policy: Promise<Policy> } | undefined;
+  #views: Promise<Views> | undefined;
+  readonly #deciding: Task<readonly [], { decision: Decision; facts: Facts; views: Views }>;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & EventTarget,
+    private readonly options: PolicyDecisionOptions<Views>,
+  ) {
+    host.addController(this);
+    this.#deciding = new Task(host, {
+      autoRun: false,
+      task: async (_args, { signal }) => {
+        const loaded = this.facts;
+        if (!loaded) throw new Error('PolicyDecision: decide() before the facts were loaded');
+        const [policy, views] = await Promise.all([this.policy(), this.loadViews()]);
+        // Each step a task of its own: building the policy, deciding, then rendering what was decided.
+        await yieldToMain();
+        signal.throwIfAborted();
+        options.prepare?.(policy, views, loaded);
+        const facts: Facts = { ...loaded, action: options.action, now: new Date().toISOString(), request: options.requestFacts() };
+        const decision = await policy.evaluate(facts);
+        await yieldToMain();
+        signal.throwIfAborted();
+        return { decision, facts, views };
+      },
+      onComplete: ({ decision, facts, views }) => {
+        this.views = views;
+        this.decision = decision;
+        this.host.dispatchEvent(new DecisionEvent({ decision, facts }));
+      },
+    });
+  }
+
+  hostConnected(): void {
+    // Imported now, beside the widget's own load: the decided-phase module, with the engine.
+    void this.loadViews().catch(() => undefined);
+  }
+
+  /** Starts loading the rules (once the host has answered the widget's first call), so the decision need not wait for them. */
+  prefetch(): void {
+    if (this.options.connected()) void this.policy().catch(() => undefined);
+  }
+
+  hostUpdate(): void {
+    const cached = this.#policy;
+    // The provider's settings change as a whole (its locale, say): only other rules decide again.
+    if (cached && this.facts && !sameSource(cached.source, this.options.rules()) && !this.options.writing()) {
+      // Other rules (a policy owner editing them, say): decide again, keeping what was entered.
+      this.decide().catch((error: unknown) => this.options.failed(error));
+    }
+  }
+
+  /** Decides again with what has been entered; rejects when this, the latest decision, failed. */
+  async decide(): Promise<void> {
+    if (!this.facts) return;
+    await this.#deciding.run([]);
+    if (this.#deciding.status === TaskStatus.ERROR) throw this.#deciding.error;
+  }
+
+  /** Applies an edit, then decides again with it. */
+  input(update: () => void): void {
+    update();
+    this.decide().catch((error: unknown) => this.options.failed(error));
+  }
+
+  /** Forgets the last subject's facts and decision, as a new load starts. */
+  reset(): void {
+    this.facts = undefined;
+    this.decision = undefined;
+  }
+
+  /** What the policy lets the person do here. */
+  get mode(): PolicyMode {
+    const outcome = this.decision?.outcome;
+    return outcome === 'blocked' ? 'blocked' : outcome === 'needs-team' ? 'team-request' : 'self-serve';
+  }
+
+  /** The minimum length of a written reason, 0 when none is required. */
+  get noteMinLength(): number {
+    return this.decision?.requirements.find((r) => r.kind === 'written-reason')?.minLength ?? 0;
+  }
+
+  /** The sentence asking for a longer written reason, if `note` is too short for the policy. */
+  noteShortfall(note: string): string[] {
+    return note.trim().length < this.noteMinLength
+      ? [msg(str`Write a reason of at least ${this.noteMinLength} characters.`, { id: 'rc.cancel.missing-note' })]
+      : [];
+  }
+
+  /**
+   * The policy engine with the configured rules, imported on first use. It is rebuilt when the
+   * source changes: another URL, or another inline files object (edited rules are a new object).
+   */
+  policy(): Promise<Policy> {
+    const source = this.options.rules();
+    if (!this.#policy || !sameSource(this.#policy.source, source)) {
+      const loading = Promise.all([this.loadViews(), this.#ruleFiles(source)]).then(([views, { files, hash, identity }]) => views.policyFromRules(files, hash, identity));
+      const entry = { source, policy: loading };
+      this.#policy = entry;
+      // A failed load (network, invalid rules) is retried on the next request.
+      loading.catch(() => {
+        if (this.#policy === entry) this.#policy = undefined;
+      });
+    }
+    return this.#policy.policy;
+  }
+
+  /** The decided-phase module (with the engine), imported once; a failed import is tried again next time. */
+  loadViews(): Promise<Views> {
+    if (!this.#views) {
+      const loading = this.options.importViews();
+      this.#views = loading;
+      loading.catch(() => {
+        if (this.#views === loading) this.#views = undefined;
+      });
+    }
+    return this.#views;
+  }
+
+  async #ruleFiles(source: RulesSource): Promise<LoadedRules> {
+    if (source.from === 'inline') return { files: source.files, hash: source.hash, identity: {} };
+    if (source.from === 'host') {
+      const { id, version, files, hash } = await this.options.transport().send(getRulesRoute, {});
+      return { files, hash, identity: { id, version } };
+    }
+    return { ...(await loadRulesFromUrl(source.url, this.options.timeoutMs())), identity: {} };
+  }
+}
+
+/** What the widget showed, as the host records it beside the write. */
+export function shownDecision(decision: Decision): DecisionShown {
+  return { policyId: decision.policy.id, policyVersion: decision.policy.version, policyHash: decision.policy.hash, outcome: decision.outcome };
+}
+
+/** The same rules: the same URL, or the same inline files object (edited rules are a new object). */
+function sameSource(cached: RulesSource, source: RulesSource): boolean {
+  return source.from === 'inline' ? cached.from === 'inline' && cached.files === source.files && cached.hash === source.hash : JSON.stringify(cached) === JSON.stringify(source);
+}
