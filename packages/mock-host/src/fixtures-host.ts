@@ -1,7 +1,8 @@
 import { mintToken, verifyToken } from '@raincheck/host-api/tokens';
-import { createHostCore, errorResponse, HttpError, newOfferToken, notificationsOf, offerTokenHash, pathUnder, type StoredNotification, type StoredOffer } from '@raincheck/host/core';
+import { createHostCore, createOutboxWorker, errorResponse, HttpError, linkSeal, newOfferToken, notificationsOf, offerTokenHash, pathUnder, renderMessage, type RefundOrder, type StoredNotification, type StoredOffer } from '@raincheck/host/core';
 import { createPolicy, type Policy } from '@raincheck/policy';
 import { defaultRuleFiles, DEFAULT_POLICY } from '@raincheck/policy/rules';
+import { recordingNotifier, recordingRefunds, type DeliveredMessage } from './delivery.js';
 import { createMemoryStore, type MemoryData } from './memory-store.js';
 import { londonIso, SCENARIOS, seedScenario, type Seed, type ScenarioName } from './scenarios.js';
 import { fillTeamQueue } from './team-queue.js';
@@ -11,6 +12,10 @@ import { fillTeamQueue } from './team-queue.js';
 // a scenario, so a test kit (`raincheck conformance --fixtures`) can run against the mock host just
 // as against the reference host. It answers the same bodies as packages/host/src/fixtures.ts (which
 // it mirrors; that one works on the SQL store), plus the shared test clock `POST /_fixtures/clock`.
+// Its outbox is delivered by the mock host's in-process worker (the reference host's, with
+// recording notifiers) after every write and clock move, so the notification history shows what a
+// host with a worker shows: sent messages, follow-ups once due, expiries run.
+// The scenario handler stays a copy: @raincheck/host exports `answerFixture` from neither entry.
 
 /** How to make a mock host with fixtures. */
 export interface MockFixturesHostOptions {
@@ -34,6 +39,10 @@ export interface MockFixturesHost {
   readonly policy: Policy;
   /** The outbox, every practice's, oldest first: what the host decided to tell clients. */
   readonly notifications: () => readonly StoredNotification[];
+  /** The messages its worker delivered, every practice's, oldest first. */
+  readonly delivered: readonly DeliveredMessage[];
+  /** The refunds its worker carried out. */
+  readonly refundOrders: readonly RefundOrder[];
 }
 
 /** The development secret of a mock host with fixtures: a public test value. */
@@ -94,7 +103,13 @@ export function createMockFixturesHost(options: MockFixturesHostOptions = {}): M
     sequence: 0,
   };
   const store = createMemoryStore(data);
-  const core = createHostCore({ store, authenticate: (authorization) => verifyToken(authorization, { secret, now: clock }), policy: () => policy, now: clock, instant: londonIso });
+  // Links are sealed into the outbox so the worker can write them into messages, as the reference host does.
+  const seal = linkSeal(crypto.randomUUID());
+  const core = createHostCore({ store, authenticate: (authorization) => verifyToken(authorization, { secret, now: clock }), policy: () => policy, now: clock, instant: londonIso, linkSeal: seal });
+  const delivered: DeliveredMessage[] = [];
+  const refundOrders: RefundOrder[] = [];
+  const at = () => londonIso(clock());
+  const worker = createOutboxWorker({ store, policy: () => policy, now: clock, instant: londonIso, linkSeal: seal, offerUrl: (offerToken) => `https://practice.example/offer/${offerToken}`, render: renderMessage, notifiers: [recordingNotifier(delivered, at)], refunds: recordingRefunds(refundOrders), random: () => 0.5 });
   const basePath = options.basePath ?? '';
   const mint = (tenant: string, subject: string, role: 'therapist' | 'team' | 'admin') => mintToken({ tenant, subject, role, secret, ttlSeconds: 600, now: clock });
 
@@ -171,11 +186,17 @@ export function createMockFixturesHost(options: MockFixturesHostOptions = {}): M
     policy,
     now: clock,
     notifications: () => notificationsOf(data.outbox),
+    delivered,
+    refundOrders,
     fetch: async (request) => {
       const path = pathUnder(new URL(request.url).pathname, basePath);
       if (request.method === 'GET' && path === '/healthz') return json(200, { ok: true });
       const fixture = request.method === 'POST' && path !== null ? fixtures[path] : undefined;
-      return fixture ? fixture(request) : core.handle(request, basePath);
+      const answer = await (fixture ? fixture(request) : core.handle(request, basePath));
+      // What a write (or the clock's move) made due is delivered before the answer, as the mock host
+      // does; a failing delivery is not the write's failure: its row waits for the next drain.
+      if (request.method !== 'GET') await worker.drain().catch(() => undefined);
+      return answer;
     },
   };
 }

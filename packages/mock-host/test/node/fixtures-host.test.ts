@@ -34,6 +34,27 @@ describe('the mock host with fixtures', () => {
     assert.equal(host.now(), Date.parse('2027-07-01T00:00:00Z'));
   });
 
+  it("delivers its outbox with the mock host's worker: the history shows the cancellation sent, the follow-up once due", async () => {
+    const host = createMockFixturesHost({ now: () => NOW });
+    const made = (await (await post(host, '/_fixtures/scenario', { scenario: 'ordinary-cancellation' })).json()) as { ids: { therapist: string; sessions: string[] }; tenant: string; subjects: { therapist: string } };
+    const sessionId = made.ids.sessions[0]!;
+    const as = async (path: string, init: { method?: string; body?: string; headers?: Record<string, string> } = {}) => {
+      const { token } = (await (await post(host, '/_fixtures/token', { tenant: made.tenant, subject: made.subjects.therapist, role: 'therapist' })).json()) as { token: string };
+      return host.fetch(new Request(`http://mock.test${path}`, { ...init, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...init.headers } }));
+    };
+    // Alternatives after the follow-up is due: an offer closes at its first alternative's start.
+    const { slots } = (await (await as(`/therapists/${made.ids.therapist}/slots?from=2027-06-03T00:00:00Z&to=2027-06-20T00:00:00Z`)).json()) as { slots: { id: string }[] };
+    const body = { reason: 'illness', alternativeSlotIds: slots.slice(0, 2).map((s) => s.id), refundOffered: true, decision: { policyId: 'raincheck-default', policyVersion: '1.0.0', policyHash: 'x', outcome: 'allowed' } };
+    const cancelled = await as(`/sessions/${sessionId}/cancel`, { method: 'POST', body: JSON.stringify(body), headers: { 'idempotency-key': 'fixtures-history-1', 'if-match': '"1"' } });
+    assert.equal(cancelled.status, 200, await cancelled.clone().text());
+    type History = { notifications: { kind: string; deliveries: { channel: string; status: string }[] }[] };
+    const statuses = async (path: string) => ((await (await as(path)).json()) as History).notifications.map((n) => `${n.kind} ${n.deliveries.map((d) => `${d.channel}:${d.status}`).join(' ')}`);
+    assert.deepEqual(await statuses(`/sessions/${sessionId}/notifications`), ['session-cancelled email:sent', 'offer-reminder email:scheduled']);
+    assert.deepEqual(host.delivered.map((m) => `${m.kind} ${m.channel}`), ['session-cancelled email']);
+    await post(host, '/_fixtures/clock', { advanceMinutes: 24 * 60 });
+    assert.deepEqual(await statuses(`/sessions/${sessionId}/offer/notifications`), ['session-cancelled email:sent', 'offer-reminder email:sent']);
+  });
+
   it('refuses what it cannot use, saying what to send', async () => {
     const host = createMockFixturesHost();
     const unknown = await post(host, '/_fixtures/scenario', { scenario: 'no-such-scenario' });
