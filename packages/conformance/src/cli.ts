@@ -9,7 +9,6 @@ import { KIT_ROLES, type KitRole } from './types.js';
 
 const USAGE = `Usage: raincheck conformance --base-url URL [--fixtures] [--token-for ROLE=TOKEN … | --token-secret S]
          [--expected-failures FILE] [--junit FILE] [--json] [--only ID-PREFIX …] [--session-id ID] [--therapist-id ID]
-         [--notification-history /sessions/{sessionId}/notifications]
        raincheck conformance --list
 
 Checks the host API at URL: contract, idempotency, preconditions, re-decision, identities, offers,
@@ -52,7 +51,6 @@ export async function main(argv: readonly string[], io: { readonly out: (text: s
         only: { type: 'string', multiple: true },
         'session-id': { type: 'string' },
         'therapist-id': { type: 'string' },
-        'notification-history': { type: 'string' },
         list: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -71,8 +69,6 @@ export async function main(argv: readonly string[], io: { readonly out: (text: s
     const baseUrl = values['base-url'];
     if (!baseUrl) throw new UsageError('--base-url is required');
     if (!/^https?:\/\/[^/]/.test(baseUrl)) throw new UsageError(`--base-url must be an http(s) URL, not ${JSON.stringify(baseUrl)}`);
-    const history = values['notification-history'];
-    if (history !== undefined && !/^\/[^{}]*\{\w+\}[^{}]*$/.test(history)) throw new UsageError(`--notification-history must be a path with one {sessionId} in it, not ${JSON.stringify(history)}`);
     const file = values['expected-failures'];
     const expectedFailures = file === undefined ? [] : parseExpectedFailures(await readFile(file, 'utf8'), file, checks.map((c) => c.id));
     const seed = { ...(values['session-id'] ? { sessionId: values['session-id'] } : {}), ...(values['therapist-id'] ? { therapistId: values['therapist-id'] } : {}) };
@@ -84,7 +80,6 @@ export async function main(argv: readonly string[], io: { readonly out: (text: s
       seed,
       expectedFailures,
       ...(values.only ? { only: values.only } : {}),
-      ...(history ? { notificationHistoryPath: history } : {}),
     });
     if (values.junit) await writeFile(values.junit, formatJunit(report));
     io.out(values.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatTable(report)}\n`);

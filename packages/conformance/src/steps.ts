@@ -43,9 +43,9 @@ export async function readSession(context: CheckContext, practice: Practice, ses
   return session;
 }
 
-/** The therapist's open slots over the next three weeks. */
-export async function openSlots(context: CheckContext, practice: Practice): Promise<Slot[]> {
-  const from = new Date(context.now()).toISOString();
+/** The therapist's open slots over the next three weeks (from `fromMs`, default now). */
+export async function openSlots(context: CheckContext, practice: Practice, fromMs = context.now()): Promise<Slot[]> {
+  const from = new Date(fromMs).toISOString();
   const to = new Date(context.now() + 21 * DAY_MS).toISOString();
   const answer = await context.probe.send({ method: 'GET', path: `/therapists/${encodeURIComponent(practice.therapistId)}/slots?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`, token: await practice.token('therapist') });
   expectStatus(answer, 200, 'the therapist reads their open slots');
@@ -95,19 +95,24 @@ export async function widgetDecision(context: CheckContext, practice: Practice, 
 /** A note long enough for any written-reason requirement. */
 export const NOTE = 'I am unwell and cannot see clients this week; sorry for the short notice.';
 
+/** How a check wants its cancellation: alternatives starting no earlier than `slotsFrom` of the decision (epoch ms). */
+export interface CancelOptions {
+  readonly slotsFrom?: (decision: Decision) => number;
+}
+
 /** A cancel body as the widget sends it: the policy's minimum of alternatives, the refund if it offers one. */
-export async function cancelBody(context: CheckContext, practice: Practice, sessionId: string): Promise<{ body: Record<string, unknown>; decision: Decision }> {
+export async function cancelBody(context: CheckContext, practice: Practice, sessionId: string, options: CancelOptions = {}): Promise<{ body: Record<string, unknown>; decision: Decision }> {
   const request = { reason: 'illness' as const, note: NOTE };
   const { decision, shown } = await widgetDecision(context, practice, 'cancel', sessionId, request);
-  const slots = await openSlots(context, practice);
+  const slots = await openSlots(context, practice, options.slotsFrom?.(decision));
   const count = Math.max(decision.alternatives?.minSlots ?? 0, Math.min(2, slots.length));
   return { body: { ...request, alternativeSlotIds: slots.slice(0, count).map((s) => s.id), refundOffered: decision.refund !== null, decision: shown }, decision };
 }
 
 /** Cancels a session as its therapist, as the widget would; fails unless the host answers 200. */
-export async function cancel(context: CheckContext, practice: Practice, sessionId: string): Promise<{ answer: Answer; decision: Decision; body: Record<string, unknown> }> {
+export async function cancel(context: CheckContext, practice: Practice, sessionId: string, options: CancelOptions = {}): Promise<{ answer: Answer; decision: Decision; body: Record<string, unknown> }> {
   const session = await readSession(context, practice, sessionId);
-  const { body, decision } = await cancelBody(context, practice, sessionId);
+  const { body, decision } = await cancelBody(context, practice, sessionId, options);
   const answer = await context.probe.send({ method: 'POST', path: `/sessions/${encodeURIComponent(sessionId)}/cancel`, token: await practice.token('therapist'), body, idempotencyKey: newKey(), ifMatch: session.version });
   expectStatus(answer, 200, 'an allowed cancellation, with the right If-Match and a new key, goes through');
   return { answer, decision, body };

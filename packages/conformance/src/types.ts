@@ -84,11 +84,6 @@ export interface ConformanceOptions {
   readonly only?: readonly string[];
   /** Milliseconds a single request may take before the check fails; default 30 000. */
   readonly requestTimeoutMs?: number;
-  /**
-   * The path of a session's notification history (`/sessions/{sessionId}/notifications`), for a
-   * host that serves one the contract does not name yet; default the contract's, when it has one.
-   */
-  readonly notificationHistoryPath?: string;
   /** Called with each result as it is known (progress output). */
   readonly onResult?: (result: CheckResult) => void;
 }

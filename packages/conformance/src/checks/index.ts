@@ -8,7 +8,7 @@ import { preconditionChecks } from './preconditions.js';
 import { reDecisionChecks } from './re-decision.js';
 
 /** Every check, by group, in the order they run (contract.responses, which sums up the run, last). */
-export function allChecks(options: { readonly tokenSecret?: string; readonly notificationHistoryPath?: string } = {}): readonly CheckDefinition[] {
-  const checks = [...contractChecks, ...idempotencyChecks, ...preconditionChecks, ...reDecisionChecks, ...identityChecks(options), ...offerChecks, ...notificationChecks(options.notificationHistoryPath)];
+export function allChecks(options: { readonly tokenSecret?: string } = {}): readonly CheckDefinition[] {
+  const checks = [...contractChecks, ...idempotencyChecks, ...preconditionChecks, ...reDecisionChecks, ...identityChecks(options), ...offerChecks, ...notificationChecks];
   return [...checks.filter((c) => c.id !== 'contract.responses'), ...checks.filter((c) => c.id === 'contract.responses')];
 }

@@ -8,7 +8,6 @@ import { after, before, describe, it } from 'node:test';
 import { createMockFixturesHost } from '@raincheck/mock-host';
 import type { ConformanceReport } from '../../src/index.js';
 import { brokenHost } from '../shared/broken-hosts.js';
-import { HISTORY_PATH, historyHost } from '../shared/history-host.js';
 import { serveOverHttp, type HttpHost } from '../shared/http-host.js';
 
 // The real command line (`raincheck conformance`, the policy CLI delegating to the built kit)
@@ -57,12 +56,12 @@ describe('raincheck conformance (the command line)', () => {
     assert.equal(ran.code, 0, ran.err);
     for (const group of ['contract', 'idempotency', 'preconditions', 're-decision', 'identities', 'offers', 'notifications']) assert.match(ran.out, new RegExp(`^${group}$`, 'm'));
     assert.match(ran.out, /^ {2}PASS {3}idempotency\.replay +A repeated Idempotency-Key/m);
-    assert.match(ran.out, /^ {2}SKIP {3}notifications\.after-cancel .*\n {9}skipped: the contract \(@raincheck\/host-api\) has no session notification history endpoint/m);
-    assert.match(ran.out, /^33 passed, 0 failed, 3 skipped$/m);
+    assert.match(ran.out, /^ {2}PASS {3}notifications\.follow-up +An unanswered offer's follow-up/m);
+    assert.match(ran.out, /^37 passed, 0 failed, 0 skipped$/m);
     const xml = await readFile(junit, 'utf8');
-    assert.match(xml, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="raincheck conformance" tests="36" failures="0" skipped="3"/);
+    assert.match(xml, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="raincheck conformance" tests="37" failures="0" skipped="0"/);
     assert.match(xml, /<testsuite name="idempotency" tests="5" failures="0" skipped="0"/);
-    assert.match(xml, /<testcase classname="conformance.notifications" name="notifications.after-cancel" time="[\d.]+">\n {6}<skipped message="the contract/);
+    assert.match(xml, /<testsuite name="notifications" tests="4" failures="0" skipped="0"/);
   });
 
   it('a broken host: FAIL lines that say what is wrong, exit 1, and a JSON report', async () => {
@@ -86,7 +85,7 @@ describe('raincheck conformance (the command line)', () => {
     const ran = await raincheck(['--base-url', broken.url, '--fixtures', '--expected-failures', file, '--junit', junit]);
     assert.equal(ran.code, 0, ran.out);
     assert.match(ran.out, /^ {2}XFAIL {2}idempotency\.replay .*\n {9}expected: idempotency keys land in our next release \(PARTNER-12\)/m);
-    assert.match(ran.out, /^30 passed, 0 failed, 3 skipped, 3 expected failure\(s\), 1 listed as expected failure\(s\) but passing$/m);
+    assert.match(ran.out, /^34 passed, 0 failed, 0 skipped, 3 expected failure\(s\), 1 listed as expected failure\(s\) but passing$/m);
     assert.match(ran.out, /^ {2}PASS {3}idempotency\.key-required .*\n {9}note: passes now, though the expected-failures file lists it \(fixed last week\): remove it from the file$/m);
     const xml = await readFile(junit, 'utf8');
     assert.match(xml, /failures="0"/);
@@ -120,26 +119,8 @@ describe('raincheck conformance (the command line)', () => {
   it('--list names every check by id', async () => {
     const ran = await raincheck(['--list']);
     assert.equal(ran.code, 0);
-    assert.equal(ran.out.trim().split('\n').length, 36);
+    assert.equal(ran.out.trim().split('\n').length, 37);
     assert.match(ran.out, /^offers\.answer-once\tAn offer is answered once/m);
-  });
-});
-
-describe('raincheck conformance --notification-history', () => {
-  it('reads a history the contract does not name yet at the path given, and refuses a path without {sessionId}', async () => {
-    const stand = historyHost();
-    const served = await serveOverHttp((request) => stand.fetch(request));
-    try {
-      const ran = await raincheck(['--base-url', served.url, '--fixtures', '--only', 'notifications.', '--notification-history', HISTORY_PATH]);
-      assert.equal(ran.code, 0, ran.out);
-      assert.match(ran.out, /^ {2}PASS {3}notifications\.after-cancel /m);
-      assert.match(ran.out, /^3 passed, 0 failed, 0 skipped$/m);
-      const bad = await raincheck(['--base-url', served.url, '--notification-history', '/notifications']);
-      assert.equal(bad.code, 2);
-      assert.match(bad.err, /--notification-history must be a path with one \{sessionId\} in it/);
-    } finally {
-      await served.close();
-    }
   });
 });
 

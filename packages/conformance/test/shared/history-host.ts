@@ -1,50 +1,48 @@
+import type { Notification } from '@raincheck/host-api';
 import { createMockFixturesHost } from '@raincheck/mock-host';
 
-// A mock host with fixtures that also serves a session's notification history, the way a host
-// with delivery (issue 17) will: `GET /sessions/{id}/notifications` → `{ notifications: [{ kind,
-// channel, at }] }`, read from its outbox, with follow-ups once they are due. It stands in for
-// such a host until the contract names the endpoint, so the notification checks are tested now.
+// Hosts whose notification history is wrong, as wrappers around the mock fixtures host's real
+// history endpoints (`GET /sessions/{id}/notifications`, `…/offer/notifications`): each rewrites
+// what the history answers the way a faulty host would record or send, so the notification checks
+// are shown to fail saying what is wrong. The sound case is the mock fixtures host itself.
 
-/** What the stand-in gets wrong, if anything. */
-export interface HistoryHostOptions {
-  /** Leaves this channel's notifications out of the history. */
+/** What the host gets wrong. */
+export interface HistoryFault {
+  /** Never sends (or records) this channel's messages. */
   readonly dropChannel?: string;
-  /** Hours after a cancellation its follow-up is due; default 24; `null`: never. */
-  readonly followUpAfterHours?: number | null;
-  /** Sends the follow-up even when the offer was answered. */
+  /** Never sends these kinds of message (`offer-reminder`: no follow-up; `offer-expired`: the client is not told). */
+  readonly dropKinds?: readonly Notification['kind'][];
+  /** Sends the follow-up even when the offer was answered (its obsolete reminder shows as sent). */
   readonly chasesAnswered?: boolean;
+  /** Answers the history in a shape of its own (`{ notifications: [{ kind, channel, at }] }`), not the contract's. */
+  readonly ownShape?: boolean;
 }
 
-/** The history endpoint the stand-in serves (the kit's `notificationHistoryPath`). */
-export const HISTORY_PATH = '/sessions/{sessionId}/notifications';
+const HISTORY = /^\/sessions\/[^/]+\/(offer\/)?notifications$/;
 
-export function historyHost(options: HistoryHostOptions = {}): { fetch(request: Request): Promise<Response> } {
+function rewrite(notifications: readonly Notification[], fault: HistoryFault): unknown {
+  const kept = notifications
+    .filter((n) => !fault.dropKinds?.includes(n.kind))
+    .map((n) => ({
+      ...n,
+      deliveries: n.deliveries
+        .filter((d) => d.channel !== fault.dropChannel)
+        .map((d) => (fault.chasesAnswered && n.kind === 'offer-reminder' && d.status === 'obsolete' ? { ...d, status: 'sent' as const, attempts: 1 } : d)),
+    }))
+    .filter((n) => n.deliveries.length > 0);
+  if (fault.ownShape) return { notifications: kept.flatMap((n) => n.deliveries.map((d) => ({ kind: n.kind, channel: d.channel, at: n.at }))) };
+  return { notifications: kept };
+}
+
+/** The mock host with fixtures, its notification history rewritten by `fault`. */
+export function historyHost(fault: HistoryFault): { fetch(request: Request): Promise<Response> } {
   const host = createMockFixturesHost();
-  const answered = new Set<string>();
-  const afterHours = options.followUpAfterHours === undefined ? 24 : options.followUpAfterHours;
   return {
     async fetch(request) {
-      const path = new URL(request.url).pathname;
-      const history = request.method === 'GET' ? /^\/sessions\/([^/]+)\/notifications$/.exec(path) : null;
-      if (history) {
-        // Whose session it is, as the host checks it: the read answers 403/404 for anyone else.
-        const read = await host.fetch(new Request(new URL(`/sessions/${history[1]}`, request.url), { headers: request.headers }));
-        if (!read.ok) return read;
-        const sessionId = decodeURIComponent(history[1]!);
-        const notifications = host.notifications().filter((n) => n.sessionId === sessionId);
-        const sent = notifications.flatMap((n) => n.channels.filter((c) => c !== options.dropChannel).map((channel) => ({ kind: n.kind, channel, at: n.at })));
-        const due = (at: string) => afterHours !== null && host.now() >= Date.parse(at) + afterHours * 3_600_000;
-        const followUps = notifications
-          .filter((n) => n.kind === 'session-cancelled' && due(n.at) && (options.chasesAnswered || !answered.has(sessionId)))
-          .flatMap((n) => n.channels.map((channel) => ({ kind: 'offer-follow-up', channel, at: n.at })));
-        return Response.json({ notifications: [...sent, ...followUps] });
-      }
       const answer = await host.fetch(request);
-      if (request.method === 'POST' && /^\/offers\/[^/]+\/answer$/.test(path) && answer.ok) {
-        const { offer } = (await answer.clone().json()) as { offer: { session: { id: string } } };
-        answered.add(offer.session.id);
-      }
-      return answer;
+      if (request.method !== 'GET' || !HISTORY.test(new URL(request.url).pathname) || answer.status !== 200) return answer;
+      const { notifications } = (await answer.json()) as { notifications: Notification[] };
+      return Response.json(rewrite(notifications, fault));
     },
   };
 }
