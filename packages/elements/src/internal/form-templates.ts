@@ -57,9 +57,16 @@ export function refundEffect(refund: RefundEffect, clientName: string, locale: s
 /** What happens next to a refund the host took: on its way, or with the team. */
 export function refundNext(refund: Refund, locale: string): string {
   const amount = formatMoney(refund.amount.amount, refund.amount.currency, locale);
-  return refund.status === 'pending-review'
-    ? msg(str`The platform team reviews the refund of ${amount} and tells you and the client when it is decided.`, { id: 'rc.refund.next-review' })
-    : msg(str`${amount} is on its way back to the client, by the way they paid.`, { id: 'rc.refund.next' });
+  switch (refund.status) {
+    case 'pending-review':
+      return msg(str`The platform team reviews the refund of ${amount} and tells you and the client when it is decided.`, { id: 'rc.refund.next-review' });
+    case 'pending':
+      return msg(str`The refund of ${amount} is being sent to the client, by the way they paid.`, { id: 'rc.refund.next-pending' });
+    case 'failed':
+      return msg(str`The refund of ${amount} could not be issued; the platform team is on it and tells you when it is sorted.`, { id: 'rc.refund.next-failed' });
+    default:
+      return msg(str`${amount} is on its way back to the client, by the way they paid.`, { id: 'rc.refund.next' });
+  }
 }
 
 /** "What will happen" (or another `heading`): the effects, announced politely as they change. */

@@ -44,9 +44,16 @@ export function refundForm(p: RefundFormProps): TemplateResult {
 
 /** Issued, or with the team for review, and what happens next. */
 export function refundSuccess({ refund }: RefundSuccessDetail, locale: string): TemplateResult {
-  const review = refund.status === 'pending-review';
+  const heading =
+    refund.status === 'pending-review'
+      ? msg('Sent for team review', { id: 'rc.refund.done-review' })
+      : refund.status === 'pending'
+        ? msg('Refund on its way', { id: 'rc.refund.on-its-way' })
+        : refund.status === 'failed'
+          ? msg('The refund could not be issued; the platform team is on it', { id: 'rc.refund.failed' })
+          : msg('Refund issued', { id: 'rc.refund.done' });
   return html`
-    <h2 part="heading" tabindex="-1">${review ? msg('Sent for team review', { id: 'rc.refund.done-review' }) : msg('Refund issued', { id: 'rc.refund.done' })}</h2>
+    <h2 part="heading" tabindex="-1">${heading}</h2>
     <div part="next" role="status">
       <p>${refundNext(refund, locale)}</p>
     </div>

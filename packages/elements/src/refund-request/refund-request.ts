@@ -1,5 +1,5 @@
 import { msg, str } from '@lit/localize';
-import { type Refund, refundSessionRoute, type Session } from '@raincheck/host-api/client';
+import { getSessionRoute, type Refund, refundSessionRoute, type Session } from '@raincheck/host-api/client';
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatMoney } from '../format/formatters.js';
 import { refundNext } from '../internal/form-templates.js';
@@ -25,7 +25,7 @@ export type { RefundSubmitDetail, RefundSuccessDetail, RefundErrorDetail } from 
  * @summary Refunds a cancelled session from the dashboard: shows what the policy allows and why,
  * asks for a reason where one is required, then issues the refund or sends it for team review.
  * A refund is never issued twice, whatever the clicks, retries or reloads. A session that already
- * has a refund shows its fate instead: issued, waiting for the team, or declined by it.
+ * has a refund shows its fate instead: on its way, issued, failed (the team is on it), waiting for the team, or declined by it.
  *
  *
  * @csspart heading - The heading of the current state.
@@ -41,7 +41,7 @@ export type { RefundSubmitDetail, RefundSuccessDetail, RefundErrorDetail } from 
  * @csspart error - The error message.
  * @csspart retry - The retry button.
  * @csspart next - What happens next, after success.
- * @csspart refund-status - The session's refund, when it already has one: issued, with the team, or declined.
+ * @csspart refund-status - The session's refund, when it already has one: on its way, issued, failed, with the team, or declined.
  * @csspart review-note - The platform team's note on the refund it approved or declined.
  * @csspart review-note-label - The label before the team's note.
  *
@@ -115,10 +115,23 @@ export class RcRefundRequest extends FlowElement {
     await this.write({
       submit: new RefundSubmitEvent(detail),
       scope: session.id,
-      send: async (keyFor) => (this.result = await this.host.send(refundSessionRoute, { sessionId: session.id, version: session.version, idempotencyKey: keyFor('', body), body })),
+      send: async (keyFor) => (this.result = await this.#asNow(await this.host.send(refundSessionRoute, { sessionId: session.id, version: session.version, idempotencyKey: keyFor('', body), body }), session.id)),
       succeeded: (result) => new RefundSuccessEvent(result),
       failed: (failure) => new RefundErrorEvent(failure),
     });
+  }
+
+  /**
+   * The write's answer with the refund as the host has it now: the provider may have carried it out
+   * since the answer said `pending`. A failed read keeps the answer: the refund itself was taken.
+   */
+  async #asNow(answer: RefundSuccessDetail, sessionId: string): Promise<RefundSuccessDetail> {
+    try {
+      const { refund } = (await this.host.send(getSessionRoute, { sessionId })).session;
+      return refund?.id === answer.refund.id ? { ...answer, refund } : answer;
+    } catch {
+      return answer;
+    }
   }
 
   protected get subject(): string {
@@ -165,15 +178,10 @@ export class RcRefundRequest extends FlowElement {
     });
   }
 
-  /** The session's refund as the host has it: issued, waiting for the team, or declined by it. */
+  /** The session's refund as the host has it: on its way, issued, failed, waiting for the team, or declined by it. */
   #renderExisting(session: Session, refund: Refund): TemplateResult {
     const locale = this.formatLocale;
-    const heading =
-      refund.status === 'issued'
-        ? msg('Refund issued', { id: 'rc.refund.done' })
-        : refund.status === 'pending-review'
-          ? msg('With the team for review', { id: 'rc.refund.pending' })
-          : msg('Refund declined by the team', { id: 'rc.refund.declined' });
+    const heading = refundHeading(refund.status);
     const amount = formatMoney(refund.amount.amount, refund.amount.currency, locale);
     return html`
       <h2 part="heading" tabindex="-1">${heading}</h2>
@@ -191,6 +199,22 @@ export class RcRefundRequest extends FlowElement {
           : nothing}
       </div>
     `;
+  }
+}
+
+/** The heading for a refund the host already has, by its status. */
+function refundHeading(status: Refund['status']): string {
+  switch (status) {
+    case 'issued':
+      return msg('Refund issued', { id: 'rc.refund.done' });
+    case 'pending-review':
+      return msg('With the team for review', { id: 'rc.refund.pending' });
+    case 'pending':
+      return msg('Refund on its way', { id: 'rc.refund.on-its-way' });
+    case 'failed':
+      return msg('The refund could not be issued; the platform team is on it', { id: 'rc.refund.failed' });
+    default:
+      return msg('Refund declined by the team', { id: 'rc.refund.declined' });
   }
 }
 

@@ -254,4 +254,12 @@ export const templates = (str: typeof strTag) => ({
   'rc.refund.declined-next': str`Das Plattform-Team hat die Erstattung von ${0} geprüft und nicht ausgelöst. Fragen Sie das Team, wenn Sie den Grund wissen möchten.`,
   'rc.refund.declined-with-note': str`Das Plattform-Team hat die Erstattung von ${0} geprüft und nicht ausgelöst.`,
   'rc.refund.review-note': 'Notiz des Teams:',
+  'rc.refund.next-pending': str`Die Erstattung von ${0} wird auf dem Zahlungsweg an den Klienten gesendet.`,
+  'rc.refund.next-failed': str`Die Erstattung von ${0} konnte nicht ausgelöst werden; das Plattform-Team kümmert sich darum und informiert Sie.`,
+  'rc.refund.on-its-way': 'Erstattung unterwegs',
+  'rc.refund.failed': 'Die Erstattung konnte nicht ausgelöst werden; das Plattform-Team kümmert sich darum',
+  'rc.team.refund-on-its-way': 'unterwegs',
+  'rc.team.refund-failed': 'konnte nicht ausgelöst werden; das Plattform-Team kümmert sich darum',
+  'rc.response.next-failed': str`Ihre Erstattung von ${0} konnte noch nicht ausgelöst werden; das Plattform-Team kümmert sich darum und informiert Sie.`,
+  'rc.response.next-declined': str`Das Plattform-Team hat die Erstattung von ${0} nicht ausgelöst; Ihre Therapeutin oder Ihr Therapeut sagt Ihnen, warum.`,
 });
