@@ -2,9 +2,11 @@ import { msg, str } from '@lit/localize';
 import type { Slot } from '@raincheck/host-api/client';
 import type { Decision, Reason } from '@raincheck/policy';
 import { html, nothing, type TemplateResult } from 'lit';
-import { formatMoney } from '../format/formatters.js';
+import type { Notification } from '@raincheck/host-api/client';
+import { formatDateTime, formatMoney } from '../format/formatters.js';
+import { sentMessages } from '../internal/sent-messages.js';
 import type { SessionFormProps } from '../internal/session-form.js';
-import { blockedNotice, channelList, commonEffects, decisionSection, effect, reasonFields, slotPicker, submitFooter, teamRequestSent } from '../internal/form-templates.js';
+import { blockedNotice, commonEffects, decisionSection, effect, reasonFields, slotPicker, submitFooter, teamRequestSent } from '../internal/form-templates.js';
 import type { CancelSuccessDetail } from './cancel-session.js';
 
 // What <rc-cancel-session> shows once the policy has decided, loaded with the engine.
@@ -93,6 +95,10 @@ export interface CancelSuccessProps {
   readonly clientName: string;
   readonly locale: string;
   readonly offeredSlots: number;
+  /** The times offered, as the slot list had them. */
+  readonly offered: readonly Slot[];
+  /** What the host recorded sending the client (see `SentMessages`). */
+  readonly sent: readonly Notification[] | null | undefined;
   readonly refundOffered: boolean;
 }
 
@@ -100,11 +106,18 @@ export interface CancelSuccessProps {
 export function cancelSuccess(p: CancelSuccessProps): TemplateResult {
   if (p.result.kind === 'team-request') return teamRequestSent();
   const { decision } = p;
+  const { offer } = p.result.result;
   return html`
     <h2 part="heading" tabindex="-1">${msg('Session cancelled', { id: 'rc.cancel.done' })}</h2>
     <div part="next" role="status">
-      <p>${msg(str`${p.clientName} is being told now${decision?.notify ? ` (${channelList(decision.notify.channels, p.locale)})` : ''}.`, { id: 'rc.cancel.next-notified' })}</p>
+      ${sentMessages(p.sent, p.clientName, p.locale)}
       <p>${msg(str`They can choose one of the ${p.offeredSlots} times you offered${p.refundOffered && decision?.refund ? msg(' or a refund', { id: 'rc.cancel.next-or-refund' }) : ''}.`, { id: 'rc.cancel.next-choice' })}</p>
+      ${p.offered.length
+        ? html`<ul part="offered">
+            ${p.offered.map((slot) => html`<li><time datetime=${slot.startsAt}>${formatDateTime(slot.startsAt, p.locale)}</time></li>`)}
+          </ul>`
+        : nothing}
+      ${offer ? html`<p part="choose-by">${msg(str`They can choose until ${formatDateTime(offer.expiresAt, p.locale)}.`, { id: 'rc.cancel.choose-by' })}</p>` : nothing}
     </div>
   `;
 }

@@ -5,6 +5,7 @@ import { formatMoney } from '../format/formatters.js';
 import { refundNext } from '../internal/form-templates.js';
 import { PolicyDecision, shownDecision } from '../controllers/policy-decision.js';
 import { SessionSubject } from '../controllers/session-subject.js';
+import { SentMessages } from '../controllers/sent-messages.js';
 import { DecisionEvent } from '../events/decision-event.js';
 import { RefundErrorEvent, RefundSubmitEvent, RefundSuccessEvent } from '../events/refund-request-events.js';
 import { FlowElement } from '../internal/flow-element.js';
@@ -41,6 +42,7 @@ export type { RefundSubmitDetail, RefundSuccessDetail, RefundErrorDetail } from 
  * @csspart error - The error message.
  * @csspart retry - The retry button.
  * @csspart next - What happens next, after success.
+ * @csspart sent - What the host recorded sending the client after the write, and when.
  * @csspart refund-status - The session's refund, when it already has one: on its way, issued, failed, with the team, or declined.
  * @csspart review-note - The platform team's note on the refund it approved or declined.
  * @csspart review-note-label - The label before the team's note.
@@ -75,6 +77,7 @@ export class RcRefundRequest extends FlowElement {
   declare sessionId: string;
 
   readonly #subject = new SessionSubject(this, () => this.host, false);
+  readonly #sent = new SentMessages(this, () => this.host);
   readonly #policy = new PolicyDecision<RefundViews>(this, {
     action: 'refund',
     importViews: () => import('./refund-request.decided.js'),
@@ -128,6 +131,7 @@ export class RcRefundRequest extends FlowElement {
   async #asNow(answer: RefundSuccessDetail, sessionId: string): Promise<RefundSuccessDetail> {
     try {
       const { refund } = (await this.host.send(getSessionRoute, { sessionId })).session;
+      await this.#sent.read(sessionId, ['refund-issued', 'refund-declined']);
       return refund?.id === answer.refund.id ? { ...answer, refund } : answer;
     } catch {
       return answer;
@@ -140,6 +144,7 @@ export class RcRefundRequest extends FlowElement {
 
   protected override resetSubject(): void {
     this.#policy.reset();
+    this.#sent.reset();
   }
 
   protected async loadSubject(signal: AbortSignal): Promise<void> {
@@ -149,7 +154,7 @@ export class RcRefundRequest extends FlowElement {
 
   protected override render(): TemplateResult {
     const { decision, views } = this.#policy;
-    if (this.state === 'success' && this.result && views) return views.refundSuccess(this.result, this.formatLocale);
+    if (this.state === 'success' && this.result && views) return views.refundSuccess(this.result, this.formatLocale, this.#subject.session?.client.displayName ?? '', this.#sent.record);
     // A refund asked for before (here, or with the attendance update): its fate, not a second one.
     if (this.#subject.session?.refund) return this.#renderExisting(this.#subject.session, this.#subject.session.refund);
     const form =
