@@ -34,7 +34,7 @@ export function cancelForm(p: CancelFormProps): TemplateResult {
   const selfServe = p.mode === 'self-serve';
   return html`
     <form part="form" @submit=${p.onSubmit} aria-busy=${p.busy ? 'true' : 'false'}>
-      ${reasonFields({ reason: p.reason, note: p.note, noteMinLength: p.noteMinLength, disabled: p.busy, onReason: p.onReason, onNote: p.onNote })}
+      ${reasonFields({ reason: p.reason, note: p.note, noteMinLength: p.noteMinLength, disabled: p.busy, onReason: p.onReason, onNote: p.onNote, why: noteWhy(decision, p.noteMinLength) })}
       ${cancelDecision(p)}
       ${selfServe
         ? slotPicker({
@@ -59,13 +59,14 @@ export function cancelForm(p: CancelFormProps): TemplateResult {
         showMissing: p.missing.length > 0 && p.reason !== undefined,
         busy: p.busy,
         teamRequest: p.mode === 'team-request',
-        label: msg('Cancel session', { id: 'rc.cancel.submit' }),
+        label: msg('Confirm the cancellation', { id: 'rc.cancel.submit-confirm' }),
       })}
     </form>
   `;
 }
 
-function cancelDecision({ decision, mode, clientName: name, locale }: CancelFormProps): TemplateResult {
+function cancelDecision(p: CancelFormProps): TemplateResult {
+  const { decision, mode, clientName: name, locale } = p;
   const { notify, warnings } = commonEffects(decision, name, locale);
   const effects = [...notify];
   if (mode === 'team-request') effects.push(...decision.team.map((team) => effect(team.message, team.ruleIds, decision)));
@@ -84,8 +85,15 @@ function cancelDecision({ decision, mode, clientName: name, locale }: CancelForm
       ),
     );
   }
-  effects.push(...decision.requirements.map((r) => effect(r.message, r.ruleIds, decision)), ...warnings);
+  // A written reason's explanation sits before its field instead (see `noteWhy`).
+  const shownAbove = noteWhy(decision, p.noteMinLength);
+  effects.push(...decision.requirements.filter((r) => !shownAbove.includes(r.message)).map((r) => effect(r.message, r.ruleIds, decision)), ...warnings);
   return decisionSection(effects);
+}
+
+/** Why the policy asks for a written reason, when it does: read before the field, not after it. */
+function noteWhy(decision: Decision, minLength: number): string[] {
+  return minLength > 0 ? decision.requirements.filter((r) => r.kind === 'written-reason').map((r) => r.message) : [];
 }
 
 /** What the success view says happens next. */

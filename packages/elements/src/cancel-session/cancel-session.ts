@@ -35,6 +35,7 @@ export type { CancelSubmitDetail, CancelSuccessDetail, CancelErrorDetail } from 
  * @csspart form - The form.
  * @csspart reason - The reason choice.
  * @csspart note - The note field.
+ * @csspart note-why - Why a written reason is needed, before its field.
  * @csspart decision - What will happen, and why.
  * @csspart effect - One effect of the decision.
  * @csspart explanation - A rule's own explanation of an effect.
@@ -104,7 +105,8 @@ export class RcCancelSession extends FlowElement {
     this.sessionId = '';
     this.note = '';
     this.selectedSlots = new Set();
-    this.refundOffered = true;
+    // The client chooses a refund; the therapist opts in to offering one (issue 20).
+    this.refundOffered = false;
   }
 
   protected get subject(): string {

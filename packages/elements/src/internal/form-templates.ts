@@ -96,6 +96,8 @@ export interface ReasonFieldsOptions {
   readonly disabled: boolean;
   readonly onReason: (reason: Reason) => void;
   readonly onNote: (note: string) => void;
+  /** Why a written reason is needed, shown before its field. */
+  readonly why?: readonly string[];
 }
 
 /** Why the session can't go ahead as planned, and a note (required when the policy asks). */
@@ -109,7 +111,7 @@ export function reasonFields(o: ReasonFieldsOptions): TemplateResult {
         </label>`,
       )}
     </fieldset>
-    ${noteField({ note: o.note, minLength: o.noteMinLength, disabled: o.disabled, onNote: o.onNote })}`;
+    ${noteField({ note: o.note, minLength: o.noteMinLength, disabled: o.disabled, onNote: o.onNote, ...(o.why ? { why: o.why } : {}) })}`;
 }
 
 export interface NoteFieldOptions {
@@ -120,11 +122,14 @@ export interface NoteFieldOptions {
   readonly onNote: (note: string) => void;
   /** The label when no reason is required; default "Note (optional)". */
   readonly optionalLabel?: string;
+  /** Why a written reason is needed, read before the field (and announced with it). */
+  readonly why?: readonly string[];
 }
 
 /** A note, which becomes a required written reason when the policy asks for one. */
 export function noteField(o: NoteFieldOptions): TemplateResult {
-  return html`<label class="field">
+  const why = o.minLength > 0 && o.why?.length ? o.why : undefined;
+  return html`${why ? html`<p part="note-why" id="note-why" class="hint">${why.join(' ')}</p>` : nothing}<label class="field">
     <span>
       ${o.minLength > 0
         ? msg(str`Reason for the team (at least ${o.minLength} characters)`, { id: 'rc.cancel.note-required' })
@@ -136,6 +141,7 @@ export function noteField(o: NoteFieldOptions): TemplateResult {
       ?disabled=${o.disabled}
       ?required=${o.minLength > 0}
       minlength=${o.minLength || nothing}
+      aria-describedby=${why ? 'note-why' : nothing}
       @input=${(e: Event) => o.onNote((e.target as HTMLTextAreaElement).value)}
     ></textarea>
   </label>`;

@@ -40,7 +40,7 @@ export const templates = (str: typeof strTag) => ({
   'rc.cancel.note': 'Notiz (optional)',
   'rc.common.sending': 'Wird gesendet …',
   'rc.cancel.submit-team': 'An das Team senden',
-  'rc.cancel.submit': 'Sitzung absagen',
+  'rc.cancel.submit-confirm': 'Absage bestätigen',
   'rc.decision.why': 'Warum?',
   'rc.decision.notify': str`${0} wird jetzt per ${1} informiert.`,
   'rc.decision.alternatives': str`Bieten Sie mindestens ${0} andere Termine innerhalb von ${1} Tagen an.`,
