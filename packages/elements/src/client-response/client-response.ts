@@ -103,6 +103,7 @@ export class RcClientResponse extends FlowElement {
     await this.write({
       submit: new ResponseSubmitEvent(detail),
       scope: offer.token,
+      tellsClient: false,
       send: async (keyFor) => {
         try {
           return (this.result = await this.host.send(answerOfferRoute, { token: offer.token, idempotencyKey: keyFor('', body), body }));

@@ -90,4 +90,41 @@ describe('<rc-cancel-session>, as a therapist sees it', () => {
     expect($$(el, '[part~="slot"] time').map((t) => t.getAttribute('datetime'))).to.not.include(session.startsAt);
     await expect(el).to.be.accessible();
   });
+
+  describe('a failed cancel says what happened, by class, and whether the client was told', () => {
+    afterEach(() => host.faults.clear());
+
+    async function cancelFailing(fetcher?: typeof fetch): Promise<RcCancelSession> {
+      const el = await mount('ordinary-cancellation', fetcher);
+      $<HTMLInputElement>(el, 'input[name="reason"]').click();
+      for (const slot of $$<HTMLInputElement>(el, '[part~="slot"] input').slice(0, 2)) slot.click();
+      await el.updateComplete;
+      $<HTMLButtonElement>(el, '[part~="submit"]').focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => el.state === 'error', `the cancel should fail: ${text(el)}`, { timeout: 8000 });
+      return el;
+    }
+
+    it("failed on the host's side (500): not \"could not be reached\"; the client was not told", async () => {
+      const el = await cancelFailing(async (input, init) => {
+        if ((init?.method ?? 'GET') === 'POST') host.faults.set('cancelSession', { status: 500, times: 1 });
+        return host.fetchAt(BASE)(input, init);
+      });
+      const error = $(el, '[part~="error"]').textContent;
+      expect(error).to.contain('ran into a problem of its own (500)');
+      expect(error).to.not.contain('could not be reached');
+      expect(error).to.contain('The client was not told anything.');
+      expect(host.records.notifications).to.have.length(0);
+      await expect(el).to.be.accessible();
+    });
+
+    it('unreachable: says so, and that the client is told only if the host got it, never twice', async () => {
+      const el = await cancelFailing((input, init) => ((init?.method ?? 'GET') === 'POST' ? Promise.reject(new TypeError('Failed to fetch')) : host.fetchAt(BASE)(input, init)));
+      const error = $(el, '[part~="error"]').textContent;
+      expect(error).to.contain('could not be reached');
+      expect(error).to.contain('If the booking system did receive it, it tells the client');
+      expect(el.shadowRoot!.querySelector('[part~="retry"]'), 'unreachable is worth another try').to.not.equal(null);
+      await expect(el).to.be.accessible();
+    });
+  });
 });

@@ -252,6 +252,8 @@ export const templates = (str: typeof strTag) => ({
   'rc.refund.declined-next': str`Das Plattform-Team hat die Erstattung von ${0} geprüft und nicht ausgelöst. Fragen Sie das Team, wenn Sie den Grund wissen möchten.`,
   'rc.refund.declined-with-note': str`Das Plattform-Team hat die Erstattung von ${0} geprüft und nicht ausgelöst.`,
   'rc.refund.review-note': 'Notiz des Teams:',
+  'rc.error.client-not-told': 'Der Klient wurde über nichts informiert.',
+  'rc.error.client-maybe-told': 'Falls das Buchungssystem die Anfrage erhalten hat, informiert es den Klienten; ein erneuter Versuch informiert ihn nie doppelt.',
   'rc.sent.emailed': str`${0} wurde um ${1} per E-Mail benachrichtigt.`,
   'rc.sent.texted': str`${0} wurde um ${1} per SMS benachrichtigt.`,
   'rc.sent.called': str`${0} wurde um ${1} angerufen.`,
