@@ -1,4 +1,4 @@
-import { getOfferNotificationsRoute, getSessionNotificationsRoute, type HostTransport, type Notification } from '@raincheck/host-api/client';
+import { getSessionNotificationsRoute, type HostTransport, type Notification } from '@raincheck/host-api/client';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /** What a message is about, as the host's history names it. */
@@ -28,13 +28,12 @@ export class SentMessages implements ReactiveController {
   }
 
   /**
-   * Reads the session's (or its offer's) history and keeps the latest messages of `kinds`: the ones
+   * Reads the session's history and keeps the latest messages of `kinds`: the ones
    * the write just committed. A failed read is not the write's failure: it is kept as `null`.
    */
-  async read(sessionId: string, kinds: readonly MessageKind[], about: 'session' | 'offer' = 'session'): Promise<void> {
+  async read(sessionId: string, kinds: readonly MessageKind[]): Promise<void> {
     try {
-      const route = about === 'offer' ? getOfferNotificationsRoute : getSessionNotificationsRoute;
-      const { notifications } = await this.transport().send(route, { sessionId });
+      const { notifications } = await this.transport().send(getSessionNotificationsRoute, { sessionId });
       const relevant = notifications.filter((n) => kinds.includes(n.kind));
       const latest = relevant.reduce((at, n) => (n.at > at ? n.at : at), '');
       this.record = relevant.filter((n) => n.at === latest);
