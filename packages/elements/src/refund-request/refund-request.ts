@@ -12,7 +12,7 @@ import { FlowElement } from '../internal/flow-element.js';
 import { frame } from '../internal/frame.js';
 import type { RefundSubmitDetail, RefundSuccessDetail } from '../events/refund-request-details.js';
 export * from '../events/refund-request-events.js';
-import { sessionSummary } from '../internal/templates.js';
+import { failureAlert, sessionSummary } from '../internal/templates.js';
 import { baseStyles } from '../styles/tokens.js';
 import { sessionFlowStyles } from '../styles/session-flow.styles.js';
 import { refundRequestStyles } from './refund-request.styles.js';
@@ -122,6 +122,8 @@ export class RcRefundRequest extends FlowElement {
       succeeded: (result) => new RefundSuccessEvent(result),
       failed: (failure) => new RefundErrorEvent(failure),
     });
+    // Refused for good (a refund already exists, from another tab, say): show that refund's fate, not the form again.
+    if (this.state === 'error' && this.failure && !this.failure.retryable) await this.#subject.reread(session.id).catch(() => undefined);
   }
 
   /**
@@ -191,6 +193,7 @@ export class RcRefundRequest extends FlowElement {
     return html`
       <h2 part="heading" tabindex="-1">${heading}</h2>
       ${sessionSummary(session, locale)}
+      ${this.state === 'error' && this.failure ? failureAlert(this.failure, undefined) : nothing}
       <div part="refund-status" role="status">
         <p>
           ${refund.status === 'declined'
