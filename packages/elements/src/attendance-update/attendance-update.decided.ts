@@ -1,3 +1,5 @@
+import type { Notification } from '@raincheck/host-api/client';
+import { sentMessages } from '../internal/sent-messages.js';
 import { msg, str } from '@lit/localize';
 import type { AttendanceOutcome } from '@raincheck/policy';
 import { html, nothing, type TemplateResult } from 'lit';
@@ -73,23 +75,38 @@ export function attendanceForm(p: AttendanceFormProps): TemplateResult {
   `;
 }
 
-function attendanceDecision({ decision, clientName: name, locale, refunding }: AttendanceFormProps): TemplateResult {
+function attendanceDecision({ decision, clientName: name, locale, refunding, outcome }: AttendanceFormProps): TemplateResult {
   const { notify, warnings } = commonEffects(decision, name, locale);
   const refund = refunding ? decision.refund : null;
   return decisionSection([
-    effect(msg('The session is marked as completed.', { id: 'rc.attendance.completed' }), [], decision),
-    ...notify,
+    effect(outcomeRecorded(outcome), [], decision),
+    // The host tells the client only about a refund: no message is promised without one.
+    ...(refund ? notify : []),
     ...(refund ? [refundEffect(refund, name, locale, decision), ...decision.requirements.map((r) => effect(r.message, r.ruleIds, decision))] : []),
     ...warnings,
   ]);
 }
 
 /** Saved, and what happens to the refund if there is one. */
-export function attendanceSuccess({ refund }: AttendanceSuccessDetail, locale: string): TemplateResult {
+export function attendanceSuccess({ refund }: AttendanceSuccessDetail, locale: string, outcome: AttendanceOutcome | undefined, clientName: string, sent: readonly Notification[] | null | undefined): TemplateResult {
   return html`
     <h2 part="heading" tabindex="-1">${msg('Attendance saved', { id: 'rc.attendance.done' })}</h2>
     <div part="next" role="status">
-      <p>${refund === null ? msg('The session is marked as completed.', { id: 'rc.attendance.completed' }) : refundNext(refund, locale)}</p>
+      <p>${outcomeRecorded(outcome)}</p>
+      ${refund === null ? nothing : html`<p>${refundNext(refund, locale)}</p>`}
+      ${refund === null ? nothing : sentMessages(sent, clientName, locale)}
     </div>
   `;
+}
+
+/** What the host records for the outcome, in the therapist's words: only an attended session is "completed". */
+function outcomeRecorded(outcome: AttendanceOutcome | undefined): string {
+  switch (outcome) {
+    case 'therapist-unable':
+      return msg('The session is recorded as not held: you could not hold it.', { id: 'rc.attendance.recorded-unable' });
+    case 'client-no-show':
+      return msg('The session is recorded as missed: the client did not come.', { id: 'rc.attendance.recorded-no-show' });
+    default:
+      return msg('The session is marked as completed.', { id: 'rc.attendance.completed' });
+  }
 }

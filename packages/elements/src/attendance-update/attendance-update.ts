@@ -1,9 +1,10 @@
 import { msg } from '@lit/localize';
-import { updateAttendanceRoute } from '@raincheck/host-api/client';
+import { getSessionRoute, type Refund, updateAttendanceRoute } from '@raincheck/host-api/client';
 import type { AttendanceOutcome } from '@raincheck/policy';
 import { nothing, type TemplateResult } from 'lit';
 import { PolicyDecision, shownDecision } from '../controllers/policy-decision.js';
 import { SessionSubject } from '../controllers/session-subject.js';
+import { SentMessages } from '../controllers/sent-messages.js';
 import { DecisionEvent } from '../events/decision-event.js';
 import { AttendanceErrorEvent, AttendanceSubmitEvent, AttendanceSuccessEvent } from '../events/attendance-update-events.js';
 import { FlowElement } from '../internal/flow-element.js';
@@ -41,6 +42,7 @@ export type { AttendanceSubmitDetail, AttendanceSuccessDetail, AttendanceErrorDe
  * @csspart error - The error message.
  * @csspart retry - The retry button.
  * @csspart next - What happens next, after success.
+ * @csspart sent - What the host recorded sending the client after the write, and when.
  *
  * @cssproperty --rc-color-accent - Buttons and selected controls.
  * @cssproperty --rc-color-text - Text.
@@ -76,6 +78,7 @@ export class RcAttendanceUpdate extends FlowElement {
   declare sessionId: string;
 
   readonly #subject = new SessionSubject(this, () => this.host, false);
+  readonly #sent = new SentMessages(this, () => this.host);
   readonly #policy = new PolicyDecision<AttendanceViews>(this, {
     action: 'attendance-update',
     importViews: () => import('./attendance-update.decided.js'),
@@ -141,10 +144,25 @@ export class RcAttendanceUpdate extends FlowElement {
     await this.write({
       submit: new AttendanceSubmitEvent(detail),
       scope: session.id,
-      send: async (keyFor) => (this.result = await this.host.send(updateAttendanceRoute, { sessionId: session.id, version: session.version, idempotencyKey: keyFor('', body), body })),
+      send: async (keyFor) => {
+        const answer = await this.host.send(updateAttendanceRoute, { sessionId: session.id, version: session.version, idempotencyKey: keyFor('', body), body });
+        this.result = answer.refund ? { ...answer, refund: await this.#refundNow(answer.refund, session.id) } : answer;
+        if (answer.refund) await this.#sent.read(session.id, ['refund-issued', 'refund-declined']);
+        return this.result;
+      },
       succeeded: (result) => new AttendanceSuccessEvent(result),
       failed: (failure) => new AttendanceErrorEvent(failure),
     });
+  }
+
+  /** The refund as the host has it now: its provider may have carried it out since the answer said `pending`. */
+  async #refundNow(refund: Refund, sessionId: string): Promise<Refund> {
+    try {
+      const latest = (await this.host.send(getSessionRoute, { sessionId })).session.refund;
+      return latest?.id === refund.id ? latest : refund;
+    } catch {
+      return refund;
+    }
   }
 
   protected get subject(): string {
@@ -153,6 +171,7 @@ export class RcAttendanceUpdate extends FlowElement {
 
   protected override resetSubject(): void {
     this.#policy.reset();
+    this.#sent.reset();
   }
 
   protected async loadSubject(signal: AbortSignal): Promise<void> {
@@ -162,7 +181,7 @@ export class RcAttendanceUpdate extends FlowElement {
 
   protected override render(): TemplateResult {
     const { decision, views } = this.#policy;
-    if (this.state === 'success' && this.result && views) return views.attendanceSuccess(this.result, this.formatLocale);
+    if (this.state === 'success' && this.result && views) return views.attendanceSuccess(this.result, this.formatLocale, this.outcome, this.#subject.session?.client.displayName ?? '', this.#sent.record);
     const form =
       decision && views
         ? views.attendanceForm({

@@ -2,9 +2,11 @@ import { msg, str } from '@lit/localize';
 import type { Slot } from '@raincheck/host-api/client';
 import type { Decision, Reason } from '@raincheck/policy';
 import { html, nothing, type TemplateResult } from 'lit';
-import { formatMoney } from '../format/formatters.js';
+import type { Notification } from '@raincheck/host-api/client';
+import { formatDateTime, formatMoney } from '../format/formatters.js';
+import { sentMessages } from '../internal/sent-messages.js';
 import type { SessionFormProps } from '../internal/session-form.js';
-import { blockedNotice, channelList, commonEffects, decisionSection, effect, reasonFields, slotPicker, submitFooter, teamRequestSent } from '../internal/form-templates.js';
+import { blockedNotice, commonEffects, decisionSection, effect, reasonFields, slotPicker, submitFooter, teamRequestSent } from '../internal/form-templates.js';
 import type { CancelSuccessDetail } from './cancel-session.js';
 
 // What <rc-cancel-session> shows once the policy has decided, loaded with the engine.
@@ -32,7 +34,7 @@ export function cancelForm(p: CancelFormProps): TemplateResult {
   const selfServe = p.mode === 'self-serve';
   return html`
     <form part="form" @submit=${p.onSubmit} aria-busy=${p.busy ? 'true' : 'false'}>
-      ${reasonFields({ reason: p.reason, note: p.note, noteMinLength: p.noteMinLength, disabled: p.busy, onReason: p.onReason, onNote: p.onNote })}
+      ${reasonFields({ reason: p.reason, note: p.note, noteMinLength: p.noteMinLength, disabled: p.busy, onReason: p.onReason, onNote: p.onNote, why: noteWhy(decision, p.noteMinLength) })}
       ${cancelDecision(p)}
       ${selfServe
         ? slotPicker({
@@ -57,13 +59,14 @@ export function cancelForm(p: CancelFormProps): TemplateResult {
         showMissing: p.missing.length > 0 && p.reason !== undefined,
         busy: p.busy,
         teamRequest: p.mode === 'team-request',
-        label: msg('Cancel session', { id: 'rc.cancel.submit' }),
+        label: msg('Confirm the cancellation', { id: 'rc.cancel.submit-confirm' }),
       })}
     </form>
   `;
 }
 
-function cancelDecision({ decision, mode, clientName: name, locale }: CancelFormProps): TemplateResult {
+function cancelDecision(p: CancelFormProps): TemplateResult {
+  const { decision, mode, clientName: name, locale } = p;
   const { notify, warnings } = commonEffects(decision, name, locale);
   const effects = [...notify];
   if (mode === 'team-request') effects.push(...decision.team.map((team) => effect(team.message, team.ruleIds, decision)));
@@ -82,8 +85,15 @@ function cancelDecision({ decision, mode, clientName: name, locale }: CancelForm
       ),
     );
   }
-  effects.push(...decision.requirements.map((r) => effect(r.message, r.ruleIds, decision)), ...warnings);
+  // A written reason's explanation sits before its field instead (see `noteWhy`).
+  const shownAbove = noteWhy(decision, p.noteMinLength);
+  effects.push(...decision.requirements.filter((r) => !shownAbove.includes(r.message)).map((r) => effect(r.message, r.ruleIds, decision)), ...warnings);
   return decisionSection(effects);
+}
+
+/** Why the policy asks for a written reason, when it does: read before the field, not after it. */
+function noteWhy(decision: Decision, minLength: number): string[] {
+  return minLength > 0 ? decision.requirements.filter((r) => r.kind === 'written-reason').map((r) => r.message) : [];
 }
 
 /** What the success view says happens next. */
@@ -93,6 +103,10 @@ export interface CancelSuccessProps {
   readonly clientName: string;
   readonly locale: string;
   readonly offeredSlots: number;
+  /** The times offered, as the slot list had them. */
+  readonly offered: readonly Slot[];
+  /** What the host recorded sending the client (see `SentMessages`). */
+  readonly sent: readonly Notification[] | null | undefined;
   readonly refundOffered: boolean;
 }
 
@@ -100,11 +114,18 @@ export interface CancelSuccessProps {
 export function cancelSuccess(p: CancelSuccessProps): TemplateResult {
   if (p.result.kind === 'team-request') return teamRequestSent();
   const { decision } = p;
+  const { offer } = p.result.result;
   return html`
     <h2 part="heading" tabindex="-1">${msg('Session cancelled', { id: 'rc.cancel.done' })}</h2>
     <div part="next" role="status">
-      <p>${msg(str`${p.clientName} is being told now${decision?.notify ? ` (${channelList(decision.notify.channels, p.locale)})` : ''}.`, { id: 'rc.cancel.next-notified' })}</p>
+      ${sentMessages(p.sent, p.clientName, p.locale)}
       <p>${msg(str`They can choose one of the ${p.offeredSlots} times you offered${p.refundOffered && decision?.refund ? msg(' or a refund', { id: 'rc.cancel.next-or-refund' }) : ''}.`, { id: 'rc.cancel.next-choice' })}</p>
+      ${p.offered.length
+        ? html`<ul part="offered">
+            ${p.offered.map((slot) => html`<li><time datetime=${slot.startsAt}>${formatDateTime(slot.startsAt, p.locale)}</time></li>`)}
+          </ul>`
+        : nothing}
+      ${offer ? html`<p part="choose-by">${msg(str`They can choose until ${formatDateTime(offer.expiresAt, p.locale)}.`, { id: 'rc.cancel.choose-by' })}</p>` : nothing}
     </div>
   `;
 }

@@ -4,6 +4,7 @@ import type { Reason } from '@raincheck/policy';
 import { nothing, type TemplateResult } from 'lit';
 import { PolicyDecision, shownDecision } from '../controllers/policy-decision.js';
 import { SessionSubject } from '../controllers/session-subject.js';
+import { SentMessages } from '../controllers/sent-messages.js';
 import { CancelErrorEvent, CancelSubmitEvent, CancelSuccessEvent } from '../events/cancel-session-events.js';
 import type { CancelSubmitDetail, CancelSuccessDetail } from '../events/cancel-session-details.js';
 export * from '../events/cancel-session-events.js';
@@ -34,6 +35,7 @@ export type { CancelSubmitDetail, CancelSuccessDetail, CancelErrorDetail } from 
  * @csspart form - The form.
  * @csspart reason - The reason choice.
  * @csspart note - The note field.
+ * @csspart note-why - Why a written reason is needed, before its field.
  * @csspart decision - What will happen, and why.
  * @csspart effect - One effect of the decision.
  * @csspart explanation - A rule's own explanation of an effect.
@@ -47,6 +49,9 @@ export type { CancelSubmitDetail, CancelSuccessDetail, CancelErrorDetail } from 
  * @csspart error - The error message.
  * @csspart retry - The retry button.
  * @csspart next - What happens next, after success.
+ * @csspart sent - What the host recorded sending the client after the write, and when.
+ * @csspart offered - The times offered to the client, after success.
+ * @csspart choose-by - Until when the client can choose, after success.
  *
  * @cssproperty --rc-color-accent - Buttons and selected controls.
  * @cssproperty --rc-color-text - Text.
@@ -82,6 +87,7 @@ export class RcCancelSession extends FlowElement {
   private declare result: CancelSuccessDetail | undefined;
 
   readonly #subject = new SessionSubject(this, () => this.host, true);
+  readonly #sent = new SentMessages(this, () => this.host);
   readonly #policy = new PolicyDecision<CancelViews>(this, {
     action: 'cancel',
     importViews: () => import('./cancel-session.decided.js'),
@@ -99,7 +105,8 @@ export class RcCancelSession extends FlowElement {
     this.sessionId = '';
     this.note = '';
     this.selectedSlots = new Set();
-    this.refundOffered = true;
+    // The client chooses a refund; the therapist opts in to offering one (issue 20).
+    this.refundOffered = false;
   }
 
   protected get subject(): string {
@@ -108,6 +115,7 @@ export class RcCancelSession extends FlowElement {
 
   protected override resetSubject(): void {
     this.#policy.reset();
+    this.#sent.reset();
   }
 
   protected async loadSubject(signal: AbortSignal): Promise<void> {
@@ -143,7 +151,11 @@ export class RcCancelSession extends FlowElement {
     const detail: CancelSubmitDetail = { sessionId: session.id, reason, note: this.note, alternativeSlotIds, refundOffered, kind, decision: shown };
     const note = this.note ? { note: this.note } : {};
     // The result is kept before the state turns to success, which renders it.
-    const keep = (result: CancelSuccessDetail) => (this.result = result);
+    const keep = async (result: CancelSuccessDetail) => {
+      this.result = result;
+      if (kind === 'cancel') await this.#sent.read(session.id, ['session-cancelled']);
+      return result;
+    };
     const cancel = { reason, ...note, alternativeSlotIds, refundOffered, decision: shown };
     const teamRequest = sessionStartedRequest(session, reason, this.note);
     await this.write({
@@ -163,7 +175,8 @@ export class RcCancelSession extends FlowElement {
     const clientName = this.#subject.session?.client.displayName ?? '';
     const locale = this.formatLocale;
     if (this.state === 'success' && this.result && views) {
-      return views.cancelSuccess({ result: this.result, decision, clientName, locale, offeredSlots: this.selectedSlots.size, refundOffered: this.refundOffered });
+      const offered = (this.#subject.slots ?? []).filter((slot) => this.selectedSlots.has(slot.id));
+      return views.cancelSuccess({ result: this.result, decision, clientName, locale, offeredSlots: this.selectedSlots.size, offered, refundOffered: this.refundOffered, sent: this.#sent.record });
     }
     const heading =
       this.#policy.mode === 'team-request' && this.state !== 'loading'

@@ -103,6 +103,7 @@ export class RcClientResponse extends FlowElement {
     await this.write({
       submit: new ResponseSubmitEvent(detail),
       scope: offer.token,
+      tellsClient: false,
       send: async (keyFor) => {
         try {
           return (this.result = await this.host.send(answerOfferRoute, { token: offer.token, idempotencyKey: keyFor('', body), body }));
@@ -214,9 +215,16 @@ export class RcClientResponse extends FlowElement {
 
   #refundNext(refund: Refund): string {
     const amount = formatMoney(refund.amount.amount, refund.amount.currency, this.formatLocale);
-    return refund.status === 'pending-review'
-      ? msg(str`The platform team confirms your refund of ${amount} and lets you know.`, { id: 'rc.response.next-review' })
-      : msg(str`${amount} is on its way back to you, by the way you paid.`, { id: 'rc.response.next-refund' });
+    switch (refund.status) {
+      case 'pending-review':
+        return msg(str`The platform team confirms your refund of ${amount} and lets you know.`, { id: 'rc.response.next-review' });
+      case 'failed':
+        return msg(str`Your refund of ${amount} could not be issued yet; the platform team is on it and lets you know.`, { id: 'rc.response.next-failed' });
+      case 'declined':
+        return msg(str`The platform team did not issue the refund of ${amount}; your therapist lets you know why.`, { id: 'rc.response.next-declined' });
+      default:
+        return msg(str`${amount} is on its way back to you, by the way you paid.`, { id: 'rc.response.next-refund' });
+    }
   }
 
   #renderSuccess(result: ResponseSuccessDetail): TemplateResult {

@@ -48,7 +48,9 @@ export class SessionSubject {
       therapistId: this.session.therapistId,
       query: { from: new Date(now).toISOString(), to: new Date(now + SLOT_HORIZON_DAYS * 86_400_000).toISOString() },
     });
-    this.slots = slots;
+    // Never the very time being changed: an open slot the host lists over the session's own hour.
+    const { startsAt, endsAt } = this.session;
+    this.slots = slots.filter((slot) => !(Date.parse(slot.startsAt) < Date.parse(endsAt) && Date.parse(slot.endsAt) > Date.parse(startsAt)));
     this.host.requestUpdate();
   }
 

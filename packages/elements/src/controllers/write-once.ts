@@ -18,6 +18,8 @@ export interface WriteIntent<Result> {
   readonly succeeded: (result: Result) => Event;
   /** The event for the failure, as the person reads it. */
   readonly failed: (failure: WidgetErrorDetail) => Event;
+  /** Whether a failure says if the client was told; default true (false where the client is the one writing). */
+  readonly tellsClient?: boolean;
 }
 
 /** What the widget does at each step (its states, its focus); the controller does the rest. */
@@ -69,7 +71,7 @@ export class WriteController {
       this.host.dispatchEvent(intent.succeeded(result));
       return result;
     } catch (error) {
-      const failure = describeFailure(error);
+      const failure = describeFailure(error, { write: intent.tellsClient ?? true });
       // A final answer for the write that failed: trying again is a new intent for it, with a new
       // key. The writes before it succeeded and keep theirs, so trying again replays them.
       const failed = used.at(-1);

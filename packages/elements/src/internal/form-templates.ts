@@ -57,9 +57,16 @@ export function refundEffect(refund: RefundEffect, clientName: string, locale: s
 /** What happens next to a refund the host took: on its way, or with the team. */
 export function refundNext(refund: Refund, locale: string): string {
   const amount = formatMoney(refund.amount.amount, refund.amount.currency, locale);
-  return refund.status === 'pending-review'
-    ? msg(str`The platform team reviews the refund of ${amount} and tells you and the client when it is decided.`, { id: 'rc.refund.next-review' })
-    : msg(str`${amount} is on its way back to the client, by the way they paid.`, { id: 'rc.refund.next' });
+  switch (refund.status) {
+    case 'pending-review':
+      return msg(str`The platform team reviews the refund of ${amount} and tells you and the client when it is decided.`, { id: 'rc.refund.next-review' });
+    case 'pending':
+      return msg(str`The refund of ${amount} is being sent to the client, by the way they paid.`, { id: 'rc.refund.next-pending' });
+    case 'failed':
+      return msg(str`The refund of ${amount} could not be issued; the platform team is on it and tells you when it is sorted.`, { id: 'rc.refund.next-failed' });
+    default:
+      return msg(str`${amount} is on its way back to the client, by the way they paid.`, { id: 'rc.refund.next' });
+  }
 }
 
 /** "What will happen" (or another `heading`): the effects, announced politely as they change. */
@@ -89,6 +96,8 @@ export interface ReasonFieldsOptions {
   readonly disabled: boolean;
   readonly onReason: (reason: Reason) => void;
   readonly onNote: (note: string) => void;
+  /** Why a written reason is needed, shown before its field. */
+  readonly why?: readonly string[];
 }
 
 /** Why the session can't go ahead as planned, and a note (required when the policy asks). */
@@ -102,7 +111,7 @@ export function reasonFields(o: ReasonFieldsOptions): TemplateResult {
         </label>`,
       )}
     </fieldset>
-    ${noteField({ note: o.note, minLength: o.noteMinLength, disabled: o.disabled, onNote: o.onNote })}`;
+    ${noteField({ note: o.note, minLength: o.noteMinLength, disabled: o.disabled, onNote: o.onNote, ...(o.why ? { why: o.why } : {}) })}`;
 }
 
 export interface NoteFieldOptions {
@@ -113,11 +122,14 @@ export interface NoteFieldOptions {
   readonly onNote: (note: string) => void;
   /** The label when no reason is required; default "Note (optional)". */
   readonly optionalLabel?: string;
+  /** Why a written reason is needed, read before the field (and announced with it). */
+  readonly why?: readonly string[];
 }
 
 /** A note, which becomes a required written reason when the policy asks for one. */
 export function noteField(o: NoteFieldOptions): TemplateResult {
-  return html`<label class="field">
+  const why = o.minLength > 0 && o.why?.length ? o.why : undefined;
+  return html`${why ? html`<p part="note-why" id="note-why" class="hint">${why.join(' ')}</p>` : nothing}<label class="field">
     <span>
       ${o.minLength > 0
         ? msg(str`Reason for the team (at least ${o.minLength} characters)`, { id: 'rc.cancel.note-required' })
@@ -129,6 +141,7 @@ export function noteField(o: NoteFieldOptions): TemplateResult {
       ?disabled=${o.disabled}
       ?required=${o.minLength > 0}
       minlength=${o.minLength || nothing}
+      aria-describedby=${why ? 'note-why' : nothing}
       @input=${(e: Event) => o.onNote((e.target as HTMLTextAreaElement).value)}
     ></textarea>
   </label>`;

@@ -1,5 +1,7 @@
+import type { Notification } from '@raincheck/host-api/client';
+import { sentMessages } from '../internal/sent-messages.js';
 import { msg } from '@lit/localize';
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { decisionSection, effect, noteField, refundEffect, refundNext, submitFooter } from '../internal/form-templates.js';
 import type { SessionFormProps } from '../internal/session-form.js';
 import type { RefundSuccessDetail } from './refund-request.js';
@@ -43,12 +45,20 @@ export function refundForm(p: RefundFormProps): TemplateResult {
 }
 
 /** Issued, or with the team for review, and what happens next. */
-export function refundSuccess({ refund }: RefundSuccessDetail, locale: string): TemplateResult {
-  const review = refund.status === 'pending-review';
+export function refundSuccess({ refund }: RefundSuccessDetail, locale: string, clientName: string, sent: readonly Notification[] | null | undefined): TemplateResult {
+  const heading =
+    refund.status === 'pending-review'
+      ? msg('Sent for team review', { id: 'rc.refund.done-review' })
+      : refund.status === 'pending'
+        ? msg('Refund on its way', { id: 'rc.refund.on-its-way' })
+        : refund.status === 'failed'
+          ? msg('The refund could not be issued; the platform team is on it', { id: 'rc.refund.failed' })
+          : msg('Refund issued', { id: 'rc.refund.done' });
   return html`
-    <h2 part="heading" tabindex="-1">${review ? msg('Sent for team review', { id: 'rc.refund.done-review' }) : msg('Refund issued', { id: 'rc.refund.done' })}</h2>
+    <h2 part="heading" tabindex="-1">${heading}</h2>
     <div part="next" role="status">
       <p>${refundNext(refund, locale)}</p>
+      ${refund.status === 'pending-review' ? nothing : sentMessages(sent, clientName, locale)}
     </div>
   `;
 }

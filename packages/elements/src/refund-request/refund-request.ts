@@ -1,17 +1,18 @@
 import { msg, str } from '@lit/localize';
-import { type Refund, refundSessionRoute, type Session } from '@raincheck/host-api/client';
+import { getSessionRoute, type Refund, refundSessionRoute, type Session } from '@raincheck/host-api/client';
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatMoney } from '../format/formatters.js';
 import { refundNext } from '../internal/form-templates.js';
 import { PolicyDecision, shownDecision } from '../controllers/policy-decision.js';
 import { SessionSubject } from '../controllers/session-subject.js';
+import { SentMessages } from '../controllers/sent-messages.js';
 import { DecisionEvent } from '../events/decision-event.js';
 import { RefundErrorEvent, RefundSubmitEvent, RefundSuccessEvent } from '../events/refund-request-events.js';
 import { FlowElement } from '../internal/flow-element.js';
 import { frame } from '../internal/frame.js';
 import type { RefundSubmitDetail, RefundSuccessDetail } from '../events/refund-request-details.js';
 export * from '../events/refund-request-events.js';
-import { sessionSummary } from '../internal/templates.js';
+import { failureAlert, sessionSummary } from '../internal/templates.js';
 import { baseStyles } from '../styles/tokens.js';
 import { sessionFlowStyles } from '../styles/session-flow.styles.js';
 import { refundRequestStyles } from './refund-request.styles.js';
@@ -25,7 +26,7 @@ export type { RefundSubmitDetail, RefundSuccessDetail, RefundErrorDetail } from 
  * @summary Refunds a cancelled session from the dashboard: shows what the policy allows and why,
  * asks for a reason where one is required, then issues the refund or sends it for team review.
  * A refund is never issued twice, whatever the clicks, retries or reloads. A session that already
- * has a refund shows its fate instead: issued, waiting for the team, or declined by it.
+ * has a refund shows its fate instead: on its way, issued, failed (the team is on it), waiting for the team, or declined by it.
  *
  *
  * @csspart heading - The heading of the current state.
@@ -41,7 +42,8 @@ export type { RefundSubmitDetail, RefundSuccessDetail, RefundErrorDetail } from 
  * @csspart error - The error message.
  * @csspart retry - The retry button.
  * @csspart next - What happens next, after success.
- * @csspart refund-status - The session's refund, when it already has one: issued, with the team, or declined.
+ * @csspart sent - What the host recorded sending the client after the write, and when.
+ * @csspart refund-status - The session's refund, when it already has one: on its way, issued, failed, with the team, or declined.
  * @csspart review-note - The platform team's note on the refund it approved or declined.
  * @csspart review-note-label - The label before the team's note.
  *
@@ -75,6 +77,7 @@ export class RcRefundRequest extends FlowElement {
   declare sessionId: string;
 
   readonly #subject = new SessionSubject(this, () => this.host, false);
+  readonly #sent = new SentMessages(this, () => this.host);
   readonly #policy = new PolicyDecision<RefundViews>(this, {
     action: 'refund',
     importViews: () => import('./refund-request.decided.js'),
@@ -115,10 +118,26 @@ export class RcRefundRequest extends FlowElement {
     await this.write({
       submit: new RefundSubmitEvent(detail),
       scope: session.id,
-      send: async (keyFor) => (this.result = await this.host.send(refundSessionRoute, { sessionId: session.id, version: session.version, idempotencyKey: keyFor('', body), body })),
+      send: async (keyFor) => (this.result = await this.#asNow(await this.host.send(refundSessionRoute, { sessionId: session.id, version: session.version, idempotencyKey: keyFor('', body), body }), session.id)),
       succeeded: (result) => new RefundSuccessEvent(result),
       failed: (failure) => new RefundErrorEvent(failure),
     });
+    // Refused for good (a refund already exists, from another tab, say): show that refund's fate, not the form again.
+    if (this.state === 'error' && this.failure && !this.failure.retryable) await this.#subject.reread(session.id).catch(() => undefined);
+  }
+
+  /**
+   * The write's answer with the refund as the host has it now: the provider may have carried it out
+   * since the answer said `pending`. A failed read keeps the answer: the refund itself was taken.
+   */
+  async #asNow(answer: RefundSuccessDetail, sessionId: string): Promise<RefundSuccessDetail> {
+    try {
+      const { refund } = (await this.host.send(getSessionRoute, { sessionId })).session;
+      await this.#sent.read(sessionId, ['refund-issued', 'refund-declined']);
+      return refund?.id === answer.refund.id ? { ...answer, refund } : answer;
+    } catch {
+      return answer;
+    }
   }
 
   protected get subject(): string {
@@ -127,6 +146,7 @@ export class RcRefundRequest extends FlowElement {
 
   protected override resetSubject(): void {
     this.#policy.reset();
+    this.#sent.reset();
   }
 
   protected async loadSubject(signal: AbortSignal): Promise<void> {
@@ -136,7 +156,7 @@ export class RcRefundRequest extends FlowElement {
 
   protected override render(): TemplateResult {
     const { decision, views } = this.#policy;
-    if (this.state === 'success' && this.result && views) return views.refundSuccess(this.result, this.formatLocale);
+    if (this.state === 'success' && this.result && views) return views.refundSuccess(this.result, this.formatLocale, this.#subject.session?.client.displayName ?? '', this.#sent.record);
     // A refund asked for before (here, or with the attendance update): its fate, not a second one.
     if (this.#subject.session?.refund) return this.#renderExisting(this.#subject.session, this.#subject.session.refund);
     const form =
@@ -165,19 +185,15 @@ export class RcRefundRequest extends FlowElement {
     });
   }
 
-  /** The session's refund as the host has it: issued, waiting for the team, or declined by it. */
+  /** The session's refund as the host has it: on its way, issued, failed, waiting for the team, or declined by it. */
   #renderExisting(session: Session, refund: Refund): TemplateResult {
     const locale = this.formatLocale;
-    const heading =
-      refund.status === 'issued'
-        ? msg('Refund issued', { id: 'rc.refund.done' })
-        : refund.status === 'pending-review'
-          ? msg('With the team for review', { id: 'rc.refund.pending' })
-          : msg('Refund declined by the team', { id: 'rc.refund.declined' });
+    const heading = refundHeading(refund.status);
     const amount = formatMoney(refund.amount.amount, refund.amount.currency, locale);
     return html`
       <h2 part="heading" tabindex="-1">${heading}</h2>
       ${sessionSummary(session, locale)}
+      ${this.state === 'error' && this.failure ? failureAlert(this.failure, undefined) : nothing}
       <div part="refund-status" role="status">
         <p>
           ${refund.status === 'declined'
@@ -191,6 +207,22 @@ export class RcRefundRequest extends FlowElement {
           : nothing}
       </div>
     `;
+  }
+}
+
+/** The heading for a refund the host already has, by its status. */
+function refundHeading(status: Refund['status']): string {
+  switch (status) {
+    case 'issued':
+      return msg('Refund issued', { id: 'rc.refund.done' });
+    case 'pending-review':
+      return msg('With the team for review', { id: 'rc.refund.pending' });
+    case 'pending':
+      return msg('Refund on its way', { id: 'rc.refund.on-its-way' });
+    case 'failed':
+      return msg('The refund could not be issued; the platform team is on it', { id: 'rc.refund.failed' });
+    default:
+      return msg('Refund declined by the team', { id: 'rc.refund.declined' });
   }
 }
 

@@ -1,3 +1,5 @@
+import type { Notification } from '@raincheck/host-api/client';
+import { sentMessages } from '../internal/sent-messages.js';
 import { msg, str } from '@lit/localize';
 import type { Slot } from '@raincheck/host-api/client';
 import type { Reason } from '@raincheck/policy';
@@ -51,12 +53,13 @@ export function rescheduleForm(p: RescheduleFormProps): TemplateResult {
 }
 
 /** Moved, and the client is told the new time; or sent to the team. */
-export function rescheduleSuccess(result: RescheduleSuccessDetail, clientName: string, locale: string): TemplateResult {
+export function rescheduleSuccess(result: RescheduleSuccessDetail, clientName: string, locale: string, sent: readonly Notification[] | null | undefined): TemplateResult {
   if (result.kind === 'team-request') return teamRequestSent();
   return html`
     <h2 part="heading" tabindex="-1">${msg('Session moved', { id: 'rc.reschedule.done' })}</h2>
     <div part="next" role="status">
-      <p>${msg(str`${clientName} is being told the new time: ${formatDateTime(result.result.session.startsAt, locale)}.`, { id: 'rc.reschedule.next' })}</p>
+      <p>${msg(str`The session is now on ${formatDateTime(result.result.session.startsAt, locale)}.`, { id: 'rc.reschedule.next-time' })}</p>
+      ${sentMessages(sent, clientName, locale)}
     </div>
   `;
 }

@@ -4,6 +4,7 @@ import type { Reason } from '@raincheck/policy';
 import { nothing, type TemplateResult } from 'lit';
 import { PolicyDecision, shownDecision } from '../controllers/policy-decision.js';
 import { SessionSubject } from '../controllers/session-subject.js';
+import { SentMessages } from '../controllers/sent-messages.js';
 import { DecisionEvent } from '../events/decision-event.js';
 import { RescheduleErrorEvent, RescheduleSubmitEvent, RescheduleSuccessEvent } from '../events/reschedule-session-events.js';
 import { FlowElement } from '../internal/flow-element.js';
@@ -43,6 +44,7 @@ export type { RescheduleSubmitDetail, RescheduleSuccessDetail, RescheduleErrorDe
  * @csspart error - The error message.
  * @csspart retry - The retry button.
  * @csspart next - What happens next, after success.
+ * @csspart sent - What the host recorded sending the client after the write, and when.
  *
  * @cssproperty --rc-color-accent - Buttons and selected controls.
  * @cssproperty --rc-color-text - Text.
@@ -78,6 +80,7 @@ export class RcRescheduleSession extends FlowElement {
   declare sessionId: string;
 
   readonly #subject = new SessionSubject(this, () => this.host, true);
+  readonly #sent = new SentMessages(this, () => this.host);
   readonly #policy = new PolicyDecision<RescheduleViews>(this, {
     action: 'reschedule',
     importViews: () => import('./reschedule-session.decided.js'),
@@ -112,6 +115,11 @@ export class RcRescheduleSession extends FlowElement {
     const shown = shownDecision(decision);
     const note = this.note ? { note: this.note } : {};
     const keep = (result: RescheduleSuccessDetail) => (this.result = result);
+    const told = async (result: RescheduleSuccessDetail) => {
+      keep(result);
+      await this.#sent.read(session.id, ['session-rearranged']);
+      return result;
+    };
     if (this.#policy.mode === 'self-serve') {
       const slotId = this.slotId!;
       const body = { slotId, ...(this.reason ? { reason: this.reason } : {}), ...note, decision: shown };
@@ -120,7 +128,7 @@ export class RcRescheduleSession extends FlowElement {
         submit: new RescheduleSubmitEvent(detail),
         scope: session.id,
         send: async (keyFor) =>
-          keep({ kind: 'reschedule', result: await this.host.send(rescheduleSessionRoute, { sessionId: session.id, version: session.version, idempotencyKey: keyFor('', body), body }) }),
+          told({ kind: 'reschedule', result: await this.host.send(rescheduleSessionRoute, { sessionId: session.id, version: session.version, idempotencyKey: keyFor('', body), body }) }),
         succeeded: (result) => new RescheduleSuccessEvent(result),
         failed: (failure) => new RescheduleErrorEvent(failure),
       });
@@ -167,6 +175,7 @@ export class RcRescheduleSession extends FlowElement {
 
   protected override resetSubject(): void {
     this.#policy.reset();
+    this.#sent.reset();
   }
 
   protected async loadSubject(signal: AbortSignal): Promise<void> {
@@ -177,7 +186,7 @@ export class RcRescheduleSession extends FlowElement {
   protected override render(): TemplateResult {
     const { decision, views } = this.#policy;
     if (this.state === 'success' && this.result && views) {
-      return views.rescheduleSuccess(this.result, this.#subject.session?.client.displayName ?? '', this.formatLocale);
+      return views.rescheduleSuccess(this.result, this.#subject.session?.client.displayName ?? '', this.formatLocale, this.#sent.record);
     }
     const heading =
       this.#policy.mode === 'team-request' && this.state !== 'loading'

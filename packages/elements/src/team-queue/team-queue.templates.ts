@@ -103,6 +103,10 @@ function refundStatusLabel(status: Refund['status']): string {
       return msg('issued', { id: 'rc.team.refund-issued' });
     case 'pending-review':
       return msg("waiting for the team's review", { id: 'rc.team.refund-pending' });
+    case 'pending':
+      return msg('on its way', { id: 'rc.team.refund-on-its-way' });
+    case 'failed':
+      return msg('could not be issued; the platform team is on it', { id: 'rc.team.refund-failed' });
     default:
       return msg('declined', { id: 'rc.team.refund-declined' });
   }

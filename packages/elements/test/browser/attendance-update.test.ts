@@ -73,9 +73,11 @@ describe('<rc-attendance-update>', () => {
   it('the therapist could not hold it: the client is told and refunded at once, once, even double-clicked', async () => {
     const el = await mount();
     await choose(el, 'therapist-unable');
-    expect(text(el)).to.contain('Ben Carter is told now by email');
+    // Issue 20: the host tells the client only about a refund, so nothing is promised before one is chosen.
+    expect(text(el)).to.not.contain('Ben Carter is told now');
     expect($(el, '[part~="refund"]').textContent).to.contain('Refund £65.00 to the client');
     await tickRefund(el);
+    expect(text(el)).to.contain('Ben Carter is told now by email');
     expect(text(el)).to.contain('Ben Carter is refunded £65.00 straight away.');
     await expect(el).to.be.accessible();
     host.faults.set('updateAttendance', { latencyMs: 200, times: 1 });

@@ -84,6 +84,9 @@ describe('<rc-cancel-session>', () => {
   it('success: fires submit then success, says what happens next, and the host cancelled once', async () => {
     const el = await mount();
     await fill(el);
+    // Issue 20: the refund box starts unticked (the client chooses); the therapist offers one here.
+    $<HTMLInputElement>(el, '[part~="refund"] input').click();
+    await el.updateComplete;
     const submitted = oneEvent(el, 'rc-cancel-submit');
     const succeeded = oneEvent(el, 'rc-cancel-success');
     $<HTMLButtonElement>(el, '[part~="submit"]').click();

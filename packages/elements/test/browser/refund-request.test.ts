@@ -92,6 +92,12 @@ describe('<rc-refund-request>', () => {
     await waitUntil(() => third.state === 'error');
     expect(text(third)).to.contain('already been refunded');
     expect(third.shadowRoot!.querySelector('[part~="retry"]')).to.equal(null);
+    // Issue 20: then the refund it ran into, not the form and its button again.
+    await waitUntil(() => third.shadowRoot!.querySelector('[part~="refund-status"]') !== null, 'the existing refund shows');
+    expect(text(third)).to.contain('already been refunded');
+    expect($(third, '[part~="heading"]').textContent).to.equal('Refund issued');
+    expect(third.shadowRoot!.querySelector('[part~="submit"]')).to.equal(null);
+    await expect(third).to.be.accessible();
     expect(host.records.refunds).to.have.length(1);
 
     // Opened after the refund, the widget shows it instead of offering another.
