@@ -83,11 +83,11 @@ function dates(p: AvailabilityFormProps): TemplateResult {
     <div class="dates">
       <label class="field">
         <span>${msg('First day away', { id: 'rc.availability.from' })}</span>
-        <input part="from" type="date" .value=${p.from} min=${p.today} required @change=${(e: Event) => p.onFrom(value(e))} />
+        <input part="from" type="date" lang=${p.locale} .value=${p.from} min=${p.today} required @change=${(e: Event) => p.onFrom(value(e))} />
       </label>
       <label class="field">
         <span>${msg('Back on', { id: 'rc.availability.until' })}</span>
-        <input part="until" type="date" .value=${p.until} min=${p.from ? addDays(p.from, 1) : nothing} ?disabled=${p.unsure} @change=${(e: Event) => p.onUntil(value(e))} />
+        <input part="until" type="date" lang=${p.locale} .value=${p.until} min=${p.from ? addDays(p.from, 1) : nothing} ?disabled=${p.unsure} @change=${(e: Event) => p.onUntil(value(e))} />
       </label>
     </div>
     <label class="choice">

@@ -6,7 +6,7 @@ import { raincheckConfigContext, type RaincheckConfig } from '../config/config.j
 import { ConfigElement } from '../config/config-element.js';
 import { HostConnection } from '../controllers/host-connection.js';
 import { PersonFocus } from '../controllers/person-focus.js';
-import { getRaincheckLocale, setRaincheckLocale } from '../localization/localization.js';
+import { followPageLocale, getRaincheckLocale, pageLocale, setRaincheckLocale, supportedLocale } from '../localization/localization.js';
 
 /**
  * What every Raincheck widget shares: configuration from its own attributes and properties, else
@@ -46,9 +46,22 @@ export class RaincheckElement extends ConfigElement {
     return { ...this.config, ...this.ownConfig };
   }
 
-  /** The locale to format dates and money in. */
+  /**
+   * The locale to format dates and money in: the widget's or its provider's, else the page's `lang`
+   * (`en-GB` gives British dates) while the widgets render in that language, else the language shown.
+   */
   protected get formatLocale(): string {
-    return this.settings.locale ?? getRaincheckLocale();
+    const configured = this.settings.locale;
+    if (configured) return configured;
+    const page = pageLocale(this);
+    const shown = getRaincheckLocale();
+    return page && supportedLocale(page) === shown ? page : shown;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const page = pageLocale(this);
+    if (!this.settings.locale && page) void followPageLocale(page);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

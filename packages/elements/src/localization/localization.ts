@@ -9,6 +9,8 @@ const loaders: Record<(typeof TARGET_LOCALES)[number], () => Promise<LocaleModul
   de: () => import('./locales/de.js').then(({ templates }) => ({ templates: templates(str) })),
 };
 
+/** Whether a locale was chosen (by `setRaincheckLocale`, a `locale` attribute or a provider). */
+let chosen = false;
 let controls: ReturnType<typeof configureLocalization> | null | undefined;
 
 /**
@@ -41,6 +43,21 @@ export function supportedLocale(requested: string | undefined): string {
  * the translations are loaded and the widgets re-render.
  */
 export async function setRaincheckLocale(locale: string): Promise<void> {
+  chosen = true;
+  await localization()?.setLocale(supportedLocale(locale));
+}
+
+/**
+ * The page's own language (`<html lang="en-GB">`, or the nearest `lang` around `element`): the
+ * locale a widget falls back to when neither it nor its provider names one.
+ */
+export function pageLocale(element: Element): string | undefined {
+  return element.closest<HTMLElement>('[lang]')?.lang || document.documentElement.lang || undefined;
+}
+
+/** Renders the widgets in the page's language, unless a locale was chosen explicitly. */
+export async function followPageLocale(locale: string): Promise<void> {
+  if (chosen || supportedLocale(locale) === getRaincheckLocale()) return;
   await localization()?.setLocale(supportedLocale(locale));
 }
 
