@@ -17,6 +17,7 @@ export class ConfigElement extends LitElement {
     getAccessToken: { attribute: false },
     rules: { attribute: false },
     timeoutMs: { attribute: 'timeout-ms', type: Number },
+    ready: { attribute: false },
   };
 
   /** The host API's base URL (a widget's own, else its provider's). */
@@ -37,6 +38,8 @@ export class ConfigElement extends LitElement {
   declare rules: RulesSource | undefined;
   /** How long one attempt at the host API or the rules URL may take, body included, in ms (default 10,000). */
   declare timeoutMs: number | undefined;
+  /** Settles when the host API can answer (the mock host's worker started): host API calls wait for it. */
+  declare ready: RaincheckConfig['ready'];
 
   /** The settings this element was given itself, without the unset ones. */
   protected get ownConfig(): RaincheckConfig {
@@ -50,6 +53,7 @@ export class ConfigElement extends LitElement {
       ...(this.locale ? { locale: this.locale } : {}),
       ...(rules ? { rules } : {}),
       ...(this.timeoutMs == null ? {} : { timeoutMs: this.timeoutMs }),
+      ...(this.ready ? { ready: this.ready } : {}),
     };
   }
 }

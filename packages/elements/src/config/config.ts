@@ -40,6 +40,11 @@ export interface RaincheckConfig {
    */
   readonly timeoutMs?: number;
   readonly rules?: RulesSource;
+  /**
+   * Settles when the host API can answer (the mock host's `startMockHostWorker(…)`, say): every host
+   * API call waits for it, so widgets connected first never meet the 404 of a host not yet there.
+   */
+  readonly ready?: PromiseLike<unknown>;
 }
 
 /**

@@ -68,10 +68,11 @@ export class HostConnection implements ReactiveController {
   }
 }
 
-function build({ baseUrl, fetch, headers, timeoutMs, accessToken, getAccessToken }: RaincheckConfig, tag: string): HostTransport {
+function build({ baseUrl, fetch: givenFetch, headers, timeoutMs, accessToken, getAccessToken, ready }: RaincheckConfig, tag: string): HostTransport {
   if (!baseUrl) throw new ConfigurationError(`<${tag}> needs a base-url (or an <rc-provider base-url>)`);
   checkedUrl(baseUrl);
   const token = getAccessToken ?? accessToken;
+  const fetch = ready ? afterReady(ready, givenFetch) : givenFetch;
   return createHostTransport({
     baseUrl,
     ...(fetch ? { fetch } : {}),
@@ -81,9 +82,17 @@ function build({ baseUrl, fetch, headers, timeoutMs, accessToken, getAccessToken
   });
 }
 
+/** `fetch` (else the page's), each call sent once `ready` has settled: a host still starting is waited for, not met with its 404. */
+function afterReady(ready: PromiseLike<unknown>, given: typeof fetch | undefined): typeof fetch {
+  return async (input, init) => {
+    await Promise.resolve(ready).catch(() => undefined);
+    return (given ?? globalThis.fetch)(input, init);
+  };
+}
+
 /** Where answers come from. Header objects compare by content: a template that writes `.headers=${{…}}` makes a new object each render. */
-function sourceOf({ baseUrl, fetch, headers }: RaincheckConfig): readonly unknown[] {
-  return [baseUrl, fetch, typeof headers === 'function' || headers === undefined ? headers : headerText(headers)];
+function sourceOf({ baseUrl, fetch, headers, ready }: RaincheckConfig): readonly unknown[] {
+  return [baseUrl, fetch, ready, typeof headers === 'function' || headers === undefined ? headers : headerText(headers)];
 }
 
 function credentialsOf({ accessToken, getAccessToken, timeoutMs }: RaincheckConfig): readonly unknown[] {
