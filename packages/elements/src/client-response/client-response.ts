@@ -1,7 +1,7 @@
 import { msg, str } from '@lit/localize';
-import { answerOfferRoute, getOfferRoute, HostResponseError, type Offer, type Refund } from '@raincheck/host-api/client';
+import { answerOfferRoute, getOfferRoute, HostResponseError, type Offer, type Refund, type Slot } from '@raincheck/host-api/client';
 import { html, nothing, type TemplateResult } from 'lit';
-import { formatDateTime, formatMoney, viewerTimeZone } from '../format/formatters.js';
+import { formatDateTime, formatMoney, formatTime, hourIn, viewerTimeZone, zoneCity, zoneLongName } from '../format/formatters.js';
 import type { ResponseSuccessDetail } from '../events/client-response-details.js';
 export * from '../events/client-response-events.js';
 import { ResponseErrorEvent, ResponseSubmitEvent, ResponseSuccessEvent } from '../events/client-response-events.js';
@@ -14,6 +14,10 @@ import { sessionFlowStyles } from '../styles/session-flow.styles.js';
 import { clientResponseStyles } from './client-response.styles.js';
 
 export type { ResponseSubmitDetail, ResponseSuccessDetail, ResponseErrorDetail } from '../events/client-response-details.js';
+/** Times before this hour, or from `LATEST_USUAL_HOUR` on, in the client's zone are called unusual. */
+const EARLIEST_USUAL_HOUR = 7;
+const LATEST_USUAL_HOUR = 21;
+
 /** The choice in the form: a slot id, or the refund. */
 type Choice = { readonly slotId: string } | 'refund';
 
@@ -145,14 +149,18 @@ export class RcClientResponse extends FlowElement {
     const zone = this.#zone;
     return html`<p part="cancelled-session">
       ${msg(str`Your session on ${formatDateTime(offer.session.startsAt, this.formatLocale, zone)} cannot go ahead. We are sorry.`, { id: 'rc.response.session' })}
-      ${zone !== viewerTimeZone() ? html`<span class="zone">${msg(str`Times are shown in ${zone}.`, { id: 'rc.response.zone' })}</span>` : nothing}
+      ${zone !== viewerTimeZone()
+        ? html`<span class="zone">${msg(str`Times are shown in ${zoneCity(zone)} time (${zoneLongName(zone, this.formatLocale, offer.session.startsAt)}).`, { id: 'rc.response.zone' })}</span>`
+        : nothing}
     </p>`;
   }
 
   #renderForm(offer: Offer): TemplateResult {
     const busy = this.state === 'submitting';
     const locale = this.formatLocale;
-    const refund = offer.refund;
+    // A refund the therapist asked for, waiting for the team: the client is not offered a second one.
+    const withTeam = offer.session.refund?.status === 'pending-review' ? offer.session.refund : undefined;
+    const refund = withTeam ? null : offer.refund;
     const choice = this.choice;
     const remaining = offer.alternatives.filter((s) => !this.taken.has(s.id));
     const refundChoice = refund
@@ -165,6 +173,9 @@ export class RcClientResponse extends FlowElement {
         </label>`
       : undefined;
     return html`
+      ${withTeam
+        ? html`<p part="refund-with-team">${msg(str`A refund of ${formatMoney(withTeam.amount.amount, withTeam.amount.currency, locale)} for this session is with the platform team, who let you know. Meanwhile you can choose a new time.`, { id: 'rc.response.refund-with-team' })}</p>`
+        : nothing}
       <p part="expiry">${msg(str`Please choose by ${formatDateTime(offer.expiresAt, locale, this.#zone)}.`, { id: 'rc.response.expires' })}</p>
       <form part="form" @submit=${(e: Event) => void this.#submit(e)} aria-busy=${busy ? 'true' : 'false'}>
         ${remaining.length === 0 && offer.alternatives.length > 0
@@ -181,6 +192,7 @@ export class RcClientResponse extends FlowElement {
           onChange: (slotId) => (this.choice = { slotId }),
           timeZone: this.#zone,
           unavailable: this.taken,
+          aside: (slot) => this.#slotAside(slot, offer.session.timeZone),
           ...(refundChoice ? { extra: refundChoice } : {}),
         })}
         ${submitFooter({
@@ -192,6 +204,23 @@ export class RcClientResponse extends FlowElement {
         })}
       </form>
     `;
+  }
+
+  /** Beside a time: the therapist's clock when it reads otherwise, and a word when the hour is unusual for the client. */
+  #slotAside(slot: Slot, therapistZone: string): TemplateResult | typeof nothing {
+    const locale = this.formatLocale;
+    const zone = this.#zone;
+    const theirs = formatTime(slot.startsAt, locale, therapistZone);
+    const differs = theirs !== formatTime(slot.startsAt, locale, zone);
+    const hour = hourIn(slot.startsAt, zone);
+    const unusual = hour < EARLIEST_USUAL_HOUR ? msg('early morning for you', { id: 'rc.response.early' }) : hour >= LATEST_USUAL_HOUR ? msg('late evening for you', { id: 'rc.response.late' }) : undefined;
+    if (!differs && !unusual) return nothing;
+    return html`<span class="hint" part="slot-aside">(${[
+      differs ? msg(str`${theirs} for your therapist`, { id: 'rc.response.therapist-time' }) : undefined,
+      unusual,
+    ]
+      .filter(Boolean)
+      .join(' · ')})</span>`;
   }
 
   /** An offer that can no longer be answered: what happened, and what the client can still do. */

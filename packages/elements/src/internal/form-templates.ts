@@ -164,6 +164,8 @@ export interface SlotPickerOptions {
   readonly unavailable?: ReadonlySet<string>;
   /** Shown under the legend, after the days (another choice in the same radio group, say). */
   readonly extra?: TemplateResult;
+  /** Shown beside each time (the therapist's time, an unusual hour): nothing for none. */
+  readonly aside?: (slot: Slot) => TemplateResult | typeof nothing;
 }
 
 /** Open slots, grouped by day in the viewer's zone (or `timeZone`). */
@@ -194,6 +196,7 @@ export function slotPicker(o: SlotPickerOptions): TemplateResult {
               @change=${(e: Event) => o.onChange(slot.id, (e.target as HTMLInputElement).checked)}
             />
             <time datetime=${slot.startsAt}>${formatTime(slot.startsAt, o.locale, zone)}</time>
+            ${o.aside ? o.aside(slot) : nothing}
             ${taken ? html`<span class="hint">${msg('(taken)', { id: 'rc.slot.taken' })}</span>` : nothing}
           </label>`;
         })}

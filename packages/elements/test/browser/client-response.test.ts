@@ -49,7 +49,7 @@ describe('<rc-client-response>', () => {
     await expect(el).to.be.accessible();
     await waitUntil(() => el.state === 'ready');
     expect(text(el)).to.contain('cannot go ahead');
-    expect(text(el)).to.contain('Times are shown in America/New_York.');
+    expect(text(el)).to.contain('Times are shown in New York time (Eastern Time).');
     const times = [...el.shadowRoot!.querySelectorAll('[part~="slot"] time')].map((t) => t.textContent.trim());
     expect(times).to.deep.equal((await offered()).map((s) => newYorkTime(s.startsAt)));
     expect(text(el)).to.contain('A refund of £65.00 instead');
