@@ -44,6 +44,9 @@ export class PgDecisionView extends LightElement {
     const d = this.decision;
     if (!d) return html`<p class="pg-muted">${this.placeholder ?? 'The decision appears here once the widget has loaded its session.'}</p>`;
     const fired = d.explanations.filter((e) => e.fired).length;
+    // <rc-cancellation-standing> decides about a placeholder next change, priced 0: its refund means nothing.
+    const placeholder = this.facts?.session?.id === 'next-change';
+    const lines = effectLines(d).filter((line) => !(placeholder && line.field === 'refund'));
     return html`
       <p class="pg-outcome" data-outcome=${d.outcome}>
         <strong>${d.action}</strong>: <span class="pg-outcome-value">${d.outcome}</span>
@@ -52,9 +55,10 @@ export class PgDecisionView extends LightElement {
       <table class="pg-effects">
         <thead><tr><th scope="col">Effect</th><th scope="col">What</th><th scope="col">Rules</th></tr></thead>
         <tbody>
-          ${effectLines(d).map((line) => html`<tr><th scope="row">${line.field}</th><td>${line.text}</td><td><code>${line.ruleIds.join(', ')}</code></td></tr>`)}
+          ${lines.map((line) => html`<tr><th scope="row">${line.field}</th><td>${line.text}</td><td><code>${line.ruleIds.join(', ')}</code></td></tr>`)}
         </tbody>
       </table>
+      ${placeholder ? html`<p class="pg-muted">A placeholder for the next change (no real session or price), so no refund is shown.</p>` : nothing}
       <h3>Explanation trace <small>(${fired} of ${d.explanations.length} rules fired)</small></h3>
       <div class="pg-trace">${d.explanations.map(rule)}</div>
       ${this.facts ? html`<details class="pg-facts"><summary>Facts</summary><pre>${JSON.stringify(this.facts, null, 2)}</pre></details>` : nothing}

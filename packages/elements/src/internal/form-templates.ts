@@ -27,18 +27,36 @@ export function channelList(channels: readonly string[], locale: string): string
 
 /** One effect of the decision, expandable to the rules' own explanations. */
 export function effect(text: string, ruleIds: readonly string[], decision: Decision, extraParts = ''): TemplateResult {
-  const rules = decision.explanations.filter((e) => ruleIds.includes(e.ruleId));
+  const reasons = whyLines(text, decision.explanations.filter((e) => ruleIds.includes(e.ruleId)).map((rule) => rule.description));
   return html`<li part="effect ${extraParts}">
     <span>${text}</span>
-    ${rules.length === 0
+    ${reasons.length === 0
       ? nothing
       : html`<details part="explanation">
           <summary>${msg('Why?', { id: 'rc.decision.why' })}</summary>
           <ul>
-            ${rules.map((rule) => html`<li>${rule.description}</li>`)}
+            ${reasons.map((reason) => html`<li>${reason}</li>`)}
           </ul>
         </details>`}
   </li>`;
+}
+
+/** A rule description's sentences. */
+const sentences = (text: string) => text.split(/(?<=[.!?])\s+/).map((s) => s.trim()).filter(Boolean);
+
+/**
+ * What "Why?" adds to an effect: each rule's description without the sentences the effect (or an
+ * earlier rule) already said, so merged rules ("This would be your 5th…" thrice) read once.
+ */
+function whyLines(effectText: string, descriptions: readonly string[]): string[] {
+  const said = new Set(sentences(effectText));
+  const lines: string[] = [];
+  for (const description of descriptions) {
+    const fresh = sentences(description).filter((sentence) => !said.has(sentence));
+    fresh.forEach((sentence) => said.add(sentence));
+    if (fresh.length > 0) lines.push(fresh.join(' '));
+  }
+  return lines;
 }
 
 /** The refund the policy allows, issued at once or reviewed by the team first. */
