@@ -110,6 +110,8 @@ export const baseStyles = css`
   input[type='radio'] {
     inline-size: 1.5rem;
     block-size: 1.5rem;
+    /* A label that wraps (a narrow phone) must not squeeze the target below 24 px. */
+    flex: none;
     margin: 0;
     accent-color: var(--_accent);
   }

@@ -1,0 +1,30 @@
+import { expect } from '@open-wc/testing';
+import { createMockHost } from '@raincheck/mock-host';
+import { setViewport } from '@web/test-runner-commands';
+import '@raincheck/elements/define';
+import type { RcClientResponse } from '@raincheck/elements';
+import { $$, mountWidget } from './widget-harness.js';
+
+// A phone 360 px wide: a time whose note wraps over two lines keeps a full-size radio button.
+
+const host = createMockHost();
+
+afterEach(() => setViewport({ width: 800, height: 600 }));
+
+describe('at 360 px wide', () => {
+  it("<rc-client-response>: every choice's radio button stays at least 24 × 24 px, beside a note that wraps", async () => {
+    await setViewport({ width: 360, height: 800 });
+    host.reset('client-offer');
+    const el = await mountWidget<RcClientResponse>(host, 'rc-client-response', { token: host.offerTokens.open! }, { as: null });
+    expect(el.state).to.equal('ready');
+    const radios = $$<HTMLInputElement>(el, 'input[type="radio"]');
+    expect(radios.length).to.be.greaterThan(1);
+    for (const radio of radios) {
+      const { width, height } = radio.getBoundingClientRect();
+      expect(width, `the radio for ${radio.value} is ${width} px wide`).to.be.at.least(24);
+      expect(height).to.be.at.least(24);
+    }
+    expect(el.scrollWidth, 'nothing wider than the screen').to.be.at.most(document.documentElement.clientWidth);
+    await expect(el).to.be.accessible();
+  });
+});
