@@ -190,7 +190,8 @@ function scenarioSeed(name: ScenarioName, nowMs: number): Seed {
         sessionId: cancelled.id,
         alternatives,
         refund: { amount: cancelled.price, needsTeamReview: false },
-        expiresAt: londonIso(expiresMs),
+        // Never later than the first offered time, as the host's own offers are.
+        expiresAt: londonIso(Math.min(expiresMs, Date.parse(alternatives[0]!.startsAt))),
         ...(answered ? { answer: { choice: 'alternative' as const, slotId: alternatives[0]!.id, at: londonIso(nowMs - HOUR) } } : {}),
       });
       // The answered offer took the first alternative, so the open offer's first slot is taken meanwhile.

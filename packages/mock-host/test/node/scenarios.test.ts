@@ -46,6 +46,9 @@ describe('seeded scenarios', () => {
     const client = clientAs(offers, BASE, null);
     const statuses = await Promise.all((['open', 'expired', 'answered'] as const).map(async (name) => (await client.getOffer({ token: offers.offerTokens[name]! })).offer.status));
     assert.deepEqual(statuses, ['open', 'expired', 'answered']);
+    const open = (await client.getOffer({ token: offers.offerTokens.open! })).offer;
+    const firstOffered = Math.min(...open.alternatives.map((slot) => Date.parse(slot.startsAt)));
+    assert.ok(Date.parse(open.expiresAt) <= firstOffered, `the open offer's choose-by ${open.expiresAt} is after its first offered time`);
   });
 });
 
