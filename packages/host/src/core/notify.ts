@@ -27,7 +27,9 @@ type NewRow = Pick<OutboxRow, 'kind' | 'channel' | 'runAt' | 'deadlineAt' | 'ded
 
 async function addRow(context: RequestContext, session: StoredSession, tenant: string, row: NewRow): Promise<OutboxRow> {
   const stored: OutboxRow = {
-    id: await context.tx.newId('outbox'),
+    // 128 random bits, not a sequence number: the id is the provider's idempotency key and the email's
+    // Message-ID, so it must stay unique across hosts and after a restore (rows are ordered by `seq`).
+    id: `ob_${crypto.randomUUID().replaceAll('-', '')}`,
     tenant,
     sessionId: session.id,
     clientId: session.clientId,

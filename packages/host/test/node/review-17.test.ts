@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { afterEach, describe, it } from 'node:test';
+import type { DecisionShown } from '@raincheck/host-api';
+import { freshPglite } from '../shared/databases.js';
+import { deliveryHarness, type DeliveryHarness } from '../shared/delivery-harness.js';
+import { recordingNotifier } from '../shared/delivery-fakes.js';
+
+// The reviewer's findings on issue 17 (REVIEW-17.md), each as what a user would notice.
+
+const NOW = Date.parse('2027-06-01T09:00:00Z');
+const shown: DecisionShown = { policyId: 'raincheck-default', policyVersion: '1.0.0', policyHash: 'x', outcome: 'allowed' };
+
+let harness: DeliveryHarness | undefined;
+afterEach(async () => {
+  await harness?.close();
+  harness = undefined;
+});
+
+async function start(scenario: Parameters<typeof deliveryHarness>[1] = 'starting-soon'): Promise<DeliveryHarness> {
+  harness = await deliveryHarness(await freshPglite(), scenario, NOW);
+  return harness;
+}
+
+async function cancel(h: DeliveryHarness, refundOffered = true): Promise<{ token: string; expiresAt: string; alternatives: string[] }> {
+  const slots = await h.call('therapist', 'GET', `/therapists/th-ana/slots?from=2027-06-01T00:00:00Z&to=2027-06-20T00:00:00Z`);
+  const alternativeSlotIds = (slots.body.slots as { id: string }[]).slice(4, 6).map((s) => s.id);
+  const answer = await h.call('therapist', 'POST', '/sessions/ses-1/cancel', { reason: 'illness', alternativeSlotIds, refundOffered, decision: shown }, { 'if-match': '"1"' });
+  assert.equal(answer.status, 200, JSON.stringify(answer.body));
+  const offer = answer.body.offer as { token: string; expiresAt: string };
+  return { ...offer, alternatives: alternativeSlotIds };
+}
+
+describe('review 17', () => {
+  it('7: outbox row ids (idempotency keys, Message-IDs) are random, not per-database sequence numbers', async () => {
+    const h = await start();
+    await cancel(h);
+    const ids = (await h.rows()).map((r) => r.id);
+    assert.ok(ids.length > 0);
+    for (const id of ids) assert.match(id, /^ob_[0-9a-f]{32}$/);
+    const email = recordingNotifier(['email', 'sms', 'phone']);
+    await h.worker({ notifiers: [email] }).drain();
+    assert.ok(email.delivered.every((m) => /^ob_[0-9a-f]{32}$/.test(m.id)), 'the notifier gets the random id as its idempotency key');
+  });
+});
