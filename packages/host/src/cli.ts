@@ -93,7 +93,10 @@ async function serveCommand(args: string[]): Promise<void> {
   const testClock = fixturesOn ? createTestClock() : undefined;
   const clock = testClock ? () => testClock.now() : Date.now;
   // Delivery flags before anything opens: a bad one stops the start naming it.
-  const delivery = values['no-worker'] ? undefined : deliveryFromFlags(values, { development: values.seed === 'demo', clock });
+  // Checked with --no-worker too: the flags a partner gives are refused at start whichever process uses them.
+  const parsedDelivery = deliveryFromFlags(values, { development: values.seed === 'demo', clock });
+  if (values['no-worker']) await parsedDelivery.close();
+  const delivery = values['no-worker'] ? undefined : parsedDelivery;
   const { secret, generated } = await tokenSecret('dataDir' in location ? location.dataDir : DEFAULT_DATA_DIR);
   if (generated) console.log(`RAINCHECK_TOKEN_SECRET is not set: tokens are checked with the development secret in ${generated} (raincheck-host token signs with it).`);
   // Rules first: a broken rule file stops the start before the database is opened (and locked).

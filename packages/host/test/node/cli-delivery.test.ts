@@ -35,10 +35,12 @@ describe('raincheck-host delivery', () => {
     [['--smtp-url', 'ftp://mail.example', '--smtp-from', 'a@practice.example'], /--smtp-url/],
     [['--webhook-url', 'sms=ftp://relay.example/sms', '--webhook-secret', 'x'], /--webhook-url/],
     [['--offer-url', 'https://practice.example/offer/{tok}'], /--offer-url.*\{tok\}|placeholder/],
+    [['--webhook-url', 'sms=file:///etc/passwd', '--webhook-secret', 'x'], /--webhook-url/],
+    [['--smtp-url', 'smtp://127.0.0.1:2525', '--smtp-from', 'not an address'], /--smtp-from/],
   ] as const) {
     it(`refuses ${flags.join(' ')} at start, naming it`, async () => {
-      for (const command of ['serve', 'worker']) {
-        const error = await run(process.execPath, [CLI, command, '--data-dir', join(dir, `refused-${command}`), ...flags], { env: { ...process.env, DATABASE_URL: '' } }).then(
+      for (const command of [['serve'], ['worker'], ['serve', '--no-worker']]) {
+        const error = await run(process.execPath, [CLI, ...command, '--data-dir', join(dir, `refused-${command.join('')}`), ...flags], { env: { ...process.env, DATABASE_URL: '' }, timeout: 15_000 }).then(
           () => assert.fail(`${command} started`),
           (failure: unknown) => failure as { code: number; stderr: string },
         );
