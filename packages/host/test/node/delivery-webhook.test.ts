@@ -182,6 +182,12 @@ describe('verifyWebhook', () => {
     assert.throws(() => entry.verifyWebhook(SECRET, {}, body), entry.WebhookVerificationError);
   });
 
+  it('hands back the signed id as the idempotency key, and refuses a replay under another Idempotency-Key', () => {
+    const signature = signWebhook(SECRET, body, t);
+    assert.equal(verifyWebhook(SECRET, { 'raincheck-signature': signature }, body, { now }).idempotencyKey, 'ob_1', 'the key is the signed body\'s id');
+    assert.throws(() => verifyWebhook(SECRET, { 'raincheck-signature': signature, 'idempotency-key': 'ob_fresh' }, body, { now }), rejected('mismatch', /Idempotency-Key "ob_fresh" is not the signed body's id "ob_1"/));
+  });
+
   it('accepts either secret while one is rotated', () => {
     const signature = signWebhook('whsec_the-new-secret-0123456789', body, t);
     assert.doesNotThrow(() => verifyWebhook([SECRET, 'whsec_the-new-secret-0123456789'], { 'raincheck-signature': signature }, body, { now }));
