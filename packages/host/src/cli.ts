@@ -201,7 +201,10 @@ async function workerCommand(args: string[]): Promise<void> {
   const leaseMs = values.lease === undefined ? undefined : seconds(values.lease, '--lease') * 1000;
   if (leaseMs === 0) throw new UsageError('--lease must be at least 1s');
   const delivery = deliveryFromFlags(values, { development: false, clock: Date.now });
-  const { secret } = await tokenSecret('dataDir' in location ? location.dataDir : DEFAULT_DATA_DIR);
+  const { secret, generated } = await tokenSecret('dataDir' in location ? location.dataDir : DEFAULT_DATA_DIR);
+  // Offer links open only with serve's secret: say which one this worker uses, so a mismatch is visible.
+  const linkFrom = process.env.RAINCHECK_OFFER_LINK_SECRET ? 'RAINCHECK_OFFER_LINK_SECRET' : generated ? `the development secret in ${generated} (serve's for the same data dir and working directory)` : 'RAINCHECK_TOKEN_SECRET';
+  console.log(`raincheck-host worker: offer links are opened with ${linkFrom}.`);
   // The policy an expired offer's next step is decided under, as serve's.
   const policy = values.rules === undefined ? createPolicy(defaultRuleFiles, DEFAULT_POLICY) : await loadPolicy([values.rules]);
   const database = await openDatabase(location, {

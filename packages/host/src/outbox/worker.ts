@@ -9,7 +9,7 @@ import { systemContext } from '../core/system-context.js';
 import type { RequestContext } from '../core/handler.js';
 import { retryDelayMs } from './backoff.js';
 import { channelName, escalate } from './escalate.js';
-import { MissingRecordError, resolveMessage, type OfferUrl } from './message-facts.js';
+import { resolveMessage, UnsendableMessageError, type OfferUrl } from './message-facts.js';
 import { expireOffer } from './offer-expiry.js';
 import { carryOutRefund, settleRefund } from './refund-row.js';
 
@@ -153,8 +153,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     try {
       resolved = await store.read((tx) => resolveMessage(tx, row, { linkSeal, offerUrl: options.offerUrl ?? null, nowMs: startedAt }));
     } catch (error) {
-      if (!(error instanceof MissingRecordError)) throw error;
-      // Nothing to say it with (a record gone): failed, and the team told, rather than retried forever.
+      if (!(error instanceof UnsendableMessageError)) throw error;
+      // Nothing to say it with (a record gone, a link that will not open): failed, and the team told, rather than retried forever.
       const result: Attempt = { ok: false, retryable: false, error: error.message };
       return record(row, (context, current) => afterAttempt(context, current, result, 'notification-failed'));
     }

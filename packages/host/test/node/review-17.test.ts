@@ -4,6 +4,7 @@ import type { DecisionShown } from '@raincheck/host-api';
 import { freshPglite } from '../shared/databases.js';
 import { deliveryHarness, type DeliveryHarness } from '../shared/delivery-harness.js';
 import { recordingNotifier } from '../shared/delivery-fakes.js';
+import { linkSeal } from '../../src/core/link-seal.js';
 
 // The reviewer's findings on issue 17 (REVIEW-17.md), each as what a user would notice.
 
@@ -40,5 +41,18 @@ describe('review 17', () => {
     const email = recordingNotifier(['email', 'sms', 'phone']);
     await h.worker({ notifiers: [email] }).drain();
     assert.ok(email.delivered.every((m) => /^ob_[0-9a-f]{32}$/.test(m.id)), 'the notifier gets the random id as its idempotency key');
+  });
+
+  it('3: a worker whose link secret is not serve\'s fails the offer message loudly (the team told) instead of sending it without its link', async () => {
+    const h = await start();
+    const email = recordingNotifier(['email', 'sms', 'phone']);
+    await cancel(h);
+    await h.worker({ notifiers: [email], linkSeal: linkSeal('another-process-secret-0123456789') }).drain();
+    assert.deepEqual(email.delivered.filter((m) => m.facts.kind === 'session-cancelled'), [], 'nothing sent without its link');
+    const told = (await h.rows()).filter((r) => r.message === 'session-cancelled');
+    assert.ok(told.length > 0 && told.every((r) => r.outcome === 'failed'), JSON.stringify(told.map((r) => r.outcome)));
+    assert.match(told[0]!.lastError ?? '', /link secret/);
+    const requests = (await h.call('team', 'GET', '/team-requests')).body.teamRequests as { kind: string; reason: string }[];
+    assert.ok(requests.some((r) => r.kind === 'notification-failed' && /link secret/.test(r.reason)), JSON.stringify(requests));
   });
 });
