@@ -214,7 +214,14 @@ async function workerCommand(args: string[]): Promise<void> {
     },
   });
   await migrate(database);
-  const worker = createOutboxWorker({ ...delivery, store: createSqlStore(database), policy: () => policy, linkSeal: linkSeal(linkSecretFrom(secret)), ...(leaseMs ? { leaseMs, sendTimeoutMs: Math.min(10_000, leaseMs / 2) } : {}) });
+  let worker: ReturnType<typeof createOutboxWorker>;
+  try {
+    worker = createOutboxWorker({ ...delivery, store: createSqlStore(database), policy: () => policy, linkSeal: linkSeal(linkSecretFrom(secret)), ...(leaseMs ? { leaseMs } : {}) });
+  } catch (error) {
+    await database.close();
+    await delivery.close();
+    throw error instanceof RangeError ? new UsageError(`--lease ${values.lease ?? ''}: ${error.message} Give a longer --lease or a shorter --webhook-timeout.`) : error;
+  }
   worker.start();
   console.log(`raincheck-host worker ${worker.id}: ${delivery.summary.join('; ')}.`);
   const stop = () => {

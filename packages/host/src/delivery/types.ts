@@ -98,6 +98,8 @@ export interface Notifier {
   /** The channels it serves. */
   readonly channels: readonly Channel[];
   deliver(message: OutboundMessage, options: { readonly signal: AbortSignal }): Promise<DeliveryReceipt>;
+  /** Its own limit on one attempt (ms), e.g. `--webhook-timeout`: the worker waits that long (its lease must be longer). */
+  readonly timeoutMs?: number;
   /** Releases what it holds (an SMTP pool's connections); the worker calls it when it stops. */
   close?(): Promise<void>;
 }
@@ -115,6 +117,8 @@ export interface RefundOrder {
 /** Moves money. A Stripe adapter is `issue` calling `refunds.create` with `idempotencyKey: order.id`. */
 export interface RefundProvider {
   issue(order: RefundOrder, options: { readonly signal: AbortSignal }): Promise<DeliveryReceipt>;
+  /** Its own limit on one attempt (ms): the worker waits that long (its lease must be longer). */
+  readonly timeoutMs?: number;
   /** Releases what it holds; the worker calls it when it stops. */
   close?(): Promise<void>;
 }

@@ -16,6 +16,9 @@ import { carryOutRefund, settleRefund } from './refund-row.js';
 /** A delivery after its deadline by more than this is `late`: "within 0 minutes" means "at once", not "in no time". */
 export const DEADLINE_GRACE_MS = 60_000;
 
+/** How much longer than a notifier's own timeout the worker waits for its attempt. */
+const ATTEMPT_MARGIN_MS = 1_000;
+
 /** How to make an outbox worker. */
 export interface OutboxWorkerOptions {
   readonly store: HostStore;
@@ -36,9 +39,9 @@ export interface OutboxWorkerOptions {
   readonly instant?: (ms: number) => string;
   /** This worker's name in `locked_by`; default a random one. */
   readonly id?: string;
-  /** How long a claim holds a row; longer than a send may take. Default 30 s. */
+  /** How long a claim holds a row; longer than the longest attempt may take (refused otherwise). Default 30 s, or twice the longest attempt. */
   readonly leaseMs?: number;
-  /** How long one delivery attempt may take. Default 10 s. */
+  /** How long one delivery attempt may take when its notifier or refund provider sets no `timeoutMs` of its own. Default 10 s. */
   readonly sendTimeoutMs?: number;
   /** Rows per claim. Default 10. */
   readonly batchSize?: number;
@@ -85,8 +88,16 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const clock = options.now ?? Date.now;
   const instant = options.instant ?? ((ms: number) => new Date(ms).toISOString());
   const id = options.id ?? `worker-${crypto.randomUUID()}`;
-  const leaseMs = options.leaseMs ?? 30_000;
   const sendTimeoutMs = options.sendTimeoutMs ?? 10_000;
+  // Each attempt waits as long as its notifier's own limit (--webhook-timeout), and a little more, so
+  // the notifier's own timeout error (naming its limit) is the one recorded.
+  const limitOf = (timeoutMs: number | undefined) => (timeoutMs === undefined ? sendTimeoutMs : timeoutMs + ATTEMPT_MARGIN_MS);
+  const attemptLimits = [...options.notifiers.map((n) => limitOf(n.timeoutMs)), ...(options.refunds ? [limitOf(options.refunds.timeoutMs)] : [])];
+  const longestAttemptMs = attemptLimits.length === 0 ? sendTimeoutMs : Math.max(...attemptLimits);
+  const leaseMs = options.leaseMs ?? Math.max(30_000, 2 * longestAttemptMs);
+  if (!(leaseMs > longestAttemptMs)) {
+    throw new RangeError(`The outbox worker's lease (${leaseMs} ms) must be longer than its longest delivery attempt (${longestAttemptMs} ms, from the notifiers' timeouts): another worker would take the row over mid-send.`);
+  }
   const batchSize = options.batchSize ?? 10;
   const pollMs = options.pollMs ?? 1_000;
   const maxAttempts = options.maxAttempts ?? 10;
@@ -109,9 +120,10 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   }
 
   /** A delivery attempt with a timeout; a plain error is retryable, a `DeliveryError` says. */
-  async function attempt(deliver: (signal: AbortSignal) => Promise<unknown>): Promise<Attempt> {
+  async function attempt(deliver: (signal: AbortSignal) => Promise<unknown>, ownTimeoutMs: number | undefined): Promise<Attempt> {
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(new DeliveryError(`no answer within ${sendTimeoutMs} ms`, true)), sendTimeoutMs);
+    const limitMs = limitOf(ownTimeoutMs);
+    const timer = setTimeout(() => controller.abort(new DeliveryError(`no answer within ${limitMs} ms`, true)), limitMs);
     try {
       await Promise.race([
         deliver(controller.signal),
@@ -172,7 +184,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       rendered === undefined
         ? { ok: false, retryable: false, error: renderError ?? 'the message cannot be written' }
         : notifier
-          ? await attempt((signal) => notifier.deliver({ id: row.id, channel: row.channel!, tenant: row.tenant, to: resolved.to, facts: resolved.facts, rendered: rendered }, { signal }))
+          ? await attempt((signal) => notifier.deliver({ id: row.id, channel: row.channel!, tenant: row.tenant, to: resolved.to, facts: resolved.facts, rendered: rendered }, { signal }), notifier.timeoutMs)
           : { ok: false, retryable: false, error: `no notifier serves the channel "${String(row.channel)}"` };
     return record(row, (context, current) => afterAttempt(context, current, result, 'notification-failed'));
   }
@@ -188,7 +200,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         done = await record(row, (context, current) => Promise.resolve(finished(current, 'obsolete', context.now)));
       } else {
         const provider = options.refunds;
-        const result: Attempt = provider ? await attempt((signal) => provider.issue(order, { signal })) : { ok: false, retryable: true, error: 'no refund provider is configured' };
+        const result: Attempt = provider ? await attempt((signal) => provider.issue(order, { signal }), provider.timeoutMs) : { ok: false, retryable: true, error: 'no refund provider is configured' };
         done = await record(row, async (context, current) => {
           const next = await afterAttempt(context, current, result, 'refund-failed');
           await settleRefund(context, next);

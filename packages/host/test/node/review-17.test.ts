@@ -55,4 +55,16 @@ describe('review 17', () => {
     const requests = (await h.call('team', 'GET', '/team-requests')).body.teamRequests as { kind: string; reason: string }[];
     assert.ok(requests.some((r) => r.kind === 'notification-failed' && /link secret/.test(r.reason)), JSON.stringify(requests));
   });
+
+  it('2: an attempt may take as long as its notifier\'s own timeout (--webhook-timeout), not the worker\'s default', async () => {
+    const h = await start();
+    await cancel(h);
+    const slow = recordingNotifier(['email', 'sms', 'phone']);
+    // A relay that answers after 300 ms, within its notifier's 2 s limit but past the worker's 100 ms default.
+    const patient = { ...slow, timeoutMs: 2_000, deliver: async (...args: Parameters<typeof slow.deliver>) => { await new Promise((resolve) => setTimeout(resolve, 300)); return slow.deliver(...args); } };
+    await h.worker({ notifiers: [patient], sendTimeoutMs: 100 }).drain();
+    const told = (await h.rows()).filter((r) => r.message === 'session-cancelled');
+    assert.deepEqual(told.map((r) => r.outcome), ['sent', 'sent', 'sent'], JSON.stringify(told.map((r) => r.lastError)));
+    assert.throws(() => h.worker({ notifiers: [patient], leaseMs: 2_500 }), /lease \(2500 ms\) must be longer than its longest delivery attempt \(3000 ms/);
+  });
 });
