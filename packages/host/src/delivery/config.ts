@@ -78,7 +78,7 @@ export interface DeliveryConfig {
   readonly templates?: MessageTemplates;
   /** Renders a message with them: what the worker calls. */
   render(facts: MessageFacts): RenderedMessage;
-  /** The in-memory log, when logging: what the playground's Requests tab lists. */
+  /** The in-memory log, when logging: every message and refund it took, in-process (`log.list()`). */
   readonly log?: LogNotifier;
   /** One line per channel and the refunds, for the start message (no secrets). */
   readonly summary: readonly string[];
