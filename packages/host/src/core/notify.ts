@@ -115,12 +115,18 @@ export async function enqueueRefund(context: RequestContext, session: StoredSess
   await addRow(context, session, tenant, { kind: 'refund', channel: null, runAt: context.now, deadlineAt: null, dedupeKey: `refund:${refundId}`, effectId: refundId, refundId });
 }
 
-/** The offer's follow-ups still waiting become obsolete: the client answered first. */
+/**
+ * The offer's follow-ups still waiting become obsolete: the client answered first. Each is re-read
+ * locked (a worker recording its attempt waits, or is waited for), and one a live worker holds is
+ * left to finish: it may be on its way, and the history must show what really went out.
+ */
 export async function obsoleteFollowUps(context: RequestContext, sessionId: string, offerTokenHash: string): Promise<void> {
-  for (const row of await context.tx.outboxOf(sessionId)) {
-    if (row.outcome === null && row.message === 'offer-reminder' && row.offerTokenHash === offerTokenHash) {
-      await context.tx.putOutbox(finished(row, 'obsolete', context.now));
-    }
+  for (const seen of await context.tx.outboxOf(sessionId)) {
+    if (seen.outcome !== null || seen.message !== 'offer-reminder' || seen.offerTokenHash !== offerTokenHash) continue;
+    const row = await context.tx.outboxRow(seen.id);
+    if (!row || row.outcome !== null) continue;
+    const leased = row.lockedBy !== null && row.lockedUntil !== null && Date.parse(row.lockedUntil) > context.nowMs;
+    if (!leased) await context.tx.putOutbox(finished(row, 'obsolete', context.now));
   }
 }
 

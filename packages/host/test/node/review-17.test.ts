@@ -67,4 +67,20 @@ describe('review 17', () => {
     assert.deepEqual(told.map((r) => r.outcome), ['sent', 'sent', 'sent'], JSON.stringify(told.map((r) => r.lastError)));
     assert.throws(() => h.worker({ notifiers: [patient], leaseMs: 2_500 }), /lease \(2500 ms\) must be longer than its longest delivery attempt \(3000 ms/);
   });
+
+  it('6: a follow-up a worker already holds when the client answers is left to finish: its outcome is what went out', async () => {
+    const h = await start();
+    const email = recordingNotifier(['email', 'sms', 'phone']);
+    const offer = await cancel(h);
+    await h.worker({ notifiers: [email] }).drain();
+    // Another worker has claimed the follow-ups (its send under way) when the client answers.
+    const at = (ms: number) => new Date(ms).toISOString();
+    const claimed = await h.store.write((tx) => tx.claimOutbox({ worker: 'worker-busy', now: at(NOW + 25 * 3_600_000), leaseUntil: at(NOW + 26 * 3_600_000), limit: 100 }));
+    assert.ok(claimed.some((r) => r.message === 'offer-reminder'));
+    const answered = await h.call(null, 'POST', `/offers/${offer.token}/answer`, { choice: 'alternative', slotId: offer.alternatives[1] });
+    assert.equal(answered.status, 200, JSON.stringify(answered.body));
+    const reminders = (await h.rows()).filter((r) => r.message === 'offer-reminder');
+    assert.ok(reminders.length > 0);
+    assert.deepEqual(reminders.map((r) => [r.outcome, r.lockedBy]), reminders.map(() => [null, 'worker-busy']), 'not marked obsolete under the worker sending it');
+  });
 });
