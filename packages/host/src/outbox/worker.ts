@@ -213,8 +213,25 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     if (done) options.onAttempt?.({ row: done, outcome: done.outcome ?? 'retry', startedAt, ...(done.outcome === null || done.outcome === 'failed' ? { error: done.lastError ?? '' } : {}) });
   }
 
+  /**
+   * Tells the team once about every row whose deadline passed undelivered and that no worker holds:
+   * one waiting for a later retry (a long Retry-After) would otherwise be escalated only when tried again.
+   */
+  async function sweepOverdue(nowMs: number): Promise<void> {
+    await store.write(async (tx) => {
+      const context = systemContext(tx, { policyFor, nowMs, instant, linkSeal });
+      for (const row of await tx.overdueOutbox({ deadlineBefore: instant(nowMs - DEADLINE_GRACE_MS), now: instant(nowMs), limit: batchSize })) {
+        const kind = row.kind === 'refund' ? 'refund-failed' : 'notification-failed';
+        const what = row.kind === 'refund' ? 'The refund' : `${channelName(row.channel)[0]!.toUpperCase()}${channelName(row.channel).slice(1)} to the client`;
+        await escalate(context, row, kind, `${what} is past its deadline (${row.deadlineAt}) and not delivered yet; next attempt ${row.runAt}.${row.lastError ? ` Last error: ${row.lastError}` : ''}`);
+        await tx.putOutbox({ ...row, escalatedAt: context.now });
+      }
+    });
+  }
+
   async function runOnce(): Promise<number> {
     const nowMs = clock();
+    await sweepOverdue(nowMs);
     const claimed = await store.write((tx) => tx.claimOutbox({ worker: id, now: instant(nowMs), leaseUntil: instant(nowMs + leaseMs), limit: batchSize }));
     await Promise.all(
       claimed.map((row) =>

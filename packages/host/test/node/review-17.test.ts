@@ -5,6 +5,7 @@ import { freshPglite } from '../shared/databases.js';
 import { deliveryHarness, type DeliveryHarness } from '../shared/delivery-harness.js';
 import { recordingNotifier } from '../shared/delivery-fakes.js';
 import { linkSeal } from '../../src/core/link-seal.js';
+import { DeliveryError, type Notifier } from '../../src/delivery/types.js';
 
 // The reviewer's findings on issue 17 (REVIEW-17.md), each as what a user would notice.
 
@@ -82,5 +83,21 @@ describe('review 17', () => {
     const reminders = (await h.rows()).filter((r) => r.message === 'offer-reminder');
     assert.ok(reminders.length > 0);
     assert.deepEqual(reminders.map((r) => [r.outcome, r.lockedBy]), reminders.map(() => [null, 'worker-busy']), 'not marked obsolete under the worker sending it');
+  });
+
+  it('5: a row past its deadline whose next retry is later still (a long Retry-After) is escalated once when the deadline passes', async () => {
+    const h = await start();
+    await cancel(h);
+    const slowToRetry: Notifier = { channels: ['email', 'sms', 'phone'], deliver: () => Promise.reject(new DeliveryError('the provider answered 503', true, { retryAfterMs: 3_600_000 })) };
+    const worker = h.worker({ notifiers: [slowToRetry] });
+    await worker.drain();
+    const deadlines = (await h.rows()).filter((r) => r.message === 'session-cancelled').map((r) => Date.parse(r.deadlineAt!));
+    h.clock.set(Math.max(...deadlines) + 30 * 60_000);
+    await worker.drain();
+    await worker.drain();
+    const requests = (await h.call('team', 'GET', '/team-requests')).body.teamRequests as { kind: string; reason: string }[];
+    const overdue = requests.filter((r) => r.kind === 'notification-failed' && /past its deadline/.test(r.reason));
+    assert.equal(overdue.length, 3, `one per channel, once: ${JSON.stringify(requests.map((r) => r.reason))}`);
+    assert.ok((await h.rows()).filter((r) => r.message === 'session-cancelled').every((r) => r.outcome === null), 'still to be retried');
   });
 });
