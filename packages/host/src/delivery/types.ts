@@ -11,6 +11,8 @@ export type MessageKind =
   | 'session-cancelled'
   /** The session moved to another time. */
   | 'session-rearranged'
+  /** The therapist could not hold the session (attendance "therapist-unable"), with no refund issued with it. */
+  | 'session-not-held'
   /** A refund was issued (attendance update, the team's approval, the client's choice, an expired offer). */
   | 'refund-issued'
   /** The platform team reviewed a refund and did not issue it. */

@@ -6,6 +6,7 @@ import { deliveryHarness, type DeliveryHarness } from '../shared/delivery-harnes
 import { recordingNotifier } from '../shared/delivery-fakes.js';
 import { linkSeal } from '../../src/core/link-seal.js';
 import { DeliveryError, type Notifier } from '../../src/delivery/types.js';
+import { renderMessage } from '../../src/delivery/render-message.js';
 
 // The reviewer's findings on issue 17 (REVIEW-17.md), each as what a user would notice.
 
@@ -99,5 +100,21 @@ describe('review 17', () => {
     const overdue = requests.filter((r) => r.kind === 'notification-failed' && /past its deadline/.test(r.reason));
     assert.equal(overdue.length, 3, `one per channel, once: ${JSON.stringify(requests.map((r) => r.reason))}`);
     assert.ok((await h.rows()).filter((r) => r.message === 'session-cancelled').every((r) => r.outcome === null), 'still to be retried');
+  });
+
+  it('4: an attendance "therapist-unable" without a refund tells the client as the decision promises (EN and DE)', async () => {
+    const h = await start('already-started');
+    const updated = await h.call('therapist', 'POST', '/sessions/ses-1/attendance', { outcome: 'therapist-unable', refund: false, decision: shown }, { 'if-match': '"1"' });
+    assert.equal(updated.status, 200, JSON.stringify(updated.body));
+    const email = recordingNotifier(['email', 'sms', 'phone']);
+    await h.worker({ notifiers: [email] }).drain();
+    const told = email.delivered.filter((m) => m.facts.kind === 'session-not-held');
+    assert.ok(told.some((m) => m.channel === 'email'), `emailed: ${JSON.stringify(email.delivered.map((m) => [m.channel, m.facts.kind]))}`);
+    const history = await h.call('therapist', 'GET', '/sessions/ses-1/notifications');
+    assert.equal(history.status, 200, JSON.stringify(history.body));
+    assert.match(JSON.stringify(history.body), /session-not-held/);
+    const facts = told[0]!.facts;
+    assert.match(renderMessage(facts).text, /was unable to hold your session/);
+    assert.match(renderMessage({ ...facts, locale: 'de' }).text, /konnte Ihren Termin .* nicht wahrnehmen/);
   });
 });
