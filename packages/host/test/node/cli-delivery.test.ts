@@ -41,10 +41,10 @@ describe('raincheck-host delivery', () => {
     it(`refuses ${flags.join(' ')} at start, naming it`, async () => {
       for (const command of [['serve'], ['worker'], ['serve', '--no-worker']]) {
         const error = await run(process.execPath, [CLI, ...command, '--data-dir', join(dir, `refused-${command.join('')}`), ...flags], { env: { ...process.env, DATABASE_URL: '' }, timeout: 15_000 }).then(
-          () => assert.fail(`${command} started`),
+          () => assert.fail(`${command.join(' ')} started`),
           (failure: unknown) => failure as { code: number; stderr: string },
         );
-        assert.equal(error.code, 2, `${command}: a usage error`);
+        assert.equal(error.code, 2, `${command.join(' ')}: a usage error`);
         assert.match(error.stderr, says);
       }
     });
