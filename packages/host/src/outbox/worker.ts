@@ -111,7 +111,9 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   async function record(row: OutboxRow, work: (context: RequestContext, current: OutboxRow) => Promise<OutboxRow>): Promise<OutboxRow | null> {
     return store.write(async (tx: StoreTransaction) => {
       const current = await tx.outboxRow(row.id);
-      if (!current || current.lockedBy !== id || current.outcome !== null) return null;
+      // A lease run out is lost even if no one took the row yet: it is claimed again (at least once), never recorded late.
+      const leaseHeld = current?.lockedBy === id && current.lockedUntil !== null && Date.parse(current.lockedUntil) > clock();
+      if (!current || !leaseHeld || current.outcome !== null) return null;
       const context = systemContext(tx, { policyFor, nowMs: clock(), instant, linkSeal });
       const next = await work(context, current);
       await tx.putOutbox(next);

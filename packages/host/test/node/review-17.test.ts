@@ -117,4 +117,28 @@ describe('review 17', () => {
     assert.match(renderMessage(facts).text, /was unable to hold your session/);
     assert.match(renderMessage({ ...facts, locale: 'de' }).text, /konnte Ihren Termin .* nicht wahrnehmen/);
   });
+
+  it('nit: an attempt that outlives its lease is not recorded by the worker that lost it; the row is claimed again', async () => {
+    const h = await start();
+    await cancel(h);
+    const inner = recordingNotifier(['email', 'sms', 'phone']);
+    let stalled = false;
+    const slow: Notifier = {
+      channels: inner.channels,
+      deliver: async (...args) => {
+        if (!stalled) {
+          stalled = true;
+          h.clock.advance(60_000); // past the 30 s lease, mid-send
+        }
+        return inner.deliver(...args);
+      },
+    };
+    const worker = h.worker({ notifiers: [slow], batchSize: 1 });
+    await worker.runOnce();
+    const first = (await h.rows()).find((r) => r.id === inner.delivered[0]!.id)!;
+    assert.equal(first.outcome, null, 'not recorded as sent after the lease ran out');
+    await worker.drain();
+    assert.ok(['sent', 'late'].includes((await h.rows()).find((r) => r.id === first.id)!.outcome ?? ''), 'recorded once delivered again');
+    assert.equal(inner.delivered.filter((m) => m.id === first.id).length, 2, 'delivered again under the same key');
+  });
 });
