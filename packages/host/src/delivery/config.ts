@@ -214,7 +214,7 @@ export function parseDeliveryOptions(
     }
 
     const logging = flags['log-notifications'] ?? options.development ?? false;
-    const log = logging || (options.development === true && refunds === undefined) ? createLogNotifier(now) : undefined;
+    const log = logging || (options.development === true && refunds === undefined) ? createLogNotifier({ ...now, maskContacts: options.development !== true }) : undefined;
     if (logging && log) summary.push(`every other channel: the log (listed in memory)`);
     if (refunds === undefined && options.development === true && log) {
       refunds = log.refunds;
