@@ -83,15 +83,18 @@ export interface DeliveryReceipt {
 export class DeliveryError extends Error {
   /** How long the provider asked to wait before the next attempt (a webhook's `Retry-After`), if it said. */
   readonly retryAfterMs?: number;
+  /** The provider's own words (a response body): for the team's request only, never the history therapists read. */
+  readonly providerDetail?: string;
 
   constructor(
     message: string,
     readonly retryable: boolean,
-    options?: { cause?: unknown; retryAfterMs?: number },
+    options?: { cause?: unknown; retryAfterMs?: number; providerDetail?: string },
   ) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'DeliveryError';
     if (options?.retryAfterMs !== undefined) this.retryAfterMs = options.retryAfterMs;
+    if (options?.providerDetail !== undefined) this.providerDetail = options.providerDetail;
   }
 }
 

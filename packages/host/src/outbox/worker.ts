@@ -80,7 +80,7 @@ export interface OutboxWorker {
   stop(): Promise<void>;
 }
 
-type Attempt = { readonly ok: true } | { readonly ok: false; readonly retryable: boolean; readonly error: string; readonly retryAfterMs?: number };
+type Attempt = { readonly ok: true } | { readonly ok: false; readonly retryable: boolean; readonly error: string; readonly retryAfterMs?: number; readonly providerDetail?: string };
 
 /** Creates a worker; call `start()` to poll, or `drain()` / `runOnce()` to step it. */
 export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
@@ -134,7 +134,14 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       return { ok: true };
     } catch (error) {
       const retryAfterMs = error instanceof DeliveryError ? error.retryAfterMs : undefined;
-      return { ok: false, retryable: !(error instanceof DeliveryError) || error.retryable, error: error instanceof Error ? error.message : String(error), ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
+      const providerDetail = error instanceof DeliveryError ? error.providerDetail : undefined;
+      return {
+        ok: false,
+        retryable: !(error instanceof DeliveryError) || error.retryable,
+        error: error instanceof Error ? error.message : String(error),
+        ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+        ...(providerDetail === undefined ? {} : { providerDetail }),
+      };
     } finally {
       clearTimeout(timer);
     }
@@ -149,12 +156,12 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       return finished(row, overdue ? 'late' : 'sent', context.now, row.lastError);
     }
     if (!result.retryable || row.attempts >= maxAttempts) {
-      await escalate(context, row, kind, `${what} could not be delivered (${row.attempts} attempts): ${result.error}`);
+      await escalate(context, row, kind, `${what} could not be delivered (${row.attempts} attempts): ${result.error}${result.providerDetail ? ` (${result.providerDetail})` : ''}`);
       return finished(row, 'failed', context.now, result.error);
     }
     let escalatedAt = row.escalatedAt;
     if (overdue && escalatedAt === null) {
-      await escalate(context, row, kind, `${what} is past its deadline (${row.deadlineAt}) and not delivered yet; still retrying. Last error: ${result.error}`);
+      await escalate(context, row, kind, `${what} is past its deadline (${row.deadlineAt}) and not delivered yet; still retrying. Last error: ${result.error}${result.providerDetail ? ` (${result.providerDetail})` : ''}`);
       escalatedAt = context.now;
     }
     // The provider's own Retry-After, when longer than the backoff.

@@ -96,7 +96,9 @@ describe('signed webhooks', () => {
     steps = [500, 200];
     const first = await failure(notifier.deliver(sms, { signal: signal() }));
     assert.equal(first.retryable, true);
-    assert.match(first.message, /127\.0\.0\.1:\d+\/hooks\/sms answered 500: \{"error":"answer 500"\}/);
+    assert.match(first.message, /127\.0\.0\.1:\d+\/hooks\/sms answered 500$/, 'the message (the history\'s lastError) keeps the status only');
+    assert.ok(first instanceof DeliveryError);
+    assert.equal(first.providerDetail, '{"error":"answer 500"}', 'the partner\'s body is for the team');
     await notifier.deliver(sms, { signal: signal() });
     assert.equal(received.length, 2);
     assert.equal(received[0]!.headers['idempotency-key'], received[1]!.headers['idempotency-key']);
