@@ -54,7 +54,7 @@ export const sessionSchema = z.extend(sessionFactsSchema, {
 });
 
 /** What a message to a client is about (the host's templates, one per kind). */
-export const MESSAGE_KINDS = ['session-cancelled', 'session-rearranged', 'refund-issued', 'refund-declined', 'offer-reminder', 'offer-answered', 'offer-expired'] as const;
+export const MESSAGE_KINDS = ['session-cancelled', 'session-rearranged', 'session-not-held', 'refund-issued', 'refund-declined', 'offer-reminder', 'offer-answered', 'offer-expired'] as const;
 
 /**
  * Where one message on one channel stands. `scheduled`: due later (a follow-up); `due`: waiting for

@@ -93,7 +93,10 @@ async function serveCommand(args: string[]): Promise<void> {
   const testClock = fixturesOn ? createTestClock() : undefined;
   const clock = testClock ? () => testClock.now() : Date.now;
   // Delivery flags before anything opens: a bad one stops the start naming it.
-  const delivery = values['no-worker'] ? undefined : deliveryFromFlags(values, { development: values.seed === 'demo', clock });
+  // Checked with --no-worker too: the flags a partner gives are refused at start whichever process uses them.
+  const parsedDelivery = deliveryFromFlags(values, { development: values.seed === 'demo', clock });
+  if (values['no-worker']) await parsedDelivery.close();
+  const delivery = values['no-worker'] ? undefined : parsedDelivery;
   const { secret, generated } = await tokenSecret('dataDir' in location ? location.dataDir : DEFAULT_DATA_DIR);
   if (generated) console.log(`RAINCHECK_TOKEN_SECRET is not set: tokens are checked with the development secret in ${generated} (raincheck-host token signs with it).`);
   // Rules first: a broken rule file stops the start before the database is opened (and locked).
@@ -198,7 +201,10 @@ async function workerCommand(args: string[]): Promise<void> {
   const leaseMs = values.lease === undefined ? undefined : seconds(values.lease, '--lease') * 1000;
   if (leaseMs === 0) throw new UsageError('--lease must be at least 1s');
   const delivery = deliveryFromFlags(values, { development: false, clock: Date.now });
-  const { secret } = await tokenSecret('dataDir' in location ? location.dataDir : DEFAULT_DATA_DIR);
+  const { secret, generated } = await tokenSecret('dataDir' in location ? location.dataDir : DEFAULT_DATA_DIR);
+  // Offer links open only with serve's secret: say which one this worker uses, so a mismatch is visible.
+  const linkFrom = process.env.RAINCHECK_OFFER_LINK_SECRET ? 'RAINCHECK_OFFER_LINK_SECRET' : generated ? `the development secret in ${generated} (serve's for the same data dir and working directory)` : 'RAINCHECK_TOKEN_SECRET';
+  console.log(`raincheck-host worker: offer links are opened with ${linkFrom}.`);
   // The policy an expired offer's next step is decided under, as serve's.
   const policy = values.rules === undefined ? createPolicy(defaultRuleFiles, DEFAULT_POLICY) : await loadPolicy([values.rules]);
   const database = await openDatabase(location, {
@@ -208,7 +214,14 @@ async function workerCommand(args: string[]): Promise<void> {
     },
   });
   await migrate(database);
-  const worker = createOutboxWorker({ ...delivery, store: createSqlStore(database), policy: () => policy, linkSeal: linkSeal(linkSecretFrom(secret)), ...(leaseMs ? { leaseMs, sendTimeoutMs: Math.min(10_000, leaseMs / 2) } : {}) });
+  let worker: ReturnType<typeof createOutboxWorker>;
+  try {
+    worker = createOutboxWorker({ ...delivery, store: createSqlStore(database), policy: () => policy, linkSeal: linkSeal(linkSecretFrom(secret)), ...(leaseMs ? { leaseMs } : {}) });
+  } catch (error) {
+    await database.close();
+    await delivery.close();
+    throw error instanceof RangeError ? new UsageError(`--lease ${values.lease ?? ''}: ${error.message} Give a longer --lease or a shorter --webhook-timeout.`) : error;
+  }
   worker.start();
   console.log(`raincheck-host worker ${worker.id}: ${delivery.summary.join('; ')}.`);
   const stop = () => {

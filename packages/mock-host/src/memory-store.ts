@@ -196,6 +196,15 @@ function transactionOver(root: Layer, tables: Tables): StoreTransaction {
       for (const row of due) layer.put('outbox', row.id, row);
       return due;
     },
+    overdueOutbox: async ({ deadlineBefore, now, limit }) => {
+      const before = Date.parse(deadlineBefore);
+      const at = Date.parse(now);
+      return layer
+        .all('outbox')
+        .filter((row) => row.doneAt === null && row.escalatedAt === null && row.deadlineAt !== null && Date.parse(row.deadlineAt) < before && (row.lockedUntil === null || Date.parse(row.lockedUntil) <= at))
+        .sort((a, b) => Date.parse(a.deadlineAt!) - Date.parse(b.deadlineAt!))
+        .slice(0, limit);
+    },
     addAudit: async (entry) => layer.put('audit', entry.id, entry),
     currentPolicy: async (tenant) => {
       const theirs = layer.all('policies').filter((p) => p.tenant === tenant);

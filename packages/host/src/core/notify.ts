@@ -27,7 +27,9 @@ type NewRow = Pick<OutboxRow, 'kind' | 'channel' | 'runAt' | 'deadlineAt' | 'ded
 
 async function addRow(context: RequestContext, session: StoredSession, tenant: string, row: NewRow): Promise<OutboxRow> {
   const stored: OutboxRow = {
-    id: await context.tx.newId('outbox'),
+    // 128 random bits, not a sequence number: the id is the provider's idempotency key and the email's
+    // Message-ID, so it must stay unique across hosts and after a restore (rows are ordered by `seq`).
+    id: `ob_${crypto.randomUUID().replaceAll('-', '')}`,
     tenant,
     sessionId: session.id,
     clientId: session.clientId,
@@ -113,12 +115,18 @@ export async function enqueueRefund(context: RequestContext, session: StoredSess
   await addRow(context, session, tenant, { kind: 'refund', channel: null, runAt: context.now, deadlineAt: null, dedupeKey: `refund:${refundId}`, effectId: refundId, refundId });
 }
 
-/** The offer's follow-ups still waiting become obsolete: the client answered first. */
+/**
+ * The offer's follow-ups still waiting become obsolete: the client answered first. Each is re-read
+ * locked (a worker recording its attempt waits, or is waited for), and one a live worker holds is
+ * left to finish: it may be on its way, and the history must show what really went out.
+ */
 export async function obsoleteFollowUps(context: RequestContext, sessionId: string, offerTokenHash: string): Promise<void> {
-  for (const row of await context.tx.outboxOf(sessionId)) {
-    if (row.outcome === null && row.message === 'offer-reminder' && row.offerTokenHash === offerTokenHash) {
-      await context.tx.putOutbox(finished(row, 'obsolete', context.now));
-    }
+  for (const seen of await context.tx.outboxOf(sessionId)) {
+    if (seen.outcome !== null || seen.message !== 'offer-reminder' || seen.offerTokenHash !== offerTokenHash) continue;
+    const row = await context.tx.outboxRow(seen.id);
+    if (!row || row.outcome !== null) continue;
+    const leased = row.lockedBy !== null && row.lockedUntil !== null && Date.parse(row.lockedUntil) > context.nowMs;
+    if (!leased) await context.tx.putOutbox(finished(row, 'obsolete', context.now));
   }
 }
 

@@ -153,6 +153,12 @@ export interface StoreTransaction {
    * claiming are skipped, not waited for (SQL: `FOR UPDATE SKIP LOCKED`), so workers share the work.
    */
   claimOutbox(claim: OutboxClaim): Promise<readonly OutboxRow[]>;
+  /**
+   * Up to `limit` rows whose deadline passed before `deadlineBefore` undelivered, not escalated yet
+   * and with no live lease at `now` (a retry scheduled later included), locked for this transaction;
+   * rows another transaction holds are skipped (SQL: `FOR UPDATE SKIP LOCKED`).
+   */
+  overdueOutbox(query: { readonly deadlineBefore: string; readonly now: string; readonly limit: number }): Promise<readonly OutboxRow[]>;
   addAudit(entry: StoredAuditEntry): Promise<void>;
   /** The tenant's current policy: the version it published last, if any. */
   currentPolicy(tenant: string): Promise<StoredPolicy | undefined>;

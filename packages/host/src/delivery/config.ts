@@ -78,7 +78,7 @@ export interface DeliveryConfig {
   readonly templates?: MessageTemplates;
   /** Renders a message with them: what the worker calls. */
   render(facts: MessageFacts): RenderedMessage;
-  /** The in-memory log, when logging: what the playground's Requests tab lists. */
+  /** The in-memory log, when logging: every message and refund it took, in-process (`log.list()`). */
   readonly log?: LogNotifier;
   /** One line per channel and the refunds, for the start message (no secrets). */
   readonly summary: readonly string[];
@@ -214,7 +214,7 @@ export function parseDeliveryOptions(
     }
 
     const logging = flags['log-notifications'] ?? options.development ?? false;
-    const log = logging || (options.development === true && refunds === undefined) ? createLogNotifier(now) : undefined;
+    const log = logging || (options.development === true && refunds === undefined) ? createLogNotifier({ ...now, maskContacts: options.development !== true }) : undefined;
     if (logging && log) summary.push(`every other channel: the log (listed in memory)`);
     if (refunds === undefined && options.development === true && log) {
       refunds = log.refunds;

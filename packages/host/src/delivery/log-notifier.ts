@@ -54,6 +54,15 @@ export interface LogNotifierOptions {
   readonly limit?: number;
   /** The clock for `deliveredAt` / `issuedAt` (the host's, a test clock in fixtures mode). */
   readonly now?: () => Date;
+  /** Masks phone numbers and email addresses in the logged lines (outside development: stdout is kept by log collectors). */
+  readonly maskContacts?: boolean;
+}
+
+/** `+447700900123` → `+44•••••••123`, `ben.carter@example.com` → `b•••@example.com`. */
+export function maskContact(address: string): string {
+  const at = address.indexOf('@');
+  if (at > 0) return `${address[0]!}•••${address.slice(at)}`;
+  return address.length <= 6 ? '•'.repeat(address.length) : `${address.slice(0, 3)}${'•'.repeat(address.length - 6)}${address.slice(-3)}`;
 }
 
 /**
@@ -76,7 +85,8 @@ export function createLogNotifier(options: LogNotifierOptions = {}): LogNotifier
       const { subject, text, html, sms } = message.rendered;
       keep({ type: 'notification', id: message.id, channel: message.channel, tenant: message.tenant, kind: message.facts.kind, to: message.to, subject, text, html, sms, deliveredAt: now() });
       const address = message.channel === 'email' ? message.to.email : message.to.phone;
-      log(`[delivery:log] ${message.channel} to ${message.to.name}${address ? ` <${address}>` : ''} (${message.tenant}, ${message.id}): ${subject}`);
+      const shown = address && options.maskContacts ? maskContact(address) : address;
+      log(`[delivery:log] ${message.channel} to ${message.to.name}${shown ? ` <${shown}>` : ''} (${message.tenant}, ${message.id}): ${subject}`);
       return receipt(message.id);
     },
     refunds: {

@@ -69,5 +69,6 @@ export async function postSigned(target: SignedWebhookTarget, body: object, idem
     throw new DeliveryError(`Webhook ${where} answered ${response.status}, a redirect to ${response.headers.get('location') ?? 'nowhere'}: configure the final URL`, false);
   }
   const wait = isRetryableStatus(response.status) ? retryAfterMs(response, target.now?.() ?? new Date()) : undefined;
-  throw new DeliveryError(`Webhook ${where} answered ${response.status}${detail ? `: ${detail}` : ''}`, isRetryableStatus(response.status), wait === undefined ? {} : { retryAfterMs: wait });
+  // The body (the partner's words) goes to the team only; the history keeps the status.
+  throw new DeliveryError(`Webhook ${where} answered ${response.status}`, isRetryableStatus(response.status), { ...(wait === undefined ? {} : { retryAfterMs: wait }), ...(detail ? { providerDetail: detail } : {}) });
 }

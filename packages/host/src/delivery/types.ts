@@ -11,6 +11,8 @@ export type MessageKind =
   | 'session-cancelled'
   /** The session moved to another time. */
   | 'session-rearranged'
+  /** The therapist could not hold the session (attendance "therapist-unable"), with no refund issued with it. */
+  | 'session-not-held'
   /** A refund was issued (attendance update, the team's approval, the client's choice, an expired offer). */
   | 'refund-issued'
   /** The platform team reviewed a refund and did not issue it. */
@@ -81,15 +83,18 @@ export interface DeliveryReceipt {
 export class DeliveryError extends Error {
   /** How long the provider asked to wait before the next attempt (a webhook's `Retry-After`), if it said. */
   readonly retryAfterMs?: number;
+  /** The provider's own words (a response body): for the team's request only, never the history therapists read. */
+  readonly providerDetail?: string;
 
   constructor(
     message: string,
     readonly retryable: boolean,
-    options?: { cause?: unknown; retryAfterMs?: number },
+    options?: { cause?: unknown; retryAfterMs?: number; providerDetail?: string },
   ) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'DeliveryError';
     if (options?.retryAfterMs !== undefined) this.retryAfterMs = options.retryAfterMs;
+    if (options?.providerDetail !== undefined) this.providerDetail = options.providerDetail;
   }
 }
 
@@ -98,6 +103,8 @@ export interface Notifier {
   /** The channels it serves. */
   readonly channels: readonly Channel[];
   deliver(message: OutboundMessage, options: { readonly signal: AbortSignal }): Promise<DeliveryReceipt>;
+  /** Its own limit on one attempt (ms), e.g. `--webhook-timeout`: the worker waits that long (its lease must be longer). */
+  readonly timeoutMs?: number;
   /** Releases what it holds (an SMTP pool's connections); the worker calls it when it stops. */
   close?(): Promise<void>;
 }
@@ -115,6 +122,8 @@ export interface RefundOrder {
 /** Moves money. A Stripe adapter is `issue` calling `refunds.create` with `idempotencyKey: order.id`. */
 export interface RefundProvider {
   issue(order: RefundOrder, options: { readonly signal: AbortSignal }): Promise<DeliveryReceipt>;
+  /** Its own limit on one attempt (ms): the worker waits that long (its lease must be longer). */
+  readonly timeoutMs?: number;
   /** Releases what it holds; the worker calls it when it stops. */
   close?(): Promise<void>;
 }

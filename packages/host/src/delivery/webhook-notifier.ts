@@ -34,6 +34,7 @@ export function createWebhookNotifier(options: WebhookNotifierOptions): Notifier
   };
   return {
     channels: options.channels,
+    timeoutMs: target.timeoutMs,
     deliver(message, { signal }) {
       const body: NotificationWebhookBody = {
         type: 'notification',

@@ -1,7 +1,8 @@
 // The signature on every webhook Raincheck sends, and its check on the partner's side:
 //   Raincheck-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of `${t}.${raw body}` with the webhook's secret>
 // The timestamp is signed with the body, so a captured request cannot be replayed later than the
-// receiver's tolerance; the row id in Idempotency-Key lets it drop a repeat inside it.
+// receiver's tolerance; the row id, signed as the body's `id` (and echoed in Idempotency-Key, which
+// must agree), lets it drop a repeat inside it.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /** The header carrying the timestamp and signature. */
@@ -51,7 +52,7 @@ function header(headers: WebhookHeaders, name: string): string | undefined {
 export interface VerifiedWebhook {
   /** When Raincheck signed it (unix seconds). */
   readonly timestamp: number;
-  /** The outbox row id: store it and ignore a second request with the same key. */
+  /** The outbox row id, read from the signed body (`id`): store it and ignore a second request with the same key. */
   readonly idempotencyKey?: string;
 }
 
@@ -96,6 +97,22 @@ export function verifyWebhook(
     return signatures.map((signature) => timingSafeEqual(expected, Buffer.from(signature, 'hex'))).includes(true);
   });
   if (!matches) throw new WebhookVerificationError('mismatch', `${SIGNATURE_HEADER} does not match the body: a wrong secret, or the body was changed (verify the raw bytes, before parsing)`);
-  const idempotencyKey = header(headers, IDEMPOTENCY_HEADER);
+  // The key is read from the signed body, never from the header alone: a captured request resent
+  // under another Idempotency-Key would otherwise pass the receiver's dedup and be acted on twice.
+  const idempotencyKey = signedIdOf(body);
+  const claimed = header(headers, IDEMPOTENCY_HEADER);
+  if (claimed !== undefined && claimed !== idempotencyKey) {
+    throw new WebhookVerificationError('mismatch', `${IDEMPOTENCY_HEADER} "${claimed}" is not the signed body's id${idempotencyKey === undefined ? ' (the body has none)' : ` "${idempotencyKey}"`}: the header was changed (a replay under another key)`);
+  }
   return idempotencyKey === undefined ? { timestamp } : { timestamp, idempotencyKey };
+}
+
+/** The JSON body's `id` (the outbox row id Raincheck signed), if it has one. */
+function signedIdOf(body: string | Uint8Array): string | undefined {
+  try {
+    const parsed: unknown = JSON.parse(typeof body === 'string' ? body : new TextDecoder().decode(body));
+    return typeof parsed === 'object' && parsed !== null && 'id' in parsed && typeof parsed.id === 'string' ? parsed.id : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -11,8 +11,14 @@ export interface ResolvedMessage {
   readonly obsolete: boolean;
 }
 
+/** The message cannot be written, now or on a later attempt: the row fails and the team is told. */
+export class UnsendableMessageError extends Error {}
+
 /** A record a message needs is gone: the message cannot be written. */
-export class MissingRecordError extends Error {}
+export class MissingRecordError extends UnsendableMessageError {}
+
+/** The offer link's sealed token will not open with this process's link secret: a link would be silently missing. */
+export class UnreadableLinkError extends UnsendableMessageError {}
 
 /** How links are written: the `--offer-url` template filled with the token. */
 export type OfferUrl = (token: string) => string;
@@ -26,8 +32,15 @@ export async function resolveMessage(tx: StoreTransaction, row: OutboxRow, optio
   const therapist = await tx.therapist(session.therapistId);
   const offer = row.offerTokenHash === undefined ? undefined : await tx.offer(row.offerTokenHash);
   const refund = row.refundId !== undefined ? await tx.refund(row.refundId) : undefined;
-  const token = row.sealedOfferToken && options.linkSeal ? await options.linkSeal.open(row.sealedOfferToken) : undefined;
   const obsolete = row.message === 'offer-reminder' && (!offer || offer.answer !== undefined || Date.parse(offer.expiresAt) <= options.nowMs);
+  const linked = offer !== undefined && (row.message === 'session-cancelled' || row.message === 'offer-reminder') && options.offerUrl !== null;
+  const token = row.sealedOfferToken && options.linkSeal ? await options.linkSeal.open(row.sealedOfferToken) : undefined;
+  if (linked && !obsolete && row.sealedOfferToken !== undefined && token === undefined) {
+    // Sent without it, the client could not choose, and the row would still count as sent.
+    throw new UnreadableLinkError(
+      `outbox row ${row.id}: the offer link's token will not open with this process's link secret ${options.linkSeal ? '(not the one serve sealed it with' : '(none is configured'}: give every serve and worker process the same RAINCHECK_OFFER_LINK_SECRET or RAINCHECK_TOKEN_SECRET)`,
+    );
+  }
   const byStart = (a: { startsAt: string }, b: { startsAt: string }) => Date.parse(a.startsAt) - Date.parse(b.startsAt);
   const facts: MessageFacts = {
     kind: row.message ?? 'session-cancelled',

@@ -9,12 +9,15 @@ import { systemContext } from '../core/system-context.js';
 import type { RequestContext } from '../core/handler.js';
 import { retryDelayMs } from './backoff.js';
 import { channelName, escalate } from './escalate.js';
-import { MissingRecordError, resolveMessage, type OfferUrl } from './message-facts.js';
+import { resolveMessage, UnsendableMessageError, type OfferUrl } from './message-facts.js';
 import { expireOffer } from './offer-expiry.js';
 import { carryOutRefund, settleRefund } from './refund-row.js';
 
 /** A delivery after its deadline by more than this is `late`: "within 0 minutes" means "at once", not "in no time". */
 export const DEADLINE_GRACE_MS = 60_000;
+
+/** How much longer than a notifier's own timeout the worker waits for its attempt. */
+const ATTEMPT_MARGIN_MS = 1_000;
 
 /** How to make an outbox worker. */
 export interface OutboxWorkerOptions {
@@ -36,9 +39,9 @@ export interface OutboxWorkerOptions {
   readonly instant?: (ms: number) => string;
   /** This worker's name in `locked_by`; default a random one. */
   readonly id?: string;
-  /** How long a claim holds a row; longer than a send may take. Default 30 s. */
+  /** How long a claim holds a row; longer than the longest attempt may take (refused otherwise). Default 30 s, or twice the longest attempt. */
   readonly leaseMs?: number;
-  /** How long one delivery attempt may take. Default 10 s. */
+  /** How long one delivery attempt may take when its notifier or refund provider sets no `timeoutMs` of its own. Default 10 s. */
   readonly sendTimeoutMs?: number;
   /** Rows per claim. Default 10. */
   readonly batchSize?: number;
@@ -77,7 +80,7 @@ export interface OutboxWorker {
   stop(): Promise<void>;
 }
 
-type Attempt = { readonly ok: true } | { readonly ok: false; readonly retryable: boolean; readonly error: string; readonly retryAfterMs?: number };
+type Attempt = { readonly ok: true } | { readonly ok: false; readonly retryable: boolean; readonly error: string; readonly retryAfterMs?: number; readonly providerDetail?: string };
 
 /** Creates a worker; call `start()` to poll, or `drain()` / `runOnce()` to step it. */
 export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
@@ -85,8 +88,16 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const clock = options.now ?? Date.now;
   const instant = options.instant ?? ((ms: number) => new Date(ms).toISOString());
   const id = options.id ?? `worker-${crypto.randomUUID()}`;
-  const leaseMs = options.leaseMs ?? 30_000;
   const sendTimeoutMs = options.sendTimeoutMs ?? 10_000;
+  // Each attempt waits as long as its notifier's own limit (--webhook-timeout), and a little more, so
+  // the notifier's own timeout error (naming its limit) is the one recorded.
+  const limitOf = (timeoutMs: number | undefined) => (timeoutMs === undefined ? sendTimeoutMs : timeoutMs + ATTEMPT_MARGIN_MS);
+  const attemptLimits = [...options.notifiers.map((n) => limitOf(n.timeoutMs)), ...(options.refunds ? [limitOf(options.refunds.timeoutMs)] : [])];
+  const longestAttemptMs = attemptLimits.length === 0 ? sendTimeoutMs : Math.max(...attemptLimits);
+  const leaseMs = options.leaseMs ?? Math.max(30_000, 2 * longestAttemptMs);
+  if (!(leaseMs > longestAttemptMs)) {
+    throw new RangeError(`The outbox worker's lease (${leaseMs} ms) must be longer than its longest delivery attempt (${longestAttemptMs} ms, from the notifiers' timeouts): another worker would take the row over mid-send.`);
+  }
   const batchSize = options.batchSize ?? 10;
   const pollMs = options.pollMs ?? 1_000;
   const maxAttempts = options.maxAttempts ?? 10;
@@ -100,7 +111,9 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   async function record(row: OutboxRow, work: (context: RequestContext, current: OutboxRow) => Promise<OutboxRow>): Promise<OutboxRow | null> {
     return store.write(async (tx: StoreTransaction) => {
       const current = await tx.outboxRow(row.id);
-      if (!current || current.lockedBy !== id || current.outcome !== null) return null;
+      // A lease run out is lost even if no one took the row yet: it is claimed again (at least once), never recorded late.
+      const leaseHeld = current?.lockedBy === id && current.lockedUntil !== null && Date.parse(current.lockedUntil) > clock();
+      if (!current || !leaseHeld || current.outcome !== null) return null;
       const context = systemContext(tx, { policyFor, nowMs: clock(), instant, linkSeal });
       const next = await work(context, current);
       await tx.putOutbox(next);
@@ -109,9 +122,10 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   }
 
   /** A delivery attempt with a timeout; a plain error is retryable, a `DeliveryError` says. */
-  async function attempt(deliver: (signal: AbortSignal) => Promise<unknown>): Promise<Attempt> {
+  async function attempt(deliver: (signal: AbortSignal) => Promise<unknown>, ownTimeoutMs: number | undefined): Promise<Attempt> {
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(new DeliveryError(`no answer within ${sendTimeoutMs} ms`, true)), sendTimeoutMs);
+    const limitMs = limitOf(ownTimeoutMs);
+    const timer = setTimeout(() => controller.abort(new DeliveryError(`no answer within ${limitMs} ms`, true)), limitMs);
     try {
       await Promise.race([
         deliver(controller.signal),
@@ -120,7 +134,14 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       return { ok: true };
     } catch (error) {
       const retryAfterMs = error instanceof DeliveryError ? error.retryAfterMs : undefined;
-      return { ok: false, retryable: !(error instanceof DeliveryError) || error.retryable, error: error instanceof Error ? error.message : String(error), ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
+      const providerDetail = error instanceof DeliveryError ? error.providerDetail : undefined;
+      return {
+        ok: false,
+        retryable: !(error instanceof DeliveryError) || error.retryable,
+        error: error instanceof Error ? error.message : String(error),
+        ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+        ...(providerDetail === undefined ? {} : { providerDetail }),
+      };
     } finally {
       clearTimeout(timer);
     }
@@ -135,12 +156,12 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       return finished(row, overdue ? 'late' : 'sent', context.now, row.lastError);
     }
     if (!result.retryable || row.attempts >= maxAttempts) {
-      await escalate(context, row, kind, `${what} could not be delivered (${row.attempts} attempts): ${result.error}`);
+      await escalate(context, row, kind, `${what} could not be delivered (${row.attempts} attempts): ${result.error}${result.providerDetail ? ` (${result.providerDetail})` : ''}`);
       return finished(row, 'failed', context.now, result.error);
     }
     let escalatedAt = row.escalatedAt;
     if (overdue && escalatedAt === null) {
-      await escalate(context, row, kind, `${what} is past its deadline (${row.deadlineAt}) and not delivered yet; still retrying. Last error: ${result.error}`);
+      await escalate(context, row, kind, `${what} is past its deadline (${row.deadlineAt}) and not delivered yet; still retrying. Last error: ${result.error}${result.providerDetail ? ` (${result.providerDetail})` : ''}`);
       escalatedAt = context.now;
     }
     // The provider's own Retry-After, when longer than the backoff.
@@ -153,8 +174,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     try {
       resolved = await store.read((tx) => resolveMessage(tx, row, { linkSeal, offerUrl: options.offerUrl ?? null, nowMs: startedAt }));
     } catch (error) {
-      if (!(error instanceof MissingRecordError)) throw error;
-      // Nothing to say it with (a record gone): failed, and the team told, rather than retried forever.
+      if (!(error instanceof UnsendableMessageError)) throw error;
+      // Nothing to say it with (a record gone, a link that will not open): failed, and the team told, rather than retried forever.
       const result: Attempt = { ok: false, retryable: false, error: error.message };
       return record(row, (context, current) => afterAttempt(context, current, result, 'notification-failed'));
     }
@@ -172,7 +193,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       rendered === undefined
         ? { ok: false, retryable: false, error: renderError ?? 'the message cannot be written' }
         : notifier
-          ? await attempt((signal) => notifier.deliver({ id: row.id, channel: row.channel!, tenant: row.tenant, to: resolved.to, facts: resolved.facts, rendered: rendered }, { signal }))
+          ? await attempt((signal) => notifier.deliver({ id: row.id, channel: row.channel!, tenant: row.tenant, to: resolved.to, facts: resolved.facts, rendered: rendered }, { signal }), notifier.timeoutMs)
           : { ok: false, retryable: false, error: `no notifier serves the channel "${String(row.channel)}"` };
     return record(row, (context, current) => afterAttempt(context, current, result, 'notification-failed'));
   }
@@ -188,7 +209,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         done = await record(row, (context, current) => Promise.resolve(finished(current, 'obsolete', context.now)));
       } else {
         const provider = options.refunds;
-        const result: Attempt = provider ? await attempt((signal) => provider.issue(order, { signal })) : { ok: false, retryable: true, error: 'no refund provider is configured' };
+        const result: Attempt = provider ? await attempt((signal) => provider.issue(order, { signal }), provider.timeoutMs) : { ok: false, retryable: true, error: 'no refund provider is configured' };
         done = await record(row, async (context, current) => {
           const next = await afterAttempt(context, current, result, 'refund-failed');
           await settleRefund(context, next);
@@ -201,8 +222,25 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     if (done) options.onAttempt?.({ row: done, outcome: done.outcome ?? 'retry', startedAt, ...(done.outcome === null || done.outcome === 'failed' ? { error: done.lastError ?? '' } : {}) });
   }
 
+  /**
+   * Tells the team once about every row whose deadline passed undelivered and that no worker holds:
+   * one waiting for a later retry (a long Retry-After) would otherwise be escalated only when tried again.
+   */
+  async function sweepOverdue(nowMs: number): Promise<void> {
+    await store.write(async (tx) => {
+      const context = systemContext(tx, { policyFor, nowMs, instant, linkSeal });
+      for (const row of await tx.overdueOutbox({ deadlineBefore: instant(nowMs - DEADLINE_GRACE_MS), now: instant(nowMs), limit: batchSize })) {
+        const kind = row.kind === 'refund' ? 'refund-failed' : 'notification-failed';
+        const what = row.kind === 'refund' ? 'The refund' : `${channelName(row.channel)[0]!.toUpperCase()}${channelName(row.channel).slice(1)} to the client`;
+        await escalate(context, row, kind, `${what} is past its deadline (${row.deadlineAt}) and not delivered yet; next attempt ${row.runAt}.${row.lastError ? ` Last error: ${row.lastError}` : ''}`);
+        await tx.putOutbox({ ...row, escalatedAt: context.now });
+      }
+    });
+  }
+
   async function runOnce(): Promise<number> {
     const nowMs = clock();
+    await sweepOverdue(nowMs);
     const claimed = await store.write((tx) => tx.claimOutbox({ worker: id, now: instant(nowMs), leaseUntil: instant(nowMs + leaseMs), limit: batchSize }));
     await Promise.all(
       claimed.map((row) =>

@@ -104,6 +104,15 @@ function transactionOn(db: Queryable, writing: boolean): StoreTransaction {
         .map(rowOf)
         // RETURNING keeps no order: the claim's own.
         .sort((a, b) => (a.deadlineAt === null ? Infinity : Date.parse(a.deadlineAt)) - (b.deadlineAt === null ? Infinity : Date.parse(b.deadlineAt)) || Date.parse(a.runAt) - Date.parse(b.runAt)),
+    overdueOutbox: async ({ deadlineBefore, now, limit }) =>
+      (
+        await db.query<OutboxSqlRow>(
+          `SELECT ${OUTBOX_COLUMNS} FROM outbox
+           WHERE done_at IS NULL AND escalated_at IS NULL AND deadline_at < $1 AND (locked_until IS NULL OR locked_until <= $2)
+           ORDER BY deadline_at, seq LIMIT $3 FOR UPDATE SKIP LOCKED`,
+          [deadlineBefore, now, limit],
+        )
+      ).map(rowOf),
     addAudit: async (entry) => {
       await db.query('INSERT INTO audit_log (id, tenant_id, mismatch, data) VALUES ($1, $2, $3, $4)', [entry.id, entry.tenant, entry.mismatch, json(entry)]);
     },

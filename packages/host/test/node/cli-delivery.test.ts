@@ -35,18 +35,32 @@ describe('raincheck-host delivery', () => {
     [['--smtp-url', 'ftp://mail.example', '--smtp-from', 'a@practice.example'], /--smtp-url/],
     [['--webhook-url', 'sms=ftp://relay.example/sms', '--webhook-secret', 'x'], /--webhook-url/],
     [['--offer-url', 'https://practice.example/offer/{tok}'], /--offer-url.*\{tok\}|placeholder/],
+    [['--webhook-url', 'sms=file:///etc/passwd', '--webhook-secret', 'x'], /--webhook-url/],
+    [['--smtp-url', 'smtp://127.0.0.1:2525', '--smtp-from', 'not an address'], /--smtp-from/],
   ] as const) {
     it(`refuses ${flags.join(' ')} at start, naming it`, async () => {
-      for (const command of ['serve', 'worker']) {
-        const error = await run(process.execPath, [CLI, command, '--data-dir', join(dir, `refused-${command}`), ...flags], { env: { ...process.env, DATABASE_URL: '' } }).then(
-          () => assert.fail(`${command} started`),
+      for (const command of [['serve'], ['worker'], ['serve', '--no-worker']]) {
+        const error = await run(process.execPath, [CLI, ...command, '--data-dir', join(dir, `refused-${command.join('')}`), ...flags], { env: { ...process.env, DATABASE_URL: '' }, timeout: 15_000 }).then(
+          () => assert.fail(`${command.join(' ')} started`),
           (failure: unknown) => failure as { code: number; stderr: string },
         );
-        assert.equal(error.code, 2, `${command}: a usage error`);
+        assert.equal(error.code, 2, `${command.join(' ')}: a usage error`);
         assert.match(error.stderr, says);
       }
     });
   }
+
+  it('refuses a worker --lease no longer than its --webhook-timeout, naming both', async () => {
+    const error = await run(process.execPath, [CLI, 'worker', '--data-dir', join(dir, 'short-lease'), '--lease', '5s', '--webhook-timeout', '30s', '--webhook-url', 'sms=https://relay.example/sms', '--webhook-secret', HOOK_SECRET], {
+      env: { ...process.env, DATABASE_URL: '' },
+      timeout: 15_000,
+    }).then(
+      () => assert.fail('worker started'),
+      (failure: unknown) => failure as { code: number; stderr: string },
+    );
+    assert.equal(error.code, 2);
+    assert.match(error.stderr, /--lease 5s: .*lease \(5000 ms\) must be longer than its longest delivery attempt \(31000 ms/);
+  });
 
   it('serve --seed demo delivers through the log notifier; the history shows it; the test clock moves by POST /_fixtures/clock', async () => {
     const served = await startServe(['--data-dir', join(dir, 'demo'), '--seed', 'demo'], { RAINCHECK_TOKEN_SECRET: SECRET });
@@ -115,7 +129,7 @@ describe('raincheck-host delivery', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const hook = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
-    const workerArgs = [CLI, 'worker', '--data-dir', dataDir, '--lease', '2s', '--webhook-url', `email,sms,phone=${hook}`, '--webhook-secret', HOOK_SECRET];
+    const workerArgs = [CLI, 'worker', '--data-dir', dataDir, '--lease', '2s', '--webhook-timeout', '500ms', '--webhook-url', `email,sms,phone=${hook}`, '--webhook-secret', HOOK_SECRET];
     const env = { ...process.env, RAINCHECK_TOKEN_SECRET: SECRET, DATABASE_URL: '' };
     try {
       const first = spawn(process.execPath, workerArgs, { env });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it, mock } from 'node:test';
+import { parseDeliveryOptions } from '../../src/delivery/config.js';
 import { createLogNotifier, renderMessage, type MessageFacts, type OutboundMessage } from '../../src/delivery/index.js';
 
 // The development notifier: what it lists is what the playground's Requests tab shows.
@@ -39,5 +40,22 @@ describe('log notifier', () => {
     assert.deepEqual(log.list().map((entry) => entry.id), ['ob_2', 'ob_3']);
     log.clear();
     assert.deepEqual(log.list(), []);
+  });
+
+  it('--log-notifications outside development masks phone numbers in stdout (the demo shows them whole)', async () => {
+    const logged = mock.method(console, 'log', () => undefined);
+    try {
+      const production = parseDeliveryOptions({ 'log-notifications': true }, { development: false });
+      await production.notifierFor('sms')!.deliver(message('ob_9'), options);
+      const demo = parseDeliveryOptions({}, { development: true });
+      await demo.notifierFor('sms')!.deliver(message('ob_10'), options);
+    } finally {
+      logged.mock.restore();
+    }
+    const lines = logged.mock.calls.map((call) => String(call.arguments[0]));
+    const [production, demo] = [lines.find((l) => l.includes('ob_9')) ?? '', lines.find((l) => l.includes('ob_10')) ?? ''];
+    assert.doesNotMatch(production, /4915100000000/);
+    assert.match(production, /<\+49•+000>/);
+    assert.match(demo, /<\+4915100000000>/);
   });
 });

@@ -96,7 +96,9 @@ describe('signed webhooks', () => {
     steps = [500, 200];
     const first = await failure(notifier.deliver(sms, { signal: signal() }));
     assert.equal(first.retryable, true);
-    assert.match(first.message, /127\.0\.0\.1:\d+\/hooks\/sms answered 500: \{"error":"answer 500"\}/);
+    assert.match(first.message, /127\.0\.0\.1:\d+\/hooks\/sms answered 500$/, 'the message (the history\'s lastError) keeps the status only');
+    assert.ok(first instanceof DeliveryError);
+    assert.equal(first.providerDetail, '{"error":"answer 500"}', 'the partner\'s body is for the team');
     await notifier.deliver(sms, { signal: signal() });
     assert.equal(received.length, 2);
     assert.equal(received[0]!.headers['idempotency-key'], received[1]!.headers['idempotency-key']);
@@ -180,6 +182,12 @@ describe('verifyWebhook', () => {
     const signature = entry.signWebhook(SECRET, body, t);
     assert.equal(entry.verifyWebhook(SECRET, { [entry.SIGNATURE_HEADER]: signature }, body, { now }).timestamp, t);
     assert.throws(() => entry.verifyWebhook(SECRET, {}, body), entry.WebhookVerificationError);
+  });
+
+  it('hands back the signed id as the idempotency key, and refuses a replay under another Idempotency-Key', () => {
+    const signature = signWebhook(SECRET, body, t);
+    assert.equal(verifyWebhook(SECRET, { 'raincheck-signature': signature }, body, { now }).idempotencyKey, 'ob_1', 'the key is the signed body\'s id');
+    assert.throws(() => verifyWebhook(SECRET, { 'raincheck-signature': signature, 'idempotency-key': 'ob_fresh' }, body, { now }), rejected('mismatch', /Idempotency-Key "ob_fresh" is not the signed body's id "ob_1"/));
   });
 
   it('accepts either secret while one is rotated', () => {

@@ -107,6 +107,9 @@ export const sessionHandlers = {
       requireReason(decision, note);
       result = await issueRefund(context, decision, session, { note, shown: body.decision });
       await notifyClient(context, decision, session, 'refund-issued', { refundId: result.refund!.id });
+    } else if (outcome === 'therapist-unable') {
+      // The decision promises the client is told (notification-timing: email, at once) with or without a refund.
+      await notifyClient(context, decision, session, 'session-not-held');
     }
     const updated = await bumpSession(context, session, { status: 'completed' });
     return { session: await sessionView(context, updated), ...result };

@@ -28,6 +28,8 @@ export const de: Phrases = {
         return `Ihr Termin am ${c.sessionShort} fällt aus`;
       case 'session-rearranged':
         return `Ihr Termin wurde verlegt auf ${c.newTimeShort ?? 'einen neuen Zeitpunkt'}`;
+      case 'session-not-held':
+        return `Ihr Termin am ${c.sessionShort} konnte nicht stattfinden`;
       case 'refund-issued':
         return `Ihre Erstattung${c.refund ? ` von ${c.refund.amount}` : ''}`;
       case 'refund-declined':
@@ -47,6 +49,8 @@ export const de: Phrases = {
         return [`${c.therapist} musste Ihren Termin am ${c.session} leider absagen. Es tut uns leid, dass sich Ihre Pläne ändern.`];
       case 'session-rearranged':
         return [`${c.therapist} hat Ihren Termin am ${c.session} verlegt.`, `Er findet jetzt am ${c.newTime ?? 'einem neuen Zeitpunkt'} statt.`];
+      case 'session-not-held':
+        return [`${c.therapist} konnte Ihren Termin am ${c.session} leider nicht wahrnehmen. Es tut uns leid.`, 'Ihre Praxis meldet sich bei Ihnen, wie es weitergeht.'];
       case 'refund-issued':
         return [`Es geht um Ihren Termin bei ${c.therapist} am ${c.session}.`];
       case 'refund-declined':
@@ -78,6 +82,8 @@ export const de: Phrases = {
         return `Erinnerung: Ihr Termin ${c.sessionShort} ${c.zone} wurde abgesagt.${smsChoice(c)}`;
       case 'session-rearranged':
         return `${c.therapist} hat Ihren Termin ${c.sessionShort} auf ${c.newTimeShort ?? 'einen neuen Zeitpunkt'} ${c.zone} verlegt.`;
+      case 'session-not-held':
+        return `${c.therapist} konnte Ihren Termin ${c.sessionShort} ${c.zone} nicht wahrnehmen. Ihre Praxis meldet sich.`;
       case 'refund-issued':
       case 'refund-declined':
         return `Termin ${c.sessionShort} ${c.zone} bei ${c.therapist}: ${c.refund ? refundStatus(c.refund) : 'Ihre Erstattung wurde geprüft.'}`;

@@ -28,6 +28,8 @@ export const en: Phrases = {
         return `Your session on ${c.sessionShort} is cancelled`;
       case 'session-rearranged':
         return `Your session moved to ${c.newTimeShort ?? 'a new time'}`;
+      case 'session-not-held':
+        return `Your session on ${c.sessionShort} could not take place`;
       case 'refund-issued':
         return `Your refund${c.refund ? ` of ${c.refund.amount}` : ''}`;
       case 'refund-declined':
@@ -47,6 +49,8 @@ export const en: Phrases = {
         return [`${c.therapist} has had to cancel your session on ${c.session}. We are sorry for the change of plans.`];
       case 'session-rearranged':
         return [`${c.therapist} has moved your session on ${c.session}.`, `It now takes place on ${c.newTime ?? 'a new time'}.`];
+      case 'session-not-held':
+        return [`${c.therapist} was unable to hold your session on ${c.session}. We are sorry.`, 'Your practice will get in touch with you about what happens next.'];
       case 'refund-issued':
         return [`This is about your session with ${c.therapist} on ${c.session}.`];
       case 'refund-declined':
@@ -78,6 +82,8 @@ export const en: Phrases = {
         return `Reminder: your session ${c.sessionShort} ${c.zone} was cancelled.${smsChoice(c)}`;
       case 'session-rearranged':
         return `${c.therapist} moved your session ${c.sessionShort} to ${c.newTimeShort ?? 'a new time'} ${c.zone}.`;
+      case 'session-not-held':
+        return `${c.therapist} was unable to hold your session ${c.sessionShort} ${c.zone}. Your practice will be in touch.`;
       case 'refund-issued':
       case 'refund-declined':
         return `Session ${c.sessionShort} ${c.zone} with ${c.therapist}: ${c.refund ? refundStatus(c.refund) : 'your refund was reviewed.'}`;

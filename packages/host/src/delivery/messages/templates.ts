@@ -11,7 +11,7 @@ export const TEMPLATE_PARTS = ['subject', 'happened', 'sms', 'signOff'] as const
 /** A part a template may replace. */
 export type TemplatePart = (typeof TEMPLATE_PARTS)[number];
 
-const KINDS: readonly MessageKind[] = ['session-cancelled', 'session-rearranged', 'refund-issued', 'refund-declined', 'offer-reminder', 'offer-answered', 'offer-expired'];
+const KINDS: readonly MessageKind[] = ['session-cancelled', 'session-rearranged', 'session-not-held', 'refund-issued', 'refund-declined', 'offer-reminder', 'offer-answered', 'offer-expired'];
 const LANGUAGES: readonly MessageLanguage[] = ['en', 'de'];
 
 /** Each placeholder and where its value comes from (already formatted for the client). */
