@@ -92,9 +92,10 @@ async function serveCommand(args: string[]): Promise<void> {
   // The fixtures' test clock: real time until POST /_fixtures/clock moves it (the host and its worker follow it).
   const testClock = fixturesOn ? createTestClock() : undefined;
   const clock = testClock ? () => testClock.now() : Date.now;
-  // Delivery flags before anything opens: a bad one stops the start naming it.
+  // Delivery flags before anything opens: a bad one stops the start naming it. Development (the demo
+  // or the fixtures, as `npm start` serves the playground): the log notifier serves what nothing else does.
   // Checked with --no-worker too: the flags a partner gives are refused at start whichever process uses them.
-  const parsedDelivery = deliveryFromFlags(values, { development: values.seed === 'demo', clock });
+  const parsedDelivery = deliveryFromFlags(values, { development: fixturesOn, clock });
   if (values['no-worker']) await parsedDelivery.close();
   const delivery = values['no-worker'] ? undefined : parsedDelivery;
   const { secret, generated } = await tokenSecret('dataDir' in location ? location.dataDir : DEFAULT_DATA_DIR);

@@ -38,6 +38,8 @@ type Choice = { readonly slotId: string } | 'refund';
  * @csspart day - One day's times.
  * @csspart slot - One offered time.
  * @csspart slot-taken - A time taken meanwhile.
+ * @csspart slot-aside - Beside a time: the therapist's time when it reads differently, and an unusual hour for the client.
+ * @csspart refund-with-team - The refund the therapist asked for, while it waits for the platform team.
  * @csspart refund-choice - The refund choice.
  * @csspart submit - The confirm button.
  * @csspart status - Loading and progress messages.

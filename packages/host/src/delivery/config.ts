@@ -56,7 +56,7 @@ export const DELIVERY_USAGE = `Delivery (serve and worker):
   --refund-webhook-url URL                                   refunds as signed webhooks to the partner's billing
   --refund-webhook-secret SECRET                             (or RAINCHECK_REFUND_WEBHOOK_SECRET; else the webhook secret)
   --offer-url "https://practice.example/offer/{token}"       the client's offer link
-  --log-notifications                                        log (and list) messages on channels nothing else serves (on with --seed demo)
+  --log-notifications                                        log (and list) messages on channels nothing else serves (on with --seed demo or --fixtures)
   --message-templates FILE.json                              your own subject, text, SMS or sign-off per language and kind`;
 
 /** What the worker delivers with. */
@@ -149,7 +149,7 @@ function readTemplates(file: string): MessageTemplates {
 /**
  * Parses the delivery flags into the notifiers by channel, the refund provider and the offer link,
  * checking everything at start: a {@link DeliveryConfigError} names the flag and what is wrong.
- * `development` (`--seed demo`) turns the log notifier on for channels nothing else serves and logs
+ * `development` (`--seed demo` or `--fixtures`) turns the log notifier on for channels nothing else serves and logs
  * refunds when no refund webhook is given.
  */
 export function parseDeliveryOptions(
