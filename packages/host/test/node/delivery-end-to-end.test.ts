@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
-import type { DecisionShown } from '@raincheck/host-api';
 import { parseDeliveryOptions, type DeliveryConfig } from '../../src/delivery/config.js';
 import { freshPglite } from '../shared/databases.js';
-import { deliveryHarness, type DeliveryHarness } from '../shared/delivery-harness.js';
+import { cancelWithOffer, deliveryHarness, SHOWN, type DeliveryHarness } from '../shared/delivery-harness.js';
 import { smtpSink, webhookReceiver, type SmtpSink, type WebhookReceiver } from '../shared/transports.js';
 
 // Every message a decision shows, through real transports: email to an SMTP server on loopback
@@ -13,7 +12,6 @@ import { smtpSink, webhookReceiver, type SmtpSink, type WebhookReceiver } from '
 const NOW = Date.parse('2027-06-01T09:00:00Z');
 const HOUR = 3_600_000;
 const SECRET = 'end-to-end-webhook-secret-32-bytes!';
-const shown: DecisionShown = { policyId: 'raincheck-default', policyVersion: '1.0.0', policyHash: 'x', outcome: 'allowed' };
 
 interface World {
   readonly h: DeliveryHarness;
@@ -48,20 +46,13 @@ async function world(scenario: Parameters<typeof deliveryHarness>[1], smtpPort =
   return { h, smtp, hooks, delivery };
 }
 
-async function cancel(h: DeliveryHarness, refundOffered: boolean): Promise<{ token: string; expiresAt: string }> {
-  const slots = await h.call('therapist', 'GET', '/therapists/th-ana/slots?from=2027-06-01T00:00:00Z&to=2027-06-20T00:00:00Z');
-  const alternativeSlotIds = (slots.body.slots as { id: string }[]).slice(4, 6).map((s) => s.id);
-  const answer = await h.call('therapist', 'POST', '/sessions/ses-1/cancel', { reason: 'illness', alternativeSlotIds, refundOffered, decision: shown }, { 'if-match': '"1"' });
-  assert.equal(answer.status, 200, JSON.stringify(answer.body));
-  return answer.body.offer as { token: string; expiresAt: string };
-}
 
 const text = (mail: { text?: string | undefined }) => mail.text ?? '';
 
 describe('delivery end to end (SMTP, signed webhooks)', () => {
   it('a cancel 3 hours ahead: an email in both parts and the SMS and call by webhook, in time, with the time in the client’s zone, the link and the language', async () => {
     const { h, smtp, hooks, delivery } = await world('starting-soon');
-    const offer = await cancel(h, false);
+    const offer = await cancelWithOffer(h, false);
     await h.worker({ ...delivery }).drain();
     const rows = (await h.rows()).filter((r) => r.message === 'session-cancelled');
     assert.deepEqual(rows.map((r) => r.outcome), ['sent', 'sent', 'sent'], 'each within its deadline');
@@ -86,7 +77,7 @@ describe('delivery end to end (SMTP, signed webhooks)', () => {
   it('in German for a German-speaking client', async () => {
     const { h, smtp, delivery } = await world('starting-soon');
     await h.store.write(async (tx) => tx.putClient({ ...(await tx.client('cli-ben'))!, locale: 'de-DE' }));
-    await cancel(h, false);
+    await cancelWithOffer(h, false);
     await h.worker({ ...delivery }).drain();
     assert.equal(smtp.received[0]!.headers.get('content-language'), 'de');
     assert.match(smtp.received[0]!.subject ?? '', /fällt aus|abgesagt/);
@@ -94,7 +85,7 @@ describe('delivery end to end (SMTP, signed webhooks)', () => {
 
   it('the follow-up email after the configured 24 hours (test clock), none for a client who answered', async () => {
     const { h, smtp, delivery } = await world('ordinary-cancellation');
-    const offer = await cancel(h, true);
+    const offer = await cancelWithOffer(h, true);
     const worker = h.worker({ ...delivery });
     await worker.drain();
     const before = smtp.received.length;
@@ -104,7 +95,7 @@ describe('delivery end to end (SMTP, signed webhooks)', () => {
     assert.match(text(smtp.received.at(-1)!), new RegExp(offer.token));
 
     const other = await world('ordinary-cancellation');
-    const answered = await cancel(other.h, true);
+    const answered = await cancelWithOffer(other.h, true);
     const otherWorker = other.h.worker({ ...other.delivery });
     await otherWorker.drain();
     assert.equal((await other.h.call(null, 'POST', `/offers/${answered.token}/answer`, { choice: 'refund' })).status, 200);
@@ -117,7 +108,7 @@ describe('delivery end to end (SMTP, signed webhooks)', () => {
 
   it('an expired offer closes and the offered refund goes to billing once', async () => {
     const { h, hooks, delivery } = await world('ordinary-cancellation');
-    const offer = await cancel(h, true);
+    const offer = await cancelWithOffer(h, true);
     const workers = [h.worker({ ...delivery }), h.worker({ ...delivery })];
     h.clock.set(Date.parse(offer.expiresAt) + 60_000);
     for (let i = 0; i < 3; i++) await Promise.all(workers.map((w) => w.drain()));
@@ -132,7 +123,7 @@ describe('delivery end to end (SMTP, signed webhooks)', () => {
     const { h, hooks, delivery } = await world('client-offer');
     hooks.answers.push(500, 503);
     const worker = h.worker({ ...delivery });
-    await h.call('therapist', 'POST', '/sessions/ses-1/refund', { decision: shown }, { 'if-match': '"1"' });
+    await h.call('therapist', 'POST', '/sessions/ses-1/refund', { decision: SHOWN }, { 'if-match': '"1"' });
     const status = async () => (await h.call('therapist', 'GET', '/sessions/ses-1')).body.session.refund.status as string;
     await worker.drain();
     assert.equal(await status(), 'pending');
@@ -150,7 +141,7 @@ describe('delivery end to end (SMTP, signed webhooks)', () => {
     const { h, smtp, delivery } = await world('starting-soon');
     const port = smtp.port;
     await smtp.close();
-    await cancel(h, false);
+    await cancelWithOffer(h, false);
     const worker = h.worker({ ...delivery });
     await worker.drain();
     const email = async () => (await h.rows()).find((r) => r.channel === 'email' && r.message === 'session-cancelled')!;
@@ -171,7 +162,7 @@ describe('delivery end to end (SMTP, signed webhooks)', () => {
     // Two 500s for each of the SMS and the call: each row fails twice before it is delivered.
     hooks.answers.push(500, 500, 500, 500);
     const worker = h.worker({ ...delivery, notifiers: delivery.notifiers });
-    await cancel(h, false);
+    await cancelWithOffer(h, false);
     await worker.drain();
     const waits: number[] = [];
     for (let i = 0; i < 4; i++) {

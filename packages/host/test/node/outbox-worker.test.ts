@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
-import type { DecisionShown } from '@raincheck/host-api';
 import { RETRY_BASE_MS } from '../../src/outbox/backoff.js';
 import { DEADLINE_GRACE_MS } from '../../src/outbox/worker.js';
 import { freshPglite } from '../shared/databases.js';
-import { deliveryHarness, OFFER_URL, type DeliveryHarness } from '../shared/delivery-harness.js';
+import { cancelWithOffer, deliveryHarness, SHOWN, OFFER_URL, type DeliveryHarness } from '../shared/delivery-harness.js';
 import { recordingNotifier, recordingRefunds } from '../shared/delivery-fakes.js';
 
 // The outbox worker on the reference host (PGlite), with recording notifiers: what is sent, when,
@@ -12,7 +11,6 @@ import { recordingNotifier, recordingRefunds } from '../shared/delivery-fakes.js
 
 const NOW = Date.parse('2027-06-01T09:00:00Z');
 const HOUR = 3_600_000;
-const shown: DecisionShown = { policyId: 'raincheck-default', policyVersion: '1.0.0', policyHash: 'x', outcome: 'allowed' };
 
 let harness: DeliveryHarness | undefined;
 afterEach(async () => {
@@ -25,15 +23,6 @@ async function start(scenario: Parameters<typeof deliveryHarness>[1] = 'starting
   return harness;
 }
 
-async function cancel(h: DeliveryHarness, refundOffered = true): Promise<{ token: string; expiresAt: string; alternatives: string[] }> {
-  const slots = await h.call('therapist', 'GET', `/therapists/th-ana/slots?from=2027-06-01T00:00:00Z&to=2027-06-20T00:00:00Z`);
-  // Two days out: the offer is open past the 24-hour follow-up (it closes at the first offered time).
-  const alternativeSlotIds = (slots.body.slots as { id: string }[]).slice(4, 6).map((s) => s.id);
-  const answer = await h.call('therapist', 'POST', '/sessions/ses-1/cancel', { reason: 'illness', alternativeSlotIds, refundOffered, decision: shown }, { 'if-match': '"1"' });
-  assert.equal(answer.status, 200, JSON.stringify(answer.body));
-  const offer = answer.body.offer as { token: string; expiresAt: string };
-  return { ...offer, alternatives: alternativeSlotIds };
-}
 
 const teamRequests = async (h: DeliveryHarness) => (await h.call('team', 'GET', '/team-requests')).body.teamRequests as { kind: string; reason: string; sessionId?: string }[];
 
@@ -42,7 +31,7 @@ describe('the outbox worker', () => {
     const h = await start();
     const email = recordingNotifier(['email']);
     const phone = recordingNotifier(['sms', 'phone']);
-    const offer = await cancel(h);
+    const offer = await cancelWithOffer(h);
     const worker = h.worker({ notifiers: [email, phone] });
     await worker.drain();
     const rows = await h.rows();
@@ -69,7 +58,7 @@ describe('the outbox worker', () => {
     const h = await start();
     const email = recordingNotifier(['email', 'sms', 'phone']);
     const worker = h.worker({ notifiers: [email] });
-    await cancel(h);
+    await cancelWithOffer(h);
     await worker.drain();
     h.clock.advance(23 * HOUR);
     await worker.drain();
@@ -85,7 +74,7 @@ describe('the outbox worker', () => {
     const h = await start();
     const email = recordingNotifier(['email', 'sms', 'phone']);
     const worker = h.worker({ notifiers: [email] });
-    const offer = await cancel(h);
+    const offer = await cancelWithOffer(h);
     await worker.drain();
     const answered = await h.call(null, 'POST', `/offers/${offer.token}/answer`, { choice: 'alternative', slotId: offer.alternatives[1] });
     assert.equal(answered.status, 200, JSON.stringify(answered.body));
@@ -101,7 +90,7 @@ describe('the outbox worker', () => {
   it('closes an expired offer and refunds once, whatever the repeats', async () => {
     const h = await start('ordinary-cancellation');
     const email = recordingNotifier(['email', 'sms', 'phone']);
-    const offer = await cancel(h);
+    const offer = await cancelWithOffer(h);
     const workers = [h.worker({ notifiers: [email] }), h.worker({ notifiers: [email] })];
     h.clock.set(Date.parse(offer.expiresAt) + 1);
     await Promise.all(workers.map((w) => w.drain()));
@@ -122,7 +111,7 @@ describe('the outbox worker', () => {
     const sms = recordingNotifier(['sms']);
     sms.failures.push('retryable', 'retryable');
     const worker = h.worker({ notifiers: [recordingNotifier(['email', 'phone']), sms] });
-    await cancel(h);
+    await cancelWithOffer(h);
     await worker.drain();
     const row = async () => (await h.rows()).find((r) => r.channel === 'sms' && r.message === 'session-cancelled')!;
     const first = await row();
@@ -152,7 +141,7 @@ describe('the outbox worker', () => {
     sms.failures.push('retryable', 'retryable', 'retryable');
     phone.failures.push('final');
     const worker = h.worker({ notifiers: [recordingNotifier(['email']), sms, phone] });
-    await cancel(h);
+    await cancelWithOffer(h);
     await worker.drain();
     const failed = (await h.rows()).find((r) => r.channel === 'phone' && r.message === 'session-cancelled')!;
     assert.equal(failed.outcome, 'failed');
@@ -175,7 +164,7 @@ describe('the outbox worker', () => {
     const h = await start('ordinary-cancellation');
     const email = recordingNotifier(['email']);
     const worker = h.worker({ notifiers: [email], render: () => { throw new RangeError('unknown time zone "Mars/Olympus"'); } });
-    await cancel(h);
+    await cancelWithOffer(h);
     await worker.drain();
     const row = (await h.rows()).find((r) => r.message === 'session-cancelled')!;
     assert.equal(row.outcome, 'failed');
@@ -189,7 +178,7 @@ describe('the outbox worker', () => {
     const refunds = recordingRefunds();
     refunds.failures.push('retryable', 'stall');
     const worker = h.worker({ notifiers: [recordingNotifier(['email', 'sms', 'phone'])], refunds, sendTimeoutMs: 50 });
-    const answer = await h.call('therapist', 'POST', '/sessions/ses-1/refund', { decision: shown }, { 'if-match': '"1"' });
+    const answer = await h.call('therapist', 'POST', '/sessions/ses-1/refund', { decision: SHOWN }, { 'if-match': '"1"' });
     assert.equal(answer.status, 200, JSON.stringify(answer.body));
     assert.equal(answer.body.refund.status, 'pending');
     const status = async () => (await h.call('therapist', 'GET', '/sessions/ses-1')).body.session.refund.status as string;
@@ -212,7 +201,7 @@ describe('the outbox worker', () => {
     const refunds = recordingRefunds();
     refunds.failures.push('final');
     const worker = h.worker({ notifiers: [recordingNotifier(['email', 'sms', 'phone'])], refunds });
-    await h.call('therapist', 'POST', '/sessions/ses-1/refund', { decision: shown }, { 'if-match': '"1"' });
+    await h.call('therapist', 'POST', '/sessions/ses-1/refund', { decision: SHOWN }, { 'if-match': '"1"' });
     await worker.drain();
     assert.equal((await h.call('therapist', 'GET', '/sessions/ses-1')).body.session.refund.status, 'failed');
     const [request, ...others] = await teamRequests(h);

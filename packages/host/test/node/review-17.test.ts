@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
-import type { DecisionShown } from '@raincheck/host-api';
 import { freshPglite } from '../shared/databases.js';
-import { deliveryHarness, type DeliveryHarness } from '../shared/delivery-harness.js';
+import { cancelWithOffer, deliveryHarness, SHOWN, type DeliveryHarness } from '../shared/delivery-harness.js';
 import { recordingNotifier } from '../shared/delivery-fakes.js';
 import { linkSeal } from '../../src/core/link-seal.js';
 import { DeliveryError, type Notifier } from '../../src/delivery/types.js';
@@ -11,7 +10,6 @@ import { renderMessage } from '../../src/delivery/render-message.js';
 // The reviewer's findings on issue 17 (REVIEW-17.md), each as what a user would notice.
 
 const NOW = Date.parse('2027-06-01T09:00:00Z');
-const shown: DecisionShown = { policyId: 'raincheck-default', policyVersion: '1.0.0', policyHash: 'x', outcome: 'allowed' };
 
 let harness: DeliveryHarness | undefined;
 afterEach(async () => {
@@ -24,19 +22,11 @@ async function start(scenario: Parameters<typeof deliveryHarness>[1] = 'starting
   return harness;
 }
 
-async function cancel(h: DeliveryHarness, refundOffered = true): Promise<{ token: string; expiresAt: string; alternatives: string[] }> {
-  const slots = await h.call('therapist', 'GET', `/therapists/th-ana/slots?from=2027-06-01T00:00:00Z&to=2027-06-20T00:00:00Z`);
-  const alternativeSlotIds = (slots.body.slots as { id: string }[]).slice(4, 6).map((s) => s.id);
-  const answer = await h.call('therapist', 'POST', '/sessions/ses-1/cancel', { reason: 'illness', alternativeSlotIds, refundOffered, decision: shown }, { 'if-match': '"1"' });
-  assert.equal(answer.status, 200, JSON.stringify(answer.body));
-  const offer = answer.body.offer as { token: string; expiresAt: string };
-  return { ...offer, alternatives: alternativeSlotIds };
-}
 
 describe('review 17', () => {
   it('7: outbox row ids (idempotency keys, Message-IDs) are random, not per-database sequence numbers', async () => {
     const h = await start();
-    await cancel(h);
+    await cancelWithOffer(h);
     const ids = (await h.rows()).map((r) => r.id);
     assert.ok(ids.length > 0);
     for (const id of ids) assert.match(id, /^ob_[0-9a-f]{32}$/);
@@ -48,7 +38,7 @@ describe('review 17', () => {
   it('3: a worker whose link secret is not serve\'s fails the offer message loudly (the team told) instead of sending it without its link', async () => {
     const h = await start();
     const email = recordingNotifier(['email', 'sms', 'phone']);
-    await cancel(h);
+    await cancelWithOffer(h);
     await h.worker({ notifiers: [email], linkSeal: linkSeal('another-process-secret-0123456789') }).drain();
     assert.deepEqual(email.delivered.filter((m) => m.facts.kind === 'session-cancelled'), [], 'nothing sent without its link');
     const told = (await h.rows()).filter((r) => r.message === 'session-cancelled');
@@ -60,7 +50,7 @@ describe('review 17', () => {
 
   it('2: an attempt may take as long as its notifier\'s own timeout (--webhook-timeout), not the worker\'s default', async () => {
     const h = await start();
-    await cancel(h);
+    await cancelWithOffer(h);
     const slow = recordingNotifier(['email', 'sms', 'phone']);
     // A relay that answers after 300 ms, within its notifier's 2 s limit but past the worker's 100 ms default.
     const patient = { ...slow, timeoutMs: 2_000, deliver: async (...args: Parameters<typeof slow.deliver>) => { await new Promise((resolve) => setTimeout(resolve, 300)); return slow.deliver(...args); } };
@@ -73,7 +63,7 @@ describe('review 17', () => {
   it('6: a follow-up a worker already holds when the client answers is left to finish: its outcome is what went out', async () => {
     const h = await start();
     const email = recordingNotifier(['email', 'sms', 'phone']);
-    const offer = await cancel(h);
+    const offer = await cancelWithOffer(h);
     await h.worker({ notifiers: [email] }).drain();
     // Another worker has claimed the follow-ups (its send under way) when the client answers.
     const at = (ms: number) => new Date(ms).toISOString();
@@ -88,7 +78,7 @@ describe('review 17', () => {
 
   it('5: a row past its deadline whose next retry is later still (a long Retry-After) is escalated once when the deadline passes', async () => {
     const h = await start();
-    await cancel(h);
+    await cancelWithOffer(h);
     const slowToRetry: Notifier = { channels: ['email', 'sms', 'phone'], deliver: () => Promise.reject(new DeliveryError('the provider answered 503', true, { retryAfterMs: 3_600_000 })) };
     const worker = h.worker({ notifiers: [slowToRetry] });
     await worker.drain();
@@ -104,7 +94,7 @@ describe('review 17', () => {
 
   it('4: an attendance "therapist-unable" without a refund tells the client as the decision promises (EN and DE)', async () => {
     const h = await start('already-started');
-    const updated = await h.call('therapist', 'POST', '/sessions/ses-1/attendance', { outcome: 'therapist-unable', refund: false, decision: shown }, { 'if-match': '"1"' });
+    const updated = await h.call('therapist', 'POST', '/sessions/ses-1/attendance', { outcome: 'therapist-unable', refund: false, decision: SHOWN }, { 'if-match': '"1"' });
     assert.equal(updated.status, 200, JSON.stringify(updated.body));
     const email = recordingNotifier(['email', 'sms', 'phone']);
     await h.worker({ notifiers: [email] }).drain();
@@ -120,7 +110,7 @@ describe('review 17', () => {
 
   it('nit: an attempt that outlives its lease is not recorded by the worker that lost it; the row is claimed again', async () => {
     const h = await start();
-    await cancel(h);
+    await cancelWithOffer(h);
     const inner = recordingNotifier(['email', 'sms', 'phone']);
     let stalled = false;
     const slow: Notifier = {

@@ -1,3 +1,5 @@
+import assert from 'node:assert/strict';
+import type { DecisionShown } from '@raincheck/host-api';
 import { mintToken } from '@raincheck/host-api/tokens';
 import { MOCK_IDENTITIES, seedScenario, type MockIdentity, type ScenarioName } from '@raincheck/mock-host';
 import { linkSeal } from '../../src/core/link-seal.js';
@@ -69,4 +71,18 @@ export async function deliveryHarness(database: TestDatabase, scenario: Scenario
       await host.close();
     },
   };
+}
+
+/** What the therapist's widget says it showed (the host re-decides; its own decision stands). */
+export const SHOWN: DecisionShown = { policyId: 'raincheck-default', policyVersion: '1.0.0', policyHash: 'x', outcome: 'allowed' };
+
+/** The therapist cancels `ses-1`, offering two alternatives (and a refund, unless told not to); the offer link's token and expiry. */
+export async function cancelWithOffer(h: DeliveryHarness, refundOffered = true): Promise<{ token: string; expiresAt: string; alternatives: string[] }> {
+  const slots = await h.call('therapist', 'GET', '/therapists/th-ana/slots?from=2027-06-01T00:00:00Z&to=2027-06-20T00:00:00Z');
+  // Two days out: the offer is open past the 24-hour follow-up (it closes at the first offered time).
+  const alternativeSlotIds = (slots.body.slots as { id: string }[]).slice(4, 6).map((s) => s.id);
+  const answer = await h.call('therapist', 'POST', '/sessions/ses-1/cancel', { reason: 'illness', alternativeSlotIds, refundOffered, decision: SHOWN }, { 'if-match': '"1"' });
+  assert.equal(answer.status, 200, JSON.stringify(answer.body));
+  const offer = answer.body.offer as { token: string; expiresAt: string };
+  return { ...offer, alternatives: alternativeSlotIds };
 }
