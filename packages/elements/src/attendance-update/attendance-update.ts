@@ -87,12 +87,7 @@ export class RcAttendanceUpdate extends FlowElement {
       ...(this.#refunding ? { clientPreference: 'refund' as const } : {}),
       ...(this.note ? { note: this.note } : {}),
     }),
-    rules: () => this.settings.rules ?? { from: 'host' },
-    transport: () => this.host,
-    connected: () => this.connection.configured,
-    timeoutMs: () => this.settings.timeoutMs,
-    writing: () => this.state === 'submitting',
-    failed: (error) => this.fail(error),
+    ...this.policyContext(),
   });
 
   constructor() {

@@ -101,12 +101,7 @@ export class RcAvailability extends FlowElement {
     action: 'availability-change',
     importViews: () => import('./availability.decided.js'),
     requestFacts: () => this.#requestFacts(),
-    rules: () => this.settings.rules ?? { from: 'host' },
-    transport: () => this.host,
-    connected: () => this.connection.configured,
-    timeoutMs: () => this.settings.timeoutMs,
-    writing: () => this.state === 'submitting',
-    failed: (error) => this.fail(error),
+    ...this.policyContext(),
   });
 
   #listing = 0;

@@ -92,12 +92,7 @@ export class RcCancelSession extends FlowElement {
     action: 'cancel',
     importViews: () => import('./cancel-session.decided.js'),
     requestFacts: () => ({ ...(this.reason ? { reason: this.reason } : {}), ...(this.note ? { note: this.note } : {}) }),
-    rules: () => this.settings.rules ?? { from: 'host' },
-    transport: () => this.host,
-    connected: () => this.connection.configured,
-    timeoutMs: () => this.settings.timeoutMs,
-    writing: () => this.state === 'submitting',
-    failed: (error) => this.fail(error),
+    ...this.policyContext(),
   });
 
   constructor() {

@@ -1,5 +1,6 @@
 import { initialState, Task } from '@lit/task';
 import type { PropertyValues } from 'lit';
+import type { PolicyDecisionOptions, ViewsModule } from '../controllers/policy-decision.js';
 import { WriteController, type WriteIntent } from '../controllers/write-once.js';
 import { describeFailure, type WidgetErrorDetail } from './failure.js';
 import { RaincheckElement } from './raincheck-element.js';
@@ -103,5 +104,20 @@ export abstract class FlowElement extends RaincheckElement {
     this.failure = describeFailure(error);
     this.state = 'error';
     return this.failure;
+  }
+
+  /**
+   * What every widget's `PolicyDecision` takes from the widget itself: the rules it is given
+   * (the host's by default), its host, timeout, whether a write is in flight, and where failures go.
+   */
+  protected policyContext(): Pick<PolicyDecisionOptions<ViewsModule>, 'rules' | 'transport' | 'connected' | 'timeoutMs' | 'writing' | 'failed'> {
+    return {
+      rules: () => this.settings.rules ?? { from: 'host' },
+      transport: () => this.host,
+      connected: () => this.connection.configured,
+      timeoutMs: () => this.settings.timeoutMs,
+      writing: () => this.state === 'submitting',
+      failed: (error) => this.fail(error),
+    };
   }
 }

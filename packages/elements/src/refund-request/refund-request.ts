@@ -82,12 +82,7 @@ export class RcRefundRequest extends FlowElement {
     action: 'refund',
     importViews: () => import('./refund-request.decided.js'),
     requestFacts: () => (this.note ? { note: this.note } : {}),
-    rules: () => this.settings.rules ?? { from: 'host' },
-    transport: () => this.host,
-    connected: () => this.connection.configured,
-    timeoutMs: () => this.settings.timeoutMs,
-    writing: () => this.state === 'submitting',
-    failed: (error) => this.fail(error),
+    ...this.policyContext(),
   });
 
   constructor() {
