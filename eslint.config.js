@@ -12,16 +12,26 @@ export default tseslint.config(
   ...tseslint.configs.strictTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.js', '*.mjs', 'scripts/*.mjs', 'packages/*/src/shims/*.js', 'packages/*/bin/*.js'] } },
+      parserOptions: {
+        projectService: {
+          allowDefaultProject: ['*.js', '*.mjs', 'scripts/*.mjs', 'packages/*/src/shims/*.js', 'packages/*/bin/*.js'],
+        },
+      },
       globals: { ...globals.node },
     },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/no-unnecessary-condition': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',
-      '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true, ignoreVoidReturningFunctions: true }],
+      '@typescript-eslint/no-confusing-void-expression': [
+        'error',
+        { ignoreArrowShorthand: true, ignoreVoidReturningFunctions: true },
+      ],
     },
   },
   {
@@ -33,10 +43,30 @@ export default tseslint.config(
     files: ['packages/policy/src/**/*.ts'],
     ignores: ['packages/policy/src/node.ts', 'packages/policy/src/cli.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'fs', 'path', 'os', 'child_process'], message: 'The policy package runs in browsers: Node built-ins belong in src/node.ts or src/cli.ts.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'child_process'],
+              message: 'The policy package runs in browsers: Node built-ins belong in src/node.ts or src/cli.ts.',
+            },
+          ],
+        },
+      ],
       'no-restricted-globals': [
         'error',
-        ...['window', 'document', 'fetch', 'XMLHttpRequest', 'localStorage', 'sessionStorage', 'navigator', 'process', 'Buffer'].map((name) => ({
+        ...[
+          'window',
+          'document',
+          'fetch',
+          'XMLHttpRequest',
+          'localStorage',
+          'sessionStorage',
+          'navigator',
+          'process',
+          'Buffer',
+        ].map((name) => ({
           name,
           message: 'The policy package imports no DOM, no fetch and nothing Node-only.',
         })),
@@ -52,7 +82,15 @@ export default tseslint.config(
     rules: {
       ...lit.configs['flat/recommended'].rules,
       ...wc.configs['flat/recommended']?.rules,
-      'no-restricted-imports': ['error', { paths: [{ name: 'lit/directives/unsafe-html.js', message: 'No unsafeHTML: widgets render only templates.' }, { name: 'lit/directives/unsafe-svg.js', message: 'No unsafeSVG.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'lit/directives/unsafe-html.js', message: 'No unsafeHTML: widgets render only templates.' },
+            { name: 'lit/directives/unsafe-svg.js', message: 'No unsafeSVG.' },
+          ],
+        },
+      ],
       'no-restricted-properties': [
         'error',
         { property: 'innerHTML', message: 'No innerHTML: widgets render only Lit templates.' },
@@ -74,15 +112,29 @@ export default tseslint.config(
           paths: [
             { name: 'lit/directives/unsafe-html.js', message: 'No unsafeHTML: widgets render only templates.' },
             { name: 'lit/directives/unsafe-svg.js', message: 'No unsafeSVG.' },
-            { name: '@raincheck/policy', allowTypeImports: true, message: 'The engine loads once the policy decides: import it from a *.decided.ts module (types are fine).' },
-            { name: '@raincheck/policy/decide', allowTypeImports: true, message: 'The engine loads once the policy decides: import it from a *.decided.ts module.' },
-            { name: '@raincheck/policy/rule-files', allowTypeImports: true, message: 'The validator loads on demand, from the decided phase.' },
+            {
+              name: '@raincheck/policy',
+              allowTypeImports: true,
+              message:
+                'The engine loads once the policy decides: import it from a *.decided.ts module (types are fine).',
+            },
+            {
+              name: '@raincheck/policy/decide',
+              allowTypeImports: true,
+              message: 'The engine loads once the policy decides: import it from a *.decided.ts module.',
+            },
+            {
+              name: '@raincheck/policy/rule-files',
+              allowTypeImports: true,
+              message: 'The validator loads on demand, from the decided phase.',
+            },
           ],
           patterns: [
             {
               group: ['**/*.decided.js', '**/*.decided'],
               allowTypeImports: true,
-              message: 'A first-load module may not import a decided-phase module: load it with import() (types are fine).',
+              message:
+                'A first-load module may not import a decided-phase module: load it with import() (types are fine).',
             },
           ],
         },
@@ -97,7 +149,10 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'off',
       'no-restricted-syntax': [
         'error',
-        { selector: "ExpressionStatement > CallExpression[callee.property.name='accessible']", message: 'await expect(el).to.be.accessible(): it is asynchronous.' },
+        {
+          selector: "ExpressionStatement > CallExpression[callee.property.name='accessible']",
+          message: 'await expect(el).to.be.accessible(): it is asynchronous.',
+        },
       ],
       '@typescript-eslint/no-unnecessary-type-parameters': 'off',
     },
@@ -111,9 +166,17 @@ export default tseslint.config(
     },
   },
   {
-    files: ['packages/*/test/node/**/*.ts', 'packages/*/test/shared/**/*.ts', 'playground/test/node/**/*.ts', 'examples/test/**/*.ts'],
+    files: [
+      'packages/*/test/node/**/*.ts',
+      'packages/*/test/shared/**/*.ts',
+      'playground/test/node/**/*.ts',
+      'examples/test/**/*.ts',
+    ],
     rules: {
-      '@typescript-eslint/no-floating-promises': ['error', { allowForKnownSafeCalls: [{ from: 'package', name: ['describe', 'it'], package: 'node:test' }] }],
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        { allowForKnownSafeCalls: [{ from: 'package', name: ['describe', 'it'], package: 'node:test' }] },
+      ],
     },
   },
 );

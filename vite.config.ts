@@ -38,7 +38,9 @@ function mockServiceWorker(): Plugin {
  * RAINCHECK_HOST_URL): served under the page's own origin at reference-host/, so no CORS is needed.
  */
 const referenceHost = process.env.RAINCHECK_HOST_URL;
-const proxy = referenceHost ? { '/reference-host': { target: referenceHost, rewrite: (path: string) => path.replace(/^\/reference-host/, '') } } : undefined;
+const proxy = referenceHost
+  ? { '/reference-host': { target: referenceHost, rewrite: (path: string) => path.replace(/^\/reference-host/, '') } }
+  : undefined;
 
 export default defineConfig({
   // Absolute, so the config works from the repository root (`npm start`) and from playground/ (its build script).

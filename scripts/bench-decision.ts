@@ -7,7 +7,10 @@ import { defaultRuleFiles, DEFAULT_POLICY } from '@raincheck/policy/rules';
 import { benchSeed } from './bench-host-server.js';
 
 /** p50 / p99 of `iterations` cancel decisions, ms, after a warm-up of as many. */
-export async function decisionTiming(now: number, iterations = 2_000): Promise<{ iterations: number; p50: number; p99: number }> {
+export async function decisionTiming(
+  now: number,
+  iterations = 2_000,
+): Promise<{ iterations: number; p50: number; p99: number }> {
   const policy = createPolicy(defaultRuleFiles, DEFAULT_POLICY);
   const seed = benchSeed(1, now);
   const session = seed.sessions[0]!;
@@ -16,7 +19,15 @@ export async function decisionTiming(now: number, iterations = 2_000): Promise<{
   const facts: Facts = {
     action: 'cancel',
     now: new Date(now).toISOString(),
-    session: { id: session.id, startsAt: session.startsAt, endsAt: session.endsAt, timeZone: session.timeZone, status: session.status, price: session.price, version: session.version },
+    session: {
+      id: session.id,
+      startsAt: session.startsAt,
+      endsAt: session.endsAt,
+      timeZone: session.timeZone,
+      status: session.status,
+      price: session.price,
+      version: session.version,
+    },
     client: { id: client.id, isNew: client.isNew, attendedSessions: client.attendedSessions },
     therapist,
     history: [],

@@ -2,7 +2,17 @@
 // over HTTP on loopback. A process of its own, so the load generator's fetch calls do not share the
 // host's event loop. Talks to its parent over IPC; see the message types below.
 import { performance } from 'node:perf_hooks';
-import { createHost, createSqlStore, listen, migrate, openDatabase, seedStore, type Db, type Queryable, type StoreSeed } from '@raincheck/host';
+import {
+  createHost,
+  createSqlStore,
+  listen,
+  migrate,
+  openDatabase,
+  seedStore,
+  type Db,
+  type Queryable,
+  type StoreSeed,
+} from '@raincheck/host';
 import { seedScenario } from '@raincheck/mock-host';
 
 /** What the parent asks for, in `process.argv[2]` as JSON. */
@@ -28,7 +38,12 @@ export interface DbStats {
 
 /** Messages to the parent. */
 export type BenchServerMessage =
-  | { readonly type: 'ready'; readonly url: string; readonly seedMs: number; readonly policy: { readonly id: string; readonly version: string; readonly hash: string } }
+  | {
+      readonly type: 'ready';
+      readonly url: string;
+      readonly seedMs: number;
+      readonly policy: { readonly id: string; readonly version: string; readonly hash: string };
+    }
   | { readonly type: 'stats'; readonly stats: DbStats; readonly cpuMs: number };
 
 /**
@@ -51,7 +66,14 @@ export function benchSeed(count: number, now: number): StoreSeed {
   const therapist = template.therapists[0]!;
   const session = template.sessions[0]!;
   const slots = template.slots[therapist.id]!.slice(0, 3);
-  const seed = { therapists: [] as StoreSeed['therapists'][number][], clients: template.clients, sessions: [] as StoreSeed['sessions'][number][], slots: {} as Record<string, StoreSeed['slots'][string]>, history: {}, offers: [] };
+  const seed = {
+    therapists: [] as StoreSeed['therapists'][number][],
+    clients: template.clients,
+    sessions: [] as StoreSeed['sessions'][number][],
+    slots: {} as Record<string, StoreSeed['slots'][string]>,
+    history: {},
+    offers: [],
+  };
   for (let i = 0; i < count; i++) {
     const id = benchTherapistId(i);
     seed.therapists.push({ ...therapist, id });
@@ -97,12 +119,18 @@ const emptyStats = (): DbStats => ({ statements: 0, statementMs: 0, transactions
 async function main(options: BenchServerOptions): Promise<void> {
   const send = (message: BenchServerMessage) => process.send!(message);
   const stats = emptyStats();
-  const opened = await openDatabase(options.engine === 'postgres' ? { databaseUrl: options.databaseUrl! } : { memory: true });
+  const opened = await openDatabase(
+    options.engine === 'postgres' ? { databaseUrl: options.databaseUrl! } : { memory: true },
+  );
   const seedStarted = performance.now();
   await migrate(opened);
   await seedStore(createSqlStore(opened), benchSeed(options.therapists, options.now));
   const seedMs = performance.now() - seedStarted;
-  const host = await createHost({ database: counted(opened, stats), auth: { secret: (tenant) => (tenant === 'practice-a' ? options.secret : undefined) }, now: () => options.now });
+  const host = await createHost({
+    database: counted(opened, stats),
+    auth: { secret: (tenant) => (tenant === 'practice-a' ? options.secret : undefined) },
+    now: () => options.now,
+  });
   const running = await listen(host);
   Object.assign(stats, emptyStats());
   let cpuSince = process.cpuUsage();
@@ -114,7 +142,12 @@ async function main(options: BenchServerOptions): Promise<void> {
       cpuSince = process.cpuUsage();
     } else void running.close().then(() => process.exit(0));
   });
-  send({ type: 'ready', url: running.url, seedMs, policy: { id: host.policy.id, version: host.policy.version, hash: host.policy.hash } });
+  send({
+    type: 'ready',
+    url: running.url,
+    seedMs,
+    policy: { id: host.policy.id, version: host.policy.version, hash: host.policy.hash },
+  });
 }
 
 if (process.send) {

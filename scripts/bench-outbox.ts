@@ -66,7 +66,13 @@ async function measure(label: string, dbs: readonly Db[], workers: number, woken
   };
   const policy = createDefaultPolicy();
   const running: OutboxWorker[] = Array.from({ length: workers }, (_, i) =>
-    createOutboxWorker({ store: createSqlStore(dbs[i % dbs.length]!), policy: () => policy, notifiers: [notifier], render: () => ({ subject: 's', text: 't', html: 'h', sms: 's' }), onError: () => undefined }),
+    createOutboxWorker({
+      store: createSqlStore(dbs[i % dbs.length]!),
+      policy: () => policy,
+      notifiers: [notifier],
+      render: () => ({ subject: 's', text: 't', html: 'h', sms: 's' }),
+      onError: () => undefined,
+    }),
   );
   for (const worker of running) worker.start();
   const commits: number[] = [];
@@ -74,7 +80,27 @@ async function measure(label: string, dbs: readonly Db[], workers: number, woken
   for (let i = 0; i < ROWS; i++) {
     const at = new Date().toISOString();
     const id = `${prefix}-${i}`;
-    const row: OutboxRow = { id, tenant: 'practice-a', kind: 'message', message: 'session-rearranged', channel: 'email', sessionId: 'ses-1', clientId: 'cli-ben', effectId: id, dedupeKey: id, createdAt: at, runAt: at, deadlineAt: at, attempts: 0, lockedBy: null, lockedUntil: null, lastError: null, escalatedAt: null, outcome: null, doneAt: null };
+    const row: OutboxRow = {
+      id,
+      tenant: 'practice-a',
+      kind: 'message',
+      message: 'session-rearranged',
+      channel: 'email',
+      sessionId: 'ses-1',
+      clientId: 'cli-ben',
+      effectId: id,
+      dedupeKey: id,
+      createdAt: at,
+      runAt: at,
+      deadlineAt: at,
+      attempts: 0,
+      lockedBy: null,
+      lockedUntil: null,
+      lastError: null,
+      escalatedAt: null,
+      outcome: null,
+      doneAt: null,
+    };
     const started = performance.now();
     await writer.write((tx) => tx.addOutbox(row));
     const committed = performance.now();
@@ -87,7 +113,13 @@ async function measure(label: string, dbs: readonly Db[], workers: number, woken
   await Promise.all(running.map((worker) => worker.stop()));
   const twice = [...attempts.values()].filter((n) => n > 1).length;
   const commit = quantiles(commits);
-  if (firstAttempt.size < ROWS || twice > 0) return { label, commit, latency: null, refused: `${firstAttempt.size} of ${ROWS} delivered, ${twice} more than once` };
+  if (firstAttempt.size < ROWS || twice > 0)
+    return {
+      label,
+      commit,
+      latency: null,
+      refused: `${firstAttempt.size} of ${ROWS} delivered, ${twice} more than once`,
+    };
   return { label, commit, latency: quantiles([...committedAt].map(([id, at]) => firstAttempt.get(id)! - at)) };
 }
 
@@ -111,7 +143,11 @@ async function smtpSink(): Promise<{ url: string; count: () => number; close: ()
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
-  return { url: `smtp://127.0.0.1:${port}`, count: () => received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    count: () => received,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 /** Outbox throughput: `THROUGHPUT_ROWS` due email rows drained by `workers` through real SMTP (pooled) to the sink. */
@@ -125,19 +161,54 @@ async function throughput(label: string, dbs: readonly Db[], workers: number): P
     await writer.write(async (tx) => {
       for (let i = 0; i < THROUGHPUT_ROWS; i++) {
         const id = `${prefix}-${i}`;
-        await tx.addOutbox({ id, tenant: 'practice-a', kind: 'message', message: 'session-rearranged', channel: 'email', sessionId: 'ses-1', clientId: 'cli-ben', effectId: id, dedupeKey: id, createdAt: at, runAt: at, deadlineAt: null, attempts: 0, lockedBy: null, lockedUntil: null, lastError: null, escalatedAt: null, outcome: null, doneAt: null });
+        await tx.addOutbox({
+          id,
+          tenant: 'practice-a',
+          kind: 'message',
+          message: 'session-rearranged',
+          channel: 'email',
+          sessionId: 'ses-1',
+          clientId: 'cli-ben',
+          effectId: id,
+          dedupeKey: id,
+          createdAt: at,
+          runAt: at,
+          deadlineAt: null,
+          attempts: 0,
+          lockedBy: null,
+          lockedUntil: null,
+          lastError: null,
+          escalatedAt: null,
+          outcome: null,
+          doneAt: null,
+        });
       }
     });
     const policy = createDefaultPolicy();
     const started = performance.now();
     await Promise.all(
-      Array.from({ length: workers }, (_, i) => createOutboxWorker({ store: createSqlStore(dbs[i % dbs.length]!), policy: () => policy, notifiers: [email], render: (facts) => renderMessage(facts), batchSize: 20, onError: () => undefined }).drain()),
+      Array.from({ length: workers }, (_, i) =>
+        createOutboxWorker({
+          store: createSqlStore(dbs[i % dbs.length]!),
+          policy: () => policy,
+          notifiers: [email],
+          render: (facts) => renderMessage(facts),
+          batchSize: 20,
+          onError: () => undefined,
+        }).drain(),
+      ),
     );
     const seconds = (performance.now() - started) / 1000;
     const arrived = sink.count();
     if (arrived !== THROUGHPUT_ROWS) return `${label.padEnd(34)}REFUSED: ${arrived} of ${THROUGHPUT_ROWS} arrived`;
     // The peer, in the same run on the same pool: the notifier alone, as many messages, 20 in flight.
-    const facts = { kind: 'session-rearranged', locale: 'en', client: { name: 'Ben Carter', timeZone: 'Europe/London' }, therapist: { name: 'Ana Lima', timeZone: 'Europe/London' }, session: { startsAt: at, endsAt: at } } as const;
+    const facts = {
+      kind: 'session-rearranged',
+      locale: 'en',
+      client: { name: 'Ben Carter', timeZone: 'Europe/London' },
+      therapist: { name: 'Ana Lima', timeZone: 'Europe/London' },
+      session: { startsAt: at, endsAt: at },
+    } as const;
     const rendered = renderMessage(facts);
     let next = 0;
     const peerStarted = performance.now();
@@ -145,7 +216,17 @@ async function throughput(label: string, dbs: readonly Db[], workers: number): P
       Array.from({ length: 20 }, async () => {
         while (next < THROUGHPUT_ROWS) {
           const id = `${prefix}-peer-${next++}`;
-          await email.deliver({ id, channel: 'email', tenant: 'practice-a', to: { name: 'Ben Carter', email: 'ben.carter@example.com' }, facts, rendered }, { signal: AbortSignal.timeout(10_000) });
+          await email.deliver(
+            {
+              id,
+              channel: 'email',
+              tenant: 'practice-a',
+              to: { name: 'Ben Carter', email: 'ben.carter@example.com' },
+              facts,
+              rendered,
+            },
+            { signal: AbortSignal.timeout(10_000) },
+          );
         }
       }),
     );
@@ -166,13 +247,23 @@ async function seeded(db: Db): Promise<void> {
 
 /** Runs every configuration and prints the table; false when a row was refused. */
 export async function outboxBenchmarks(): Promise<boolean> {
-  console.log(`\nOutbox: commit → first delivery attempt, ${ROWS} rows a row, one written every ${SPACING_MS} ms (${cpus().length} cores, load ${loadavg()[0]!.toFixed(1)})`);
+  console.log(
+    `\nOutbox: commit → first delivery attempt, ${ROWS} rows a row, one written every ${SPACING_MS} ms (${cpus().length} cores, load ${loadavg()[0]!.toFixed(1)})`,
+  );
   const rows: Row[] = [];
   const rates: string[] = [];
   const pglite = pgliteDb(await PGlite.create());
   await seeded(pglite);
   for (const workers of [1, 3]) {
-    for (const woken of [true, false]) rows.push(await measure(`PGlite, ${workers} worker${workers > 1 ? 's' : ''}, ${woken ? 'woken' : 'polling'}`, [pglite], workers, woken));
+    for (const woken of [true, false])
+      rows.push(
+        await measure(
+          `PGlite, ${workers} worker${workers > 1 ? 's' : ''}, ${woken ? 'woken' : 'polling'}`,
+          [pglite],
+          workers,
+          woken,
+        ),
+      );
     rates.push(await throughput(`PGlite, ${workers} worker${workers > 1 ? 's' : ''}`, [pglite], workers));
   }
   await pglite.close();
@@ -183,11 +274,21 @@ export async function outboxBenchmarks(): Promise<boolean> {
     const schema = `rc_bench_outbox_${process.pid}`;
     const admin = new pg.Pool({ connectionString: url, max: 1 });
     await admin.query(`CREATE SCHEMA ${schema}`);
-    const pools = [0, 1, 2].map(() => postgresDb(new pg.Pool({ connectionString: url, max: 4, options: `-c search_path=${schema}` })));
+    const pools = [0, 1, 2].map(() =>
+      postgresDb(new pg.Pool({ connectionString: url, max: 4, options: `-c search_path=${schema}` })),
+    );
     try {
       await seeded(pools[0]!);
       for (const workers of [1, 3]) {
-        for (const woken of [true, false]) rows.push(await measure(`PostgreSQL, ${workers} worker${workers > 1 ? 's' : ''}, ${woken ? 'woken' : 'polling'}`, pools, workers, woken));
+        for (const woken of [true, false])
+          rows.push(
+            await measure(
+              `PostgreSQL, ${workers} worker${workers > 1 ? 's' : ''}, ${woken ? 'woken' : 'polling'}`,
+              pools,
+              workers,
+              woken,
+            ),
+          );
         rates.push(await throughput(`PostgreSQL, ${workers} worker${workers > 1 ? 's' : ''}`, pools, workers));
       }
     } finally {
@@ -199,12 +300,18 @@ export async function outboxBenchmarks(): Promise<boolean> {
   console.log('                                  commit p50 / p99       commit → first attempt p50 / p99');
   let ok = true;
   for (const row of rows) {
-    const latency = row.latency ? `${ms(row.latency.p50).padStart(8)} / ${ms(row.latency.p99)}` : `REFUSED: ${row.refused}`;
+    const latency = row.latency
+      ? `${ms(row.latency.p50).padStart(8)} / ${ms(row.latency.p99)}`
+      : `REFUSED: ${row.refused}`;
     if (!row.latency) ok = false;
     console.log(`${row.label.padEnd(34)}${`${ms(row.commit.p50)} / ${ms(row.commit.p99)}`.padEnd(23)}${latency}`);
   }
-  console.log('woken: serve wakes its own worker at the commit; polling: the default 1 s poll (separate worker processes, the other serve processes).');
-  console.log(`\nOutbox throughput: ${THROUGHPUT_ROWS} due email rows through real SMTP (nodemailer's pool) to an smtp-server sink in this process`);
+  console.log(
+    'woken: serve wakes its own worker at the commit; polling: the default 1 s poll (separate worker processes, the other serve processes).',
+  );
+  console.log(
+    `\nOutbox throughput: ${THROUGHPUT_ROWS} due email rows through real SMTP (nodemailer's pool) to an smtp-server sink in this process`,
+  );
   for (const line of rates) {
     if (line.includes('REFUSED')) ok = false;
     console.log(line);

@@ -47,15 +47,37 @@ function reported(output: string, pattern: RegExp, what: string): number {
  * the built-in tpcb-like script for `seconds` at each client count, one thread per client.
  * @throws Error when pgbench fails, or reports failed transactions.
  */
-export async function pgbench(path: string, url: string, options: { readonly scale: number; readonly seconds: number; readonly clients: readonly number[] }): Promise<PgbenchRow[]> {
+export async function pgbench(
+  path: string,
+  url: string,
+  options: { readonly scale: number; readonly seconds: number; readonly clients: readonly number[] },
+): Promise<PgbenchRow[]> {
   await run(path, ['-i', '-q', '-s', String(options.scale), url], { maxBuffer: 16 * 2 ** 20 });
   const rows: PgbenchRow[] = [];
   for (const clients of options.clients) {
     const logs = await mkdtemp(join(tmpdir(), 'rc-pgbench-'));
     try {
-      const { stdout } = await run(path, ['-b', 'tpcb-like', '-c', String(clients), '-j', String(clients), '-T', String(options.seconds), '-l', '--log-prefix', join(logs, 'log'), url], { maxBuffer: 16 * 2 ** 20 });
+      const { stdout } = await run(
+        path,
+        [
+          '-b',
+          'tpcb-like',
+          '-c',
+          String(clients),
+          '-j',
+          String(clients),
+          '-T',
+          String(options.seconds),
+          '-l',
+          '--log-prefix',
+          join(logs, 'log'),
+          url,
+        ],
+        { maxBuffer: 16 * 2 ** 20 },
+      );
       const failed = /number of failed transactions: (\d+)/.exec(stdout);
-      if (failed && Number(failed[1]) > 0) throw new Error(`pgbench at ${clients} clients had ${failed[1]} failed transactions:\n${stdout}`);
+      if (failed && Number(failed[1]) > 0)
+        throw new Error(`pgbench at ${clients} clients had ${failed[1]} failed transactions:\n${stdout}`);
       // Each log line: client id, transaction number, latency in µs, script, epoch s, µs.
       const latencies: number[] = [];
       for (const file of await readdir(logs)) {
@@ -65,7 +87,8 @@ export async function pgbench(path: string, url: string, options: { readonly sca
         }
       }
       latencies.sort((a, b) => a - b);
-      const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? Number.NaN;
+      const at = (q: number) =>
+        latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? Number.NaN;
       rows.push({
         clients,
         tps: reported(stdout, /tps = ([\d.]+) \(without initial connection time\)/, 'tps'),

@@ -4,7 +4,14 @@ import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { Engine, Fact, type RuleProperties } from 'json-rules-engine';
-import { createPolicy, deriveFacts, type Condition, type Facts, type HistoryEntry, type Policy } from '@raincheck/policy';
+import {
+  createPolicy,
+  deriveFacts,
+  type Condition,
+  type Facts,
+  type HistoryEntry,
+  type Policy,
+} from '@raincheck/policy';
 import { cancelFacts } from '../packages/policy/test/shared/sample-facts.js';
 
 setFlagsFromString('--expose-gc');
@@ -13,10 +20,13 @@ const collectGarbage = runInNewContext('gc') as () => void;
 /** The same rules for plain json-rules-engine: JSONPath paths, its own default options. */
 export function plainRules(policy: Policy): RuleProperties[] {
   const toJsonPath = (c: Condition): unknown =>
-    'all' in c ? { all: c.all.map(toJsonPath) }
-    : 'any' in c ? { any: c.any.map(toJsonPath) }
-    : 'not' in c ? { not: toJsonPath(c.not) }
-    : { ...c, ...(c.path ? { path: `$.${c.path}` } : {}) };
+    'all' in c
+      ? { all: c.all.map(toJsonPath) }
+      : 'any' in c
+        ? { any: c.any.map(toJsonPath) }
+        : 'not' in c
+          ? { not: toJsonPath(c.not) }
+          : { ...c, ...(c.path ? { path: `$.${c.path}` } : {}) };
   return policy.rules.map((rule) => ({
     name: rule.id,
     priority: rule.priority ?? 1,
@@ -40,7 +50,9 @@ export function plainFacts(facts: Facts): Record<string, unknown> {
     hoursUntilStart: derived.hoursUntilStart,
     sessionStarted: derived.sessionStarted,
     daysUnavailable: derived.daysUnavailable,
-    cancellationsInWindow: new Fact('cancellationsInWindow', (params: Record<string, unknown>) => derived.cancellationsInWindow(params.days as number)),
+    cancellationsInWindow: new Fact('cancellationsInWindow', (params: Record<string, unknown>) =>
+      derived.cancellationsInWindow(params.days as number),
+    ),
   };
 }
 
@@ -74,7 +86,8 @@ async function median(run: () => unknown, { min = 5, budgetMs = 400 } = {}): Pro
   return samples[Math.floor(samples.length / 2)]!;
 }
 
-const ms = (value: number) => (value >= 100 ? `${value.toFixed(0)} ms` : value >= 1 ? `${value.toFixed(1)} ms` : `${value.toFixed(3)} ms`);
+const ms = (value: number) =>
+  value >= 100 ? `${value.toFixed(0)} ms` : value >= 1 ? `${value.toFixed(1)} ms` : `${value.toFixed(3)} ms`;
 const num = (n: number) => n.toLocaleString('en-US');
 const col = (text: string, width: number) => text.padStart(width);
 
@@ -94,7 +107,10 @@ export async function historyScaling(policy: Policy): Promise<void> {
 const EVENTS = [
   (i: number) => ({ type: 'notify-client', params: { channels: ['email'], withinMinutes: 10 + (i % 50) } }),
   (i: number) => ({ type: 'route-to-team', params: { reason: `reason-${i % 20}` } }),
-  (i: number) => ({ type: 'frequency-warning', params: { level: 'info', windowDays: 30 + (i % 60), threshold: 1 + (i % 5) } }),
+  (i: number) => ({
+    type: 'frequency-warning',
+    params: { level: 'info', windowDays: 30 + (i % 60), threshold: 1 + (i % 5) },
+  }),
   (i: number) => ({ type: 'offer-refund', params: { percent: 50 + (i % 50), mode: 'self-serve' } }),
 ];
 
@@ -107,7 +123,12 @@ function manyRules(count: number): Record<string, unknown> {
     conditions: {
       all: [
         { fact: 'action', operator: 'in', value: ['cancel', 'reschedule'] },
-        { fact: 'cancellationsInWindow', params: { days: 30 + (i % 60) }, operator: 'greaterThanInclusive', value: i % 2 },
+        {
+          fact: 'cancellationsInWindow',
+          params: { days: 30 + (i % 60) },
+          operator: 'greaterThanInclusive',
+          value: i % 2,
+        },
         { fact: 'hoursUntilStart', operator: 'lessThan', value: 24 * (1 + (i % 30)) },
       ],
     },
@@ -119,7 +140,9 @@ function manyRules(count: number): Record<string, unknown> {
 /** Building a policy and deciding with it as the rules grow. */
 export async function ruleScaling(): Promise<void> {
   console.log('\nBuilding and deciding as the rules grow (facts with 20 history entries)');
-  console.log(`${'rules'.padEnd(10)}${col('createPolicy', 14)}${col('1st decision', 14)}${col('decision', 12)}   ${col('plain: new Engine', 18)}${col('1st run', 10)}${col('run', 10)}`);
+  console.log(
+    `${'rules'.padEnd(10)}${col('createPolicy', 14)}${col('1st decision', 14)}${col('decision', 12)}   ${col('plain: new Engine', 18)}${col('1st run', 10)}${col('run', 10)}`,
+  );
   const facts = cancellation(historyOf(20));
   for (const count of [10, 100, 1_000, 10_000, 100_000]) {
     const sources = manyRules(count);
@@ -141,13 +164,21 @@ export async function ruleScaling(): Promise<void> {
     await engine.run(prepared());
     const plainFirst = performance.now() - t0;
     const plainRun = await median(() => engine.run(prepared()), options);
-    console.log(`${num(count).padEnd(10)}${col(ms(build), 14)}${col(ms(first), 14)}${col(ms(decide), 12)}   ${col(ms(plainBuild), 18)}${col(ms(plainFirst), 10)}${col(ms(plainRun), 10)}`);
+    console.log(
+      `${num(count).padEnd(10)}${col(ms(build), 14)}${col(ms(first), 14)}${col(ms(decide), 12)}   ${col(ms(plainBuild), 18)}${col(ms(plainFirst), 10)}${col(ms(plainRun), 10)}`,
+    );
   }
-  console.log('createPolicy validates every rule; plain json-rules-engine checks nothing. A decision has every rule explained.');
+  console.log(
+    'createPolicy validates every rule; plain json-rules-engine checks nothing. A decision has every rule explained.',
+  );
 }
 
 /** Runs `total` evaluations `inFlight` at a time; evaluations per second and peak heap above idle. */
-async function overlapping(inFlight: number, total: number, evaluate: (i: number) => Promise<unknown>): Promise<{ perSecond: number; peakMiB: number }> {
+async function overlapping(
+  inFlight: number,
+  total: number,
+  evaluate: (i: number) => Promise<unknown>,
+): Promise<{ perSecond: number; peakMiB: number }> {
   collectGarbage();
   const baseline = process.memoryUsage().heapUsed;
   let peak = baseline;
@@ -169,8 +200,12 @@ async function overlapping(inFlight: number, total: number, evaluate: (i: number
 
 /** Overlapping evaluations of the default rules: the policy's bounded pool against an Engine each. */
 export async function overlapScaling(policy: Policy, scenarios: readonly Facts[]): Promise<void> {
-  console.log('\nOverlapping evaluations (default rules, the fixture scenarios; peak heap above idle while they run; the policy holds at most 8 Engines, the default)');
-  console.log(`${'in flight'.padEnd(12)}${col('policy.evaluate', 18)}${col('peak heap', 12)}   ${col('an Engine each (unbounded)', 27)}${col('peak heap', 12)}   ${col('plain: an Engine each', 24)}${col('peak heap', 12)}`);
+  console.log(
+    '\nOverlapping evaluations (default rules, the fixture scenarios; peak heap above idle while they run; the policy holds at most 8 Engines, the default)',
+  );
+  console.log(
+    `${'in flight'.padEnd(12)}${col('policy.evaluate', 18)}${col('peak heap', 12)}   ${col('an Engine each (unbounded)', 27)}${col('peak heap', 12)}   ${col('plain: an Engine each', 24)}${col('peak heap', 12)}`,
+  );
   const rules = plainRules(policy);
   const files = Object.fromEntries(policy.files.map((file) => [file.id, file]));
   const prepared = scenarios.map(plainFacts);
@@ -181,7 +216,9 @@ export async function overlapScaling(policy: Policy, scenarios: readonly Facts[]
     const unbounded = createPolicy(files, { id: policy.id, version: policy.version, maxEngines: inFlight });
     const before = await overlapping(inFlight, total, (i) => unbounded.evaluate(scenarios[i % scenarios.length]!));
     // A plain json-rules-engine Engine cannot run overlapping evaluations (run state lives on it): one each.
-    const plain = await overlapping(inFlight, total, (i) => new Engine(rules, { allowUndefinedFacts: true }).run(prepared[i % prepared.length]));
+    const plain = await overlapping(inFlight, total, (i) =>
+      new Engine(rules, { allowUndefinedFacts: true }).run(prepared[i % prepared.length]),
+    );
     console.log(
       `${num(inFlight).padEnd(12)}${col(`${num(Math.round(ours.perSecond))}/s`, 18)}${col(`${ours.peakMiB.toFixed(1)} MiB`, 12)}   ${col(`${num(Math.round(before.perSecond))}/s`, 27)}${col(`${before.peakMiB.toFixed(1)} MiB`, 12)}   ${col(`${num(Math.round(plain.perSecond))}/s`, 24)}${col(`${plain.peakMiB.toFixed(1)} MiB`, 12)}`,
     );

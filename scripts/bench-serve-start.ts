@@ -33,7 +33,11 @@ async function startOnce(dataDir: string): Promise<Startup> {
   const started = performance.now();
   const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--data-dir', dataDir], {
     // PGlite, never a DATABASE_URL the environment may carry.
-    env: { ...process.env, DATABASE_URL: '', RAINCHECK_TOKEN_SECRET: 'the-benchmark-secret-of-serve-at-least-32-bytes' },
+    env: {
+      ...process.env,
+      DATABASE_URL: '',
+      RAINCHECK_TOKEN_SECRET: 'the-benchmark-secret-of-serve-at-least-32-bytes',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -46,10 +50,16 @@ async function startOnce(dataDir: string): Promise<Startup> {
       };
       child.stdout.on('data', onData);
       child.stderr.on('data', onData);
-      child.once('exit', (code) => reject(new Error(`raincheck-host serve exited with ${code} before listening: ${output}`)));
+      child.once('exit', (code) =>
+        reject(new Error(`raincheck-host serve exited with ${code} before listening: ${output}`)),
+      );
     });
     const status = await readFile(`/proc/${child.pid}/status`, 'utf8');
-    return { listeningMs, rssMiB: statusMiB(status, 'VmRSS', child.pid!), peakRssMiB: statusMiB(status, 'VmHWM', child.pid!) };
+    return {
+      listeningMs,
+      rssMiB: statusMiB(status, 'VmRSS', child.pid!),
+      peakRssMiB: statusMiB(status, 'VmHWM', child.pid!),
+    };
   } finally {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
     await exited;

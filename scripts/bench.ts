@@ -64,20 +64,30 @@ const cases = scenarios();
 const engine = plainEngine(policy);
 const prepared = cases.map(plainFacts);
 
-console.log(`Policy.evaluate: ${policy.rules.length} default rules, ${cases.length} scenarios, ${ITERATIONS} evaluations (Node ${process.version})\n`);
+console.log(
+  `Policy.evaluate: ${policy.rules.length} default rules, ${cases.length} scenarios, ${ITERATIONS} evaluations (Node ${process.version})\n`,
+);
 const ours = await time((i) => policy.evaluate(cases[i % cases.length]!));
 const plain = await time((i) => engine.run(prepared[i % prepared.length]));
 console.log('                               evals/s     p50         p99');
-console.log(`@raincheck/policy evaluate  ${ours.perSecond.toFixed(0).padStart(9)}   ${ms(ours.p50)}   ${ms(ours.p99)}   (validation, derived facts, merge, explanations)`);
-console.log(`plain json-rules-engine run ${plain.perSecond.toFixed(0).padStart(9)}   ${ms(plain.p50)}   ${ms(plain.p99)}   (same rules, facts prepared beforehand)`);
-console.log(`wrapper cost: ${(plain.perSecond / ours.perSecond).toFixed(2)}× by throughput, ${(ours.p50 / plain.p50).toFixed(2)}× at p50 (target ≤ 1.5×); p99 target < 1 ms`);
+console.log(
+  `@raincheck/policy evaluate  ${ours.perSecond.toFixed(0).padStart(9)}   ${ms(ours.p50)}   ${ms(ours.p99)}   (validation, derived facts, merge, explanations)`,
+);
+console.log(
+  `plain json-rules-engine run ${plain.perSecond.toFixed(0).padStart(9)}   ${ms(plain.p50)}   ${ms(plain.p99)}   (same rules, facts prepared beforehand)`,
+);
+console.log(
+  `wrapper cost: ${(plain.perSecond / ours.perSecond).toFixed(2)}× by throughput, ${(ours.p50 / plain.p50).toFixed(2)}× at p50 (target ≤ 1.5×); p99 target < 1 ms`,
+);
 
 await historyScaling(policy);
 await ruleScaling();
 await overlapScaling(policy, cases);
 
 const savings = await enginePatchSavings(root);
-console.log(`\njson-rules-engine as the policy uses it (Engine, Fact; esbuild, minified, gzip -9): ${savings.patchedGzip} B patched, ${savings.plainGzip} B plain`);
+console.log(
+  `\njson-rules-engine as the policy uses it (Engine, Fact; esbuild, minified, gzip -9): ${savings.patchedGzip} B patched, ${savings.plainGzip} B plain`,
+);
 console.log('patch                                                  gzip bytes saved');
 for (const patch of savings.patches) console.log(`${patch.name.padEnd(56)} ${String(patch.savedGzip).padStart(8)}`);
 
@@ -91,14 +101,17 @@ const sizes: [string, string][] = [
 console.log('\nBrowser bundle (esbuild, minified, ES2022; gzip -9)        minified    gzip     gzip bytes');
 for (const [label, source] of sizes) {
   const size = await bundleSize(source, policyDir);
-  console.log(`${label.padEnd(56)} ${kb(size.minified).padStart(9)}  ${kb(size.gzip).padStart(8)}  ${String(size.gzip).padStart(9)}`);
+  console.log(
+    `${label.padEnd(56)} ${kb(size.minified).padStart(9)}  ${kb(size.gzip).padStart(8)}  ${String(size.gzip).padStart(9)}`,
+  );
 }
 console.log('target: @raincheck/policy ≤ 20 KB gzip (20,000 bytes)');
 
 const elementsDir = join(root, 'packages/elements');
 const onDemand = {
   // tsup names each translation chunk after its locale: `de-<hash>.js`.
-  isTranslation: (module: string) => TARGET_LOCALES.some((locale) => new RegExp(`(^|/)${locale}-\\w+\\.js$`).test(module)),
+  isTranslation: (module: string) =>
+    TARGET_LOCALES.some((locale) => new RegExp(`(^|/)${locale}-\\w+\\.js$`).test(module)),
   // The validator's entry and what only it needs; bundlers name the chunk after the entry.
   isValidator: (module: string) => /(^|\/)policy\/dist\/rule-files\.js$/.test(module),
 };
@@ -119,27 +132,45 @@ for (const [bundler, title] of [
     // A widget that makes no decision (the client's view, the team's queue) never requests the engine chunk.
     const total = decides ? kb(size.totalGzip) : 'never loads it';
     const validating = decides ? `+${kb(size.validatorGzip)}` : '';
-    console.log(`${label.padEnd(44)} ${kb(size.initialGzip).padStart(17)}   ${total.padStart(15)}   ${validating.padStart(22)}`);
+    console.log(
+      `${label.padEnd(44)} ${kb(size.initialGzip).padStart(17)}   ${total.padStart(15)}   ${validating.padStart(22)}`,
+    );
     translations = size.translationsGzip;
     if (decides) validator = size.validatorGzip;
   }
 }
-console.log(`targets (Vite): one widget ≤ 18 KB before the engine, ≤ 30 KB with it, for rules the host vouches for by their hash.`);
-console.log(`Rules without the host's hash (a URL or inline without it, a policy owner's edits) add the validator: +${kb(validator)}.`);
+console.log(
+  `targets (Vite): one widget ≤ 18 KB before the engine, ≤ 30 KB with it, for rules the host vouches for by their hash.`,
+);
+console.log(
+  `Rules without the host's hash (a URL or inline without it, a policy owner's edits) add the validator: +${kb(validator)}.`,
+);
 console.log(`German adds ${kb(translations)} on a German page.`);
 
 const timings = await widgetTimings(root);
-console.log('\nWidgets in Chromium (dev server, unbundled; cold: the first mount on a fresh page, which imports the engine; warm: median of the later mounts)');
+console.log(
+  '\nWidgets in Chromium (dev server, unbundled; cold: the first mount on a fresh page, which imports the engine; warm: median of the later mounts)',
+);
 if (typeof timings === 'string') console.log(timings);
 else {
-  if (!timings.baseline) console.log('(no baseline: set BENCH_BASELINE_ELEMENTS to a built packages/elements/dist, e.g. main\'s, to measure it beside this build)');
+  if (!timings.baseline)
+    console.log(
+      "(no baseline: set BENCH_BASELINE_ELEMENTS to a built packages/elements/dist, e.g. main's, to measure it beside this build)",
+    );
   for (const { mode, current, baseline } of timings.runs) {
     console.log(`\n${mode.label}`);
-    console.log('                          build      first render   decision painted (warm)   cold: decision painted   longest task');
-    for (const [build, result] of [['this', current], ['baseline', baseline]] as const) {
+    console.log(
+      '                          build      first render   decision painted (warm)   cold: decision painted   longest task',
+    );
+    for (const [build, result] of [
+      ['this', current],
+      ['baseline', baseline],
+    ] as const) {
       if (!result) continue;
       for (const w of result.widgets) {
-        console.log(`${`<${w.tag}>`.padEnd(26)}${build.padEnd(10)} ${ms(w.medianFirstRender).padStart(12)}   ${ms(w.medianDecisionPainted).padStart(22)}   ${ms(w.cold.decisionPainted).padStart(22)}   ${(w.longestTask === 0 ? '< 50 ms' : ms(w.longestTask)).padStart(12)}`);
+        console.log(
+          `${`<${w.tag}>`.padEnd(26)}${build.padEnd(10)} ${ms(w.medianFirstRender).padStart(12)}   ${ms(w.medianDecisionPainted).padStart(22)}   ${ms(w.cold.decisionPainted).padStart(22)}   ${(w.longestTask === 0 ? '< 50 ms' : ms(w.longestTask)).padStart(12)}`,
+        );
       }
     }
   }

@@ -147,20 +147,27 @@ function reachableChunks(chunks: ReadonlyMap<string, Chunk>, lazy: (file: string
  * Bundles `specifier` with code splitting, as a partner's bundler would, and sums gzip bytes per
  * chunk: what loads at once, what the flow adds, and what only some pages load (`onDemand`).
  */
-export async function splitBundleSize(bundler: Bundler, specifier: string, resolveDir: string, onDemand: OnDemand): Promise<SplitSize> {
+export async function splitBundleSize(
+  bundler: Bundler,
+  specifier: string,
+  resolveDir: string,
+  onDemand: OnDemand,
+): Promise<SplitSize> {
   // Inside the package, so the entry resolves packages as the package itself would.
   const dir = await mkdtemp(join(resolveDir, '.size-'));
   try {
     const entry = join(dir, 'entry.js');
     await writeFile(entry, `import ${JSON.stringify(specifier)};\n`);
-    const chunks = bundler === 'vite' ? await viteChunks(entry, dir) : await esbuildChunks(entry, resolveDir, join(dir, 'out'));
+    const chunks =
+      bundler === 'vite' ? await viteChunks(entry, dir) : await esbuildChunks(entry, resolveDir, join(dir, 'out'));
     const only = (test: (module: string) => boolean) => (file: string) => {
       const modules = chunks.get(file)?.modules ?? [];
       return modules.length > 0 && modules.every(test);
     };
     const isTranslation = only(onDemand.isTranslation);
     const isValidator = (file: string) => (chunks.get(file)?.modules ?? []).some(onDemand.isValidator);
-    const sum = (files: Iterable<string>) => [...files].reduce((total, file) => total + (chunks.get(file)?.gzip ?? 0), 0);
+    const sum = (files: Iterable<string>) =>
+      [...files].reduce((total, file) => total + (chunks.get(file)?.gzip ?? 0), 0);
     const initial = reachableChunks(chunks, () => false);
     const vouched = reachableChunks(chunks, (file) => !isTranslation(file) && !isValidator(file));
     const validating = reachableChunks(chunks, (file) => !isTranslation(file));

@@ -20,7 +20,21 @@ for (const { dir, name } of packages) {
   const skip = NOT_MODULES[name] ?? [];
   const checks = [
     ['publint', ['publint', 'run', '.', '--strict', '--pack', 'npm']],
-    ['attw', ['attw', '--pack', '.', '--profile', 'esm-only', '--format', 'ascii', '--no-emoji', '--no-color', ...(skip.length ? ['--exclude-entrypoints', ...skip] : [])]],
+    [
+      'attw',
+      [
+        'attw',
+        '--pack',
+        '.',
+        '--profile',
+        'esm-only',
+        '--format',
+        'ascii',
+        '--no-emoji',
+        '--no-color',
+        ...(skip.length ? ['--exclude-entrypoints', ...skip] : []),
+      ],
+    ],
   ];
   for (const [tool, args] of checks) {
     const result = spawnSync('npx', ['--no-install', ...args], { cwd: dir, encoding: 'utf8' });

@@ -14,7 +14,9 @@ export interface PatchSaving {
 }
 
 /** The patched engine's gzip size, plain json-rules-engine's, and each patch's saving. */
-export async function enginePatchSavings(root: string): Promise<{ patchedGzip: number; plainGzip: number; patches: PatchSaving[] }> {
+export async function enginePatchSavings(
+  root: string,
+): Promise<{ patchedGzip: number; plainGzip: number; patches: PatchSaving[] }> {
   const dir = join(root, 'packages/policy');
   const patched = await bundleSize(ENTRY, dir, [vendorJsonRulesEngine()]);
   const plain = await bundleSize(ENTRY, dir);

@@ -34,7 +34,11 @@ export function findChromium() {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const found = findChromium();
   if (!found) {
-    console.error(process.env.CHROME_PATH ? `CHROME_PATH=${process.env.CHROME_PATH} is not an executable. ${INSTALL_HINT}` : INSTALL_HINT);
+    console.error(
+      process.env.CHROME_PATH
+        ? `CHROME_PATH=${process.env.CHROME_PATH} is not an executable. ${INSTALL_HINT}`
+        : INSTALL_HINT,
+    );
     process.exit(1);
   }
   console.log(found);

@@ -11,7 +11,11 @@ const stop = (code = 0) => {
 process.once('SIGINT', () => stop(0));
 process.once('SIGTERM', () => stop(0));
 
-const host = spawn(process.execPath, ['packages/host/dist/cli.js', 'serve', '--data-dir', '.raincheck/data', '--fixtures', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+const host = spawn(
+  process.execPath,
+  ['packages/host/dist/cli.js', 'serve', '--data-dir', '.raincheck/data', '--fixtures', '--port', '0'],
+  { stdio: ['ignore', 'pipe', 'inherit'] },
+);
 children.push(host);
 const url = await new Promise((resolve, reject) => {
   let output = '';
@@ -28,9 +32,13 @@ const url = await new Promise((resolve, reject) => {
   return undefined;
 });
 
-const vite = spawn(process.execPath, ['node_modules/vite/bin/vite.js'], { stdio: 'inherit', env: { ...process.env, ...(url ? { RAINCHECK_HOST_URL: url } : {}) } });
+const vite = spawn(process.execPath, ['node_modules/vite/bin/vite.js'], {
+  stdio: 'inherit',
+  env: { ...process.env, ...(url ? { RAINCHECK_HOST_URL: url } : {}) },
+});
 children.push(vite);
 vite.once('exit', (code) => stop(code ?? 0));
 host.once('exit', () => {
-  if (vite.exitCode === null) console.error('The reference host stopped; the playground goes on with its in-page mock host after a reload.');
+  if (vite.exitCode === null)
+    console.error('The reference host stopped; the playground goes on with its in-page mock host after a reload.');
 });

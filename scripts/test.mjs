@@ -25,11 +25,16 @@ const steps = [
   ['packages: publint + attw', process.execPath, ['scripts/check-packages.mjs']],
   ...tsconfigs.map((config) => [`typecheck ${config}`, 'npx', ['tsc', '-p', config, '--noEmit']]),
   ['lint', 'npx', ['eslint', '.']],
+  ['format (Prettier)', 'npx', ['prettier', '--check', '.']],
   ['rules: validate', 'npx', ['raincheck', 'validate', 'rules']],
   ['rules: fixtures', 'npx', ['raincheck', 'test', 'rules']],
   ['node tests', process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...nodeTests]],
   ['browser tests (Chromium)', 'npx', ['web-test-runner']],
-  ['browser tests on Lit\'s dev build (fails on any Lit dev warning)', 'npx', ['web-test-runner', '--config', 'web-test-runner.dev.config.mjs']],
+  [
+    "browser tests on Lit's dev build (fails on any Lit dev warning)",
+    'npx',
+    ['web-test-runner', '--config', 'web-test-runner.dev.config.mjs'],
+  ],
 ];
 
 for (const [name, command, args] of steps) {

@@ -11,7 +11,13 @@ import puppeteer from 'puppeteer-core';
 import { findChromium } from './find-chromium.mjs';
 
 export interface WidgetRun {
-  readonly widgets: { tag: string; cold: { firstRender: number; decisionPainted: number; longestTask: number }; medianFirstRender: number; medianDecisionPainted: number; longestTask: number }[];
+  readonly widgets: {
+    tag: string;
+    cold: { firstRender: number; decisionPainted: number; longestTask: number };
+    medianFirstRender: number;
+    medianDecisionPainted: number;
+    longestTask: number;
+  }[];
   /** The longest main-thread task seen (Chromium reports tasks of 50 ms and more; 0 when none). */
   readonly longestTask: number;
   readonly longTasks: number;
@@ -39,19 +45,31 @@ export interface WidgetTimings {
   readonly runs: { mode: WidgetRunMode; current: WidgetRun; baseline: WidgetRun | undefined }[];
 }
 
-export async function widgetTimings(root: string, baselineDist = process.env.BENCH_BASELINE_ELEMENTS): Promise<WidgetTimings | string> {
+export async function widgetTimings(
+  root: string,
+  baselineDist = process.env.BENCH_BASELINE_ELEMENTS,
+): Promise<WidgetTimings | string> {
   const executablePath = findChromium();
   if (!executablePath) return 'skipped: no Chromium';
   const baselineDir = join(root, 'node_modules/.raincheck-baseline/elements/dist');
   const baseline = baselineDist && existsSync(join(baselineDist, 'define.js')) ? baselineDist : undefined;
   if (baseline) cpSync(baseline, baselineDir, { recursive: true });
   const server = await startDevServer({
-    config: { rootDir: root, port: 0, nodeResolve: { exportConditions: ['browser', 'production'] }, plugins: [esbuildPlugin({ ts: true, target: 'es2022' })] },
+    config: {
+      rootDir: root,
+      port: 0,
+      nodeResolve: { exportConditions: ['browser', 'production'] },
+      plugins: [esbuildPlugin({ ts: true, target: 'es2022' })],
+    },
     readCliArgs: false,
     readFileConfig: false,
     logStartMessage: false,
   });
-  const browser = await puppeteer.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  const browser = await puppeteer.launch({
+    executablePath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
   const { port } = server.server!.address() as AddressInfo;
   /** One run in a fresh browser context, so its first mount is cold: nothing cached. */
   const run = async (mode: WidgetRunMode, elements: 'current' | 'baseline'): Promise<WidgetRun> => {
@@ -61,7 +79,9 @@ export async function widgetTimings(root: string, baselineDist = process.env.BEN
       const cdp = await page.createCDPSession();
       await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
       if (mode.cpuSlowdown > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: mode.cpuSlowdown });
-      await page.goto(`http://localhost:${port}/scripts/bench-page/index.html?elements=${elements}&rtt=${mode.roundTripMs}&runs=${mode.runs}`);
+      await page.goto(
+        `http://localhost:${port}/scripts/bench-page/index.html?elements=${elements}&rtt=${mode.roundTripMs}&runs=${mode.runs}`,
+      );
       await page.waitForSelector('body[data-done]', { timeout: 300_000 });
       return await page.evaluate(() => (globalThis as unknown as { benchResults: WidgetRun }).benchResults);
     } finally {
@@ -70,7 +90,12 @@ export async function widgetTimings(root: string, baselineDist = process.env.BEN
   };
   try {
     const runs = [];
-    for (const mode of MODES) runs.push({ mode, current: await run(mode, 'current'), baseline: baseline ? await run(mode, 'baseline') : undefined });
+    for (const mode of MODES)
+      runs.push({
+        mode,
+        current: await run(mode, 'current'),
+        baseline: baseline ? await run(mode, 'baseline') : undefined,
+      });
     return { baseline, runs };
   } finally {
     await browser.close();

@@ -19,7 +19,9 @@ const require = createRequire(import.meta.url);
 const secret = process.env.RAINCHECK_TOKEN_SECRET ?? randomBytes(32).toString('base64url');
 
 // PostgreSQL with DATABASE_URL, else PGlite in memory (data is gone when the process ends).
-const database = await openDatabase(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : { memory: true });
+const database = await openDatabase(
+  process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : { memory: true },
+);
 const host = await createHost({ database, auth: { secret } });
 
 // Demo data: the mock host's `extended-absence` scenario (tenant practice-a, therapist th-ana,
@@ -31,17 +33,29 @@ if ((await database.query('SELECT 1 FROM therapists LIMIT 1')).length === 0) {
 const app = express();
 
 // The host API, for the widgets (Express strips the mount path before the host sees the request).
-app.use('/raincheck', getRequestListener((request) => host.fetch(request)));
+app.use(
+  '/raincheck',
+  getRequestListener((request) => host.fetch(request)),
+);
 
 // Who is calling: your login knows; here every visitor is the demo therapist. Tokens are short-lived
 // (5 minutes); the widgets ask again before they expire and after a 401.
 app.get('/raincheck-token', async (_request, response) => {
-  const token = await mintToken({ tenant: 'practice-a', subject: 'th-ana', role: 'therapist', secret, ttlSeconds: 300 });
+  const token = await mintToken({
+    tenant: 'practice-a',
+    subject: 'th-ana',
+    role: 'therapist',
+    secret,
+    ttlSeconds: 300,
+  });
   response.set('cache-control', 'no-store').json({ token });
 });
 
 // The plain HTML site and the script-tag build it loads, straight from the installed package.
-app.use('/raincheck-elements', express.static(join(dirname(require.resolve('@raincheck/elements/package.json')), 'dist/script-tag')));
+app.use(
+  '/raincheck-elements',
+  express.static(join(dirname(require.resolve('@raincheck/elements/package.json')), 'dist/script-tag')),
+);
 app.use('/react', express.static(join(here, '../react-page/dist')));
 app.use('/', express.static(join(here, '../html-site')));
 

@@ -15,7 +15,18 @@ export default defineConfig({
     'default-rules': 'src/default-rules.ts',
     cli: 'src/cli.ts',
   },
-  dts: { entry: { index: 'src/index.ts', schemas: 'src/schemas.ts', validation: 'src/validation.ts', decide: 'src/decide.ts', 'rule-files': 'src/rule-files.ts', authoring: 'src/authoring.ts', node: 'src/node.ts', 'default-rules': 'src/default-rules.ts' } },
+  dts: {
+    entry: {
+      index: 'src/index.ts',
+      schemas: 'src/schemas.ts',
+      validation: 'src/validation.ts',
+      decide: 'src/decide.ts',
+      'rule-files': 'src/rule-files.ts',
+      authoring: 'src/authoring.ts',
+      node: 'src/node.ts',
+      'default-rules': 'src/default-rules.ts',
+    },
+  },
   // json-rules-engine is CommonJS and drags in JSONPath, an event emitter, a deep-clone library, a
   // hash function and a debug module that reads `window` at import time: it is bundled, patched
   // (build/vendor-json-rules-engine.ts), so the package is plain ESM everywhere and small in browsers.

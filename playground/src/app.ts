@@ -27,15 +27,26 @@ const TABS: readonly [Tab, string][] = [
 ];
 
 /** The rule files as the editor starts with them: the defaults, pretty-printed. */
-const DEFAULT_TEXTS: Record<string, string> = Object.fromEntries(Object.entries(defaultRuleFiles).map(([name, file]) => [name, `${JSON.stringify(file, null, 2)}\n`]));
+const DEFAULT_TEXTS: Record<string, string> = Object.fromEntries(
+  Object.entries(defaultRuleFiles).map(([name, file]) => [name, `${JSON.stringify(file, null, 2)}\n`]),
+);
 
 /** Reads a number control; empty means "the scenario's own value". */
 const numberOrUnset = (value: string) => (value.trim() === '' ? undefined : Number(value));
 
 /** A yes / no fact that may also be left as the scenario has it. */
-function yesNoSelect(label: string, name: string, value: boolean | undefined, onChange: (value: boolean | undefined) => void) {
+function yesNoSelect(
+  label: string,
+  name: string,
+  value: boolean | undefined,
+  onChange: (value: boolean | undefined) => void,
+) {
   const current = value === undefined ? '' : value ? 'yes' : 'no';
-  const options: [string, string][] = [['', 'as in the scenario'], ['yes', 'yes'], ['no', 'no']];
+  const options: [string, string][] = [
+    ['', 'as in the scenario'],
+    ['yes', 'yes'],
+    ['no', 'no'],
+  ];
   return html`<label>${label}
     <select name=${name} @change=${(e: Event) => {
       const picked = (e.target as HTMLSelectElement).value;
@@ -121,7 +132,10 @@ export class PgApp extends LightElement {
    * Starts with the hosts: called once by main.ts. With a reference host the widgets talk to it
    * (each scenario a fresh demo practice of this tab's); the in-page mock host stays one switch away.
    */
-  start(host: PlaygroundHost, backends: { readonly mock: PlaygroundBackend; readonly reference?: PlaygroundBackend }): void {
+  start(
+    host: PlaygroundHost,
+    backends: { readonly mock: PlaygroundBackend; readonly reference?: PlaygroundBackend },
+  ): void {
     this.host = host;
     this.backends = backends;
     this.backendError = '';
@@ -199,7 +213,9 @@ export class PgApp extends LightElement {
   }
 
   #tweak(change: Partial<Record<keyof ScenarioTweaks, number | boolean | undefined>>): void {
-    const next = Object.entries({ ...this.tweaks, ...change }).filter(([, value]) => value !== undefined && !Number.isNaN(value));
+    const next = Object.entries({ ...this.tweaks, ...change }).filter(
+      ([, value]) => value !== undefined && !Number.isNaN(value),
+    );
     this.tweaks = Object.fromEntries(next);
     this.#resetHost();
   }
@@ -240,7 +256,10 @@ export class PgApp extends LightElement {
   /** The widget for the current mount, created once per mount (a new one after "start over"). */
   #widgetElement(): HTMLElement {
     if (this.#widget?.mount === this.mount) return this.#widget.el;
-    const el = document.createElement(this.widget.tag) as HTMLElement & { rules: unknown; getAccessToken?: (context: { readonly refresh: boolean }) => Promise<string> };
+    const el = document.createElement(this.widget.tag) as HTMLElement & {
+      rules: unknown;
+      getAccessToken?: (context: { readonly refresh: boolean }) => Promise<string>;
+    };
     for (const [name, value] of Object.entries(this.#subjects.shown?.attributes ?? {})) el.setAttribute(name, value);
     el.dataset.widget = '';
     el.rules = { from: 'inline', files: this.#rules };
@@ -258,7 +277,10 @@ export class PgApp extends LightElement {
       this.decision = event.detail as DecisionDetail;
       return;
     }
-    this.events = [...this.events, { type: event.type, detail: event.detail as unknown, at: new Date().toLocaleTimeString() }];
+    this.events = [
+      ...this.events,
+      { type: event.type, detail: event.detail as unknown, at: new Date().toLocaleTimeString() },
+    ];
   };
 
   override connectedCallback(): void {
@@ -289,22 +311,26 @@ export class PgApp extends LightElement {
         <h1>Raincheck playground</h1>
         <p class="pg-muted">
           Every widget against any rule file and scenario.
-          ${this.backend.kind === 'reference'
-            ? 'The host API is the reference host (PGlite), each scenario a fresh demo practice of this tab.'
-            : 'The host API is a mock running in this page.'}
+          ${
+            this.backend.kind === 'reference'
+              ? 'The host API is the reference host (PGlite), each scenario a fresh demo practice of this tab.'
+              : 'The host API is a mock running in this page.'
+          }
         </p>
         ${this.backendError ? html`<p class="pg-error" role="alert">${this.backendError}</p>` : nothing}
       </header>
       <div class="pg-layout">
         <aside class="pg-controls" aria-label="Widget, scenario and appearance">
-          ${this.backends.reference
-            ? html`<label>Host
+          ${
+            this.backends.reference
+              ? html`<label>Host
                 <select name="host" @change=${(e: Event) => this.#pickBackend((e.target as HTMLSelectElement).value as 'reference' | 'mock')}>
                   <option value="reference" ?selected=${this.backend.kind === 'reference'}>Reference host (PGlite)</option>
                   <option value="mock" ?selected=${this.backend.kind === 'mock'}>In-page mock host (faults, records)</option>
                 </select>
               </label>`
-            : nothing}
+              : nothing
+          }
           <label>Widget
             <select name="widget" @change=${(e: Event) => this.#pickWidget((e.target as HTMLSelectElement).value)}>
               ${WIDGETS.map((w) => html`<option value=${w.tag} ?selected=${w === this.widget}>${w.label}</option>`)}
@@ -352,14 +378,19 @@ export class PgApp extends LightElement {
           </fieldset>
         </aside>
         <main class="pg-preview" data-theme=${this.theme} style=${this.brand ? `--rc-color-accent: ${this.brand}` : ''} aria-label="Widget preview">
-          ${this.mount === 0
-            ? html`<p class="pg-muted" role="status">Putting the scenario in place…</p>`
-            : html`<rc-provider base-url=${this.backend.baseUrl} locale=${this.locale}>${keyed(`${this.mount}-${this.backend.kind}`, this.#widgetElement())}</rc-provider>`}
+          ${
+            this.mount === 0
+              ? html`<p class="pg-muted" role="status">Putting the scenario in place…</p>`
+              : html`<rc-provider base-url=${this.backend.baseUrl} locale=${this.locale}>${keyed(`${this.mount}-${this.backend.kind}`, this.#widgetElement())}</rc-provider>`
+          }
         </main>
         <section class="pg-inspector" aria-label="Inspector">
           <div role="tablist" class="pg-tabs" aria-label="Inspector">
             ${TABS.map(
-              ([id, label]) => html`<button role="tab" id=${`tab-${id}`} aria-controls=${`panel-${id}`} aria-selected=${this.tab === id ? 'true' : 'false'} @click=${() => (this.tab = id)}>
+              ([
+                id,
+                label,
+              ]) => html`<button role="tab" id=${`tab-${id}`} aria-controls=${`panel-${id}`} aria-selected=${this.tab === id ? 'true' : 'false'} @click=${() => (this.tab = id)}>
                 ${label}${id === 'rules' && this.problems.length ? html` <span class="pg-badge" aria-label=${`${this.problems.length} problems`}>${this.problems.length}</span>` : nothing}
               </button>`,
             )}
@@ -371,9 +402,11 @@ export class PgApp extends LightElement {
             <pg-rule-editor .texts=${DEFAULT_TEXTS} .problems=${this.problems} @pg-rules-input=${(e: CustomEvent<RulesInputDetail>) => this.#rulesEdited(e.detail.texts)}></pg-rule-editor>
           </div>
           <div role="tabpanel" id="panel-host" aria-labelledby="tab-host" ?hidden=${this.tab !== 'host'}>
-            ${this.backend.records
-              ? html`<pg-host-log .records=${this.backend.records} .events=${this.events} .revision=${this.revision}></pg-host-log>`
-              : html`<p class="pg-muted">The reference host keeps its records in its database (the audit_log and outbox tables); switch to the in-page mock host to see each request here.</p>`}
+            ${
+              this.backend.records
+                ? html`<pg-host-log .records=${this.backend.records} .events=${this.events} .revision=${this.revision}></pg-host-log>`
+                : html`<p class="pg-muted">The reference host keeps its records in its database (the audit_log and outbox tables); switch to the in-page mock host to see each request here.</p>`
+            }
           </div>
           <div role="tabpanel" id="panel-compare" aria-labelledby="tab-compare" ?hidden=${this.tab !== 'compare'}>
             <pg-compare-view .policy=${this.policy}></pg-compare-view>

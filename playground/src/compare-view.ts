@@ -87,9 +87,10 @@ export class PgCompareView extends LightElement {
         <button class="pg-button" @click=${() => this.#useDefaults()}>Default rules</button>
       </div>
       ${this.problem ? html`<p role="alert" class="pg-problems">${this.problem}</p>` : nothing}
-      ${!this.rows
-        ? html`<p class="pg-muted" role="status">Comparing…</p>`
-        : html`<p class="pg-compare-summary" role="status">
+      ${
+        !this.rows
+          ? html`<p class="pg-muted" role="status">Comparing…</p>`
+          : html`<p class="pg-compare-summary" role="status">
               ${changed.length === 0 ? 'No decision changes' : `${changed.length} of ${this.rows.length} decisions change`} across the seeded scenarios.
             </p>
             <table class="pg-compare">
@@ -103,7 +104,8 @@ export class PgCompareView extends LightElement {
                   </tr>`,
                 )}
               </tbody>
-            </table>`}
+            </table>`
+      }
     `;
   }
 }

@@ -27,7 +27,14 @@ export function scenarioCases(nowMs: number = Date.now()): ScenarioCase[] {
     // What the host stores but the policy does not decide on (its facts are strict).
     const { tenant: _tenant, hiddenUntil: _notAFact, displayName: _name, ...therapist } = seed.therapists[0]!;
     const [first] = seed.sessions;
-    const { displayName: _shown, timeZone: _own, email: _email, phone: _phone, locale: _locale, ...client } = seed.clients[0]!;
+    const {
+      displayName: _shown,
+      timeZone: _own,
+      email: _email,
+      phone: _phone,
+      locale: _locale,
+      ...client
+    } = seed.clients[0]!;
     const now = seed.now;
     const base = { now, therapist, history: seed.history[therapist.id] ?? [] };
     const add = (label: string, facts: Facts) => cases.push({ scenario, label, facts });
@@ -38,24 +45,44 @@ export function scenarioCases(nowMs: number = Date.now()): ScenarioCase[] {
         add('cancel (illness)', { ...withSession, action: 'cancel', request: { reason: 'illness' } });
         add('rearrange', { ...withSession, action: 'reschedule', request: {} });
         if (Date.parse(first.startsAt) <= nowMs) {
-          add('attendance: therapist could not hold it', { ...withSession, action: 'attendance-update', request: { attendanceOutcome: 'therapist-unable' } });
+          add('attendance: therapist could not hold it', {
+            ...withSession,
+            action: 'attendance-update',
+            request: { attendanceOutcome: 'therapist-unable' },
+          });
         }
       } else if (first.status === 'cancelled') {
         add('refund', { ...withSession, action: 'refund', request: {} });
-        add('client chooses the refund', { ...withSession, action: 'client-response', request: { clientPreference: 'refund' } });
+        add('client chooses the refund', {
+          ...withSession,
+          action: 'client-response',
+          request: { clientPreference: 'refund' },
+        });
       }
     }
     if (scenario === 'extended-absence') {
       const until = new Date(nowMs + 21 * DAY).toISOString().slice(0, 10);
-      add('away three weeks', { ...base, action: 'availability-change', request: { unavailableFrom: now.slice(0, 10), unavailableUntil: until, certainty: 'sure' } });
-      add('away, return not known', { ...base, action: 'availability-change', request: { unavailableFrom: now.slice(0, 10), certainty: 'unsure' } });
+      add('away three weeks', {
+        ...base,
+        action: 'availability-change',
+        request: { unavailableFrom: now.slice(0, 10), unavailableUntil: until, certainty: 'sure' },
+      });
+      add('away, return not known', {
+        ...base,
+        action: 'availability-change',
+        request: { unavailableFrom: now.slice(0, 10), certainty: 'unsure' },
+      });
     }
   }
   return cases;
 }
 
 /** Decides every case with both rule sets and lists what changes, case by case. */
-export async function compareRuleSets(before: Policy, after: Policy, cases: readonly ScenarioCase[]): Promise<CaseComparison[]> {
+export async function compareRuleSets(
+  before: Policy,
+  after: Policy,
+  cases: readonly ScenarioCase[],
+): Promise<CaseComparison[]> {
   return Promise.all(
     cases.map(async ({ scenario, label, facts }) => ({
       scenario,

@@ -33,7 +33,11 @@ function rule(r: RuleExplanation): TemplateResult {
 
 /** The widget's latest decision: outcome, effects, and every rule's explanation against the facts. */
 export class PgDecisionView extends LightElement {
-  static override properties = { decision: { attribute: false }, facts: { attribute: false }, placeholder: { attribute: false } };
+  static override properties = {
+    decision: { attribute: false },
+    facts: { attribute: false },
+    placeholder: { attribute: false },
+  };
 
   declare decision: Decision | undefined;
   declare facts: Facts | undefined;
@@ -42,7 +46,8 @@ export class PgDecisionView extends LightElement {
 
   protected override render() {
     const d = this.decision;
-    if (!d) return html`<p class="pg-muted">${this.placeholder ?? 'The decision appears here once the widget has loaded its session.'}</p>`;
+    if (!d)
+      return html`<p class="pg-muted">${this.placeholder ?? 'The decision appears here once the widget has loaded its session.'}</p>`;
     const fired = d.explanations.filter((e) => e.fired).length;
     // <rc-cancellation-standing> decides about a placeholder next change, priced 0: its refund means nothing.
     const placeholder = this.facts?.session?.id === 'next-change';

@@ -34,9 +34,10 @@ export class PgHostLog extends LightElement {
     if (!r) return nothing;
     return html`
       <h3>Requests <small>(${r.requests.length})</small></h3>
-      ${r.requests.length === 0
-        ? html`<p class="pg-muted">None yet.</p>`
-        : html`<table class="pg-requests">
+      ${
+        r.requests.length === 0
+          ? html`<p class="pg-muted">None yet.</p>`
+          : html`<table class="pg-requests">
             <thead><tr><th scope="col">Request</th><th scope="col">Status</th><th scope="col">Idempotency key</th></tr></thead>
             <tbody>
               ${r.requests.map(
@@ -47,7 +48,8 @@ export class PgHostLog extends LightElement {
                 </tr>`,
               )}
             </tbody>
-          </table>`}
+          </table>`
+      }
       <h3>What the host recorded</h3>
       <dl class="pg-records">
         <dt>Notifications</dt>
@@ -60,11 +62,13 @@ export class PgHostLog extends LightElement {
         <dd>${r.teamRequests.length ? r.teamRequests.map((t) => html`<div>${t.kind}: ${t.reason}</div>`) : 'none'}</dd>
       </dl>
       <h3>Widget events <small>(${this.events.length})</small></h3>
-      ${this.events.length === 0
-        ? html`<p class="pg-muted">None yet.</p>`
-        : html`<ol class="pg-events">
+      ${
+        this.events.length === 0
+          ? html`<p class="pg-muted">None yet.</p>`
+          : html`<ol class="pg-events">
             ${this.events.map((e) => html`<li><code>${e.type}</code> <small>${e.at}</small><details><summary>detail</summary><pre>${JSON.stringify(e.detail, null, 2)}</pre></details></li>`)}
-          </ol>`}
+          </ol>`
+      }
     `;
   }
 }

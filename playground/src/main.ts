@@ -20,7 +20,9 @@ try {
   const host = await startPlaygroundHost();
   // `npm start` runs the reference host beside the page, under reference-host/ (a static build has none).
   const referenceUrl = new URL('reference-host', document.baseURI).href;
-  const reference = (await referenceHostAnswers(referenceUrl)) ? referenceBackend(referenceUrl, tabNamespace()) : undefined;
+  const reference = (await referenceHostAnswers(referenceUrl))
+    ? referenceBackend(referenceUrl, tabNamespace())
+    : undefined;
   app.start(host, { mock: mockBackend(host.host, host.baseUrl), ...(reference ? { reference } : {}) });
 } catch (error) {
   // Without the service worker there is no host: say so instead of showing widgets that cannot load.

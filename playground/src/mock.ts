@@ -22,7 +22,10 @@ export async function startPlaygroundHost(): Promise<PlaygroundHost> {
       return response;
     },
   });
-  await startMockHostWorker(observed, { baseUrl, serviceWorkerUrl: new URL('mockServiceWorker.js', document.baseURI).href });
+  await startMockHostWorker(observed, {
+    baseUrl,
+    serviceWorkerUrl: new URL('mockServiceWorker.js', document.baseURI).href,
+  });
   return {
     host,
     baseUrl,

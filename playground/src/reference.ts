@@ -39,11 +39,15 @@ export function referenceBackend(baseUrl: string, namespace: string): Playground
   const post = async <T>(path: string, body: unknown, token?: string, method = 'POST'): Promise<T> => {
     const response = await fetch(new URL(path, `${baseUrl}/`), {
       method,
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}`, 'idempotency-key': crypto.randomUUID() } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}`, 'idempotency-key': crypto.randomUUID() } : {}),
+      },
       body: JSON.stringify(body),
     });
     const answer = (await response.json()) as T & { error?: { message: string } };
-    if (!response.ok) throw new Error(`The reference host refused ${path}: ${answer.error?.message ?? response.status}`);
+    if (!response.ok)
+      throw new Error(`The reference host refused ${path}: ${answer.error?.message ?? response.status}`);
     return answer;
   };
   const current = () => {
@@ -58,7 +62,10 @@ export function referenceBackend(baseUrl: string, namespace: string): Playground
       if (!practice) return { sessions: [], offerTokens: {}, therapistId: '' };
       const prefix = `${practice.ids.therapist.split('.')[0]}.`;
       return {
-        sessions: practice.ids.sessions.map((id) => ({ id, name: id.startsWith(prefix) ? id.slice(prefix.length) : id })),
+        sessions: practice.ids.sessions.map((id) => ({
+          id,
+          name: id.startsWith(prefix) ? id.slice(prefix.length) : id,
+        })),
         offerTokens: practice.offerTokens,
         therapistId: practice.ids.therapist,
       };
@@ -74,7 +81,12 @@ export function referenceBackend(baseUrl: string, namespace: string): Playground
     },
     setRules: async (files) => {
       // Each edit is a new version of this practice's own policy, published as its admin would.
-      await post('policy/rules', { id: 'playground', version: `edit-${++revision}`, files }, current().tokens.admin, 'PUT');
+      await post(
+        'policy/rules',
+        { id: 'playground', version: `edit-${++revision}`, files },
+        current().tokens.admin,
+        'PUT',
+      );
     },
   };
 }

@@ -46,10 +46,20 @@ export function checkRuleTexts(texts: Readonly<Record<string, string>>): RuleChe
   const problems: RuleProblem[] = [];
   for (const [file, text] of Object.entries(texts)) {
     const errors: ParseError[] = [];
-    const value: unknown = parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    const value: unknown = parse(text, errors, {
+      disallowComments: true,
+      allowTrailingComma: false,
+      allowEmptyContent: false,
+    });
     for (const error of errors) {
       const line = text.slice(0, error.offset).split('\n').length;
-      problems.push({ file, path: '$', message: `JSON syntax: ${printParseErrorCode(error.error)} (line ${line})`, offset: error.offset, length: Math.max(error.length, 1) });
+      problems.push({
+        file,
+        path: '$',
+        message: `JSON syntax: ${printParseErrorCode(error.error)} (line ${line})`,
+        offset: error.offset,
+        length: Math.max(error.length, 1),
+      });
     }
     if (errors.length === 0) files[file] = value;
   }
@@ -60,7 +70,10 @@ export function checkRuleTexts(texts: Readonly<Record<string, string>>): RuleChe
     if (!(error instanceof PolicyValidationError)) throw error;
     return {
       ok: false,
-      problems: error.issues.map((issue) => ({ ...issue, ...(texts[issue.file] === undefined ? { offset: 0, length: 0 } : locate(texts[issue.file]!, issue.path)) })),
+      problems: error.issues.map((issue) => ({
+        ...issue,
+        ...(texts[issue.file] === undefined ? { offset: 0, length: 0 } : locate(texts[issue.file]!, issue.path)),
+      })),
     };
   }
 }

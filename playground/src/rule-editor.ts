@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { LightElement } from './light-element.js';
 import type { RuleProblem } from './rule-check.js';
 
-type Monaco = typeof import('./monaco.js')['monaco'];
+type Monaco = (typeof import('./monaco.js'))['monaco'];
 type Model = ReturnType<Monaco['editor']['createModel']>;
 
 /** `pg-rules-input`: the rule files as edited, by name. */
@@ -104,7 +104,9 @@ export class PgRuleEditor extends LightElement {
   }
 
   #report(): void {
-    this.dispatchEvent(new CustomEvent<RulesInputDetail>('pg-rules-input', { detail: { texts: this.currentTexts }, bubbles: true }));
+    this.dispatchEvent(
+      new CustomEvent<RulesInputDetail>('pg-rules-input', { detail: { texts: this.currentTexts }, bubbles: true }),
+    );
   }
 
   /** Replaces (or adds) one file's text, as loading it from disk does. */
@@ -127,7 +129,14 @@ export class PgRuleEditor extends LightElement {
             .map((p) => {
               const start = model.getPositionAt(p.offset);
               const end = model.getPositionAt(p.offset + p.length);
-              return { severity: this.#monaco!.MarkerSeverity.Error, message: `${p.path}: ${p.message}`, startLineNumber: start.lineNumber, startColumn: start.column, endLineNumber: end.lineNumber, endColumn: end.column };
+              return {
+                severity: this.#monaco!.MarkerSeverity.Error,
+                message: `${p.path}: ${p.message}`,
+                startLineNumber: start.lineNumber,
+                startColumn: start.column,
+                endLineNumber: end.lineNumber,
+                endColumn: end.column,
+              };
             }),
         );
       }
@@ -193,14 +202,16 @@ export class PgRuleEditor extends LightElement {
       ${this.editorReady ? nothing : html`<p role="status">Loading the editor…</p>`}
       <div class="pg-editor-surface"></div>
       <p class="pg-notice" role="status">${this.notice}</p>
-      ${this.problems.length
-        ? html`<div class="pg-problems" role="alert">
+      ${
+        this.problems.length
+          ? html`<div class="pg-problems" role="alert">
             <p><strong>${this.problems.length} problem${this.problems.length === 1 ? '' : 's'}</strong>: the widgets keep the last valid rules until they are fixed.</p>
             <ul>
               ${this.problems.map((p) => html`<li><button class="pg-link" @click=${() => this.#reveal(p)}>${p.file} ${p.path}</button>: ${p.message}</li>`)}
             </ul>
           </div>`
-        : nothing}
+          : nothing
+      }
     `;
   }
 }

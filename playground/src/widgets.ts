@@ -34,12 +34,23 @@ export interface WidgetEntry {
 }
 
 const sessions = (view: ScenarioView): WidgetSubject[] =>
-  view.sessions.map((s) => ({ id: s.name, label: s.status ? `${s.name} (${s.status})` : s.name, attributes: { 'session-id': s.id } }));
+  view.sessions.map((s) => ({
+    id: s.name,
+    label: s.status ? `${s.name} (${s.status})` : s.name,
+    attributes: { 'session-id': s.id },
+  }));
 // The host keeps only the offers' hashes: the links' tokens come from the scenario, by name.
 const offers = (view: ScenarioView): WidgetSubject[] =>
-  Object.entries(view.offerTokens).map(([name, token]) => ({ id: `offer-${name}`, label: `offer-${name}`, attributes: { token } }));
+  Object.entries(view.offerTokens).map(([name, token]) => ({
+    id: `offer-${name}`,
+    label: `offer-${name}`,
+    attributes: { token },
+  }));
 // Only the therapist the widgets act as: the others' profiles are theirs alone.
-const therapists = (view: ScenarioView): WidgetSubject[] => (view.therapistId ? [{ id: 'therapist', label: view.therapistId, attributes: { 'therapist-id': view.therapistId } }] : []);
+const therapists = (view: ScenarioView): WidgetSubject[] =>
+  view.therapistId
+    ? [{ id: 'therapist', label: view.therapistId, attributes: { 'therapist-id': view.therapistId } }]
+    : [];
 
 /** What the subject control offers, by the attribute that names a widget's subject. */
 const SUBJECTS: Record<WidgetSubjectAttribute & string, Pick<WidgetEntry, 'subjectKind' | 'subjects'>> = {
@@ -51,7 +62,8 @@ const SUBJECTS: Record<WidgetSubjectAttribute & string, Pick<WidgetEntry, 'subje
 /** What the Decision tab says for a widget that makes no decision of its own. */
 const WITHOUT_DECISION: Readonly<Record<string, string>> = {
   'rc-client-response': "The client's view makes no decision: the host decided when it made the offer.",
-  'rc-team-queue': "The team's queue makes no decision of its own: open a request to see the one the therapist was shown, with the rules that fired and their facts.",
+  'rc-team-queue':
+    "The team's queue makes no decision of its own: open a request to see the one the therapist was shown, with the rules that fired and their facts.",
 };
 
 /** Every widget, from the package's registry, in its order. */
@@ -62,7 +74,9 @@ export const WIDGETS: readonly WidgetEntry[] = REGISTRY.map((widget) => ({
   ...(widget.subject ? SUBJECTS[widget.subject] : { subjectKind: 'Queue' as const, subjects: () => [] }),
   as: widget.demo.as,
   events: widget.events.filter((name) => name !== 'rc-decision'),
-  ...(widget.decides ? {} : { withoutDecision: WITHOUT_DECISION[widget.tag] ?? 'This widget makes no policy decision of its own.' }),
+  ...(widget.decides
+    ? {}
+    : { withoutDecision: WITHOUT_DECISION[widget.tag] ?? 'This widget makes no policy decision of its own.' }),
 }));
 
 export function widgetByTag(tag: string): WidgetEntry {

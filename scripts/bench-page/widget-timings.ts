@@ -14,16 +14,24 @@ await (params.get('elements') === 'baseline' ? import(baselineDefine) : import('
 const BASE = 'https://partner.test/api';
 const host = createMockHost();
 // Each of the widget's calls answers after one round trip (none by default: the host answers at once).
-if (roundTripMs > 0) for (const endpoint of ['getSession', 'getPolicyFacts', 'listSlots', 'getRules'] as const) host.faults.set(endpoint, { latencyMs: roundTripMs });
+if (roundTripMs > 0)
+  for (const endpoint of ['getSession', 'getPolicyFacts', 'listSlots', 'getRules'] as const)
+    host.faults.set(endpoint, { latencyMs: roundTripMs });
 // Minted once, as a partner's page gets one token for its widgets: the measured mounts pay only for
 // sending it and the host's check, never for minting.
 const token = await host.token('therapist', { ttlSeconds: 600 });
 const longTasks: { start: number; duration: number }[] = [];
 
-const nextPaint = () => new Promise<number>((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now()))));
+const nextPaint = () =>
+  new Promise<number>((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now()))));
 
 async function mountOnce(tag: string): Promise<{ firstRender: number; decisionPainted: number; longestTask: number }> {
-  const el = document.createElement(tag) as HTMLElement & { updateComplete: Promise<boolean>; state: string; fetch: typeof fetch; accessToken: string };
+  const el = document.createElement(tag) as HTMLElement & {
+    updateComplete: Promise<boolean>;
+    state: string;
+    fetch: typeof fetch;
+    accessToken: string;
+  };
   el.setAttribute('session-id', 'ses-1');
   el.setAttribute('base-url', BASE);
   el.fetch = host.fetchAt(BASE);
@@ -34,7 +42,8 @@ async function mountOnce(tag: string): Promise<{ firstRender: number; decisionPa
   const firstRender = performance.now() - start;
   while (el.state === 'loading') await new Promise((resolve) => setTimeout(resolve));
   // A widget that ended in its error state (a refused token, say) would time the error, not the widget.
-  if (el.state !== 'ready') throw new Error(`<${tag}> ended in "${el.state}", not "ready": the timings would measure a failure`);
+  if (el.state !== 'ready')
+    throw new Error(`<${tag}> ended in "${el.state}", not "ready": the timings would measure a failure`);
   const painted = await nextPaint();
   // Long tasks are reported late: wait a little so this mount's are in.
   await new Promise((resolve) => setTimeout(resolve, 60));

@@ -64,7 +64,10 @@ export function runWriteOnceTests(host: MockHost, widget: WidgetRegistration, wr
       await el.updateComplete;
       expect(vetoed, 'the submit event was fired').to.have.length(1);
       const [event] = vetoed;
-      expect(event instanceof RaincheckEvent && event.cancelable && event.bubbles && event.composed, 'a cancelable event class that crosses the shadow root').to.equal(true);
+      expect(
+        event instanceof RaincheckEvent && event.cancelable && event.bubbles && event.composed,
+        'a cancelable event class that crosses the shadow root',
+      ).to.equal(true);
       expect(writes(), 'nothing sent').to.have.length(0);
       expect(el.state).to.equal(writing.vetoedState ?? 'ready');
     });

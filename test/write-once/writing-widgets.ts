@@ -27,7 +27,8 @@ const click = async (el: Widget, selector: string, index = 0) => {
 };
 
 /** `YYYY-MM-DD`, `days` from today in London (the demo therapist's zone). */
-const londonDay = (days: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(Date.now() + days * 86_400_000);
+const londonDay = (days: number) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(Date.now() + days * 86_400_000);
 
 export const WRITING_WIDGETS: Readonly<Record<string, WritingWidget>> = {
   'rc-cancel-session': {
@@ -66,7 +67,11 @@ export const WRITING_WIDGETS: Readonly<Record<string, WritingWidget>> = {
       until.value = londonDay(21);
       until.dispatchEvent(new Event('change'));
       // A new decision may change what is sent (telling the team): the intent is the one decided on.
-      await waitUntil(() => Boolean($$<HTMLInputElement>(el, '[part~="inform-team"] input')[0]?.checked), 'the policy recommends telling the team', { timeout: 5000 });
+      await waitUntil(
+        () => Boolean($$<HTMLInputElement>(el, '[part~="inform-team"] input')[0]?.checked),
+        'the policy recommends telling the team',
+        { timeout: 5000 },
+      );
     },
   },
   'rc-team-queue': {
@@ -78,7 +83,9 @@ export const WRITING_WIDGETS: Readonly<Record<string, WritingWidget>> = {
       if (!row) throw new Error(`no refund request in the queue: ${text(el)}`);
       row.querySelector<HTMLButtonElement>('[part~="open-request"]')!.click();
       await waitUntil(() => el.state === 'detail', 'the request opens');
-      const approve = $$<HTMLLabelElement>(el, '[part~="action"]').find((l) => l.textContent.trim() === 'Approve the refund');
+      const approve = $$<HTMLLabelElement>(el, '[part~="action"]').find(
+        (l) => l.textContent.trim() === 'Approve the refund',
+      );
       approve!.querySelector('input')!.click();
       await el.updateComplete;
       await click(el, '[part~="continue"]');

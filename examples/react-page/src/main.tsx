@@ -15,7 +15,12 @@ function CancelPage({ sessionId }: { readonly sessionId: string }) {
     <>
       <h1>{heading}</h1>
       <RcProvider baseUrl="/raincheck" locale="en-GB" getAccessToken={getAccessToken}>
-        <RcCancelSession sessionId={sessionId} onRcCancelSuccess={(event) => setHeading(event.detail.kind === 'cancel' ? 'Session cancelled' : 'Sent to the team')} />
+        <RcCancelSession
+          sessionId={sessionId}
+          onRcCancelSuccess={(event) =>
+            setHeading(event.detail.kind === 'cancel' ? 'Session cancelled' : 'Sent to the team')
+          }
+        />
       </RcProvider>
     </>
   );

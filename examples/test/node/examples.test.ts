@@ -16,7 +16,14 @@ import type { Browser, Page } from 'puppeteer-core';
 import ts from 'typescript';
 import { completeCancel, launchChromium, openPartnerPage } from '../shared/partner-browser.js';
 import { mockHostScript } from '../shared/mock-host-script.js';
-import { checkDefaultRules, checkManifestPaths, checkReadmeLinks, checkShippedRules, checkWorkerScript, typeErrors } from '../shared/package-checks.js';
+import {
+  checkDefaultRules,
+  checkManifestPaths,
+  checkReadmeLinks,
+  checkShippedRules,
+  checkWorkerScript,
+  typeErrors,
+} from '../shared/package-checks.js';
 import { readmeBlock } from '../shared/readme-examples.js';
 import { scriptTagSite } from '../shared/script-tag-site.js';
 
@@ -26,19 +33,38 @@ const PACKAGES = ['policy', 'host-api', 'host', 'mock-host', 'elements', 'react'
 
 /** Runs a command to completion; fails the test with its output when it fails. */
 function run(command: string, args: readonly string[], cwd: string): string {
-  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false' } });
-  assert.equal(result.status, 0, `${command} ${args.join(' ')} (in ${cwd}) failed:\n${result.stdout}\n${result.stderr}`);
+  const result = spawnSync(command, args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, npm_config_update_notifier: 'false' },
+  });
+  assert.equal(
+    result.status,
+    0,
+    `${command} ${args.join(' ')} (in ${cwd}) failed:\n${result.stdout}\n${result.stderr}`,
+  );
   return result.stdout;
 }
 
 /** Packs every package, and installs the tarballs with the examples' own dependencies in `folder`. */
 function installPartnerFolder(folder: string): void {
-  for (const name of PACKAGES) assert.ok(existsSync(`${repository}packages/${name}/dist`), `packages/${name}/dist is missing: npm run build first`);
+  for (const name of PACKAGES)
+    assert.ok(
+      existsSync(`${repository}packages/${name}/dist`),
+      `packages/${name}/dist is missing: npm run build first`,
+    );
   const tarballs = join(folder, 'tarballs');
   mkdirSync(tarballs);
-  run('npm', ['pack', '--silent', '--pack-destination', tarballs, ...PACKAGES.flatMap((name) => ['-w', `packages/${name}`])], repository);
-  for (const part of ['package.json', 'html-site', 'express-host', 'react-page']) cpSync(join(examples, part), join(folder, part), { recursive: true, filter: (path) => !path.includes('/dist') });
-  const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+  run(
+    'npm',
+    ['pack', '--silent', '--pack-destination', tarballs, ...PACKAGES.flatMap((name) => ['-w', `packages/${name}`])],
+    repository,
+  );
+  for (const part of ['package.json', 'html-site', 'express-host', 'react-page'])
+    cpSync(join(examples, part), join(folder, part), { recursive: true, filter: (path) => !path.includes('/dist') });
+  const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as {
+    dependencies: Record<string, string>;
+  };
   for (const file of readdirSync(tarballs)) {
     const name = /^raincheck-([\w-]+)-\d/.exec(file)?.[1];
     assert.ok(name, `unexpected tarball ${file}`);
@@ -50,8 +76,14 @@ function installPartnerFolder(folder: string): void {
   // One copy of each, the tarball's: none fetched from a registry under the same name and version.
   for (const name of PACKAGES) {
     const installed = join(folder, 'node_modules/@raincheck', name);
-    assert.ok(existsSync(join(installed, 'README.md')) && existsSync(join(installed, 'LICENSE')), `@raincheck/${name}: README.md and LICENSE`);
-    assert.ok(!existsSync(join(installed, 'node_modules/@raincheck')), `@raincheck/${name} has nested @raincheck packages`);
+    assert.ok(
+      existsSync(join(installed, 'README.md')) && existsSync(join(installed, 'LICENSE')),
+      `@raincheck/${name}: README.md and LICENSE`,
+    );
+    assert.ok(
+      !existsSync(join(installed, 'node_modules/@raincheck')),
+      `@raincheck/${name} has nested @raincheck packages`,
+    );
   }
 }
 
@@ -59,7 +91,11 @@ function installPartnerFolder(folder: string): void {
 async function startServer(folder: string): Promise<{ url: string; process: ChildProcess }> {
   // PGlite in memory: without DATABASE_URL, so the example never writes to a PostgreSQL the tests share.
   const { DATABASE_URL: _shared, ...env } = process.env;
-  const child = spawn(process.execPath, ['express-host/server.mjs'], { cwd: folder, env: { ...env, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['express-host/server.mjs'], {
+    cwd: folder,
+    env: { ...env, PORT: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the example server did not start in 60 s:\n${output}`)), 60_000);
@@ -109,38 +145,70 @@ describe('examples, from the packed tarballs in a fresh folder', () => {
   it('the installed packages: entry types, manifest paths, shipped rules and their $schema, the worker script', () => {
     const modules = join(folder, 'node_modules');
     cpSync(`${examples}/test/fixtures/typed-entries.ts`, join(folder, 'typed-entries.ts'));
-    assert.deepEqual(typeErrors(folder, [join(folder, 'typed-entries.ts'), join(folder, 'react-page/src/main.tsx')], { jsx: ts.JsxEmit.ReactJSX }), []);
+    assert.deepEqual(
+      typeErrors(folder, [join(folder, 'typed-entries.ts'), join(folder, 'react-page/src/main.tsx')], {
+        jsx: ts.JsxEmit.ReactJSX,
+      }),
+      [],
+    );
     checkManifestPaths(join(modules, '@raincheck/elements'));
     checkShippedRules(join(modules, '@raincheck/policy'));
     // The default rules as a program reads them, through the installed @raincheck/policy/rules.
-    const read = run(process.execPath, ['--input-type=module', '-e', "import { defaultRuleFiles } from '@raincheck/policy/rules'; console.log(JSON.stringify(defaultRuleFiles));"], folder);
+    const read = run(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        "import { defaultRuleFiles } from '@raincheck/policy/rules'; console.log(JSON.stringify(defaultRuleFiles));",
+      ],
+      folder,
+    );
     checkDefaultRules(join(modules, '@raincheck/policy'), JSON.parse(read) as Record<string, unknown>);
     const mockHost = join(modules, '@raincheck/mock-host');
-    checkWorkerScript(mockHost, existsSync(join(mockHost, 'node_modules/msw')) ? join(mockHost, 'node_modules/msw') : join(modules, 'msw'));
+    checkWorkerScript(
+      mockHost,
+      existsSync(join(mockHost, 'node_modules/msw')) ? join(mockHost, 'node_modules/msw') : join(modules, 'msw'),
+    );
   });
 
   it('npx raincheck validate and test the rules the policy package ships', () => {
-    assert.match(run('npx', ['--no-install', 'raincheck', 'validate', 'node_modules/@raincheck/policy/rules'], folder), /5 rule file\(s\), \d+ rules: valid/);
-    assert.match(run('npx', ['--no-install', 'raincheck', 'test', 'node_modules/@raincheck/policy/rules'], folder), /\b51 passed, 0 failed/);
+    assert.match(
+      run('npx', ['--no-install', 'raincheck', 'validate', 'node_modules/@raincheck/policy/rules'], folder),
+      /5 rule file\(s\), \d+ rules: valid/,
+    );
+    assert.match(
+      run('npx', ['--no-install', 'raincheck', 'test', 'node_modules/@raincheck/policy/rules'], folder),
+      /\b51 passed, 0 failed/,
+    );
   });
 
   it('npx raincheck conformance --list, from the installed @raincheck/conformance', () => {
     const checks = run('npx', ['--no-install', 'raincheck', 'conformance', '--list'], folder).trim().split('\n');
     assert.ok(checks.length >= 20, `${checks.length} checks listed:\n${checks.join('\n')}`);
-    for (const id of ['contract.reads', 'idempotency.replay', 'identities.no-token']) assert.ok(checks.some((line) => line.startsWith(`${id}\t`)), `${id} is listed`);
+    for (const id of ['contract.reads', 'idempotency.replay', 'identities.no-token'])
+      assert.ok(
+        checks.some((line) => line.startsWith(`${id}\t`)),
+        `${id} is listed`,
+      );
   });
 
   it('the Express server mounts the reference host and mints tokens: the plain HTML page cancels a session', async () => {
     server = await startServer(folder);
     const { page, errors } = await openServerPage(browser, `${server.url}/`);
     await completeCancel(page);
-    await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Session cancelled', { timeout: 5000 });
+    await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Session cancelled', {
+      timeout: 5000,
+    });
     // The reference host has it: read back through the API with a token from the example's endpoint.
     const { token } = (await (await fetch(`${server.url}/raincheck-token`)).json()) as { token: string };
-    const answer = (await (await fetch(`${server.url}/raincheck/sessions/ses-1`, { headers: { authorization: `Bearer ${token}` } })).json()) as { session: { status: string } };
+    const answer = (await (
+      await fetch(`${server.url}/raincheck/sessions/ses-1`, { headers: { authorization: `Bearer ${token}` } })
+    ).json()) as { session: { status: string } };
     assert.equal(answer.session.status, 'cancelled');
     // The rules it serves are the default rules, their $schema resolving in the installed package.
-    const rules = (await (await fetch(`${server.url}/raincheck/policy/rules`, { headers: { authorization: `Bearer ${token}` } })).json()) as { files: Record<string, unknown> };
+    const rules = (await (
+      await fetch(`${server.url}/raincheck/policy/rules`, { headers: { authorization: `Bearer ${token}` } })
+    ).json()) as { files: Record<string, unknown> };
     checkDefaultRules(join(folder, 'node_modules/@raincheck/policy'), rules.files);
     assert.deepEqual(errors, []);
   });
@@ -149,7 +217,9 @@ describe('examples, from the packed tarballs in a fresh folder', () => {
     assert.ok(server, 'the server test runs first');
     const { page, errors } = await openServerPage(browser, `${server.url}/react/`);
     await completeCancel(page);
-    await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Session cancelled', { timeout: 5000 });
+    await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Session cancelled', {
+      timeout: 5000,
+    });
     assert.deepEqual(errors, []);
   });
 
@@ -172,9 +242,14 @@ describe('examples, from the packed tarballs in a fresh folder', () => {
       write: false,
       logLevel: 'silent',
     });
-    const html = '<!doctype html><html lang="en"><body><rc-provider base-url="https://partner.test/api"><rc-cancel-session session-id="ses-1"></rc-cancel-session></rc-provider><script type="module" src="/app.js"></script></body></html>';
+    const html =
+      '<!doctype html><html lang="en"><body><rc-provider base-url="https://partner.test/api"><rc-cancel-session session-id="ses-1"></rc-cancel-session></rc-provider><script type="module" src="/app.js"></script></body></html>';
     const site = (path: string) =>
-      path === '/' ? { body: html, contentType: 'text/html' } : path === '/app.js' ? { body: bundled.outputFiles[0]!.text, contentType: 'text/javascript' } : undefined;
+      path === '/'
+        ? { body: html, contentType: 'text/html' }
+        : path === '/app.js'
+          ? { body: bundled.outputFiles[0]!.text, contentType: 'text/javascript' }
+          : undefined;
     const { page, errors } = await openPartnerPage(browser, site);
     await completeCancel(page);
     assert.deepEqual(errors, []);
@@ -182,7 +257,10 @@ describe('examples, from the packed tarballs in a fresh folder', () => {
 
   it('the installed script-tag build on a plain page with the mock host', async () => {
     const scriptTag = join(folder, 'node_modules/@raincheck/elements/dist/script-tag');
-    const { page, errors } = await openPartnerPage(browser, scriptTagSite(scriptTag, await mockHostScript(folder, { baseUrl: 'https://partner.test/api' })));
+    const { page, errors } = await openPartnerPage(
+      browser,
+      scriptTagSite(scriptTag, await mockHostScript(folder, { baseUrl: 'https://partner.test/api' })),
+    );
     await completeCancel(page);
     assert.deepEqual(errors, []);
   });
@@ -198,9 +276,21 @@ describe("each package README's example, as written, read from the installed pac
   };
   /** `entry` bundled for the browser as a partner's bundler does it. */
   const bundle = async (entry: string) =>
-    (await build({ entryPoints: [entry], bundle: true, format: 'esm', platform: 'browser', jsx: 'automatic', define: { 'process.env.NODE_ENV': '"production"' }, write: false, logLevel: 'silent' })).outputFiles[0]!.text;
+    (
+      await build({
+        entryPoints: [entry],
+        bundle: true,
+        format: 'esm',
+        platform: 'browser',
+        jsx: 'automatic',
+        define: { 'process.env.NODE_ENV': '"production"' },
+        write: false,
+        logLevel: 'silent',
+      })
+    ).outputFiles[0]!.text;
   /** A page of the README's markup, loading the partner's bundle. */
-  const page = (markup: string, script: string) => `<!doctype html><html lang="en"><body>${markup}<div id="root"></div><script type="module" src="${script}"></script></body></html>`;
+  const page = (markup: string, script: string) =>
+    `<!doctype html><html lang="en"><body>${markup}<div id="root"></div><script type="module" src="${script}"></script></body></html>`;
 
   it('no README links to where nothing is once installed', () => {
     for (const name of PACKAGES) checkReadmeLinks(join(folder, 'node_modules/@raincheck', name));
@@ -211,9 +301,18 @@ describe("each package README's example, as written, read from the installed pac
     assert.ok(advised, 'the policy README says what $schema a copy in ./rules takes');
     cpSync(join(folder, 'node_modules/@raincheck/policy/rules'), join(folder, 'rules'), { recursive: true });
     const file = join(folder, 'rules/session-changes.json');
-    writeFileSync(file, JSON.stringify({ ...(JSON.parse(readFileSync(file, 'utf8')) as object), $schema: advised }, null, 2));
-    assert.equal(resolve(join(folder, 'rules'), advised), join(folder, 'node_modules/@raincheck/policy/schema/rule-file.schema.json'));
-    assert.match(run('npx', ['--no-install', 'raincheck', 'validate', 'rules'], folder), /5 rule file\(s\), \d+ rules: valid/);
+    writeFileSync(
+      file,
+      JSON.stringify({ ...(JSON.parse(readFileSync(file, 'utf8')) as object), $schema: advised }, null, 2),
+    );
+    assert.equal(
+      resolve(join(folder, 'rules'), advised),
+      join(folder, 'node_modules/@raincheck/policy/schema/rule-file.schema.json'),
+    );
+    assert.match(
+      run('npx', ['--no-install', 'raincheck', 'validate', 'rules'], folder),
+      /5 rule file\(s\), \d+ rules: valid/,
+    );
   });
 
   it('the TypeScript examples type-check against the installed packages (strict)', () => {
@@ -228,16 +327,24 @@ describe("each package README's example, as written, read from the installed pac
   });
 
   it('@raincheck/policy: the example decides, and says why', async () => {
-    const script = write('readme/policy.mjs', (await transform(readmeBlock(readme('policy'), 'Example', 'ts'), { loader: 'ts' })).code);
+    const script = write(
+      'readme/policy.mjs',
+      (await transform(readmeBlock(readme('policy'), 'Example', 'ts'), { loader: 'ts' })).code,
+    );
     const [outcome, ...why] = run(process.execPath, [script], folder).split('\n');
     assert.equal(outcome, 'allowed');
-    assert.match(why.join('\n'), /[A-Z][^']+\./, 'the fired rules\' sentences');
+    assert.match(why.join('\n'), /[A-Z][^']+\./, "the fired rules' sentences");
   });
 
   it('@raincheck/mock-host: the example completes a cancellation on the mock host', async () => {
     const markup = readmeBlock(readme('mock-host'), 'Example', 'html');
     const app = await bundle(write('readme/mock-host.ts', readmeBlock(readme('mock-host'), 'Example', 'ts')));
-    const site = (path: string) => (path === '/' ? { body: page(markup, '/app.js'), contentType: 'text/html' } : path === '/app.js' ? { body: app, contentType: 'text/javascript' } : undefined);
+    const site = (path: string) =>
+      path === '/'
+        ? { body: page(markup, '/app.js'), contentType: 'text/html' }
+        : path === '/app.js'
+          ? { body: app, contentType: 'text/javascript' }
+          : undefined;
     const { page: tab, errors } = await openPartnerPage(browser, site);
     await completeCancel(tab);
     assert.deepEqual(errors, []);
@@ -247,15 +354,24 @@ describe("each package README's example, as written, read from the installed pac
     // A server of its own (fresh demo data), serving the pages from its static folder.
     readmeServer = await startServer(folder);
     const elementsSection = 'With a bundler (Vite, webpack, esbuild …)';
-    write('html-site/readme-elements/index.html', page(readmeBlock(readme('elements'), elementsSection, 'html'), './app.js'));
-    write('html-site/readme-elements/app.js', await bundle(write('readme/elements.ts', readmeBlock(readme('elements'), elementsSection, 'ts'))));
+    write(
+      'html-site/readme-elements/index.html',
+      page(readmeBlock(readme('elements'), elementsSection, 'html'), './app.js'),
+    );
+    write(
+      'html-site/readme-elements/app.js',
+      await bundle(write('readme/elements.ts', readmeBlock(readme('elements'), elementsSection, 'ts'))),
+    );
     const elements = await openServerPage(browser, `${readmeServer.url}/readme-elements/`);
     await completeCancel(elements.page);
     assert.deepEqual(elements.errors, []);
 
     // The README's component, rendered for another session; its submit asks `confirm()` first.
     write('readme/react.tsx', readmeBlock(readme('react'), 'Example', 'tsx'));
-    const main = write('readme/react-main.tsx', "import { createRoot } from 'react-dom/client';\nimport { CancelPage } from './react.js';\ncreateRoot(document.getElementById('root')!).render(<CancelPage sessionId=\"ses-2\" />);\n");
+    const main = write(
+      'readme/react-main.tsx',
+      "import { createRoot } from 'react-dom/client';\nimport { CancelPage } from './react.js';\ncreateRoot(document.getElementById('root')!).render(<CancelPage sessionId=\"ses-2\" />);\n",
+    );
     write('html-site/readme-react/index.html', page('', './app.js'));
     write('html-site/readme-react/app.js', await bundle(main));
     const react = await openServerPage(browser, `${readmeServer.url}/readme-react/`);

@@ -5,7 +5,13 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { withTokensTable } from '../../../packages/elements/build/write-tokens-table.mjs';
 import { defaultRuleFiles } from '@raincheck/policy/rules';
-import { checkDefaultRules, checkManifestPaths, checkShippedRules, checkWorkerScript, typeErrors } from '../shared/package-checks.js';
+import {
+  checkDefaultRules,
+  checkManifestPaths,
+  checkShippedRules,
+  checkWorkerScript,
+  typeErrors,
+} from '../shared/package-checks.js';
 
 const repository = new URL('../../../', import.meta.url).pathname;
 
@@ -20,11 +26,22 @@ describe('package contents', () => {
 
   it("the elements README's custom properties are the tokens the manifest lists", () => {
     const readme = readFileSync(`${repository}packages/elements/README.md`, 'utf8');
-    assert.equal(readme, withTokensTable(readme), 'packages/elements/README.md: the tokens table is stale (npm run build rewrites it)');
-    const manifest = JSON.parse(readFileSync(`${repository}packages/elements/custom-elements.json`, 'utf8')) as { modules: { declarations?: { tagName?: string; cssProperties?: { name: string }[] }[] }[] };
-    const cancel = manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => d.tagName === 'rc-cancel-session')!;
+    assert.equal(
+      readme,
+      withTokensTable(readme),
+      'packages/elements/README.md: the tokens table is stale (npm run build rewrites it)',
+    );
+    const manifest = JSON.parse(readFileSync(`${repository}packages/elements/custom-elements.json`, 'utf8')) as {
+      modules: { declarations?: { tagName?: string; cssProperties?: { name: string }[] }[] }[];
+    };
+    const cancel = manifest.modules
+      .flatMap((m) => m.declarations ?? [])
+      .find((d) => d.tagName === 'rc-cancel-session')!;
     const inReadme = [...readme.matchAll(/^\| `(--rc-[\w-]+)`/gm)].map((m) => m[1]);
-    assert.deepEqual(cancel.cssProperties?.map((p) => p.name), inReadme);
+    assert.deepEqual(
+      cancel.cssProperties?.map((p) => p.name),
+      inReadme,
+    );
     assert.equal(inReadme.length, 16);
   });
 

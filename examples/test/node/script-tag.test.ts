@@ -21,13 +21,22 @@ after(() => browser?.close());
 describe('script-tag build', () => {
   it('has one module per element and a loader, with no bare import left', async () => {
     await init;
-    const modules = readdirSync(scriptTagDir).filter((file) => file.endsWith('.js')).sort();
-    assert.ok(modules.includes('raincheck.js') && modules.includes('rc-cancel-session.js') && modules.includes('rc-provider.js'), modules.join(', '));
+    const modules = readdirSync(scriptTagDir)
+      .filter((file) => file.endsWith('.js'))
+      .sort();
+    assert.ok(
+      modules.includes('raincheck.js') &&
+        modules.includes('rc-cancel-session.js') &&
+        modules.includes('rc-provider.js'),
+      modules.join(', '),
+    );
     for (const file of modules) {
       const text = readFileSync(`${scriptTagDir}/${file}`, 'utf8');
       // Every import's specifier (static, or dynamic of a literal); a computed one is `undefined`.
       const [imports] = parse(text, file);
-      const bare = imports.map((i) => i.n).filter((specifier) => specifier !== undefined && !/^(\.{1,2}\/|\/|https?:)/.test(specifier));
+      const bare = imports
+        .map((i) => i.n)
+        .filter((specifier) => specifier !== undefined && !/^(\.{1,2}\/|\/|https?:)/.test(specifier));
       assert.deepEqual(bare, [], `${file} imports by bare name`);
     }
   });
@@ -36,10 +45,18 @@ describe('script-tag build', () => {
     const mockHost = await mockHostScript(`${repository}packages/mock-host`, { baseUrl: 'https://partner.test/api' });
     const { page, errors, requested } = await openPartnerPage(browser, scriptTagSite(scriptTagDir, mockHost));
     await completeCancel(page);
-    const notified = await page.evaluate(() => (globalThis as unknown as { mockHost: { records: { notifications: { sessionId: string }[] } } }).mockHost.records.notifications.map((n) => n.sessionId));
+    const notified = await page.evaluate(() =>
+      (
+        globalThis as unknown as { mockHost: { records: { notifications: { sessionId: string }[] } } }
+      ).mockHost.records.notifications.map((n) => n.sessionId),
+    );
     assert.deepEqual(notified, ['ses-1']);
     // Only what the page uses was loaded: the provider and the cancel widget.
-    assert.deepEqual(requested.filter((path) => path.startsWith('/raincheck/')).sort(), ['/raincheck/raincheck.js', '/raincheck/rc-cancel-session.js', '/raincheck/rc-provider.js']);
+    assert.deepEqual(requested.filter((path) => path.startsWith('/raincheck/')).sort(), [
+      '/raincheck/raincheck.js',
+      '/raincheck/rc-cancel-session.js',
+      '/raincheck/rc-provider.js',
+    ]);
 
     // An element added later is defined when it appears.
     await page.evaluate(() => {

@@ -7,7 +7,10 @@ import { build } from 'esbuild';
  * The module's text. `resolveDir` is where `@raincheck/mock-host` is installed from (the
  * repository, or a partner's folder with the packed tarballs installed).
  */
-export async function mockHostScript(resolveDir: string, options: { baseUrl: string; scenario?: string }): Promise<string> {
+export async function mockHostScript(
+  resolveDir: string,
+  options: { baseUrl: string; scenario?: string },
+): Promise<string> {
   const result = await build({
     stdin: {
       contents: `import { createMockHost } from '@raincheck/mock-host';

@@ -18,7 +18,11 @@ export interface SiteFile {
 export async function launchChromium(): Promise<Browser> {
   const executablePath = findChromium();
   assert.ok(executablePath, 'Chromium is needed for this test (CHROME_PATH, or apt-get install -y chromium)');
-  return puppeteer.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  return puppeteer.launch({
+    executablePath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
 }
 
 /** A page that records page errors and failed requests, and the requests it made. */
@@ -32,7 +36,11 @@ export interface WatchedPage {
  * Opens `path` of a partner site whose files come from `site(path)` (404 when it has none). Every
  * request the page makes is answered here, so nothing is fetched from anywhere else.
  */
-export async function openPartnerPage(browser: Browser, site: (path: string) => SiteFile | undefined, path = '/'): Promise<WatchedPage> {
+export async function openPartnerPage(
+  browser: Browser,
+  site: (path: string) => SiteFile | undefined,
+  path = '/',
+): Promise<WatchedPage> {
   const page = await browser.newPage();
   const errors: string[] = [];
   const requested: string[] = [];
@@ -54,7 +62,11 @@ export async function openPartnerPage(browser: Browser, site: (path: string) => 
       void request.respond({ status: 404, contentType: 'text/plain', body: 'not found' });
       return;
     }
-    void request.respond({ status: 200, contentType: file.contentType, body: typeof file.body === 'string' ? file.body : Buffer.from(file.body) });
+    void request.respond({
+      status: 200,
+      contentType: file.contentType,
+      body: typeof file.body === 'string' ? file.body : Buffer.from(file.body),
+    });
   });
   await page.goto(`${PARTNER_ORIGIN}${path}`);
   return { page, errors, requested };
@@ -62,16 +74,23 @@ export async function openPartnerPage(browser: Browser, site: (path: string) => 
 
 /** Clicks inside a widget's shadow root (the `index`th match of `selector`). */
 export const clickIn = (page: Page, tag: string, selector: string, index = 0) =>
-  page.$eval(tag, (el, s, i) => (el.shadowRoot!.querySelectorAll<HTMLElement>(s)[i]!).click(), selector, index);
+  page.$eval(tag, (el, s, i) => el.shadowRoot!.querySelectorAll<HTMLElement>(s)[i]!.click(), selector, index);
 
 /** Waits for a widget's `state` attribute, with what the widget shows in the failure message. */
 export async function waitForState(page: Page, tag: string, state: string, timeout = 20_000): Promise<void> {
   try {
-    await page.waitForFunction((t, s) => document.querySelector(t)?.getAttribute('state') === s, { timeout }, tag, state);
+    await page.waitForFunction(
+      (t, s) => document.querySelector(t)?.getAttribute('state') === s,
+      { timeout },
+      tag,
+      state,
+    );
   } catch (error) {
     const shown = await page.evaluate((t) => {
       const el = document.querySelector(t);
-      return el ? `state=${el.getAttribute('state')} defined=${customElements.get(t) !== undefined}: ${el.shadowRoot?.textContent?.replace(/\s+/g, ' ').slice(0, 400)}` : 'no such element';
+      return el
+        ? `state=${el.getAttribute('state')} defined=${customElements.get(t) !== undefined}: ${el.shadowRoot?.textContent?.replace(/\s+/g, ' ').slice(0, 400)}`
+        : 'no such element';
     }, tag);
     throw new Error(`<${tag}> never reached state "${state}" (${shown})`, { cause: error });
   }

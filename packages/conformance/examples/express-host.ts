@@ -16,14 +16,18 @@ const host = await createHost({
   // Development only: the fixtures the kit sets the host up with. Never in production.
   fixtures: {
     secret,
-    scenario: (name, nowMs, tweaks) => (Object.hasOwn(SCENARIOS, name) ? seedScenario(name as ScenarioName, nowMs, tweaks) : undefined),
+    scenario: (name, nowMs, tweaks) =>
+      Object.hasOwn(SCENARIOS, name) ? seedScenario(name as ScenarioName, nowMs, tweaks) : undefined,
   },
 });
 
 const app = express();
 app.get('/', (_request, response) => void response.send('The partner’s own pages.'));
 // Express strips the mount path, so the host sees its own paths.
-app.use('/raincheck', getRequestListener((request) => host.fetch(request)));
+app.use(
+  '/raincheck',
+  getRequestListener((request) => host.fetch(request)),
+);
 const server = createServer(app).listen(0, '127.0.0.1');
 await once(server, 'listening');
 const { port } = server.address() as AddressInfo;

@@ -25,7 +25,9 @@ function tokensFrom(pairs: readonly string[]): Partial<Record<KitRole, string>> 
     const at = pair.indexOf('=');
     const role = pair.slice(0, at);
     if (at < 1 || !(KIT_ROLES as readonly string[]).includes(role) || pair.slice(at + 1) === '') {
-      throw new UsageError(`--token-for takes ROLE=TOKEN with a role of ${KIT_ROLES.join(', ')}, not ${JSON.stringify(pair.slice(0, 40))}`);
+      throw new UsageError(
+        `--token-for takes ROLE=TOKEN with a role of ${KIT_ROLES.join(', ')}, not ${JSON.stringify(pair.slice(0, 40))}`,
+      );
     }
     tokens[role as KitRole] = pair.slice(at + 1);
   }
@@ -36,7 +38,13 @@ function tokensFrom(pairs: readonly string[]): Partial<Record<KitRole, string>> 
  * `raincheck conformance …`: runs the kit and prints its report. Resolves to the exit code.
  * @param argv the arguments after `conformance`.
  */
-export async function main(argv: readonly string[], io: { readonly out: (text: string) => void; readonly err: (text: string) => void } = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) }): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  io: { readonly out: (text: string) => void; readonly err: (text: string) => void } = {
+    out: (t) => process.stdout.write(t),
+    err: (t) => process.stderr.write(t),
+  },
+): Promise<number> {
   try {
     const { values } = parseArgs({
       args: [...argv],
@@ -65,13 +73,27 @@ export async function main(argv: readonly string[], io: { readonly out: (text: s
       return 0;
     }
     const unknown = (values.only ?? []).filter((prefix) => !checks.some((c) => c.id.startsWith(prefix)));
-    if (unknown.length > 0) throw new UsageError(`--only ${unknown.map((p) => JSON.stringify(p)).join(', ')}: no check's id or group starts with it (raincheck conformance --list names them)`);
+    if (unknown.length > 0)
+      throw new UsageError(
+        `--only ${unknown.map((p) => JSON.stringify(p)).join(', ')}: no check's id or group starts with it (raincheck conformance --list names them)`,
+      );
     const baseUrl = values['base-url'];
     if (!baseUrl) throw new UsageError('--base-url is required');
-    if (!/^https?:\/\/[^/]/.test(baseUrl)) throw new UsageError(`--base-url must be an http(s) URL, not ${JSON.stringify(baseUrl)}`);
+    if (!/^https?:\/\/[^/]/.test(baseUrl))
+      throw new UsageError(`--base-url must be an http(s) URL, not ${JSON.stringify(baseUrl)}`);
     const file = values['expected-failures'];
-    const expectedFailures = file === undefined ? [] : parseExpectedFailures(await readFile(file, 'utf8'), file, checks.map((c) => c.id));
-    const seed = { ...(values['session-id'] ? { sessionId: values['session-id'] } : {}), ...(values['therapist-id'] ? { therapistId: values['therapist-id'] } : {}) };
+    const expectedFailures =
+      file === undefined
+        ? []
+        : parseExpectedFailures(
+            await readFile(file, 'utf8'),
+            file,
+            checks.map((c) => c.id),
+          );
+    const seed = {
+      ...(values['session-id'] ? { sessionId: values['session-id'] } : {}),
+      ...(values['therapist-id'] ? { therapistId: values['therapist-id'] } : {}),
+    };
     const report = await runConformance({
       baseUrl,
       fixtures: values.fixtures === true,
@@ -86,7 +108,9 @@ export async function main(argv: readonly string[], io: { readonly out: (text: s
     return report.ok ? 0 : 1;
   } catch (error) {
     const usage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-    io.err(`raincheck conformance: ${error instanceof Error ? error.message : String(error)}\n${usage ? `${USAGE}\n` : ''}`);
+    io.err(
+      `raincheck conformance: ${error instanceof Error ? error.message : String(error)}\n${usage ? `${USAGE}\n` : ''}`,
+    );
     return usage ? 2 : 1;
   }
 }

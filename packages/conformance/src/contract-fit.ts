@@ -8,7 +8,10 @@ import { toValidationIssues } from '@raincheck/policy/schemas';
 const ALWAYS = [400, 401, 403];
 
 interface SafeParsing {
-  safeParse(value: unknown, options: { reportInput: true }): { success: true } | { success: false; error: { issues: Parameters<typeof toValidationIssues>[1] } };
+  safeParse(
+    value: unknown,
+    options: { reportInput: true },
+  ): { success: true } | { success: false; error: { issues: Parameters<typeof toValidationIssues>[1] } };
 }
 
 /** What is wrong with a body against a schema, in the policy's sentences (empty when it fits). */
@@ -30,14 +33,20 @@ export function endpointFor(method: string, path: string): EndpointId | undefine
 }
 
 /** What is wrong with one answer of `endpoint` against the contract (empty when it fits). */
-export function responseProblems(endpoint: EndpointId, status: number, text: string, contentType: string | null): string[] {
+export function responseProblems(
+  endpoint: EndpointId,
+  status: number,
+  text: string,
+  contentType: string | null,
+): string[] {
   const definition = ENDPOINTS[endpoint];
   const allowed: readonly number[] = definition.errors;
   if (status >= 500) return [`answered ${status}: a server error, where the contract expects an answer`];
   if (status >= 300 && !ALWAYS.includes(status) && !allowed.includes(status)) {
     return [`answered ${status}, which is not among its statuses (200, ${[...ALWAYS, ...allowed].join(', ')})`];
   }
-  if (!(contentType ?? '').includes('application/json')) return [`answered ${status} with content-type ${JSON.stringify(contentType)}, not application/json`];
+  if (!(contentType ?? '').includes('application/json'))
+    return [`answered ${status} with content-type ${JSON.stringify(contentType)}, not application/json`];
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -45,5 +54,8 @@ export function responseProblems(endpoint: EndpointId, status: number, text: str
     return [`answered ${status} with a body that is not JSON: ${JSON.stringify(text.slice(0, 80))}`];
   }
   const schema = status < 300 ? definition.response : errorBodySchema;
-  return schemaProblems(schema, body).map((problem) => `answered ${status} with a body that breaks the contract's ${status < 300 ? 'response' : 'error body'}: ${problem}`);
+  return schemaProblems(schema, body).map(
+    (problem) =>
+      `answered ${status} with a body that breaks the contract's ${status < 300 ? 'response' : 'error body'}: ${problem}`,
+  );
 }

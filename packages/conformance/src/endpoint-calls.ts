@@ -38,19 +38,38 @@ export interface BearerEndpoint {
 
 /** Every bearer endpoint of the contract, reads first. */
 export const BEARER_ENDPOINTS: readonly BearerEndpoint[] = Object.entries(ENDPOINTS)
-  .flatMap(([id, definition]) => (definition.access.kind === 'bearer' ? [{ id: id as EndpointId, method: definition.method, path: definition.path, roles: definition.access.roles }] : []))
+  .flatMap(([id, definition]) =>
+    definition.access.kind === 'bearer'
+      ? [{ id: id as EndpointId, method: definition.method, path: definition.path, roles: definition.access.roles }]
+      : [],
+  )
   .sort((a, b) => Number(a.method !== 'GET') - Number(b.method !== 'GET'));
 
 /** A write's body by endpoint: valid for the contract, about the practice's data. */
 const BODIES: Partial<Record<EndpointId, (t: CallTargets) => Record<string, unknown>>> = {
   publishRules: (t) => ({ id: t.rules.id, version: `conformance-${crypto.randomUUID()}`, files: t.rules.files }),
   cancelSession: (t) => t.cancelBody,
-  rescheduleSession: (t) => ({ slotId: t.slotId ?? 'conformance-no-slot', reason: 'illness', note: NOTE, decision: t.shown }),
+  rescheduleSession: (t) => ({
+    slotId: t.slotId ?? 'conformance-no-slot',
+    reason: 'illness',
+    note: NOTE,
+    decision: t.shown,
+  }),
   refundSession: (t) => ({ note: NOTE, decision: t.shown }),
   updateAttendance: (t) => ({ outcome: 'therapist-unable', refund: true, note: NOTE, decision: t.shown }),
-  createTeamRequest: (t) => ({ kind: 'other', therapistId: t.therapistId, sessionId: t.sessionId, reason: `Conformance: a request for someone else's session ${crypto.randomUUID()}` }),
+  createTeamRequest: (t) => ({
+    kind: 'other',
+    therapistId: t.therapistId,
+    sessionId: t.sessionId,
+    reason: `Conformance: a request for someone else's session ${crypto.randomUUID()}`,
+  }),
   setVisibility: (t) => ({ visible: false, hiddenUntil: new Date(t.now + 7 * DAY_MS).toISOString().slice(0, 10) }),
-  reportAbsence: (t) => ({ from: new Date(t.now + DAY_MS).toISOString().slice(0, 10), until: new Date(t.now + 2 * DAY_MS).toISOString().slice(0, 10), certainty: 'sure', informTeam: true }),
+  reportAbsence: (t) => ({
+    from: new Date(t.now + DAY_MS).toISOString().slice(0, 10),
+    until: new Date(t.now + 2 * DAY_MS).toISOString().slice(0, 10),
+    certainty: 'sure',
+    informTeam: true,
+  }),
   resolveTeamRequest: () => ({ action: 'acknowledge', note: NOTE }),
 };
 
@@ -64,7 +83,11 @@ function queryFor(endpoint: EndpointId, t: CallTargets): string {
   if (!schema) return '';
   const from = new Date(t.now);
   const to = new Date(t.now + 14 * DAY_MS);
-  const candidates: Record<string, string>[] = [{ from: from.toISOString(), to: to.toISOString() }, { from: from.toISOString().slice(0, 10), to: to.toISOString().slice(0, 10) }, {}];
+  const candidates: Record<string, string>[] = [
+    { from: from.toISOString(), to: to.toISOString() },
+    { from: from.toISOString().slice(0, 10), to: to.toISOString().slice(0, 10) },
+    {},
+  ];
   const query = candidates.find((c) => schema.safeParse(c).success) ?? {};
   const text = new URLSearchParams(query).toString();
   return text === '' ? '' : `?${text}`;
@@ -75,7 +98,11 @@ function queryFor(endpoint: EndpointId, t: CallTargets): string {
  * when the practice has nothing the path names (no team request yet).
  */
 export function callFor(endpoint: BearerEndpoint, t: CallTargets, token: string | undefined): Call | undefined {
-  const params: Readonly<Record<string, string | undefined>> = { sessionId: t.sessionId, therapistId: t.therapistId, requestId: t.requestId };
+  const params: Readonly<Record<string, string | undefined>> = {
+    sessionId: t.sessionId,
+    therapistId: t.therapistId,
+    requestId: t.requestId,
+  };
   let missing = false;
   const path = endpoint.path.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = params[name];
@@ -104,20 +131,38 @@ export function namesPractice(endpoint: BearerEndpoint, call: Call): boolean {
  * Reads what requests about the practice name. `createRequest`: a fresh practice gets a team
  * request of its own (a write); otherwise the team's queue gives one if it has any.
  */
-export async function practiceTargets(context: CheckContext, practice: Practice, options: { readonly createRequest: boolean }): Promise<CallTargets> {
+export async function practiceTargets(
+  context: CheckContext,
+  practice: Practice,
+  options: { readonly createRequest: boolean },
+): Promise<CallTargets> {
   const sessionId = practice.sessionIds[0]!;
   const session = await readSession(context, practice, sessionId);
   const { body } = await cancelBody(context, practice, sessionId);
   const slots = await openSlots(context, practice);
-  const rules = await context.probe.send({ method: 'GET', path: '/policy/rules', token: await practice.token('therapist') });
+  const rules = await context.probe.send({
+    method: 'GET',
+    path: '/policy/rules',
+    token: await practice.token('therapist'),
+  });
   expectStatus(rules, 200, 'anyone of the practice reads its rules');
   let requestId: string | undefined;
   if (options.createRequest) {
-    const made = await context.probe.send({ method: 'POST', path: '/team-requests', token: await practice.token('therapist'), body: { kind: 'other', therapistId: practice.therapistId, reason: 'Conformance: a request of the practice' }, idempotencyKey: newKey() });
+    const made = await context.probe.send({
+      method: 'POST',
+      path: '/team-requests',
+      token: await practice.token('therapist'),
+      body: { kind: 'other', therapistId: practice.therapistId, reason: 'Conformance: a request of the practice' },
+      idempotencyKey: newKey(),
+    });
     expectStatus(made, 200, 'the therapist raises a team request');
     requestId = (made.json as { teamRequest?: { id?: string } }).teamRequest?.id;
   } else {
-    const queue = await context.probe.send({ method: 'GET', path: '/team-requests', token: await practice.token('team') });
+    const queue = await context.probe.send({
+      method: 'GET',
+      path: '/team-requests',
+      token: await practice.token('team'),
+    });
     expectStatus(queue, 200, 'the team lists its requests');
     requestId = (queue.json as { teamRequests?: { id?: string }[] }).teamRequests?.[0]?.id;
   }

@@ -15,8 +15,12 @@ export function parseExpectedFailures(text: string, file: string, knownIds: read
   if (!Array.isArray(data)) throw new Error(`${file}: expected a JSON array of { "id", "reason" }`);
   return data.map((entry: unknown, index) => {
     const { id, reason } = (entry ?? {}) as { id?: unknown; reason?: unknown };
-    if (typeof id !== 'string' || !knownIds.includes(id)) throw new Error(`${file}: [${index}].id ${JSON.stringify(id)} is not a check id (ids: raincheck conformance --list)`);
-    if (typeof reason !== 'string' || reason.trim() === '') throw new Error(`${file}: [${index}].reason must say why ${id} is expected to fail`);
+    if (typeof id !== 'string' || !knownIds.includes(id))
+      throw new Error(
+        `${file}: [${index}].id ${JSON.stringify(id)} is not a check id (ids: raincheck conformance --list)`,
+      );
+    if (typeof reason !== 'string' || reason.trim() === '')
+      throw new Error(`${file}: [${index}].reason must say why ${id} is expected to fail`);
     return { id, reason };
   });
 }

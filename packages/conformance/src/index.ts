@@ -15,4 +15,13 @@ export type { Practice, ScenarioName } from './setup.js';
 export type { Answer, Call, ContractViolation, Probe } from './probe.js';
 export { CheckFailure, CheckSkip } from './outcomes.js';
 export { GROUPS, KIT_ROLES } from './types.js';
-export type { CheckResult, ConformanceOptions, ConformanceReport, ExpectedFailure, Group, KitRole, SeedIds, Status } from './types.js';
+export type {
+  CheckResult,
+  ConformanceOptions,
+  ConformanceReport,
+  ExpectedFailure,
+  Group,
+  KitRole,
+  SeedIds,
+  Status,
+} from './types.js';

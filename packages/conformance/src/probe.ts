@@ -46,8 +46,13 @@ export interface ContractViolation {
 function caller(token: string | undefined): string {
   if (!token) return ' [no token]';
   try {
-    const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { sub?: unknown; role?: unknown };
-    return typeof claims.sub === 'string' && typeof claims.role === 'string' ? ` [${claims.role} ${claims.sub}]` : ' [a token]';
+    const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as {
+      sub?: unknown;
+      role?: unknown;
+    };
+    return typeof claims.sub === 'string' && typeof claims.role === 'string'
+      ? ` [${claims.role} ${claims.sub}]`
+      : ' [a token]';
   } catch {
     return ' [a token]';
   }
@@ -78,11 +83,21 @@ export class Probe {
     let response: Response;
     let text: string;
     try {
-      response = await this.fetcher(new Request(`${this.baseUrl}${call.path}`, { method: call.method, headers, ...(body === undefined ? {} : { body }), signal: AbortSignal.timeout(this.timeoutMs) }));
+      response = await this.fetcher(
+        new Request(`${this.baseUrl}${call.path}`, {
+          method: call.method,
+          headers,
+          ...(body === undefined ? {} : { body }),
+          signal: AbortSignal.timeout(this.timeoutMs),
+        }),
+      );
       text = await response.text();
     } catch (error) {
       this.transcript.push(`${sent} → no answer`);
-      const why = error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${this.timeoutMs} ms` : `no answer (${error instanceof Error ? error.message : String(error)})`;
+      const why =
+        error instanceof Error && error.name === 'TimeoutError'
+          ? `no answer within ${this.timeoutMs} ms`
+          : `no answer (${error instanceof Error ? error.message : String(error)})`;
       throw new Error(`${sent}: ${why}`, { cause: error });
     }
     let json: unknown;
@@ -93,7 +108,9 @@ export class Probe {
     }
     const line = `${sent} → ${response.status}`;
     const offerLink = call.path.startsWith('/offers/') || call.path.startsWith('/_fixtures/');
-    this.transcript.push(`${sent}${offerLink ? '' : caller(call.token)} → ${response.status} ${text.length > 300 ? `${text.slice(0, 300)}…` : text}`);
+    this.transcript.push(
+      `${sent}${offerLink ? '' : caller(call.token)} → ${response.status} ${text.length > 300 ? `${text.slice(0, 300)}…` : text}`,
+    );
     const endpoint = endpointFor(call.method, call.path);
     if (endpoint) {
       for (const problem of responseProblems(endpoint, response.status, text, response.headers.get('content-type'))) {

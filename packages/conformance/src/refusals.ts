@@ -30,10 +30,17 @@ const REFUSED = [403, 404] as const;
  * Sends every bearer read (or write, with a valid body) about the practice as `caller` and fails on
  * the first that is not refused; writes are followed by a re-read: nothing may have changed.
  */
-export async function expectRefused(context: CheckContext, practice: Practice, kind: 'reads' | 'writes', caller: Caller): Promise<void> {
+export async function expectRefused(
+  context: CheckContext,
+  practice: Practice,
+  kind: 'reads' | 'writes',
+  caller: Caller,
+): Promise<void> {
   const targets = await practiceTargets(context, practice, { createRequest: practice.fresh });
   const before = kind === 'writes' ? await practiceSnapshot(context, practice, targets) : '';
-  const ids = [targets.sessionId, targets.therapistId, targets.requestId].filter((id): id is string => id !== undefined);
+  const ids = [targets.sessionId, targets.therapistId, targets.requestId].filter(
+    (id): id is string => id !== undefined,
+  );
   let sent = 0;
   for (const endpoint of BEARER_ENDPOINTS.filter((e) => (e.method === 'GET') === (kind === 'reads'))) {
     const call = callFor(endpoint, targets, caller.token);
@@ -42,16 +49,27 @@ export async function expectRefused(context: CheckContext, practice: Practice, k
     if (caller.token === undefined) {
       expectStatus(await context.probe.send(call), 401, `${caller.who} may not call ${endpoint.id}`);
     } else if (!roleAllowed) {
-      expectStatus(await context.probe.send(call), caller.own ? 403 : REFUSED, `${endpoint.id} is for ${endpoint.roles.join(' and ')}, not ${caller.who}`);
+      expectStatus(
+        await context.probe.send(call),
+        caller.own ? 403 : REFUSED,
+        `${endpoint.id} is for ${endpoint.roles.join(' and ')}, not ${caller.who}`,
+      );
     } else if (caller.own) {
       continue;
     } else if (namesPractice(endpoint, call)) {
-      expectStatus(await context.probe.send(call), REFUSED, `${caller.who} may not ${kind === 'reads' ? 'read' : 'change'} the practice's data (${endpoint.id})`);
+      expectStatus(
+        await context.probe.send(call),
+        REFUSED,
+        `${caller.who} may not ${kind === 'reads' ? 'read' : 'change'} the practice's data (${endpoint.id})`,
+      );
     } else {
       // Theirs to call (their own tenant's rules or queue): it must show none of this practice's data.
       const answer = await context.probe.send(call);
       const shown = ids.filter((id) => answer.text.includes(JSON.stringify(id)));
-      if (answer.status < 300 && shown.length > 0) throw new CheckFailure(`${answer.line}: ${caller.who} was shown the practice's ${shown.map((id) => JSON.stringify(id)).join(', ')} (${endpoint.id}); a caller sees only their own tenant's data`);
+      if (answer.status < 300 && shown.length > 0)
+        throw new CheckFailure(
+          `${answer.line}: ${caller.who} was shown the practice's ${shown.map((id) => JSON.stringify(id)).join(', ')} (${endpoint.id}); a caller sees only their own tenant's data`,
+        );
     }
     sent++;
   }
@@ -59,8 +77,13 @@ export async function expectRefused(context: CheckContext, practice: Practice, k
   if (kind === 'writes') {
     const after = await practiceSnapshot(context, practice, targets);
     if (after !== before) {
-      const changed = after.split('\n').filter((line, i) => line !== before.split('\n')[i]).map((line) => line.split(':', 1)[0]);
-      throw new CheckFailure(`${caller.who}'s refused writes changed the practice's data: ${changed.join(', ')} read differently afterwards`);
+      const changed = after
+        .split('\n')
+        .filter((line, i) => line !== before.split('\n')[i])
+        .map((line) => line.split(':', 1)[0]);
+      throw new CheckFailure(
+        `${caller.who}'s refused writes changed the practice's data: ${changed.join(', ')} read differently afterwards`,
+      );
     }
   }
 }

@@ -14,12 +14,18 @@ interface KitClock {
 }
 
 async function advance(probe: Probe, setup: HostSetup, clock: KitClock, minutes: number): Promise<void> {
-  if (setup.kind !== 'fixtures') throw new CheckSkip('needs --fixtures and a host with a test clock (POST /_fixtures/clock)');
+  if (setup.kind !== 'fixtures')
+    throw new CheckSkip('needs --fixtures and a host with a test clock (POST /_fixtures/clock)');
   const answer = await probe.send({ method: 'POST', path: '/_fixtures/clock', body: { advanceMinutes: minutes } });
-  if (answer.status === 404) throw new CheckSkip('the host has no test clock: POST /_fixtures/clock answered 404, so waiting would take too long');
+  if (answer.status === 404)
+    throw new CheckSkip(
+      'the host has no test clock: POST /_fixtures/clock answered 404, so waiting would take too long',
+    );
   const now = (answer.json as { now?: unknown } | undefined)?.now;
   if (answer.status !== 200 || typeof now !== 'string' || !Number.isFinite(Date.parse(now))) {
-    throw new CheckFailure(`POST /_fixtures/clock { advanceMinutes: ${minutes} } answered ${answer.status}, expected 200 { now: "<ISO instant>" }`);
+    throw new CheckFailure(
+      `POST /_fixtures/clock { advanceMinutes: ${minutes} } answered ${answer.status}, expected 200 { now: "<ISO instant>" }`,
+    );
   }
   clock.offsetMs = Date.parse(now) - Date.now();
   clock.moves++;
@@ -47,7 +53,8 @@ async function syncClock(probe: Probe, clock: KitClock): Promise<void> {
   try {
     const answer = await probe.send({ method: 'POST', path: '/_fixtures/clock', body: { advanceMinutes: 0 } });
     const now = (answer.json as { now?: unknown } | undefined)?.now;
-    if (answer.status === 200 && typeof now === 'string' && Number.isFinite(Date.parse(now))) clock.offsetMs = Date.parse(now) - Date.now();
+    if (answer.status === 200 && typeof now === 'string' && Number.isFinite(Date.parse(now)))
+      clock.offsetMs = Date.parse(now) - Date.now();
   } catch {
     // The checks will each say the host cannot be reached.
   }
@@ -62,7 +69,12 @@ async function runCheck(check: CheckDefinition, context: CheckContext): Promise<
   } catch (error) {
     if (error instanceof CheckSkip) return { ...base, status: 'skip', message: error.message };
     const message = error instanceof Error ? error.message : String(error);
-    return { ...base, status: 'fail', message: error instanceof CheckFailure ? message : `the check could not finish: ${message}`, transcript: [...context.probe.transcript] };
+    return {
+      ...base,
+      status: 'fail',
+      message: error instanceof CheckFailure ? message : `the check could not finish: ${message}`,
+      transcript: [...context.probe.transcript],
+    };
   }
 }
 
@@ -75,7 +87,8 @@ async function runCheck(check: CheckDefinition, context: CheckContext): Promise<
  */
 export async function runConformance(options: ConformanceOptions): Promise<ConformanceReport> {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
-  if (!/^https?:\/\//.test(baseUrl)) throw new TypeError(`runConformance: baseUrl must be an http(s) URL, got ${JSON.stringify(options.baseUrl)}`);
+  if (!/^https?:\/\//.test(baseUrl))
+    throw new TypeError(`runConformance: baseUrl must be an http(s) URL, got ${JSON.stringify(options.baseUrl)}`);
   const fetcher = options.fetch ?? globalThis.fetch;
   const timeoutMs = options.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS;
   const clock: KitClock = { offsetMs: 0, moves: 0 };
@@ -85,7 +98,10 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   const only = options.only;
   const known = allChecks(options);
   const unknown = (only ?? []).filter((prefix) => !known.some((c) => c.id.startsWith(prefix)));
-  if (unknown.length > 0) throw new RangeError(`runConformance: no check's id starts with ${unknown.map((p) => JSON.stringify(p)).join(', ')} (the ids: ${known.map((c) => c.id).join(', ')})`);
+  if (unknown.length > 0)
+    throw new RangeError(
+      `runConformance: no check's id starts with ${unknown.map((p) => JSON.stringify(p)).join(', ')} (the ids: ${known.map((c) => c.id).join(', ')})`,
+    );
   const checks = known.filter((c) => !only || only.some((prefix) => c.id.startsWith(prefix)));
   const startedAt = new Date().toISOString();
   const unreachable = await reachability(baseUrl, fetcher, timeoutMs);
@@ -101,7 +117,8 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
       practice: (scenario) => setup.practice(scenario, probe),
       requestsSoFar: () => probes.reduce((sum, p) => sum + p.transcript.length, 0),
       freshPractice: (scenario, why = 'changes data') => {
-        if (setup.kind !== 'fixtures') return Promise.reject(new CheckSkip(`${why}, so it runs only with --fixtures (a fresh tenant per scenario)`));
+        if (setup.kind !== 'fixtures')
+          return Promise.reject(new CheckSkip(`${why}, so it runs only with --fixtures (a fresh tenant per scenario)`));
         return setup.practice(scenario, probe);
       },
       advanceClock: (minutes) => advance(probe, setup, clock, minutes),
@@ -115,8 +132,12 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     const because = expected.get(check.id);
     const result: CheckResult = {
       ...outcome,
-      ...(outcome.status === 'fail' && because !== undefined ? { status: 'expected-failure', expectedBecause: because } : {}),
-      ...(outcome.status === 'pass' && because !== undefined ? { message: `passes now, though the expected-failures file lists it (${because}): remove it from the file` } : {}),
+      ...(outcome.status === 'fail' && because !== undefined
+        ? { status: 'expected-failure', expectedBecause: because }
+        : {}),
+      ...(outcome.status === 'pass' && because !== undefined
+        ? { message: `passes now, though the expected-failures file lists it (${because}): remove it from the file` }
+        : {}),
       durationMs: Math.round(performance.now() - started),
     };
     results.push(result);
@@ -124,6 +145,12 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   }
   results.sort((a, b) => GROUPS.indexOf(a.group) - GROUPS.indexOf(b.group));
   const count = (status: CheckResult['status']) => results.filter((r) => r.status === status).length;
-  const summary = { passed: count('pass'), failed: count('fail'), skipped: count('skip'), expectedFailures: count('expected-failure'), passingExpected: results.filter((r) => r.status === 'pass' && expected.has(r.id)).length };
+  const summary = {
+    passed: count('pass'),
+    failed: count('fail'),
+    skipped: count('skip'),
+    expectedFailures: count('expected-failure'),
+    passingExpected: results.filter((r) => r.status === 'pass' && expected.has(r.id)).length,
+  };
   return { baseUrl, setup: setup.kind, startedAt, results, summary, ok: summary.failed === 0 };
 }

@@ -8,7 +8,8 @@ import { CheckFailure, CheckSkip } from './outcomes.js';
 // the partner loaded, which checks may read but never change.
 
 /** The mock host's scenarios, which fixtures endpoints take by name. */
-export type ScenarioName = 'ordinary-cancellation' | 'already-started' | 'new-client-refund' | 'client-offer' | 'team-queue';
+export type ScenarioName =
+  'ordinary-cancellation' | 'already-started' | 'new-client-refund' | 'client-offer' | 'team-queue';
 
 /** One practice in one scenario, as a check uses it. */
 export interface Practice {
@@ -43,7 +44,14 @@ interface FixtureAnswer {
 
 function isFixtureAnswer(value: unknown): value is FixtureAnswer {
   const answer = value as Partial<FixtureAnswer> | null;
-  return typeof answer?.tenant === 'string' && Array.isArray(answer.ids?.sessions) && typeof answer.ids.therapist === 'string' && typeof answer.tokens?.therapist === 'string' && typeof answer.tokens.team === 'string' && typeof answer.tokens.admin === 'string';
+  return (
+    typeof answer?.tenant === 'string' &&
+    Array.isArray(answer.ids?.sessions) &&
+    typeof answer.ids.therapist === 'string' &&
+    typeof answer.tokens?.therapist === 'string' &&
+    typeof answer.tokens.team === 'string' &&
+    typeof answer.tokens.admin === 'string'
+  );
 }
 
 /** A subject no practice has: a therapist of the practice who holds none of its sessions. */
@@ -55,19 +63,40 @@ const INTRUDER = 'conformance-other-therapist';
  * through `POST /_fixtures/token`.
  */
 export function fixturesSetup(clockMoves: () => number): HostSetup {
-  const freshToken = async (probe: Probe, tenant: string, subject: string, role: 'therapist' | 'team' | 'admin'): Promise<string> => {
+  const freshToken = async (
+    probe: Probe,
+    tenant: string,
+    subject: string,
+    role: 'therapist' | 'team' | 'admin',
+  ): Promise<string> => {
     const minted = await probe.send({ method: 'POST', path: '/_fixtures/token', body: { tenant, subject, role } });
     const token = (minted.json as { token?: unknown } | undefined)?.token;
-    if (minted.status !== 200 || typeof token !== 'string') throw new CheckFailure(`POST /_fixtures/token answered ${minted.status}, expected 200 with { token } for ${role} ${subject} of ${tenant}`);
+    if (minted.status !== 200 || typeof token !== 'string')
+      throw new CheckFailure(
+        `POST /_fixtures/token answered ${minted.status}, expected 200 with { token } for ${role} ${subject} of ${tenant}`,
+      );
     return token;
   };
   /** A token of a practice's people: the one the fixture gave, or a fresh one once the clock moved. */
-  const tokenOf = (probe: Probe, made: FixtureAnswer, moves: number, role: 'therapist' | 'team' | 'admin'): Promise<string> =>
-    clockMoves() === moves || !made.subjects ? Promise.resolve(made.tokens[role]) : freshToken(probe, made.tenant, made.subjects[role], role);
+  const tokenOf = (
+    probe: Probe,
+    made: FixtureAnswer,
+    moves: number,
+    role: 'therapist' | 'team' | 'admin',
+  ): Promise<string> =>
+    clockMoves() === moves || !made.subjects
+      ? Promise.resolve(made.tokens[role])
+      : freshToken(probe, made.tenant, made.subjects[role], role);
   const create = async (scenario: ScenarioName, probe: Probe): Promise<FixtureAnswer> => {
-    const answer = await probe.send({ method: 'POST', path: '/_fixtures/scenario', body: { scenario, namespace: 'conformance' } });
+    const answer = await probe.send({
+      method: 'POST',
+      path: '/_fixtures/scenario',
+      body: { scenario, namespace: 'conformance' },
+    });
     if (answer.status !== 200 || !isFixtureAnswer(answer.json)) {
-      throw new CheckFailure(`The fixtures endpoint did not set up scenario "${scenario}": POST /_fixtures/scenario answered ${answer.status}, expected 200 with { tenant, ids, tokens, offerTokens } (${answer.text.slice(0, 160)})`);
+      throw new CheckFailure(
+        `The fixtures endpoint did not set up scenario "${scenario}": POST /_fixtures/scenario answered ${answer.status}, expected 200 with { tenant, ids, tokens, offerTokens } (${answer.text.slice(0, 160)})`,
+      );
     }
     return answer.json;
   };
@@ -100,7 +129,9 @@ export function fixturesSetup(clockMoves: () => number): HostSetup {
  * `th-omar`, who holds none; the team `team-zoe`; the admin `admin-ida`) and tenant `practice-b`
  * (therapist `th-lee`, team `team-kai`).
  */
-export const SEED_IDENTITIES: Readonly<Record<KitRole, { readonly tenant: string; readonly subject: string; readonly role: 'therapist' | 'team' | 'admin' }>> = {
+export const SEED_IDENTITIES: Readonly<
+  Record<KitRole, { readonly tenant: string; readonly subject: string; readonly role: 'therapist' | 'team' | 'admin' }>
+> = {
   therapist: { tenant: 'practice-a', subject: 'th-ana', role: 'therapist' },
   'other-therapist': { tenant: 'practice-a', subject: 'th-omar', role: 'therapist' },
   team: { tenant: 'practice-a', subject: 'team-zoe', role: 'team' },
@@ -110,11 +141,16 @@ export const SEED_IDENTITIES: Readonly<Record<KitRole, { readonly tenant: string
 };
 
 /** The documented seed: read-only, tokens given or minted with the tenants' shared secret. */
-export function seedSetup(options: { readonly tokens?: Partial<Readonly<Record<KitRole, string>>>; readonly tokenSecret?: string; readonly seed?: SeedIds }): HostSetup {
+export function seedSetup(options: {
+  readonly tokens?: Partial<Readonly<Record<KitRole, string>>>;
+  readonly tokenSecret?: string;
+  readonly seed?: SeedIds;
+}): HostSetup {
   const token = async (role: KitRole): Promise<string> => {
     const given = options.tokens?.[role];
     if (given) return given;
-    if (options.tokenSecret) return mintToken({ ...SEED_IDENTITIES[role], secret: options.tokenSecret, ttlSeconds: 600 });
+    if (options.tokenSecret)
+      return mintToken({ ...SEED_IDENTITIES[role], secret: options.tokenSecret, ttlSeconds: 600 });
     throw new CheckSkip(`no token for ${role}: pass --token-for ${role}=TOKEN or --token-secret`);
   };
   const sessionId = options.seed?.sessionId ?? 'ses-1';
@@ -125,7 +161,11 @@ export function seedSetup(options: { readonly tokens?: Partial<Readonly<Record<K
     verify: async (probe) => {
       const therapist = await token('therapist').catch(() => undefined);
       if (!therapist) return undefined;
-      const answer = await probe.send({ method: 'GET', path: `/sessions/${encodeURIComponent(sessionId)}`, token: therapist });
+      const answer = await probe.send({
+        method: 'GET',
+        path: `/sessions/${encodeURIComponent(sessionId)}`,
+        token: therapist,
+      });
       const status = (answer.json as { session?: { status?: unknown } } | undefined)?.session?.status;
       if (answer.status === 200 && status !== 'scheduled') {
         return `the documented seed is not as loaded: session ${sessionId} is ${JSON.stringify(status)}, not "scheduled" (a write was applied to it); load the seed again before running the kit`;
@@ -133,7 +173,8 @@ export function seedSetup(options: { readonly tokens?: Partial<Readonly<Record<K
       return undefined;
     },
     practice: (scenario) => {
-      if (scenario !== 'ordinary-cancellation') return Promise.reject(new CheckSkip(`needs scenario "${scenario}", which only --fixtures sets up`));
+      if (scenario !== 'ordinary-cancellation')
+        return Promise.reject(new CheckSkip(`needs scenario "${scenario}", which only --fixtures sets up`));
       return Promise.resolve({
         fresh: false,
         therapistId: options.seed?.therapistId ?? 'th-ana',

@@ -27,7 +27,9 @@ export function got(answer: Answer): string {
 export function expectStatus(answer: Answer, expected: number | readonly number[], why: string): void {
   const statuses = typeof expected === 'number' ? [expected] : expected;
   if (!statuses.includes(answer.status)) {
-    throw new CheckFailure(`${answer.line.replace(/ → \d+$/, '')}: expected ${statuses.join(' or ')} (${why}), got ${got(answer)}`);
+    throw new CheckFailure(
+      `${answer.line.replace(/ → \d+$/, '')}: expected ${statuses.join(' or ')} (${why}), got ${got(answer)}`,
+    );
   }
 }
 
@@ -36,10 +38,15 @@ export const newKey = () => `conformance-${crypto.randomUUID()}`;
 
 /** Reads a session as the practice's therapist. */
 export async function readSession(context: CheckContext, practice: Practice, sessionId: string): Promise<Session> {
-  const answer = await context.probe.send({ method: 'GET', path: `/sessions/${encodeURIComponent(sessionId)}`, token: await practice.token('therapist') });
+  const answer = await context.probe.send({
+    method: 'GET',
+    path: `/sessions/${encodeURIComponent(sessionId)}`,
+    token: await practice.token('therapist'),
+  });
   expectStatus(answer, 200, 'the therapist reads their own session');
   const session = (answer.json as { session?: Session } | undefined)?.session;
-  if (!session || typeof session.version !== 'string') throw new CheckFailure(`${answer.line}: the body has no session with a version`);
+  if (!session || typeof session.version !== 'string')
+    throw new CheckFailure(`${answer.line}: the body has no session with a version`);
   return session;
 }
 
@@ -47,7 +54,11 @@ export async function readSession(context: CheckContext, practice: Practice, ses
 export async function openSlots(context: CheckContext, practice: Practice, fromMs = context.now()): Promise<Slot[]> {
   const from = new Date(fromMs).toISOString();
   const to = new Date(context.now() + 21 * DAY_MS).toISOString();
-  const answer = await context.probe.send({ method: 'GET', path: `/therapists/${encodeURIComponent(practice.therapistId)}/slots?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`, token: await practice.token('therapist') });
+  const answer = await context.probe.send({
+    method: 'GET',
+    path: `/therapists/${encodeURIComponent(practice.therapistId)}/slots?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
+    token: await practice.token('therapist'),
+  });
   expectStatus(answer, 200, 'the therapist reads their open slots');
   return (answer.json as { slots?: Slot[] } | undefined)?.slots ?? [];
 }
@@ -56,7 +67,11 @@ const policies = new Map<string, Policy>();
 
 /** The policy the host says it applies to the practice (`GET /policy/rules`), built here as a widget builds it. */
 export async function hostPolicy(context: CheckContext, practice: Practice): Promise<Policy> {
-  const answer = await context.probe.send({ method: 'GET', path: '/policy/rules', token: await practice.token('therapist') });
+  const answer = await context.probe.send({
+    method: 'GET',
+    path: '/policy/rules',
+    token: await practice.token('therapist'),
+  });
   expectStatus(answer, 200, 'anyone of the practice reads its rules');
   const rules = answer.json as { id: string; version: string; files: Record<string, unknown> };
   const key = answer.text;
@@ -65,7 +80,9 @@ export async function hostPolicy(context: CheckContext, practice: Practice): Pro
     try {
       policy = createPolicy(rules.files, { id: rules.id, version: rules.version });
     } catch (error) {
-      throw new CheckFailure(`GET /policy/rules: the rule files it serves do not build a policy: ${error instanceof Error ? error.message.split('\n', 1)[0] : String(error)}`);
+      throw new CheckFailure(
+        `GET /policy/rules: the rule files it serves do not build a policy: ${error instanceof Error ? error.message.split('\n', 1)[0] : String(error)}`,
+      );
     }
     policies.set(key, policy);
   }
@@ -73,10 +90,23 @@ export async function hostPolicy(context: CheckContext, practice: Practice): Pro
 }
 
 /** The decision a widget would show for `action` on a session, from the facts and rules the host serves. */
-export async function widgetDecision(context: CheckContext, practice: Practice, action: Facts['action'], sessionId: string, request: Facts['request'] = {}): Promise<{ decision: Decision; shown: { policyId: string; policyVersion: string; policyHash: string; outcome: Decision['outcome'] } }> {
+export async function widgetDecision(
+  context: CheckContext,
+  practice: Practice,
+  action: Facts['action'],
+  sessionId: string,
+  request: Facts['request'] = {},
+): Promise<{
+  decision: Decision;
+  shown: { policyId: string; policyVersion: string; policyHash: string; outcome: Decision['outcome'] };
+}> {
   const policy = await hostPolicy(context, practice);
   const session = await readSession(context, practice, sessionId);
-  const factsAnswer = await context.probe.send({ method: 'GET', path: `/sessions/${encodeURIComponent(sessionId)}/policy-facts`, token: await practice.token('therapist') });
+  const factsAnswer = await context.probe.send({
+    method: 'GET',
+    path: `/sessions/${encodeURIComponent(sessionId)}/policy-facts`,
+    token: await practice.token('therapist'),
+  });
   expectStatus(factsAnswer, 200, "the therapist reads their session's policy facts");
   const facts = factsAnswer.json as Pick<Facts, 'client' | 'therapist' | 'history'>;
   const { id, startsAt, endsAt, timeZone, status, price, version } = session;
@@ -89,7 +119,10 @@ export async function widgetDecision(context: CheckContext, practice: Practice, 
     history: facts.history,
     request,
   });
-  return { decision, shown: { policyId: policy.id, policyVersion: policy.version, policyHash: policy.hash, outcome: decision.outcome } };
+  return {
+    decision,
+    shown: { policyId: policy.id, policyVersion: policy.version, policyHash: policy.hash, outcome: decision.outcome },
+  };
 }
 
 /** A note long enough for any written-reason requirement. */
@@ -101,19 +134,44 @@ export interface CancelOptions {
 }
 
 /** A cancel body as the widget sends it: the policy's minimum of alternatives, the refund if it offers one. */
-export async function cancelBody(context: CheckContext, practice: Practice, sessionId: string, options: CancelOptions = {}): Promise<{ body: Record<string, unknown>; decision: Decision }> {
+export async function cancelBody(
+  context: CheckContext,
+  practice: Practice,
+  sessionId: string,
+  options: CancelOptions = {},
+): Promise<{ body: Record<string, unknown>; decision: Decision }> {
   const request = { reason: 'illness' as const, note: NOTE };
   const { decision, shown } = await widgetDecision(context, practice, 'cancel', sessionId, request);
   const slots = await openSlots(context, practice, options.slotsFrom?.(decision));
   const count = Math.max(decision.alternatives?.minSlots ?? 0, Math.min(2, slots.length));
-  return { body: { ...request, alternativeSlotIds: slots.slice(0, count).map((s) => s.id), refundOffered: decision.refund !== null, decision: shown }, decision };
+  return {
+    body: {
+      ...request,
+      alternativeSlotIds: slots.slice(0, count).map((s) => s.id),
+      refundOffered: decision.refund !== null,
+      decision: shown,
+    },
+    decision,
+  };
 }
 
 /** Cancels a session as its therapist, as the widget would; fails unless the host answers 200. */
-export async function cancel(context: CheckContext, practice: Practice, sessionId: string, options: CancelOptions = {}): Promise<{ answer: Answer; decision: Decision; body: Record<string, unknown> }> {
+export async function cancel(
+  context: CheckContext,
+  practice: Practice,
+  sessionId: string,
+  options: CancelOptions = {},
+): Promise<{ answer: Answer; decision: Decision; body: Record<string, unknown> }> {
   const session = await readSession(context, practice, sessionId);
   const { body, decision } = await cancelBody(context, practice, sessionId, options);
-  const answer = await context.probe.send({ method: 'POST', path: `/sessions/${encodeURIComponent(sessionId)}/cancel`, token: await practice.token('therapist'), body, idempotencyKey: newKey(), ifMatch: session.version });
+  const answer = await context.probe.send({
+    method: 'POST',
+    path: `/sessions/${encodeURIComponent(sessionId)}/cancel`,
+    token: await practice.token('therapist'),
+    body,
+    idempotencyKey: newKey(),
+    ifMatch: session.version,
+  });
   expectStatus(answer, 200, 'an allowed cancellation, with the right If-Match and a new key, goes through');
   return { answer, decision, body };
 }

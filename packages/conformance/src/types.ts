@@ -1,7 +1,15 @@
 // The kit's vocabulary: checks, their results, a run's options and its report.
 
 /** The groups checks come in, in the order the report shows them. */
-export const GROUPS = ['contract', 'idempotency', 'preconditions', 're-decision', 'identities', 'offers', 'notifications'] as const;
+export const GROUPS = [
+  'contract',
+  'idempotency',
+  'preconditions',
+  're-decision',
+  'identities',
+  'offers',
+  'notifications',
+] as const;
 /** A group of checks. */
 export type Group = (typeof GROUPS)[number];
 
@@ -12,7 +20,14 @@ export type Group = (typeof GROUPS)[number];
 export type Status = 'pass' | 'fail' | 'skip' | 'expected-failure';
 
 /** The roles the kit acts as: the practice's people, and two who must be refused. */
-export const KIT_ROLES = ['therapist', 'team', 'admin', 'other-therapist', 'other-tenant-therapist', 'other-tenant-team'] as const;
+export const KIT_ROLES = [
+  'therapist',
+  'team',
+  'admin',
+  'other-therapist',
+  'other-tenant-therapist',
+  'other-tenant-team',
+] as const;
 /** Whom a token given to the kit belongs to. */
 export type KitRole = (typeof KIT_ROLES)[number];
 
@@ -41,7 +56,13 @@ export interface ConformanceReport {
   readonly startedAt: string;
   readonly results: readonly CheckResult[];
   /** `passingExpected`: of the passed, those the expected-failures file lists (remove them from it). */
-  readonly summary: { readonly passed: number; readonly failed: number; readonly skipped: number; readonly expectedFailures: number; readonly passingExpected: number };
+  readonly summary: {
+    readonly passed: number;
+    readonly failed: number;
+    readonly skipped: number;
+    readonly expectedFailures: number;
+    readonly passingExpected: number;
+  };
   /** True when no failure is unexpected: what the exit code says. */
   readonly ok: boolean;
 }

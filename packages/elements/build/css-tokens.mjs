@@ -21,7 +21,8 @@ export const TOKEN_DESCRIPTIONS = {
   '--rc-space': 'Spacing unit.',
   '--rc-font-family': 'Font.',
   '--rc-duration': 'Transition duration (0ms under prefers-reduced-motion).',
-  '--rc-color-scheme': '`light`, `dark` or `light dark` (follow the system): picks the light or dark colours and native controls.',
+  '--rc-color-scheme':
+    '`light`, `dark` or `light dark` (follow the system): picks the light or dark colours and native controls.',
 };
 
 /** The text inside `var(` … `)` from `start` (just after `var(`), parentheses balanced. */
@@ -43,9 +44,14 @@ export function cssTokens() {
   const tokens = new Map();
   for (const match of text.matchAll(/var\(\s*(--rc-[\w-]+)\s*,/g)) {
     const name = match[1];
-    const fallback = varArguments(text, match.index + 4).slice(match[0].length - 4).trim();
+    const fallback = varArguments(text, match.index + 4)
+      .slice(match[0].length - 4)
+      .trim();
     const description = TOKEN_DESCRIPTIONS[name];
-    if (!description) throw new Error(`${tokensSource.pathname}: token ${name} has no description in packages/elements/build/css-tokens.mjs`);
+    if (!description)
+      throw new Error(
+        `${tokensSource.pathname}: token ${name} has no description in packages/elements/build/css-tokens.mjs`,
+      );
     if (!tokens.has(name)) tokens.set(name, { name, default: fallback, description });
   }
   if (tokens.size === 0) throw new Error(`${tokensSource.pathname}: found no var(--rc-…, fallback) tokens`);

@@ -2,7 +2,9 @@
 // added to), for the tsup build and the script that writes each registration entry's types.
 import { readFileSync } from 'node:fs';
 
-const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { exports: Record<string, string | { default?: string }> };
+const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+  exports: Record<string, string | { default?: string }>;
+};
 
 /** The main entry: the classes and every type, with no side effects. */
 export const MAIN_ENTRY = 'src/index.ts';

@@ -32,7 +32,10 @@ export function cssPropertiesFromTokens() {
           if (!declaration.tagName || !declaration.cssProperties?.length) continue;
           const own = new Map(declaration.cssProperties.map((p) => [p.name, p]));
           declaration.cssProperties = [
-            ...tokens.map((token) => ({ ...token, description: own.get(token.name)?.description ?? token.description })),
+            ...tokens.map((token) => ({
+              ...token,
+              description: own.get(token.name)?.description ?? token.description,
+            })),
             ...declaration.cssProperties.filter((p) => !tokenNames.has(p.name)),
           ];
         }
@@ -64,10 +67,14 @@ function exportedNames(modules, entry, seen = new Set()) {
     const target = e.declaration?.module ?? e.declaration?.package;
     if (!target) continue;
     // The analyser names the module from the package root (`src/x.js`); a package import is not ours.
-    const path = (target.startsWith('.') ? new URL(target, `file:///${entry.path}`).pathname.slice(1) : target).replace(/\.js$/, '.ts');
+    const path = (target.startsWith('.') ? new URL(target, `file:///${entry.path}`).pathname.slice(1) : target).replace(
+      /\.js$/,
+      '.ts',
+    );
     if (!path.startsWith('src/')) continue;
     const module = modules.find((m) => m.path === path);
-    if (!module) throw new Error(`custom-elements-manifest: ${entry.path} re-exports ${target}, which was not analysed`);
+    if (!module)
+      throw new Error(`custom-elements-manifest: ${entry.path} re-exports ${target}, which was not analysed`);
     for (const name of exportedNames(modules, module, seen)) names.add(name);
   }
   return names;
@@ -84,7 +91,11 @@ export function distModulePaths() {
       const main = 'dist/index.js';
       const declarations = modules
         .filter((m) => m !== index)
-        .flatMap((m) => (m.declarations ?? []).filter((d) => publicNames.has(d.name)).map((d) => ({ declaration: d, source: m.path })));
+        .flatMap((m) =>
+          (m.declarations ?? [])
+            .filter((d) => publicNames.has(d.name))
+            .map((d) => ({ declaration: d, source: m.path })),
+        );
       const elements = declarations.filter(({ declaration }) => declaration.customElement && declaration.tagName);
 
       const relink = (reference) => {
@@ -103,13 +114,20 @@ export function distModulePaths() {
       const definitions = (sources) =>
         elements
           .filter(({ source }) => sources(source))
-          .map(({ declaration }) => ({ kind: 'custom-element-definition', name: declaration.tagName, declaration: { name: declaration.name, module: main } }));
+          .map(({ declaration }) => ({
+            kind: 'custom-element-definition',
+            name: declaration.tagName,
+            declaration: { name: declaration.name, module: main },
+          }));
       const registrations = registrationModules().map((path) => {
         const folder = sourceOf(`./${path}`).replace(/[^/]+$/, '');
         // `src/define.ts` registers every element; `src/a/define-a.ts` the one(s) declared in `src/a/`.
         const defines = folder === 'src/' ? () => true : (source) => source.startsWith(folder);
         const exports = definitions(defines);
-        if (exports.length === 0) throw new Error(`custom-elements-manifest: ${path} (package.json exports) defines no element declared under ${folder}`);
+        if (exports.length === 0)
+          throw new Error(
+            `custom-elements-manifest: ${path} (package.json exports) defines no element declared under ${folder}`,
+          );
         return { kind: 'javascript-module', path, declarations: [], exports };
       });
 
@@ -118,7 +136,11 @@ export function distModulePaths() {
           kind: 'javascript-module',
           path: main,
           declarations: declarations.map(({ declaration }) => declaration),
-          exports: declarations.map(({ declaration }) => ({ kind: 'js', name: declaration.name, declaration: { name: declaration.name, module: main } })),
+          exports: declarations.map(({ declaration }) => ({
+            kind: 'js',
+            name: declaration.name,
+            declaration: { name: declaration.name, module: main },
+          })),
         },
         ...registrations,
       ];

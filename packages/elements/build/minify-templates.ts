@@ -38,13 +38,25 @@ export async function minifyTemplates(code: string, fileName: string): Promise<s
   const source = ts.createSourceFile(fileName, code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const edits: Promise<Edit>[] = [];
   const visit = (node: ts.Node): void => {
-    if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && (node.tag.text === 'html' || node.tag.text === 'css')) {
+    if (
+      ts.isTaggedTemplateExpression(node) &&
+      ts.isIdentifier(node.tag) &&
+      (node.tag.text === 'html' || node.tag.text === 'css')
+    ) {
       const { template } = node;
       if (node.tag.text === 'css' && ts.isNoSubstitutionTemplateLiteral(template)) {
         const [start, end] = innerRange(template, source);
-        edits.push(transform(template.text, { loader: 'css', minify: true }).then((result) => ({ start, end, text: asTemplateText(compactCustomProperties(result.code.trim())) })));
+        edits.push(
+          transform(template.text, { loader: 'css', minify: true }).then((result) => ({
+            start,
+            end,
+            text: asTemplateText(compactCustomProperties(result.code.trim())),
+          })),
+        );
       } else {
-        const parts = ts.isNoSubstitutionTemplateLiteral(template) ? [template] : [template.head, ...template.templateSpans.map((span) => span.literal)];
+        const parts = ts.isNoSubstitutionTemplateLiteral(template)
+          ? [template]
+          : [template.head, ...template.templateSpans.map((span) => span.literal)];
         for (const part of parts) {
           const [start, end] = innerRange(part, source);
           edits.push(Promise.resolve({ start, end, text: collapse(code.slice(start, end)) }));
@@ -55,7 +67,8 @@ export async function minifyTemplates(code: string, fileName: string): Promise<s
   };
   visit(source);
   let out = code;
-  for (const { start, end, text } of (await Promise.all(edits)).sort((a, b) => b.start - a.start)) out = out.slice(0, start) + text + out.slice(end);
+  for (const { start, end, text } of (await Promise.all(edits)).sort((a, b) => b.start - a.start))
+    out = out.slice(0, start) + text + out.slice(end);
   return out;
 }
 

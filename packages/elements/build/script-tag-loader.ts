@@ -13,7 +13,12 @@ const loads = new Map<string, Promise<void>>();
 /** Defines one Raincheck element (resolves once it is defined); loading it twice loads it once. */
 export function load(tag: string): Promise<void> {
   const file = RAINCHECK_ELEMENTS[tag];
-  if (!file) return Promise.reject(new Error(`@raincheck/elements script-tag loader: no element named <${tag}> (known: ${Object.keys(RAINCHECK_ELEMENTS).join(', ')})`));
+  if (!file)
+    return Promise.reject(
+      new Error(
+        `@raincheck/elements script-tag loader: no element named <${tag}> (known: ${Object.keys(RAINCHECK_ELEMENTS).join(', ')})`,
+      ),
+    );
   let loading = loads.get(tag);
   if (!loading) {
     loading = import(new URL(file, folder).href).then(() => customElements.whenDefined(tag)).then(() => undefined);

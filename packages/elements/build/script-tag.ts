@@ -17,12 +17,17 @@ interface ManifestModule {
 
 /** Each element's tag and the registration entry that defines it alone (`dist/a/define-a.js`). */
 export async function elementEntries(): Promise<{ tag: string; entry: string }[]> {
-  const manifest = JSON.parse(await readFile(`${packageRoot}custom-elements.json`, 'utf8')) as { modules: ManifestModule[] };
+  const manifest = JSON.parse(await readFile(`${packageRoot}custom-elements.json`, 'utf8')) as {
+    modules: ManifestModule[];
+  };
   const entries = manifest.modules.flatMap((module) => {
     const tags = (module.exports ?? []).filter((e) => e.kind === 'custom-element-definition').map((e) => e.name);
     return tags.length === 1 ? [{ tag: tags[0]!, entry: module.path }] : [];
   });
-  if (entries.length === 0) throw new Error(`${packageRoot}custom-elements.json: no module defines exactly one element (build the manifest first)`);
+  if (entries.length === 0)
+    throw new Error(
+      `${packageRoot}custom-elements.json: no module defines exactly one element (build the manifest first)`,
+    );
   return entries;
 }
 
@@ -46,7 +51,11 @@ const common: BuildOptions = {
 const entries = await elementEntries();
 await rm(outdir, { recursive: true, force: true });
 await mkdir(outdir, { recursive: true });
-await Promise.all(entries.map(({ tag, entry }) => build({ ...common, entryPoints: [`${packageRoot}${entry}`], outfile: `${outdir}/${tag}.js` })));
+await Promise.all(
+  entries.map(({ tag, entry }) =>
+    build({ ...common, entryPoints: [`${packageRoot}${entry}`], outfile: `${outdir}/${tag}.js` }),
+  ),
+);
 await build({
   ...common,
   entryPoints: [`${packageRoot}build/script-tag-loader.ts`],

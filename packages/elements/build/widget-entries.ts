@@ -10,11 +10,15 @@ import { WIDGETS } from '../src/registry.js';
 const HEADER = '// Generated from src/registry.ts by the build (build/widget-entries.ts): do not edit.\n';
 
 /** `rc-cancel-session` → `RcCancelSession`: each widget's class is named after its tag. */
-export const className = (tag: string) => tag.replace(/(^|-)(\w)/g, (_match, _dash: string, letter: string) => letter.toUpperCase());
+export const className = (tag: string) =>
+  tag.replace(/(^|-)(\w)/g, (_match, _dash: string, letter: string) => letter.toUpperCase());
 
 /** The generated files, by their path under src/. */
 export function widgetEntries(): Record<string, string> {
-  const all = [{ tag: 'rc-provider', folder: 'provider', module: 'provider' }, ...WIDGETS.map(({ tag, folder }) => ({ tag, folder, module: folder }))];
+  const all = [
+    { tag: 'rc-provider', folder: 'provider', module: 'provider' },
+    ...WIDGETS.map(({ tag, folder }) => ({ tag, folder, module: folder })),
+  ];
   return {
     'define.ts':
       HEADER +
@@ -22,7 +26,8 @@ export function widgetEntries(): Record<string, string> {
       all.map(({ tag, folder, module }) => `import { ${className(tag)} } from './${folder}/${module}.js';\n`).join('') +
       '\n' +
       all.map(({ tag }) => `defineOnce('${tag}', ${className(tag)});\n`).join(''),
-    'widgets.generated.ts': HEADER + WIDGETS.map(({ folder }) => `export * from './${folder}/${folder}.js';\n`).join(''),
+    'widgets.generated.ts':
+      HEADER + WIDGETS.map(({ folder }) => `export * from './${folder}/${folder}.js';\n`).join(''),
   };
 }
 

@@ -26,7 +26,11 @@ export function compiledContractModule(): string {
       "import type { CompiledRoute } from './compiled-route.js';",
     ],
     exports: [
-      ...ids.map((id) => ({ name: routeExportName(id), type: `CompiledRoute<${JSON.stringify(id)}>`, value: route(id, ENDPOINTS[id]) })),
+      ...ids.map((id) => ({
+        name: routeExportName(id),
+        type: `CompiledRoute<${JSON.stringify(id)}>`,
+        value: route(id, ENDPOINTS[id]),
+      })),
       { name: 'errorBodySchema', type: 'CompiledSchema<ErrorBody>', value: errorBodySchema },
     ],
     footer: [

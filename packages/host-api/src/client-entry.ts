@@ -67,4 +67,10 @@ export type {
   ErrorBody,
 } from './schemas.js';
 export { ROLES, type Role } from './roles.js';
-export { RESOLUTIONS_BY_KIND, TEAM_REQUEST_KINDS, TEAM_REQUEST_KINDS_RAISED_BY_HOST, TEAM_REQUEST_KINDS_RAISED_BY_PEOPLE, TEAM_RESOLUTIONS } from './team-resolutions.js';
+export {
+  RESOLUTIONS_BY_KIND,
+  TEAM_REQUEST_KINDS,
+  TEAM_REQUEST_KINDS_RAISED_BY_HOST,
+  TEAM_REQUEST_KINDS_RAISED_BY_PEOPLE,
+  TEAM_RESOLUTIONS,
+} from './team-resolutions.js';

@@ -22,7 +22,8 @@ export interface HostClientOptions {
    * expired, mint a new one), when the request is sent again with the same idempotency key.
    * `undefined` sends no token.
    */
-  readonly token?: string | ((context: { readonly refresh: boolean }) => string | undefined | Promise<string | undefined>);
+  readonly token?:
+    string | ((context: { readonly refresh: boolean }) => string | undefined | Promise<string | undefined>);
   /** Per attempt, from sending to the last byte of the body. Default 10,000 ms. */
   readonly timeoutMs?: number;
   /** Retries after the first attempt, 0 to 2. Default 2 (3 attempts). */
@@ -34,7 +35,9 @@ export interface HostClientOptions {
 }
 
 /** One typed method per endpoint of the host API (`ENDPOINTS`). */
-export type HostClient = { readonly [E in EndpointId]: (request: EndpointRequest<E>) => Promise<EndpointResponse<E>> } & {
+export type HostClient = {
+  readonly [E in EndpointId]: (request: EndpointRequest<E>) => Promise<EndpointResponse<E>>;
+} & {
   /** A fresh key for one user intent (a UUID). */
   newIdempotencyKey(): string;
 };
@@ -99,7 +102,10 @@ type Outcome =
 export function createHostClient(options: HostClientOptions): HostClient {
   const transport = createHostTransport(options);
   const methods = Object.fromEntries(
-    (Object.values(ROUTES) as CompiledRoute[]).map((route) => [route.id, (request: EndpointRequest<EndpointId>) => transport.send(route, request)]),
+    (Object.values(ROUTES) as CompiledRoute[]).map((route) => [
+      route.id,
+      (request: EndpointRequest<EndpointId>) => transport.send(route, request),
+    ]),
   );
   return { ...methods, newIdempotencyKey } as unknown as HostClient;
 }
@@ -110,7 +116,13 @@ export function createHostClient(options: HostClientOptions): HostClient {
  */
 function headerSafe(endpoint: EndpointId, name: string, value: string): string {
   if (/^[\x21\x23-\x7e]+$/.test(value)) return value;
-  throw new ContractError(endpoint, 'request', [{ file: endpoint, path: `$.${name}`, message: `expected visible ASCII characters other than ", got ${JSON.stringify(value)}` }]);
+  throw new ContractError(endpoint, 'request', [
+    {
+      file: endpoint,
+      path: `$.${name}`,
+      message: `expected visible ASCII characters other than ", got ${JSON.stringify(value)}`,
+    },
+  ]);
 }
 
 /** The `headers` option's headers; a value HTTP cannot carry is the page's mistake, named as such. */
@@ -118,7 +130,13 @@ function headersFor(endpoint: EndpointId, init: HeadersInit | undefined): Header
   try {
     return new Headers(init);
   } catch (error) {
-    throw new ContractError(endpoint, 'request', [{ file: endpoint, path: '$.headers', message: `the headers option gave what HTTP cannot send: ${error instanceof Error ? error.message : String(error)}` }]);
+    throw new ContractError(endpoint, 'request', [
+      {
+        file: endpoint,
+        path: '$.headers',
+        message: `the headers option gave what HTTP cannot send: ${error instanceof Error ? error.message : String(error)}`,
+      },
+    ]);
   }
 }
 
@@ -151,9 +169,17 @@ export function createHostTransport(options: HostClientOptions): HostTransport {
     const timer = setTimeout(() => timeout.abort(), timeoutMs);
     const stop = onAbort(signal, () => timeout.abort(signal?.reason));
     try {
-      const headers = headersFor(endpoint, typeof options.headers === 'function' ? await settledBy(Promise.resolve(options.headers()), timeout.signal) : options.headers);
+      const headers = headersFor(
+        endpoint,
+        typeof options.headers === 'function'
+          ? await settledBy(Promise.resolve(options.headers()), timeout.signal)
+          : options.headers,
+      );
       new Headers(init.headers).forEach((value, key) => headers.set(key, value));
-      const token = typeof options.token === 'function' ? await settledBy(Promise.resolve(options.token({ refresh })), timeout.signal) : options.token;
+      const token =
+        typeof options.token === 'function'
+          ? await settledBy(Promise.resolve(options.token({ refresh })), timeout.signal)
+          : options.token;
       if (token !== undefined) headers.set('authorization', `Bearer ${headerSafe(endpoint, 'token', token)}`);
       const doFetch = options.fetch ?? fetch;
       const response = await settledBy(doFetch(url, { ...init, headers, signal: timeout.signal }), timeout.signal);
@@ -179,12 +205,20 @@ export function createHostTransport(options: HostClientOptions): HostTransport {
     try {
       return text === '' ? undefined : (JSON.parse(text) as unknown);
     } catch {
-      throw new ContractError(endpoint, 'response', [{ file: endpoint, path: '$', message: `expected a JSON body, got ${JSON.stringify(text.slice(0, 40))}` }]);
+      throw new ContractError(endpoint, 'response', [
+        { file: endpoint, path: '$', message: `expected a JSON body, got ${JSON.stringify(text.slice(0, 40))}` },
+      ]);
     }
   }
 
   // The contract's schemas, compiled from the zod ones: the same verdicts without zod in the page.
-  function checked(endpoint: EndpointId, side: 'request' | 'response', schema: CompiledNode, value: unknown, where: readonly string[] = []): unknown {
+  function checked(
+    endpoint: EndpointId,
+    side: 'request' | 'response',
+    schema: CompiledNode,
+    value: unknown,
+    where: readonly string[] = [],
+  ): unknown {
     const result = validate(schema, value);
     if (result.success) return result.data;
     throw new ContractError(endpoint, side, issuesAt(endpoint, result.issues, where));
@@ -197,7 +231,15 @@ export function createHostTransport(options: HostClientOptions): HostTransport {
     const { path, problems } = fillPathParameters(definition.path, request);
     if (problems.length > 0) {
       // Refused before anything is sent: a value that is not one path segment would reach another endpoint.
-      throw new ContractError(endpoint, 'request', problems.map(({ name, message }) => ({ file: endpoint, path: `$.${name}`, message: `path parameter of ${definition.path}: ${message}` })));
+      throw new ContractError(
+        endpoint,
+        'request',
+        problems.map(({ name, message }) => ({
+          file: endpoint,
+          path: `$.${name}`,
+          message: `path parameter of ${definition.path}: ${message}`,
+        })),
+      );
     }
     let url = baseUrl + path;
     if (definition.query) {
@@ -212,13 +254,16 @@ export function createHostTransport(options: HostClientOptions): HostTransport {
     }
     if (definition.ifMatch) {
       if (typeof request.version !== 'string' || request.version === '') {
-        throw new ContractError(endpoint, 'request', [{ file: endpoint, path: '$.version', message: "required: the session's version, sent as If-Match" }]);
+        throw new ContractError(endpoint, 'request', [
+          { file: endpoint, path: '$.version', message: "required: the session's version, sent as If-Match" },
+        ]);
       }
       headers['if-match'] = `"${headerSafe(endpoint, 'version', request.version)}"`;
     }
     if (definition.idempotent) {
       const key = request.idempotencyKey as string | undefined;
-      headers['idempotency-key'] = key === undefined ? newIdempotencyKey() : headerSafe(endpoint, 'idempotencyKey', key);
+      headers['idempotency-key'] =
+        key === undefined ? newIdempotencyKey() : headerSafe(endpoint, 'idempotencyKey', key);
     }
     // Reads are always safe to repeat; a write only when the host can recognise the repeat.
     const mayRetry = definition.method === 'GET' || definition.idempotent === true;
@@ -235,7 +280,14 @@ export function createHostTransport(options: HostClientOptions): HostTransport {
         if (wait === undefined) return backoffMs(attemptNo - 1, random);
         return wait <= MAX_RETRY_AFTER_MS ? wait : undefined;
       };
-      const outcome = await attempt(endpoint, url, { method: definition.method, headers, ...(body === undefined ? {} : { body }) }, signal, retryWait, refresh);
+      const outcome = await attempt(
+        endpoint,
+        url,
+        { method: definition.method, headers, ...(body === undefined ? {} : { body }) },
+        signal,
+        retryWait,
+        refresh,
+      );
       refresh = false;
       if (outcome.kind === 'retry') {
         await sleep(outcome.waitMs, signal);
@@ -251,7 +303,10 @@ export function createHostTransport(options: HostClientOptions): HostTransport {
         }
         throw responseError(endpoint, response, text);
       }
-      if (last) throw outcome.kind === 'timeout' ? new TimeoutError(endpoint, timeoutMs) : new NetworkError(endpoint, outcome.error);
+      if (last)
+        throw outcome.kind === 'timeout'
+          ? new TimeoutError(endpoint, timeoutMs)
+          : new NetworkError(endpoint, outcome.error);
       await sleep(backoffMs(attemptNo - 1, random), signal);
     }
   }
@@ -266,8 +321,19 @@ export function createHostTransport(options: HostClientOptions): HostTransport {
     const body = validate(errorBodySchema, parsed);
     const ErrorClass = responseErrorClass(response.status);
     return body.success
-      ? new ErrorClass(endpoint, response.status, body.data.error.code, body.data.error.message, body.data.error.details)
-      : new ErrorClass(endpoint, response.status, `http-${response.status}`, `${endpoint}: the host answered ${response.status} ${response.statusText}`.trim());
+      ? new ErrorClass(
+          endpoint,
+          response.status,
+          body.data.error.code,
+          body.data.error.message,
+          body.data.error.details,
+        )
+      : new ErrorClass(
+          endpoint,
+          response.status,
+          `http-${response.status}`,
+          `${endpoint}: the host answered ${response.status} ${response.statusText}`.trim(),
+        );
   }
 
   return {

@@ -92,7 +92,8 @@ export const ENDPOINTS = {
     method: 'GET',
     access: { kind: 'bearer', roles: ANYONE },
     path: '/sessions/{sessionId}/offer/notifications',
-    summary: "Read the messages about the session's latest offer (the link, its follow-up, the answer's confirmation, its expiry), with delivery status; none when it has no offer",
+    summary:
+      "Read the messages about the session's latest offer (the link, its follow-up, the answer's confirmation, its expiry), with delivery status; none when it has no offer",
     response: notificationsResponseSchema,
     errors: [404],
   },
@@ -117,7 +118,8 @@ export const ENDPOINTS = {
     method: 'GET',
     access: { kind: 'bearer', roles: ANYONE },
     path: '/policy/rules',
-    summary: "Read the rule files the host applies to the caller's tenant: its last published version, else the host's default",
+    summary:
+      "Read the rule files the host applies to the caller's tenant: its last published version, else the host's default",
     response: rulesResponseSchema,
     errors: [],
   },
@@ -125,7 +127,8 @@ export const ENDPOINTS = {
     method: 'PUT',
     access: { kind: 'bearer', roles: ADMIN },
     path: '/policy/rules',
-    summary: "Publish rule files as the tenant's new policy version (immutable): every decision from then on is made, and recorded, under it",
+    summary:
+      "Publish rule files as the tenant's new policy version (immutable): every decision from then on is made, and recorded, under it",
     body: publishRulesRequestSchema,
     response: rulesResponseSchema,
     idempotent: true,
@@ -189,7 +192,7 @@ export const ENDPOINTS = {
     method: 'GET',
     access: { kind: 'offer-link' },
     path: '/offers/{token}',
-    summary: "Read the offer a client received after a cancellation, by its token",
+    summary: 'Read the offer a client received after a cancellation, by its token',
     response: offerResponseSchema,
     errors: [404],
   },
@@ -207,7 +210,8 @@ export const ENDPOINTS = {
     method: 'GET',
     access: { kind: 'bearer', roles: ANYONE },
     path: '/therapists/{therapistId}',
-    summary: "Read a therapist's profile visibility and recent cancellations and rearrangements (the policy's therapist-level facts)",
+    summary:
+      "Read a therapist's profile visibility and recent cancellations and rearrangements (the policy's therapist-level facts)",
     response: therapistStandingResponseSchema,
     errors: [404],
   },
@@ -215,7 +219,8 @@ export const ENDPOINTS = {
     method: 'GET',
     access: { kind: 'bearer', roles: ANYONE },
     path: '/therapists/{therapistId}/sessions',
-    summary: "Read the therapist's scheduled sessions that start in a date range (dates are whole days in the therapist's zone)",
+    summary:
+      "Read the therapist's scheduled sessions that start in a date range (dates are whole days in the therapist's zone)",
     query: sessionsQuerySchema,
     response: sessionsResponseSchema,
     errors: [404],
@@ -253,7 +258,8 @@ export const ENDPOINTS = {
     method: 'GET',
     access: { kind: 'bearer', roles: TEAM },
     path: '/team-requests/{requestId}',
-    summary: "Read one team request with the session, the client, the money and the decision the therapist was shown, with its trace",
+    summary:
+      'Read one team request with the session, the client, the money and the decision the therapist was shown, with its trace',
     response: teamRequestDetailResponseSchema,
     errors: [404],
   },
@@ -261,7 +267,8 @@ export const ENDPOINTS = {
     method: 'POST',
     access: { kind: 'bearer', roles: TEAM },
     path: '/team-requests/{requestId}/resolution',
-    summary: "Resolve a team request: approve (issuing it, once) or decline a new client's refund, mark a started session rearranged or cancel it, acknowledge an absence",
+    summary:
+      "Resolve a team request: approve (issuing it, once) or decline a new client's refund, mark a started session rearranged or cancel it, acknowledge an absence",
     body: teamResolutionRequestSchema,
     response: teamResolutionResponseSchema,
     idempotent: true,
@@ -273,16 +280,22 @@ export const ENDPOINTS = {
 export type EndpointId = keyof typeof ENDPOINTS;
 type Def<E extends EndpointId> = (typeof ENDPOINTS)[E];
 
-type PathParamNames<P extends string> = P extends `${string}{${infer Name}}${infer Rest}` ? Name | PathParamNames<Rest> : never;
+type PathParamNames<P extends string> = P extends `${string}{${infer Name}}${infer Rest}`
+  ? Name | PathParamNames<Rest>
+  : never;
 
 /** What a call to endpoint `E` takes: its path params, query, body, version and idempotency key. */
-export type EndpointRequest<E extends EndpointId> = { readonly [K in PathParamNames<Def<E>['path']>]: string } & (Def<E> extends {
+export type EndpointRequest<E extends EndpointId> = {
+  readonly [K in PathParamNames<Def<E>['path']>]: string;
+} & (Def<E> extends {
   query: infer Q extends z.ZodMiniType;
 }
   ? { readonly query: z.input<Q> }
   : unknown) &
   (Def<E> extends { body: infer B extends z.ZodMiniType } ? { readonly body: z.input<B> } : unknown) &
-  (Def<E> extends { ifMatch: true } ? { /** The session's `version`, sent as `If-Match`. */ readonly version: string } : unknown) &
+  (Def<E> extends { ifMatch: true }
+    ? { /** The session's `version`, sent as `If-Match`. */ readonly version: string }
+    : unknown) &
   (Def<E> extends { idempotent: true }
     ? {
         /**

@@ -25,7 +25,10 @@ export class NetworkError extends HostApiError {
 /** The host did not answer within `timeoutMs` (the headers and the whole body), after any retries. */
 export class TimeoutError extends HostApiError {
   override name = 'TimeoutError';
-  constructor(endpoint: EndpointId, readonly timeoutMs: number) {
+  constructor(
+    endpoint: EndpointId,
+    readonly timeoutMs: number,
+  ) {
     super(endpoint, 'timeout', `${endpoint}: the host did not answer within ${timeoutMs} ms`);
   }
 }

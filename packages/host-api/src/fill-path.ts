@@ -19,13 +19,18 @@ export interface FilledPath {
  */
 export function fillPathParameters(path: string, params: Readonly<Record<string, unknown>>): FilledPath {
   const problems: PathParameterProblem[] = [];
-  const unfit = (name: string, kind: PathParameterProblem['kind'], message: string) => (problems.push({ name, kind, message }), '');
+  const unfit = (name: string, kind: PathParameterProblem['kind'], message: string) => (
+    problems.push({ name, kind, message }),
+    ''
+  );
   const filled = path.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = params[name];
-    if (typeof value !== 'string' || value === '') return unfit(name, 'missing', 'missing: expected a non-empty string');
+    if (typeof value !== 'string' || value === '')
+      return unfit(name, 'missing', 'missing: expected a non-empty string');
     // `.` and `..` are dot segments: URL parsing removes them (and `%2E` spelt the same), so the
     // call would reach another endpoint. Every other well-formed string encodes into one segment.
-    if (value === '.' || value === '..') return unfit(name, 'unsafe', `${JSON.stringify(value)} is a dot segment: it would move the call to another path`);
+    if (value === '.' || value === '..')
+      return unfit(name, 'unsafe', `${JSON.stringify(value)} is a dot segment: it would move the call to another path`);
     try {
       return encodeURIComponent(value);
     } catch {

@@ -6,7 +6,7 @@ import { errorBodySchema } from './schemas.js';
 const STATUS_TEXT: Record<number, string> = {
   400: 'The request does not fit the contract',
   401: 'No bearer token, or one that is malformed, badly signed, expired or from an unknown tenant: get a new one',
-  403: 'A valid token whose caller may not do this: another therapist\'s resource, another tenant\'s, or a role without this endpoint',
+  403: "A valid token whose caller may not do this: another therapist's resource, another tenant's, or a role without this endpoint",
   404: 'Not found',
   409: 'Conflict: the slot was taken meanwhile, or the offer was already answered',
   410: 'Gone: the offer has expired',
@@ -17,7 +17,11 @@ const STATUS_TEXT: Record<number, string> = {
 };
 
 function jsonSchema(schema: z.ZodMiniType): Record<string, unknown> {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', metadata: jsonSchemaHints, io: 'input' });
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, {
+    target: 'draft-2020-12',
+    metadata: jsonSchemaHints,
+    io: 'input',
+  });
   return rest;
 }
 
@@ -39,7 +43,8 @@ function operation(id: string, definition: EndpointDefinition): Record<string, u
       name: 'Idempotency-Key',
       in: 'header',
       required: true,
-      description: 'One key per user intent. A repeated key returns the first result; the same key with another body is 422.',
+      description:
+        'One key per user intent. A repeated key returns the first result; the same key with another body is 422.',
       schema: { type: 'string', minLength: 1 },
     });
   }
@@ -56,15 +61,26 @@ function operation(id: string, definition: EndpointDefinition): Record<string, u
   const security =
     access.kind === 'bearer'
       ? { security: [{ bearer: [] }], 'x-raincheck-roles': access.roles }
-      : { security: [], 'x-raincheck-access': 'offer-link: the capability token in the path is the permission; no bearer token' };
+      : {
+          security: [],
+          'x-raincheck-access': 'offer-link: the capability token in the path is the permission; no bearer token',
+        };
   const authErrors = access.kind === 'bearer' ? [401, 403] : [];
-  const errorResponse = (status: number) => [String(status), { description: STATUS_TEXT[status] ?? 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } }];
+  const errorResponse = (status: number) => [
+    String(status),
+    {
+      description: STATUS_TEXT[status] ?? 'Error',
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+    },
+  ];
   return {
     operationId: id,
     summary: definition.summary,
     ...security,
     ...(parameters.length > 0 ? { parameters } : {}),
-    ...(definition.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(definition.body) } } } } : {}),
+    ...(definition.body
+      ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(definition.body) } } } }
+      : {}),
     responses: {
       '200': { description: 'OK', content: { 'application/json': { schema: jsonSchema(definition.response) } } },
       ...Object.fromEntries([400, ...authErrors, ...definition.errors, 500].map(errorResponse)),

@@ -17,7 +17,6 @@ import {
 } from '@raincheck/policy/schemas';
 import { TEAM_REQUEST_KINDS, TEAM_REQUEST_KINDS_RAISED_BY_PEOPLE, TEAM_RESOLUTIONS } from './team-resolutions.js';
 
-
 // The host API's data, as zod schemas. Times are ISO strings with offsets; money is integer minor
 // units with a currency. Objects are strict: a field the contract does not name is a contract break.
 
@@ -54,7 +53,16 @@ export const sessionSchema = z.extend(sessionFactsSchema, {
 });
 
 /** What a message to a client is about (the host's templates, one per kind). */
-export const MESSAGE_KINDS = ['session-cancelled', 'session-rearranged', 'session-not-held', 'refund-issued', 'refund-declined', 'offer-reminder', 'offer-answered', 'offer-expired'] as const;
+export const MESSAGE_KINDS = [
+  'session-cancelled',
+  'session-rearranged',
+  'session-not-held',
+  'refund-issued',
+  'refund-declined',
+  'offer-reminder',
+  'offer-answered',
+  'offer-expired',
+] as const;
 
 /**
  * Where one message on one channel stands. `scheduled`: due later (a follow-up); `due`: waiting for
@@ -62,7 +70,16 @@ export const MESSAGE_KINDS = ['session-cancelled', 'session-rearranged', 'sessio
  * delivered by its deadline; `late`: delivered after it (the team was told); `failed`: it could not
  * be delivered (the team was told); `obsolete`: no longer needed (the client answered first).
  */
-export const DELIVERY_STATUSES = ['scheduled', 'due', 'sending', 'retrying', 'sent', 'late', 'failed', 'obsolete'] as const;
+export const DELIVERY_STATUSES = [
+  'scheduled',
+  'due',
+  'sending',
+  'retrying',
+  'sent',
+  'late',
+  'failed',
+  'obsolete',
+] as const;
 
 /** One message the host sent, or will send, a client: on each of its channels, with its delivery status. */
 export const notificationSchema = z.strictObject({
@@ -96,7 +113,6 @@ export const decisionShownSchema = z.strictObject({
   policyHash: nonEmptyString(),
   outcome: z.enum(['allowed', 'needs-team', 'blocked']),
 });
-
 
 export const TEAM_REQUEST_STATUSES = ['open', 'resolved'] as const;
 
@@ -153,7 +169,9 @@ export const decisionRecordSchema = z.strictObject({
       ruleIds: z.array(id),
     }),
   ),
-  rules: z.array(z.strictObject({ ruleId: id, file: nonEmptyString(), description: z.string(), facts: z.array(decidingFactSchema) })),
+  rules: z.array(
+    z.strictObject({ ruleId: id, file: nonEmptyString(), description: z.string(), facts: z.array(decidingFactSchema) }),
+  ),
 });
 
 export const offerSchema = z.strictObject({
@@ -289,7 +307,10 @@ export const cancelResponseSchema = z.strictObject({
   offer: z.nullable(z.strictObject({ token: nonEmptyString(), expiresAt: isoInstant })),
   teamRequest: z.nullable(teamRequestSchema),
 });
-export const refundResponseSchema = z.strictObject({ refund: refundSchema, teamRequest: z.nullable(teamRequestSchema) });
+export const refundResponseSchema = z.strictObject({
+  refund: refundSchema,
+  teamRequest: z.nullable(teamRequestSchema),
+});
 export const attendanceResponseSchema = z.strictObject({
   session: sessionSchema,
   refund: z.nullable(refundSchema),
@@ -310,7 +331,9 @@ export const teamRequestDetailResponseSchema = z.strictObject({
   teamRequest: teamRequestSchema,
   session: z.nullable(sessionSchema),
   /** The client and how the policy sees them. */
-  client: z.nullable(z.strictObject({ id, displayName: nonEmptyString(), isNew: z.boolean(), attendedSessions: z.number() })),
+  client: z.nullable(
+    z.strictObject({ id, displayName: nonEmptyString(), isNew: z.boolean(), attendedSessions: z.number() }),
+  ),
   /** The money: the refund the request is about, or the session's refund. */
   refund: z.nullable(refundSchema),
   /** The decision the therapist's write was made under, with its trace. */
@@ -332,7 +355,10 @@ export const therapistStandingResponseSchema = z.strictObject({
   history: z.array(historyEntrySchema),
 });
 export const sessionsResponseSchema = z.strictObject({ sessions: z.array(sessionSchema) });
-export const absenceResponseSchema = z.strictObject({ absence: absenceSchema, teamRequest: z.nullable(teamRequestSchema) });
+export const absenceResponseSchema = z.strictObject({
+  absence: absenceSchema,
+  teamRequest: z.nullable(teamRequestSchema),
+});
 
 export const slotsQuerySchema = z.strictObject({ from: isoInstant, to: isoInstant });
 export const sessionsQuerySchema = z.strictObject({ from: isoDateOrInstant, to: isoDateOrInstant });

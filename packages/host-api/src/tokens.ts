@@ -49,11 +49,15 @@ export interface MintTokenOptions {
 export async function mintToken(options: MintTokenOptions): Promise<string> {
   const { tenant, subject, role } = options;
   if (typeof tenant !== 'string' || tenant === '') throw new RangeError('mintToken: tenant must be a non-empty string');
-  if (typeof subject !== 'string' || subject === '') throw new RangeError('mintToken: subject must be a non-empty string');
-  if (!isRole(role)) throw new RangeError(`mintToken: role must be one of ${ROLES.join(', ')}, got ${JSON.stringify(role)}`);
+  if (typeof subject !== 'string' || subject === '')
+    throw new RangeError('mintToken: subject must be a non-empty string');
+  if (!isRole(role))
+    throw new RangeError(`mintToken: role must be one of ${ROLES.join(', ')}, got ${JSON.stringify(role)}`);
   const ttl = options.ttlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS;
   if (!Number.isInteger(ttl) || ttl < 1 || ttl > MAX_TOKEN_TTL_SECONDS) {
-    throw new RangeError(`mintToken: ttlSeconds must be a whole number from 1 to ${MAX_TOKEN_TTL_SECONDS}, got ${String(ttl)}`);
+    throw new RangeError(
+      `mintToken: ttlSeconds must be a whole number from 1 to ${MAX_TOKEN_TTL_SECONDS}, got ${String(ttl)}`,
+    );
   }
   const issuedAt = Math.floor((options.now ?? Date.now)() / 1000);
   return new SignJWT({ tenant, role })
@@ -65,7 +69,15 @@ export async function mintToken(options: MintTokenOptions): Promise<string> {
 }
 
 /** Why a token was refused; every one is a 401 for the caller. */
-export type TokenErrorCode = 'missing' | 'malformed' | 'bad-signature' | 'bad-algorithm' | 'unknown-tenant' | 'expired' | 'too-long-lived' | 'bad-claims';
+export type TokenErrorCode =
+  | 'missing'
+  | 'malformed'
+  | 'bad-signature'
+  | 'bad-algorithm'
+  | 'unknown-tenant'
+  | 'expired'
+  | 'too-long-lived'
+  | 'bad-claims';
 
 /** A token the host does not accept, with why. */
 export class TokenError extends Error {
@@ -83,7 +95,8 @@ export class TokenError extends Error {
 export type VerifyTokenOptions = (
   | {
       /** One secret for every tenant, or the tenant's secret by its id (`undefined`: no such tenant). */
-      readonly secret: TenantSecret | ((tenant: string) => TenantSecret | undefined | Promise<TenantSecret | undefined>);
+      readonly secret:
+        TenantSecret | ((tenant: string) => TenantSecret | undefined | Promise<TenantSecret | undefined>);
       readonly jwks?: undefined;
     }
   | {
@@ -124,12 +137,16 @@ export async function verifyToken(token: string | null | undefined, options: Ver
   }
   const { tenant, role, sub, exp, iat } = payload as JWTPayload & { tenant?: unknown; role?: unknown };
   if (typeof tenant !== 'string' || tenant === '') throw new TokenError('bad-claims', 'The token names no tenant.');
-  if (!options.jwks && header.kid !== tenant) throw new TokenError('bad-claims', 'The token was signed for another tenant than it names.');
+  if (!options.jwks && header.kid !== tenant)
+    throw new TokenError('bad-claims', 'The token was signed for another tenant than it names.');
   if (!isRole(role)) throw new TokenError('bad-claims', `The token's role must be one of ${ROLES.join(', ')}.`);
   if (typeof sub !== 'string' || sub === '') throw new TokenError('bad-claims', 'The token names no subject.');
   // Both: a token minted to live long, and one dated in the future to stretch its life, are refused.
   if (exp! - iat! > MAX_TOKEN_TTL_SECONDS || exp! * 1000 - now > (MAX_TOKEN_TTL_SECONDS + tolerance) * 1000) {
-    throw new TokenError('too-long-lived', `The token lives longer than ${MAX_TOKEN_TTL_SECONDS / 60} minutes: mint short-lived tokens.`);
+    throw new TokenError(
+      'too-long-lived',
+      `The token lives longer than ${MAX_TOKEN_TTL_SECONDS / 60} minutes: mint short-lived tokens.`,
+    );
   }
   return { tenant, subject: sub, role, expiresAt: new Date(exp! * 1000).toISOString() };
 }
@@ -147,7 +164,10 @@ function secretKey(secret: TenantSecret, where: string): Uint8Array {
 }
 
 /** The HS256 key of the tenant a token's header names, before anything in it is trusted. */
-async function tenantKey(header: JWTHeaderParameters, secret: Extract<VerifyTokenOptions, { secret: unknown }>['secret']): Promise<Uint8Array> {
+async function tenantKey(
+  header: JWTHeaderParameters,
+  secret: Extract<VerifyTokenOptions, { secret: unknown }>['secret'],
+): Promise<Uint8Array> {
   if (typeof secret !== 'function') return secretKey(secret, 'verifyToken');
   const tenant = header.kid;
   const found = typeof tenant === 'string' && tenant !== '' ? await secret(tenant) : undefined;
@@ -159,11 +179,18 @@ async function tenantKey(header: JWTHeaderParameters, secret: Extract<VerifyToke
 function tokenError(error: unknown): Error {
   if (error instanceof TokenError || error instanceof RangeError) return error;
   const because = { cause: error };
-  if (error instanceof errors.JWTExpired) return new TokenError('expired', 'The token has expired: get a new one.', because);
-  if (error instanceof errors.JOSEAlgNotAllowed) return new TokenError('bad-algorithm', 'The token is signed with an algorithm this host does not accept.', because);
+  if (error instanceof errors.JWTExpired)
+    return new TokenError('expired', 'The token has expired: get a new one.', because);
+  if (error instanceof errors.JOSEAlgNotAllowed)
+    return new TokenError('bad-algorithm', 'The token is signed with an algorithm this host does not accept.', because);
   if (error instanceof errors.JWSSignatureVerificationFailed || error instanceof errors.JWKSNoMatchingKey) {
     return new TokenError('bad-signature', 'The token was not signed by a key this host trusts.', because);
   }
-  if (error instanceof errors.JWTClaimValidationFailed) return new TokenError('bad-claims', `The token's "${error.claim}" claim is not acceptable: ${error.reason}.`, because);
+  if (error instanceof errors.JWTClaimValidationFailed)
+    return new TokenError(
+      'bad-claims',
+      `The token's "${error.claim}" claim is not acceptable: ${error.reason}.`,
+      because,
+    );
   return new TokenError('malformed', 'The bearer token is not a well-formed JWT.', because);
 }

@@ -27,7 +27,13 @@ export async function boundedRequest(request: Request, maxBytes: number): Promis
   }
   const type = request.headers.get('content-type') ?? '';
   if (size > 0 && !/^application\/(?:[\w.+-]+\+)?json\b/i.test(type.trim())) {
-    return errorResponse(new HttpError(415, 'unsupported-media-type', `Send the body as application/json, not ${type === '' ? 'without a Content-Type' : type}.`));
+    return errorResponse(
+      new HttpError(
+        415,
+        'unsupported-media-type',
+        `Send the body as application/json, not ${type === '' ? 'without a Content-Type' : type}.`,
+      ),
+    );
   }
   const body = new Uint8Array(size);
   let offset = 0;
@@ -38,4 +44,5 @@ export async function boundedRequest(request: Request, maxBytes: number): Promis
   return new Request(request.url, { method: request.method, headers: request.headers, body, signal: request.signal });
 }
 
-const tooLarge = (maxBytes: number) => new HttpError(413, 'body-too-large', `The body is larger than this host reads (${maxBytes} bytes).`);
+const tooLarge = (maxBytes: number) =>
+  new HttpError(413, 'body-too-large', `The body is larger than this host reads (${maxBytes} bytes).`);

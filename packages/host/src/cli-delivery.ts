@@ -1,4 +1,10 @@
-import { DELIVERY_CLI_OPTIONS, DELIVERY_USAGE, parseDeliveryOptions, type DeliveryConfig, type DeliveryFlags } from './delivery/config.js';
+import {
+  DELIVERY_CLI_OPTIONS,
+  DELIVERY_USAGE,
+  parseDeliveryOptions,
+  type DeliveryConfig,
+  type DeliveryFlags,
+} from './delivery/config.js';
 import { DeliveryConfigError } from './delivery/config-error.js';
 
 // The delivery flags serve and worker share, parsed once at start: a bad one stops the start with
@@ -10,9 +16,16 @@ export { DELIVERY_CLI_OPTIONS, DELIVERY_USAGE };
 export class DeliveryFlagError extends Error {}
 
 /** Parses the delivery flags for a process on `clock`; `development` (--seed demo) logs what nothing else serves. */
-export function deliveryFromFlags(flags: DeliveryFlags, options: { readonly development: boolean; readonly clock: () => number }): DeliveryConfig {
+export function deliveryFromFlags(
+  flags: DeliveryFlags,
+  options: { readonly development: boolean; readonly clock: () => number },
+): DeliveryConfig {
   try {
-    return parseDeliveryOptions(flags, { development: options.development, env: process.env, now: () => new Date(options.clock()) });
+    return parseDeliveryOptions(flags, {
+      development: options.development,
+      env: process.env,
+      now: () => new Date(options.clock()),
+    });
   } catch (error) {
     if (error instanceof DeliveryConfigError) throw new DeliveryFlagError(error.message);
     throw error;

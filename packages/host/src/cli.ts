@@ -13,7 +13,13 @@ import { migrate } from './sql/migrate.js';
 import { createSqlStore } from './sql/sql-store.js';
 import type { FixturesOptions, PracticeWriter, ScenarioSeed } from './fixtures.js';
 import { seedStore } from './seed.js';
-import { DELIVERY_CLI_OPTIONS, DELIVERY_USAGE, DeliveryFlagError, deliveryFromFlags, linkSecretFrom } from './cli-delivery.js';
+import {
+  DELIVERY_CLI_OPTIONS,
+  DELIVERY_USAGE,
+  DeliveryFlagError,
+  deliveryFromFlags,
+  linkSecretFrom,
+} from './cli-delivery.js';
 import { linkSeal } from './core/link-seal.js';
 import { createTestClock } from './core/test-clock.js';
 import { createOutboxWorker } from './outbox/worker.js';
@@ -85,9 +91,11 @@ async function serveCommand(args: string[]): Promise<void> {
     },
   });
   const location = locationOf(values);
-  if (values.seed !== undefined && values.seed !== 'demo') throw new UsageError(`--seed takes only demo, not ${values.seed}`);
+  if (values.seed !== undefined && values.seed !== 'demo')
+    throw new UsageError(`--seed takes only demo, not ${values.seed}`);
   const port = values.port === undefined ? 8787 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port must be 0 to 65535, not ${values.port}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new UsageError(`--port must be 0 to 65535, not ${values.port}`);
   const fixturesOn = values.fixtures === true || values.seed === 'demo';
   // The fixtures' test clock: real time until POST /_fixtures/clock moves it (the host and its worker follow it).
   const testClock = fixturesOn ? createTestClock() : undefined;
@@ -99,13 +107,18 @@ async function serveCommand(args: string[]): Promise<void> {
   if (values['no-worker']) await parsedDelivery.close();
   const delivery = values['no-worker'] ? undefined : parsedDelivery;
   const { secret, generated } = await tokenSecret('dataDir' in location ? location.dataDir : DEFAULT_DATA_DIR);
-  if (generated) console.log(`RAINCHECK_TOKEN_SECRET is not set: tokens are checked with the development secret in ${generated} (raincheck-host token signs with it).`);
+  if (generated)
+    console.log(
+      `RAINCHECK_TOKEN_SECRET is not set: tokens are checked with the development secret in ${generated} (raincheck-host token signs with it).`,
+    );
   // Rules first: a broken rule file stops the start before the database is opened (and locked).
   const policy = values.rules === undefined ? undefined : await loadPolicy([values.rules]);
   if (policy) console.log(`Deciding with ${policy.id} ${policy.version} from ${values.rules}.`);
   const database = await openDatabase(location, {
     onLockLost: (error) => {
-      console.error(`raincheck-host serve: the lock on the data dir was lost (${error.message}); stopping before the data is corrupted.`);
+      console.error(
+        `raincheck-host serve: the lock on the data dir was lost (${error.message}); stopping before the data is corrupted.`,
+      );
       process.exit(1);
     },
   });
@@ -121,8 +134,15 @@ async function serveCommand(args: string[]): Promise<void> {
     ...(delivery ? { delivery } : {}),
   });
   const running = await listen(host, { port, ...(values.host ? { hostname: values.host } : {}) });
-  if (fixtures) console.log(`Development fixtures on: POST ${running.url}/_fixtures/scenario { "scenario": "ordinary-cancellation" } makes a demo practice with tokens; POST ${running.url}/_fixtures/clock moves the test clock.`);
-  console.log(delivery ? `Outbox worker on: ${delivery.summary.join('; ')}.` : 'Outbox worker off (--no-worker): raincheck-host worker processes deliver.');
+  if (fixtures)
+    console.log(
+      `Development fixtures on: POST ${running.url}/_fixtures/scenario { "scenario": "ordinary-cancellation" } makes a demo practice with tokens; POST ${running.url}/_fixtures/clock moves the test clock.`,
+    );
+  console.log(
+    delivery
+      ? `Outbox worker on: ${delivery.summary.join('; ')}.`
+      : 'Outbox worker off (--no-worker): raincheck-host worker processes deliver.',
+  );
   console.log(`listening on ${running.url}`);
   const stop = () => {
     void running
@@ -138,7 +158,13 @@ async function serveCommand(args: string[]): Promise<void> {
 type Scenarios = {
   readonly seedScenario: (name: string, nowMs?: number, tweaks?: Readonly<Record<string, unknown>>) => ScenarioSeed;
   readonly SCENARIOS: Readonly<Record<string, string>>;
-  readonly fillTeamQueue: (send: PracticeWriter['send'], seed: PracticeWriter['seed'], policy: PracticeWriter['policy'], clock: PracticeWriter['clock'], backdate: PracticeWriter['backdate']) => Promise<void>;
+  readonly fillTeamQueue: (
+    send: PracticeWriter['send'],
+    seed: PracticeWriter['seed'],
+    policy: PracticeWriter['policy'],
+    clock: PracticeWriter['clock'],
+    backdate: PracticeWriter['backdate'],
+  ) => Promise<void>;
 };
 
 /**
@@ -161,7 +187,8 @@ async function scenarios(): Promise<Omit<FixturesOptions, 'secret'>> {
     scenario: (name, nowMs, tweaks) => (Object.hasOwn(SCENARIOS, name) ? seedScenario(name, nowMs, tweaks) : undefined),
     // The team's queue is filled by its people's own writes, as in the mock host.
     prepare: async (name, practice) => {
-      if (name === 'team-queue') await fillTeamQueue(practice.send, practice.seed, practice.policy, practice.clock, practice.backdate);
+      if (name === 'team-queue')
+        await fillTeamQueue(practice.send, practice.seed, practice.policy, practice.clock, practice.backdate);
     },
   };
 }
@@ -177,15 +204,36 @@ async function seedDemo(database: Awaited<ReturnType<typeof openDatabase>>): Pro
 }
 
 async function tokenCommand(args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { tenant: { type: 'string' }, sub: { type: 'string' }, role: { type: 'string' }, ttl: { type: 'string' }, 'data-dir': { type: 'string' } } });
+  const { values } = parseArgs({
+    args,
+    options: {
+      tenant: { type: 'string' },
+      sub: { type: 'string' },
+      role: { type: 'string' },
+      ttl: { type: 'string' },
+      'data-dir': { type: 'string' },
+    },
+  });
   if (!values.tenant || !values.sub || !values.role) throw new UsageError('token needs --tenant, --sub and --role.');
-  if (!(ROLES as readonly string[]).includes(values.role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}, not ${values.role}`);
+  if (!(ROLES as readonly string[]).includes(values.role))
+    throw new UsageError(`--role must be one of ${ROLES.join(', ')}, not ${values.role}`);
   const { secret } = await tokenSecret(values['data-dir'] ?? DEFAULT_DATA_DIR);
-  console.log(await mintToken({ tenant: values.tenant, subject: values.sub, role: values.role as Role, secret, ttlSeconds: seconds(values.ttl ?? '10m') }));
+  console.log(
+    await mintToken({
+      tenant: values.tenant,
+      subject: values.sub,
+      role: values.role as Role,
+      secret,
+      ttlSeconds: seconds(values.ttl ?? '10m'),
+    }),
+  );
 }
 
 async function migrateCommand(args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' }, 'database-url': { type: 'string' } } });
+  const { values } = parseArgs({
+    args,
+    options: { 'data-dir': { type: 'string' }, 'database-url': { type: 'string' } },
+  });
   const database = await openDatabase(locationOf(values));
   try {
     const applied = await migrate(database);
@@ -197,17 +245,31 @@ async function migrateCommand(args: string[]): Promise<void> {
 
 /** A delivery process of its own: the same outbox, claimed with SKIP LOCKED beside serve's and other workers. */
 async function workerCommand(args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' }, 'database-url': { type: 'string' }, rules: { type: 'string' }, lease: { type: 'string' }, ...DELIVERY_CLI_OPTIONS } });
+  const { values } = parseArgs({
+    args,
+    options: {
+      'data-dir': { type: 'string' },
+      'database-url': { type: 'string' },
+      rules: { type: 'string' },
+      lease: { type: 'string' },
+      ...DELIVERY_CLI_OPTIONS,
+    },
+  });
   const location = locationOf(values);
   const leaseMs = values.lease === undefined ? undefined : seconds(values.lease, '--lease') * 1000;
   if (leaseMs === 0) throw new UsageError('--lease must be at least 1s');
   const delivery = deliveryFromFlags(values, { development: false, clock: Date.now });
   const { secret, generated } = await tokenSecret('dataDir' in location ? location.dataDir : DEFAULT_DATA_DIR);
   // Offer links open only with serve's secret: say which one this worker uses, so a mismatch is visible.
-  const linkFrom = process.env.RAINCHECK_OFFER_LINK_SECRET ? 'RAINCHECK_OFFER_LINK_SECRET' : generated ? `the development secret in ${generated} (serve's for the same data dir and working directory)` : 'RAINCHECK_TOKEN_SECRET';
+  const linkFrom = process.env.RAINCHECK_OFFER_LINK_SECRET
+    ? 'RAINCHECK_OFFER_LINK_SECRET'
+    : generated
+      ? `the development secret in ${generated} (serve's for the same data dir and working directory)`
+      : 'RAINCHECK_TOKEN_SECRET';
   console.log(`raincheck-host worker: offer links are opened with ${linkFrom}.`);
   // The policy an expired offer's next step is decided under, as serve's.
-  const policy = values.rules === undefined ? createPolicy(defaultRuleFiles, DEFAULT_POLICY) : await loadPolicy([values.rules]);
+  const policy =
+    values.rules === undefined ? createPolicy(defaultRuleFiles, DEFAULT_POLICY) : await loadPolicy([values.rules]);
   const database = await openDatabase(location, {
     onLockLost: (error) => {
       console.error(`raincheck-host worker: the lock on the data dir was lost (${error.message}); stopping.`);
@@ -217,11 +279,21 @@ async function workerCommand(args: string[]): Promise<void> {
   await migrate(database);
   let worker: ReturnType<typeof createOutboxWorker>;
   try {
-    worker = createOutboxWorker({ ...delivery, store: createSqlStore(database), policy: () => policy, linkSeal: linkSeal(linkSecretFrom(secret)), ...(leaseMs ? { leaseMs } : {}) });
+    worker = createOutboxWorker({
+      ...delivery,
+      store: createSqlStore(database),
+      policy: () => policy,
+      linkSeal: linkSeal(linkSecretFrom(secret)),
+      ...(leaseMs ? { leaseMs } : {}),
+    });
   } catch (error) {
     await database.close();
     await delivery.close();
-    throw error instanceof RangeError ? new UsageError(`--lease ${values.lease ?? ''}: ${error.message} Give a longer --lease or a shorter --webhook-timeout.`) : error;
+    throw error instanceof RangeError
+      ? new UsageError(
+          `--lease ${values.lease ?? ''}: ${error.message} Give a longer --lease or a shorter --webhook-timeout.`,
+        )
+      : error;
   }
   worker.start();
   console.log(`raincheck-host worker ${worker.id}: ${delivery.summary.join('; ')}.`);
@@ -236,7 +308,12 @@ async function workerCommand(args: string[]): Promise<void> {
   process.once('SIGTERM', stop);
 }
 
-const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { serve: serveCommand, worker: workerCommand, token: tokenCommand, migrate: migrateCommand };
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
+  serve: serveCommand,
+  worker: workerCommand,
+  token: tokenCommand,
+  migrate: migrateCommand,
+};
 
 const [command, ...rest] = process.argv.slice(2);
 const run = command === undefined ? undefined : COMMANDS[command];
@@ -246,5 +323,11 @@ if (!run) {
 }
 run(rest).catch((error: unknown) => {
   console.error(`raincheck-host ${command}: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(error instanceof UsageError || error instanceof DeliveryFlagError || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? 2 : 1);
+  process.exit(
+    error instanceof UsageError ||
+      error instanceof DeliveryFlagError ||
+      (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+      ? 2
+      : 1,
+  );
 });

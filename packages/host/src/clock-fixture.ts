@@ -13,11 +13,27 @@ export async function answerClock(request: Request, clock: TestClock): Promise<R
     return errorResponse(new HttpError(400, 'invalid-json', 'The body is not JSON.'));
   }
   const { advanceMinutes, now } = (body ?? {}) as { advanceMinutes?: unknown; now?: unknown };
-  if (typeof advanceMinutes === 'number' && Number.isFinite(advanceMinutes) && advanceMinutes >= 0 && now === undefined) {
+  if (
+    typeof advanceMinutes === 'number' &&
+    Number.isFinite(advanceMinutes) &&
+    advanceMinutes >= 0 &&
+    now === undefined
+  ) {
     return jsonResponse(200, { now: new Date(clock.advance(advanceMinutes * 60_000)).toISOString() });
   }
-  if (typeof now === 'string' && advanceMinutes === undefined && !Number.isNaN(Date.parse(now)) && /T.*(Z|[+-]\d\d:\d\d)$/.test(now)) {
+  if (
+    typeof now === 'string' &&
+    advanceMinutes === undefined &&
+    !Number.isNaN(Date.parse(now)) &&
+    /T.*(Z|[+-]\d\d:\d\d)$/.test(now)
+  ) {
     return jsonResponse(200, { now: new Date(clock.set(Date.parse(now))).toISOString() });
   }
-  return errorResponse(new HttpError(400, 'invalid-request', 'Send {"advanceMinutes": <minutes, 0 or more>} or {"now": "<ISO instant with offset>"}.'));
+  return errorResponse(
+    new HttpError(
+      400,
+      'invalid-request',
+      'Send {"advanceMinutes": <minutes, 0 or more>} or {"now": "<ISO instant with offset>"}.',
+    ),
+  );
 }

@@ -9,12 +9,18 @@ import { seedStore, type StoreSeed } from './seed.js';
 // scenario and get ready tokens for its people. Off unless the host is started with it.
 
 /** A scenario's records, as the mock host's `seedScenario` makes them (offers named, not yet hashed). */
-export type ScenarioSeed = Omit<StoreSeed, 'offers'> & { readonly offers: readonly (Omit<StoredOffer, 'tokenHash'> & { readonly name: string })[] };
+export type ScenarioSeed = Omit<StoreSeed, 'offers'> & {
+  readonly offers: readonly (Omit<StoredOffer, 'tokenHash'> & { readonly name: string })[];
+};
 
 /** What the fixtures endpoint needs. */
 export interface FixturesOptions {
   /** The scenario's records around `nowMs` with `tweaks` (the mock host's), or undefined for a name it does not know. */
-  readonly scenario: (name: string, nowMs: number, tweaks: Readonly<Record<string, unknown>>) => ScenarioSeed | undefined;
+  readonly scenario: (
+    name: string,
+    nowMs: number,
+    tweaks: Readonly<Record<string, unknown>>,
+  ) => ScenarioSeed | undefined;
   /** The secret the host verifies the demo practices' tokens with. */
   readonly secret: TenantSecret;
   /**
@@ -27,7 +33,13 @@ export interface FixturesOptions {
 /** What {@link FixturesOptions.prepare} may do in a new demo practice. */
 export interface PracticeWriter {
   /** Sends a request to the host as the practice's therapist, team or admin. */
-  readonly send: (who: string, method: 'GET' | 'POST' | 'PUT', path: string, body: unknown, headers?: Readonly<Record<string, string>>) => Promise<Response>;
+  readonly send: (
+    who: string,
+    method: 'GET' | 'POST' | 'PUT',
+    path: string,
+    body: unknown,
+    headers?: Readonly<Record<string, string>>,
+  ) => Promise<Response>;
   /** The practice's records as seeded (ids in its namespace). */
   readonly seed: Omit<ScenarioSeed, 'offers'>;
   /** The policy it decides with. */
@@ -67,9 +79,19 @@ function namespaced(seed: ScenarioSeed, ns: string, tenant: string): ScenarioSee
   return {
     therapists: seed.therapists.map((t) => ({ ...t, id: id(t.id), tenant })),
     clients: seed.clients.map((c) => ({ ...c, id: id(c.id) })),
-    sessions: seed.sessions.map((s) => ({ ...s, id: id(s.id), therapistId: id(s.therapistId), clientId: id(s.clientId) })),
+    sessions: seed.sessions.map((s) => ({
+      ...s,
+      id: id(s.id),
+      therapistId: id(s.therapistId),
+      clientId: id(s.clientId),
+    })),
     slots: Object.fromEntries(Object.entries(seed.slots).map(([therapist, slots]) => [id(therapist), slots.map(slot)])),
-    history: Object.fromEntries(Object.entries(seed.history).map(([therapist, entries]) => [id(therapist), entries.map((e) => ({ ...e, sessionId: id(e.sessionId) }))])),
+    history: Object.fromEntries(
+      Object.entries(seed.history).map(([therapist, entries]) => [
+        id(therapist),
+        entries.map((e) => ({ ...e, sessionId: id(e.sessionId) })),
+      ]),
+    ),
     offers: seed.offers.map((o) => ({
       ...o,
       sessionId: id(o.sessionId),
@@ -83,7 +105,12 @@ function namespaced(seed: ScenarioSeed, ns: string, tenant: string): ScenarioSee
  * Answers `POST /_fixtures/scenario` with `{ scenario, namespace }`: a new demo practice (its own
  * tenant, its ids in the namespace) in that scenario, with tokens for its people.
  */
-export async function answerFixture(request: Request, host: FixtureHost, options: FixturesOptions, nowMs: number): Promise<Response> {
+export async function answerFixture(
+  request: Request,
+  host: FixtureHost,
+  options: FixturesOptions,
+  nowMs: number,
+): Promise<Response> {
   const { store } = host;
   let body: { scenario?: unknown; namespace?: unknown; tweaks?: unknown };
   try {
@@ -93,14 +120,22 @@ export async function answerFixture(request: Request, host: FixtureHost, options
   }
   const ns = body.namespace ?? 'demo';
   if (typeof body.scenario !== 'string' || typeof ns !== 'string' || !NAMESPACE.test(ns)) {
-    return errorResponse(new HttpError(400, 'invalid-request', 'Send { "scenario": "<name>", "namespace": "<a-z, 0-9, ->" }.'));
+    return errorResponse(
+      new HttpError(400, 'invalid-request', 'Send { "scenario": "<name>", "namespace": "<a-z, 0-9, ->" }.'),
+    );
   }
   const tweaks = body.tweaks ?? {};
-  if (tweaks === null || typeof tweaks !== 'object' || Array.isArray(tweaks)) return errorResponse(new HttpError(400, 'invalid-request', 'tweaks must be an object, as the mock host takes them.'));
+  if (tweaks === null || typeof tweaks !== 'object' || Array.isArray(tweaks))
+    return errorResponse(
+      new HttpError(400, 'invalid-request', 'tweaks must be an object, as the mock host takes them.'),
+    );
   const seed = options.scenario(body.scenario, nowMs, tweaks as Record<string, unknown>);
   if (!seed) return errorResponse(new HttpError(404, 'not-found', `No scenario "${body.scenario}".`));
   // A fresh practice each time: picking a scenario again starts over, without touching other tabs' practices.
-  const unique = `${ns}-${newOfferToken().slice(0, 8).toLowerCase().replace(/[^a-z0-9]/g, 'x')}`;
+  const unique = `${ns}-${newOfferToken()
+    .slice(0, 8)
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, 'x')}`;
   const tenant = `demo-${unique}`;
   const { offers, ...rest } = namespaced(seed, unique, tenant);
   const offerTokens: Record<string, string> = {};
@@ -112,9 +147,14 @@ export async function answerFixture(request: Request, host: FixtureHost, options
   }
   await seedStore(store, { ...rest, offers: stored });
   const therapist = rest.therapists[0]!.id;
-  const mint = (subject: string, role: 'therapist' | 'team' | 'admin') => mintToken({ tenant, subject, role, secret: options.secret, ttlSeconds: 600, now: () => nowMs });
+  const mint = (subject: string, role: 'therapist' | 'team' | 'admin') =>
+    mintToken({ tenant, subject, role, secret: options.secret, ttlSeconds: 600, now: () => nowMs });
   const subjects = { therapist, team: `${unique}.team`, admin: `${unique}.admin` };
-  const tokens = { therapist: await mint(subjects.therapist, 'therapist'), team: await mint(subjects.team, 'team'), admin: await mint(subjects.admin, 'admin') };
+  const tokens = {
+    therapist: await mint(subjects.therapist, 'therapist'),
+    team: await mint(subjects.team, 'team'),
+    admin: await mint(subjects.admin, 'admin'),
+  };
   if (options.prepare) {
     const backdated: [string, number][] = [];
     await options.prepare(body.scenario, {
@@ -123,18 +163,26 @@ export async function answerFixture(request: Request, host: FixtureHost, options
           new Request(`http://fixtures${path}`, {
             method,
             ...(method === 'GET' ? {} : { body: JSON.stringify(requestBody) }),
-            headers: { 'content-type': 'application/json', authorization: `Bearer ${who === 'team' ? tokens.team : who === 'admin' ? tokens.admin : tokens.therapist}`, ...headers },
+            headers: {
+              'content-type': 'application/json',
+              authorization: `Bearer ${who === 'team' ? tokens.team : who === 'admin' ? tokens.admin : tokens.therapist}`,
+              ...headers,
+            },
           }),
         ),
       seed: rest,
       policy: host.policy,
-      clock: { day: (days) => new Date(nowMs + days * 86_400_000).toISOString().slice(0, 10), now: () => new Date(nowMs).toISOString() },
+      clock: {
+        day: (days) => new Date(nowMs + days * 86_400_000).toISOString().slice(0, 10),
+        now: () => new Date(nowMs).toISOString(),
+      },
       backdate: (requestId, days) => void backdated.push([requestId, days]),
     });
     await store.write(async (tx) => {
       for (const [id, days] of backdated) {
         const request = await tx.teamRequest(id);
-        if (request) await tx.putTeamRequest({ ...request, createdAt: new Date(nowMs - days * 86_400_000).toISOString() });
+        if (request)
+          await tx.putTeamRequest({ ...request, createdAt: new Date(nowMs - days * 86_400_000).toISOString() });
       }
     });
   }
@@ -160,8 +208,21 @@ export async function answerFixtureToken(request: Request, options: FixturesOpti
     return errorResponse(new HttpError(400, 'invalid-json', 'The body is not JSON.'));
   }
   const { tenant, subject, role } = body;
-  if (typeof tenant !== 'string' || !tenant.startsWith('demo-') || typeof subject !== 'string' || (role !== 'therapist' && role !== 'team' && role !== 'admin')) {
-    return errorResponse(new HttpError(400, 'invalid-request', 'Send { "tenant": "demo-…", "subject": "…", "role": "therapist" | "team" | "admin" } for a demo practice.'));
+  if (
+    typeof tenant !== 'string' ||
+    !tenant.startsWith('demo-') ||
+    typeof subject !== 'string' ||
+    (role !== 'therapist' && role !== 'team' && role !== 'admin')
+  ) {
+    return errorResponse(
+      new HttpError(
+        400,
+        'invalid-request',
+        'Send { "tenant": "demo-…", "subject": "…", "role": "therapist" | "team" | "admin" } for a demo practice.',
+      ),
+    );
   }
-  return jsonResponse(200, { token: await mintToken({ tenant, subject, role, secret: options.secret, ttlSeconds: 600, now: () => nowMs }) });
+  return jsonResponse(200, {
+    token: await mintToken({ tenant, subject, role, secret: options.secret, ttlSeconds: 600, now: () => nowMs }),
+  });
 }

@@ -57,7 +57,8 @@ export interface HostOptions {
 }
 
 /** What the host's outbox worker delivers with, and how it is tuned. */
-export type HostDelivery = Pick<OutboxWorkerOptions, 'notifiers' | 'render'> & Partial<Omit<OutboxWorkerOptions, 'store' | 'policy' | 'now' | 'linkSeal' | 'notifiers' | 'render'>>;
+export type HostDelivery = Pick<OutboxWorkerOptions, 'notifiers' | 'render'> &
+  Partial<Omit<OutboxWorkerOptions, 'store' | 'policy' | 'now' | 'linkSeal' | 'notifiers' | 'render'>>;
 
 /** The reference host: a web-standard handler to mount in any server. */
 export interface Host {
@@ -91,10 +92,19 @@ export async function createHost(options: HostOptions): Promise<Host> {
     now: clock,
     ...(linkSeal ? { linkSeal } : {}),
   });
-  const worker = options.delivery ? createOutboxWorker({ ...options.delivery, store, policy: () => policy, now: clock, ...(linkSeal ? { linkSeal } : {}) }) : null;
+  const worker = options.delivery
+    ? createOutboxWorker({
+        ...options.delivery,
+        store,
+        policy: () => policy,
+        now: clock,
+        ...(linkSeal ? { linkSeal } : {}),
+      })
+    : null;
   worker?.start();
   const retention = options.auditRetentionDays ?? DEFAULT_AUDIT_RETENTION_DAYS;
-  if (!(retention > 0)) throw new RangeError(`createHost: auditRetentionDays must be positive, got ${String(retention)}`);
+  if (!(retention > 0))
+    throw new RangeError(`createHost: auditRetentionDays must be positive, got ${String(retention)}`);
   const pruneNow = () => prune(options.database, { auditRetentionDays: retention, now: clock() });
   await pruneNow();
   // Daily; unref'd so an idle host does not keep the process alive for it.
@@ -114,9 +124,15 @@ export async function createHost(options: HostOptions): Promise<Host> {
       const path = pathUnder(new URL(request.url).pathname, basePath);
       if (request.method === 'GET' && path === '/healthz') return jsonResponse(200, { ok: true });
       if (options.fixtures && request.method === 'POST' && path === '/_fixtures/scenario') {
-        return answerFixture(request, { store, policy, handle: (inner) => core.handle(inner) }, options.fixtures, clock());
+        return answerFixture(
+          request,
+          { store, policy, handle: (inner) => core.handle(inner) },
+          options.fixtures,
+          clock(),
+        );
       }
-      if (options.fixtures && request.method === 'POST' && path === '/_fixtures/token') return answerFixtureToken(request, options.fixtures, clock());
+      if (options.fixtures && request.method === 'POST' && path === '/_fixtures/token')
+        return answerFixtureToken(request, options.fixtures, clock());
       if (testClock && request.method === 'POST' && path === '/_fixtures/clock') {
         const moved = await answerClock(request, testClock);
         worker?.wake();

@@ -11,7 +11,18 @@ export type { AttemptEvent, OutboxWorker, OutboxWorkerOptions } from './outbox/w
 export { retryDelayMs } from './outbox/backoff.js';
 export { createTestClock } from './core/test-clock.js';
 export type { TestClock } from './core/test-clock.js';
-export type { Channel, DeliveryReceipt, MessageFacts, MessageKind, Notifier, OutboundMessage, Recipient, RefundOrder, RefundProvider, RenderedMessage } from './delivery/types.js';
+export type {
+  Channel,
+  DeliveryReceipt,
+  MessageFacts,
+  MessageKind,
+  Notifier,
+  OutboundMessage,
+  Recipient,
+  RefundOrder,
+  RefundProvider,
+  RenderedMessage,
+} from './delivery/types.js';
 export { DeliveryError } from './delivery/types.js';
 export { openDatabase, DataDirectoryLockedError } from './open-database.js';
 export type { DatabaseLocation, OpenDatabaseOptions } from './open-database.js';

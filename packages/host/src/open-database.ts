@@ -6,7 +6,8 @@ import { pgliteDb } from './sql/pglite-db.js';
 import { postgresDb } from './sql/postgres-db.js';
 
 /** Where the reference host keeps its data: a PGlite directory (default), memory, or a PostgreSQL URL. */
-export type DatabaseLocation = { readonly dataDir: string } | { readonly databaseUrl: string } | { readonly memory: true };
+export type DatabaseLocation =
+  { readonly dataDir: string } | { readonly databaseUrl: string } | { readonly memory: true };
 
 /** How to open a database. */
 export interface OpenDatabaseOptions {
@@ -38,7 +39,14 @@ export async function openDatabase(location: DatabaseLocation, options: OpenData
   if ('memory' in location) return pgliteDb(await PGlite.create());
   const dataDir = resolve(location.dataDir);
   await mkdir(dirname(dataDir), { recursive: true });
-  const release = await lockDataDir(dataDir, options.onLockLost ?? ((error) => console.error(`raincheck-host: the lock on ${dataDir} was lost (${error.message}): stop this process before another one corrupts the data.`)));
+  const release = await lockDataDir(
+    dataDir,
+    options.onLockLost ??
+      ((error) =>
+        console.error(
+          `raincheck-host: the lock on ${dataDir} was lost (${error.message}): stop this process before another one corrupts the data.`,
+        )),
+  );
   const db = pgliteDb(await PGlite.create(dataDir));
   return {
     ...db,
@@ -68,7 +76,13 @@ async function lockDataDir(dataDir: string, onLockLost: (error: Error) => void):
   const pidFile = `${dataDir}.lock.pid`;
   for (let attempt = 0; attempt < 5; attempt++) {
     try {
-      const release = await lockfile.lock(dataDir, { realpath: false, lockfilePath: lockDir, update: RENEW_MS, stale: STALE_MS, onCompromised: onLockLost });
+      const release = await lockfile.lock(dataDir, {
+        realpath: false,
+        lockfilePath: lockDir,
+        update: RENEW_MS,
+        stale: STALE_MS,
+        onCompromised: onLockLost,
+      });
       await writeFile(pidFile, String(process.pid));
       return async () => {
         await rm(pidFile, { force: true });

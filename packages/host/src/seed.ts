@@ -20,8 +20,10 @@ export async function seedStore(store: HostStore, seed: StoreSeed): Promise<void
     for (const therapist of seed.therapists) await tx.putTherapist(therapist);
     for (const client of seed.clients) await tx.putClient(client);
     for (const session of seed.sessions) await tx.putSession(session);
-    for (const [therapistId, slots] of Object.entries(seed.slots)) for (const slot of slots) await tx.addSlot(therapistId, slot);
-    for (const [therapistId, entries] of Object.entries(seed.history)) for (const entry of entries) await tx.addHistory(therapistId, entry);
+    for (const [therapistId, slots] of Object.entries(seed.slots))
+      for (const slot of slots) await tx.addSlot(therapistId, slot);
+    for (const [therapistId, entries] of Object.entries(seed.history))
+      for (const entry of entries) await tx.addHistory(therapistId, entry);
     for (const offer of seed.offers) await tx.putOffer(offer);
   });
 }

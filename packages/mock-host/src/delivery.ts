@@ -26,8 +26,17 @@ export function recordingNotifier(delivered: DeliveredMessage[], now: () => stri
   return {
     channels: CHANNELS,
     deliver: (message) => {
-      const to = message.channel === 'email' ? (message.to.email ?? message.to.name) : (message.to.phone ?? message.to.name);
-      delivered.push({ id: message.id, channel: message.channel, to, kind: message.facts.kind, subject: message.rendered.subject, text: message.channel === 'email' ? message.rendered.text : message.rendered.sms, at: now() });
+      const to =
+        message.channel === 'email' ? (message.to.email ?? message.to.name) : (message.to.phone ?? message.to.name);
+      delivered.push({
+        id: message.id,
+        channel: message.channel,
+        to,
+        kind: message.facts.kind,
+        subject: message.rendered.subject,
+        text: message.channel === 'email' ? message.rendered.text : message.rendered.sms,
+        at: now(),
+      });
       return Promise.resolve({ providerId: `mock-${message.id}` });
     },
   };

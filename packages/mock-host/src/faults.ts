@@ -22,13 +22,24 @@ export interface Fault {
 export async function applyFault(fault: Fault, signal: AbortSignal): Promise<Response | undefined> {
   if (fault.latencyMs) await new Promise((resolve) => setTimeout(resolve, fault.latencyMs));
   if (fault.timeout) {
-    await new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason as Error), { once: true }));
+    await new Promise((_resolve, reject) =>
+      signal.addEventListener('abort', () => reject(signal.reason as Error), { once: true }),
+    );
   }
   if (fault.status) {
-    const headers: Record<string, string> = fault.retryAfterSeconds === undefined ? {} : { 'retry-after': String(fault.retryAfterSeconds) };
-    return errorResponse(new HttpError(fault.status, `injected-${fault.status}`, `Injected failure (${fault.status}).`), headers);
+    const headers: Record<string, string> =
+      fault.retryAfterSeconds === undefined ? {} : { 'retry-after': String(fault.retryAfterSeconds) };
+    return errorResponse(
+      new HttpError(fault.status, `injected-${fault.status}`, `Injected failure (${fault.status}).`),
+      headers,
+    );
   }
-  if (fault.malformed) return new Response(JSON.stringify({ session: { id: 42 }, unexpected: true }), { status: 200, headers: { 'content-type': 'application/json' } });
-  if (fault.conflict) return errorResponse(new HttpError(409, 'slot-taken', 'That time was just taken. Choose another one.'));
+  if (fault.malformed)
+    return new Response(JSON.stringify({ session: { id: 42 }, unexpected: true }), {
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+    });
+  if (fault.conflict)
+    return errorResponse(new HttpError(409, 'slot-taken', 'That time was just taken. Choose another one.'));
   return undefined;
 }

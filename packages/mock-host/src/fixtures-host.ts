@@ -1,5 +1,19 @@
 import { mintToken, verifyToken } from '@raincheck/host-api/tokens';
-import { createHostCore, createOutboxWorker, errorResponse, HttpError, linkSeal, newOfferToken, notificationsOf, offerTokenHash, pathUnder, renderMessage, type RefundOrder, type StoredNotification, type StoredOffer } from '@raincheck/host/core';
+import {
+  createHostCore,
+  createOutboxWorker,
+  errorResponse,
+  HttpError,
+  linkSeal,
+  newOfferToken,
+  notificationsOf,
+  offerTokenHash,
+  pathUnder,
+  renderMessage,
+  type RefundOrder,
+  type StoredNotification,
+  type StoredOffer,
+} from '@raincheck/host/core';
 import { createPolicy, type Policy } from '@raincheck/policy';
 import { defaultRuleFiles, DEFAULT_POLICY } from '@raincheck/policy/rules';
 import { recordingNotifier, recordingRefunds, type DeliveredMessage } from './delivery.js';
@@ -49,13 +63,16 @@ export interface MockFixturesHost {
 export const MOCK_FIXTURES_SECRET = 'raincheck-mock-host-fixtures-secret-for-tests';
 
 const NAMESPACE = /^[a-z0-9-]{1,40}$/;
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 const badRequest = (message: string) => errorResponse(new HttpError(400, 'invalid-request', message));
 
 async function jsonBody(request: Request): Promise<Record<string, unknown> | undefined> {
   try {
     const body: unknown = await request.json();
-    return body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
+    return body !== null && typeof body === 'object' && !Array.isArray(body)
+      ? (body as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }
@@ -69,9 +86,19 @@ function namespaced(seed: Seed, ns: string, tenant: string): Seed {
     now: seed.now,
     therapists: seed.therapists.map((t) => ({ ...t, id: id(t.id), tenant })),
     clients: seed.clients.map((c) => ({ ...c, id: id(c.id) })),
-    sessions: seed.sessions.map((s) => ({ ...s, id: id(s.id), therapistId: id(s.therapistId), clientId: id(s.clientId) })),
+    sessions: seed.sessions.map((s) => ({
+      ...s,
+      id: id(s.id),
+      therapistId: id(s.therapistId),
+      clientId: id(s.clientId),
+    })),
     slots: Object.fromEntries(Object.entries(seed.slots).map(([therapist, slots]) => [id(therapist), slots.map(slot)])),
-    history: Object.fromEntries(Object.entries(seed.history).map(([therapist, entries]) => [id(therapist), entries.map((e) => ({ ...e, sessionId: id(e.sessionId) }))])),
+    history: Object.fromEntries(
+      Object.entries(seed.history).map(([therapist, entries]) => [
+        id(therapist),
+        entries.map((e) => ({ ...e, sessionId: id(e.sessionId) })),
+      ]),
+    ),
     offers: seed.offers.map((o) => ({
       ...o,
       sessionId: id(o.sessionId),
@@ -105,23 +132,48 @@ export function createMockFixturesHost(options: MockFixturesHostOptions = {}): M
   const store = createMemoryStore(data);
   // Links are sealed into the outbox so the worker can write them into messages, as the reference host does.
   const seal = linkSeal(crypto.randomUUID());
-  const core = createHostCore({ store, authenticate: (authorization) => verifyToken(authorization, { secret, now: clock }), policy: () => policy, now: clock, instant: londonIso, linkSeal: seal });
+  const core = createHostCore({
+    store,
+    authenticate: (authorization) => verifyToken(authorization, { secret, now: clock }),
+    policy: () => policy,
+    now: clock,
+    instant: londonIso,
+    linkSeal: seal,
+  });
   const delivered: DeliveredMessage[] = [];
   const refundOrders: RefundOrder[] = [];
   const at = () => londonIso(clock());
-  const worker = createOutboxWorker({ store, policy: () => policy, now: clock, instant: londonIso, linkSeal: seal, offerUrl: (offerToken) => `https://practice.example/offer/${offerToken}`, render: renderMessage, notifiers: [recordingNotifier(delivered, at)], refunds: recordingRefunds(refundOrders), random: () => 0.5 });
+  const worker = createOutboxWorker({
+    store,
+    policy: () => policy,
+    now: clock,
+    instant: londonIso,
+    linkSeal: seal,
+    offerUrl: (offerToken) => `https://practice.example/offer/${offerToken}`,
+    render: renderMessage,
+    notifiers: [recordingNotifier(delivered, at)],
+    refunds: recordingRefunds(refundOrders),
+    random: () => 0.5,
+  });
   const basePath = options.basePath ?? '';
-  const mint = (tenant: string, subject: string, role: 'therapist' | 'team' | 'admin') => mintToken({ tenant, subject, role, secret, ttlSeconds: 600, now: clock });
+  const mint = (tenant: string, subject: string, role: 'therapist' | 'team' | 'admin') =>
+    mintToken({ tenant, subject, role, secret, ttlSeconds: 600, now: clock });
 
   async function scenario(request: Request): Promise<Response> {
     const body = await jsonBody(request);
     const ns = body?.namespace ?? 'demo';
-    if (!body || typeof body.scenario !== 'string' || typeof ns !== 'string' || !NAMESPACE.test(ns)) return badRequest('Send { "scenario": "<name>", "namespace": "<a-z, 0-9, ->" }.');
+    if (!body || typeof body.scenario !== 'string' || typeof ns !== 'string' || !NAMESPACE.test(ns))
+      return badRequest('Send { "scenario": "<name>", "namespace": "<a-z, 0-9, ->" }.');
     const tweaks = body.tweaks ?? {};
-    if (tweaks === null || typeof tweaks !== 'object' || Array.isArray(tweaks)) return badRequest('tweaks must be an object, as the mock host takes them.');
-    if (!Object.hasOwn(SCENARIOS, body.scenario)) return errorResponse(new HttpError(404, 'not-found', `No scenario "${body.scenario}".`));
+    if (tweaks === null || typeof tweaks !== 'object' || Array.isArray(tweaks))
+      return badRequest('tweaks must be an object, as the mock host takes them.');
+    if (!Object.hasOwn(SCENARIOS, body.scenario))
+      return errorResponse(new HttpError(404, 'not-found', `No scenario "${body.scenario}".`));
     const name = body.scenario as ScenarioName;
-    const unique = `${ns}-${newOfferToken().slice(0, 8).toLowerCase().replace(/[^a-z0-9]/g, 'x')}`;
+    const unique = `${ns}-${newOfferToken()
+      .slice(0, 8)
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, 'x')}`;
     const tenant = `demo-${unique}`;
     const seed = namespaced(seedScenario(name, clock(), tweaks), unique, tenant);
     const offerTokens: Record<string, string> = {};
@@ -134,44 +186,86 @@ export function createMockFixturesHost(options: MockFixturesHostOptions = {}): M
       for (const therapist of seed.therapists) await tx.putTherapist(therapist);
       for (const client of seed.clients) await tx.putClient(client);
       for (const session of seed.sessions) await tx.putSession(session);
-      for (const [therapistId, slots] of Object.entries(seed.slots)) for (const slot of slots) await tx.addSlot(therapistId, slot);
-      for (const [therapistId, entries] of Object.entries(seed.history)) for (const entry of entries) await tx.addHistory(therapistId, entry);
+      for (const [therapistId, slots] of Object.entries(seed.slots))
+        for (const slot of slots) await tx.addSlot(therapistId, slot);
+      for (const [therapistId, entries] of Object.entries(seed.history))
+        for (const entry of entries) await tx.addHistory(therapistId, entry);
       for (const offer of offers) await tx.putOffer(offer);
     });
     const therapist = seed.therapists[0]!.id;
     const subjects = { therapist, team: `${unique}.team`, admin: `${unique}.admin` };
-    const tokens = { therapist: await mint(tenant, subjects.therapist, 'therapist'), team: await mint(tenant, subjects.team, 'team'), admin: await mint(tenant, subjects.admin, 'admin') };
+    const tokens = {
+      therapist: await mint(tenant, subjects.therapist, 'therapist'),
+      team: await mint(tenant, subjects.team, 'team'),
+      admin: await mint(tenant, subjects.admin, 'admin'),
+    };
     if (name === 'team-queue') {
-      const send = (who: string, method: 'GET' | 'POST' | 'PUT', path: string, requestBody: unknown, headers: Readonly<Record<string, string>> = {}) =>
+      const send = (
+        who: string,
+        method: 'GET' | 'POST' | 'PUT',
+        path: string,
+        requestBody: unknown,
+        headers: Readonly<Record<string, string>> = {},
+      ) =>
         core.handle(
           new Request(`http://fixtures${path}`, {
             method,
             ...(method === 'GET' ? {} : { body: JSON.stringify(requestBody) }),
-            headers: { 'content-type': 'application/json', authorization: `Bearer ${who === 'team' ? tokens.team : who === 'admin' ? tokens.admin : tokens.therapist}`, ...headers },
+            headers: {
+              'content-type': 'application/json',
+              authorization: `Bearer ${who === 'team' ? tokens.team : who === 'admin' ? tokens.admin : tokens.therapist}`,
+              ...headers,
+            },
           }),
         );
       const backdate = (requestId: string, days: number) => {
         const index = data.teamRequests.findIndex((r) => r.id === requestId);
-        if (index >= 0) data.teamRequests[index] = { ...data.teamRequests[index]!, createdAt: londonIso(clock() - days * 86_400_000) };
+        if (index >= 0)
+          data.teamRequests[index] = {
+            ...data.teamRequests[index]!,
+            createdAt: londonIso(clock() - days * 86_400_000),
+          };
       };
-      await fillTeamQueue(send, seed, policy, { day: (days) => londonIso(clock() + days * 86_400_000).slice(0, 10), now: () => londonIso(clock()) }, backdate);
+      await fillTeamQueue(
+        send,
+        seed,
+        policy,
+        { day: (days) => londonIso(clock() + days * 86_400_000).slice(0, 10), now: () => londonIso(clock()) },
+        backdate,
+      );
     }
-    return json(200, { tenant, ids: { therapist, sessions: seed.sessions.map((s) => s.id) }, tokens, subjects, offerTokens });
+    return json(200, {
+      tenant,
+      ids: { therapist, sessions: seed.sessions.map((s) => s.id) },
+      tokens,
+      subjects,
+      offerTokens,
+    });
   }
 
   async function token(request: Request): Promise<Response> {
     const body = await jsonBody(request);
     const { tenant, subject, role } = body ?? {};
-    if (typeof tenant !== 'string' || !tenant.startsWith('demo-') || typeof subject !== 'string' || subject === '' || (role !== 'therapist' && role !== 'team' && role !== 'admin')) {
-      return badRequest('Send { "tenant": "demo-…", "subject": "…", "role": "therapist" | "team" | "admin" } for a demo practice.');
+    if (
+      typeof tenant !== 'string' ||
+      !tenant.startsWith('demo-') ||
+      typeof subject !== 'string' ||
+      subject === '' ||
+      (role !== 'therapist' && role !== 'team' && role !== 'admin')
+    ) {
+      return badRequest(
+        'Send { "tenant": "demo-…", "subject": "…", "role": "therapist" | "team" | "admin" } for a demo practice.',
+      );
     }
     return json(200, { token: await mint(tenant, subject, role) });
   }
 
   async function moveClock(request: Request): Promise<Response> {
     const body = await jsonBody(request);
-    if (body && typeof body.advanceMinutes === 'number' && Number.isFinite(body.advanceMinutes)) offsetMs += body.advanceMinutes * 60_000;
-    else if (body && typeof body.now === 'string' && Number.isFinite(Date.parse(body.now))) offsetMs = Date.parse(body.now) - realNow();
+    if (body && typeof body.advanceMinutes === 'number' && Number.isFinite(body.advanceMinutes))
+      offsetMs += body.advanceMinutes * 60_000;
+    else if (body && typeof body.now === 'string' && Number.isFinite(Date.parse(body.now)))
+      offsetMs = Date.parse(body.now) - realNow();
     else return badRequest('Send { "advanceMinutes": <number> } or { "now": "<ISO instant>" }.');
     return json(200, { now: new Date(clock()).toISOString() });
   }

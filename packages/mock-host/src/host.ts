@@ -1,6 +1,26 @@
 import type { EndpointId, Refund, Session } from '@raincheck/host-api';
 import { mintToken, verifyToken } from '@raincheck/host-api/tokens';
-import { createHostCore, createOutboxWorker, renderMessage, DEFAULT_IDEMPOTENCY_TTL_MS, linkSeal, type OutboxWorker, type RefundOrder, errorResponse, HttpError, matchRoute, newOfferToken, notificationsOf, offerTokenHash, pathUnder, type HostCore, type OutboxRow, type StoredAuditEntry, type StoredNotification, type StoredTeamRequest } from '@raincheck/host/core';
+import {
+  createHostCore,
+  createOutboxWorker,
+  renderMessage,
+  DEFAULT_IDEMPOTENCY_TTL_MS,
+  linkSeal,
+  type OutboxWorker,
+  type RefundOrder,
+  errorResponse,
+  HttpError,
+  matchRoute,
+  newOfferToken,
+  notificationsOf,
+  offerTokenHash,
+  pathUnder,
+  type HostCore,
+  type OutboxRow,
+  type StoredAuditEntry,
+  type StoredNotification,
+  type StoredTeamRequest,
+} from '@raincheck/host/core';
 import { createPolicy, type Policy } from '@raincheck/policy';
 import { defaultRuleFiles, DEFAULT_POLICY } from '@raincheck/policy/rules';
 import { recordingNotifier, recordingRefunds, type DeliveredMessage } from './delivery.js';
@@ -108,7 +128,10 @@ export interface MockHost {
    * Applies other rule files from now on, as a host does when its policy owner publishes a new
    * version. Throws `PolicyValidationError` for invalid files and keeps the current policy.
    */
-  setRules(rules: Readonly<Record<string, unknown>>, identity?: { readonly id?: string; readonly version?: string }): void;
+  setRules(
+    rules: Readonly<Record<string, unknown>>,
+    identity?: { readonly id?: string; readonly version?: string },
+  ): void;
   /** The policy the host applies now. */
   readonly policy: Policy;
 }
@@ -121,7 +144,9 @@ const MINUTE = 60_000;
  */
 function requireWebCrypto(): void {
   if (typeof crypto === 'undefined' || typeof crypto.subtle === 'undefined') {
-    throw new Error('The mock host needs Web Crypto (crypto.subtle), which browsers give only to secure contexts: serve the page over https or from localhost.');
+    throw new Error(
+      'The mock host needs Web Crypto (crypto.subtle), which browsers give only to secure contexts: serve the page over https or from localhost.',
+    );
   }
 }
 
@@ -148,22 +173,59 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
   const faults = new Map<EndpointId, { fault: Fault; left: number }>();
   const requests: RecordedRequest[] = [];
 
-  const authenticate = (authorization: string | null) => verifyToken(authorization, { secret: (tenant) => MOCK_TENANT_SECRETS[tenant], now: clock });
+  const authenticate = (authorization: string | null) =>
+    verifyToken(authorization, { secret: (tenant) => MOCK_TENANT_SECRETS[tenant], now: clock });
   const token = async (who: MockIdentity, tokenOptions: MockTokenOptions = {}) => {
     requireWebCrypto();
     const identity = MOCK_IDENTITIES[who];
     const minted = tokenOptions.expired ? () => clock() - 11 * MINUTE : clock;
-    return mintToken({ ...identity, secret: MOCK_TENANT_SECRETS[identity.tenant]!, now: minted, ...(tokenOptions.ttlSeconds === undefined ? {} : { ttlSeconds: tokenOptions.ttlSeconds }) });
+    return mintToken({
+      ...identity,
+      secret: MOCK_TENANT_SECRETS[identity.tenant]!,
+      now: minted,
+      ...(tokenOptions.ttlSeconds === undefined ? {} : { ttlSeconds: tokenOptions.ttlSeconds }),
+    });
   };
 
-  function reset(scenario: ScenarioName = options.scenario ?? 'ordinary-cancellation', tweaks: ScenarioTweaks = options.tweaks ?? {}): void {
+  function reset(
+    scenario: ScenarioName = options.scenario ?? 'ordinary-cancellation',
+    tweaks: ScenarioTweaks = options.tweaks ?? {},
+  ): void {
     const { offers, ...seed } = structuredClone(seedScenario(scenario, clock(), tweaks));
     const state: HostState = { ...seed, offers: [] };
-    data = { seed: state, refunds: [], teamRequests: [], outbox: [], audit: [], policies: [], answers: new Map(), sequence: 0 };
+    data = {
+      seed: state,
+      refunds: [],
+      teamRequests: [],
+      outbox: [],
+      audit: [],
+      policies: [],
+      answers: new Map(),
+      sequence: 0,
+    };
     const store = createMemoryStore(data);
-    core = createHostCore({ store, authenticate, policy: () => policy, now: clock, instant: londonIso, linkSeal: seal, ...(options.idempotencyTtlMs === undefined ? {} : { idempotencyTtlMs: options.idempotencyTtlMs }) });
+    core = createHostCore({
+      store,
+      authenticate,
+      policy: () => policy,
+      now: clock,
+      instant: londonIso,
+      linkSeal: seal,
+      ...(options.idempotencyTtlMs === undefined ? {} : { idempotencyTtlMs: options.idempotencyTtlMs }),
+    });
     const at = () => londonIso(clock());
-    worker = createOutboxWorker({ store, policy: () => policy, now: clock, instant: londonIso, linkSeal: seal, offerUrl, render: (facts) => renderMessage(facts), notifiers: [recordingNotifier(delivered, at)], refunds: recordingRefunds(refundOrders), random: () => 0.5 });
+    worker = createOutboxWorker({
+      store,
+      policy: () => policy,
+      now: clock,
+      instant: londonIso,
+      linkSeal: seal,
+      offerUrl,
+      render: (facts) => renderMessage(facts),
+      notifiers: [recordingNotifier(delivered, at)],
+      refunds: recordingRefunds(refundOrders),
+      random: () => 0.5,
+    });
     faults.clear();
     requests.length = 0;
     delivered.length = 0;
@@ -179,7 +241,13 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
       const hashes = await Promise.all(tokens.map(offerTokenHash));
       prepared.seed.offers.push(...offers.map(({ name: _name, ...offer }, i) => ({ ...offer, tokenHash: hashes[i]! })));
       if (scenario === 'team-queue') {
-        const send = async (who: MockIdentity, method: 'GET' | 'POST' | 'PUT', path: string, body: unknown, headers: Readonly<Record<string, string>> = {}) =>
+        const send = async (
+          who: MockIdentity,
+          method: 'GET' | 'POST' | 'PUT',
+          path: string,
+          body: unknown,
+          headers: Readonly<Record<string, string>> = {},
+        ) =>
           preparedCore.handle(
             new Request(`http://mock-host${path}`, {
               method,
@@ -189,9 +257,19 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
           );
         const backdate = (requestId: string, days: number) => {
           const index = prepared.teamRequests.findIndex((r) => r.id === requestId);
-          if (index >= 0) prepared.teamRequests[index] = { ...prepared.teamRequests[index]!, createdAt: londonIso(clock() - days * 86_400_000) };
+          if (index >= 0)
+            prepared.teamRequests[index] = {
+              ...prepared.teamRequests[index]!,
+              createdAt: londonIso(clock() - days * 86_400_000),
+            };
         };
-        await fillTeamQueue(send, prepared.seed, policy, { day: (days) => londonIso(clock() + days * 86_400_000).slice(0, 10), now: () => londonIso(clock()) }, backdate);
+        await fillTeamQueue(
+          send,
+          prepared.seed,
+          policy,
+          { day: (days) => londonIso(clock() + days * 86_400_000).slice(0, 10), now: () => londonIso(clock()) },
+          backdate,
+        );
         await preparedWorker.drain();
       }
     })();
@@ -205,7 +283,9 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
       requireWebCrypto();
       await ready;
     } catch (error) {
-      return errorResponse(new HttpError(500, 'internal-error', error instanceof Error ? error.message : String(error)));
+      return errorResponse(
+        new HttpError(500, 'internal-error', error instanceof Error ? error.message : String(error)),
+      );
     }
     const path = pathUnder(new URL(request.url).pathname, basePath);
     let endpoint: EndpointId | undefined;
@@ -247,7 +327,13 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
     handle,
     fetchAt: (baseUrl) => {
       const basePath = new URL(baseUrl, 'http://localhost').pathname;
-      return (input, init) => handle(input instanceof Request ? new Request(input, init) : new Request(new URL(String(input), 'http://localhost'), init), basePath);
+      return (input, init) =>
+        handle(
+          input instanceof Request
+            ? new Request(input, init)
+            : new Request(new URL(String(input), 'http://localhost'), init),
+          basePath,
+        );
     },
     get ready() {
       return ready;
@@ -284,7 +370,15 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
         if (!session || !client) return undefined;
         const { clientId: _client, ...rest } = session;
         const refund = data.refunds.find((r) => r.sessionId === id);
-        return { ...rest, client: { id: client.id, displayName: client.displayName, ...(client.timeZone ? { timeZone: client.timeZone } : {}) }, ...(refund ? { refund } : {}) };
+        return {
+          ...rest,
+          client: {
+            id: client.id,
+            displayName: client.displayName,
+            ...(client.timeZone ? { timeZone: client.timeZone } : {}),
+          },
+          ...(refund ? { refund } : {}),
+        };
       },
       get seed() {
         return data.seed;

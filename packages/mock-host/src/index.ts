@@ -6,7 +6,15 @@
  * @packageDocumentation
  */
 export { createMockHost, DEFAULT_IDEMPOTENCY_TTL_MS } from './host.js';
-export type { MockHost, MockHostOptions, MockHostRecords, MockTokenOptions, Fault, RecordedRequest, SentNotification } from './host.js';
+export type {
+  MockHost,
+  MockHostOptions,
+  MockHostRecords,
+  MockTokenOptions,
+  Fault,
+  RecordedRequest,
+  SentNotification,
+} from './host.js';
 export { mockHostHandlers } from './handlers.js';
 export type { DeliveredMessage } from './delivery.js';
 export { MOCK_IDENTITIES, MOCK_TENANT_SECRETS } from './identities.js';
@@ -16,4 +24,9 @@ export { fillTeamQueue } from './team-queue.js';
 export type { SendAs } from './team-queue.js';
 export type { ScenarioName, ScenarioTweaks, Seed, SeedOffer, HostState, MockClient } from './scenarios.js';
 export type { StoredOffer, StoredSession, StoredTherapist, StoredTeamRequest } from '@raincheck/host/core';
-export { createMockFixturesHost, MOCK_FIXTURES_SECRET, type MockFixturesHost, type MockFixturesHostOptions } from './fixtures-host.js';
+export {
+  createMockFixturesHost,
+  MOCK_FIXTURES_SECRET,
+  type MockFixturesHost,
+  type MockFixturesHostOptions,
+} from './fixtures-host.js';

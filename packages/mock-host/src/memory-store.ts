@@ -1,6 +1,15 @@
 /* eslint-disable @typescript-eslint/require-await -- the store interface is async (SQL stores wait on the database); this one answers at once. */
 import type { Refund } from '@raincheck/host-api';
-import type { HostStore, OutboxRow, StoreTransaction, StoredAnswer, StoredAuditEntry, StoredOffer, StoredPolicy, StoredTeamRequest } from '@raincheck/host/core';
+import type {
+  HostStore,
+  OutboxRow,
+  StoreTransaction,
+  StoredAnswer,
+  StoredAuditEntry,
+  StoredOffer,
+  StoredPolicy,
+  StoredTeamRequest,
+} from '@raincheck/host/core';
 import type { HostState } from './scenarios.js';
 
 // The in-memory store: the mock host's data, and transactions over it that behave like a
@@ -27,10 +36,14 @@ export interface MemoryData {
 /** A published version and when it was last published, in publishing order. */
 export type OrderedPolicy = StoredPolicy & { readonly order: number };
 
-const withoutOrder = ({ order: _order, ...policy }: OrderedPolicy | StoredPolicy & { order?: number }): StoredPolicy => policy;
+const withoutOrder = ({
+  order: _order,
+  ...policy
+}: OrderedPolicy | (StoredPolicy & { order?: number })): StoredPolicy => policy;
 
 /** A published version's key: its tenant, id and version. */
-const policyKey = (policy: { readonly tenant: string; readonly id: string; readonly version: string }) => JSON.stringify([policy.tenant, policy.id, policy.version]);
+const policyKey = (policy: { readonly tenant: string; readonly id: string; readonly version: string }) =>
+  JSON.stringify([policy.tenant, policy.id, policy.version]);
 
 /** One table of the committed data: its records by key. */
 interface Table<V> {
@@ -53,7 +66,11 @@ function arrayTable<V>(list: V[], keyOf: (value: V) => string): Table<V> {
 }
 
 function recordTable<V>(record: Record<string, V>): Table<V> {
-  return { get: (key) => record[key], put: (key, value) => void (record[key] = value), keys: () => Object.keys(record) };
+  return {
+    get: (key) => record[key],
+    put: (key, value) => void (record[key] = value),
+    keys: () => Object.keys(record),
+  };
 }
 
 function mapTable<V>(map: Map<string, V>): Table<V> {
@@ -94,7 +111,11 @@ function tablesOf(data: MemoryData): Tables {
     audit: arrayTable(data.audit, (entry) => entry.id),
     policies: arrayTable(data.policies, policyKey),
     answers: mapTable(data.answers),
-    sequence: { get: () => data.sequence, put: (_key, value) => void (data.sequence = value), keys: () => ['sequence'] },
+    sequence: {
+      get: () => data.sequence,
+      put: (_key, value) => void (data.sequence = value),
+      keys: () => ['sequence'],
+    },
   };
 }
 
@@ -143,7 +164,8 @@ class Layer {
 
 function transactionOver(root: Layer, tables: Tables): StoreTransaction {
   let layer = root;
-  const bySessionStart = (a: { startsAt: string }, b: { startsAt: string }) => Date.parse(a.startsAt) - Date.parse(b.startsAt);
+  const bySessionStart = (a: { startsAt: string }, b: { startsAt: string }) =>
+    Date.parse(a.startsAt) - Date.parse(b.startsAt);
   return {
     therapist: async (id) => layer.get('therapists', id),
     putTherapist: async (therapist) => layer.put('therapists', therapist.id, therapist),
@@ -156,12 +178,18 @@ function transactionOver(root: Layer, tables: Tables): StoreTransaction {
     takeSlot: async (therapistId, slotId) => {
       const slots = layer.get('slots', therapistId) ?? [];
       if (!slots.some((s) => s.id === slotId)) return false;
-      layer.put('slots', therapistId, slots.filter((s) => s.id !== slotId));
+      layer.put(
+        'slots',
+        therapistId,
+        slots.filter((s) => s.id !== slotId),
+      );
       return true;
     },
-    addSlot: async (therapistId, slot) => layer.put('slots', therapistId, [...(layer.get('slots', therapistId) ?? []), slot]),
+    addSlot: async (therapistId, slot) =>
+      layer.put('slots', therapistId, [...(layer.get('slots', therapistId) ?? []), slot]),
     history: async (therapistId) => layer.get('history', therapistId) ?? [],
-    addHistory: async (therapistId, entry) => layer.put('history', therapistId, [...(layer.get('history', therapistId) ?? []), entry]),
+    addHistory: async (therapistId, entry) =>
+      layer.put('history', therapistId, [...(layer.get('history', therapistId) ?? []), entry]),
     offer: async (tokenHash) => layer.get('offers', tokenHash),
     putOffer: async (offer) => layer.put('offers', offer.tokenHash, offer),
     refundOf: async (sessionId) => layer.all('refunds').find((r) => r.sessionId === sessionId),
@@ -171,7 +199,12 @@ function transactionOver(root: Layer, tables: Tables): StoreTransaction {
     teamRequests: async (tenant, { status, kind }) =>
       layer
         .all('teamRequests')
-        .filter((r) => r.tenant === tenant && (status === undefined || r.status === status) && (kind === undefined || r.kind === kind))
+        .filter(
+          (r) =>
+            r.tenant === tenant &&
+            (status === undefined || r.status === status) &&
+            (kind === undefined || r.kind === kind),
+        )
         .reverse()
         // Newest first by when they were raised; of the same moment, the later one first (a stable sort keeps that).
         .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt)),
@@ -189,7 +222,12 @@ function transactionOver(root: Layer, tables: Tables): StoreTransaction {
       const deadline = (row: OutboxRow) => (row.deadlineAt === null ? Infinity : Date.parse(row.deadlineAt));
       const due = layer
         .all('outbox')
-        .filter((row) => row.doneAt === null && Date.parse(row.runAt) <= at && (row.lockedUntil === null || Date.parse(row.lockedUntil) <= at))
+        .filter(
+          (row) =>
+            row.doneAt === null &&
+            Date.parse(row.runAt) <= at &&
+            (row.lockedUntil === null || Date.parse(row.lockedUntil) <= at),
+        )
         .sort((a, b) => deadline(a) - deadline(b) || Date.parse(a.runAt) - Date.parse(b.runAt))
         .slice(0, limit)
         .map((row) => ({ ...row, lockedBy: worker, lockedUntil: leaseUntil, attempts: row.attempts + 1 }));
@@ -201,14 +239,23 @@ function transactionOver(root: Layer, tables: Tables): StoreTransaction {
       const at = Date.parse(now);
       return layer
         .all('outbox')
-        .filter((row) => row.doneAt === null && row.escalatedAt === null && row.deadlineAt !== null && Date.parse(row.deadlineAt) < before && (row.lockedUntil === null || Date.parse(row.lockedUntil) <= at))
+        .filter(
+          (row) =>
+            row.doneAt === null &&
+            row.escalatedAt === null &&
+            row.deadlineAt !== null &&
+            Date.parse(row.deadlineAt) < before &&
+            (row.lockedUntil === null || Date.parse(row.lockedUntil) <= at),
+        )
         .sort((a, b) => Date.parse(a.deadlineAt!) - Date.parse(b.deadlineAt!))
         .slice(0, limit);
     },
     addAudit: async (entry) => layer.put('audit', entry.id, entry),
     currentPolicy: async (tenant) => {
       const theirs = layer.all('policies').filter((p) => p.tenant === tenant);
-      return theirs.length === 0 ? undefined : withoutOrder(theirs.reduce((last, p) => (p.order > last.order ? p : last)));
+      return theirs.length === 0
+        ? undefined
+        : withoutOrder(theirs.reduce((last, p) => (p.order > last.order ? p : last)));
     },
     policyVersion: async (tenant, id, version) => {
       const stored = layer.get('policies', policyKey({ tenant, id, version }));

@@ -35,7 +35,8 @@ export const SCENARIOS = {
   'near-frequency-threshold': 'Four changes in the last 90 days: the next one is the 5th.',
   'extended-absence': 'A therapist about to be away for three weeks, with sessions inside the absence.',
   'client-offer': 'What a client sees after a cancellation: open, expired and answered offers.',
-  'team-queue': "The platform team's queue: open requests of every kind (a new client's refund, a started session, an extended absence, another matter) and one resolved.",
+  'team-queue':
+    "The platform team's queue: open requests of every kind (a new client's refund, a started session, an extended absence, another matter) and one resolved.",
 } as const;
 
 /** The name of a seeded scenario. */
@@ -51,7 +52,16 @@ let londonWallClock: Intl.DateTimeFormat | undefined;
 
 /** An ISO instant in London's offset at that moment, e.g. `2027-03-29T10:00:00+01:00`. */
 export function londonIso(ms: number): string {
-  londonWallClock ??= new Intl.DateTimeFormat('en-GB', { timeZone: TZ, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  londonWallClock ??= new Intl.DateTimeFormat('en-GB', {
+    timeZone: TZ,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
   const parts = Object.fromEntries(londonWallClock.formatToParts(ms).map((p) => [p.type, p.value]));
   const wall = Date.UTC(+parts.year!, +parts.month! - 1, +parts.day!, +parts.hour!, +parts.minute!, +parts.second!);
   const offset = Math.round((wall - Math.floor(ms / 1000) * 1000) / 60_000);
@@ -76,7 +86,11 @@ function openSlots(therapistId: string, fromMs: number, days: number): Slot[] {
     if (weekday === 0 || weekday === 6) continue;
     for (const hour of [9, 11, 14, 16]) {
       const start = day + hour * HOUR;
-      slots.push({ id: `${therapistId}-slot-${new Date(start).toISOString().slice(0, 13)}`, startsAt: londonIso(start), endsAt: londonIso(start + 50 * 60_000) });
+      slots.push({
+        id: `${therapistId}-slot-${new Date(start).toISOString().slice(0, 13)}`,
+        startsAt: londonIso(start),
+        endsAt: londonIso(start + 50 * 60_000),
+      });
     }
   }
   return slots;
@@ -110,12 +124,32 @@ function tweakSeed(seed: Seed, tweaks: ScenarioTweaks, nowMs: number): Seed {
     ...seed,
     sessions:
       first && hoursUntilStart !== undefined
-        ? [{ ...first, startsAt: londonIso(nowMs + hoursUntilStart * HOUR), endsAt: londonIso(nowMs + hoursUntilStart * HOUR + 50 * 60_000) }, ...others]
+        ? [
+            {
+              ...first,
+              startsAt: londonIso(nowMs + hoursUntilStart * HOUR),
+              endsAt: londonIso(nowMs + hoursUntilStart * HOUR + 50 * 60_000),
+            },
+            ...others,
+          ]
         : seed.sessions,
-    clients: newClient === undefined ? seed.clients : seed.clients.map((c) => ({ ...c, isNew: newClient, attendedSessions: newClient ? 0 : Math.max(c.attendedSessions, 1) })),
-    therapists: profileVisible === undefined ? seed.therapists : seed.therapists.map((t, i) => (i === 0 ? { ...t, profileVisible } : t)),
+    clients:
+      newClient === undefined
+        ? seed.clients
+        : seed.clients.map((c) => ({
+            ...c,
+            isNew: newClient,
+            attendedSessions: newClient ? 0 : Math.max(c.attendedSessions, 1),
+          })),
+    therapists:
+      profileVisible === undefined
+        ? seed.therapists
+        : seed.therapists.map((t, i) => (i === 0 ? { ...t, profileVisible } : t)),
     // An offered refund follows the client: a new client's is confirmed by the team first.
-    offers: newClient === undefined ? seed.offers : seed.offers.map((o) => (o.refund ? { ...o, refund: { ...o.refund, needsTeamReview: newClient } } : o)),
+    offers:
+      newClient === undefined
+        ? seed.offers
+        : seed.offers.map((o) => (o.refund ? { ...o, refund: { ...o.refund, needsTeamReview: newClient } } : o)),
     history:
       recentChanges === undefined
         ? seed.history
@@ -133,14 +167,38 @@ function tweakSeed(seed: Seed, tweaks: ScenarioTweaks, nowMs: number): Seed {
 
 function scenarioSeed(name: ScenarioName, nowMs: number): Seed {
   const now = londonIso(nowMs);
-  const therapist: StoredTherapist = { id: MOCK_IDENTITIES.therapist.subject, tenant: MOCK_IDENTITIES.therapist.tenant, displayName: 'Ana Lima', profileVisible: true, timeZone: TZ };
+  const therapist: StoredTherapist = {
+    id: MOCK_IDENTITIES.therapist.subject,
+    tenant: MOCK_IDENTITIES.therapist.tenant,
+    displayName: 'Ana Lima',
+    profileVisible: true,
+    timeZone: TZ,
+  };
   // The other therapists the identities name: one in the same practice, one in another.
   const others: StoredTherapist[] = [
-    { id: MOCK_IDENTITIES['other-therapist'].subject, tenant: MOCK_IDENTITIES['other-therapist'].tenant, profileVisible: true, timeZone: TZ },
-    { id: MOCK_IDENTITIES['other-tenant-therapist'].subject, tenant: MOCK_IDENTITIES['other-tenant-therapist'].tenant, profileVisible: true, timeZone: TZ },
+    {
+      id: MOCK_IDENTITIES['other-therapist'].subject,
+      tenant: MOCK_IDENTITIES['other-therapist'].tenant,
+      profileVisible: true,
+      timeZone: TZ,
+    },
+    {
+      id: MOCK_IDENTITIES['other-tenant-therapist'].subject,
+      tenant: MOCK_IDENTITIES['other-tenant-therapist'].tenant,
+      profileVisible: true,
+      timeZone: TZ,
+    },
   ];
   // Contact data and a language, so messages reach the client in it.
-  const client: MockClient = { id: 'cli-ben', displayName: 'Ben Carter', isNew: false, attendedSessions: 6, email: 'ben.carter@example.com', phone: '+447700900123', locale: 'en-GB' };
+  const client: MockClient = {
+    id: 'cli-ben',
+    displayName: 'Ben Carter',
+    isNew: false,
+    attendedSessions: 6,
+    email: 'ben.carter@example.com',
+    phone: '+447700900123',
+    locale: 'en-GB',
+  };
   const session = (id: string, startMs: number, status: Session['status'] = 'scheduled'): StoredSession => ({
     id,
     startsAt: londonIso(startMs),
@@ -162,7 +220,10 @@ function scenarioSeed(name: ScenarioName, nowMs: number): Seed {
     therapists: [therapist, ...others],
     clients: [client],
     sessions: [session('ses-1', onTheHour(nowMs + 6 * DAY) + 2 * HOUR)],
-    slots: { [therapist.id]: openSlots(therapist.id, nowMs, 21), ...Object.fromEntries(others.map((t) => [t.id, openSlots(t.id, nowMs, 5)])) },
+    slots: {
+      [therapist.id]: openSlots(therapist.id, nowMs, 21),
+      ...Object.fromEntries(others.map((t) => [t.id, openSlots(t.id, nowMs, 5)])),
+    },
     history: { [therapist.id]: [], ...Object.fromEntries(others.map((t) => [t.id, []])) },
     offers: [],
   };
@@ -174,13 +235,26 @@ function scenarioSeed(name: ScenarioName, nowMs: number): Seed {
     case 'already-started':
       return { ...base, sessions: [session('ses-1', onTheHour(nowMs) - HOUR)] };
     case 'new-client-refund':
-      return { ...base, clients: [{ ...client, isNew: true, attendedSessions: 0 }], sessions: [session('ses-1', onTheHour(nowMs + 3 * DAY))] };
+      return {
+        ...base,
+        clients: [{ ...client, isNew: true, attendedSessions: 0 }],
+        sessions: [session('ses-1', onTheHour(nowMs + 3 * DAY))],
+      };
     case 'near-frequency-threshold':
-      return { ...base, history: { [therapist.id]: [change(5), change(21, 'reschedule'), change(40), change(75, 'reschedule'), change(120)] } };
+      return {
+        ...base,
+        history: {
+          [therapist.id]: [change(5), change(21, 'reschedule'), change(40), change(75, 'reschedule'), change(120)],
+        },
+      };
     case 'extended-absence':
       return {
         ...base,
-        sessions: [session('ses-1', onTheHour(nowMs + 4 * DAY)), session('ses-2', onTheHour(nowMs + 11 * DAY)), session('ses-3', onTheHour(nowMs + 30 * DAY))],
+        sessions: [
+          session('ses-1', onTheHour(nowMs + 4 * DAY)),
+          session('ses-2', onTheHour(nowMs + 11 * DAY)),
+          session('ses-3', onTheHour(nowMs + 30 * DAY)),
+        ],
       };
     case 'client-offer': {
       const cancelled = session('ses-1', onTheHour(nowMs + 2 * DAY), 'cancelled');
@@ -192,7 +266,9 @@ function scenarioSeed(name: ScenarioName, nowMs: number): Seed {
         refund: { amount: cancelled.price, needsTeamReview: false },
         // Never later than the first offered time, as the host's own offers are.
         expiresAt: londonIso(Math.min(expiresMs, Date.parse(alternatives[0]!.startsAt))),
-        ...(answered ? { answer: { choice: 'alternative' as const, slotId: alternatives[0]!.id, at: londonIso(nowMs - HOUR) } } : {}),
+        ...(answered
+          ? { answer: { choice: 'alternative' as const, slotId: alternatives[0]!.id, at: londonIso(nowMs - HOUR) } }
+          : {}),
       });
       // The answered offer took the first alternative, so the open offer's first slot is taken meanwhile.
       return {
@@ -201,7 +277,11 @@ function scenarioSeed(name: ScenarioName, nowMs: number): Seed {
         clients: [{ ...client, timeZone: 'America/New_York' }],
         sessions: [cancelled],
         slots: { [therapist.id]: base.slots[therapist.id]!.filter((slot) => slot.id !== alternatives[0]!.id) },
-        offers: [offer('open', nowMs + 3 * DAY, false), offer('expired', nowMs - HOUR, false), offer('answered', nowMs + 3 * DAY, true)],
+        offers: [
+          offer('open', nowMs + 3 * DAY, false),
+          offer('expired', nowMs - HOUR, false),
+          offer('answered', nowMs + 3 * DAY, true),
+        ],
       };
     }
     case 'team-queue':
@@ -209,7 +289,18 @@ function scenarioSeed(name: ScenarioName, nowMs: number): Seed {
       // (team-queue.ts), so each carries the decision it was really made under.
       return {
         ...base,
-        clients: [client, { id: 'cli-mia', displayName: 'Mia Novak', isNew: true, attendedSessions: 0, email: 'mia.novak@example.com', phone: '+4915112345678', locale: 'de-DE' }],
+        clients: [
+          client,
+          {
+            id: 'cli-mia',
+            displayName: 'Mia Novak',
+            isNew: true,
+            attendedSessions: 0,
+            email: 'mia.novak@example.com',
+            phone: '+4915112345678',
+            locale: 'de-DE',
+          },
+        ],
         sessions: [
           { ...session('ses-1', onTheHour(nowMs + 3 * DAY)), clientId: 'cli-mia' },
           session('ses-2', onTheHour(nowMs) - HOUR),

@@ -33,7 +33,9 @@ export interface EnginePatch {
 export class EnginePatchError extends Error {
   override readonly name = 'EnginePatchError';
   constructor(patch: string, module: string, problem: string) {
-    super(`json-rules-engine patch "${patch}" no longer applies to ${module}.js: ${problem}. Update packages/policy/build/vendor-json-rules-engine.ts for this version.`);
+    super(
+      `json-rules-engine patch "${patch}" no longer applies to ${module}.js: ${problem}. Update packages/policy/build/vendor-json-rules-engine.ts for this version.`,
+    );
   }
 }
 
@@ -45,7 +47,8 @@ const standIn = (name: string, specifier: string, file: string, modules: string[
 });
 
 /** `require('x')` as Babel writes it, with either quote. */
-const requires = (source: string, specifier: string) => source.includes(`require('${specifier}')`) || source.includes(`require("${specifier}")`);
+const requires = (source: string, specifier: string) =>
+  source.includes(`require('${specifier}')`) || source.includes(`require("${specifier}")`);
 
 const dropUnused = (module: string, methods: string[], does: string): EnginePatch => ({
   name: `drop unused ${module} methods`,
@@ -55,7 +58,11 @@ const dropUnused = (module: string, methods: string[], does: string): EnginePatc
     try {
       return dropMethods(source, methods, module);
     } catch (error) {
-      throw new EnginePatchError(`drop unused ${module} methods`, module, (error as Error).message.replace(/^drop-methods: /, ''));
+      throw new EnginePatchError(
+        `drop unused ${module} methods`,
+        module,
+        (error as Error).message.replace(/^drop-methods: /, ''),
+      );
     }
   },
 });
@@ -70,7 +77,15 @@ const OPERATOR_GET = 'value: function get(name) {';
 const DEBUG_CALL = /\(0, _debug2\.default\)\([^;]*\);/g;
 
 /** Babel 6 class helpers, each defined on one line of every module that uses it. */
-export const SHARED_HELPERS = ['_createClass', '_classCallCheck', '_possibleConstructorReturn', '_inherits', '_typeof', '_interopRequireDefault', '_slicedToArray'];
+export const SHARED_HELPERS = [
+  '_createClass',
+  '_classCallCheck',
+  '_possibleConstructorReturn',
+  '_inherits',
+  '_typeof',
+  '_interopRequireDefault',
+  '_slicedToArray',
+];
 const HELPER_LINE = /^(?:var (_\w+) = |function (_\w+)\().*$/gm;
 
 /** Whether `line` closes every bracket it opens (outside strings): a whole definition on one line. */
@@ -94,11 +109,13 @@ function shareHelpers(source: string, module: string): string {
   const body = source.replace(HELPER_LINE, (line, varName?: string, fnName?: string) => {
     const name = varName ?? fnName ?? '';
     if (!SHARED_HELPERS.includes(name)) return line;
-    if (!isWholeLine(line)) throw new EnginePatchError(SHARE_HELPERS, module, `${name} is no longer defined on one line`);
+    if (!isWholeLine(line))
+      throw new EnginePatchError(SHARE_HELPERS, module, `${name} is no longer defined on one line`);
     shared.push(name);
     return '';
   });
-  if (shared.length === 0) throw new EnginePatchError(SHARE_HELPERS, module, `none of ${SHARED_HELPERS.join(', ')} is defined there`);
+  if (shared.length === 0)
+    throw new EnginePatchError(SHARE_HELPERS, module, `none of ${SHARED_HELPERS.join(', ')} is defined there`);
   const imports = shared.map((name) => `var ${name} = require(${JSON.stringify(HELPERS_FILE)}).${name};`).join('');
   // After the 'use strict' directive, which must stay first to keep the module strict.
   return body.replace(/^(['"]use strict['"];)?/, (directive) => `${directive}\n${imports}\n`);
@@ -106,19 +123,94 @@ function shareHelpers(source: string, module: string): string {
 
 /** Every patch, in the order they apply to a module. */
 export const ENGINE_PATCHES: readonly EnginePatch[] = [
-  standIn('stand-in for jsonpath-plus', 'jsonpath-plus', 'jsonpath', ['almanac'], 'JSONPath resolver replaced by one that throws: the policy passes its own dot-path resolver and rule files cannot hold JSONPath'),
-  standIn('stand-in for eventemitter2', 'eventemitter2', 'event-emitter', ['engine', 'rule'], 'event emitter with only `on` and `emitAsync`, all the engine calls'),
-  standIn('stand-in for hash-it', 'hash-it', 'hash-it', ['fact'], 'fact cache keys by `JSON.stringify` (fact params are JSON)'),
-  standIn('stand-in for clone', 'clone', 'clone', ['rule', 'rule-result'], 'deep copy of own properties keeping prototypes (rule data is plain JSON)'),
-  standIn('stand-in for ./debug', './debug', 'debug', ['almanac', 'condition', 'engine', 'operator-map', 'rule'], 'a no-op: the original reads `window.localStorage` at import time'),
-  standIn('stand-in for ./engine-default-operator-decorators', './engine-default-operator-decorators', 'no-operator-decorators', ['engine'], 'no operator decorators (`everyFact:`, `not:` …): rule files cannot use them'),
-  standIn('stand-in for ./operator-decorator', './operator-decorator', 'operator-decorator', ['operator-map', 'json-rules-engine'], 'an empty class, for the one `instanceof` check left'),
-  standIn('stand-in for ./errors', './errors', 'errors', ['almanac'], '`UndefinedFactError` only (the policy always allows undefined facts)'),
-  dropUnused('engine', ['updateRule', 'removeRule', 'setCondition', 'removeCondition', 'removeOperator', 'addOperatorDecorator', 'removeOperatorDecorator', 'addFact', 'removeFact', 'stop'], 'API neither the policy nor the engine calls (the constructor adds decorators from the empty stand-in list, so never calls `addOperatorDecorator`; facts go to `run`)'),
-  dropUnused('operator-map', ['removeOperator', 'addOperatorDecorator', 'removeOperatorDecorator'], 'only called by the dropped engine methods'),
-  dropUnused('rule', ['getEngine', 'getEvent', 'getPriority', 'getConditions', 'toJSON'], 'getters nothing calls, and `toJSON` (no engine object is serialised)'),
+  standIn(
+    'stand-in for jsonpath-plus',
+    'jsonpath-plus',
+    'jsonpath',
+    ['almanac'],
+    'JSONPath resolver replaced by one that throws: the policy passes its own dot-path resolver and rule files cannot hold JSONPath',
+  ),
+  standIn(
+    'stand-in for eventemitter2',
+    'eventemitter2',
+    'event-emitter',
+    ['engine', 'rule'],
+    'event emitter with only `on` and `emitAsync`, all the engine calls',
+  ),
+  standIn(
+    'stand-in for hash-it',
+    'hash-it',
+    'hash-it',
+    ['fact'],
+    'fact cache keys by `JSON.stringify` (fact params are JSON)',
+  ),
+  standIn(
+    'stand-in for clone',
+    'clone',
+    'clone',
+    ['rule', 'rule-result'],
+    'deep copy of own properties keeping prototypes (rule data is plain JSON)',
+  ),
+  standIn(
+    'stand-in for ./debug',
+    './debug',
+    'debug',
+    ['almanac', 'condition', 'engine', 'operator-map', 'rule'],
+    'a no-op: the original reads `window.localStorage` at import time',
+  ),
+  standIn(
+    'stand-in for ./engine-default-operator-decorators',
+    './engine-default-operator-decorators',
+    'no-operator-decorators',
+    ['engine'],
+    'no operator decorators (`everyFact:`, `not:` …): rule files cannot use them',
+  ),
+  standIn(
+    'stand-in for ./operator-decorator',
+    './operator-decorator',
+    'operator-decorator',
+    ['operator-map', 'json-rules-engine'],
+    'an empty class, for the one `instanceof` check left',
+  ),
+  standIn(
+    'stand-in for ./errors',
+    './errors',
+    'errors',
+    ['almanac'],
+    '`UndefinedFactError` only (the policy always allows undefined facts)',
+  ),
+  dropUnused(
+    'engine',
+    [
+      'updateRule',
+      'removeRule',
+      'setCondition',
+      'removeCondition',
+      'removeOperator',
+      'addOperatorDecorator',
+      'removeOperatorDecorator',
+      'addFact',
+      'removeFact',
+      'stop',
+    ],
+    'API neither the policy nor the engine calls (the constructor adds decorators from the empty stand-in list, so never calls `addOperatorDecorator`; facts go to `run`)',
+  ),
+  dropUnused(
+    'operator-map',
+    ['removeOperator', 'addOperatorDecorator', 'removeOperatorDecorator'],
+    'only called by the dropped engine methods',
+  ),
+  dropUnused(
+    'rule',
+    ['getEngine', 'getEvent', 'getPriority', 'getConditions', 'toJSON'],
+    'getters nothing calls, and `toJSON` (no engine object is serialised)',
+  ),
   dropUnused('condition', ['toJSON'], 'no condition is serialised'),
-  dropUnused('rule-result', ['toJSON', 'resolveEventParams'], 'no rule result is serialised (the policy builds its own explanations), and event params are never filled from facts (`replaceFactsInEventParams: false`)'),
+  dropUnused(
+    'rule-result',
+    ['toJSON', 'resolveEventParams'],
+    'no rule result is serialised (the policy builds its own explanations), and event params are never filled from facts (`replaceFactsInEventParams: false`)',
+  ),
   dropUnused('almanac', ['addRuntimeFact'], 'facts are all given to `run`'),
   {
     name: 'condition references fail at once',
@@ -129,7 +221,11 @@ export const ENGINE_PATCHES: readonly EnginePatch[] = [
       const end = start < 0 ? -1 : source.indexOf(REALIZE_END, start);
       // Only the resolver as written for 7.3.1: a lookup in engine.conditions, in a function ending at its own indentation.
       if (end < 0 || !source.slice(start, end).includes('_this3.engine.conditions.get(conditionReference.condition)')) {
-        throw new EnginePatchError('condition references fail at once', module, 'no `var realize = function realize(conditionReference) { … };` looking up engine.conditions found');
+        throw new EnginePatchError(
+          'condition references fail at once',
+          module,
+          'no `var realize = function realize(conditionReference) { … };` looking up engine.conditions found',
+        );
       }
       const fails = "throw new Error('No condition ' + conditionReference.condition + ' exists');";
       return `${source.slice(0, start)}${REALIZE} ${fails} };\n${source.slice(end + REALIZE_END.length)}`;
@@ -137,12 +233,16 @@ export const ENGINE_PATCHES: readonly EnginePatch[] = [
   },
   {
     name: 'operators looked up without decorators',
-    does: "`OperatorMap.get` reads the operator by its name: the loop that splits `decorator:operator` names and applies decorators is gone, since none are registered (a name with `:` is unknown either way, `null`)",
+    does: '`OperatorMap.get` reads the operator by its name: the loop that splits `decorator:operator` names and applies decorators is gone, since none are registered (a name with `:` is unknown either way, `null`)',
     modules: ['operator-map'],
     rewrite: (source, module) => {
       const start = source.indexOf(OPERATOR_GET);
       if (start < 0 || !source.includes('decorators[i].decorate(op)', start)) {
-        throw new EnginePatchError('operators looked up without decorators', module, 'no `get(name)` applying decorators found');
+        throw new EnginePatchError(
+          'operators looked up without decorators',
+          module,
+          'no `get(name)` applying decorators found',
+        );
       }
       const end = matchingBrace(source, start + OPERATOR_GET.length - 1);
       return `${source.slice(0, start)}${OPERATOR_GET}\n      return this.operators.get(name) || null;\n    }${source.slice(end + 1)}`;
@@ -153,21 +253,35 @@ export const ENGINE_PATCHES: readonly EnginePatch[] = [
     does: 'removes every `debug(…)` call: the stand-in does nothing, but the calls and their strings stayed',
     modules: ['almanac', 'condition', 'engine', 'operator-map', 'rule'],
     rewrite: (source, module) => {
-      if (!source.match(DEBUG_CALL)) throw new EnginePatchError('drop debug calls', module, 'no (0, _debug2.default)(…) call found');
+      if (!source.match(DEBUG_CALL))
+        throw new EnginePatchError('drop debug calls', module, 'no (0, _debug2.default)(…) call found');
       return source.replace(DEBUG_CALL, ';');
     },
   },
   {
     name: SHARE_HELPERS,
     does: `each module's own copy of ${SHARED_HELPERS.map((h) => `\`${h}\``).join(', ')} replaced by one shared module written for ES2022`,
-    modules: ['almanac', 'condition', 'engine', 'engine-default-operators', 'fact', 'json-rules-engine', 'operator-map', 'operator', 'rule-result', 'rule'],
+    modules: [
+      'almanac',
+      'condition',
+      'engine',
+      'engine-default-operators',
+      'fact',
+      'json-rules-engine',
+      'operator-map',
+      'operator',
+      'rule-result',
+      'rule',
+    ],
     rewrite: shareHelpers,
   },
 ];
 
 /** The patches in effect: all of them, less any named in `skip` (the bench measures each that way). */
 function patchesIn(skip: readonly string[]): EnginePatch[] {
-  for (const name of skip) if (!ENGINE_PATCHES.some((p) => p.name === name)) throw new Error(`vendor-json-rules-engine: no patch named "${name}"`);
+  for (const name of skip)
+    if (!ENGINE_PATCHES.some((p) => p.name === name))
+      throw new Error(`vendor-json-rules-engine: no patch named "${name}"`);
   return ENGINE_PATCHES.filter((p) => !skip.includes(p.name));
 }
 

@@ -14,7 +14,11 @@ export const jsonSchemaHints = z.registry<Record<string, unknown>>();
  */
 export function namedCheck<T>(...call: CheckCall): z.core.$ZodCheck<T> {
   const { test, message, path } = defineCheck(call);
-  return z.refine<T>(test as (value: T) => boolean, { message, ...(path ? { path: [...path] } : {}), params: { check: call } });
+  return z.refine<T>(test as (value: T) => boolean, {
+    message,
+    ...(path ? { path: [...path] } : {}),
+    params: { check: call },
+  });
 }
 
 function hinted<T extends z.ZodMiniType>(schema: T, hint: Record<string, unknown>): T {
@@ -25,7 +29,11 @@ function hinted<T extends z.ZodMiniType>(schema: T, hint: Record<string, unknown
 /** A whole number, at least `min` (and at most `max`, when given). */
 export function wholeNumber(min: number, max?: number): z.ZodMiniNumber<number> {
   const check = max === undefined ? namedCheck('wholeNumber', min) : namedCheck('wholeNumber', min, max);
-  return hinted(z.number().check(check), { type: 'integer', minimum: min, ...(max === undefined ? {} : { maximum: max }) });
+  return hinted(z.number().check(check), {
+    type: 'integer',
+    minimum: min,
+    ...(max === undefined ? {} : { maximum: max }),
+  });
 }
 
 /** A number from `min` to `max`. */

@@ -50,7 +50,8 @@ const loadRules = (paths: string[]) => loadPolicy(paths, { displayName: display 
 /** Refuses a path that is a file where a folder is expected (a missing path is left to the reader, which names it). */
 async function expectFolder(path: string, what: string): Promise<void> {
   const found = await stat(path).catch(() => undefined);
-  if (found && !found.isDirectory()) throw new InputError([{ file: display(path), path: '$', message: `not a folder, where ${what} is expected` }]);
+  if (found && !found.isDirectory())
+    throw new InputError([{ file: display(path), path: '$', message: `not a folder, where ${what} is expected` }]);
 }
 
 async function validate(paths: string[]): Promise<number> {
@@ -100,7 +101,8 @@ async function explain(paths: string[], factsFile: string | undefined, json: boo
     decision = await policy.evaluate(read.value as Facts);
   } catch (error) {
     // The facts' problems are the facts file's: name it rather than the generic "facts".
-    if (error instanceof FactsValidationError) throw new InputError(error.issues.map((issue) => ({ ...issue, file: name })));
+    if (error instanceof FactsValidationError)
+      throw new InputError(error.issues.map((issue) => ({ ...issue, file: name })));
     throw new InputError([{ file: name, path: '$', message: `these facts could not be decided: ${oneLine(error)}` }]);
   }
   console.log(json ? JSON.stringify(decision, null, 2) : formatDecision(decision));
@@ -127,8 +129,14 @@ async function conformance(argv: string[]): Promise<number> {
   } catch (error) {
     // Only the package itself missing means "install it"; anything else (one of its own imports,
     // a broken build) is shown as it is, or the partner would reinstall in vain.
-    const missing = (error as { code?: unknown }).code === 'ERR_MODULE_NOT_FOUND' && error instanceof Error && error.message.includes("'@raincheck/conformance'");
-    if (missing) throw new UsageError('conformance needs @raincheck/conformance installed (npm install -D @raincheck/conformance)');
+    const missing =
+      (error as { code?: unknown }).code === 'ERR_MODULE_NOT_FOUND' &&
+      error instanceof Error &&
+      error.message.includes("'@raincheck/conformance'");
+    if (missing)
+      throw new UsageError(
+        'conformance needs @raincheck/conformance installed (npm install -D @raincheck/conformance)',
+      );
     throw new Error(`@raincheck/conformance is installed but could not be loaded: ${oneLine(error)}`, { cause: error });
   }
   return kit.main(argv);
@@ -139,7 +147,12 @@ async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { facts: { type: 'string' }, fixtures: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      facts: { type: 'string' },
+      fixtures: { type: 'string' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   const [command, ...rest] = positionals;
   if (values.help) {
@@ -171,7 +184,8 @@ async function main(argv: string[]): Promise<number> {
 
 /** An error's message on one line: the first line of it. */
 function oneLine(error: unknown): string {
-  const text = error instanceof Error ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}` : String(error);
+  const text =
+    error instanceof Error ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}` : String(error);
   return text.split('\n', 1)[0] ?? text;
 }
 

@@ -1,4 +1,12 @@
-import type { Action, Channel, Operator, RecommendationKind, RefundMode, WarningLevel, EventType } from './vocabulary.js';
+import type {
+  Action,
+  Channel,
+  Operator,
+  RecommendationKind,
+  RefundMode,
+  WarningLevel,
+  EventType,
+} from './vocabulary.js';
 import type { FactName } from './fact-catalog.js';
 
 /** `blocked` if any rule blocks; else `needs-team` if any rule routes to the team; else `allowed`. */

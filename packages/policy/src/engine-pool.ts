@@ -24,7 +24,8 @@ export class EnginePool<E = Engine> {
     private readonly create: () => E,
     readonly size: number = DEFAULT_MAX_ENGINES,
   ) {
-    if (!(Number.isInteger(size) && size > 0)) throw new RangeError(`maxEngines must be a whole number ≥ 1, got ${size}`);
+    if (!(Number.isInteger(size) && size > 0))
+      throw new RangeError(`maxEngines must be a whole number ≥ 1, got ${size}`);
   }
 
   /** How many engines exist now, in use or idle. */

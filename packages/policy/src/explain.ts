@@ -24,10 +24,18 @@ export function explainCondition(
 ): ConditionExplanation {
   const passed = typeof evaluated?.result === 'boolean' ? evaluated.result : (rootPassed ?? null);
   if ('all' in condition) {
-    return { kind: 'all', passed, conditions: condition.all.map((c, i) => explainCondition(c, evaluated?.all?.[i], actualValue)) };
+    return {
+      kind: 'all',
+      passed,
+      conditions: condition.all.map((c, i) => explainCondition(c, evaluated?.all?.[i], actualValue)),
+    };
   }
   if ('any' in condition) {
-    return { kind: 'any', passed, conditions: condition.any.map((c, i) => explainCondition(c, evaluated?.any?.[i], actualValue)) };
+    return {
+      kind: 'any',
+      passed,
+      conditions: condition.any.map((c, i) => explainCondition(c, evaluated?.any?.[i], actualValue)),
+    };
   }
   if ('not' in condition) {
     return { kind: 'not', passed, conditions: [explainCondition(condition.not, evaluated?.not, actualValue)] };
@@ -39,7 +47,8 @@ export function explainCondition(
     ...(condition.params !== undefined ? { params: condition.params } : {}),
     operator: condition.operator,
     expected: condition.value,
-    actual: passed === null ? actualValue(condition.fact, condition.path, condition.params?.days) : evaluated?.factResult,
+    actual:
+      passed === null ? actualValue(condition.fact, condition.path, condition.params?.days) : evaluated?.factResult,
     passed,
   };
 }

@@ -1,4 +1,11 @@
-import { ACTIONS, ATTENDANCE_OUTCOMES, CERTAINTIES, CLIENT_PREFERENCES, REASONS, SESSION_STATUSES } from './vocabulary.js';
+import {
+  ACTIONS,
+  ATTENDANCE_OUTCOMES,
+  CERTAINTIES,
+  CLIENT_PREFERENCES,
+  REASONS,
+  SESSION_STATUSES,
+} from './vocabulary.js';
 
 // What a rule's conditions may read, for checking rule files: kept apart from the vocabulary, so
 // deciding with rules already validated does not carry it.
@@ -53,10 +60,7 @@ export const FACT_CATALOG = {
   sessionStarted: { kind: bool },
   cancellationsInWindow: { kind: num, params: 'days' },
   daysUnavailable: { kind: num },
-} as const satisfies Record<
-  string,
-  { kind: ValueKind; params?: 'days' } | { paths: Record<string, ValueKind> }
->;
+} as const satisfies Record<string, { kind: ValueKind; params?: 'days' } | { paths: Record<string, ValueKind> }>;
 
 /** A fact a rule may name in a condition's `fact`. */
 export type FactName = keyof typeof FACT_CATALOG;
@@ -66,13 +70,16 @@ export const FACT_NAMES = Object.keys(FACT_CATALOG) as FactName[];
  * What a condition on `fact` (with `path`) reads, or an error sentence saying what is allowed.
  */
 export function lookUpFactPath(fact: FactName, path: string | undefined): ValueKind | string {
-  if (!Object.hasOwn(FACT_CATALOG, fact)) return `unknown fact ${JSON.stringify(fact)}: expected one of ${quoteList(FACT_NAMES)}`;
+  if (!Object.hasOwn(FACT_CATALOG, fact))
+    return `unknown fact ${JSON.stringify(fact)}: expected one of ${quoteList(FACT_NAMES)}`;
   const entry: { kind?: ValueKind; paths?: Record<string, ValueKind> } = FACT_CATALOG[fact];
   if (entry.paths) {
     const allowed = Object.keys(entry.paths);
     if (path === undefined) return `fact "${fact}" is an object: add a "path", one of ${quoteList(allowed)}`;
     // Own paths only: `constructor` or `toString` are Object.prototype's, not the fact's.
-    return Object.hasOwn(entry.paths, path) ? entry.paths[path]! : `unknown path "${path}" on fact "${fact}": expected one of ${quoteList(allowed)}`;
+    return Object.hasOwn(entry.paths, path)
+      ? entry.paths[path]!
+      : `unknown path "${path}" on fact "${fact}": expected one of ${quoteList(allowed)}`;
   }
   if (path !== undefined) return `fact "${fact}" is a single value and takes no "path"`;
   return entry.kind as ValueKind;

@@ -5,7 +5,8 @@ export const FACT_CHECKS = {
   /** On an object: `key` must be present unless its `action` is `exceptAction`. */
   requiredUnlessAction: (key: string, exceptAction: string) => ({
     // Own fields only: a field inherited from a polluted Object.prototype is not given.
-    test: (o: Readonly<Record<string, unknown>>) => (Object.hasOwn(o, 'action') && o.action === exceptAction) || (Object.hasOwn(o, key) && o[key] !== undefined),
+    test: (o: Readonly<Record<string, unknown>>) =>
+      (Object.hasOwn(o, 'action') && o.action === exceptAction) || (Object.hasOwn(o, key) && o[key] !== undefined),
     path: [key],
     message: `required for every action but ${JSON.stringify(exceptAction)}`,
   }),

@@ -80,7 +80,10 @@ export const factsSchema = z
     history: z.optional(z.array(historyEntrySchema)),
     request: z.optional(requestFactsSchema),
   })
-  .check(namedCheck('requiredUnlessAction', 'session', 'availability-change'), namedCheck('requiredUnlessAction', 'client', 'availability-change'));
+  .check(
+    namedCheck('requiredUnlessAction', 'session', 'availability-change'),
+    namedCheck('requiredUnlessAction', 'client', 'availability-change'),
+  );
 
 /** Facts as given to `Policy.evaluate`. */
 export type Facts = z.output<typeof factsSchema>;

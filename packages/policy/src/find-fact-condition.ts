@@ -1,7 +1,10 @@
 import type { Condition, FactCondition } from './rule-file-schema.js';
 
 /** The first fact comparison in a condition tree that passes `test`, depth first. */
-export function findFactCondition(condition: Condition, test: (c: FactCondition) => boolean): FactCondition | undefined {
+export function findFactCondition(
+  condition: Condition,
+  test: (c: FactCondition) => boolean,
+): FactCondition | undefined {
   if ('all' in condition || 'any' in condition) {
     for (const c of 'all' in condition ? condition.all : condition.any) {
       const found = findFactCondition(c, test);

@@ -61,7 +61,12 @@ export function mergeFacts(base: unknown, patch: unknown): unknown {
   // Own keys only, and defined rather than assigned: a "__proto__" key in a fixture is a key, not a prototype.
   const out: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(patch)) {
-    Object.defineProperty(out, key, { value: Object.hasOwn(base, key) ? mergeFacts(base[key], value) : value, enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(out, key, {
+      value: Object.hasOwn(base, key) ? mergeFacts(base[key], value) : value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return out;
 }
@@ -69,24 +74,34 @@ export function mergeFacts(base: unknown, patch: unknown): unknown {
 /** Every way `actual` differs from the partial `expected`, as `path: expected X, got Y`. */
 export function compareDecision(actual: unknown, expected: unknown, path = 'decision'): string[] {
   if (Array.isArray(expected)) {
-    if (!Array.isArray(actual)) return [`${path}: expected a list ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`];
+    if (!Array.isArray(actual))
+      return [`${path}: expected a list ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`];
     if (actual.length !== expected.length) {
-      return [`${path}: expected ${expected.length} item(s) ${JSON.stringify(expected)}, got ${actual.length} ${JSON.stringify(actual)}`];
+      return [
+        `${path}: expected ${expected.length} item(s) ${JSON.stringify(expected)}, got ${actual.length} ${JSON.stringify(actual)}`,
+      ];
     }
     return expected.flatMap((item, i) => compareDecision(actual[i], item, `${path}[${i}]`));
   }
   if (isPlainObject(expected)) {
     if (!isPlainObject(actual)) return [`${path}: expected an object, got ${JSON.stringify(actual)}`];
-    return Object.entries(expected).flatMap(([key, value]) => compareDecision(Object.hasOwn(actual, key) ? actual[key] : undefined, value, `${path}.${key}`));
+    return Object.entries(expected).flatMap(([key, value]) =>
+      compareDecision(Object.hasOwn(actual, key) ? actual[key] : undefined, value, `${path}.${key}`),
+    );
   }
-  return Object.is(actual, expected) ? [] : [`${path}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`];
+  return Object.is(actual, expected)
+    ? []
+    : [`${path}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`];
 }
 
 /**
  * Checks fixture files against {@link fixtureFileSchema}: the files that fit, and an issue (file and
  * JSON path) for each problem of every file that does not.
  */
-export function checkFixtureFiles(files: Readonly<Record<string, unknown>>): { parsed: [string, FixtureFile][]; issues: ValidationIssue[] } {
+export function checkFixtureFiles(files: Readonly<Record<string, unknown>>): {
+  parsed: [string, FixtureFile][];
+  issues: ValidationIssue[];
+} {
   const parsed: [string, FixtureFile][] = [];
   const issues: ValidationIssue[] = [];
   for (const [fileName, content] of Object.entries(files)) {
@@ -120,18 +135,31 @@ export async function runFixtures(policy: Policy, files: Readonly<Record<string,
       try {
         decision = await policy.evaluate(mergeFacts(fixture.base ?? {}, testCase.facts) as Facts);
       } catch (error) {
-        if (error instanceof FactsValidationError) failures.push(...error.issues.map((i) => `facts ${i.path}: ${i.message}`));
+        if (error instanceof FactsValidationError)
+          failures.push(...error.issues.map((i) => `facts ${i.path}: ${i.message}`));
         else if (error instanceof RangeError) failures.push(`facts could not be decided: ${error.message}`);
         else throw error;
       }
       if (decision) {
         for (const e of decision.explanations) (e.fired ? fired : notFired).add(e.ruleId);
         const firedHere = new Set(decision.explanations.filter((e) => e.fired).map((e) => e.ruleId));
-        failures.push(...mustFire.filter((id) => ruleIds.has(id) && !firedHere.has(id)).map((id) => `rule "${id}" should have fired`));
-        failures.push(...mustNotFire.filter((id) => firedHere.has(id)).map((id) => `rule "${id}" should not have fired`));
+        failures.push(
+          ...mustFire
+            .filter((id) => ruleIds.has(id) && !firedHere.has(id))
+            .map((id) => `rule "${id}" should have fired`),
+        );
+        failures.push(
+          ...mustNotFire.filter((id) => firedHere.has(id)).map((id) => `rule "${id}" should not have fired`),
+        );
         failures.push(...compareDecision(decision, expectedDecision));
       }
-      results.push({ file: fileName, name: testCase.name, passed: failures.length === 0, failures, ...(decision ? { decision } : {}) });
+      results.push({
+        file: fileName,
+        name: testCase.name,
+        passed: failures.length === 0,
+        failures,
+        ...(decision ? { decision } : {}),
+      });
     }
   }
   const passed = results.filter((r) => r.passed).length;

@@ -1,4 +1,12 @@
-import { ABSENT, ACCESSOR, describeObject, isPlainArray, isPlainObject, MAX_JSON_DEPTH, ownField } from './json-data.js';
+import {
+  ABSENT,
+  ACCESSOR,
+  describeObject,
+  isPlainArray,
+  isPlainObject,
+  MAX_JSON_DEPTH,
+  ownField,
+} from './json-data.js';
 import { jsonPath } from './validation-issue.js';
 
 /**
@@ -20,7 +28,8 @@ export function canonicalJson(value: unknown): string {
   const write = (v: unknown): void => {
     if (typeof v === 'number' && !Number.isFinite(v)) refuse(`${v} is not a JSON number`);
     if (typeof v !== 'object' || v === null) {
-      if (!['string', 'number', 'boolean', 'object'].includes(typeof v)) refuse(`${v === undefined ? 'undefined' : `a ${typeof v}`} is not a JSON value`);
+      if (!['string', 'number', 'boolean', 'object'].includes(typeof v))
+        refuse(`${v === undefined ? 'undefined' : `a ${typeof v}`} is not a JSON value`);
       return void out.push(JSON.stringify(v));
     }
     if (path.length >= MAX_JSON_DEPTH) refuse(`nested deeper than ${MAX_JSON_DEPTH} levels`);

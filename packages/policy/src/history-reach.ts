@@ -56,7 +56,12 @@ function entryDate(entry: unknown): string | undefined {
  */
 export function trimHistory(input: unknown, reachDays: number): unknown {
   // Only own data fields, so the copy below ({...input}) runs no getter and drops nothing validation would see.
-  if (reachDays === Infinity || !isPlainObject(input) || !Object.values(Object.getOwnPropertyDescriptors(input)).every((d) => 'value' in d)) return input;
+  if (
+    reachDays === Infinity ||
+    !isPlainObject(input) ||
+    !Object.values(Object.getOwnPropertyDescriptors(input)).every((d) => 'value' in d)
+  )
+    return input;
   const { history, now } = input;
   const nowMs = typeof now === 'string' ? Date.parse(now) : NaN;
   if (!isPlainArray(history) || Number.isNaN(nowMs)) return input;

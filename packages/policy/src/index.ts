@@ -15,7 +15,15 @@ export type * from './decision.js';
 export * from './validation.js';
 export * from './vocabulary.js';
 export * from './fact-catalog.js';
-export type { Facts, SessionFacts, ClientFacts, TherapistFacts, HistoryEntry, RequestFacts, Money } from './facts-schema.js';
+export type {
+  Facts,
+  SessionFacts,
+  ClientFacts,
+  TherapistFacts,
+  HistoryEntry,
+  RequestFacts,
+  Money,
+} from './facts-schema.js';
 export { validateRuleFile, MAX_CONDITION_DEPTH } from './validate-rule-file.js';
 export type { RuleFile, Rule, RuleEvent, Condition } from './rule-file-schema.js';
 export { deriveFacts } from './derived-facts.js';

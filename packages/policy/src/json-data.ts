@@ -11,7 +11,11 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const prototype = Object.getPrototypeOf(value) as object | null;
   // Another realm's Object.prototype (an iframe's) has a null prototype and its own hasOwnProperty.
-  return prototype === null || prototype === Object.prototype || (Object.getPrototypeOf(prototype) === null && Object.hasOwn(prototype, 'hasOwnProperty'));
+  return (
+    prototype === null ||
+    prototype === Object.prototype ||
+    (Object.getPrototypeOf(prototype) === null && Object.hasOwn(prototype, 'hasOwnProperty'))
+  );
 }
 
 /** An array JSON could have produced: not a subclass (`Array.prototype` is itself an array). */
@@ -51,7 +55,9 @@ export function describeObject(value: object): string {
   if (Array.isArray(value)) return isPlainArray(value) ? 'an array' : 'an instance of an Array subclass';
   if (isPlainObject(value)) return 'an object';
   const prototype = Object.getPrototypeOf(value) as object;
-  const constructor = Object.hasOwn(prototype, 'constructor') ? (prototype as { constructor?: unknown }).constructor : undefined;
+  const constructor = Object.hasOwn(prototype, 'constructor')
+    ? (prototype as { constructor?: unknown }).constructor
+    : undefined;
   if (typeof constructor === 'function' && constructor.name !== '' && constructor.name !== 'Object') {
     return constructor.name === 'Date' ? 'a Date' : `an instance of ${constructor.name}`;
   }

@@ -24,7 +24,9 @@ const conditionSchema: z.ZodMiniType = z.union([
   }),
 ]);
 
-const [firstEvent, ...otherEvents] = Object.entries(EVENT_PARAMS).map(([type, params]) => z.strictObject({ type: z.literal(type), params }));
+const [firstEvent, ...otherEvents] = Object.entries(EVENT_PARAMS).map(([type, params]) =>
+  z.strictObject({ type: z.literal(type), params }),
+);
 
 /**
  * The rule file as an editor sees it: the same leaf schemas the validator uses, composed with

@@ -14,7 +14,8 @@ export interface JsonTextProblem {
 }
 
 /** The outcome of {@link parseJsonBytes}: the value, or the one problem that stops reading it. */
-export type JsonTextResult = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly problem: JsonTextProblem };
+export type JsonTextResult =
+  { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly problem: JsonTextProblem };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const lenientUtf8 = new TextDecoder('utf-8');
@@ -34,7 +35,10 @@ export function parseJsonBytes(bytes: Uint8Array): JsonTextResult {
     const found = findJsonSyntaxError(text);
     const at = found ?? { offset: text.length, message: (error as Error).message };
     const { line, column } = lineAndColumn(text, at.offset);
-    return { ok: false, problem: { line, column, message: `not valid JSON at line ${line}, column ${column}: ${at.message}` } };
+    return {
+      ok: false,
+      problem: { line, column, message: `not valid JSON at line ${line}, column ${column}: ${at.message}` },
+    };
   }
 }
 
@@ -47,13 +51,18 @@ function notUtf8(bytes: Uint8Array): JsonTextProblem {
   for (const char of text) {
     const codePoint = char.codePointAt(0) ?? 0;
     // A U+FFFD the file really holds is the bytes EF BF BD; any other is where decoding failed.
-    if (codePoint === 0xfffd && !(bytes[offset] === 0xef && bytes[offset + 1] === 0xbf && bytes[offset + 2] === 0xbd)) break;
+    if (codePoint === 0xfffd && !(bytes[offset] === 0xef && bytes[offset + 1] === 0xbf && bytes[offset + 2] === 0xbd))
+      break;
     offset += codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
     chars += char.length;
   }
   const { line, column } = lineAndColumn(text, chars);
   const byte = (bytes[offset] ?? 0).toString(16).toUpperCase().padStart(2, '0');
-  return { line, column, message: `not UTF-8 text: byte 0x${byte} at line ${line}, column ${column} (save the file as UTF-8)` };
+  return {
+    line,
+    column,
+    message: `not UTF-8 text: byte 0x${byte} at line ${line}, column ${column} (save the file as UTF-8)`,
+  };
 }
 
 function lineAndColumn(text: string, offset: number): { line: number; column: number } {
@@ -74,7 +83,9 @@ const LITERAL = /true|false|null/y;
 function describe(text: string, offset: number): string {
   if (offset >= text.length) return 'the end of the file';
   const char = String.fromCodePoint(text.codePointAt(offset) ?? 0);
-  return /[\p{L}\p{N}\p{P}\p{S}]/u.test(char) ? JSON.stringify(char) : `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+  return /[\p{L}\p{N}\p{P}\p{S}]/u.test(char)
+    ? JSON.stringify(char)
+    : `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
 /**
@@ -92,7 +103,8 @@ export function findJsonSyntaxError(text: string): { offset: number; message: st
   while (true) {
     while (i < text.length && WHITESPACE.has(text[i] ?? '')) i += 1;
     const char = text[i];
-    if (expecting === 'end') return char === undefined ? undefined : fail('expected the end of the file after the JSON value');
+    if (expecting === 'end')
+      return char === undefined ? undefined : fail('expected the end of the file after the JSON value');
     if (char === undefined) return fail(expectedSentence(expecting));
     if ((expecting === 'first-value-or-]' && char === ']') || (expecting === 'first-key-or-}' && char === '}')) {
       open.pop();
@@ -157,7 +169,12 @@ export function findJsonSyntaxError(text: string): { offset: number; message: st
     }
     // After "," or ":" a structural character needs no list of what a value may be.
     const structural = ']},:'.includes(source[start] ?? '');
-    return fail(structural ? 'expected a value' : 'expected a value (a string in double quotes, a number, true, false, null, an object or a list)', start);
+    return fail(
+      structural
+        ? 'expected a value'
+        : 'expected a value (a string in double quotes, a number, true, false, null, an object or a list)',
+      start,
+    );
   }
 
   /** The offset after the string opening at `start`, or the error in it. */
@@ -169,7 +186,8 @@ export function findJsonSyntaxError(text: string): { offset: number; message: st
       if (c === 0x5c) {
         const next = source[j + 1] ?? '';
         if (next === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(source.slice(j + 2, j + 6))) return fail('expected four hex digits after \\u', j + 2);
+          if (!/^[0-9a-fA-F]{4}$/.test(source.slice(j + 2, j + 6)))
+            return fail('expected four hex digits after \\u', j + 2);
           j += 5;
         } else if (ESCAPES.has(next)) j += 1;
         else return fail('not a JSON escape sequence after "\\"', j + 1);
@@ -195,7 +213,9 @@ export function deepestPoint(value: unknown): { depth: number; path: PropertyKey
   for (let step = pending.pop(); step; step = pending.pop()) {
     if (step.depth > deepest.depth) deepest = step;
     if (step.value === null || typeof step.value !== 'object') continue;
-    const entries: [PropertyKey, unknown][] = Array.isArray(step.value) ? step.value.map((item: unknown, index) => [index, item]) : Object.entries(step.value);
+    const entries: [PropertyKey, unknown][] = Array.isArray(step.value)
+      ? step.value.map((item: unknown, index) => [index, item])
+      : Object.entries(step.value);
     for (const [key, child] of entries) pending.push({ value: child, depth: step.depth + 1, key, parent: step });
   }
   const path: PropertyKey[] = [];

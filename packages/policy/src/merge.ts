@@ -31,8 +31,14 @@ type Sourced<E> = E & { ruleIds: string[]; message: string };
  * The fired rules of one event type, best first: highest priority, then (at equal priority) the
  * more cautious by `cautious`, then the order of the rule files and rules.
  */
-function ranked<T extends RuleEvent['type']>(fired: readonly FiredRule[], type: T, cautious: (a: Of<T>, b: Of<T>) => number = () => 0): Of<T>[] {
-  return fired.filter((r): r is Of<T> => r.event.type === type).sort((a, b) => b.priority - a.priority || cautious(a, b));
+function ranked<T extends RuleEvent['type']>(
+  fired: readonly FiredRule[],
+  type: T,
+  cautious: (a: Of<T>, b: Of<T>) => number = () => 0,
+): Of<T>[] {
+  return fired
+    .filter((r): r is Of<T> => r.event.type === type)
+    .sort((a, b) => b.priority - a.priority || cautious(a, b));
 }
 
 /**
@@ -46,7 +52,11 @@ function perKey<R extends FiredRule, E>(rules: R[], key: (rule: R) => string, ma
     if (group) group.push(rule);
     else groups.set(key(rule), [rule]);
   }
-  return [...groups.values()].map((group) => ({ ...make(group[0]!), ruleIds: group.map((r) => r.ruleId), message: group[0]!.message }));
+  return [...groups.values()].map((group) => ({
+    ...make(group[0]!),
+    ruleIds: group.map((r) => r.ruleId),
+    message: group[0]!.message,
+  }));
 }
 
 const single = () => '';
@@ -72,7 +82,9 @@ function mergeRefund(fired: readonly FiredRule[], facts: Facts): RefundEffect | 
   const rules = ranked(
     fired,
     'offer-refund',
-    (a, b) => +(b.event.params.mode === 'team-review') - +(a.event.params.mode === 'team-review') || a.event.params.percent - b.event.params.percent,
+    (a, b) =>
+      +(b.event.params.mode === 'team-review') - +(a.event.params.mode === 'team-review') ||
+      a.event.params.percent - b.event.params.percent,
   );
   if (!price) return null;
   return (
@@ -86,7 +98,11 @@ function mergeRefund(fired: readonly FiredRule[], facts: Facts): RefundEffect | 
 }
 
 function mergeRecommendations(fired: readonly FiredRule[], facts: Facts): RecommendationEffect[] {
-  const rules = ranked(fired, 'recommend-visibility', (a, b) => +(b.event.params.recommendation === 'hide-profile') - +(a.event.params.recommendation === 'hide-profile'));
+  const rules = ranked(
+    fired,
+    'recommend-visibility',
+    (a, b) => +(b.event.params.recommendation === 'hide-profile') - +(a.event.params.recommendation === 'hide-profile'),
+  );
   // Hiding and showing exclude each other: the first of them in rank order decides.
   const visibility = rules.find((r) => r.event.params.recommendation !== 'inform-team')?.event.params.recommendation;
   const until = facts.request?.unavailableUntil;
@@ -105,21 +121,38 @@ function mergeRecommendations(fired: readonly FiredRule[], facts: Facts): Recomm
  * kind, and the higher-ranked of hide-profile and show-profile.
  */
 export function mergeEffects(fired: readonly FiredRule[], facts: Facts): Effects {
-  const severity = (r: Of<'frequency-warning'>) => WARNING_LEVELS.indexOf(r.event.params.level) * 1000 + r.event.params.threshold;
-  const team: TeamEffect[] = perKey(ranked(fired, 'route-to-team'), (r) => r.event.params.reason, (r) => ({ reason: r.event.params.reason }));
-  const blocks: BlockEffect[] = perKey(ranked(fired, 'block'), (r) => r.event.params.reason, (r) => ({ reason: r.event.params.reason }));
+  const severity = (r: Of<'frequency-warning'>) =>
+    WARNING_LEVELS.indexOf(r.event.params.level) * 1000 + r.event.params.threshold;
+  const team: TeamEffect[] = perKey(
+    ranked(fired, 'route-to-team'),
+    (r) => r.event.params.reason,
+    (r) => ({ reason: r.event.params.reason }),
+  );
+  const blocks: BlockEffect[] = perKey(
+    ranked(fired, 'block'),
+    (r) => r.event.params.reason,
+    (r) => ({ reason: r.event.params.reason }),
+  );
   const minLength = (r: Of<'require-reason'>) => r.event.params.minLength ?? 1;
-  const requirements: RequirementEffect[] = perKey(ranked(fired, 'require-reason', (a, b) => minLength(b) - minLength(a)), single, (r) => ({
-    kind: 'written-reason' as const,
-    minLength: minLength(r),
-  }));
+  const requirements: RequirementEffect[] = perKey(
+    ranked(fired, 'require-reason', (a, b) => minLength(b) - minLength(a)),
+    single,
+    (r) => ({
+      kind: 'written-reason' as const,
+      minLength: minLength(r),
+    }),
+  );
   const warnings: WarningEffect[] = perKey(
     ranked(fired, 'frequency-warning').sort((a, b) => severity(b) - severity(a)),
     (r) => r.event.params.code ?? 'cancellation-frequency',
     ({ event: { params }, count = 0 }) => ({ ...params, code: params.code ?? 'cancellation-frequency', count }),
   );
   const alternatives: AlternativesEffect | null =
-    perKey(ranked(fired, 'offer-alternatives', (a, b) => b.event.params.minSlots - a.event.params.minSlots), single, (r) => ({ ...r.event.params }))[0] ?? null;
+    perKey(
+      ranked(fired, 'offer-alternatives', (a, b) => b.event.params.minSlots - a.event.params.minSlots),
+      single,
+      (r) => ({ ...r.event.params }),
+    )[0] ?? null;
   return {
     outcome: blocks.length > 0 ? 'blocked' : team.length > 0 ? 'needs-team' : 'allowed',
     notify: mergeNotify(fired),

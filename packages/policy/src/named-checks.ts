@@ -29,7 +29,10 @@ export const DATA_CHECKS = {
     return { test: (s: string) => pattern.test(s), message };
   },
   nonEmptyString: () => ({ test: (s: string) => s.length > 0, message: 'expected a non-empty string' }),
-  isoInstant: () => ({ test: isIsoInstant, message: 'expected an ISO 8601 date-time with an offset, e.g. 2027-03-28T10:00:00+01:00' }),
+  isoInstant: () => ({
+    test: isIsoInstant,
+    message: 'expected an ISO 8601 date-time with an offset, e.g. 2027-03-28T10:00:00+01:00',
+  }),
   isoDateOrInstant: () => ({
     test: isIsoDateOrInstant,
     message: 'expected a date (2027-03-28) or an ISO 8601 date-time with an offset',

@@ -134,7 +134,10 @@ export async function listJsonFiles(paths: readonly string[], options: ListJsonF
  * the path where it passes them. A problem is one issue naming `name`.
  * @internal used by {@link loadPolicy} and the CLI.
  */
-export async function readJsonFile(path: string, name = path): Promise<{ ok: true; value: unknown } | { ok: false; issue: ValidationIssue }> {
+export async function readJsonFile(
+  path: string,
+  name = path,
+): Promise<{ ok: true; value: unknown } | { ok: false; issue: ValidationIssue }> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(path);
@@ -147,7 +150,14 @@ export async function readJsonFile(path: string, name = path): Promise<{ ok: tru
   // refused here, where the path is known, before any recursive check or comparison can overflow.
   const point = deepestPoint(parsed.value);
   if (point.depth > MAX_JSON_DEPTH + 1) {
-    return { ok: false, issue: { file: name, path: jsonPath(point.path.slice(0, MAX_JSON_DEPTH)), message: `nested deeper than ${MAX_JSON_DEPTH} levels of objects and lists` } };
+    return {
+      ok: false,
+      issue: {
+        file: name,
+        path: jsonPath(point.path.slice(0, MAX_JSON_DEPTH)),
+        message: `nested deeper than ${MAX_JSON_DEPTH} levels of objects and lists`,
+      },
+    };
   }
   return parsed;
 }

@@ -58,7 +58,9 @@ const FACT_SCHEMA_CHECKS = { ...DATA_CHECKS, ...FACT_CHECKS };
 /** The window a rule's `{cancellationsInWindow}` refers to: its condition's, else its warning's. */
 function windowOf(rule: Rule): number | undefined {
   const condition = findFactCondition(rule.conditions, (c) => c.fact === 'cancellationsInWindow');
-  return condition?.params?.days ?? (rule.event.type === 'frequency-warning' ? rule.event.params.windowDays : undefined);
+  return (
+    condition?.params?.days ?? (rule.event.type === 'frequency-warning' ? rule.event.params.windowDays : undefined)
+  );
 }
 
 /**
@@ -98,7 +100,12 @@ function buildPolicy(files: readonly RuleFile[], hash: string, options: PolicyOp
     event: rule.event,
   }));
   const pool = new EnginePool(
-    () => new Engine(engineRules, { allowUndefinedFacts: true, pathResolver: resolvePath, replaceFactsInEventParams: false }),
+    () =>
+      new Engine(engineRules, {
+        allowUndefinedFacts: true,
+        pathResolver: resolvePath,
+        replaceFactsInEventParams: false,
+      }),
     options.maxEngines ?? DEFAULT_MAX_ENGINES,
   );
 
@@ -128,8 +135,12 @@ function buildPolicy(files: readonly RuleFile[], hash: string, options: PolicyOp
     };
     const actual = (fact: FactName, path: string | undefined, days: number | undefined): unknown =>
       fact === 'cancellationsInWindow'
-        ? days === undefined ? undefined : derived.cancellationsInWindow(days)
-        : path === undefined ? values[fact] : resolvePath(values[fact], path);
+        ? days === undefined
+          ? undefined
+          : derived.cancellationsInWindow(days)
+        : path === undefined
+          ? values[fact]
+          : resolvePath(values[fact], path);
     const runtimeFacts = {
       ...values,
       cancellationsInWindow: new Fact<number>(
@@ -141,7 +152,8 @@ function buildPolicy(files: readonly RuleFile[], hash: string, options: PolicyOp
     const { results, failureResults } = await pool.use((engine) => engine.run(runtimeFacts));
     const outcomes = new Map<string, { fired: boolean; conditions: EvaluatedCondition }>();
     for (const r of results) outcomes.set(r.name, { fired: true, conditions: r.conditions as EvaluatedCondition });
-    for (const r of failureResults) outcomes.set(r.name, { fired: false, conditions: r.conditions as EvaluatedCondition });
+    for (const r of failureResults)
+      outcomes.set(r.name, { fired: false, conditions: r.conditions as EvaluatedCondition });
 
     const fired: FiredRule[] = [];
     const explanations: RuleExplanation[] = rules.map((rule, i) => {
@@ -164,7 +176,9 @@ function buildPolicy(files: readonly RuleFile[], hash: string, options: PolicyOp
           priority: rule.priority ?? 1,
           event: rule.event,
           message: description,
-          ...(rule.event.type === 'frequency-warning' ? { count: derived.cancellationsInWindow(rule.event.params.windowDays) } : {}),
+          ...(rule.event.type === 'frequency-warning'
+            ? { count: derived.cancellationsInWindow(rule.event.params.windowDays) }
+            : {}),
         });
       }
       return {
@@ -199,7 +213,11 @@ function copyOfFacts(facts: Facts): Facts {
     return structuredClone(facts);
   } catch (error) {
     throw new FactsValidationError([
-      { file: 'facts', path: '$', message: `expected plain JSON data, got something that cannot be copied (a Proxy?): ${error instanceof Error ? error.message : String(error)}` },
+      {
+        file: 'facts',
+        path: '$',
+        message: `expected plain JSON data, got something that cannot be copied (a Proxy?): ${error instanceof Error ? error.message : String(error)}`,
+      },
     ]);
   }
 }

@@ -1,6 +1,18 @@
 import * as z from 'zod/mini';
 import { matching, namedCheck, nonEmptyList, nonEmptyString, numberBetween, wholeNumber } from './checks.js';
-import { CHANNELS, OPERATORS, RECOMMENDATION_KINDS, REFUND_MODES, WARNING_LEVELS, type Channel, type EventType, type Operator, type RecommendationKind, type RefundMode, type WarningLevel } from './vocabulary.js';
+import {
+  CHANNELS,
+  OPERATORS,
+  RECOMMENDATION_KINDS,
+  REFUND_MODES,
+  WARNING_LEVELS,
+  type Channel,
+  type EventType,
+  type Operator,
+  type RecommendationKind,
+  type RefundMode,
+  type WarningLevel,
+} from './vocabulary.js';
 import { FACT_NAMES, type FactName } from './fact-catalog.js';
 
 // The shape of a rule file, as zod leaves. The recursive condition tree and the per-type event
@@ -30,7 +42,10 @@ export const factConditionSchema = z.strictObject({
    * filters) is refused: a rule file only names data, it never evaluates expressions.
    */
   path: z.optional(
-    matching(/^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/, 'expected a plain dot path such as "price.amount" (JSONPath expressions are not allowed)'),
+    matching(
+      /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/,
+      'expected a plain dot path such as "price.amount" (JSONPath expressions are not allowed)',
+    ),
   ),
   operator: z.enum(OPERATORS),
   value: z.unknown().check(namedCheck('conditionValue')),
@@ -46,7 +61,11 @@ export interface FactCondition {
   readonly params?: { readonly days: number };
 }
 /** A condition: a fact comparison, or `all` / `any` / `not` of conditions. */
-export type Condition = FactCondition | { readonly all: readonly Condition[] } | { readonly any: readonly Condition[] } | { readonly not: Condition };
+export type Condition =
+  | FactCondition
+  | { readonly all: readonly Condition[] }
+  | { readonly any: readonly Condition[] }
+  | { readonly not: Condition };
 /** A rule's root: `all`, `any` or `not` (json-rules-engine requires a boolean root). */
 export type TopCondition = Exclude<Condition, FactCondition>;
 
@@ -88,13 +107,25 @@ export const EVENT_PARAMS = {
 
 /** A rule's effect when it fires: a type from the vocabulary and that type's params. */
 export type RuleEvent =
-  | { readonly type: 'notify-client'; readonly params: { channels: Channel[]; withinMinutes: number; followUp?: { afterHours: number } } }
-  | { readonly type: 'offer-alternatives'; readonly params: { minSlots: number; maxSlots?: number; withinDays: number } }
+  | {
+      readonly type: 'notify-client';
+      readonly params: { channels: Channel[]; withinMinutes: number; followUp?: { afterHours: number } };
+    }
+  | {
+      readonly type: 'offer-alternatives';
+      readonly params: { minSlots: number; maxSlots?: number; withinDays: number };
+    }
   | { readonly type: 'offer-refund'; readonly params: { percent: number; mode: RefundMode } }
   | { readonly type: 'route-to-team'; readonly params: { reason: string } }
   | { readonly type: 'require-reason'; readonly params: { minLength?: number } }
-  | { readonly type: 'frequency-warning'; readonly params: { level: WarningLevel; code?: string; windowDays: number; threshold: number } }
-  | { readonly type: 'recommend-visibility'; readonly params: { recommendation: RecommendationKind; until?: 'return-date' } }
+  | {
+      readonly type: 'frequency-warning';
+      readonly params: { level: WarningLevel; code?: string; windowDays: number; threshold: number };
+    }
+  | {
+      readonly type: 'recommend-visibility';
+      readonly params: { recommendation: RecommendationKind; until?: 'return-date' };
+    }
   | { readonly type: 'block'; readonly params: { reason: string } };
 
 /** One rule's own fields; `conditions` and `event.params` are checked by the walker. */

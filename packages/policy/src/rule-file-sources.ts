@@ -1,5 +1,6 @@
 /** Rule files to build a policy from: `{ "name.json": json }`, or a list of `{ name, content }`. */
-export type RuleFileSources = Readonly<Record<string, unknown>> | readonly { readonly name: string; readonly content: unknown }[];
+export type RuleFileSources =
+  Readonly<Record<string, unknown>> | readonly { readonly name: string; readonly content: unknown }[];
 
 /** The sources as one list of named contents, in the order given. */
 export function ruleFileList(sources: RuleFileSources): { name: string; content: unknown }[] {

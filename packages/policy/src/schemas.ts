@@ -17,8 +17,24 @@ export {
   isoDateOrInstant,
   timeZoneSchema,
 } from './facts-schema.js';
-export type { Facts, SessionFacts, ClientFacts, TherapistFacts, HistoryEntry, RequestFacts, Money } from './facts-schema.js';
-export { wholeNumber, numberBetween, matching, nonEmptyString, nonEmptyList, namedCheck, jsonSchemaHints } from './checks.js';
+export type {
+  Facts,
+  SessionFacts,
+  ClientFacts,
+  TherapistFacts,
+  HistoryEntry,
+  RequestFacts,
+  Money,
+} from './facts-schema.js';
+export {
+  wholeNumber,
+  numberBetween,
+  matching,
+  nonEmptyString,
+  nonEmptyList,
+  namedCheck,
+  jsonSchemaHints,
+} from './checks.js';
 export { CHECKS, defineCheck } from './check-definitions.js';
 export type { CheckCall, CheckDefinition, CheckName } from './check-definitions.js';
 export { ruleFileSchema } from './rule-file-schema.js';

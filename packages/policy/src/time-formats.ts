@@ -7,7 +7,8 @@
 // One pattern for both: a date, then optionally a time and an offset. Month, day, hours, minutes,
 // seconds and the offset's fields are in range by the pattern itself; only the day of the month
 // (April 31st, February 29th) and the year need code.
-const ISO = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d))?$/;
+const ISO =
+  /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d))?$/;
 
 /**
  * What `value` is: a date, an instant, or neither (`undefined`). Years 0100–9999 only: the day
@@ -17,7 +18,8 @@ const ISO = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-
 function isoKind(value: string): 'date' | 'instant' | undefined {
   const m = ISO.exec(value);
   // The day exists when Date.UTC does not carry it over into the next month.
-  if (m === null || +m[1]! < 100 || new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!)).getUTCDate() !== +m[3]!) return undefined;
+  if (m === null || +m[1]! < 100 || new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!)).getUTCDate() !== +m[3]!)
+    return undefined;
   return m[4] === undefined ? 'date' : 'instant';
 }
 
@@ -70,4 +72,3 @@ export function isTimeZone(timeZone: string): boolean {
     return false;
   }
 }
-

@@ -1,7 +1,15 @@
 import { validate, type CompiledSchema } from './compiled/compiled-schema.js';
 import { DATA_CHECKS } from './named-checks.js';
 import { RULE_FILE_CHECKS } from './rule-file-checks.js';
-import { allSchema, anySchema, eventParamsSchemas, factConditionSchema, notSchema, ruleFileSchema, ruleSchema } from './compiled/rule-file-schemas.generated.js';
+import {
+  allSchema,
+  anySchema,
+  eventParamsSchemas,
+  factConditionSchema,
+  notSchema,
+  ruleFileSchema,
+  ruleSchema,
+} from './compiled/rule-file-schemas.generated.js';
 import { issuesAt, jsonPath, PolicyValidationError, type ValidationIssue } from './errors.js';
 import { findFactCondition } from './find-fact-condition.js';
 import type { FactCondition, Rule, RuleFile } from './rule-file-schema.js';
@@ -46,12 +54,18 @@ export function validateRuleFile(fileName: string, content: unknown): RuleFile {
   const checkCondition = (input: unknown, at: Path, level: number): boolean => {
     const key = isObject(input) ? (['all', 'any', 'not'] as const).find((k) => Object.hasOwn(input, k)) : undefined;
     if (key !== undefined && level > MAX_CONDITION_DEPTH) {
-      report(at, `conditions nested too deeply: at most ${MAX_CONDITION_DEPTH} levels of "all", "any" and "not" are allowed`);
+      report(
+        at,
+        `conditions nested too deeply: at most ${MAX_CONDITION_DEPTH} levels of "all", "any" and "not" are allowed`,
+      );
       return false;
     }
     if (key === 'all' || key === 'any') {
       const group = check(GROUPS[key], input, at);
-      return group !== undefined && (group[key] as unknown[]).map((c, i) => checkCondition(c, [...at, key, i], level + 1)).every(Boolean);
+      return (
+        group !== undefined &&
+        (group[key] as unknown[]).map((c, i) => checkCondition(c, [...at, key, i], level + 1)).every(Boolean)
+      );
     }
     if (key === 'not') {
       const not = check(notSchema, input, at);
@@ -104,7 +118,8 @@ function checkFactCondition(c: FactCondition, at: Path, report: (path: Path, mes
     case 'lessThanInclusive':
     case 'greaterThan':
     case 'greaterThanInclusive':
-      if (kind.type !== 'number') return report([...at, 'operator'], `"${c.operator}" compares numbers, but ${where} is ${describeKind(kind)}`);
+      if (kind.type !== 'number')
+        return report([...at, 'operator'], `"${c.operator}" compares numbers, but ${where} is ${describeKind(kind)}`);
       if (typeof c.value !== 'number') return report(valuePath, `expected a number, got ${JSON.stringify(c.value)}`);
       return;
     case 'in':
@@ -113,7 +128,8 @@ function checkFactCondition(c: FactCondition, at: Path, report: (path: Path, mes
       c.value.forEach((v, i) => checkValue(kind, v, [...valuePath, i], where, report));
       return;
     default:
-      if (Array.isArray(c.value)) return report(valuePath, `"${c.operator}" compares with one value; use "in" for a list`);
+      if (Array.isArray(c.value))
+        return report(valuePath, `"${c.operator}" compares with one value; use "in" for a list`);
       checkValue(kind, c.value, valuePath, where, report);
   }
 }
@@ -145,7 +161,13 @@ function isOfKind(kind: ValueKind, value: unknown): boolean {
   }
 }
 
-function checkValue(kind: ValueKind, value: unknown, at: Path, where: string, report: (path: Path, message: string) => void): void {
+function checkValue(
+  kind: ValueKind,
+  value: unknown,
+  at: Path,
+  where: string,
+  report: (path: Path, message: string) => void,
+): void {
   // null matches a fact that is absent, e.g. { "path": "clientPreference", "equal", null }.
   if (value === null) return;
   if (!isOfKind(kind, value)) report(at, `${where} is ${describeKind(kind)}, got ${JSON.stringify(value)}`);
@@ -153,7 +175,11 @@ function checkValue(kind: ValueKind, value: unknown, at: Path, where: string, re
 
 function checkEvent(rule: Rule, at: Path, report: (path: Path, message: string) => void): void {
   const { event } = rule;
-  if (event.type === 'offer-alternatives' && event.params.maxSlots !== undefined && event.params.maxSlots < event.params.minSlots) {
+  if (
+    event.type === 'offer-alternatives' &&
+    event.params.maxSlots !== undefined &&
+    event.params.maxSlots < event.params.minSlots
+  ) {
     report([...at, 'event', 'params', 'maxSlots'], `expected at least minSlots (${event.params.minSlots})`);
   }
 }
@@ -168,11 +194,22 @@ function checkDescription(rule: Rule, at: Path, report: (path: Path, message: st
     if (name.startsWith('params.')) {
       const key = name.slice('params.'.length);
       // Own params only: {params.constructor} or {params.toString} name Object.prototype's.
-      if (!Object.hasOwn(params, key)) report(path, `placeholder {${name}}: event "${rule.event.type}" has no param "${key}" here`);
+      if (!Object.hasOwn(params, key))
+        report(path, `placeholder {${name}}: event "${rule.event.type}" has no param "${key}" here`);
     } else if (!KNOWN_PLACEHOLDERS.has(name)) {
-      report(path, `unknown placeholder {${name}}: expected a fact path such as {hoursUntilStart} or {client.attendedSessions}, or {params.<name>}`);
-    } else if (name === 'cancellationsInWindow' && rule.event.type !== 'frequency-warning' && !findFactCondition(rule.conditions, (c) => c.fact === 'cancellationsInWindow')) {
-      report(path, '{cancellationsInWindow} needs a window: use it in a rule with a condition on it or a frequency-warning');
+      report(
+        path,
+        `unknown placeholder {${name}}: expected a fact path such as {hoursUntilStart} or {client.attendedSessions}, or {params.<name>}`,
+      );
+    } else if (
+      name === 'cancellationsInWindow' &&
+      rule.event.type !== 'frequency-warning' &&
+      !findFactCondition(rule.conditions, (c) => c.fact === 'cancellationsInWindow')
+    ) {
+      report(
+        path,
+        '{cancellationsInWindow} needs a window: use it in a rule with a condition on it or a frequency-warning',
+      );
     }
   }
 }

@@ -27,12 +27,17 @@ export function validateRuleFiles(sources: RuleFileSources): RuleFile[] {
   const fileHomes = new Map<string, string>();
   for (const { name, file } of files) {
     const otherFile = fileHomes.get(file.id);
-    if (otherFile) issues.push({ file: name, path: '$.id', message: `duplicate rule file id "${file.id}" (also in ${otherFile})` });
+    if (otherFile)
+      issues.push({ file: name, path: '$.id', message: `duplicate rule file id "${file.id}" (also in ${otherFile})` });
     fileHomes.set(file.id, name);
     file.rules.forEach((rule, i) => {
       const other = ruleHomes.get(rule.id);
       if (other && other !== name) {
-        issues.push({ file: name, path: `$.rules[${i}].id`, message: `duplicate rule id "${rule.id}" (also in ${other})` });
+        issues.push({
+          file: name,
+          path: `$.rules[${i}].id`,
+          message: `duplicate rule id "${rule.id}" (also in ${other})`,
+        });
       }
       ruleHomes.set(rule.id, name);
     });
@@ -40,4 +45,3 @@ export function validateRuleFiles(sources: RuleFileSources): RuleFile[] {
   if (issues.length > 0) throw new PolicyValidationError(issues);
   return sortedById(files.map((f) => f.file));
 }
-

@@ -22,6 +22,10 @@ export function jsonPath(path: readonly PropertyKey[]): string {
 }
 
 /** Places a compiled schema's issues in `file`, under `prefix` (where the value sits in the file). */
-export function issuesAt(file: string, issues: readonly SchemaIssue[], prefix: readonly PropertyKey[] = []): ValidationIssue[] {
+export function issuesAt(
+  file: string,
+  issues: readonly SchemaIssue[],
+  prefix: readonly PropertyKey[] = [],
+): ValidationIssue[] {
   return issues.map((issue) => ({ file, path: jsonPath([...prefix, ...issue.path]), message: issue.message }));
 }

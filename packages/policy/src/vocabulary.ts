@@ -76,9 +76,4 @@ export const OPERATORS = [
 export type Operator = (typeof OPERATORS)[number];
 
 /** The facts the package computes from the input facts. */
-export const DERIVED_FACTS = [
-  'hoursUntilStart',
-  'sessionStarted',
-  'cancellationsInWindow',
-  'daysUnavailable',
-] as const;
+export const DERIVED_FACTS = ['hoursUntilStart', 'sessionStarted', 'cancellationsInWindow', 'daysUnavailable'] as const;

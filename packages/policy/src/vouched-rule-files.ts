@@ -43,7 +43,10 @@ export function vouchedRuleFiles(sources: RuleFileSources, hash: string): RuleFi
  * hash and is never vouched for: JSON would read Infinity as `null`, another policy.
  * The copies leave out `$schema`, which the hash ignores.
  */
-export function hashedRuleFiles(sources: RuleFileSources, hash: string): { files: RuleFile[]; hash: string } | undefined {
+export function hashedRuleFiles(
+  sources: RuleFileSources,
+  hash: string,
+): { files: RuleFile[]; hash: string } | undefined {
   const contents = ruleFileList(sources).map((source) => source.content);
   if (contents.length === 0 || !contents.every(hasId)) return undefined;
   const text = canonicalTextOf(sortedById(contents) as unknown as RuleFile[]);

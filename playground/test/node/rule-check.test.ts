@@ -6,7 +6,8 @@ import { SCENARIOS } from '@raincheck/mock-host';
 import { checkRuleTexts } from '../../src/rule-check.js';
 import { compareRuleSets, scenarioCases } from '../../src/compare.js';
 
-const texts = () => Object.fromEntries(Object.entries(defaultRuleFiles).map(([name, file]) => [name, JSON.stringify(file, null, 2)]));
+const texts = () =>
+  Object.fromEntries(Object.entries(defaultRuleFiles).map(([name, file]) => [name, JSON.stringify(file, null, 2)]));
 
 describe('checkRuleTexts (the rule editor’s check)', () => {
   it('accepts the default rules and builds their policy', () => {
@@ -46,15 +47,31 @@ describe('compareRuleSets (the playground’s Compare tab)', () => {
     const same = await compareRuleSets(before, createPolicy(structuredClone(defaultRuleFiles)), cases);
     assert.ok(same.every((row) => row.changes.length === 0));
 
-    const edited = structuredClone(defaultRuleFiles) as Record<string, { rules: { id: string; event: { params: Record<string, unknown> } }[] }>;
-    edited['notification-timing.json']!.rules.find((r) => r.id === 'notify-client-by-sms-within-48-hours')!.event.params.channels = ['phone'];
+    const edited = structuredClone(defaultRuleFiles) as Record<
+      string,
+      { rules: { id: string; event: { params: Record<string, unknown> } }[] }
+    >;
+    edited['notification-timing.json']!.rules.find(
+      (r) => r.id === 'notify-client-by-sms-within-48-hours',
+    )!.event.params.channels = ['phone'];
     const rows = await compareRuleSets(before, createPolicy(edited), cases);
     const changed = rows.filter((row) => row.changes.length > 0);
     // Only what is within 48 hours and notifies: sessions starting soon or already started.
     assert.deepEqual(
       changed.map((row) => `${row.scenario}: ${row.label}`),
-      ['starting-soon: cancel (illness)', 'starting-soon: rearrange', 'already-started: cancel (illness)', 'already-started: rearrange'],
+      [
+        'starting-soon: cancel (illness)',
+        'starting-soon: rearrange',
+        'already-started: cancel (illness)',
+        'already-started: rearrange',
+      ],
     );
-    assert.deepEqual(changed[0]!.changes, [{ field: 'notify', before: 'email, sms, phone within 0 min, follow up after 24 h', after: 'email, phone within 0 min, follow up after 24 h' }]);
+    assert.deepEqual(changed[0]!.changes, [
+      {
+        field: 'notify',
+        before: 'email, sms, phone within 0 min, follow up after 24 h',
+        after: 'email, phone within 0 min, follow up after 24 h',
+      },
+    ]);
   });
 });

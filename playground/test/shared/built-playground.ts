@@ -19,10 +19,18 @@ export interface BuiltPlayground {
 /** Serves dist/playground on a free port and launches headless Chromium. */
 export async function startBuiltPlayground(): Promise<BuiltPlayground> {
   assert.ok(existsSync(join(root, 'dist/playground/index.html')), 'build the playground first (npm run build)');
-  const server = await preview({ configFile: join(root, 'vite.config.ts'), preview: { port: 0, strictPort: false }, logLevel: 'silent' });
+  const server = await preview({
+    configFile: join(root, 'vite.config.ts'),
+    preview: { port: 0, strictPort: false },
+    logLevel: 'silent',
+  });
   const executablePath = findChromium();
   assert.ok(executablePath, 'Chromium is needed for this test');
-  const browser = await puppeteer.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  const browser = await puppeteer.launch({
+    executablePath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
   return {
     url: server.resolvedUrls!.local[0]!,
     browser,
@@ -35,4 +43,4 @@ export async function startBuiltPlayground(): Promise<BuiltPlayground> {
 
 /** Clicks inside a widget's shadow root. */
 export const click = (page: Page, tag: string, selector: string, index = 0) =>
-  page.$eval(tag, (el, s, i) => (el.shadowRoot!.querySelectorAll<HTMLElement>(s)[i]!).click(), selector, index);
+  page.$eval(tag, (el, s, i) => el.shadowRoot!.querySelectorAll<HTMLElement>(s)[i]!.click(), selector, index);

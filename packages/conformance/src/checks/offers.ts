@@ -24,19 +24,39 @@ export const offerChecks: readonly CheckDefinition[] = [
         const practice = await context.freshPractice('ordinary-cancellation');
         const { answer } = await cancel(context, practice, practice.sessionIds[0]!);
         const token = (answer.json as { offer?: { token?: string } | null }).offer?.token;
-        if (typeof token !== 'string') throw new CheckFailure(`POST /sessions/…/cancel answered 200 without offer.token: the client gets no link`);
+        if (typeof token !== 'string')
+          throw new CheckFailure(`POST /sessions/…/cancel answered 200 without offer.token: the client gets no link`);
         tokens.push(token);
       }
       const weakness = guessability(tokens, MIN_TOKEN_BITS);
-      if (weakness) throw new CheckFailure(`offer tokens can be guessed: ${weakness}; each needs at least ${MIN_TOKEN_BITS} random bits (crypto.randomBytes(16) or more) so links cannot be guessed`);
-      for (const token of tokens) expectStatus(await context.probe.send({ method: 'GET', path: `/offers/${encodeURIComponent(token)}` }), 200, 'the link opens its offer');
+      if (weakness)
+        throw new CheckFailure(
+          `offer tokens can be guessed: ${weakness}; each needs at least ${MIN_TOKEN_BITS} random bits (crypto.randomBytes(16) or more) so links cannot be guessed`,
+        );
+      for (const token of tokens)
+        expectStatus(
+          await context.probe.send({ method: 'GET', path: `/offers/${encodeURIComponent(token)}` }),
+          200,
+          'the link opens its offer',
+        );
       const token = tokens[0]!;
       const nearMiss = `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`;
       for (const guess of [nearMiss, ...tokens.flatMap(neighbours)]) {
-        if (tokens.includes(guess)) throw new CheckFailure(`the offer token ${JSON.stringify(guess)} is one step from another cancellation's token: links can be guessed from one another`);
-        expectStatus(await context.probe.send({ method: 'GET', path: `/offers/${encodeURIComponent(guess)}` }), 404, 'a token one character or one step off opens nothing');
+        if (tokens.includes(guess))
+          throw new CheckFailure(
+            `the offer token ${JSON.stringify(guess)} is one step from another cancellation's token: links can be guessed from one another`,
+          );
+        expectStatus(
+          await context.probe.send({ method: 'GET', path: `/offers/${encodeURIComponent(guess)}` }),
+          404,
+          'a token one character or one step off opens nothing',
+        );
       }
-      expectStatus(await context.probe.send({ method: 'GET', path: '/offers/conformance-guessed-token' }), 404, 'a guessed token opens nothing');
+      expectStatus(
+        await context.probe.send({ method: 'GET', path: '/offers/conformance-guessed-token' }),
+        404,
+        'a guessed token opens nothing',
+      );
     },
   },
   {
@@ -47,8 +67,26 @@ export const offerChecks: readonly CheckDefinition[] = [
       const practice = await context.freshPractice('client-offer');
       const token = practice.offerTokens.open;
       if (!token) throw new CheckFailure('the client-offer scenario gave no "open" offer token (offerTokens.open)');
-      expectStatus(await context.probe.send({ method: 'POST', path: answerPath(token), body: { choice: 'refund' }, idempotencyKey: newKey() }), 200, 'the first answer to an open offer');
-      expectStatus(await context.probe.send({ method: 'POST', path: answerPath(token), body: { choice: 'refund' }, idempotencyKey: newKey() }), 409, 'the offer was already answered');
+      expectStatus(
+        await context.probe.send({
+          method: 'POST',
+          path: answerPath(token),
+          body: { choice: 'refund' },
+          idempotencyKey: newKey(),
+        }),
+        200,
+        'the first answer to an open offer',
+      );
+      expectStatus(
+        await context.probe.send({
+          method: 'POST',
+          path: answerPath(token),
+          body: { choice: 'refund' },
+          idempotencyKey: newKey(),
+        }),
+        409,
+        'the offer was already answered',
+      );
     },
   },
   {
@@ -59,9 +97,21 @@ export const offerChecks: readonly CheckDefinition[] = [
       const practice = await context.freshPractice('client-offer');
       const token = practice.offerTokens.open;
       if (!token) throw new CheckFailure('the client-offer scenario gave no "open" offer token (offerTokens.open)');
-      const answers = await Promise.all([0, 1].map(() => context.probe.send({ method: 'POST', path: answerPath(token), body: { choice: 'refund' }, idempotencyKey: newKey() })));
+      const answers = await Promise.all(
+        [0, 1].map(() =>
+          context.probe.send({
+            method: 'POST',
+            path: answerPath(token),
+            body: { choice: 'refund' },
+            idempotencyKey: newKey(),
+          }),
+        ),
+      );
       const statuses = answers.map((a) => a.status).sort();
-      if (statuses[0] !== 200 || statuses[1] !== 409) throw new CheckFailure(`POST ${answerPath('…')} twice at once: expected one 200 and one 409, got ${statuses.join(' and ')}: an offer must be answered once`);
+      if (statuses[0] !== 200 || statuses[1] !== 409)
+        throw new CheckFailure(
+          `POST ${answerPath('…')} twice at once: expected one 200 and one 409, got ${statuses.join(' and ')}: an offer must be answered once`,
+        );
     },
   },
   {
@@ -72,8 +122,26 @@ export const offerChecks: readonly CheckDefinition[] = [
       const practice = await context.freshPractice('client-offer');
       const token = practice.offerTokens.open;
       if (!token) throw new CheckFailure('the client-offer scenario gave no "open" offer token (offerTokens.open)');
-      expectStatus(await context.probe.send({ method: 'POST', path: answerPath(token), body: { choice: 'alternative', slotId: 'conformance-not-offered' }, idempotencyKey: newKey() }), 422, 'the slot is not one of the offered alternatives');
-      expectStatus(await context.probe.send({ method: 'POST', path: answerPath(token), body: { choice: 'refund' }, idempotencyKey: newKey() }), 200, 'the refused answer left the offer open');
+      expectStatus(
+        await context.probe.send({
+          method: 'POST',
+          path: answerPath(token),
+          body: { choice: 'alternative', slotId: 'conformance-not-offered' },
+          idempotencyKey: newKey(),
+        }),
+        422,
+        'the slot is not one of the offered alternatives',
+      );
+      expectStatus(
+        await context.probe.send({
+          method: 'POST',
+          path: answerPath(token),
+          body: { choice: 'refund' },
+          idempotencyKey: newKey(),
+        }),
+        200,
+        'the refused answer left the offer open',
+      );
     },
   },
   {
@@ -83,8 +151,18 @@ export const offerChecks: readonly CheckDefinition[] = [
     async run(context) {
       const practice = await context.freshPractice('client-offer');
       const token = practice.offerTokens.expired;
-      if (!token) throw new CheckFailure('the client-offer scenario gave no "expired" offer token (offerTokens.expired)');
-      expectStatus(await context.probe.send({ method: 'POST', path: answerPath(token), body: { choice: 'refund' }, idempotencyKey: newKey() }), 410, 'the offer expired an hour ago');
+      if (!token)
+        throw new CheckFailure('the client-offer scenario gave no "expired" offer token (offerTokens.expired)');
+      expectStatus(
+        await context.probe.send({
+          method: 'POST',
+          path: answerPath(token),
+          body: { choice: 'refund' },
+          idempotencyKey: newKey(),
+        }),
+        410,
+        'the offer expired an hour ago',
+      );
     },
   },
   {
@@ -99,7 +177,16 @@ export const offerChecks: readonly CheckDefinition[] = [
       const opened = await context.probe.send({ method: 'GET', path: `/offers/${encodeURIComponent(offer.token)}` });
       expectStatus(opened, 200, 'the new offer opens');
       await context.advanceClock(Math.ceil((Date.parse(offer.expiresAt) - context.now()) / 60_000) + 1);
-      expectStatus(await context.probe.send({ method: 'POST', path: answerPath(offer.token), body: { choice: 'refund' }, idempotencyKey: newKey() }), 410, `the test clock is past the offer's expiresAt ${offer.expiresAt}`);
+      expectStatus(
+        await context.probe.send({
+          method: 'POST',
+          path: answerPath(offer.token),
+          body: { choice: 'refund' },
+          idempotencyKey: newKey(),
+        }),
+        410,
+        `the test clock is past the offer's expiresAt ${offer.expiresAt}`,
+      );
     },
   },
 ];

@@ -2,7 +2,12 @@ import { GROUPS, type CheckResult, type ConformanceReport } from '../types.js';
 
 // The readable report: a table per group, then the summary line.
 
-const MARK: Readonly<Record<CheckResult['status'], string>> = { pass: 'PASS', fail: 'FAIL', skip: 'SKIP', 'expected-failure': 'XFAIL' };
+const MARK: Readonly<Record<CheckResult['status'], string>> = {
+  pass: 'PASS',
+  fail: 'FAIL',
+  skip: 'SKIP',
+  'expected-failure': 'XFAIL',
+};
 
 /** How many of a failure's last requests the table shows (JSON and JUnit carry them all). */
 const TRANSCRIPT_LINES = 3;
@@ -16,7 +21,9 @@ export function summaryLine(report: ConformanceReport): string {
 /** The report as text: a table by group, a line under each check that did not pass, and the summary. */
 export function formatTable(report: ConformanceReport): string {
   const width = Math.max(...report.results.map((r) => r.id.length), 10);
-  const lines = [`raincheck conformance: ${report.baseUrl} (${report.setup === 'fixtures' ? 'fixtures' : 'documented seed'})`];
+  const lines = [
+    `raincheck conformance: ${report.baseUrl} (${report.setup === 'fixtures' ? 'fixtures' : 'documented seed'})`,
+  ];
   for (const group of GROUPS) {
     const results = report.results.filter((r) => r.group === group);
     if (results.length === 0) continue;
@@ -24,9 +31,14 @@ export function formatTable(report: ConformanceReport): string {
     for (const result of results) {
       lines.push(`  ${MARK[result.status].padEnd(5)}  ${result.id.padEnd(width)}  ${result.title}`);
       if (result.status === 'expected-failure') lines.push(`         expected: ${result.expectedBecause ?? ''}`);
-      if (result.message) lines.push(`         ${result.status === 'skip' ? 'skipped' : result.status === 'pass' ? 'note' : 'why'}: ${result.message}`);
+      if (result.message)
+        lines.push(
+          `         ${result.status === 'skip' ? 'skipped' : result.status === 'pass' ? 'note' : 'why'}: ${result.message}`,
+        );
       // The last requests of a failure, as sent and answered: what a partner looks at first.
-      if (result.status === 'fail') for (const line of (result.transcript ?? []).slice(-TRANSCRIPT_LINES)) lines.push(`         > ${line.length > 160 ? `${line.slice(0, 160)}…` : line}`);
+      if (result.status === 'fail')
+        for (const line of (result.transcript ?? []).slice(-TRANSCRIPT_LINES))
+          lines.push(`         > ${line.length > 160 ? `${line.slice(0, 160)}…` : line}`);
     }
   }
   lines.push('', summaryLine(report));

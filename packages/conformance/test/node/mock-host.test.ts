@@ -9,14 +9,35 @@ import { ignoringExpiry, withoutKeyCheck } from '../shared/broken-hosts.js';
 // clock), and on the documented seed (the mock host's own practice, through msw) with the checks
 // that would change data skipped.
 
-const byStatus = (report: ConformanceReport, status: string) => report.results.filter((r) => r.status === status).map((r) => r.id);
+const byStatus = (report: ConformanceReport, status: string) =>
+  report.results.filter((r) => r.status === status).map((r) => r.id);
 
 describe('the kit against the mock host', () => {
   it('with fixtures: every check passes, the test clock and notification history ones included', async () => {
     const host = createMockFixturesHost({ basePath: '/api' });
-    const report = await runConformance({ baseUrl: 'http://mock-host.test/api', fetch: (input, init) => host.fetch(new Request(input, init)), fixtures: true });
-    assert.deepEqual(byStatus(report, 'fail'), [], JSON.stringify(report.results.filter((r) => r.status === 'fail'), null, 2));
-    assert.deepEqual(byStatus(report, 'skip'), [], JSON.stringify(report.results.filter((r) => r.status === 'skip'), null, 2));
+    const report = await runConformance({
+      baseUrl: 'http://mock-host.test/api',
+      fetch: (input, init) => host.fetch(new Request(input, init)),
+      fixtures: true,
+    });
+    assert.deepEqual(
+      byStatus(report, 'fail'),
+      [],
+      JSON.stringify(
+        report.results.filter((r) => r.status === 'fail'),
+        null,
+        2,
+      ),
+    );
+    assert.deepEqual(
+      byStatus(report, 'skip'),
+      [],
+      JSON.stringify(
+        report.results.filter((r) => r.status === 'skip'),
+        null,
+        2,
+      ),
+    );
     assert.ok(byStatus(report, 'pass').includes('offers.expiry-clock'), 'the test clock ran the expiry check');
     assert.ok(byStatus(report, 'pass').includes('notifications.follow-up'), 'the notification history was read');
     assert.equal(report.ok, true);
@@ -39,17 +60,51 @@ describe('the kit against the mock host', () => {
         admin: await host.token('admin'),
       };
       const report = await runConformance({ baseUrl, tokens });
-      assert.deepEqual(byStatus(report, 'fail'), [], JSON.stringify(report.results.filter((r) => r.status === 'fail'), null, 2));
+      assert.deepEqual(
+        byStatus(report, 'fail'),
+        [],
+        JSON.stringify(
+          report.results.filter((r) => r.status === 'fail'),
+          null,
+          2,
+        ),
+      );
       assert.equal(report.setup, 'seed');
-      for (const id of ['contract.reads', 'contract.malformed-request', 'identities.no-token', 'identities.other-therapist', 'identities.other-tenant', 'identities.team-only']) {
+      for (const id of [
+        'contract.reads',
+        'contract.malformed-request',
+        'identities.no-token',
+        'identities.other-therapist',
+        'identities.other-tenant',
+        'identities.team-only',
+      ]) {
         assert.ok(byStatus(report, 'pass').includes(id), `${id} passes on the seed`);
       }
       // Valid writes a host lacking the check would apply: never sent to the seed.
-      for (const id of ['idempotency.key-required', 'preconditions.if-match-required', 'preconditions.stale-version', 're-decision.min-slots', 'identities.no-token-writes', 'identities.other-therapist-writes', 'identities.other-tenant-writes', 'identities.admin-only']) {
-        assert.match(report.results.find((r) => r.id === id)?.message ?? '', /runs only with --fixtures/, `${id} skips on the seed`);
+      for (const id of [
+        'idempotency.key-required',
+        'preconditions.if-match-required',
+        'preconditions.stale-version',
+        're-decision.min-slots',
+        'identities.no-token-writes',
+        'identities.other-therapist-writes',
+        'identities.other-tenant-writes',
+        'identities.admin-only',
+      ]) {
+        assert.match(
+          report.results.find((r) => r.id === id)?.message ?? '',
+          /runs only with --fixtures/,
+          `${id} skips on the seed`,
+        );
       }
-      assert.match(report.results.find((r) => r.id === 'idempotency.replay')?.message ?? '', /runs only with --fixtures/);
-      assert.match(report.results.find((r) => r.id === 'identities.expired-token')?.message ?? '', /needs --token-secret/);
+      assert.match(
+        report.results.find((r) => r.id === 'idempotency.replay')?.message ?? '',
+        /runs only with --fixtures/,
+      );
+      assert.match(
+        report.results.find((r) => r.id === 'identities.expired-token')?.message ?? '',
+        /needs --token-secret/,
+      );
       assert.equal(host.state.session('ses-1')?.status, 'scheduled', 'the seed is left as it was');
       assert.equal(host.state.session('ses-1')?.version, '1');
     });
@@ -57,13 +112,28 @@ describe('the kit against the mock host', () => {
     it('without tokens, every check that needs one skips and names the option', async () => {
       const report = await runConformance({ baseUrl, only: ['identities.team-only', 'contract.reads'] });
       assert.deepEqual(byStatus(report, 'skip'), ['contract.reads', 'identities.team-only']);
-      assert.match(report.results[0]?.message ?? '', /no token for therapist: pass --token-for therapist=TOKEN or --token-secret/);
+      assert.match(
+        report.results[0]?.message ?? '',
+        /no token for therapist: pass --token-for therapist=TOKEN or --token-secret/,
+      );
     });
 
     it('against a host lacking the key check, leaves the seed as it was', async () => {
       const seeded = createMockHost({ scenario: 'ordinary-cancellation' });
-      const report = await runConformance({ baseUrl: 'https://partner.test/raincheck', fetch: withoutKeyCheck(seeded.fetchAt('https://partner.test/raincheck')), tokens: await seedTokens(seeded) });
-      assert.deepEqual(byStatus(report, 'fail'), [], JSON.stringify(report.results.filter((r) => r.status === 'fail'), null, 2));
+      const report = await runConformance({
+        baseUrl: 'https://partner.test/raincheck',
+        fetch: withoutKeyCheck(seeded.fetchAt('https://partner.test/raincheck')),
+        tokens: await seedTokens(seeded),
+      });
+      assert.deepEqual(
+        byStatus(report, 'fail'),
+        [],
+        JSON.stringify(
+          report.results.filter((r) => r.status === 'fail'),
+          null,
+          2,
+        ),
+      );
       assert.equal(seeded.state.session('ses-1')?.status, 'scheduled', 'the seed session was not cancelled');
       assert.equal(seeded.state.session('ses-1')?.version, '1');
     });
@@ -72,7 +142,14 @@ describe('the kit against the mock host', () => {
       const seeded = createMockHost({ scenario: 'ordinary-cancellation' });
       const fetchSeed = ignoringExpiry(seeded.fetchAt('https://partner.test/raincheck'), MOCK_TENANT_SECRETS);
       // The partner's practice is practice-b here: its therapist's token and its tenant's secret.
-      const report = await runConformance({ baseUrl: 'https://partner.test/raincheck', fetch: fetchSeed, tokens: { therapist: await seeded.token('other-tenant-therapist') }, tokenSecret: MOCK_TENANT_SECRETS['practice-b']!, seed: { therapistId: 'th-lee' }, only: ['identities.expired-token'] });
+      const report = await runConformance({
+        baseUrl: 'https://partner.test/raincheck',
+        fetch: fetchSeed,
+        tokens: { therapist: await seeded.token('other-tenant-therapist') },
+        tokenSecret: MOCK_TENANT_SECRETS['practice-b']!,
+        seed: { therapistId: 'th-lee' },
+        only: ['identities.expired-token'],
+      });
       assert.equal(report.results[0]?.status, 'fail', 'a host that takes an expired token fails the check');
       assert.match(report.results[0]?.message ?? '', /expected 401 \(the token expired nine minutes ago\), got 40[34]/);
     });
@@ -81,16 +158,55 @@ describe('the kit against the mock host', () => {
       const seeded = createMockHost({ scenario: 'ordinary-cancellation' });
       const fetchSeed = seeded.fetchAt('https://partner.test/raincheck');
       const tokens = await seedTokens(seeded);
-      const read = await fetchSeed('https://partner.test/raincheck/sessions/ses-1', { headers: { authorization: `Bearer ${tokens.therapist}` } });
+      const read = await fetchSeed('https://partner.test/raincheck/sessions/ses-1', {
+        headers: { authorization: `Bearer ${tokens.therapist}` },
+      });
       const { session } = (await read.json()) as { session: { version: string } };
-      const slots = await fetchSeed(`https://partner.test/raincheck/therapists/th-ana/slots?from=${new Date().toISOString()}&to=${new Date(Date.now() + 21 * 86_400_000).toISOString()}`, { headers: { authorization: `Bearer ${tokens.therapist}` } });
+      const slots = await fetchSeed(
+        `https://partner.test/raincheck/therapists/th-ana/slots?from=${new Date().toISOString()}&to=${new Date(Date.now() + 21 * 86_400_000).toISOString()}`,
+        { headers: { authorization: `Bearer ${tokens.therapist}` } },
+      );
       const slotIds = ((await slots.json()) as { slots: { id: string }[] }).slots.slice(0, 3).map((s) => s.id);
-      const rules = (await (await fetchSeed('https://partner.test/raincheck/policy/rules', { headers: { authorization: `Bearer ${tokens.therapist}` } })).json()) as { id: string; version: string; hash?: string };
-      await fetchSeed('https://partner.test/raincheck/sessions/ses-1/cancel', { method: 'POST', headers: { authorization: `Bearer ${tokens.therapist}`, 'content-type': 'application/json', 'idempotency-key': 'damage', 'if-match': `"${session.version}"` }, body: JSON.stringify({ reason: 'illness', note: 'I am unwell and cannot see clients this week; sorry for the short notice.', alternativeSlotIds: slotIds, refundOffered: false, decision: { policyId: rules.id, policyVersion: rules.version, policyHash: rules.hash ?? 'x', outcome: 'allowed' } }) });
+      const rules = (await (
+        await fetchSeed('https://partner.test/raincheck/policy/rules', {
+          headers: { authorization: `Bearer ${tokens.therapist}` },
+        })
+      ).json()) as { id: string; version: string; hash?: string };
+      await fetchSeed('https://partner.test/raincheck/sessions/ses-1/cancel', {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${tokens.therapist}`,
+          'content-type': 'application/json',
+          'idempotency-key': 'damage',
+          'if-match': `"${session.version}"`,
+        },
+        body: JSON.stringify({
+          reason: 'illness',
+          note: 'I am unwell and cannot see clients this week; sorry for the short notice.',
+          alternativeSlotIds: slotIds,
+          refundOffered: false,
+          decision: {
+            policyId: rules.id,
+            policyVersion: rules.version,
+            policyHash: rules.hash ?? 'x',
+            outcome: 'allowed',
+          },
+        }),
+      });
       assert.equal(seeded.state.session('ses-1')?.status, 'cancelled', 'the test damaged the seed');
-      const report = await runConformance({ baseUrl: 'https://partner.test/raincheck', fetch: fetchSeed, tokens, only: ['contract.reads', 'identities.'] });
+      const report = await runConformance({
+        baseUrl: 'https://partner.test/raincheck',
+        fetch: fetchSeed,
+        tokens,
+        only: ['contract.reads', 'identities.'],
+      });
       assert.equal(report.ok, false);
-      for (const result of report.results) assert.match(result.message ?? '', /the documented seed is not as loaded: session ses-1 is "cancelled", not "scheduled"/, result.id);
+      for (const result of report.results)
+        assert.match(
+          result.message ?? '',
+          /the documented seed is not as loaded: session ses-1 is "cancelled", not "scheduled"/,
+          result.id,
+        );
     });
   });
 });

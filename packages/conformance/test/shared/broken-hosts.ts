@@ -43,7 +43,11 @@ function claims(authorization: string | null): { tenant?: string; sub?: string; 
   const payload = authorization?.replace(/^Bearer\s+/i, '').split('.')[1];
   if (!payload) return {};
   try {
-    return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { tenant?: string; sub?: string; role?: string };
+    return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as {
+      tenant?: string;
+      sub?: string;
+      role?: string;
+    };
   } catch {
     return {};
   }
@@ -57,7 +61,8 @@ function ownerOf(path: string): string | undefined {
   return therapist ? decodeURIComponent(therapist[1]!) : undefined;
 }
 
-const problem = (status: number, code: string, message: string) => Response.json({ error: { code, message } }, { status });
+const problem = (status: number, code: string, message: string) =>
+  Response.json({ error: { code, message } }, { status });
 
 /** A mock host with fixtures that gets `breakage` wrong, and everything else right. */
 export function brokenHost(breakage: Breakage): TestHost {
@@ -77,7 +82,8 @@ export function brokenHost(breakage: Breakage): TestHost {
   const inFlight = new Set<string>();
   const keyBodies = new Map<string, string>();
   const keyAnswers = new Map<string, { caller: string; answer: Response }>();
-  const mintFor = (tenant: string, subject: string, role: 'therapist' | 'team') => mintToken({ tenant, subject, role, secret: MOCK_FIXTURES_SECRET, now: host.now });
+  const mintFor = (tenant: string, subject: string, role: 'therapist' | 'team') =>
+    mintToken({ tenant, subject, role, secret: MOCK_FIXTURES_SECRET, now: host.now });
   const withHeader = (request: Request, name: string, value: string) => {
     const headers = new Headers(request.headers);
     headers.set(name, value);
@@ -88,26 +94,57 @@ export function brokenHost(breakage: Breakage): TestHost {
       const path = new URL(request.url).pathname;
       if (path === '/_fixtures/scenario') {
         const answer = await inner(request);
-        const made = (await answer.clone().json()) as { tenant: string; subjects: { therapist: string; team: string }; ids: { sessions: string[] }; offerTokens: Record<string, string> };
-        practices.push({ tenant: made.tenant, therapist: made.subjects.therapist, team: made.subjects.team, sessions: made.ids.sessions });
+        const made = (await answer.clone().json()) as {
+          tenant: string;
+          subjects: { therapist: string; team: string };
+          ids: { sessions: string[] };
+          offerTokens: Record<string, string>;
+        };
+        practices.push({
+          tenant: made.tenant,
+          therapist: made.subjects.therapist,
+          team: made.subjects.team,
+          sessions: made.ids.sessions,
+        });
         if (breakage !== 'sequential-offer-tokens') return answer;
-        return Response.json({ ...made, offerTokens: Object.fromEntries(Object.entries(made.offerTokens).map(([name, token]) => [name, countedToken(token)])) });
+        return Response.json({
+          ...made,
+          offerTokens: Object.fromEntries(
+            Object.entries(made.offerTokens).map(([name, token]) => [name, countedToken(token)]),
+          ),
+        });
       }
-      if (breakage === 'writes-without-token' && request.method === 'POST' && SESSION_WRITE.test(path) && !request.headers.has('authorization')) {
+      if (
+        breakage === 'writes-without-token' &&
+        request.method === 'POST' &&
+        SESSION_WRITE.test(path) &&
+        !request.headers.has('authorization')
+      ) {
         const sessionId = decodeURIComponent(SESSION_WRITE.exec(path)![1]!);
         const owner = practices.find((p) => p.sessions.includes(sessionId));
-        if (owner) return inner(withHeader(request, 'authorization', `Bearer ${await mintFor(owner.tenant, owner.therapist, 'therapist')}`));
+        if (owner)
+          return inner(
+            withHeader(request, 'authorization', `Bearer ${await mintFor(owner.tenant, owner.therapist, 'therapist')}`),
+          );
       }
       if (breakage === 'cross-therapist-schedule' && request.method === 'GET') {
         const schedule = /^\/therapists\/([^/]+)\/(sessions|slots)$/.exec(path);
         const { tenant, sub, role } = claims(request.headers.get('authorization'));
         const owner = schedule ? decodeURIComponent(schedule[1]!) : undefined;
-        if (role === 'therapist' && tenant && owner && sub !== owner) return inner(withHeader(request, 'authorization', `Bearer ${await mintFor(tenant, owner, 'therapist')}`));
+        if (role === 'therapist' && tenant && owner && sub !== owner)
+          return inner(withHeader(request, 'authorization', `Bearer ${await mintFor(tenant, owner, 'therapist')}`));
       }
-      if (breakage === 'cross-tenant-team-queue' && request.method === 'GET' && path === '/team-requests' && claims(request.headers.get('authorization')).role === 'team') {
+      if (
+        breakage === 'cross-tenant-team-queue' &&
+        request.method === 'GET' &&
+        path === '/team-requests' &&
+        claims(request.headers.get('authorization')).role === 'team'
+      ) {
         const merged = { teamRequests: [] as unknown[], sessions: [] as unknown[] };
         for (const practice of practices) {
-          const answer = await inner(withHeader(request, 'authorization', `Bearer ${await mintFor(practice.tenant, practice.team, 'team')}`));
+          const answer = await inner(
+            withHeader(request, 'authorization', `Bearer ${await mintFor(practice.tenant, practice.team, 'team')}`),
+          );
           if (!answer.ok) return answer;
           const queue = (await answer.json()) as typeof merged;
           merged.teamRequests.push(...queue.teamRequests);
@@ -119,18 +156,24 @@ export function brokenHost(breakage: Breakage): TestHost {
         const offer = /^\/offers\/([^/]+)(\/answer)?$/.exec(path);
         if (offer) {
           const real = offerTokens.counted.get(decodeURIComponent(offer[1]!)) ?? `unknown-${offer[1]}`;
-          return inner(new Request(new URL(`/offers/${encodeURIComponent(real)}${offer[2] ?? ''}`, request.url), request));
+          return inner(
+            new Request(new URL(`/offers/${encodeURIComponent(real)}${offer[2] ?? ''}`, request.url), request),
+          );
         }
         if (request.method === 'POST' && /^\/sessions\/[^/]+\/cancel$/.test(path)) {
           const answer = await inner(request);
           const body = (await answer.clone().json()) as { offer?: { token: string } | null };
           if (!answer.ok || !body.offer) return answer;
-          return new Response(JSON.stringify({ ...body, offer: { ...body.offer, token: countedToken(body.offer.token) } }), { status: answer.status, headers: answer.headers });
+          return new Response(
+            JSON.stringify({ ...body, offer: { ...body.offer, token: countedToken(body.offer.token) } }),
+            { status: answer.status, headers: answer.headers },
+          );
         }
       }
       const key = request.headers.get('idempotency-key');
       if (breakage === 'in-flight-409' && key !== null) {
-        if (inFlight.has(key)) return problem(409, 'in-flight', 'A request with this Idempotency-Key is still being processed.');
+        if (inFlight.has(key))
+          return problem(409, 'in-flight', 'A request with this Idempotency-Key is still being processed.');
         inFlight.add(key);
         try {
           return await inner(request);
@@ -163,7 +206,11 @@ export function brokenHost(breakage: Breakage): TestHost {
         const again = (headers: Headers) => inner(new Request(request.url, { method: request.method, headers, body }));
         const first = await again(new Headers(request.headers));
         if (first.status !== 428 && first.status !== 412) return first;
-        const read = await inner(new Request(new URL(`/sessions/${SESSION_WRITE.exec(path)![1]}`, request.url), { headers: { authorization: request.headers.get('authorization') ?? '' } }));
+        const read = await inner(
+          new Request(new URL(`/sessions/${SESSION_WRITE.exec(path)![1]}`, request.url), {
+            headers: { authorization: request.headers.get('authorization') ?? '' },
+          }),
+        );
         if (!read.ok) return first;
         const headers = new Headers(request.headers);
         headers.set('if-match', `"${((await read.json()) as { session: { version: string } }).session.version}"`);
@@ -171,7 +218,8 @@ export function brokenHost(breakage: Breakage): TestHost {
         headers.set('idempotency-key', `${request.headers.get('idempotency-key') ?? crypto.randomUUID()}-forced`);
         return again(headers);
       }
-      if (breakage === 'replays-nothing' && request.headers.has('idempotency-key')) return inner(withHeader(request, 'idempotency-key', crypto.randomUUID()));
+      if (breakage === 'replays-nothing' && request.headers.has('idempotency-key'))
+        return inner(withHeader(request, 'idempotency-key', crypto.randomUUID()));
       if (breakage === 'cross-therapist') {
         const { tenant, sub, role } = claims(request.headers.get('authorization'));
         const owner = ownerOf(path);
@@ -184,7 +232,10 @@ export function brokenHost(breakage: Breakage): TestHost {
         const answer = await inner(request);
         if (!answer.ok) return answer;
         const body = (await answer.json()) as { session: Record<string, unknown> };
-        return new Response(JSON.stringify({ session: { ...body.session, internalNotes: 'a field the contract does not have' } }), { status: 200, headers: answer.headers });
+        return new Response(
+          JSON.stringify({ session: { ...body.session, internalNotes: 'a field the contract does not have' } }),
+          { status: 200, headers: answer.headers },
+        );
       }
       return inner(request);
     },
@@ -214,10 +265,16 @@ export function ignoringExpiry(fetcher: typeof fetch, secrets: Readonly<Record<s
     const request = new Request(input, init);
     const token = request.headers.get('authorization')?.replace(/^Bearer\s+/i, '');
     if (!token) return fetcher(request);
-    const identity = await verifyToken(token, { secret: (tenant) => secrets[tenant], clockToleranceSeconds: 10 * 365 * 86_400 }).catch(() => undefined);
+    const identity = await verifyToken(token, {
+      secret: (tenant) => secrets[tenant],
+      clockToleranceSeconds: 10 * 365 * 86_400,
+    }).catch(() => undefined);
     if (!identity) return fetcher(request);
     const headers = new Headers(request.headers);
-    headers.set('authorization', `Bearer ${await mintToken({ tenant: identity.tenant, subject: identity.subject, role: identity.role, secret: secrets[identity.tenant]! })}`);
+    headers.set(
+      'authorization',
+      `Bearer ${await mintToken({ tenant: identity.tenant, subject: identity.subject, role: identity.role, secret: secrets[identity.tenant]! })}`,
+    );
     return fetcher(new Request(request, { headers }));
   };
 }

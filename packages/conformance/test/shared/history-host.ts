@@ -27,10 +27,17 @@ function rewrite(notifications: readonly Notification[], fault: HistoryFault): u
       ...n,
       deliveries: n.deliveries
         .filter((d) => d.channel !== fault.dropChannel)
-        .map((d) => (fault.chasesAnswered && n.kind === 'offer-reminder' && d.status === 'obsolete' ? { ...d, status: 'sent' as const, attempts: 1 } : d)),
+        .map((d) =>
+          fault.chasesAnswered && n.kind === 'offer-reminder' && d.status === 'obsolete'
+            ? { ...d, status: 'sent' as const, attempts: 1 }
+            : d,
+        ),
     }))
     .filter((n) => n.deliveries.length > 0);
-  if (fault.ownShape) return { notifications: kept.flatMap((n) => n.deliveries.map((d) => ({ kind: n.kind, channel: d.channel, at: n.at }))) };
+  if (fault.ownShape)
+    return {
+      notifications: kept.flatMap((n) => n.deliveries.map((d) => ({ kind: n.kind, channel: d.channel, at: n.at }))),
+    };
   return { notifications: kept };
 }
 
@@ -40,7 +47,8 @@ export function historyHost(fault: HistoryFault): { fetch(request: Request): Pro
   return {
     async fetch(request) {
       const answer = await host.fetch(request);
-      if (request.method !== 'GET' || !HISTORY.test(new URL(request.url).pathname) || answer.status !== 200) return answer;
+      if (request.method !== 'GET' || !HISTORY.test(new URL(request.url).pathname) || answer.status !== 200)
+        return answer;
       const { notifications } = (await answer.json()) as { notifications: Notification[] };
       return Response.json(rewrite(notifications, fault));
     },

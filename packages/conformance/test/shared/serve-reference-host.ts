@@ -6,7 +6,11 @@ import { dirname, join } from 'node:path';
 // (the built CLI), on PGlite in a data dir or on PostgreSQL.
 
 /** The built `raincheck-host` CLI. */
-export const HOST_CLI = join(dirname(createRequire(import.meta.url).resolve('@raincheck/host/package.json')), 'dist', 'cli.js');
+export const HOST_CLI = join(
+  dirname(createRequire(import.meta.url).resolve('@raincheck/host/package.json')),
+  'dist',
+  'cli.js',
+);
 
 /** A running `serve`. */
 export interface ServedHost {
@@ -17,9 +21,17 @@ export interface ServedHost {
 }
 
 /** Starts `raincheck-host serve --fixtures --port 0 …args`, resolving once it listens. */
-export function serveReferenceHost(args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<ServedHost> {
+export function serveReferenceHost(
+  args: readonly string[],
+  env: Readonly<Record<string, string>> = {},
+): Promise<ServedHost> {
   const child = spawn(process.execPath, [HOST_CLI, 'serve', '--fixtures', '--port', '0', ...args], {
-    env: { ...process.env, DATABASE_URL: '', RAINCHECK_TOKEN_SECRET: 'conformance-test-secret-at-least-32-bytes-long', ...env },
+    env: {
+      ...process.env,
+      DATABASE_URL: '',
+      RAINCHECK_TOKEN_SECRET: 'conformance-test-secret-at-least-32-bytes-long',
+      ...env,
+    },
   });
   let output = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

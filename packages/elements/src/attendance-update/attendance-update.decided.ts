@@ -4,7 +4,15 @@ import { msg, str } from '@lit/localize';
 import type { AttendanceOutcome } from '@raincheck/policy';
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatMoney } from '../format/formatters.js';
-import { commonEffects, decisionSection, effect, noteField, refundEffect, refundNext, submitFooter } from '../internal/form-templates.js';
+import {
+  commonEffects,
+  decisionSection,
+  effect,
+  noteField,
+  refundEffect,
+  refundNext,
+  submitFooter,
+} from '../internal/form-templates.js';
 import type { SessionFormProps } from '../internal/session-form.js';
 import type { AttendanceSuccessDetail } from './attendance-update.js';
 
@@ -56,12 +64,14 @@ export function attendanceForm(p: AttendanceFormProps): TemplateResult {
           </label>`,
         )}
       </fieldset>
-      ${offered
-        ? html`<label part="refund">
+      ${
+        offered
+          ? html`<label part="refund">
             <input type="checkbox" .checked=${p.refund} ?disabled=${p.busy} @change=${(e: Event) => p.onRefund((e.target as HTMLInputElement).checked)} />
             ${msg(str`Refund ${formatMoney(decision.refund.amount, decision.refund.currency, p.locale)} to the client`, { id: 'rc.attendance.refund' })}
           </label>`
-        : nothing}
+          : nothing
+      }
       ${p.outcome ? attendanceDecision(p) : nothing}
       ${noteField({ note: p.note, minLength: p.refunding ? p.noteMinLength : 0, disabled: p.busy, onNote: p.onNote })}
       ${submitFooter({
@@ -75,20 +85,37 @@ export function attendanceForm(p: AttendanceFormProps): TemplateResult {
   `;
 }
 
-function attendanceDecision({ decision, clientName: name, locale, refunding, outcome }: AttendanceFormProps): TemplateResult {
+function attendanceDecision({
+  decision,
+  clientName: name,
+  locale,
+  refunding,
+  outcome,
+}: AttendanceFormProps): TemplateResult {
   const { notify, warnings } = commonEffects(decision, name, locale);
   const refund = refunding ? decision.refund : null;
   return decisionSection([
     effect(outcomeRecorded(outcome), [], decision),
     // The host tells the client only about a refund: no message is promised without one.
     ...(refund ? notify : []),
-    ...(refund ? [refundEffect(refund, name, locale, decision), ...decision.requirements.map((r) => effect(r.message, r.ruleIds, decision))] : []),
+    ...(refund
+      ? [
+          refundEffect(refund, name, locale, decision),
+          ...decision.requirements.map((r) => effect(r.message, r.ruleIds, decision)),
+        ]
+      : []),
     ...warnings,
   ]);
 }
 
 /** Saved, and what happens to the refund if there is one. */
-export function attendanceSuccess({ refund }: AttendanceSuccessDetail, locale: string, outcome: AttendanceOutcome | undefined, clientName: string, sent: readonly Notification[] | null | undefined): TemplateResult {
+export function attendanceSuccess(
+  { refund }: AttendanceSuccessDetail,
+  locale: string,
+  outcome: AttendanceOutcome | undefined,
+  clientName: string,
+  sent: readonly Notification[] | null | undefined,
+): TemplateResult {
   return html`
     <h2 part="heading" tabindex="-1">${msg('Attendance saved', { id: 'rc.attendance.done' })}</h2>
     <div part="next" role="status">
@@ -103,9 +130,13 @@ export function attendanceSuccess({ refund }: AttendanceSuccessDetail, locale: s
 function outcomeRecorded(outcome: AttendanceOutcome | undefined): string {
   switch (outcome) {
     case 'therapist-unable':
-      return msg('The session is recorded as not held: you could not hold it.', { id: 'rc.attendance.recorded-unable' });
+      return msg('The session is recorded as not held: you could not hold it.', {
+        id: 'rc.attendance.recorded-unable',
+      });
     case 'client-no-show':
-      return msg('The session is recorded as missed: the client did not come.', { id: 'rc.attendance.recorded-no-show' });
+      return msg('The session is recorded as missed: the client did not come.', {
+        id: 'rc.attendance.recorded-no-show',
+      });
     default:
       return msg('The session is marked as completed.', { id: 'rc.attendance.completed' });
   }

@@ -6,7 +6,11 @@ import { PolicyDecision, shownDecision } from '../controllers/policy-decision.js
 import { SessionSubject } from '../controllers/session-subject.js';
 import { SentMessages } from '../controllers/sent-messages.js';
 import { DecisionEvent } from '../events/decision-event.js';
-import { AttendanceErrorEvent, AttendanceSubmitEvent, AttendanceSuccessEvent } from '../events/attendance-update-events.js';
+import {
+  AttendanceErrorEvent,
+  AttendanceSubmitEvent,
+  AttendanceSuccessEvent,
+} from '../events/attendance-update-events.js';
 import { FlowElement } from '../internal/flow-element.js';
 import { frame } from '../internal/frame.js';
 import { sessionSummary } from '../internal/templates.js';
@@ -18,7 +22,11 @@ import { attendanceUpdateStyles } from './attendance-update.styles.js';
 
 type AttendanceViews = typeof import('./attendance-update.decided.js');
 
-export type { AttendanceSubmitDetail, AttendanceSuccessDetail, AttendanceErrorDetail } from '../events/attendance-update-details.js';
+export type {
+  AttendanceSubmitDetail,
+  AttendanceSuccessDetail,
+  AttendanceErrorDetail,
+} from '../events/attendance-update-details.js';
 
 /**
  * @customElement rc-attendance-update
@@ -58,7 +66,12 @@ export class RcAttendanceUpdate extends FlowElement {
   static override styles = [baseStyles, sessionFlowStyles, attendanceUpdateStyles];
 
   /** The events it fires, as the manifest lists them. */
-  static readonly events = [AttendanceSubmitEvent, AttendanceSuccessEvent, AttendanceErrorEvent, DecisionEvent] as const;
+  static readonly events = [
+    AttendanceSubmitEvent,
+    AttendanceSuccessEvent,
+    AttendanceErrorEvent,
+    DecisionEvent,
+  ] as const;
 
   static override properties = {
     ...FlowElement.properties,
@@ -69,10 +82,10 @@ export class RcAttendanceUpdate extends FlowElement {
     result: { state: true },
   };
 
-  private declare outcome: AttendanceOutcome | undefined;
-  private declare refund: boolean;
-  private declare note: string;
-  private declare result: AttendanceSuccessDetail | undefined;
+  declare private outcome: AttendanceOutcome | undefined;
+  declare private refund: boolean;
+  declare private note: string;
+  declare private result: AttendanceSuccessDetail | undefined;
 
   /** The session this widget changes. */
   declare sessionId: string;
@@ -106,9 +119,12 @@ export class RcAttendanceUpdate extends FlowElement {
   get #closed(): string | undefined {
     const session = this.#subject.session;
     if (!session) return undefined;
-    if (session.status === 'cancelled') return msg('This session was cancelled, so there is no attendance to record.', { id: 'rc.attendance.cancelled' });
-    if (session.status === 'completed') return msg('The attendance of this session has already been recorded.', { id: 'rc.attendance.recorded' });
-    if (Date.parse(session.startsAt) > Date.now()) return msg('You can update the attendance once the session has started.', { id: 'rc.attendance.not-started' });
+    if (session.status === 'cancelled')
+      return msg('This session was cancelled, so there is no attendance to record.', { id: 'rc.attendance.cancelled' });
+    if (session.status === 'completed')
+      return msg('The attendance of this session has already been recorded.', { id: 'rc.attendance.recorded' });
+    if (Date.parse(session.startsAt) > Date.now())
+      return msg('You can update the attendance once the session has started.', { id: 'rc.attendance.not-started' });
     return undefined;
   }
 
@@ -124,14 +140,24 @@ export class RcAttendanceUpdate extends FlowElement {
     const session = this.#subject.session;
     const decision = this.#policy.decision;
     const outcome = this.outcome;
-    if (!session || !decision || !outcome || this.#policy.mode === 'blocked' || this.#closed || this.#missing.length > 0) return;
+    if (
+      !session ||
+      !decision ||
+      !outcome ||
+      this.#policy.mode === 'blocked' ||
+      this.#closed ||
+      this.#missing.length > 0
+    )
+      return;
     const refund = this.#refunding && decision.refund !== null;
     const shown = shownDecision(decision);
     const detail: AttendanceSubmitDetail = {
       sessionId: session.id,
       outcome,
       refund,
-      ...(refund ? { refundMode: decision.refund.mode === 'team-review' ? ('team-review' as const) : ('self-serve' as const) } : {}),
+      ...(refund
+        ? { refundMode: decision.refund.mode === 'team-review' ? ('team-review' as const) : ('self-serve' as const) }
+        : {}),
       note: this.note,
       decision: shown,
     };
@@ -140,7 +166,12 @@ export class RcAttendanceUpdate extends FlowElement {
       submit: new AttendanceSubmitEvent(detail),
       scope: session.id,
       send: async (keyFor) => {
-        const answer = await this.host.send(updateAttendanceRoute, { sessionId: session.id, version: session.version, idempotencyKey: keyFor('', body), body });
+        const answer = await this.host.send(updateAttendanceRoute, {
+          sessionId: session.id,
+          version: session.version,
+          idempotencyKey: keyFor('', body),
+          body,
+        });
         this.result = answer.refund ? { ...answer, refund: await this.#refundNow(answer.refund, session.id) } : answer;
         if (answer.refund) await this.#sent.read(session.id, ['refund-issued', 'refund-declined']);
         return this.result;
@@ -176,7 +207,14 @@ export class RcAttendanceUpdate extends FlowElement {
 
   protected override render(): TemplateResult {
     const { decision, views } = this.#policy;
-    if (this.state === 'success' && this.result && views) return views.attendanceSuccess(this.result, this.formatLocale, this.outcome, this.#subject.session?.client.displayName ?? '', this.#sent.record);
+    if (this.state === 'success' && this.result && views)
+      return views.attendanceSuccess(
+        this.result,
+        this.formatLocale,
+        this.outcome,
+        this.#subject.session?.client.displayName ?? '',
+        this.#sent.record,
+      );
     const form =
       decision && views
         ? views.attendanceForm({
@@ -204,7 +242,9 @@ export class RcAttendanceUpdate extends FlowElement {
       status: this.state === 'loading' ? msg('Loading the session…', { id: 'rc.cancel.loading' }) : undefined,
       summary: session ? sessionSummary(session, this.formatLocale) : nothing,
       failure: this.state === 'error' ? this.failure : undefined,
-      onRetry: this.failure?.retryable ? () => (decision ? void this.#submit(new Event('submit')) : void this.load()) : undefined,
+      onRetry: this.failure?.retryable
+        ? () => (decision ? void this.#submit(new Event('submit')) : void this.load())
+        : undefined,
       body: session && decision ? form : nothing,
     });
   }

@@ -62,15 +62,17 @@ export function availabilityForm(p: AvailabilityFormProps): TemplateResult {
       ${recommendations(p)}
       ${away ? affectedSessions(p) : nothing}
       ${choices(p)}
-      ${away && p.telling
-        ? noteField({
-            note: p.note,
-            minLength: 0,
-            disabled: p.busy,
-            onNote: p.onNote,
-            optionalLabel: msg('A note for the team (optional)', { id: 'rc.availability.note' }),
-          })
-        : nothing}
+      ${
+        away && p.telling
+          ? noteField({
+              note: p.note,
+              minLength: 0,
+              disabled: p.busy,
+              onNote: p.onNote,
+              optionalLabel: msg('A note for the team (optional)', { id: 'rc.availability.note' }),
+            })
+          : nothing
+      }
       ${submitFooter({ missing: p.missing, showMissing: p.missing.length > 0 && (p.until !== '' || !away), busy: p.busy, teamRequest: false, label: msg('Save', { id: 'rc.availability.submit' }) })}
     </form>
   `;
@@ -102,11 +104,17 @@ function recommendations({ decision, locale, therapist }: AvailabilityFormProps)
     const text =
       r.kind === 'hide-profile'
         ? r.until
-          ? msg(str`Hide your profile until ${formatDate(r.until, locale, therapist.timeZone)}.`, { id: 'rc.availability.recommend-hide-until' })
-          : msg('Hide your profile until you are sure you can take clients again.', { id: 'rc.availability.recommend-hide' })
+          ? msg(str`Hide your profile until ${formatDate(r.until, locale, therapist.timeZone)}.`, {
+              id: 'rc.availability.recommend-hide-until',
+            })
+          : msg('Hide your profile until you are sure you can take clients again.', {
+              id: 'rc.availability.recommend-hide',
+            })
         : r.kind === 'show-profile'
           ? msg('Show your profile again so clients can book you.', { id: 'rc.availability.recommend-show' })
-          : msg('Tell the platform team: they can advise on your account and support your return.', { id: 'rc.availability.recommend-team' });
+          : msg('Tell the platform team: they can advise on your account and support your return.', {
+              id: 'rc.availability.recommend-team',
+            });
     return effect(text, r.ruleIds, decision);
   });
   if (effects.length === 0) return nothing;
@@ -118,16 +126,20 @@ function affectedSessions(p: AvailabilityFormProps): TemplateResult | typeof not
   const sessions = p.affected;
   return html`<section part="sessions" aria-labelledby="sessions-heading" aria-busy=${sessions ? 'false' : 'true'}>
     <h3 id="sessions-heading">
-      ${p.unsure
-        ? msg(str`Your sessions in the next ${p.openEndedWeeks} weeks`, { id: 'rc.availability.sessions-open' })
-        : msg('Your sessions while you are away', { id: 'rc.availability.sessions' })}
+      ${
+        p.unsure
+          ? msg(str`Your sessions in the next ${p.openEndedWeeks} weeks`, { id: 'rc.availability.sessions-open' })
+          : msg('Your sessions while you are away', { id: 'rc.availability.sessions' })
+      }
     </h3>
-    ${!sessions
-      ? html`<p part="status" role="status">${msg('Loading your sessions…', { id: 'rc.availability.sessions-loading' })}</p>`
-      : sessions.length === 0
-        ? html`<p>${msg('No sessions are booked in that time.', { id: 'rc.availability.no-sessions' })}</p>`
-        : html`<p>${msg('Cancel or rearrange each one, offering your client other times or a refund:', { id: 'rc.availability.sessions-hint' })}</p>
-            ${sessionList(sessions, p.locale, p.onOpen)}`}
+    ${
+      !sessions
+        ? html`<p part="status" role="status">${msg('Loading your sessions…', { id: 'rc.availability.sessions-loading' })}</p>`
+        : sessions.length === 0
+          ? html`<p>${msg('No sessions are booked in that time.', { id: 'rc.availability.no-sessions' })}</p>`
+          : html`<p>${msg('Cancel or rearrange each one, offering your client other times or a refund:', { id: 'rc.availability.sessions-hint' })}</p>
+            ${sessionList(sessions, p.locale, p.onOpen)}`
+    }
   </section>`;
 }
 
@@ -140,20 +152,27 @@ function choices(p: AvailabilityFormProps): TemplateResult {
     away === therapist.profileVisible
       ? html`<label part="hide-profile" class="choice">
           <input type="checkbox" .checked=${p.changingProfile} ?disabled=${p.busy} @change=${(e: Event) => p.onChangeProfile(checked(e))} />
-          ${!away
-            ? msg('Show my profile to new clients again', { id: 'rc.availability.show' })
-            : p.unsure || !p.until
-              ? msg('Hide my profile from new clients', { id: 'rc.availability.hide' })
-              : msg(str`Hide my profile from new clients until ${formatDate(p.until, p.locale, therapist.timeZone)}`, { id: 'rc.availability.hide-until' })}
+          ${
+            !away
+              ? msg('Show my profile to new clients again', { id: 'rc.availability.show' })
+              : p.unsure || !p.until
+                ? msg('Hide my profile from new clients', { id: 'rc.availability.hide' })
+                : msg(
+                    str`Hide my profile from new clients until ${formatDate(p.until, p.locale, therapist.timeZone)}`,
+                    { id: 'rc.availability.hide-until' },
+                  )
+          }
         </label>`
       : nothing;
   return html`${profileChoice}
-    ${away
-      ? html`<label part="inform-team" class="choice">
+    ${
+      away
+        ? html`<label part="inform-team" class="choice">
           <input type="checkbox" .checked=${p.telling} ?disabled=${p.busy} @change=${(e: Event) => p.onInformTeam(checked(e))} />
           ${msg('Tell the platform team', { id: 'rc.availability.inform' })}
         </label>`
-      : nothing}`;
+        : nothing
+    }`;
 }
 
 /** What the success view says, and the sessions still to cancel or rearrange. */
@@ -177,16 +196,22 @@ export function availabilitySuccess(p: AvailabilitySuccessProps): TemplateResult
     <div part="next" role="status">
       ${p.profile}
       ${result.teamRequest ? html`<p>${msg('The platform team has your note and will be in touch.', { id: 'rc.availability.next-team' })}</p>` : nothing}
-      ${result.absence && count > 0
-        ? html`<p>${msg(str`Remember to cancel or rearrange the ${count} sessions while you are away.`, { id: 'rc.availability.next-sessions' })}</p>`
-        : nothing}
+      ${
+        result.absence && count > 0
+          ? html`<p>${msg(str`Remember to cancel or rearrange the ${count} sessions while you are away.`, { id: 'rc.availability.next-sessions' })}</p>`
+          : nothing
+      }
     </div>
     ${result.absence && count > 0 ? html`<div part="sessions">${sessionList(p.affected, p.locale, p.onOpen)}</div>` : nothing}
   `;
 }
 
 /** The sessions inside the absence, each with buttons that ask the page to open its flow. */
-function sessionList(sessions: readonly Session[], locale: string, onOpen: AvailabilityFormProps['onOpen']): TemplateResult {
+function sessionList(
+  sessions: readonly Session[],
+  locale: string,
+  onOpen: AvailabilityFormProps['onOpen'],
+): TemplateResult {
   return html`<ul>
     ${sessions.map(
       (s) => html`<li part="affected-session">

@@ -1,11 +1,30 @@
 import { msg, str } from '@lit/localize';
-import { type Absence, getTherapistRoute, listSessionsRoute, reportAbsenceRoute, type Session, setVisibilityRoute, type TeamRequest, type Therapist } from '@raincheck/host-api/client';
+import {
+  type Absence,
+  getTherapistRoute,
+  listSessionsRoute,
+  reportAbsenceRoute,
+  type Session,
+  setVisibilityRoute,
+  type TeamRequest,
+  type Therapist,
+} from '@raincheck/host-api/client';
 import type { RecommendationEffect } from '@raincheck/policy';
 import { html, nothing, type TemplateResult } from 'lit';
 import { PolicyDecision } from '../controllers/policy-decision.js';
-import type { AvailabilityChange, AvailabilitySessionDetail, AvailabilitySubmitDetail, AvailabilitySuccessDetail } from '../events/availability-details.js';
+import type {
+  AvailabilityChange,
+  AvailabilitySessionDetail,
+  AvailabilitySubmitDetail,
+  AvailabilitySuccessDetail,
+} from '../events/availability-details.js';
 export * from '../events/availability-events.js';
-import { AvailabilityErrorEvent, AvailabilitySessionEvent, AvailabilitySubmitEvent, AvailabilitySuccessEvent } from '../events/availability-events.js';
+import {
+  AvailabilityErrorEvent,
+  AvailabilitySessionEvent,
+  AvailabilitySubmitEvent,
+  AvailabilitySuccessEvent,
+} from '../events/availability-events.js';
 import { DecisionEvent } from '../events/decision-event.js';
 import { addDays, dayKey, formatDate } from '../format/formatters.js';
 import { FlowElement } from '../internal/flow-element.js';
@@ -19,7 +38,13 @@ type AvailabilityViews = typeof import('./availability.decided.js');
 /** How far ahead sessions are listed when the return date is not known yet. */
 const OPEN_ENDED_WEEKS = 8;
 
-export type { AvailabilityChange, AvailabilitySubmitDetail, AvailabilitySuccessDetail, AvailabilityErrorDetail, AvailabilitySessionDetail } from '../events/availability-details.js';
+export type {
+  AvailabilityChange,
+  AvailabilitySubmitDetail,
+  AvailabilitySuccessDetail,
+  AvailabilityErrorDetail,
+  AvailabilitySessionDetail,
+} from '../events/availability-details.js';
 
 /**
  * @customElement rc-availability
@@ -64,7 +89,13 @@ export type { AvailabilityChange, AvailabilitySubmitDetail, AvailabilitySuccessD
 export class RcAvailability extends FlowElement {
   static override styles = [baseStyles, sessionFlowStyles, availabilityStyles];
   /** The events it fires, as the manifest lists them. */
-  static readonly events = [AvailabilitySubmitEvent, AvailabilitySuccessEvent, AvailabilityErrorEvent, DecisionEvent, AvailabilitySessionEvent] as const;
+  static readonly events = [
+    AvailabilitySubmitEvent,
+    AvailabilitySuccessEvent,
+    AvailabilityErrorEvent,
+    DecisionEvent,
+    AvailabilitySessionEvent,
+  ] as const;
 
   static override properties = {
     ...FlowElement.properties,
@@ -83,19 +114,19 @@ export class RcAvailability extends FlowElement {
 
   /** The therapist whose availability this is. */
   declare therapistId: string;
-  private declare therapist: Therapist | undefined;
-  private declare change: AvailabilityChange;
-  private declare from: string;
-  private declare until: string;
-  private declare unsure: boolean;
+  declare private therapist: Therapist | undefined;
+  declare private change: AvailabilityChange;
+  declare private from: string;
+  declare private until: string;
+  declare private unsure: boolean;
   /** Hide (away) or show (back) the profile; undefined follows the policy's recommendation. */
-  private declare changeProfile: boolean | undefined;
+  declare private changeProfile: boolean | undefined;
   /** Undefined follows the policy's recommendation. */
-  private declare informTeam: boolean | undefined;
-  private declare note: string;
+  declare private informTeam: boolean | undefined;
+  declare private note: string;
   /** The scheduled sessions inside the absence; undefined while they load. */
-  private declare affected: Session[] | undefined;
-  private declare result: AvailabilitySuccessDetail | undefined;
+  declare private affected: Session[] | undefined;
+  declare private result: AvailabilitySuccessDetail | undefined;
 
   readonly #policy = new PolicyDecision<AvailabilityViews>(this, {
     action: 'availability-change',
@@ -167,7 +198,10 @@ export class RcAvailability extends FlowElement {
       return;
     }
     this.affected = undefined;
-    const { sessions } = await this.host.send(listSessionsRoute, { therapistId: this.therapistId, query: { from: this.from, to } });
+    const { sessions } = await this.host.send(listSessionsRoute, {
+      therapistId: this.therapistId,
+      query: { from: this.from, to },
+    });
     if (listing === this.#listing) this.affected = sessions;
   }
 
@@ -184,7 +218,10 @@ export class RcAvailability extends FlowElement {
   /** Whether saving changes the profile: hides a visible one when away, shows a hidden one when back. */
   get #changingProfile(): boolean {
     const away = this.change === 'away';
-    return this.therapist?.profileVisible === away && (this.changeProfile ?? this.#recommendation(away ? 'hide-profile' : 'show-profile') !== undefined);
+    return (
+      this.therapist?.profileVisible === away &&
+      (this.changeProfile ?? this.#recommendation(away ? 'hide-profile' : 'show-profile') !== undefined)
+    );
   }
 
   get #telling(): boolean {
@@ -192,11 +229,20 @@ export class RcAvailability extends FlowElement {
   }
 
   get #missing(): string[] {
-    if (this.change === 'back') return this.#changingProfile ? [] : [msg('Nothing to save: your profile already shows.', { id: 'rc.availability.nothing' })];
+    if (this.change === 'back')
+      return this.#changingProfile
+        ? []
+        : [msg('Nothing to save: your profile already shows.', { id: 'rc.availability.nothing' })];
     const missing: string[] = [];
     if (!this.from) missing.push(msg('Choose your first day away.', { id: 'rc.availability.missing-from' }));
-    if (!this.unsure && !this.until) missing.push(msg('Choose the day you are back, or tick "not sure yet".', { id: 'rc.availability.missing-until' }));
-    if (this.from && this.until && !this.unsure && this.until <= this.from) missing.push(msg('The day you are back must come after your first day away.', { id: 'rc.availability.until-before-from' }));
+    if (!this.unsure && !this.until)
+      missing.push(
+        msg('Choose the day you are back, or tick "not sure yet".', { id: 'rc.availability.missing-until' }),
+      );
+    if (this.from && this.until && !this.unsure && this.until <= this.from)
+      missing.push(
+        msg('The day you are back must come after your first day away.', { id: 'rc.availability.until-before-from' }),
+      );
     return missing;
   }
 
@@ -214,7 +260,11 @@ export class RcAvailability extends FlowElement {
           note: this.note,
         }
       : null;
-    const visibility = !this.#changingProfile ? null : away ? { visible: false, ...(this.unsure ? {} : { hiddenUntil: this.until }) } : { visible: true };
+    const visibility = !this.#changingProfile
+      ? null
+      : away
+        ? { visible: false, ...(this.unsure ? {} : { hiddenUntil: this.until }) }
+        : { visible: true };
     const detail: AvailabilitySubmitDetail = { therapistId: therapist.id, change: this.change, absence, visibility };
     // Two writes, each under its own key: a retry after the first succeeded replays it (one absence,
     // one team request) and finishes the second.
@@ -222,17 +272,32 @@ export class RcAvailability extends FlowElement {
       submit: new AvailabilitySubmitEvent(detail),
       scope: therapist.id,
       send: async (keyFor) => {
-      let recorded: { absence: Absence; teamRequest: TeamRequest | null } | null = null;
-      if (absence) {
-        const { note, ...rest } = absence;
-        const body = { ...rest, ...(note.trim() ? { note: note.trim() } : {}) };
-        recorded = await this.host.send(reportAbsenceRoute, { therapistId: therapist.id, idempotencyKey: keyFor('absence', body), body });
-      }
-      let profile = therapist;
-      if (visibility) profile = (await this.host.send(setVisibilityRoute, { therapistId: therapist.id, idempotencyKey: keyFor('visibility', visibility), body: visibility })).therapist;
-      this.therapist = profile;
-      // Set before the state turns to success, so the success view renders once, with it.
-      return (this.result = { absence: recorded?.absence ?? null, teamRequest: recorded?.teamRequest ?? null, therapist: profile });
+        let recorded: { absence: Absence; teamRequest: TeamRequest | null } | null = null;
+        if (absence) {
+          const { note, ...rest } = absence;
+          const body = { ...rest, ...(note.trim() ? { note: note.trim() } : {}) };
+          recorded = await this.host.send(reportAbsenceRoute, {
+            therapistId: therapist.id,
+            idempotencyKey: keyFor('absence', body),
+            body,
+          });
+        }
+        let profile = therapist;
+        if (visibility)
+          profile = (
+            await this.host.send(setVisibilityRoute, {
+              therapistId: therapist.id,
+              idempotencyKey: keyFor('visibility', visibility),
+              body: visibility,
+            })
+          ).therapist;
+        this.therapist = profile;
+        // Set before the state turns to success, so the success view renders once, with it.
+        return (this.result = {
+          absence: recorded?.absence ?? null,
+          teamRequest: recorded?.teamRequest ?? null,
+          therapist: profile,
+        });
       },
       succeeded: (result) => new AvailabilitySuccessEvent(result),
       failed: (failure) => new AvailabilityErrorEvent(failure),
@@ -246,43 +311,52 @@ export class RcAvailability extends FlowElement {
     const onOpen = (sessionId: string, action: AvailabilitySessionDetail['action']) =>
       this.dispatchEvent(new AvailabilitySessionEvent({ sessionId, action }));
     if (this.state === 'success' && this.result && views) {
-      return views.availabilitySuccess({ result: this.result, profile: this.#renderProfile(this.result.therapist), affected: this.affected ?? [], locale, onOpen });
+      return views.availabilitySuccess({
+        result: this.result,
+        profile: this.#renderProfile(this.result.therapist),
+        affected: this.affected ?? [],
+        locale,
+        onOpen,
+      });
     }
     return frame({
       heading: msg('Your availability', { id: 'rc.availability.heading' }),
-      status: this.state === 'loading' ? msg('Loading your availability…', { id: 'rc.availability.loading' }) : undefined,
+      status:
+        this.state === 'loading' ? msg('Loading your availability…', { id: 'rc.availability.loading' }) : undefined,
       summary: therapist ? this.#renderProfile(therapist) : nothing,
       failure: this.state === 'error' ? this.failure : undefined,
-      onRetry: this.failure?.retryable ? () => (decision ? void this.#submit(new Event('submit')) : void this.load()) : undefined,
+      onRetry: this.failure?.retryable
+        ? () => (decision ? void this.#submit(new Event('submit')) : void this.load())
+        : undefined,
       body:
         therapist && decision && views
           ? views.availabilityForm({
-            decision,
-            therapist,
-            locale,
-            busy: this.state === 'submitting',
-            missing: this.#missing,
-            change: this.change,
-            from: this.from,
-            until: this.until,
-            unsure: this.unsure,
-            today: this.#today,
-            rangeEnd: this.#rangeEnd,
-            openEndedWeeks: OPEN_ENDED_WEEKS,
-            affected: this.affected,
-            changingProfile: this.#changingProfile,
-            telling: this.#telling,
-            note: this.note,
-            onChange: (change) => this.#edit(() => ((this.change = change), (this.changeProfile = undefined))),
-            onFrom: (day) => this.#edit(() => (this.from = day)),
-            onUntil: (day) => this.#edit(() => (this.until = day)),
-            onUnsure: (unsure) => this.#edit(() => (this.unsure = unsure)),
-            onChangeProfile: (change) => (this.changeProfile = change),
-            onInformTeam: (inform) => (this.informTeam = inform),
-            onNote: (note) => (this.note = note),
-            onOpen,
-            onSubmit: (event) => void this.#submit(event),
-          })
+              decision,
+              therapist,
+              locale,
+              busy: this.state === 'submitting',
+              missing: this.#missing,
+              change: this.change,
+              from: this.from,
+              until: this.until,
+              unsure: this.unsure,
+              today: this.#today,
+              rangeEnd: this.#rangeEnd,
+              openEndedWeeks: OPEN_ENDED_WEEKS,
+              affected: this.affected,
+              changingProfile: this.#changingProfile,
+              telling: this.#telling,
+              note: this.note,
+              onChange: (change) => this.#edit(() => ((this.change = change), (this.changeProfile = undefined))),
+              onFrom: (day) => this.#edit(() => (this.from = day)),
+              onUntil: (day) => this.#edit(() => (this.until = day)),
+              onUnsure: (unsure) => this.#edit(() => (this.unsure = unsure)),
+              onChangeProfile: (change) => (this.changeProfile = change),
+              onInformTeam: (inform) => (this.informTeam = inform),
+              onNote: (note) => (this.note = note),
+              onOpen,
+              onSubmit: (event) => void this.#submit(event),
+            })
           : nothing,
     });
   }
@@ -290,11 +364,16 @@ export class RcAvailability extends FlowElement {
   #renderProfile(therapist: Therapist): TemplateResult {
     const locale = this.formatLocale;
     return html`<p part="profile">
-      ${therapist.profileVisible
-        ? msg('Your profile is visible to new clients.', { id: 'rc.availability.visible' })
-        : therapist.hiddenUntil
-          ? msg(str`Your profile is hidden from new clients until ${formatDate(therapist.hiddenUntil, locale, therapist.timeZone)}.`, { id: 'rc.availability.hidden-until' })
-          : msg('Your profile is hidden from new clients.', { id: 'rc.availability.hidden' })}
+      ${
+        therapist.profileVisible
+          ? msg('Your profile is visible to new clients.', { id: 'rc.availability.visible' })
+          : therapist.hiddenUntil
+            ? msg(
+                str`Your profile is hidden from new clients until ${formatDate(therapist.hiddenUntil, locale, therapist.timeZone)}.`,
+                { id: 'rc.availability.hidden-until' },
+              )
+            : msg('Your profile is hidden from new clients.', { id: 'rc.availability.hidden' })
+      }
     </p>`;
   }
 }

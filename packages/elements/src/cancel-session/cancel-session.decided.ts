@@ -6,7 +6,16 @@ import type { Notification } from '@raincheck/host-api/client';
 import { formatDateTime, formatMoney } from '../format/formatters.js';
 import { sentMessages } from '../internal/sent-messages.js';
 import type { SessionFormProps } from '../internal/session-form.js';
-import { blockedNotice, commonEffects, decisionSection, effect, reasonFields, slotPicker, submitFooter, teamRequestSent } from '../internal/form-templates.js';
+import {
+  blockedNotice,
+  commonEffects,
+  decisionSection,
+  effect,
+  reasonFields,
+  slotPicker,
+  submitFooter,
+  teamRequestSent,
+} from '../internal/form-templates.js';
 import type { CancelSuccessDetail } from './cancel-session.js';
 
 // What <rc-cancel-session> shows once the policy has decided, loaded with the engine.
@@ -36,24 +45,30 @@ export function cancelForm(p: CancelFormProps): TemplateResult {
     <form part="form" @submit=${p.onSubmit} aria-busy=${p.busy ? 'true' : 'false'}>
       ${reasonFields({ reason: p.reason, note: p.note, noteMinLength: p.noteMinLength, disabled: p.busy, onReason: p.onReason, onNote: p.onNote, why: noteWhy(decision, p.noteMinLength) })}
       ${cancelDecision(p)}
-      ${selfServe
-        ? slotPicker({
-            slots: p.slots,
-            withinDays: decision.alternatives?.withinDays ?? 14,
-            locale: p.locale,
-            multiple: true,
-            selected: p.selectedSlots,
-            legend: msg(str`Times to offer instead (choose at least ${p.minSlots})`, { id: 'rc.cancel.alternatives-legend' }),
-            disabled: p.busy,
-            onChange: p.onSlot,
-          })
-        : nothing}
-      ${selfServe && decision.refund
-        ? html`<label part="refund" class="choice">
+      ${
+        selfServe
+          ? slotPicker({
+              slots: p.slots,
+              withinDays: decision.alternatives?.withinDays ?? 14,
+              locale: p.locale,
+              multiple: true,
+              selected: p.selectedSlots,
+              legend: msg(str`Times to offer instead (choose at least ${p.minSlots})`, {
+                id: 'rc.cancel.alternatives-legend',
+              }),
+              disabled: p.busy,
+              onChange: p.onSlot,
+            })
+          : nothing
+      }
+      ${
+        selfServe && decision.refund
+          ? html`<label part="refund" class="choice">
             <input type="checkbox" .checked=${p.refundOffered} ?disabled=${p.busy} @change=${(e: Event) => p.onRefundOffered((e.target as HTMLInputElement).checked)} />
             ${msg(str`Offer a refund of ${formatMoney(decision.refund.amount, decision.refund.currency, p.locale)} if the client prefers it`, { id: 'rc.cancel.offer-refund' })}
           </label>`
-        : nothing}
+          : nothing
+      }
       ${submitFooter({
         missing: p.missing,
         showMissing: p.missing.length > 0 && p.reason !== undefined,
@@ -69,16 +84,28 @@ function cancelDecision(p: CancelFormProps): TemplateResult {
   const { decision, mode, clientName: name, locale } = p;
   const { notify, warnings } = commonEffects(decision, name, locale);
   const effects = [...notify];
-  if (mode === 'team-request') effects.push(...decision.team.map((team) => effect(team.message, team.ruleIds, decision)));
+  if (mode === 'team-request')
+    effects.push(...decision.team.map((team) => effect(team.message, team.ruleIds, decision)));
   if (decision.alternatives && mode === 'self-serve') {
-    effects.push(effect(msg(str`Offer at least ${decision.alternatives.minSlots} other times within ${decision.alternatives.withinDays} days.`, { id: 'rc.decision.alternatives' }), decision.alternatives.ruleIds, decision));
+    effects.push(
+      effect(
+        msg(
+          str`Offer at least ${decision.alternatives.minSlots} other times within ${decision.alternatives.withinDays} days.`,
+          { id: 'rc.decision.alternatives' },
+        ),
+        decision.alternatives.ruleIds,
+        decision,
+      ),
+    );
   }
   if (decision.refund && mode === 'self-serve') {
     const amount = formatMoney(decision.refund.amount, decision.refund.currency, locale);
     effects.push(
       effect(
         decision.refund.mode === 'team-review'
-          ? msg(str`${name} may choose a refund of ${amount}; the platform team reviews it first.`, { id: 'rc.decision.refund-review' })
+          ? msg(str`${name} may choose a refund of ${amount}; the platform team reviews it first.`, {
+              id: 'rc.decision.refund-review',
+            })
           : msg(str`${name} may choose a refund of ${amount} instead.`, { id: 'rc.decision.refund' }),
         decision.refund.ruleIds,
         decision,
@@ -87,7 +114,12 @@ function cancelDecision(p: CancelFormProps): TemplateResult {
   }
   // A written reason's explanation sits before its field instead (see `noteWhy`).
   const shownAbove = noteWhy(decision, p.noteMinLength);
-  effects.push(...decision.requirements.filter((r) => !shownAbove.includes(r.message)).map((r) => effect(r.message, r.ruleIds, decision)), ...warnings);
+  effects.push(
+    ...decision.requirements
+      .filter((r) => !shownAbove.includes(r.message))
+      .map((r) => effect(r.message, r.ruleIds, decision)),
+    ...warnings,
+  );
   return decisionSection(effects);
 }
 
@@ -120,11 +152,13 @@ export function cancelSuccess(p: CancelSuccessProps): TemplateResult {
     <div part="next" role="status">
       ${sentMessages(p.sent, p.clientName, p.locale)}
       <p>${msg(str`They can choose one of the ${p.offeredSlots} times you offered${p.refundOffered && decision?.refund ? msg(' or a refund', { id: 'rc.cancel.next-or-refund' }) : ''}.`, { id: 'rc.cancel.next-choice' })}</p>
-      ${p.offered.length
-        ? html`<ul part="offered">
+      ${
+        p.offered.length
+          ? html`<ul part="offered">
             ${p.offered.map((slot) => html`<li><time datetime=${slot.startsAt}>${formatDateTime(slot.startsAt, p.locale)}</time></li>`)}
           </ul>`
-        : nothing}
+          : nothing
+      }
       ${offer ? html`<p part="choose-by">${msg(str`They can choose until ${formatDateTime(offer.expiresAt, p.locale)}.`, { id: 'rc.cancel.choose-by' })}</p>` : nothing}
     </div>
   `;

@@ -80,18 +80,21 @@ export class RcCancelSession extends FlowElement {
 
   /** The session this widget cancels. */
   declare sessionId: string;
-  private declare reason: Reason | undefined;
-  private declare note: string;
-  private declare selectedSlots: ReadonlySet<string>;
-  private declare refundOffered: boolean;
-  private declare result: CancelSuccessDetail | undefined;
+  declare private reason: Reason | undefined;
+  declare private note: string;
+  declare private selectedSlots: ReadonlySet<string>;
+  declare private refundOffered: boolean;
+  declare private result: CancelSuccessDetail | undefined;
 
   readonly #subject = new SessionSubject(this, () => this.host, true);
   readonly #sent = new SentMessages(this, () => this.host);
   readonly #policy = new PolicyDecision<CancelViews>(this, {
     action: 'cancel',
     importViews: () => import('./cancel-session.decided.js'),
-    requestFacts: () => ({ ...(this.reason ? { reason: this.reason } : {}), ...(this.note ? { note: this.note } : {}) }),
+    requestFacts: () => ({
+      ...(this.reason ? { reason: this.reason } : {}),
+      ...(this.note ? { note: this.note } : {}),
+    }),
     ...this.policyContext(),
   });
 
@@ -143,7 +146,15 @@ export class RcCancelSession extends FlowElement {
     const alternativeSlotIds = kind === 'cancel' ? [...this.selectedSlots] : [];
     const refundOffered = kind === 'cancel' && decision.refund !== null && this.refundOffered;
     const reason = this.reason!;
-    const detail: CancelSubmitDetail = { sessionId: session.id, reason, note: this.note, alternativeSlotIds, refundOffered, kind, decision: shown };
+    const detail: CancelSubmitDetail = {
+      sessionId: session.id,
+      reason,
+      note: this.note,
+      alternativeSlotIds,
+      refundOffered,
+      kind,
+      decision: shown,
+    };
     const note = this.note ? { note: this.note } : {};
     // The result is kept before the state turns to success, which renders it.
     const keep = async (result: CancelSuccessDetail) => {
@@ -158,8 +169,22 @@ export class RcCancelSession extends FlowElement {
       scope: session.id,
       send: async (keyFor) =>
         kind === 'cancel'
-          ? keep({ kind, result: await this.host.send(cancelSessionRoute, { sessionId: session.id, version: session.version, idempotencyKey: keyFor('', cancel), body: cancel }) })
-          : keep({ kind, result: await this.host.send(createTeamRequestRoute, { idempotencyKey: keyFor('', teamRequest), body: teamRequest }) }),
+          ? keep({
+              kind,
+              result: await this.host.send(cancelSessionRoute, {
+                sessionId: session.id,
+                version: session.version,
+                idempotencyKey: keyFor('', cancel),
+                body: cancel,
+              }),
+            })
+          : keep({
+              kind,
+              result: await this.host.send(createTeamRequestRoute, {
+                idempotencyKey: keyFor('', teamRequest),
+                body: teamRequest,
+              }),
+            }),
       succeeded: (result) => new CancelSuccessEvent(result),
       failed: (failure) => new CancelErrorEvent(failure),
     });
@@ -171,7 +196,16 @@ export class RcCancelSession extends FlowElement {
     const locale = this.formatLocale;
     if (this.state === 'success' && this.result && views) {
       const offered = (this.#subject.slots ?? []).filter((slot) => this.selectedSlots.has(slot.id));
-      return views.cancelSuccess({ result: this.result, decision, clientName, locale, offeredSlots: this.selectedSlots.size, offered, refundOffered: this.refundOffered, sent: this.#sent.record });
+      return views.cancelSuccess({
+        result: this.result,
+        decision,
+        clientName,
+        locale,
+        offeredSlots: this.selectedSlots.size,
+        offered,
+        refundOffered: this.refundOffered,
+        sent: this.#sent.record,
+      });
     }
     const heading =
       this.#policy.mode === 'team-request' && this.state !== 'loading'
@@ -211,7 +245,9 @@ export class RcCancelSession extends FlowElement {
       status: this.state === 'loading' ? msg('Loading the session…', { id: 'rc.cancel.loading' }) : undefined,
       summary: session ? sessionSummary(session, locale) : nothing,
       failure: this.state === 'error' ? this.failure : undefined,
-      onRetry: this.failure?.retryable ? () => (decision ? void this.#submit(new Event('submit')) : void this.load()) : undefined,
+      onRetry: this.failure?.retryable
+        ? () => (decision ? void this.#submit(new Event('submit')) : void this.load())
+        : undefined,
       body: session && decision ? form : nothing,
     });
   }

@@ -23,11 +23,17 @@ function levelLabel(level: WarningLevel): string {
  * The count in each window against the policy's thresholds, and what one more change would
  * trigger: the warnings, and the recommendations of the rules in `frequencyRules`.
  */
-export function standingView(decision: Decision, thresholds: readonly Threshold[], frequencyRules: ReadonlySet<string>): TemplateResult {
+export function standingView(
+  decision: Decision,
+  thresholds: readonly Threshold[],
+  frequencyRules: ReadonlySet<string>,
+): TemplateResult {
   const windows = [...new Set(thresholds.map((t) => t.windowDays))];
   const triggered = [
     ...decision.warnings.map((w) => effect(w.message, w.ruleIds, decision, `warning warning-${w.level}`)),
-    ...decision.recommendations.filter((r) => r.ruleIds.some((id) => frequencyRules.has(id))).map((r) => effect(r.message, r.ruleIds, decision)),
+    ...decision.recommendations
+      .filter((r) => r.ruleIds.some((id) => frequencyRules.has(id)))
+      .map((r) => effect(r.message, r.ruleIds, decision)),
   ];
   return html`
     ${windows.map((days) => {
@@ -40,18 +46,22 @@ export function standingView(decision: Decision, thresholds: readonly Threshold[
             return html`<li part="threshold threshold-${state}">
               <span>${msg(str`${t.threshold} or more: ${levelLabel(t.level)}`, { id: 'rc.standing.threshold' })}</span>
               <span class="level">
-                ${state === 'reached'
-                  ? msg('reached', { id: 'rc.standing.reached' })
-                  : state === 'next'
-                    ? msg('the next change reaches it', { id: 'rc.standing.next' })
-                    : msg(str`${t.threshold - t.count} more to go`, { id: 'rc.standing.ahead' })}
+                ${
+                  state === 'reached'
+                    ? msg('reached', { id: 'rc.standing.reached' })
+                    : state === 'next'
+                      ? msg('the next change reaches it', { id: 'rc.standing.next' })
+                      : msg(str`${t.threshold - t.count} more to go`, { id: 'rc.standing.ahead' })
+                }
               </span>
             </li>`;
           })}
         </ol>`;
     })}
-    ${triggered.length > 0
-      ? decisionSection(triggered, msg('If you cancel or rearrange one more session', { id: 'rc.standing.if-next' }))
-      : html`<p>${msg('One more cancellation or rearrangement would not trigger a warning.', { id: 'rc.standing.nothing-next' })}</p>`}
+    ${
+      triggered.length > 0
+        ? decisionSection(triggered, msg('If you cancel or rearrange one more session', { id: 'rc.standing.if-next' }))
+        : html`<p>${msg('One more cancellation or rearrangement would not trigger a warning.', { id: 'rc.standing.nothing-next' })}</p>`
+    }
   `;
 }

@@ -68,7 +68,7 @@ export class RcCancellationStanding extends FlowElement {
 
   /** The therapist whose standing this is. */
   declare therapistId: string;
-  private declare thresholds: readonly Threshold[] | undefined;
+  declare private thresholds: readonly Threshold[] | undefined;
 
   /** Ids of the rules that count changes: only their effects are about frequency. */
   #frequencyRules: ReadonlySet<string> = new Set();
@@ -130,7 +130,13 @@ export class RcCancellationStanding extends FlowElement {
     const current = deriveFacts({ ...facts, action: 'availability-change', now: new Date().toISOString() });
     this.thresholds = policy.rules
       .flatMap((rule) => (rule.event.type === 'frequency-warning' ? [{ ruleId: rule.id, ...rule.event.params }] : []))
-      .map(({ ruleId, level, threshold, windowDays }) => ({ ruleId, level, threshold, windowDays, count: current.cancellationsInWindow(windowDays) }))
+      .map(({ ruleId, level, threshold, windowDays }) => ({
+        ruleId,
+        level,
+        threshold,
+        windowDays,
+        count: current.cancellationsInWindow(windowDays),
+      }))
       .sort((a, b) => a.windowDays - b.windowDays || a.threshold - b.threshold);
   }
 

@@ -1,7 +1,22 @@
 import { msg, str } from '@lit/localize';
-import { answerOfferRoute, getOfferRoute, HostResponseError, type Offer, type Refund, type Slot } from '@raincheck/host-api/client';
+import {
+  answerOfferRoute,
+  getOfferRoute,
+  HostResponseError,
+  type Offer,
+  type Refund,
+  type Slot,
+} from '@raincheck/host-api/client';
 import { html, nothing, type TemplateResult } from 'lit';
-import { formatDateTime, formatMoney, formatTime, hourIn, viewerTimeZone, zoneCity, zoneLongName } from '../format/formatters.js';
+import {
+  formatDateTime,
+  formatMoney,
+  formatTime,
+  hourIn,
+  viewerTimeZone,
+  zoneCity,
+  zoneLongName,
+} from '../format/formatters.js';
 import type { ResponseSuccessDetail } from '../events/client-response-details.js';
 export * from '../events/client-response-events.js';
 import { ResponseErrorEvent, ResponseSubmitEvent, ResponseSuccessEvent } from '../events/client-response-events.js';
@@ -13,7 +28,11 @@ import { baseStyles } from '../styles/tokens.js';
 import { sessionFlowStyles } from '../styles/session-flow.styles.js';
 import { clientResponseStyles } from './client-response.styles.js';
 
-export type { ResponseSubmitDetail, ResponseSuccessDetail, ResponseErrorDetail } from '../events/client-response-details.js';
+export type {
+  ResponseSubmitDetail,
+  ResponseSuccessDetail,
+  ResponseErrorDetail,
+} from '../events/client-response-details.js';
 /** Times before this hour, or from `LATEST_USUAL_HOUR` on, in the client's zone are called unusual. */
 const EARLIEST_USUAL_HOUR = 7;
 const LATEST_USUAL_HOUR = 21;
@@ -72,12 +91,11 @@ export class RcClientResponse extends FlowElement {
 
   /** The offer's token, from the link in the client's notification. */
   declare token: string;
-  private declare offer: Offer | undefined;
-  private declare choice: Choice | undefined;
+  declare private offer: Offer | undefined;
+  declare private choice: Choice | undefined;
   /** Offered times the host said were taken meanwhile. */
-  private declare taken: ReadonlySet<string>;
-  private declare result: ResponseSuccessDetail | undefined;
-
+  declare private taken: ReadonlySet<string>;
+  declare private result: ResponseSuccessDetail | undefined;
 
   constructor() {
     super();
@@ -104,7 +122,8 @@ export class RcClientResponse extends FlowElement {
     event.preventDefault();
     const { offer, choice } = this;
     if (!offer || offer.status !== 'open' || !choice) return;
-    const body = choice === 'refund' ? { choice: 'refund' as const } : { choice: 'alternative' as const, slotId: choice.slotId };
+    const body =
+      choice === 'refund' ? { choice: 'refund' as const } : { choice: 'alternative' as const, slotId: choice.slotId };
     const detail: ResponseSubmitDetail = { token: offer.token, ...body };
     await this.write({
       submit: new ResponseSubmitEvent(detail),
@@ -112,7 +131,11 @@ export class RcClientResponse extends FlowElement {
       tellsClient: false,
       send: async (keyFor) => {
         try {
-          return (this.result = await this.host.send(answerOfferRoute, { token: offer.token, idempotencyKey: keyFor('', body), body }));
+          return (this.result = await this.host.send(answerOfferRoute, {
+            token: offer.token,
+            idempotencyKey: keyFor('', body),
+            body,
+          }));
         } catch (error) {
           this.#learn(error, choice);
           throw error;
@@ -130,7 +153,10 @@ export class RcClientResponse extends FlowElement {
       this.taken = new Set([...this.taken, choice.slotId]);
       this.choice = undefined;
     } else if (error.code === 'offer-answered' || error.code === 'offer-expired') {
-      void this.host.send(getOfferRoute, { token: this.token }).then(({ offer }) => (this.offer = offer)).catch(() => undefined);
+      void this.host
+        .send(getOfferRoute, { token: this.token })
+        .then(({ offer }) => (this.offer = offer))
+        .catch(() => undefined);
     }
   }
 
@@ -142,7 +168,9 @@ export class RcClientResponse extends FlowElement {
       status: this.state === 'loading' ? msg('Loading your options…', { id: 'rc.response.loading' }) : undefined,
       summary: offer ? this.#renderSession(offer) : nothing,
       failure: this.state === 'error' ? this.failure : undefined,
-      onRetry: this.failure?.retryable ? () => (offer ? void this.#submit(new Event('submit')) : void this.load()) : undefined,
+      onRetry: this.failure?.retryable
+        ? () => (offer ? void this.#submit(new Event('submit')) : void this.load())
+        : undefined,
       body: offer ? (offer.status === 'open' ? this.#renderForm(offer) : this.#renderClosed(offer)) : nothing,
     });
   }
@@ -151,9 +179,11 @@ export class RcClientResponse extends FlowElement {
     const zone = this.#zone;
     return html`<p part="cancelled-session">
       ${msg(str`Your session on ${formatDateTime(offer.session.startsAt, this.formatLocale, zone)} cannot go ahead. We are sorry.`, { id: 'rc.response.session' })}
-      ${zone !== viewerTimeZone()
-        ? html`<span class="zone">${msg(str`Times are shown in ${zoneCity(zone)} time (${zoneLongName(zone, this.formatLocale, offer.session.startsAt)}).`, { id: 'rc.response.zone' })}</span>`
-        : nothing}
+      ${
+        zone !== viewerTimeZone()
+          ? html`<span class="zone">${msg(str`Times are shown in ${zoneCity(zone)} time (${zoneLongName(zone, this.formatLocale, offer.session.startsAt)}).`, { id: 'rc.response.zone' })}</span>`
+          : nothing
+      }
     </p>`;
   }
 
@@ -175,21 +205,27 @@ export class RcClientResponse extends FlowElement {
         </label>`
       : undefined;
     return html`
-      ${withTeam
-        ? html`<p part="refund-with-team">${msg(str`A refund of ${formatMoney(withTeam.amount.amount, withTeam.amount.currency, locale)} for this session is with the platform team, who let you know. Meanwhile you can choose a new time.`, { id: 'rc.response.refund-with-team' })}</p>`
-        : nothing}
+      ${
+        withTeam
+          ? html`<p part="refund-with-team">${msg(str`A refund of ${formatMoney(withTeam.amount.amount, withTeam.amount.currency, locale)} for this session is with the platform team, who let you know. Meanwhile you can choose a new time.`, { id: 'rc.response.refund-with-team' })}</p>`
+          : nothing
+      }
       <p part="expiry">${msg(str`Please choose by ${formatDateTime(offer.expiresAt, locale, this.#zone)}.`, { id: 'rc.response.expires' })}</p>
       <form part="form" @submit=${(e: Event) => void this.#submit(e)} aria-busy=${busy ? 'true' : 'false'}>
-        ${remaining.length === 0 && offer.alternatives.length > 0
-          ? html`<p>${msg('All the offered times have been taken meanwhile.', { id: 'rc.response.all-taken' })}</p>`
-          : nothing}
+        ${
+          remaining.length === 0 && offer.alternatives.length > 0
+            ? html`<p>${msg('All the offered times have been taken meanwhile.', { id: 'rc.response.all-taken' })}</p>`
+            : nothing
+        }
         ${slotPicker({
           slots: offer.alternatives,
           withinDays: 366,
           locale,
           multiple: false,
           selected: new Set(choice && choice !== 'refund' ? [choice.slotId] : []),
-          legend: refund ? msg('Choose a new time, or a refund', { id: 'rc.response.legend' }) : msg('Choose a new time', { id: 'rc.response.legend-times' }),
+          legend: refund
+            ? msg('Choose a new time, or a refund', { id: 'rc.response.legend' })
+            : msg('Choose a new time', { id: 'rc.response.legend-times' }),
           disabled: busy,
           onChange: (slotId) => (this.choice = { slotId }),
           timeZone: this.#zone,
@@ -202,7 +238,10 @@ export class RcClientResponse extends FlowElement {
           showMissing: false,
           busy,
           teamRequest: false,
-          label: choice === 'refund' ? msg('Choose the refund', { id: 'rc.response.submit-refund' }) : msg('Book this time', { id: 'rc.response.submit' }),
+          label:
+            choice === 'refund'
+              ? msg('Choose the refund', { id: 'rc.response.submit-refund' })
+              : msg('Book this time', { id: 'rc.response.submit' }),
         })}
       </form>
     `;
@@ -215,7 +254,12 @@ export class RcClientResponse extends FlowElement {
     const theirs = formatTime(slot.startsAt, locale, therapistZone);
     const differs = theirs !== formatTime(slot.startsAt, locale, zone);
     const hour = hourIn(slot.startsAt, zone);
-    const unusual = hour < EARLIEST_USUAL_HOUR ? msg('early morning for you', { id: 'rc.response.early' }) : hour >= LATEST_USUAL_HOUR ? msg('late evening for you', { id: 'rc.response.late' }) : undefined;
+    const unusual =
+      hour < EARLIEST_USUAL_HOUR
+        ? msg('early morning for you', { id: 'rc.response.early' })
+        : hour >= LATEST_USUAL_HOUR
+          ? msg('late evening for you', { id: 'rc.response.late' })
+          : undefined;
     if (!differs && !unusual) return nothing;
     return html`<span class="hint" part="slot-aside">(${[
       differs ? msg(str`${theirs} for your therapist`, { id: 'rc.response.therapist-time' }) : undefined,
@@ -231,15 +275,21 @@ export class RcClientResponse extends FlowElement {
     const answer = offer.answer;
     const slot = answer?.slotId ? offer.alternatives.find((s) => s.id === answer.slotId) : undefined;
     return html`<div part="next" role="status">
-      ${offer.status === 'expired'
-        ? html`<p>${msg(str`This offer closed on ${formatDateTime(offer.expiresAt, locale, this.#zone)}.`, { id: 'rc.response.expired' })}</p>`
-        : html`<p>
-            ${answer?.choice === 'refund'
-              ? msg('You have already chosen a refund.', { id: 'rc.response.answered-refund' })
-              : slot
-                ? msg(str`You have already booked ${formatDateTime(slot.startsAt, locale, this.#zone)}.`, { id: 'rc.response.answered-slot' })
-                : msg('This offer has already been answered.', { id: 'rc.response.answered' })}
-          </p>`}
+      ${
+        offer.status === 'expired'
+          ? html`<p>${msg(str`This offer closed on ${formatDateTime(offer.expiresAt, locale, this.#zone)}.`, { id: 'rc.response.expired' })}</p>`
+          : html`<p>
+            ${
+              answer?.choice === 'refund'
+                ? msg('You have already chosen a refund.', { id: 'rc.response.answered-refund' })
+                : slot
+                  ? msg(str`You have already booked ${formatDateTime(slot.startsAt, locale, this.#zone)}.`, {
+                      id: 'rc.response.answered-slot',
+                    })
+                  : msg('This offer has already been answered.', { id: 'rc.response.answered' })
+            }
+          </p>`
+      }
       <p>${msg('To choose another time or ask about a refund, reply to the message you received or contact your therapist.', { id: 'rc.response.contact' })}</p>
     </div>`;
   }
@@ -248,11 +298,18 @@ export class RcClientResponse extends FlowElement {
     const amount = formatMoney(refund.amount.amount, refund.amount.currency, this.formatLocale);
     switch (refund.status) {
       case 'pending-review':
-        return msg(str`The platform team confirms your refund of ${amount} and lets you know.`, { id: 'rc.response.next-review' });
+        return msg(str`The platform team confirms your refund of ${amount} and lets you know.`, {
+          id: 'rc.response.next-review',
+        });
       case 'failed':
-        return msg(str`Your refund of ${amount} could not be issued yet; the platform team is on it and lets you know.`, { id: 'rc.response.next-failed' });
+        return msg(
+          str`Your refund of ${amount} could not be issued yet; the platform team is on it and lets you know.`,
+          { id: 'rc.response.next-failed' },
+        );
       case 'declined':
-        return msg(str`The platform team did not issue the refund of ${amount}; your therapist lets you know why.`, { id: 'rc.response.next-declined' });
+        return msg(str`The platform team did not issue the refund of ${amount}; your therapist lets you know why.`, {
+          id: 'rc.response.next-declined',
+        });
       default:
         return msg(str`${amount} is on its way back to you, by the way you paid.`, { id: 'rc.response.next-refund' });
     }
@@ -268,11 +325,15 @@ export class RcClientResponse extends FlowElement {
       </h2>
       <div part="next" role="status">
         <p>
-          ${result.refund
-            ? this.#refundNext(result.refund)
-            : slot
-              ? msg(str`Your session is now on ${formatDateTime(slot.startsAt, locale, this.#zone)}.`, { id: 'rc.response.next' })
-              : nothing}
+          ${
+            result.refund
+              ? this.#refundNext(result.refund)
+              : slot
+                ? msg(str`Your session is now on ${formatDateTime(slot.startsAt, locale, this.#zone)}.`, {
+                    id: 'rc.response.next',
+                  })
+                : nothing
+          }
         </p>
       </div>
     `;

@@ -38,7 +38,8 @@ export class HostConnection implements ReactiveController {
     const credentials = credentialsOf(settings);
     const sourceChanged = this.#source !== undefined && !sameValues(this.#source, source);
     const credentialsChanged = this.#credentials !== undefined && !sameValues(this.#credentials, credentials);
-    if (this.#source === undefined || sourceChanged || (credentialsChanged && this.loadAgainOnNewCredentials())) this.generation++;
+    if (this.#source === undefined || sourceChanged || (credentialsChanged && this.loadAgainOnNewCredentials()))
+      this.generation++;
     this.#source = source;
     this.#credentials = credentials;
   }
@@ -68,7 +69,10 @@ export class HostConnection implements ReactiveController {
   }
 }
 
-function build({ baseUrl, fetch: givenFetch, headers, timeoutMs, accessToken, getAccessToken, ready }: RaincheckConfig, tag: string): HostTransport {
+function build(
+  { baseUrl, fetch: givenFetch, headers, timeoutMs, accessToken, getAccessToken, ready }: RaincheckConfig,
+  tag: string,
+): HostTransport {
   if (!baseUrl) throw new ConfigurationError(`<${tag}> needs a base-url (or an <rc-provider base-url>)`);
   checkedUrl(baseUrl);
   const token = getAccessToken ?? accessToken;
@@ -92,7 +96,12 @@ function afterReady(ready: PromiseLike<unknown>, given: typeof fetch | undefined
 
 /** Where answers come from. Header objects compare by content: a template that writes `.headers=${{…}}` makes a new object each render. */
 function sourceOf({ baseUrl, fetch, headers, ready }: RaincheckConfig): readonly unknown[] {
-  return [baseUrl, fetch, ready, typeof headers === 'function' || headers === undefined ? headers : headerText(headers)];
+  return [
+    baseUrl,
+    fetch,
+    ready,
+    typeof headers === 'function' || headers === undefined ? headers : headerText(headers),
+  ];
 }
 
 function credentialsOf({ accessToken, getAccessToken, timeoutMs }: RaincheckConfig): readonly unknown[] {

@@ -87,7 +87,12 @@ export class PolicyDecision<Views extends ViewsModule = ViewsModule> implements 
         await yieldToMain();
         signal.throwIfAborted();
         options.prepare?.(policy, views, loaded);
-        const facts: Facts = { ...loaded, action: options.action, now: new Date().toISOString(), request: options.requestFacts() };
+        const facts: Facts = {
+          ...loaded,
+          action: options.action,
+          now: new Date().toISOString(),
+          request: options.requestFacts(),
+        };
         const decision = await policy.evaluate(facts);
         await yieldToMain();
         signal.throwIfAborted();
@@ -164,7 +169,9 @@ export class PolicyDecision<Views extends ViewsModule = ViewsModule> implements 
   policy(): Promise<Policy> {
     const source = this.options.rules();
     if (!this.#policy || !sameSource(this.#policy.source, source)) {
-      const loading = Promise.all([this.loadViews(), this.#ruleFiles(source)]).then(([views, { files, hash, identity }]) => views.policyFromRules(files, hash, identity));
+      const loading = Promise.all([this.loadViews(), this.#ruleFiles(source)]).then(
+        ([views, { files, hash, identity }]) => views.policyFromRules(files, hash, identity),
+      );
       const entry = { source, policy: loading };
       this.#policy = entry;
       // A failed load (network, invalid rules) is retried on the next request.
@@ -199,10 +206,17 @@ export class PolicyDecision<Views extends ViewsModule = ViewsModule> implements 
 
 /** What the widget showed, as the host records it beside the write. */
 export function shownDecision(decision: Decision): DecisionShown {
-  return { policyId: decision.policy.id, policyVersion: decision.policy.version, policyHash: decision.policy.hash, outcome: decision.outcome };
+  return {
+    policyId: decision.policy.id,
+    policyVersion: decision.policy.version,
+    policyHash: decision.policy.hash,
+    outcome: decision.outcome,
+  };
 }
 
 /** The same rules: the same URL, or the same inline files object (edited rules are a new object). */
 function sameSource(cached: RulesSource, source: RulesSource): boolean {
-  return source.from === 'inline' ? cached.from === 'inline' && cached.files === source.files && cached.hash === source.hash : JSON.stringify(cached) === JSON.stringify(source);
+  return source.from === 'inline'
+    ? cached.from === 'inline' && cached.files === source.files && cached.hash === source.hash
+    : JSON.stringify(cached) === JSON.stringify(source);
 }

@@ -1,4 +1,11 @@
-import { getPolicyFactsRoute, getSessionRoute, type HostTransport, listSlotsRoute, type Session, type Slot } from '@raincheck/host-api/client';
+import {
+  getPolicyFactsRoute,
+  getSessionRoute,
+  type HostTransport,
+  listSlotsRoute,
+  type Session,
+  type Slot,
+} from '@raincheck/host-api/client';
 import type { ReactiveControllerHost } from 'lit';
 import type { LoadedFacts } from './policy-decision.js';
 
@@ -21,8 +28,7 @@ export class SessionSubject {
     private readonly transport: () => HostTransport,
     /** Whether the widget offers the therapist's open slots (cancel, rearrange). */
     private readonly needsSlots: boolean,
-  ) {
-  }
+  ) {}
 
   /** Loads the session (shown at once), its facts and the slots; resolves with the policy's facts. */
   async load(sessionId: string, signal: AbortSignal, alongside: () => void = () => undefined): Promise<LoadedFacts> {
@@ -32,7 +38,10 @@ export class SessionSubject {
     this.session = session;
     this.host.requestUpdate();
     alongside();
-    const [policyFacts] = await Promise.all([this.transport().send(getPolicyFactsRoute, { sessionId, signal }), this.refreshSlots(signal)]);
+    const [policyFacts] = await Promise.all([
+      this.transport().send(getPolicyFactsRoute, { sessionId, signal }),
+      this.refreshSlots(signal),
+    ]);
     signal.throwIfAborted();
     // What the host shows but the policy does not decide on (its session facts are strict).
     const { client: _shown, therapistId: _therapist, refund: _refund, ...sessionFacts } = session;
@@ -50,7 +59,9 @@ export class SessionSubject {
     });
     // Never the very time being changed: an open slot the host lists over the session's own hour.
     const { startsAt, endsAt } = this.session;
-    this.slots = slots.filter((slot) => !(Date.parse(slot.startsAt) < Date.parse(endsAt) && Date.parse(slot.endsAt) > Date.parse(startsAt)));
+    this.slots = slots.filter(
+      (slot) => !(Date.parse(slot.startsAt) < Date.parse(endsAt) && Date.parse(slot.endsAt) > Date.parse(startsAt)),
+    );
     this.host.requestUpdate();
   }
 

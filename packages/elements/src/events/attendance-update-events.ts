@@ -1,4 +1,8 @@
-import type { AttendanceSubmitDetail, AttendanceSuccessDetail, AttendanceErrorDetail } from './attendance-update-details.js';
+import type {
+  AttendanceSubmitDetail,
+  AttendanceSuccessDetail,
+  AttendanceErrorDetail,
+} from './attendance-update-details.js';
 import { RaincheckEvent } from './raincheck-event.js';
 
 // The events of <rc-attendance-update>, one class each, with literal names.

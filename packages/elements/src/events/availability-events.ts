@@ -1,4 +1,9 @@
-import type { AvailabilityErrorDetail, AvailabilitySessionDetail, AvailabilitySubmitDetail, AvailabilitySuccessDetail } from './availability-details.js';
+import type {
+  AvailabilityErrorDetail,
+  AvailabilitySessionDetail,
+  AvailabilitySubmitDetail,
+  AvailabilitySuccessDetail,
+} from './availability-details.js';
 import { RaincheckEvent } from './raincheck-event.js';
 
 // The events of <rc-availability>, one class each, with literal names.

@@ -1,4 +1,8 @@
-import type { RescheduleSubmitDetail, RescheduleSuccessDetail, RescheduleErrorDetail } from './reschedule-session-details.js';
+import type {
+  RescheduleSubmitDetail,
+  RescheduleSuccessDetail,
+  RescheduleErrorDetail,
+} from './reschedule-session-details.js';
 import { RaincheckEvent } from './raincheck-event.js';
 
 // The events of <rc-reschedule-session>, one class each, with literal names.

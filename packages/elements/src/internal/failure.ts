@@ -54,10 +54,22 @@ function wording(error: unknown): Wording {
     // The rules' first problem, as the validator names it (file, JSON path, what was expected): for
     // whoever the person asks for help, since only the partner can mend the rules.
     const { file, path, message } = error.issues[0]!;
-    return [false, msg(str`The rules for this page have a mistake, so it cannot say what would happen (${file} ${path}: ${message}). Nothing was changed; please tell support.`, { id: 'rc.error.rules' })];
+    return [
+      false,
+      msg(
+        str`The rules for this page have a mistake, so it cannot say what would happen (${file} ${path}: ${message}). Nothing was changed; please tell support.`,
+        { id: 'rc.error.rules' },
+      ),
+    ];
   }
   if (error instanceof ConfigurationError) {
-    return [false, msg(str`This page is not set up correctly (${error.message}), so nothing was sent. Check its Raincheck configuration, or tell support.`, { id: 'rc.error.configuration' })];
+    return [
+      false,
+      msg(
+        str`This page is not set up correctly (${error.message}), so nothing was sent. Check its Raincheck configuration, or tell support.`,
+        { id: 'rc.error.configuration' },
+      ),
+    ];
   }
   return unexpected();
 }
@@ -67,9 +79,12 @@ function wording(error: unknown): Wording {
  * nothing and sent nothing; one that did not answer may have done it, and then tells the client itself.
  */
 function clientTold(error: unknown): string | undefined {
-  if (error instanceof HostResponseError) return msg('The client was not told anything.', { id: 'rc.error.client-not-told' });
+  if (error instanceof HostResponseError)
+    return msg('The client was not told anything.', { id: 'rc.error.client-not-told' });
   if (error instanceof NetworkError || error instanceof TimeoutError) {
-    return msg('If the booking system did receive it, it tells the client; trying again never tells them twice.', { id: 'rc.error.client-maybe-told' });
+    return msg('If the booking system did receive it, it tells the client; trying again never tells them twice.', {
+      id: 'rc.error.client-maybe-told',
+    });
   }
   return undefined;
 }
@@ -79,38 +94,105 @@ function unexpected(): Wording {
 }
 
 function hostWording(error: HostApiError): Wording {
-  if (error instanceof NetworkError) return [true, msg('The booking system could not be reached. Nothing was lost: try again.', { id: 'rc.error.network' })];
-  if (error instanceof TimeoutError) return [true, msg('The booking system did not answer in time. Nothing was lost: try again.', { id: 'rc.error.timeout' })];
+  if (error instanceof NetworkError)
+    return [
+      true,
+      msg('The booking system could not be reached. Nothing was lost: try again.', { id: 'rc.error.network' }),
+    ];
+  if (error instanceof TimeoutError)
+    return [
+      true,
+      msg('The booking system did not answer in time. Nothing was lost: try again.', { id: 'rc.error.timeout' }),
+    ];
   if (error instanceof ContractError && error.side === 'request') {
     // The page asked for something the contract refuses (a session id of "..", say): only its settings can change that.
     const { path, message } = error.issues[0] ?? { path: '$', message: error.message };
-    return [false, msg(str`This page asked the booking system for something it cannot send (${path}: ${message}), so nothing was sent. Check the page's settings, or tell support.`, { id: 'rc.error.request' })];
+    return [
+      false,
+      msg(
+        str`This page asked the booking system for something it cannot send (${path}: ${message}), so nothing was sent. Check the page's settings, or tell support.`,
+        { id: 'rc.error.request' },
+      ),
+    ];
   }
   if (error instanceof ContractError) {
-    return [true, msg('The booking system sent an answer this page does not understand. Nothing was changed by this page; please try again later or contact support.', { id: 'rc.error.contract' })];
+    return [
+      true,
+      msg(
+        'The booking system sent an answer this page does not understand. Nothing was changed by this page; please try again later or contact support.',
+        { id: 'rc.error.contract' },
+      ),
+    ];
   }
   if (!(error instanceof HostResponseError)) return unexpected();
   const { status } = error;
   const retryable = passing(status);
   // The host's own sentence, when its error body gave one (an error without one has a code `http-<status>`).
   if (status < 500 && error.code !== `http-${status}`) return [retryable, error.message];
-  if (status >= 500) return [retryable, msg(str`The booking system ran into a problem of its own (${status}) and could not finish this. Nothing was lost: try again in a moment.`, { id: 'rc.error.server' })];
-  if (retryable) return [retryable, msg(str`The booking system is busy (${status}). Nothing was lost: wait a moment, then try again.`, { id: 'rc.error.busy' })];
-  return [retryable, msg(str`The booking system refused this request (${status}), so nothing was changed. If it keeps happening, tell support.`, { id: 'rc.error.refused' })];
+  if (status >= 500)
+    return [
+      retryable,
+      msg(
+        str`The booking system ran into a problem of its own (${status}) and could not finish this. Nothing was lost: try again in a moment.`,
+        { id: 'rc.error.server' },
+      ),
+    ];
+  if (retryable)
+    return [
+      retryable,
+      msg(str`The booking system is busy (${status}). Nothing was lost: wait a moment, then try again.`, {
+        id: 'rc.error.busy',
+      }),
+    ];
+  return [
+    retryable,
+    msg(
+      str`The booking system refused this request (${status}), so nothing was changed. If it keeps happening, tell support.`,
+      { id: 'rc.error.refused' },
+    ),
+  ];
 }
 
 function rulesUrlWording({ kind, url, status }: RulesUrlError): Wording {
   if (kind === 'refused') {
-    return [false, msg(str`The rules for this page could not be loaded: ${url} answered ${status ?? ''}. Nothing was changed. Check the rules URL (rules-url) in the page's configuration.`, { id: 'rc.error.rules-url-refused' })];
+    return [
+      false,
+      msg(
+        str`The rules for this page could not be loaded: ${url} answered ${status ?? ''}. Nothing was changed. Check the rules URL (rules-url) in the page's configuration.`,
+        { id: 'rc.error.rules-url-refused' },
+      ),
+    ];
   }
   if (kind === 'not-rules') {
-    return [false, msg(str`The rules for this page could not be read: ${url} did not send rule files as JSON. Nothing was changed. Check the rules URL (rules-url) in the page's configuration.`, { id: 'rc.error.rules-url-not-rules' })];
+    return [
+      false,
+      msg(
+        str`The rules for this page could not be read: ${url} did not send rule files as JSON. Nothing was changed. Check the rules URL (rules-url) in the page's configuration.`,
+        { id: 'rc.error.rules-url-not-rules' },
+      ),
+    ];
   }
   if (kind === 'failed') {
-    return [true, msg(str`The server with the rules for this page (${url}) could not send them (${status ?? ''}). Nothing was lost: try again in a moment.`, { id: 'rc.error.rules-url-failed' })];
+    return [
+      true,
+      msg(
+        str`The server with the rules for this page (${url}) could not send them (${status ?? ''}). Nothing was lost: try again in a moment.`,
+        { id: 'rc.error.rules-url-failed' },
+      ),
+    ];
   }
   if (kind === 'timeout') {
-    return [true, msg(str`The server with the rules for this page (${url}) did not answer in time. Nothing was lost: try again.`, { id: 'rc.error.rules-url-timeout' })];
+    return [
+      true,
+      msg(str`The server with the rules for this page (${url}) did not answer in time. Nothing was lost: try again.`, {
+        id: 'rc.error.rules-url-timeout',
+      }),
+    ];
   }
-  return [true, msg(str`The rules for this page could not be reached at ${url}. Nothing was lost: try again.`, { id: 'rc.error.rules-url-unreachable' })];
+  return [
+    true,
+    msg(str`The rules for this page could not be reached at ${url}. Nothing was lost: try again.`, {
+      id: 'rc.error.rules-url-unreachable',
+    }),
+  ];
 }

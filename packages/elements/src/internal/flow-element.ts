@@ -24,7 +24,7 @@ export abstract class FlowElement extends RaincheckElement {
 
   /** The current state (reflected as an attribute for styling). */
   declare state: WidgetState;
-  protected declare failure: WidgetErrorDetail | undefined;
+  declare protected failure: WidgetErrorDetail | undefined;
 
   /** What the widget shows (a session id, a therapist id, an offer's token): setting it loads. */
   protected abstract get subject(): string;
@@ -110,7 +110,10 @@ export abstract class FlowElement extends RaincheckElement {
    * What every widget's `PolicyDecision` takes from the widget itself: the rules it is given
    * (the host's by default), its host, timeout, whether a write is in flight, and where failures go.
    */
-  protected policyContext(): Pick<PolicyDecisionOptions<ViewsModule>, 'rules' | 'transport' | 'connected' | 'timeoutMs' | 'writing' | 'failed'> {
+  protected policyContext(): Pick<
+    PolicyDecisionOptions<ViewsModule>,
+    'rules' | 'transport' | 'connected' | 'timeoutMs' | 'writing' | 'failed'
+  > {
     return {
       rules: () => this.settings.rules ?? { from: 'host' },
       transport: () => this.host,

@@ -22,27 +22,39 @@ export function channelList(channels: readonly string[], locale: string): string
     sms: msg('text message', { id: 'rc.channel.sms' }),
     phone: msg('a phone call', { id: 'rc.channel.phone' }),
   };
-  return formatList(channels.map((c) => names[c] ?? c), locale);
+  return formatList(
+    channels.map((c) => names[c] ?? c),
+    locale,
+  );
 }
 
 /** One effect of the decision, expandable to the rules' own explanations. */
 export function effect(text: string, ruleIds: readonly string[], decision: Decision, extraParts = ''): TemplateResult {
-  const reasons = whyLines(text, decision.explanations.filter((e) => ruleIds.includes(e.ruleId)).map((rule) => rule.description));
+  const reasons = whyLines(
+    text,
+    decision.explanations.filter((e) => ruleIds.includes(e.ruleId)).map((rule) => rule.description),
+  );
   return html`<li part="effect ${extraParts}">
     <span>${text}</span>
-    ${reasons.length === 0
-      ? nothing
-      : html`<details part="explanation">
+    ${
+      reasons.length === 0
+        ? nothing
+        : html`<details part="explanation">
           <summary>${msg('Why?', { id: 'rc.decision.why' })}</summary>
           <ul>
             ${reasons.map((reason) => html`<li>${reason}</li>`)}
           </ul>
-        </details>`}
+        </details>`
+    }
   </li>`;
 }
 
 /** A rule description's sentences. */
-const sentences = (text: string) => text.split(/(?<=[.!?])\s+/).map((s) => s.trim()).filter(Boolean);
+const sentences = (text: string) =>
+  text
+    .split(/(?<=[.!?])\s+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /**
  * What "Why?" adds to an effect: each rule's description without the sentences the effect (or an
@@ -60,11 +72,18 @@ function whyLines(effectText: string, descriptions: readonly string[]): string[]
 }
 
 /** The refund the policy allows, issued at once or reviewed by the team first. */
-export function refundEffect(refund: RefundEffect, clientName: string, locale: string, decision: Decision): TemplateResult {
+export function refundEffect(
+  refund: RefundEffect,
+  clientName: string,
+  locale: string,
+  decision: Decision,
+): TemplateResult {
   const amount = formatMoney(refund.amount, refund.currency, locale);
   return effect(
     refund.mode === 'team-review'
-      ? msg(str`${clientName} can be refunded ${amount}; the platform team reviews it first.`, { id: 'rc.refund.review' })
+      ? msg(str`${clientName} can be refunded ${amount}; the platform team reviews it first.`, {
+          id: 'rc.refund.review',
+        })
       : msg(str`${clientName} is refunded ${amount} straight away.`, { id: 'rc.refund.self-serve' }),
     refund.ruleIds,
     decision,
@@ -77,18 +96,29 @@ export function refundNext(refund: Refund, locale: string): string {
   const amount = formatMoney(refund.amount.amount, refund.amount.currency, locale);
   switch (refund.status) {
     case 'pending-review':
-      return msg(str`The platform team reviews the refund of ${amount} and tells you and the client when it is decided.`, { id: 'rc.refund.next-review' });
+      return msg(
+        str`The platform team reviews the refund of ${amount} and tells you and the client when it is decided.`,
+        { id: 'rc.refund.next-review' },
+      );
     case 'pending':
-      return msg(str`The refund of ${amount} is being sent to the client, by the way they paid.`, { id: 'rc.refund.next-pending' });
+      return msg(str`The refund of ${amount} is being sent to the client, by the way they paid.`, {
+        id: 'rc.refund.next-pending',
+      });
     case 'failed':
-      return msg(str`The refund of ${amount} could not be issued; the platform team is on it and tells you when it is sorted.`, { id: 'rc.refund.next-failed' });
+      return msg(
+        str`The refund of ${amount} could not be issued; the platform team is on it and tells you when it is sorted.`,
+        { id: 'rc.refund.next-failed' },
+      );
     default:
       return msg(str`${amount} is on its way back to the client, by the way they paid.`, { id: 'rc.refund.next' });
   }
 }
 
 /** "What will happen" (or another `heading`): the effects, announced politely as they change. */
-export function decisionSection(effects: readonly TemplateResult[], heading = msg('What will happen', { id: 'rc.decision.heading' })): TemplateResult {
+export function decisionSection(
+  effects: readonly TemplateResult[],
+  heading = msg('What will happen', { id: 'rc.decision.heading' }),
+): TemplateResult {
   return html`<section part="decision" aria-labelledby="decision-heading">
     <h3 id="decision-heading">${heading}</h3>
     <ul aria-live="polite">
@@ -98,10 +128,22 @@ export function decisionSection(effects: readonly TemplateResult[], heading = ms
 }
 
 /** The notification and frequency-warning effects every change to a session has. */
-export function commonEffects(decision: Decision, clientName: string, locale: string): { notify: TemplateResult[]; warnings: TemplateResult[] } {
+export function commonEffects(
+  decision: Decision,
+  clientName: string,
+  locale: string,
+): { notify: TemplateResult[]; warnings: TemplateResult[] } {
   return {
     notify: decision.notify
-      ? [effect(msg(str`${clientName} is told now by ${channelList(decision.notify.channels, locale)}.`, { id: 'rc.decision.notify' }), decision.notify.ruleIds, decision)]
+      ? [
+          effect(
+            msg(str`${clientName} is told now by ${channelList(decision.notify.channels, locale)}.`, {
+              id: 'rc.decision.notify',
+            }),
+            decision.notify.ruleIds,
+            decision,
+          ),
+        ]
       : [],
     warnings: decision.warnings.map((w) => effect(w.message, w.ruleIds, decision, `warning warning-${w.level}`)),
   };
@@ -149,9 +191,11 @@ export function noteField(o: NoteFieldOptions): TemplateResult {
   const why = o.minLength > 0 && o.why?.length ? o.why : undefined;
   return html`${why ? html`<p part="note-why" id="note-why" class="hint">${why.join(' ')}</p>` : nothing}<label class="field">
     <span>
-      ${o.minLength > 0
-        ? msg(str`Reason for the team (at least ${o.minLength} characters)`, { id: 'rc.cancel.note-required' })
-        : (o.optionalLabel ?? msg('Note (optional)', { id: 'rc.cancel.note' }))}
+      ${
+        o.minLength > 0
+          ? msg(str`Reason for the team (at least ${o.minLength} characters)`, { id: 'rc.cancel.note-required' })
+          : (o.optionalLabel ?? msg('Note (optional)', { id: 'rc.cancel.note' }))
+      }
     </span>
     <textarea
       part="note"

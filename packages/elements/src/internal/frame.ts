@@ -23,7 +23,15 @@ export interface FrameProps {
  * The frame every widget shares: the heading, the loading status, what is known already, the
  * error (announced, with "Try again" where that can help), then the widget's own content.
  */
-export function frame({ heading, lead = nothing, status, summary = nothing, failure, onRetry, body = nothing }: FrameProps): TemplateResult {
+export function frame({
+  heading,
+  lead = nothing,
+  status,
+  summary = nothing,
+  failure,
+  onRetry,
+  body = nothing,
+}: FrameProps): TemplateResult {
   return html`
     ${lead}
     <h2 part="heading" tabindex="-1">${heading}</h2>

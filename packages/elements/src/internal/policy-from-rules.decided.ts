@@ -8,7 +8,13 @@ import { createValidatedPolicy, vouchedPolicy, type Policy, type PolicyOptions }
  * that chunk (a bundler then leaves out of the validator's chunk what the views chunk already has).
  * @throws PolicyValidationError when the files are not valid rule files.
  */
-export async function policyFromRules(files: Readonly<Record<string, unknown>>, hash: string | undefined, options: PolicyOptions): Promise<Policy> {
+export async function policyFromRules(
+  files: Readonly<Record<string, unknown>>,
+  hash: string | undefined,
+  options: PolicyOptions,
+): Promise<Policy> {
   const vouched = hash === undefined ? undefined : vouchedPolicy(files, hash, options);
-  return vouched ?? createValidatedPolicy((await import('@raincheck/policy/rule-files')).validateRuleFiles(files), options);
+  return (
+    vouched ?? createValidatedPolicy((await import('@raincheck/policy/rule-files')).validateRuleFiles(files), options)
+  );
 }

@@ -6,7 +6,13 @@ import { raincheckConfigContext, type RaincheckConfig } from '../config/config.j
 import { ConfigElement } from '../config/config-element.js';
 import { HostConnection } from '../controllers/host-connection.js';
 import { PersonFocus } from '../controllers/person-focus.js';
-import { followPageLocale, getRaincheckLocale, pageLocale, setRaincheckLocale, supportedLocale } from '../localization/localization.js';
+import {
+  followPageLocale,
+  getRaincheckLocale,
+  pageLocale,
+  setRaincheckLocale,
+  supportedLocale,
+} from '../localization/localization.js';
 
 /**
  * What every Raincheck widget shares: configuration from its own attributes and properties, else
@@ -20,7 +26,7 @@ export class RaincheckElement extends ConfigElement {
   };
 
   /** The provider's configuration. */
-  protected declare config: RaincheckConfig;
+  declare protected config: RaincheckConfig;
 
   /** The host API client, rebuilt when what shapes it changes; `generation` counts the changes a load follows. */
   protected readonly connection: HostConnection;
@@ -38,7 +44,11 @@ export class RaincheckElement extends ConfigElement {
         this.config = config;
       },
     });
-    this.connection = new HostConnection(this, () => this.settings, () => this.loadFailed);
+    this.connection = new HostConnection(
+      this,
+      () => this.settings,
+      () => this.loadFailed,
+    );
   }
 
   /** This element's configuration: its own settings first, then the provider's. */

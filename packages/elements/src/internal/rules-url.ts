@@ -30,7 +30,10 @@ export function passing(status: number): boolean {
  * ends in `timeout`, not a hang.
  * @throws ConfigurationError when `url` is not an http(s) URL; RulesUrlError when it gives no rule files.
  */
-export async function loadRulesFromUrl(url: string, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<{ files: Readonly<Record<string, unknown>>; hash: string | undefined }> {
+export async function loadRulesFromUrl(
+  url: string,
+  timeoutMs = DEFAULT_TIMEOUT_MS,
+): Promise<{ files: Readonly<Record<string, unknown>>; hash: string | undefined }> {
   const href = checkedUrl(url);
   const deadline = AbortSignal.timeout(configuredTimeout(timeoutMs));
   let text: string;

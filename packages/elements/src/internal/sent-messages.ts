@@ -23,10 +23,14 @@ function deliveryLine(name: string, n: Notification, d: Delivery, locale: string
     }
   }
   const channel = channelList([d.channel], locale);
-  if (d.status === 'failed') return msg(str`${name} could not be reached by ${channel}; the platform team was told.`, { id: 'rc.sent.failed' });
+  if (d.status === 'failed')
+    return msg(str`${name} could not be reached by ${channel}; the platform team was told.`, { id: 'rc.sent.failed' });
   if (!n.deadlineAt) return msg(str`${name} will be told by ${channel}.`, { id: 'rc.sent.due' });
   const minutes = Math.max(1, Math.round((Date.parse(n.deadlineAt) - Date.parse(n.at)) / 60_000));
-  return msg(str`${name} will be told by ${channel} by ${formatTime(n.deadlineAt, locale)} (within ${minutes} minutes).`, { id: 'rc.sent.due-by' });
+  return msg(
+    str`${name} will be told by ${channel} by ${formatTime(n.deadlineAt, locale)} (within ${minutes} minutes).`,
+    { id: 'rc.sent.due-by' },
+  );
 }
 
 /**
@@ -34,11 +38,19 @@ function deliveryLine(name: string, n: Notification, d: Delivery, locale: string
  * emailed at 14:02", "will be told by text message by 14:17 (within 15 minutes)". Nothing is
  * promised that the host did not record.
  */
-export function sentMessages(record: readonly Notification[] | null | undefined, name: string, locale: string): TemplateResult | typeof nothing {
+export function sentMessages(
+  record: readonly Notification[] | null | undefined,
+  name: string,
+  locale: string,
+): TemplateResult | typeof nothing {
   if (record === undefined) return nothing;
-  if (record === null) return html`<p part="sent">${msg(str`What was sent to ${name} could not be read; the booking system keeps the record.`, { id: 'rc.sent.unread' })}</p>`;
-  const lines = record.flatMap((n) => n.deliveries.map((d) => deliveryLine(name, n, d, locale))).filter((line) => line !== undefined);
-  if (lines.length === 0) return html`<p part="sent">${msg(str`The booking system recorded no message to ${name}.`, { id: 'rc.sent.none' })}</p>`;
+  if (record === null)
+    return html`<p part="sent">${msg(str`What was sent to ${name} could not be read; the booking system keeps the record.`, { id: 'rc.sent.unread' })}</p>`;
+  const lines = record
+    .flatMap((n) => n.deliveries.map((d) => deliveryLine(name, n, d, locale)))
+    .filter((line) => line !== undefined);
+  if (lines.length === 0)
+    return html`<p part="sent">${msg(str`The booking system recorded no message to ${name}.`, { id: 'rc.sent.none' })}</p>`;
   return html`<ul part="sent">
     ${lines.map((line) => html`<li>${line}</li>`)}
   </ul>`;

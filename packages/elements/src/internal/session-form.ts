@@ -18,5 +18,10 @@ export interface SessionFormProps {
 
 /** The team request for a session that has started: the reason and the note, as the team reads them. */
 export function sessionStartedRequest(session: Session, reason: Reason, note: string) {
-  return { kind: 'session-started' as const, therapistId: session.therapistId, sessionId: session.id, reason: `${reasonLabel(reason)}: ${note}` };
+  return {
+    kind: 'session-started' as const,
+    therapistId: session.therapistId,
+    sessionId: session.id,
+    reason: `${reasonLabel(reason)}: ${note}`,
+  };
 }

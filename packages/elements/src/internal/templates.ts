@@ -21,13 +21,17 @@ export function reasonLabel(reason: Reason): string {
 /** Who, and when: in the viewer's zone, with the session's own zone when it differs. */
 export function sessionSummary(session: Session, locale: string): TemplateResult {
   // The session's own time only when it reads differently (London and UTC agree in winter).
-  const otherZone = session.timeZone !== viewerTimeZone() && formatTime(session.startsAt, locale, session.timeZone) !== formatTime(session.startsAt, locale);
+  const otherZone =
+    session.timeZone !== viewerTimeZone() &&
+    formatTime(session.startsAt, locale, session.timeZone) !== formatTime(session.startsAt, locale);
   return html`<p part="session">
     ${msg(str`With ${session.client.displayName}`, { id: 'rc.cancel.with' })} ·
     <time datetime=${session.startsAt}>${formatDateTime(session.startsAt, locale)}</time>
-    ${otherZone
-      ? html`<span class="zone">(${msg(str`${formatTime(session.startsAt, locale, session.timeZone)} in ${session.timeZone}`, { id: 'rc.cancel.session-zone' })})</span>`
-      : nothing}
+    ${
+      otherZone
+        ? html`<span class="zone">(${msg(str`${formatTime(session.startsAt, locale, session.timeZone)} in ${session.timeZone}`, { id: 'rc.cancel.session-zone' })})</span>`
+        : nothing
+    }
   </p>`;
 }
 

@@ -2,7 +2,14 @@ import type { Notification } from '@raincheck/host-api/client';
 import { sentMessages } from '../internal/sent-messages.js';
 import { msg } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
-import { decisionSection, effect, noteField, refundEffect, refundNext, submitFooter } from '../internal/form-templates.js';
+import {
+  decisionSection,
+  effect,
+  noteField,
+  refundEffect,
+  refundNext,
+  submitFooter,
+} from '../internal/form-templates.js';
 import type { SessionFormProps } from '../internal/session-form.js';
 import type { RefundSuccessDetail } from './refund-request.js';
 
@@ -38,14 +45,21 @@ export function refundForm(p: RefundFormProps): TemplateResult {
         showMissing: p.missing.length > 0 && p.note.length > 0,
         busy: p.busy,
         teamRequest: false,
-        label: review ? msg('Send for team review', { id: 'rc.refund.submit-review' }) : msg('Issue refund', { id: 'rc.refund.submit' }),
+        label: review
+          ? msg('Send for team review', { id: 'rc.refund.submit-review' })
+          : msg('Issue refund', { id: 'rc.refund.submit' }),
       })}
     </form>
   `;
 }
 
 /** Issued, or with the team for review, and what happens next. */
-export function refundSuccess({ refund }: RefundSuccessDetail, locale: string, clientName: string, sent: readonly Notification[] | null | undefined): TemplateResult {
+export function refundSuccess(
+  { refund }: RefundSuccessDetail,
+  locale: string,
+  clientName: string,
+  sent: readonly Notification[] | null | undefined,
+): TemplateResult {
   const heading =
     refund.status === 'pending-review'
       ? msg('Sent for team review', { id: 'rc.refund.done-review' })

@@ -70,8 +70,8 @@ export class RcRefundRequest extends FlowElement {
     result: { state: true },
   };
 
-  private declare note: string;
-  private declare result: RefundSuccessDetail | undefined;
+  declare private note: string;
+  declare private result: RefundSuccessDetail | undefined;
 
   /** The session this widget changes. */
   declare sessionId: string;
@@ -113,12 +113,22 @@ export class RcRefundRequest extends FlowElement {
     await this.write({
       submit: new RefundSubmitEvent(detail),
       scope: session.id,
-      send: async (keyFor) => (this.result = await this.#asNow(await this.host.send(refundSessionRoute, { sessionId: session.id, version: session.version, idempotencyKey: keyFor('', body), body }), session.id)),
+      send: async (keyFor) =>
+        (this.result = await this.#asNow(
+          await this.host.send(refundSessionRoute, {
+            sessionId: session.id,
+            version: session.version,
+            idempotencyKey: keyFor('', body),
+            body,
+          }),
+          session.id,
+        )),
       succeeded: (result) => new RefundSuccessEvent(result),
       failed: (failure) => new RefundErrorEvent(failure),
     });
     // Refused for good (a refund already exists, from another tab, say): show that refund's fate, not the form again.
-    if (this.state === 'error' && this.failure && !this.failure.retryable) await this.#subject.reread(session.id).catch(() => undefined);
+    if (this.state === 'error' && this.failure && !this.failure.retryable)
+      await this.#subject.reread(session.id).catch(() => undefined);
   }
 
   /**
@@ -151,7 +161,13 @@ export class RcRefundRequest extends FlowElement {
 
   protected override render(): TemplateResult {
     const { decision, views } = this.#policy;
-    if (this.state === 'success' && this.result && views) return views.refundSuccess(this.result, this.formatLocale, this.#subject.session?.client.displayName ?? '', this.#sent.record);
+    if (this.state === 'success' && this.result && views)
+      return views.refundSuccess(
+        this.result,
+        this.formatLocale,
+        this.#subject.session?.client.displayName ?? '',
+        this.#sent.record,
+      );
     // A refund asked for before (here, or with the attendance update): its fate, not a second one.
     if (this.#subject.session?.refund) return this.#renderExisting(this.#subject.session, this.#subject.session.refund);
     const form =
@@ -175,7 +191,9 @@ export class RcRefundRequest extends FlowElement {
       status: this.state === 'loading' ? msg('Loading the session…', { id: 'rc.cancel.loading' }) : undefined,
       summary: session ? sessionSummary(session, this.formatLocale) : nothing,
       failure: this.state === 'error' ? this.failure : undefined,
-      onRetry: this.failure?.retryable ? () => (decision ? void this.#submit(new Event('submit')) : void this.load()) : undefined,
+      onRetry: this.failure?.retryable
+        ? () => (decision ? void this.#submit(new Event('submit')) : void this.load())
+        : undefined,
       body: session && decision ? form : nothing,
     });
   }
@@ -191,15 +209,24 @@ export class RcRefundRequest extends FlowElement {
       ${this.state === 'error' && this.failure ? failureAlert(this.failure, undefined) : nothing}
       <div part="refund-status" role="status">
         <p>
-          ${refund.status === 'declined'
-            ? refund.reviewNote
-              ? msg(str`The platform team reviewed the refund of ${amount} and did not issue it.`, { id: 'rc.refund.declined-with-note' })
-              : msg(str`The platform team reviewed the refund of ${amount} and did not issue it. Ask the team if you want to know why.`, { id: 'rc.refund.declined-next' })
-            : refundNext(refund, locale)}
+          ${
+            refund.status === 'declined'
+              ? refund.reviewNote
+                ? msg(str`The platform team reviewed the refund of ${amount} and did not issue it.`, {
+                    id: 'rc.refund.declined-with-note',
+                  })
+                : msg(
+                    str`The platform team reviewed the refund of ${amount} and did not issue it. Ask the team if you want to know why.`,
+                    { id: 'rc.refund.declined-next' },
+                  )
+              : refundNext(refund, locale)
+          }
         </p>
-        ${refund.reviewNote
-          ? html`<p part="review-note"><span part="review-note-label">${msg('The team’s note:', { id: 'rc.refund.review-note' })}</span> ${refund.reviewNote}</p>`
-          : nothing}
+        ${
+          refund.reviewNote
+            ? html`<p part="review-note"><span part="review-note-label">${msg('The team’s note:', { id: 'rc.refund.review-note' })}</span> ${refund.reviewNote}</p>`
+            : nothing
+        }
       </div>
     `;
   }

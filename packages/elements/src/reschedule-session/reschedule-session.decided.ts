@@ -5,7 +5,16 @@ import type { Slot } from '@raincheck/host-api/client';
 import type { Reason } from '@raincheck/policy';
 import { html, type TemplateResult } from 'lit';
 import { formatDateTime } from '../format/formatters.js';
-import { blockedNotice, commonEffects, decisionSection, effect, reasonFields, slotPicker, submitFooter, teamRequestSent } from '../internal/form-templates.js';
+import {
+  blockedNotice,
+  commonEffects,
+  decisionSection,
+  effect,
+  reasonFields,
+  slotPicker,
+  submitFooter,
+  teamRequestSent,
+} from '../internal/form-templates.js';
 import type { SessionFormProps } from '../internal/session-form.js';
 import type { RescheduleSuccessDetail } from './reschedule-session.js';
 
@@ -35,25 +44,39 @@ export function rescheduleForm(p: RescheduleFormProps): TemplateResult {
   return html`
     <form part="form" @submit=${p.onSubmit} aria-busy=${p.busy ? 'true' : 'false'}>
       ${decisionSection([...notify, ...team, ...requirements, ...warnings])}
-      ${p.mode === 'self-serve'
-        ? slotPicker({
-            slots: p.slots,
-            withinDays: 28,
-            locale: p.locale,
-            multiple: false,
-            selected: new Set(p.slotId ? [p.slotId] : []),
-            legend: msg('New time', { id: 'rc.reschedule.legend' }),
-            disabled: p.busy,
-            onChange: (slotId, selected) => p.onSlot(selected ? slotId : undefined),
-          })
-        : reasonFields({ reason: p.reason, note: p.note, noteMinLength: p.noteMinLength, disabled: p.busy, onReason: p.onReason, onNote: p.onNote })}
+      ${
+        p.mode === 'self-serve'
+          ? slotPicker({
+              slots: p.slots,
+              withinDays: 28,
+              locale: p.locale,
+              multiple: false,
+              selected: new Set(p.slotId ? [p.slotId] : []),
+              legend: msg('New time', { id: 'rc.reschedule.legend' }),
+              disabled: p.busy,
+              onChange: (slotId, selected) => p.onSlot(selected ? slotId : undefined),
+            })
+          : reasonFields({
+              reason: p.reason,
+              note: p.note,
+              noteMinLength: p.noteMinLength,
+              disabled: p.busy,
+              onReason: p.onReason,
+              onNote: p.onNote,
+            })
+      }
       ${submitFooter({ missing: p.missing, showMissing, busy: p.busy, teamRequest: p.mode === 'team-request', label: msg('Move session', { id: 'rc.reschedule.submit' }) })}
     </form>
   `;
 }
 
 /** Moved, and the client is told the new time; or sent to the team. */
-export function rescheduleSuccess(result: RescheduleSuccessDetail, clientName: string, locale: string, sent: readonly Notification[] | null | undefined): TemplateResult {
+export function rescheduleSuccess(
+  result: RescheduleSuccessDetail,
+  clientName: string,
+  locale: string,
+  sent: readonly Notification[] | null | undefined,
+): TemplateResult {
   if (result.kind === 'team-request') return teamRequestSent();
   return html`
     <h2 part="heading" tabindex="-1">${msg('Session moved', { id: 'rc.reschedule.done' })}</h2>

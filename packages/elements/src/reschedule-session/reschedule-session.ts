@@ -6,7 +6,11 @@ import { PolicyDecision, shownDecision } from '../controllers/policy-decision.js
 import { SessionSubject } from '../controllers/session-subject.js';
 import { SentMessages } from '../controllers/sent-messages.js';
 import { DecisionEvent } from '../events/decision-event.js';
-import { RescheduleErrorEvent, RescheduleSubmitEvent, RescheduleSuccessEvent } from '../events/reschedule-session-events.js';
+import {
+  RescheduleErrorEvent,
+  RescheduleSubmitEvent,
+  RescheduleSuccessEvent,
+} from '../events/reschedule-session-events.js';
 import { FlowElement } from '../internal/flow-element.js';
 import { frame } from '../internal/frame.js';
 import { sessionStartedRequest } from '../internal/session-form.js';
@@ -19,7 +23,11 @@ import { rescheduleSessionStyles } from './reschedule-session.styles.js';
 
 type RescheduleViews = typeof import('./reschedule-session.decided.js');
 
-export type { RescheduleSubmitDetail, RescheduleSuccessDetail, RescheduleErrorDetail } from '../events/reschedule-session-details.js';
+export type {
+  RescheduleSubmitDetail,
+  RescheduleSuccessDetail,
+  RescheduleErrorDetail,
+} from '../events/reschedule-session-details.js';
 
 /**
  * @customElement rc-reschedule-session
@@ -60,7 +68,12 @@ export class RcRescheduleSession extends FlowElement {
   static override styles = [baseStyles, sessionFlowStyles, rescheduleSessionStyles];
 
   /** The events it fires, as the manifest lists them. */
-  static readonly events = [RescheduleSubmitEvent, RescheduleSuccessEvent, RescheduleErrorEvent, DecisionEvent] as const;
+  static readonly events = [
+    RescheduleSubmitEvent,
+    RescheduleSuccessEvent,
+    RescheduleErrorEvent,
+    DecisionEvent,
+  ] as const;
 
   static override properties = {
     ...FlowElement.properties,
@@ -71,10 +84,10 @@ export class RcRescheduleSession extends FlowElement {
     result: { state: true },
   };
 
-  private declare slotId: string | undefined;
-  private declare reason: Reason | undefined;
-  private declare note: string;
-  private declare result: RescheduleSuccessDetail | undefined;
+  declare private slotId: string | undefined;
+  declare private reason: Reason | undefined;
+  declare private note: string;
+  declare private result: RescheduleSuccessDetail | undefined;
 
   /** The session this widget changes. */
   declare sessionId: string;
@@ -84,7 +97,10 @@ export class RcRescheduleSession extends FlowElement {
   readonly #policy = new PolicyDecision<RescheduleViews>(this, {
     action: 'reschedule',
     importViews: () => import('./reschedule-session.decided.js'),
-    requestFacts: () => ({ ...(this.reason ? { reason: this.reason } : {}), ...(this.note ? { note: this.note } : {}) }),
+    requestFacts: () => ({
+      ...(this.reason ? { reason: this.reason } : {}),
+      ...(this.note ? { note: this.note } : {}),
+    }),
     ...this.policyContext(),
   });
 
@@ -96,8 +112,10 @@ export class RcRescheduleSession extends FlowElement {
 
   get #missing(): string[] {
     const missing: string[] = [];
-    if (this.#policy.mode === 'self-serve' && !this.slotId) missing.push(msg('Choose a new time.', { id: 'rc.reschedule.missing-slot' }));
-    if (this.#policy.mode === 'team-request' && !this.reason) missing.push(msg('Choose a reason.', { id: 'rc.cancel.missing-reason' }));
+    if (this.#policy.mode === 'self-serve' && !this.slotId)
+      missing.push(msg('Choose a new time.', { id: 'rc.reschedule.missing-slot' }));
+    if (this.#policy.mode === 'team-request' && !this.reason)
+      missing.push(msg('Choose a reason.', { id: 'rc.cancel.missing-reason' }));
     missing.push(...this.#policy.noteShortfall(this.note));
     return missing;
   }
@@ -118,24 +136,50 @@ export class RcRescheduleSession extends FlowElement {
     if (this.#policy.mode === 'self-serve') {
       const slotId = this.slotId!;
       const body = { slotId, ...(this.reason ? { reason: this.reason } : {}), ...note, decision: shown };
-      const detail: RescheduleSubmitDetail = { sessionId: session.id, kind: 'reschedule', slotId, reason: this.reason ?? null, note: this.note, decision: shown };
+      const detail: RescheduleSubmitDetail = {
+        sessionId: session.id,
+        kind: 'reschedule',
+        slotId,
+        reason: this.reason ?? null,
+        note: this.note,
+        decision: shown,
+      };
       await this.write({
         submit: new RescheduleSubmitEvent(detail),
         scope: session.id,
         send: async (keyFor) =>
-          told({ kind: 'reschedule', result: await this.host.send(rescheduleSessionRoute, { sessionId: session.id, version: session.version, idempotencyKey: keyFor('', body), body }) }),
+          told({
+            kind: 'reschedule',
+            result: await this.host.send(rescheduleSessionRoute, {
+              sessionId: session.id,
+              version: session.version,
+              idempotencyKey: keyFor('', body),
+              body,
+            }),
+          }),
         succeeded: (result) => new RescheduleSuccessEvent(result),
         failed: (failure) => new RescheduleErrorEvent(failure),
       });
       if (this.state === 'error') await this.#afterConflict();
     } else {
       const reason = this.reason!;
-      const detail: RescheduleSubmitDetail = { sessionId: session.id, kind: 'team-request', slotId: null, reason, note: this.note, decision: shown };
+      const detail: RescheduleSubmitDetail = {
+        sessionId: session.id,
+        kind: 'team-request',
+        slotId: null,
+        reason,
+        note: this.note,
+        decision: shown,
+      };
       const body = sessionStartedRequest(session, reason, this.note);
       await this.write({
         submit: new RescheduleSubmitEvent(detail),
         scope: session.id,
-        send: async (keyFor) => keep({ kind: 'team-request', result: await this.host.send(createTeamRequestRoute, { idempotencyKey: keyFor('', body), body }) }),
+        send: async (keyFor) =>
+          keep({
+            kind: 'team-request',
+            result: await this.host.send(createTeamRequestRoute, { idempotencyKey: keyFor('', body), body }),
+          }),
         succeeded: (result) => new RescheduleSuccessEvent(result),
         failed: (failure) => new RescheduleErrorEvent(failure),
       });
@@ -158,8 +202,13 @@ export class RcRescheduleSession extends FlowElement {
         ...failure,
         message:
           code === 'slot-taken'
-            ? msg('That time was just taken. The list of free times is up to date again: choose another one.', { id: 'rc.reschedule.slot-taken' })
-            : msg('Someone else changed this session meanwhile. It is shown as it is now: check it and choose a time again.', { id: 'rc.reschedule.changed' }),
+            ? msg('That time was just taken. The list of free times is up to date again: choose another one.', {
+                id: 'rc.reschedule.slot-taken',
+              })
+            : msg(
+                'Someone else changed this session meanwhile. It is shown as it is now: check it and choose a time again.',
+                { id: 'rc.reschedule.changed' },
+              ),
       };
     }
   }
@@ -181,7 +230,12 @@ export class RcRescheduleSession extends FlowElement {
   protected override render(): TemplateResult {
     const { decision, views } = this.#policy;
     if (this.state === 'success' && this.result && views) {
-      return views.rescheduleSuccess(this.result, this.#subject.session?.client.displayName ?? '', this.formatLocale, this.#sent.record);
+      return views.rescheduleSuccess(
+        this.result,
+        this.#subject.session?.client.displayName ?? '',
+        this.formatLocale,
+        this.#sent.record,
+      );
     }
     const heading =
       this.#policy.mode === 'team-request' && this.state !== 'loading'
@@ -213,7 +267,9 @@ export class RcRescheduleSession extends FlowElement {
       status: this.state === 'loading' ? msg('Loading the session…', { id: 'rc.cancel.loading' }) : undefined,
       summary: session ? sessionSummary(session, this.formatLocale) : nothing,
       failure: this.state === 'error' ? this.failure : undefined,
-      onRetry: this.failure?.retryable ? () => (decision ? void this.#submit(new Event('submit')) : void this.load()) : undefined,
+      onRetry: this.failure?.retryable
+        ? () => (decision ? void this.#submit(new Event('submit')) : void this.load())
+        : undefined,
       body: session && decision ? form : nothing,
     });
   }

@@ -1,5 +1,13 @@
 import { msg, str } from '@lit/localize';
-import type { DecisionRecord, Refund, Session, TeamRequest, TeamRequestDetail, TeamRequestKind, TeamResolutionAction } from '@raincheck/host-api/client';
+import type {
+  DecisionRecord,
+  Refund,
+  Session,
+  TeamRequest,
+  TeamRequestDetail,
+  TeamRequestKind,
+  TeamResolutionAction,
+} from '@raincheck/host-api/client';
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatDateTime, formatMoney } from '../format/formatters.js';
 import type { ResolutionSuccessDetail, TeamQueueStatus } from './team-queue.js';
@@ -47,7 +55,8 @@ function formatAge(iso: string, now: number, locale: string): string {
 /** "2 Dec 2026, 10:00": a session's time in a row. */
 function formatShortDateTime(iso: string, locale: string): string {
   let format = shortDateTimes.get(locale);
-  if (!format) shortDateTimes.set(locale, (format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })));
+  if (!format)
+    shortDateTimes.set(locale, (format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })));
   return format.format(Date.parse(iso));
 }
 
@@ -137,7 +146,7 @@ function outcomeLabel(outcome: DecisionRecord['outcome']): string {
 const money = (refund: Refund, locale: string) => formatMoney(refund.amount.amount, refund.amount.currency, locale);
 
 /** A fact's value as the rule compared it. */
-const factValue = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value) ?? String(value));
+const factValue = (value: unknown) => (typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value)));
 
 export interface QueueViewProps {
   readonly requests: readonly TeamRequest[];
@@ -178,23 +187,27 @@ export function queueView(p: QueueViewProps): TemplateResult {
       <span class="counts-label" id="counts-kind">${msg('By kind', { id: 'rc.team.counts-kind' })}</span>
       <ul aria-labelledby="counts-kind">
         ${KINDS.map(
-          (kind) => html`<li part="count count-kind" data-kind=${kind}><span class="number">${p.requests.filter((r) => r.kind === kind).length}</span> ${kindLabel(kind)}</li>`,
+          (kind) =>
+            html`<li part="count count-kind" data-kind=${kind}><span class="number">${p.requests.filter((r) => r.kind === kind).length}</span> ${kindLabel(kind)}</li>`,
         )}
       </ul>
       <span class="counts-label" id="counts-age">${msg('By age', { id: 'rc.team.counts-age' })}</span>
       <ul aria-labelledby="counts-age">
         ${(['under-a-day', 'one-to-three-days', 'older'] as const).map(
-          (bucket) => html`<li part="count count-age" data-age=${bucket}><span class="number">${byAge(bucket)}</span> ${ageBucketLabel(bucket)}</li>`,
+          (bucket) =>
+            html`<li part="count count-age" data-age=${bucket}><span class="number">${byAge(bucket)}</span> ${ageBucketLabel(bucket)}</li>`,
         )}
       </ul>
     </div>
-    ${shown.length === 0
-      ? html`<p part="empty">
+    ${
+      shown.length === 0
+        ? html`<p part="empty">
           ${p.status === 'open' ? msg('No open requests.', { id: 'rc.team.empty-open' }) : msg('No resolved requests.', { id: 'rc.team.empty-resolved' })}
         </p>`
-      : html`<ul part="queue" aria-label=${p.status === 'open' ? msg('Open requests', { id: 'rc.team.status-open' }) : msg('Resolved requests', { id: 'rc.team.status-resolved' })}>
+        : html`<ul part="queue" aria-label=${p.status === 'open' ? msg('Open requests', { id: 'rc.team.status-open' }) : msg('Resolved requests', { id: 'rc.team.status-resolved' })}>
           ${shown.map((request) => queueRow(request, p))}
-        </ul>`}
+        </ul>`
+    }
   `;
 }
 
@@ -226,43 +239,59 @@ export function requestStory(detail: TeamRequestDetail, locale: string): Templat
         ${msg(str`${request.therapistId}, on ${formatDateTime(request.createdAt, locale)}`, { id: 'rc.team.story-from' })}
       </p>
       <p part="reason">${request.reason}</p>
-      ${request.note && request.note !== request.reason
-        ? html`<blockquote part="therapist-note">${request.note}</blockquote>`
-        : request.note
-          ? nothing
-          : html`<p class="hint">${msg('No written note.', { id: 'rc.team.no-note' })}</p>`}
+      ${
+        request.note && request.note !== request.reason
+          ? html`<blockquote part="therapist-note">${request.note}</blockquote>`
+          : request.note
+            ? nothing
+            : html`<p class="hint">${msg('No written note.', { id: 'rc.team.no-note' })}</p>`
+      }
     </section>
     <section part="session-and-client" aria-labelledby="session-heading">
       <h3 id="session-heading">${msg('Session and client', { id: 'rc.team.session-heading' })}</h3>
-      ${session
-        ? html`<p><time datetime=${session.startsAt}>${formatDateTime(session.startsAt, locale)}</time> · ${sessionStatusLabel(session.status)}</p>`
-        : html`<p>${msg('This request is not about one session.', { id: 'rc.team.no-session' })}</p>`}
-      ${client
-        ? html`<p>
-            ${client.isNew
-              ? msg(str`${client.displayName}: a new client, ${client.attendedSessions} sessions attended`, { id: 'rc.team.client-new' })
-              : msg(str`${client.displayName}: a returning client, ${client.attendedSessions} sessions attended`, { id: 'rc.team.client-returning' })}
+      ${
+        session
+          ? html`<p><time datetime=${session.startsAt}>${formatDateTime(session.startsAt, locale)}</time> · ${sessionStatusLabel(session.status)}</p>`
+          : html`<p>${msg('This request is not about one session.', { id: 'rc.team.no-session' })}</p>`
+      }
+      ${
+        client
+          ? html`<p>
+            ${
+              client.isNew
+                ? msg(str`${client.displayName}: a new client, ${client.attendedSessions} sessions attended`, {
+                    id: 'rc.team.client-new',
+                  })
+                : msg(str`${client.displayName}: a returning client, ${client.attendedSessions} sessions attended`, {
+                    id: 'rc.team.client-returning',
+                  })
+            }
           </p>`
-        : nothing}
+          : nothing
+      }
     </section>
     <section part="money" aria-labelledby="money-heading">
       <h3 id="money-heading">${msg('Money', { id: 'rc.team.money-heading' })}</h3>
-      ${refund
-        ? html`<p>${msg(str`Refund of ${money(refund, locale)}: ${refundStatusLabel(refund.status)}`, { id: 'rc.team.refund' })}</p>`
-        : html`<p>${msg('No refund is involved.', { id: 'rc.team.no-refund' })}</p>`}
+      ${
+        refund
+          ? html`<p>${msg(str`Refund of ${money(refund, locale)}: ${refundStatusLabel(refund.status)}`, { id: 'rc.team.refund' })}</p>`
+          : html`<p>${msg('No refund is involved.', { id: 'rc.team.no-refund' })}</p>`
+      }
       ${session ? html`<p class="hint">${msg(str`The session costs ${formatMoney(session.price.amount, session.price.currency, locale)}.`, { id: 'rc.team.price' })}</p>` : nothing}
     </section>
     <section part="decision" aria-labelledby="decision-heading">
       <h3 id="decision-heading">${msg('What the policy decided', { id: 'rc.team.decision-heading' })}</h3>
       ${decision ? decisionRecord(decision, locale) : html`<p>${msg('No policy decision was recorded for this request.', { id: 'rc.team.no-decision' })}</p>`}
     </section>
-    ${request.resolution
-      ? html`<section part="resolution" aria-labelledby="resolution-heading">
+    ${
+      request.resolution
+        ? html`<section part="resolution" aria-labelledby="resolution-heading">
           <h3 id="resolution-heading">${resolvedLabel(request.resolution.action)}</h3>
           <p class="hint">${msg(str`By ${request.resolution.by}, on ${formatDateTime(request.resolution.at, locale)}`, { id: 'rc.team.resolved-by' })}</p>
           ${request.resolution.note ? html`<blockquote>${request.resolution.note}</blockquote>` : nothing}
         </section>`
-      : nothing}
+        : nothing
+    }
   `;
 }
 
@@ -274,19 +303,23 @@ function decisionRecord(decision: DecisionRecord, locale: string): TemplateResul
     <p>
       ${msg(str`Policy ${policy.id}, version ${policy.version}: ${outcomeLabel(decision.outcome)}, on ${formatDateTime(decision.at, locale)}.`, { id: 'rc.team.decision-policy' })}
     </p>
-    ${differs
-      ? html`<p part="shown">${msg(str`The therapist's page showed: ${outcomeLabel(shown.outcome)}, version ${shown.policyVersion}.`, { id: 'rc.team.decision-shown' })}</p>`
-      : nothing}
+    ${
+      differs
+        ? html`<p part="shown">${msg(str`The therapist's page showed: ${outcomeLabel(shown.outcome)}, version ${shown.policyVersion}.`, { id: 'rc.team.decision-shown' })}</p>`
+        : nothing
+    }
     ${decision.effects.length > 0 ? html`<ul>${decision.effects.map((effect) => html`<li part="effect">${effect.message}</li>`)}</ul>` : nothing}
-    ${decision.rules.length > 0
-      ? html`<details part="why">
+    ${
+      decision.rules.length > 0
+        ? html`<details part="why">
           <summary>${msg('Why?', { id: 'rc.decision.why' })}</summary>
           <ul>
             ${decision.rules.map(
               (rule) => html`<li part="rule">
                 <p>${rule.description || rule.ruleId} <span class="hint">(${rule.ruleId}, ${rule.file})</span></p>
-                ${rule.facts.length > 0
-                  ? html`<table part="facts">
+                ${
+                  rule.facts.length > 0
+                    ? html`<table part="facts">
                       <caption class="visually-hidden">${msg(str`The facts ${rule.ruleId} looked at`, { id: 'rc.team.facts-caption' })}</caption>
                       <thead>
                         <tr>
@@ -307,12 +340,14 @@ function decisionRecord(decision: DecisionRecord, locale: string): TemplateResul
                         )}
                       </tbody>
                     </table>`
-                  : nothing}
+                    : nothing
+                }
               </li>`,
             )}
           </ul>
         </details>`
-      : nothing}
+        : nothing
+    }
   `;
 }
 
@@ -343,9 +378,11 @@ export function resolutionForm(p: ResolutionFormProps): TemplateResult {
     </fieldset>
     <label class="field">
       <span>
-        ${p.action === 'decline-refund'
-          ? msg('Note to the therapist (required: why the refund is declined)', { id: 'rc.team.note-required' })
-          : msg('Note to the therapist (optional)', { id: 'rc.team.note' })}
+        ${
+          p.action === 'decline-refund'
+            ? msg('Note to the therapist (required: why the refund is declined)', { id: 'rc.team.note-required' })
+            : msg('Note to the therapist (optional)', { id: 'rc.team.note' })
+        }
       </span>
       <textarea part="note" .value=${p.note} ?required=${p.action === 'decline-refund'} @input=${(e: Event) => p.onNote((e.target as HTMLTextAreaElement).value)}></textarea>
     </label>
@@ -378,7 +415,9 @@ function consequence(detail: TeamRequestDetail, action: TeamResolutionAction, lo
     case 'decline-refund':
       return msg('The refund is not issued; the therapist reads your note.', { id: 'rc.team.confirm-decline' });
     case 'mark-rearranged':
-      return msg(str`The session on ${when} is recorded as rearranged with the client.`, { id: 'rc.team.confirm-rearranged' });
+      return msg(str`The session on ${when} is recorded as rearranged with the client.`, {
+        id: 'rc.team.confirm-rearranged',
+      });
     case 'cancel-session':
       return msg(str`The session on ${when} is cancelled by the team.`, { id: 'rc.team.confirm-cancel' });
     default:
@@ -392,10 +431,12 @@ export function confirmStep(p: ConfirmStepProps): TemplateResult {
   return html`<section part="confirm" aria-labelledby="confirm-heading">
     <h3 part="confirm-heading" id="confirm-heading" tabindex="-1">${msg(str`Confirm: ${actionLabel(p.action)}`, { id: 'rc.team.confirm-heading' })}</h3>
     <p>${consequence(p.detail, p.action, p.locale)}</p>
-    ${p.note
-      ? html`<p>${msg('Your note to the therapist:', { id: 'rc.team.confirm-note' })}</p>
+    ${
+      p.note
+        ? html`<p>${msg('Your note to the therapist:', { id: 'rc.team.confirm-note' })}</p>
           <blockquote>${p.note}</blockquote>`
-      : html`<p class="hint">${msg('No note to the therapist.', { id: 'rc.team.confirm-no-note' })}</p>`}
+        : html`<p class="hint">${msg('No note to the therapist.', { id: 'rc.team.confirm-no-note' })}</p>`
+    }
     <div class="buttons">
       <button part="submit" type="button" data-variant="primary" ?disabled=${p.busy} @click=${p.onConfirm}>${p.busy ? sending : actionLabel(p.action)}</button>
       <button part="change" type="button" data-variant="secondary" ?disabled=${p.busy} @click=${p.onChange}>${msg('Change', { id: 'rc.team.change' })}</button>
@@ -405,7 +446,12 @@ export function confirmStep(p: ConfirmStepProps): TemplateResult {
 }
 
 /** The result: what the host did, and back to the queue. */
-export function doneView(detail: TeamRequestDetail, result: ResolutionSuccessDetail, locale: string, onBack: () => void): TemplateResult {
+export function doneView(
+  detail: TeamRequestDetail,
+  result: ResolutionSuccessDetail,
+  locale: string,
+  onBack: () => void,
+): TemplateResult {
   const action = result.teamRequest.resolution?.action;
   const refund = result.refund ?? detail.refund;
   const heading =
@@ -418,9 +464,11 @@ export function doneView(detail: TeamRequestDetail, result: ResolutionSuccessDet
     <h2 part="heading" tabindex="-1">${heading}</h2>
     <div part="next" role="status">
       <p>
-        ${result.teamRequest.resolution?.note
-          ? msg(str`Your note goes back to ${result.teamRequest.therapistId}.`, { id: 'rc.team.done-note' })
-          : msg('The request has left the open queue.', { id: 'rc.team.done-closed' })}
+        ${
+          result.teamRequest.resolution?.note
+            ? msg(str`Your note goes back to ${result.teamRequest.therapistId}.`, { id: 'rc.team.done-note' })
+            : msg('The request has left the open queue.', { id: 'rc.team.done-closed' })
+        }
       </p>
     </div>
     <button part="back" type="button" data-variant="secondary" @click=${onBack}>${msg('Back to the queue', { id: 'rc.team.back' })}</button>

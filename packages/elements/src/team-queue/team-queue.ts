@@ -36,7 +36,11 @@ export type TeamQueueStatus = 'open' | 'resolved';
 /** The resolutions that fit each kind of request (the contract's `RESOLUTIONS_BY_KIND`). */
 export const RESOLUTIONS = RESOLUTIONS_BY_KIND;
 
-export type { ResolutionSubmitDetail, ResolutionSuccessDetail, ResolutionErrorDetail } from '../events/team-queue-details.js';
+export type {
+  ResolutionSubmitDetail,
+  ResolutionSuccessDetail,
+  ResolutionErrorDetail,
+} from '../events/team-queue-details.js';
 export { ResolutionSubmitEvent, ResolutionSuccessEvent, ResolutionErrorEvent } from '../events/team-queue-events.js';
 
 /** Where the last failure happened, so "Try again" repeats that. */
@@ -139,14 +143,14 @@ export class RcTeamQueue extends RaincheckElement {
   declare status: TeamQueueStatus;
   /** Only requests of this kind (`new-client-refund`, `session-started`, `extended-absence`, `other`); empty for all. */
   declare kind: TeamRequestKind | '';
-  private declare requests: readonly TeamRequest[] | undefined;
+  declare private requests: readonly TeamRequest[] | undefined;
   /** The sessions the listed requests are about, by id, for their times. */
-  private declare sessions: ReadonlyMap<string, Session>;
-  private declare opened: TeamRequestDetail | undefined;
-  private declare action: TeamResolutionAction | undefined;
-  private declare note: string;
-  private declare result: ResolutionSuccessDetail | undefined;
-  private declare failure: WidgetErrorDetail | undefined;
+  declare private sessions: ReadonlyMap<string, Session>;
+  declare private opened: TeamRequestDetail | undefined;
+  declare private action: TeamResolutionAction | undefined;
+  declare private note: string;
+  declare private result: ResolutionSuccessDetail | undefined;
+  declare private failure: WidgetErrorDetail | undefined;
 
   #failedStep: FailedStep | undefined;
   /** The request being opened or shown: the list's button to focus when coming back. */
@@ -212,7 +216,10 @@ export class RcTeamQueue extends RaincheckElement {
   }
 
   async #listQueue(signal: AbortSignal): Promise<void> {
-    const { teamRequests, sessions } = await this.host.send(listTeamRequestsRoute, { query: { status: this.status }, signal });
+    const { teamRequests, sessions } = await this.host.send(listTeamRequestsRoute, {
+      query: { status: this.status },
+      signal,
+    });
     signal.throwIfAborted();
     this.sessions = new Map(sessions.map((session) => [session.id, session]));
     this.requests = teamRequests;
@@ -264,7 +271,8 @@ export class RcTeamQueue extends RaincheckElement {
   /** What still stops the team member from going on, in order. */
   get #missing(): string[] {
     if (!this.action) return [msg('Choose what to do.', { id: 'rc.team.missing-action' })];
-    if (this.action === 'decline-refund' && this.note.trim() === '') return [msg('Write a note to the therapist: why the refund is declined.', { id: 'rc.team.missing-note' })];
+    if (this.action === 'decline-refund' && this.note.trim() === '')
+      return [msg('Write a note to the therapist: why the refund is declined.', { id: 'rc.team.missing-note' })];
     return [];
   }
 
@@ -295,7 +303,12 @@ export class RcTeamQueue extends RaincheckElement {
     await this.#writer.write({
       submit: new ResolutionSubmitEvent(detail),
       scope: teamRequest.id,
-      send: async (keyFor) => (this.result = await this.host.send(resolveTeamRequestRoute, { requestId: teamRequest.id, idempotencyKey: keyFor('', body), body })),
+      send: async (keyFor) =>
+        (this.result = await this.host.send(resolveTeamRequestRoute, {
+          requestId: teamRequest.id,
+          idempotencyKey: keyFor('', body),
+          body,
+        })),
       succeeded: (result) => new ResolutionSuccessEvent(result),
       failed: (failure) => {
         // A final answer: the request may have changed meanwhile (resolved by someone else): read it again, keeping the error shown.
@@ -330,14 +343,16 @@ export class RcTeamQueue extends RaincheckElement {
     const root = this.renderRoot;
     const element =
       'request' in target
-        ? (root.querySelector<HTMLElement>(`[part~="open-request"][data-request="${CSS.escape(target.request)}"]`) ?? root.querySelector<HTMLElement>('[part~="heading"]'))
+        ? (root.querySelector<HTMLElement>(`[part~="open-request"][data-request="${CSS.escape(target.request)}"]`) ??
+          root.querySelector<HTMLElement>('[part~="heading"]'))
         : root.querySelector<HTMLElement>(`[part~="${target.part}"]`);
     this.personFocus.move(element);
   }
 
   protected override render(): TemplateResult {
     const locale = this.formatLocale;
-    if (this.state === 'done' && this.result && this.opened) return doneView(this.opened, this.result, locale, () => this.#back());
+    if (this.state === 'done' && this.result && this.opened)
+      return doneView(this.opened, this.result, locale, () => this.#back());
     const failure = this.state === 'error' ? this.failure : undefined;
     const onRetry = this.failure?.retryable ? () => this.#retry() : undefined;
     if (this.#openedId === undefined) {
@@ -363,7 +378,10 @@ export class RcTeamQueue extends RaincheckElement {
     }
     const opened = this.opened;
     const busy = this.state === 'submitting';
-    const confirming = this.state === 'confirming' || busy || (this.state === 'error' && this.#failedStep === 'resolution' && this.failure?.retryable === true);
+    const confirming =
+      this.state === 'confirming' ||
+      busy ||
+      (this.state === 'error' && this.#failedStep === 'resolution' && this.failure?.retryable === true);
     return frame({
       lead: html`<button part="back" type="button" data-variant="secondary" ?disabled=${busy} @click=${() => this.#back()}>${msg('Back to the queue', { id: 'rc.team.back' })}</button>`,
       heading: opened ? kindLabel(opened.teamRequest.kind) : msg('Team request', { id: 'rc.team.request-heading' }),
@@ -371,20 +389,32 @@ export class RcTeamQueue extends RaincheckElement {
       summary: opened ? requestStory(opened, locale) : nothing,
       failure,
       onRetry,
-      body: html`${opened && opened.teamRequest.status === 'open' && this.action && confirming
-        ? confirmStep({ detail: opened, action: this.action, note: this.note.trim(), locale, busy, onConfirm: () => void this.#resolve(), onChange: () => this.#change() })
-        : nothing}
-      ${opened && opened.teamRequest.status === 'open' && !confirming
-        ? resolutionForm({
-            actions: RESOLUTIONS[opened.teamRequest.kind],
-            action: this.action,
-            note: this.note,
-            missing: this.#missing,
-            onAction: (action) => (this.action = action),
-            onNote: (note) => (this.note = note),
-            onContinue: (event) => this.#continue(event),
-          })
-        : nothing}`,
+      body: html`${
+        opened && opened.teamRequest.status === 'open' && this.action && confirming
+          ? confirmStep({
+              detail: opened,
+              action: this.action,
+              note: this.note.trim(),
+              locale,
+              busy,
+              onConfirm: () => void this.#resolve(),
+              onChange: () => this.#change(),
+            })
+          : nothing
+      }
+      ${
+        opened && opened.teamRequest.status === 'open' && !confirming
+          ? resolutionForm({
+              actions: RESOLUTIONS[opened.teamRequest.kind],
+              action: this.action,
+              note: this.note,
+              missing: this.#missing,
+              onAction: (action) => (this.action = action),
+              onNote: (note) => (this.note = note),
+              onContinue: (event) => this.#continue(event),
+            })
+          : nothing
+      }`,
     });
   }
 }

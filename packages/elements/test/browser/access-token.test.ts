@@ -47,7 +47,8 @@ async function fill(el: RcCancelSession): Promise<void> {
 }
 
 const failureOf = (el: HTMLElement) => (el as unknown as { failure: WidgetErrorDetail }).failure;
-const statuses = (endpoint: string) => host.records.requests.filter((r) => r.endpoint === endpoint).map((r) => r.status);
+const statuses = (endpoint: string) =>
+  host.records.requests.filter((r) => r.endpoint === endpoint).map((r) => r.status);
 
 describe('access tokens', () => {
   beforeEach(() => {
@@ -58,7 +59,9 @@ describe('access tokens', () => {
   it('accessToken on the provider goes with every call of the widgets inside', async () => {
     const token = await host.token('therapist');
     const seen: (string | null)[] = [];
-    const provider = await fixture<RcProvider>(html`<rc-provider base-url=${BASE} .accessToken=${token} .fetch=${recordingHost(seen)}><rc-cancel-session session-id="ses-1"></rc-cancel-session></rc-provider>`);
+    const provider = await fixture<RcProvider>(
+      html`<rc-provider base-url=${BASE} .accessToken=${token} .fetch=${recordingHost(seen)}><rc-cancel-session session-id="ses-1"></rc-cancel-session></rc-provider>`,
+    );
     const el = provider.querySelector<RcCancelSession>('rc-cancel-session')!;
     await waitUntil(() => el.state === 'ready', `ready, not "${el.state}"`, { timeout: 5000 });
     expect(seen.length).to.be.greaterThan(0);
@@ -70,7 +73,9 @@ describe('access tokens', () => {
     const tokens = partnerTokens();
     tokens.expireNow();
     const seen: (string | null)[] = [];
-    const el = await fixture<RcCancelSession>(html`<rc-cancel-session session-id="ses-1" base-url=${BASE} .getAccessToken=${tokens.getAccessToken} .fetch=${recordingHost(seen)}></rc-cancel-session>`);
+    const el = await fixture<RcCancelSession>(
+      html`<rc-cancel-session session-id="ses-1" base-url=${BASE} .getAccessToken=${tokens.getAccessToken} .fetch=${recordingHost(seen)}></rc-cancel-session>`,
+    );
     await waitUntil(() => el.state === 'ready', `ready, not "${el.state}"`, { timeout: 5000 });
     expect(tokens.asked.filter(Boolean), 'refreshed once').to.have.length(1);
     expect(host.records.requests[0]?.status, 'the expired token was refused').to.equal(401);
@@ -81,7 +86,9 @@ describe('access tokens', () => {
 
   it('a token that expires before a write: refreshed once, the write goes through once, no error shown', async () => {
     const tokens = partnerTokens();
-    const el = await fixture<RcCancelSession>(html`<rc-cancel-session session-id="ses-1" base-url=${BASE} .getAccessToken=${tokens.getAccessToken} .fetch=${host.fetchAt(BASE)}></rc-cancel-session>`);
+    const el = await fixture<RcCancelSession>(
+      html`<rc-cancel-session session-id="ses-1" base-url=${BASE} .getAccessToken=${tokens.getAccessToken} .fetch=${host.fetchAt(BASE)}></rc-cancel-session>`,
+    );
     await waitUntil(() => el.state === 'ready', `ready, not "${el.state}"`, { timeout: 5000 });
     expect(tokens.asked.filter(Boolean), 'no refresh while the token was good').to.have.length(0);
     await fill(el);
@@ -91,7 +98,9 @@ describe('access tokens', () => {
     await succeeded;
     expect(el.state).to.equal('success');
     expect(tokens.asked.filter(Boolean), 'refreshed once').to.have.length(1);
-    expect(statuses('cancelSession'), 'refused as expired, then sent again with the fresh token').to.deep.equal([401, 200]);
+    expect(statuses('cancelSession'), 'refused as expired, then sent again with the fresh token').to.deep.equal([
+      401, 200,
+    ]);
     const keys = host.records.requests.filter((r) => r.endpoint === 'cancelSession').map((r) => r.idempotencyKey);
     expect(keys[0], 'with the same idempotency key').to.equal(keys[1]);
     expect(host.state.session('ses-1')?.status).to.equal('cancelled');
@@ -101,15 +110,24 @@ describe('access tokens', () => {
 
   it("a token the host keeps refusing ends in the error state with the host's words", async () => {
     const expired = await host.token('therapist', { expired: true });
-    const refusal = (await (await host.fetchAt(BASE)(`${BASE}/sessions/ses-1`, { headers: { authorization: `Bearer ${expired}` } })).json()) as { error: { message: string } };
-    const el = await fixture<RcCancelSession>(html`<rc-cancel-session session-id="ses-1" base-url=${BASE} .getAccessToken=${() => expired} .fetch=${host.fetchAt(BASE)}></rc-cancel-session>`);
+    const refusal = (await (
+      await host.fetchAt(BASE)(`${BASE}/sessions/ses-1`, { headers: { authorization: `Bearer ${expired}` } })
+    ).json()) as { error: { message: string } };
+    const el = await fixture<RcCancelSession>(
+      html`<rc-cancel-session session-id="ses-1" base-url=${BASE} .getAccessToken=${() => expired} .fetch=${host.fetchAt(BASE)}></rc-cancel-session>`,
+    );
     await waitUntil(() => el.state === 'error', `error, not "${el.state}"`, { timeout: 5000 });
     expect(el.shadowRoot!.querySelector('[part~="error"]')!.textContent).to.contain(refusal.error.message);
     await expect(el).to.be.accessible();
   });
 
   it("another therapist's token: the host's 403 is shown as a refusal, not as something to try again", async () => {
-    const el = await mountWidget<RcCancelSession>(host, 'rc-cancel-session', { 'session-id': 'ses-1' }, { as: 'other-therapist' });
+    const el = await mountWidget<RcCancelSession>(
+      host,
+      'rc-cancel-session',
+      { 'session-id': 'ses-1' },
+      { as: 'other-therapist' },
+    );
     expect(el.state).to.equal('error');
     expect(statuses('getSession')).to.deep.equal([403]);
     expect(failureOf(el)).to.include({ code: 'forbidden', retryable: false });

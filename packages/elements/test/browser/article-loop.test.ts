@@ -45,7 +45,9 @@ describe("the article's loop", () => {
     // The team sees it in the queue, with the therapist's reason.
     const queue = await mountWidget<RcTeamQueue>(host, 'rc-team-queue', {}, { as: 'team' });
     expect(queue.state).to.equal('ready');
-    const row = $$<HTMLButtonElement>(queue, '[part~="open-request"]').find((b) => b.querySelector('[part~="kind"]')!.textContent === "New client's refund");
+    const row = $$<HTMLButtonElement>(queue, '[part~="open-request"]').find(
+      (b) => b.querySelector('[part~="kind"]')!.textContent === "New client's refund",
+    );
     expect(row, text(queue)).to.not.equal(undefined);
     expect(row!.querySelector('[part~="reason"]')!.textContent).to.equal(REASON);
     row!.click();
@@ -54,7 +56,10 @@ describe("the article's loop", () => {
     expect($(queue, '[part~="money"]').textContent).to.contain("Refund of £65.00: waiting for the team's review");
 
     // …and approves it, clicking twice.
-    $$<HTMLLabelElement>(queue, '[part~="action"]').find((l) => l.textContent.trim() === 'Approve the refund')!.querySelector('input')!.click();
+    $$<HTMLLabelElement>(queue, '[part~="action"]')
+      .find((l) => l.textContent.trim() === 'Approve the refund')!
+      .querySelector('input')!
+      .click();
     await queue.updateComplete;
     $<HTMLButtonElement>(queue, '[part~="continue"]').click();
     await waitUntil(() => queue.state === 'confirming');

@@ -8,7 +8,11 @@ import { setRaincheckLocale, type AttendanceSubmitDetail, type RcAttendanceUpdat
 const host = createMockHost();
 
 /** A session that started an hour ago (the already-started scenario's), unless another is asked for. */
-async function mount(scenario: ScenarioName = 'already-started', tweaks: ScenarioTweaks = {}, reset = true): Promise<RcAttendanceUpdate> {
+async function mount(
+  scenario: ScenarioName = 'already-started',
+  tweaks: ScenarioTweaks = {},
+  reset = true,
+): Promise<RcAttendanceUpdate> {
   if (reset) {
     host.reset(scenario, tweaks);
     sessionStorage.clear();
@@ -111,7 +115,9 @@ describe('<rc-attendance-update>', () => {
     await waitUntil(() => el.state === 'success');
     expect(text(el)).to.contain('The platform team reviews the refund of £65.00');
     expect(host.records.refunds.map((r) => r.status)).to.deep.equal(['pending-review']);
-    expect(host.records.teamRequests.map((t) => [t.kind, t.reason])).to.deep.equal([['new-client-refund', 'Fever, had to stop']]);
+    expect(host.records.teamRequests.map((t) => [t.kind, t.reason])).to.deep.equal([
+      ['new-client-refund', 'Fever, had to stop'],
+    ]);
   });
 
   it('error: a 500 keeps the choices; the retry and a reload reuse one key, and the refund is issued once', async () => {

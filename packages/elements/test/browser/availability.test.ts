@@ -3,7 +3,12 @@ import { createMockHost, type ScenarioTweaks } from '@raincheck/mock-host';
 import { sendKeys } from '@web/test-runner-commands';
 import '@raincheck/elements/define';
 import { $, $$, text, attachWidget, mountWidget } from './widget-harness.js';
-import { setRaincheckLocale, type AvailabilitySessionDetail, type AvailabilitySubmitDetail, type RcAvailability } from '@raincheck/elements';
+import {
+  setRaincheckLocale,
+  type AvailabilitySessionDetail,
+  type AvailabilitySubmitDetail,
+  type RcAvailability,
+} from '@raincheck/elements';
 
 const host = createMockHost();
 
@@ -33,7 +38,10 @@ async function setDate(el: RcAvailability, part: 'from' | 'until', value: string
 /** Away from today for three weeks; waits for the recommendations and the sessions inside. */
 async function awayThreeWeeks(el: RcAvailability): Promise<void> {
   await setDate(el, 'until', londonDay(21));
-  await waitUntil(() => text(el).includes('Hide your profile until') && $$(el, '[part~="affected-session"]').length > 0, 'recommendations and sessions');
+  await waitUntil(
+    () => text(el).includes('Hide your profile until') && $$(el, '[part~="affected-session"]').length > 0,
+    'recommendations and sessions',
+  );
 }
 
 afterEach(async () => {
@@ -61,14 +69,22 @@ describe('<rc-availability>', () => {
     expect(text(el)).to.contain('Tell the platform team');
     expect($(el, '[part~="explanation"]').textContent).to.contain("You'll be away for 21 days");
     // Sessions 4 and 11 days ahead are inside; the one 30 days ahead is not.
-    expect($$(el, '[part~="affected-session"]').map((li) => li.textContent.includes('Ben Carter'))).to.deep.equal([true, true]);
-    expect($<HTMLInputElement>(el, '[part~="hide-profile"] input').checked, 'follows the recommendation').to.equal(true);
+    expect($$(el, '[part~="affected-session"]').map((li) => li.textContent.includes('Ben Carter'))).to.deep.equal([
+      true,
+      true,
+    ]);
+    expect($<HTMLInputElement>(el, '[part~="hide-profile"] input').checked, 'follows the recommendation').to.equal(
+      true,
+    );
     expect($<HTMLInputElement>(el, '[part~="inform-team"] input').checked).to.equal(true);
     await expect(el).to.be.accessible();
 
     const opened = oneEvent(el, 'rc-availability-session');
     $$(el, '[part~="session-action"]')[1]!.click();
-    expect(((await opened) as CustomEvent<AvailabilitySessionDetail>).detail).to.deep.equal({ sessionId: 'ses-1', action: 'reschedule' });
+    expect(((await opened) as CustomEvent<AvailabilitySessionDetail>).detail).to.deep.equal({
+      sessionId: 'ses-1',
+      action: 'reschedule',
+    });
 
     const note = $<HTMLTextAreaElement>(el, 'textarea');
     note.value = 'Surgery, then recovery';
@@ -80,13 +96,20 @@ describe('<rc-availability>', () => {
     submit.click();
     const { detail } = (await submitted) as CustomEvent<AvailabilitySubmitDetail>;
     expect(detail.visibility).to.deep.equal({ visible: false, hiddenUntil: londonDay(21) });
-    expect(detail.absence).to.include({ from: londonDay(0), until: londonDay(21), certainty: 'sure', informTeam: true });
+    expect(detail.absence).to.include({
+      from: londonDay(0),
+      until: londonDay(21),
+      certainty: 'sure',
+      informTeam: true,
+    });
     await el.updateComplete;
     expect(el.state).to.equal('submitting');
     await expect(el).to.be.accessible();
     await waitUntil(() => el.state === 'success');
     expect(writes('reportAbsence')).to.have.length(1);
-    expect(host.records.teamRequests.map((t) => [t.kind, t.reason])).to.deep.equal([['extended-absence', 'Surgery, then recovery']]);
+    expect(host.records.teamRequests.map((t) => [t.kind, t.reason])).to.deep.equal([
+      ['extended-absence', 'Surgery, then recovery'],
+    ]);
     expect(host.state.seed.therapists[0]).to.include({ profileVisible: false, hiddenUntil: londonDay(21) });
     expect(text(el)).to.contain('Absence saved');
     expect(text(el)).to.contain('hidden from new clients until');
@@ -98,7 +121,10 @@ describe('<rc-availability>', () => {
   it('"not sure yet": no return date, the profile hidden until shown again, the next 8 weeks of sessions', async () => {
     const el = await mount();
     $<HTMLInputElement>(el, '[part~="unsure"]').click();
-    await waitUntil(() => text(el).includes('Hide your profile until you are sure') && $$(el, '[part~="affected-session"]').length === 3);
+    await waitUntil(
+      () =>
+        text(el).includes('Hide your profile until you are sure') && $$(el, '[part~="affected-session"]').length === 3,
+    );
     expect($<HTMLInputElement>(el, '[part~="until"]').disabled).to.equal(true);
     expect(text(el)).to.contain('Your sessions in the next 8 weeks');
     $<HTMLButtonElement>(el, '[part~="submit"]').click();
@@ -111,7 +137,9 @@ describe('<rc-availability>', () => {
   it('a short absence: nothing recommended, nothing hidden, no team request', async () => {
     const el = await mount();
     await setDate(el, 'until', londonDay(3));
-    await waitUntil(() => $$(el, '[part~="affected-session"]').length === 0 && text(el).includes('No sessions are booked'));
+    await waitUntil(
+      () => $$(el, '[part~="affected-session"]').length === 0 && text(el).includes('No sessions are booked'),
+    );
     expect(el.shadowRoot!.querySelector('[part~="decision"]')).to.equal(null);
     expect($<HTMLInputElement>(el, '[part~="hide-profile"] input').checked).to.equal(false);
     $<HTMLButtonElement>(el, '[part~="submit"]').click();
@@ -131,7 +159,9 @@ describe('<rc-availability>', () => {
 
   it('coming back: the policy recommends showing the profile; done with the keyboard', async () => {
     const el = await mount({ profileVisible: false });
-    expect($<HTMLInputElement>(el, 'input[value="back"]').checked, 'a hidden profile opens on "I am back"').to.equal(true);
+    expect($<HTMLInputElement>(el, 'input[value="back"]').checked, 'a hidden profile opens on "I am back"').to.equal(
+      true,
+    );
     expect(text(el)).to.contain('Show your profile again so clients can book you.');
     expect($(el, '[part~="explanation"]').textContent).to.contain('Welcome back');
     await expect(el).to.be.accessible();
@@ -173,7 +203,10 @@ describe('<rc-availability>', () => {
     await waitUntil(() => el.state === 'success');
     expect(writes('reportAbsence').map((r) => r.replayed)).to.deep.equal([false, true]);
     expect(host.records.teamRequests).to.have.length(1);
-    expect(new Set(writes('setVisibility').map((r) => r.idempotencyKey)).size, 'the refused write is a new intent').to.equal(2);
+    expect(
+      new Set(writes('setVisibility').map((r) => r.idempotencyKey)).size,
+      'the refused write is a new intent',
+    ).to.equal(2);
   });
 
   it('speaks German', async () => {

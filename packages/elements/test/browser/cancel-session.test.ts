@@ -13,7 +13,6 @@ async function mount(scenario: ScenarioName = 'ordinary-cancellation', sessionId
   return mountWidget<RcCancelSession>(host, 'rc-cancel-session', { 'session-id': sessionId });
 }
 
-
 /** Fills the form the way a therapist would: a reason, an optional note, the first `slots` times. */
 async function fill(el: RcCancelSession, { note = '', slots = 2 } = {}): Promise<void> {
   $<HTMLInputElement>(el, 'input[name="reason"]').click();
@@ -162,13 +161,15 @@ describe('<rc-cancel-session>', () => {
     await fill(again);
     $<HTMLButtonElement>(again, '[part~="submit"]').click();
     await waitUntil(() => again.state === 'success');
-    expect(host.records.requests.filter((r) => r.endpoint === 'cancelSession').at(-1)!.idempotencyKey).to.equal(firstKey);
+    expect(host.records.requests.filter((r) => r.endpoint === 'cancelSession').at(-1)!.idempotencyKey).to.equal(
+      firstKey,
+    );
   });
 
   it('a started session has no self-serve path: it explains and sends the reason to the team', async () => {
     const el = await mount('already-started');
     expect(text(el)).to.contain('Ask the team to cancel');
-    expect(text(el)).to.contain("start time has passed");
+    expect(text(el)).to.contain('start time has passed');
     expect(text(el)).to.contain('Ben Carter is told now by email, text message, and a phone call.');
     expect($$(el, '[part~="alternatives"]')).to.have.length(0);
     await fill(el, { note: 'Was taken ill an hour before', slots: 0 });
@@ -224,7 +225,9 @@ describe('<rc-cancel-session>', () => {
     const far = viewer === 'Asia/Tokyo' ? 'America/Chicago' : 'Asia/Tokyo';
     const away = await session(far);
     await waitUntil(() => away.state === 'ready');
-    const farTime = new Intl.DateTimeFormat('en', { timeStyle: 'short', timeZone: far }).format(Date.parse(host.state.seed.sessions[0]!.startsAt));
+    const farTime = new Intl.DateTimeFormat('en', { timeStyle: 'short', timeZone: far }).format(
+      Date.parse(host.state.seed.sessions[0]!.startsAt),
+    );
     expect($(away, '[part~="session"]').textContent).to.contain(`(${farTime} in ${far})`);
     const here = await session(viewer);
     await waitUntil(() => here.state === 'ready');

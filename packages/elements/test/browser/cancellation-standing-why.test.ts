@@ -18,7 +18,9 @@ async function mount(): Promise<{ el: RcCancellationStanding; decision: Decision
   };
   document.addEventListener('rc-decision', listen);
   const el = await mountWidget<RcCancellationStanding>(host, 'rc-cancellation-standing', { 'therapist-id': 'th-ana' });
-  await waitUntil(() => $$(el, '[part~="effect"]').length > 0 && decision, 'the effects of one more change', { timeout: 5000 });
+  await waitUntil(() => $$(el, '[part~="effect"]').length > 0 && decision, 'the effects of one more change', {
+    timeout: 5000,
+  });
   document.removeEventListener('rc-decision', listen);
   return { el, decision: decision! };
 }
@@ -28,7 +30,11 @@ describe('<rc-cancellation-standing>: "Why?"', () => {
     const { el } = await mount();
     for (const item of $$(el, '[part~="effect"]')) {
       const said = item.textContent.replace(/\s+/g, ' ');
-      const sentences = said.replace('Why?', ' ').split(/(?<=\.)\s+/).map((s) => s.trim()).filter(Boolean);
+      const sentences = said
+        .replace('Why?', ' ')
+        .split(/(?<=\.)\s+/)
+        .map((s) => s.trim())
+        .filter(Boolean);
       expect(sentences, `no sentence twice in "${said}"`).to.deep.equal([...new Set(sentences)]);
     }
     const warning = $$(el, '[part~="effect"]').find((item) => item.textContent.includes('This would be your 5th'))!;
@@ -41,9 +47,11 @@ describe('<rc-cancellation-standing>: "Why?"', () => {
     await expect(el).to.be.accessible();
   });
 
-  it("the playground's Decision tab shows no refund for the placeholder next change (no \"100% (0 GBP)\")", async () => {
+  it('the playground\'s Decision tab shows no refund for the placeholder next change (no "100% (0 GBP)")', async () => {
     const { decision } = await mount();
-    const view = await fixture<HTMLElement & { decision: unknown; facts: unknown }>(html`<pg-decision-view .decision=${decision.decision} .facts=${decision.facts}></pg-decision-view>`);
+    const view = await fixture<HTMLElement & { decision: unknown; facts: unknown }>(
+      html`<pg-decision-view .decision=${decision.decision} .facts=${decision.facts}></pg-decision-view>`,
+    );
     await (view as unknown as { updateComplete: Promise<unknown> }).updateComplete;
     expect(view.textContent).not.to.contain('0 GBP');
     expect(view.textContent).not.to.match(/100 ?%/);

@@ -15,7 +15,9 @@ async function mount(tweaks: ScenarioTweaks = {}): Promise<RcCancellationStandin
 }
 
 const thresholdStates = (el: RcCancellationStanding) =>
-  [...el.shadowRoot!.querySelectorAll('[part~="threshold"]')].map((li) => li.getAttribute('part')!.replace('threshold ', ''));
+  [...el.shadowRoot!.querySelectorAll('[part~="threshold"]')].map((li) =>
+    li.getAttribute('part')!.replace('threshold ', ''),
+  );
 
 afterEach(async () => {
   host.faults.clear();
@@ -26,7 +28,9 @@ describe('<rc-cancellation-standing>', () => {
   it('loading: a status, then the standing; accessible', async () => {
     host.reset('near-frequency-threshold');
     host.faults.set('getTherapist', { latencyMs: 300, times: 1 });
-    const el = await attachWidget<RcCancellationStanding>(host, 'rc-cancellation-standing', { 'therapist-id': 'th-ana' });
+    const el = await attachWidget<RcCancellationStanding>(host, 'rc-cancellation-standing', {
+      'therapist-id': 'th-ana',
+    });
     expect(el.state).to.equal('loading');
     expect(text(el)).to.contain('Loading your standing');
     await expect(el).to.be.accessible();
@@ -35,13 +39,19 @@ describe('<rc-cancellation-standing>', () => {
 
   it('ready: the count against the thresholds, what the next change would trigger, and the advice', async () => {
     host.reset('near-frequency-threshold');
-    const decided = new Promise<DecisionDetail>((resolve) => document.addEventListener('rc-decision', (e) => resolve((e as CustomEvent<DecisionDetail>).detail), { once: true }));
+    const decided = new Promise<DecisionDetail>((resolve) =>
+      document.addEventListener('rc-decision', (e) => resolve((e as CustomEvent<DecisionDetail>).detail), {
+        once: true,
+      }),
+    );
     const el = await mount();
     expect($(el, '[part~="count"]').textContent).to.contain('4 in the last 90 days');
     expect(thresholdStates(el)).to.deep.equal(['threshold-reached', 'threshold-reached', 'threshold-next']);
     expect(text(el)).to.contain('5 or more: a serious warning');
     expect(text(el)).to.contain('If you cancel or rearrange one more session');
-    expect(text(el)).to.contain('This would be your 5th cancellation or rearrangement in 90 days. Your profile may be dropped from display.');
+    expect(text(el)).to.contain(
+      'This would be your 5th cancellation or rearrangement in 90 days. Your profile may be dropped from display.',
+    );
     expect(text(el)).to.contain('consider hiding your profile');
     expect($(el, '[part~="advice"]').textContent).to.contain('quality score');
     // The decision is about a hypothetical next cancellation, and says so in its facts.
@@ -68,7 +78,11 @@ describe('<rc-cancellation-standing>', () => {
   it('other rules: the thresholds and the next change follow them', async () => {
     const el = await mount();
     const file = structuredClone(defaultRuleFiles['frequency-thresholds.json']) as {
-      rules: { id: string; conditions: { all: { fact: string; value: unknown }[] }; event: { params: { threshold?: number } } }[];
+      rules: {
+        id: string;
+        conditions: { all: { fact: string; value: unknown }[] };
+        event: { params: { threshold?: number } };
+      }[];
     };
     const critical = file.rules.find((r) => r.id === 'fifth-change-in-90-days')!;
     critical.event.params.threshold = 6;
@@ -85,7 +99,9 @@ describe('<rc-cancellation-standing>', () => {
   it('error: says what went wrong and tries again', async () => {
     host.reset('near-frequency-threshold');
     host.faults.set('getTherapist', { status: 500, times: 1 });
-    const el = await attachWidget<RcCancellationStanding>(host, 'rc-cancellation-standing', { 'therapist-id': 'th-ana' });
+    const el = await attachWidget<RcCancellationStanding>(host, 'rc-cancellation-standing', {
+      'therapist-id': 'th-ana',
+    });
     await waitUntil(() => el.state === 'error');
     expect($(el, '[part~="error"]').getAttribute('role')).to.equal('alert');
     await expect(el).to.be.accessible();

@@ -27,8 +27,10 @@ async function mount(through: typeof fetch = host.fetchAt(BASE)): Promise<RcClie
   return el;
 }
 
-const clock = (iso: string, timeZone: string) => new Intl.DateTimeFormat('en', { timeStyle: 'short', timeZone }).format(Date.parse(iso));
-const hour = (iso: string, timeZone: string) => Number(new Intl.DateTimeFormat('en-GB', { hour: '2-digit', hourCycle: 'h23', timeZone }).format(Date.parse(iso)));
+const clock = (iso: string, timeZone: string) =>
+  new Intl.DateTimeFormat('en', { timeStyle: 'short', timeZone }).format(Date.parse(iso));
+const hour = (iso: string, timeZone: string) =>
+  Number(new Intl.DateTimeFormat('en-GB', { hour: '2-digit', hourCycle: 'h23', timeZone }).format(Date.parse(iso)));
 
 beforeEach(() => {
   host.reset('client-offer');
@@ -66,7 +68,12 @@ describe('<rc-client-response>: zones and unusual times', () => {
       else if (h >= 21) expect(shown).to.contain('late evening for you');
       else expect(shown).not.to.match(/early morning|late evening/);
     });
-    expect(offer.alternatives.some((s) => hour(s.startsAt, 'America/New_York') < 7 || hour(s.startsAt, 'America/New_York') >= 21), 'the scenario offers an unusual time').to.equal(true);
+    expect(
+      offer.alternatives.some(
+        (s) => hour(s.startsAt, 'America/New_York') < 7 || hour(s.startsAt, 'America/New_York') >= 21,
+      ),
+      'the scenario offers an unusual time',
+    ).to.equal(true);
     await expect(el).to.be.accessible();
   });
 
@@ -78,14 +85,24 @@ describe('<rc-client-response>: zones and unusual times', () => {
       const url = new Request(input, init).url;
       if (!url.includes('/offers/') || (init?.method ?? 'GET') !== 'GET') return response;
       const body = (await response.json()) as { offer: Offer };
-      const refund = { id: 'ref-9', sessionId: body.offer.session.id, amount: { amount: 6500, currency: 'GBP' }, status: 'pending-review' as const };
-      return Response.json({ offer: { ...body.offer, session: { ...body.offer.session, refund } } }, { status: response.status });
+      const refund = {
+        id: 'ref-9',
+        sessionId: body.offer.session.id,
+        amount: { amount: 6500, currency: 'GBP' },
+        status: 'pending-review' as const,
+      };
+      return Response.json(
+        { offer: { ...body.offer, session: { ...body.offer.session, refund } } },
+        { status: response.status },
+      );
     };
     const el = await mount(withTeam);
     expect(el.state).to.equal('ready');
     expect(el.shadowRoot!.querySelector('input[value="refund"]'), 'no refund to choose').to.equal(null);
     expect(text(el)).not.to.contain('A refund of £65.00 instead');
-    expect($(el, '[part~="refund-with-team"]').textContent).to.contain('A refund of £65.00 for this session is with the platform team');
+    expect($(el, '[part~="refund-with-team"]').textContent).to.contain(
+      'A refund of £65.00 for this session is with the platform team',
+    );
     expect(text(el)).to.contain('Choose a new time');
     await expect(el).to.be.accessible();
     const first = el.shadowRoot!.querySelector<HTMLInputElement>('input[name="slot"]:not(:disabled)')!;

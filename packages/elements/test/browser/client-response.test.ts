@@ -27,7 +27,8 @@ async function offered(): Promise<Slot[]> {
   const response = await host.fetchAt(BASE)(`${BASE}/offers/${host.offerTokens.open!}`);
   return ((await response.json()) as { offer: Offer }).offer.alternatives;
 }
-const newYorkTime = (iso: string) => new Intl.DateTimeFormat('en', { timeStyle: 'short', timeZone: 'America/New_York' }).format(Date.parse(iso));
+const newYorkTime = (iso: string) =>
+  new Intl.DateTimeFormat('en', { timeStyle: 'short', timeZone: 'America/New_York' }).format(Date.parse(iso));
 
 async function pick(el: RcClientResponse, value: string): Promise<void> {
   $<HTMLInputElement>(el, `input[name="slot"][value="${value}"]`).click();
@@ -71,7 +72,11 @@ describe('<rc-client-response>', () => {
     const submitted = oneEvent(el, 'rc-response-submit');
     submit.focus();
     await sendKeys({ press: 'Enter' });
-    expect(((await submitted) as CustomEvent<ResponseSubmitDetail>).detail).to.deep.equal({ token: host.offerTokens.open, choice: 'alternative', slotId: second.id });
+    expect(((await submitted) as CustomEvent<ResponseSubmitDetail>).detail).to.deep.equal({
+      token: host.offerTokens.open,
+      choice: 'alternative',
+      slotId: second.id,
+    });
     await waitUntil(() => el.state === 'success');
     expect(text(el)).to.contain('New time booked');
     expect(text(el)).to.contain(newYorkTime(second.startsAt));

@@ -10,9 +10,15 @@ const BASE = 'https://partner.test/api';
 describe('configuration', () => {
   it('a provider configures the widgets inside it: base URL, fetch and inline rules', async () => {
     const host = createMockHost();
-    const stricter = structuredClone(defaultRuleFiles) as Record<string, { rules: { id: string; event: { params: Record<string, unknown> } }[] }>;
-    stricter['session-changes.json']!.rules.find((r) => r.id === 'offer-alternatives-on-cancel')!.event.params.minSlots = 3;
-    const wrapper = await fixture(html`<rc-provider base-url=${BASE} .fetch=${host.fetchAt(BASE)} .getAccessToken=${() => host.token('therapist')} .rules=${{ from: 'inline', files: stricter }}>
+    const stricter = structuredClone(defaultRuleFiles) as Record<
+      string,
+      { rules: { id: string; event: { params: Record<string, unknown> } }[] }
+    >;
+    stricter['session-changes.json']!.rules.find(
+      (r) => r.id === 'offer-alternatives-on-cancel',
+    )!.event.params.minSlots = 3;
+    const wrapper =
+      await fixture(html`<rc-provider base-url=${BASE} .fetch=${host.fetchAt(BASE)} .getAccessToken=${() => host.token('therapist')} .rules=${{ from: 'inline', files: stricter }}>
       <rc-cancel-session session-id="ses-1"></rc-cancel-session>
     </rc-provider>`);
     const el = wrapper.querySelector('rc-cancel-session')!;
@@ -21,9 +27,14 @@ describe('configuration', () => {
     expect(host.records.requests.some((r) => r.endpoint === 'getRules')).to.equal(false);
     // Edited rules (a new files object) take effect on the next decision.
     const edited = structuredClone(stricter);
-    edited['session-changes.json']!.rules.find((r) => r.id === 'offer-alternatives-on-cancel')!.event.params.minSlots = 4;
+    edited['session-changes.json']!.rules.find((r) => r.id === 'offer-alternatives-on-cancel')!.event.params.minSlots =
+      4;
     (wrapper as HTMLElement & { rules: unknown }).rules = { from: 'inline', files: edited };
-    await waitUntil(() => el.shadowRoot!.textContent.includes('Offer at least 4 other times'), 'the edited rules decide', { timeout: 5000 });
+    await waitUntil(
+      () => el.shadowRoot!.textContent.includes('Offer at least 4 other times'),
+      'the edited rules decide',
+      { timeout: 5000 },
+    );
   });
 
   it("a widget follows the provider it is in: each new setting, and after a move the new provider's, never the old one's", async () => {
@@ -73,12 +84,21 @@ describe('configuration', () => {
     el.shadowRoot!.querySelector<HTMLInputElement>('input[name="reason"]')!.click();
     await waitUntil(() => decisions.at(-1)!.facts.request?.reason === 'illness', 'typing decides again');
 
-    const edited = structuredClone(defaultRuleFiles) as Record<string, { rules: { id: string; event: { params: Record<string, unknown> } }[] }>;
-    edited['session-changes.json']!.rules.find((r) => r.id === 'offer-alternatives-on-cancel')!.event.params.minSlots = 4;
+    const edited = structuredClone(defaultRuleFiles) as Record<
+      string,
+      { rules: { id: string; event: { params: Record<string, unknown> } }[] }
+    >;
+    edited['session-changes.json']!.rules.find((r) => r.id === 'offer-alternatives-on-cancel')!.event.params.minSlots =
+      4;
     el.rules = { from: 'inline', files: edited };
-    await waitUntil(() => el.shadowRoot!.textContent.includes('Offer at least 4 other times'), 'the new rules decide', { timeout: 5000 });
+    await waitUntil(() => el.shadowRoot!.textContent.includes('Offer at least 4 other times'), 'the new rules decide', {
+      timeout: 5000,
+    });
     expect(el.state).to.equal('ready');
-    expect(el.shadowRoot!.querySelector<HTMLInputElement>('input[name="reason"]')!.checked, 'the reason is kept').to.equal(true);
+    expect(
+      el.shadowRoot!.querySelector<HTMLInputElement>('input[name="reason"]')!.checked,
+      'the reason is kept',
+    ).to.equal(true);
     expect(decisions.at(-1)!.decision.alternatives?.minSlots).to.equal(4);
   });
 
@@ -86,8 +106,12 @@ describe('configuration', () => {
     const host = createMockHost();
     const hostFetch = host.fetchAt(BASE);
     // A host that sends its hash with files it then changed: the page must not take them on trust.
-    const broken = structuredClone(defaultRuleFiles) as Record<string, { rules: { id: string; event: { params: Record<string, unknown> } }[] }>;
-    broken['session-changes.json']!.rules.find((r) => r.id === 'offer-alternatives-on-cancel')!.event.params.minSlots = 'three';
+    const broken = structuredClone(defaultRuleFiles) as Record<
+      string,
+      { rules: { id: string; event: { params: Record<string, unknown> } }[] }
+    >;
+    broken['session-changes.json']!.rules.find((r) => r.id === 'offer-alternatives-on-cancel')!.event.params.minSlots =
+      'three';
     let sendBroken = false;
     let sentHash = '';
     const fetchThroughHost: typeof fetch = async (input, init) => {
@@ -126,7 +150,9 @@ describe('configuration', () => {
   });
 
   it('a base URL that is not http(s) ends in an announced error state, not a silent failure', async () => {
-    const el = await fixture<RcCancelSession>(html`<rc-cancel-session session-id="ses-1" base-url="javascript:void(0)"></rc-cancel-session>`);
+    const el = await fixture<RcCancelSession>(
+      html`<rc-cancel-session session-id="ses-1" base-url="javascript:void(0)"></rc-cancel-session>`,
+    );
     await waitUntil(() => el.state === 'error');
     expect(el.shadowRoot!.querySelector('[part~="error"]')!.getAttribute('role')).to.equal('alert');
   });
@@ -138,7 +164,9 @@ describe('theming with CSS alone', () => {
     const style = document.createElement('style');
     style.textContent = `.brand { --rc-color-accent: rgb(120, 20, 90); --rc-radius: 2px; } .brand::part(session) { font-style: italic; }`;
     document.head.append(style);
-    const el = await fixture<RcCancelSession>(html`<rc-cancel-session class="brand" session-id="ses-1" base-url=${BASE} .fetch=${host.fetchAt(BASE)} .getAccessToken=${() => host.token('therapist')}></rc-cancel-session>`);
+    const el = await fixture<RcCancelSession>(
+      html`<rc-cancel-session class="brand" session-id="ses-1" base-url=${BASE} .fetch=${host.fetchAt(BASE)} .getAccessToken=${() => host.token('therapist')}></rc-cancel-session>`,
+    );
     await waitUntil(() => el.state === 'ready');
     const submit = el.shadowRoot!.querySelector('[part~="submit"]')!;
     expect(getComputedStyle(submit).backgroundColor).to.equal('rgb(120, 20, 90)');
@@ -151,7 +179,9 @@ describe('theming with CSS alone', () => {
     const host = createMockHost();
     // Without motion, so the button's colour is read after the change, not a transition half-way.
     await emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
-    const el = await fixture<RcCancelSession>(html`<rc-cancel-session session-id="ses-1" base-url=${BASE} .fetch=${host.fetchAt(BASE)} .getAccessToken=${() => host.token('therapist')}></rc-cancel-session>`);
+    const el = await fixture<RcCancelSession>(
+      html`<rc-cancel-session session-id="ses-1" base-url=${BASE} .fetch=${host.fetchAt(BASE)} .getAccessToken=${() => host.token('therapist')}></rc-cancel-session>`,
+    );
     await waitUntil(() => el.state === 'ready');
     const submit = el.shadowRoot!.querySelector('[part~="submit"]')!;
     expect(getComputedStyle(el).backgroundColor).to.equal('rgb(255, 255, 255)');
@@ -169,7 +199,9 @@ describe('theming with CSS alone', () => {
 
   it('honours prefers-reduced-motion: no transitions', async () => {
     const host = createMockHost();
-    const el = await fixture<RcCancelSession>(html`<rc-cancel-session session-id="ses-1" base-url=${BASE} .fetch=${host.fetchAt(BASE)} .getAccessToken=${() => host.token('therapist')}></rc-cancel-session>`);
+    const el = await fixture<RcCancelSession>(
+      html`<rc-cancel-session session-id="ses-1" base-url=${BASE} .fetch=${host.fetchAt(BASE)} .getAccessToken=${() => host.token('therapist')}></rc-cancel-session>`,
+    );
     await waitUntil(() => el.state === 'ready');
     const submit = el.shadowRoot!.querySelector('[part~="submit"]')!;
     expect(getComputedStyle(submit).transitionDuration).to.equal('0.15s');

@@ -24,7 +24,9 @@ function stalledResponse(): Response {
 
 /** The mock host's session ses-1, starting at `startsAt`. */
 async function startingAt(startsAt: string): Promise<Response> {
-  const { session } = (await (await host.fetchAt(BASE)(SESSION_URL, { headers: { authorization: `Bearer ${await host.token('therapist')}` } })).json()) as { session: Record<string, unknown> };
+  const { session } = (await (
+    await host.fetchAt(BASE)(SESSION_URL, { headers: { authorization: `Bearer ${await host.token('therapist')}` } })
+  ).json()) as { session: Record<string, unknown> };
   return Response.json({ session: { ...session, startsAt } });
 }
 
@@ -36,15 +38,18 @@ function hostExcept(answer: (url: string) => Response | Promise<Response> | unde
   return (input, init) => Promise.resolve(answer(urlOf(input)) ?? hostFetch(input, init));
 }
 
-
 const pageFetch = globalThis.fetch;
 /** The page's own `fetch` (which loads a `rules-url`), answering `url` itself until the test ends. */
 function pageAnswers(url: string, answer: () => Response): void {
-  globalThis.fetch = (input, init) => (urlOf(input) === new URL(url, location.href).href ? Promise.resolve(answer()) : pageFetch(input, init));
+  globalThis.fetch = (input, init) =>
+    urlOf(input) === new URL(url, location.href).href ? Promise.resolve(answer()) : pageFetch(input, init);
 }
 
 /** `<rc-cancel-session>` for ses-1 with `attributes`, talking to the host through `fetch`, once it has failed. */
-async function failing(attributes: Readonly<Record<string, string>>, fetch: typeof globalThis.fetch = host.fetchAt(BASE)): Promise<RcCancelSession> {
+async function failing(
+  attributes: Readonly<Record<string, string>>,
+  fetch: typeof globalThis.fetch = host.fetchAt(BASE),
+): Promise<RcCancelSession> {
   const el = document.createElement('rc-cancel-session');
   el.setAttribute('session-id', 'ses-1');
   el.setAttribute('base-url', BASE);
@@ -52,7 +57,9 @@ async function failing(attributes: Readonly<Record<string, string>>, fetch: type
   el.fetch = fetch;
   el.getAccessToken = () => host.token('therapist');
   await fixture(el);
-  await waitUntil(() => el.state === 'error', `<rc-cancel-session> should end in its error state, not "${el.state}"`, { timeout: 8000 });
+  await waitUntil(() => el.state === 'error', `<rc-cancel-session> should end in its error state, not "${el.state}"`, {
+    timeout: 8000,
+  });
   return el;
 }
 
@@ -93,9 +100,15 @@ describe('failures, by class', () => {
 
       it('a host whose body stalls after the headers: the timeout ends it, then "Try again" loads', async () => {
         let stall = true;
-        const el = await failing({ 'timeout-ms': '200' }, hostExcept((url) => (stall && url === SESSION_URL ? stalledResponse() : undefined)));
+        const el = await failing(
+          { 'timeout-ms': '200' },
+          hostExcept((url) => (stall && url === SESSION_URL ? stalledResponse() : undefined)),
+        );
         expect(failureOf(el)).to.include({ code: 'timeout', retryable: true });
-        await expectFailure(el, { says: words('did not answer in time', 'nicht rechtzeitig geantwortet'), retry: true });
+        await expectFailure(el, {
+          says: words('did not answer in time', 'nicht rechtzeitig geantwortet'),
+          retry: true,
+        });
         expect(text(el)).not.to.contain(words('Loading', 'wird geladen'));
         stall = false;
         $<HTMLButtonElement>(el, '[part~="retry"]').click();
@@ -114,7 +127,10 @@ describe('failures, by class', () => {
         await fixture(provider);
         await waitUntil(() => el.state === 'error', 'the error state', { timeout: 8000 });
         expect(failureOf(el)).to.include({ code: 'timeout', retryable: true });
-        await expectFailure(el, { says: words('did not answer in time', 'nicht rechtzeitig geantwortet'), retry: true });
+        await expectFailure(el, {
+          says: words('did not answer in time', 'nicht rechtzeitig geantwortet'),
+          retry: true,
+        });
       });
 
       it('a host that cannot be reached: try again', async () => {
@@ -126,12 +142,18 @@ describe('failures, by class', () => {
         host.faults.set('getSession', { status: 500 });
         const el = await failing({});
         expect(failureOf(el)).to.include({ retryable: true });
-        await expectFailure(el, { says: words('ran into a problem of its own (500)', 'eigener Fehler aufgetreten (500)'), retry: true });
+        await expectFailure(el, {
+          says: words('ran into a problem of its own (500)', 'eigener Fehler aufgetreten (500)'),
+          retry: true,
+        });
         expect(text(el)).not.to.contain(words('could not be reached', 'nicht erreichbar'));
       });
 
       it('a refusal without the host’s own sentence: says so, no "Try again"', async () => {
-        const el = await failing({}, hostExcept((url) => (url === SESSION_URL ? new Response('', { status: 404 }) : undefined)));
+        const el = await failing(
+          {},
+          hostExcept((url) => (url === SESSION_URL ? new Response('', { status: 404 }) : undefined)),
+        );
         expect(failureOf(el)).to.include({ code: 'http-404', retryable: false });
         await expectFailure(el, { says: words('refused this request (404)', 'abgelehnt (404)'), retry: false });
       });
@@ -139,7 +161,10 @@ describe('failures, by class', () => {
       it('a session id of "..": refused before anything is sent, naming the parameter, no "Try again"', async () => {
         const el = await failing({ 'session-id': '..' });
         expect(failureOf(el)).to.include({ code: 'contract', retryable: false });
-        await expectFailure(el, { says: words("Check the page's settings", 'Prüfen Sie die Einstellungen der Seite'), retry: false });
+        await expectFailure(el, {
+          says: words("Check the page's settings", 'Prüfen Sie die Einstellungen der Seite'),
+          retry: false,
+        });
         expect($(el, '[part~="error"]').textContent).to.contain('$.sessionId');
         expect(host.records.requests, 'nothing sent').to.have.length(0);
       });
@@ -156,7 +181,10 @@ describe('failures, by class', () => {
       it('a rules-url that answers 404: check the rules URL, no "Try again"', async () => {
         const el = await failing({ 'rules-url': '/no-such-rules.json' });
         expect(failureOf(el)).to.include({ code: 'rules-url-refused', retryable: false });
-        await expectFailure(el, { says: words('Check the rules URL (rules-url)', 'Prüfen Sie die Regel-URL (rules-url)'), retry: false });
+        await expectFailure(el, {
+          says: words('Check the rules URL (rules-url)', 'Prüfen Sie die Regel-URL (rules-url)'),
+          retry: false,
+        });
         expect($(el, '[part~="error"]').textContent).to.contain('/no-such-rules.json');
       });
 
@@ -170,15 +198,23 @@ describe('failures, by class', () => {
       it('a rules-url that is not JSON: check the rules URL, no "Try again"', async () => {
         const el = await failing({ 'rules-url': '/README.md' });
         expect(failureOf(el)).to.include({ code: 'rules-url-not-rules', retryable: false });
-        await expectFailure(el, { says: words('did not send rule files as JSON', 'keine Regeldateien als JSON'), retry: false });
+        await expectFailure(el, {
+          says: words('did not send rule files as JSON', 'keine Regeldateien als JSON'),
+          retry: false,
+        });
       });
 
       it('a rules-url whose server fails (500): try again, and not "could not be reached"; trying again loads them', async () => {
         let failingNow = true;
-        pageAnswers('/failing-rules.json', () => (failingNow ? new Response('oops', { status: 500 }) : Response.json({ files: defaultRuleFiles })));
+        pageAnswers('/failing-rules.json', () =>
+          failingNow ? new Response('oops', { status: 500 }) : Response.json({ files: defaultRuleFiles }),
+        );
         const el = await failing({ 'rules-url': '/failing-rules.json' });
         expect(failureOf(el)).to.include({ code: 'rules-url-failed', retryable: true });
-        await expectFailure(el, { says: words('could not send them (500)', 'konnte sie nicht senden (500)'), retry: true });
+        await expectFailure(el, {
+          says: words('could not send them (500)', 'konnte sie nicht senden (500)'),
+          retry: true,
+        });
         expect(text(el)).not.to.contain(words('could not be reached', 'nicht erreichbar'));
         failingNow = false;
         $<HTMLButtonElement>(el, '[part~="retry"]').click();
@@ -189,7 +225,10 @@ describe('failures, by class', () => {
         pageAnswers('/stalled-rules.json', stalledResponse);
         const el = await failing({ 'rules-url': '/stalled-rules.json', 'timeout-ms': '200' });
         expect(failureOf(el)).to.include({ code: 'rules-url-timeout', retryable: true });
-        await expectFailure(el, { says: words('did not answer in time', 'nicht rechtzeitig geantwortet'), retry: true });
+        await expectFailure(el, {
+          says: words('did not answer in time', 'nicht rechtzeitig geantwortet'),
+          retry: true,
+        });
       });
 
       it('a rules-url nothing answers at: could not be reached, try again', async () => {

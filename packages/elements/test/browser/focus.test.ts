@@ -26,12 +26,15 @@ describe('focus', () => {
 
   it("a change the person caused moves focus to the new state's heading", async () => {
     const host = createMockHost();
-    const el = await fixture<RcCancelSession>(html`<rc-cancel-session session-id="ses-1" base-url=${BASE} .fetch=${host.fetchAt(BASE)} .getAccessToken=${() => host.token('therapist')}></rc-cancel-session>`);
+    const el = await fixture<RcCancelSession>(
+      html`<rc-cancel-session session-id="ses-1" base-url=${BASE} .fetch=${host.fetchAt(BASE)} .getAccessToken=${() => host.token('therapist')}></rc-cancel-session>`,
+    );
     await waitUntil(() => el.state === 'ready', 'ready', { timeout: 5000 });
     host.faults.set('cancelSession', { status: 400, times: 1 });
     el.shadowRoot!.querySelector<HTMLInputElement>('input[name="reason"]')!.click();
     await el.updateComplete;
-    for (const box of [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('[part~="slot"] input')].slice(0, 2)) box.click();
+    for (const box of [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('[part~="slot"] input')].slice(0, 2))
+      box.click();
     await el.updateComplete;
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="submit"]')!.click();
     await waitUntil(() => el.state === 'error', 'the write failed', { timeout: 5000 });

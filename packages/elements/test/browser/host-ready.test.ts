@@ -17,8 +17,10 @@ describe('widgets connected before the host is ready', () => {
     });
     const hostFetch = host.fetchAt(BASE);
     // What the page sees before the worker starts: its own server's bare 404.
-    const notYetThere: typeof fetch = (input, init) => (up ? hostFetch(input, init) : Promise.resolve(new Response('', { status: 404 })));
-    const provider = await fixture<RcProvider>(html`<rc-provider base-url=${BASE} .ready=${ready} .fetch=${notYetThere} .getAccessToken=${() => host.token('therapist')}>
+    const notYetThere: typeof fetch = (input, init) =>
+      up ? hostFetch(input, init) : Promise.resolve(new Response('', { status: 404 }));
+    const provider =
+      await fixture<RcProvider>(html`<rc-provider base-url=${BASE} .ready=${ready} .fetch=${notYetThere} .getAccessToken=${() => host.token('therapist')}>
       <rc-cancel-session session-id="ses-1"></rc-cancel-session>
     </rc-provider>`);
     const el = provider.querySelector<RcCancelSession>('rc-cancel-session')!;

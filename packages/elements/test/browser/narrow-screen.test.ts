@@ -15,7 +15,12 @@ describe('at 360 px wide', () => {
   it("<rc-client-response>: every choice's radio button stays at least 24 × 24 px, beside a note that wraps", async () => {
     await setViewport({ width: 360, height: 800 });
     host.reset('client-offer');
-    const el = await mountWidget<RcClientResponse>(host, 'rc-client-response', { token: host.offerTokens.open! }, { as: null });
+    const el = await mountWidget<RcClientResponse>(
+      host,
+      'rc-client-response',
+      { token: host.offerTokens.open! },
+      { as: null },
+    );
     expect(el.state).to.equal('ready');
     const radios = $$<HTMLInputElement>(el, 'input[type="radio"]');
     expect(radios.length).to.be.greaterThan(1);

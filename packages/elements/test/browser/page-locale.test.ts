@@ -20,7 +20,9 @@ describe("the page's lang as the locale", () => {
     const el = await mountWidget<RcCancelSession>(host, 'rc-cancel-session', { 'session-id': 'ses-1' });
     expect(el.state).to.equal('ready');
     const shown = text(el);
-    expect(shown, 'a British date: "Monday, 7 December 2026"').to.match(/(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),? \d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}/);
+    expect(shown, 'a British date: "Monday, 7 December 2026"').to.match(
+      /(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),? \d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}/,
+    );
     expect(shown, 'no US 12-hour clock').not.to.match(/\d:\d\d\s?[AP]M/);
     await expect(el).to.be.accessible();
   });
@@ -33,7 +35,11 @@ describe("the page's lang as the locale", () => {
     expect($<HTMLInputElement>(el, '[part~="from"]').lang).to.equal('en-GB');
     expect($<HTMLInputElement>(el, '[part~="until"]').lang).to.equal('en-GB');
     el.locale = 'de-DE';
-    await waitUntil(() => $<HTMLInputElement>(el, '[part~="from"]').lang === 'de-DE', 'the inputs follow a new locale', { timeout: 5000 });
+    await waitUntil(
+      () => $<HTMLInputElement>(el, '[part~="from"]').lang === 'de-DE',
+      'the inputs follow a new locale',
+      { timeout: 5000 },
+    );
     await expect(el).to.be.accessible();
   });
 });

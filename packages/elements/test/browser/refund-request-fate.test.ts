@@ -56,8 +56,13 @@ describe("<rc-refund-request> shows a session's refund", () => {
     await resolveAsTeam('decline-refund', 'Not a new client after all');
     const el = await mount();
     expect($(el, '[part~="heading"]').textContent).to.equal('Refund declined by the team');
-    expect($(el, '[part~="refund-status"]').textContent).to.contain('reviewed the refund of £65.00 and did not issue it');
-    expect($(el, '[part~="review-note"]').textContent).to.contain('Not a new client after all', 'the team’s note, so the therapist knows why');
+    expect($(el, '[part~="refund-status"]').textContent).to.contain(
+      'reviewed the refund of £65.00 and did not issue it',
+    );
+    expect($(el, '[part~="review-note"]').textContent).to.contain(
+      'Not a new client after all',
+      'the team’s note, so the therapist knows why',
+    );
     expect($(el, '[part~="refund-status"]').textContent).not.to.contain('Ask the team');
     expect(el.shadowRoot!.querySelector('[part~="submit"]')).to.equal(null);
     await expect(el).to.be.accessible();

@@ -8,7 +8,11 @@ import { setRaincheckLocale, type RcRefundRequest, type RefundSubmitDetail } fro
 const host = createMockHost();
 
 /** A cancelled session (the client-offer scenario's), unless another scenario is asked for. */
-async function mount(scenario: ScenarioName = 'client-offer', tweaks: ScenarioTweaks = {}, reset = true): Promise<RcRefundRequest> {
+async function mount(
+  scenario: ScenarioName = 'client-offer',
+  tweaks: ScenarioTweaks = {},
+  reset = true,
+): Promise<RcRefundRequest> {
   if (reset) {
     host.reset(scenario, tweaks);
     sessionStorage.clear();
@@ -37,7 +41,9 @@ describe('<rc-refund-request>', () => {
   it('ready: what the policy allows and why; issued with the keyboard, once', async () => {
     const el = await mount();
     expect(text(el)).to.contain('Ben Carter is refunded £65.00 straight away.');
-    expect($(el, '[part~="explanation"]').textContent).to.contain('This session was cancelled, so it can be refunded in full.');
+    expect($(el, '[part~="explanation"]').textContent).to.contain(
+      'This session was cancelled, so it can be refunded in full.',
+    );
     await expect(el).to.be.accessible();
     const submit = $<HTMLButtonElement>(el, '[part~="submit"]');
     expect(submit.textContent).to.contain('Issue refund');
@@ -93,7 +99,10 @@ describe('<rc-refund-request>', () => {
     expect(text(third)).to.contain('already been refunded');
     expect(third.shadowRoot!.querySelector('[part~="retry"]')).to.equal(null);
     // Issue 20: then the refund it ran into, not the form and its button again.
-    await waitUntil(() => third.shadowRoot!.querySelector('[part~="refund-status"]') !== null, 'the existing refund shows');
+    await waitUntil(
+      () => third.shadowRoot!.querySelector('[part~="refund-status"]') !== null,
+      'the existing refund shows',
+    );
     expect(text(third)).to.contain('already been refunded');
     expect($(third, '[part~="heading"]').textContent).to.equal('Refund issued');
     expect(third.shadowRoot!.querySelector('[part~="submit"]')).to.equal(null);

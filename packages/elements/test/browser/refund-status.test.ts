@@ -21,7 +21,7 @@ function refundsAt(status: Refund['status']): typeof fetch {
     if (Array.isArray(value)) return value.map(rewrite);
     if (value === null || typeof value !== 'object') return value;
     const entries = Object.entries(value as Record<string, unknown>).map(([key, inner]) =>
-      key === 'refund' && inner && typeof inner === 'object' ? [key, { ...(inner), status }] : [key, rewrite(inner)],
+      key === 'refund' && inner && typeof inner === 'object' ? [key, { ...inner, status }] : [key, rewrite(inner)],
     );
     return Object.fromEntries(entries);
   };
@@ -65,7 +65,9 @@ describe('a refund on its way or refused, where its status shows', () => {
 
   it('<rc-refund-request>, failed: the platform team is on it, not "declined"; in German too', async () => {
     const el = await refundRequest('failed');
-    expect($(el, '[part~="heading"]').textContent).to.equal('The refund could not be issued; the platform team is on it');
+    expect($(el, '[part~="heading"]').textContent).to.equal(
+      'The refund could not be issued; the platform team is on it',
+    );
     expect($(el, '[part~="refund-status"]').textContent).to.contain('£65.00 could not be issued');
     expect(text(el)).to.not.contain('declined');
     expect(el.shadowRoot!.querySelector('[part~="submit"]')).to.equal(null);
@@ -82,11 +84,16 @@ describe('a refund on its way or refused, where its status shows', () => {
     it(`<rc-team-queue>: a ${status} refund reads "${label}", opened by keyboard; accessible`, async () => {
       const el = await mountWidget<RcTeamQueue>(host, 'rc-team-queue', {}, { as: 'team' });
       el.fetch = refundsAt(status);
-      const button = $$<HTMLButtonElement>(el, '[part~="open-request"]').find((b) => b.textContent.includes("New client's refund"))!;
+      const button = $$<HTMLButtonElement>(el, '[part~="open-request"]').find((b) =>
+        b.textContent.includes("New client's refund"),
+      )!;
       button.focus();
       await sendKeys({ press: 'Enter' });
       await waitUntil(() => el.state === 'detail', 'the request should open');
-      await waitUntil(() => $(el, '[part~="money"]')?.textContent.includes('Refund of'), 'the money section should show the refund');
+      await waitUntil(
+        () => $(el, '[part~="money"]')?.textContent.includes('Refund of'),
+        'the money section should show the refund',
+      );
       expect($(el, '[part~="money"]').textContent).to.contain(`Refund of £65.00: ${label}`);
       expect($(el, '[part~="money"]').textContent).to.not.contain('declined');
       await expect(el).to.be.accessible();

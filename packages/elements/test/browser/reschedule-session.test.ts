@@ -75,9 +75,19 @@ describe('<rc-reschedule-session>', () => {
   it('a session someone else changed (412): shows it as it is now', async () => {
     const el = await mount();
     const other = createHostClient({ baseUrl: BASE, fetch: host.fetchAt(BASE), token: () => host.token('therapist') });
-    const { slots } = await other.listSlots({ therapistId: 'th-ana', query: { from: new Date().toISOString(), to: new Date(Date.now() + 20 * 86_400_000).toISOString() } });
+    const { slots } = await other.listSlots({
+      therapistId: 'th-ana',
+      query: { from: new Date().toISOString(), to: new Date(Date.now() + 20 * 86_400_000).toISOString() },
+    });
     const elsewhere = slots.at(-1)!;
-    await other.rescheduleSession({ sessionId: 'ses-1', version: '1', body: { slotId: elsewhere.id, decision: { policyId: 'x', policyVersion: '1', policyHash: 'x', outcome: 'allowed' } } });
+    await other.rescheduleSession({
+      sessionId: 'ses-1',
+      version: '1',
+      body: {
+        slotId: elsewhere.id,
+        decision: { policyId: 'x', policyVersion: '1', policyHash: 'x', outcome: 'allowed' },
+      },
+    });
     slotInputs(el)[0]!.click();
     await el.updateComplete;
     $<HTMLButtonElement>(el, '[part~="submit"]').click();

@@ -3,7 +3,12 @@ import { createMockHost } from '@raincheck/mock-host';
 import { sendKeys } from '@web/test-runner-commands';
 import '@raincheck/elements/define';
 import { $, $$, text, BASE } from './widget-harness.js';
-import { setRaincheckLocale, type RcAttendanceUpdate, type RcCancelSession, type RcRescheduleSession } from '@raincheck/elements';
+import {
+  setRaincheckLocale,
+  type RcAttendanceUpdate,
+  type RcCancelSession,
+  type RcRescheduleSession,
+} from '@raincheck/elements';
 import type { Notification } from '@raincheck/host-api/client';
 
 // Success views say what the host recorded sending the client, and when, from its history
@@ -19,7 +24,10 @@ function historyAs(change?: (notifications: Notification[]) => Notification[]): 
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     if (!change || !/\/notifications(\?|$)/.test(url) || !response.ok) return response;
     const body = (await response.json()) as { notifications: Notification[] };
-    return new Response(JSON.stringify({ notifications: change(body.notifications) }), { status: 200, headers: response.headers });
+    return new Response(JSON.stringify({ notifications: change(body.notifications) }), {
+      status: 200,
+      headers: response.headers,
+    });
   };
 }
 
@@ -78,7 +86,9 @@ describe('success views say what was sent and when', () => {
       })),
     );
     const el = await cancel(due);
-    expect($(el, '[part~="sent"]').textContent).to.match(/Ben Carter will be told by email by \d{1,2}:\d{2}( [AP]M)? \(within 15 minutes\)/);
+    expect($(el, '[part~="sent"]').textContent).to.match(
+      /Ben Carter will be told by email by \d{1,2}:\d{2}( [AP]M)? \(within 15 minutes\)/,
+    );
     expect($(el, '[part~="sent"]').textContent).to.not.contain('was emailed');
     await expect(el).to.be.accessible();
   });

@@ -3,7 +3,12 @@ import { createMockHost, type MockIdentity } from '@raincheck/mock-host';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '@raincheck/elements/define';
 import { $, $$, text, attachWidget, mountWidget } from './widget-harness.js';
-import { ResolutionSubmitEvent, setRaincheckLocale, type RcTeamQueue, type ResolutionSubmitDetail } from '@raincheck/elements';
+import {
+  ResolutionSubmitEvent,
+  setRaincheckLocale,
+  type RcTeamQueue,
+  type ResolutionSubmitDetail,
+} from '@raincheck/elements';
 
 const host = createMockHost();
 
@@ -16,7 +21,9 @@ async function mount(as: MockIdentity = 'team'): Promise<RcTeamQueue> {
 
 /** The button that opens the listed request of this kind. */
 const row = (el: RcTeamQueue, kind: string) => {
-  const button = $$<HTMLButtonElement>(el, '[part~="open-request"]').find((b) => b.querySelector('[part~="kind"]')!.textContent === kind);
+  const button = $$<HTMLButtonElement>(el, '[part~="open-request"]').find(
+    (b) => b.querySelector('[part~="kind"]')!.textContent === kind,
+  );
   if (!button) throw new Error(`no listed request of kind "${kind}" in: ${text(el)}`);
   return button;
 };
@@ -78,7 +85,8 @@ describe('<rc-team-queue>', () => {
     const kinds = rows.map((r) => r.querySelector('[part~="kind"]')!.textContent);
     expect(kinds).to.include.members(["New client's refund", 'Started session', 'Extended absence', 'Other']);
     const counted = (kind: string) => Number($(el, `[part~="count-kind"][data-kind="${kind}"] .number`).textContent);
-    for (const kind of ['new-client-refund', 'session-started', 'extended-absence', 'other']) expect(counted(kind), kind).to.be.at.least(1);
+    for (const kind of ['new-client-refund', 'session-started', 'extended-absence', 'other'])
+      expect(counted(kind), kind).to.be.at.least(1);
     const ages = $$(el, '[part~="count-age"] .number').map((n) => Number(n.textContent));
     expect(ages.reduce((a, b) => a + b, 0)).to.equal(rows.length);
     const refund = row(el, "New client's refund");
@@ -146,7 +154,9 @@ describe('<rc-team-queue>', () => {
     // The therapist's written reason (the note they wrote with the refund), shown once.
     expect($(el, '[part~="story"] [part~="reason"]').textContent).to.contain('please refund her in full');
     expect(el.shadowRoot!.querySelector('[part~="therapist-note"]')).to.equal(null);
-    expect($(el, '[part~="session-and-client"]').textContent).to.contain('Mia Novak: a new client, 0 sessions attended');
+    expect($(el, '[part~="session-and-client"]').textContent).to.contain(
+      'Mia Novak: a new client, 0 sessions attended',
+    );
     expect($(el, '[part~="money"]').textContent).to.contain("waiting for the team's review");
     const decision = $(el, '[part~="decision"]');
     expect(decision.textContent).to.match(/Policy \S+, version \S+: needs the team/);
@@ -159,7 +169,10 @@ describe('<rc-team-queue>', () => {
     const headers = $$(el, '[part~="facts"] th').map((th) => th.textContent);
     expect(headers.slice(0, 4)).to.deep.equal(['Fact', 'Operator', 'Expected', 'Actual']);
     expect($$(el, '[part~="facts"] tbody tr').length).to.be.at.least(1);
-    expect($$(el, '[part~="action"]').map((a) => a.textContent.trim())).to.deep.equal(['Approve the refund', 'Decline the refund']);
+    expect($$(el, '[part~="action"]').map((a) => a.textContent.trim())).to.deep.equal([
+      'Approve the refund',
+      'Decline the refund',
+    ]);
     await expect(el).to.be.accessible();
 
     $<HTMLButtonElement>(el, '[part~="back"]').click();
@@ -209,9 +222,14 @@ describe('<rc-team-queue>', () => {
     submit.click();
     submit.click();
     const event = await submitted;
-    if (!(event instanceof ResolutionSubmitEvent)) throw new Error(`rc-resolution-submit should be a ResolutionSubmitEvent, not ${event.constructor.name}`);
+    if (!(event instanceof ResolutionSubmitEvent))
+      throw new Error(`rc-resolution-submit should be a ResolutionSubmitEvent, not ${event.constructor.name}`);
     expect(event.bubbles && event.composed && event.cancelable).to.equal(true);
-    expect(event.detail).to.include({ kind: 'new-client-refund', action: 'approve-refund', note: 'Approved: illness, first session' });
+    expect(event.detail).to.include({
+      kind: 'new-client-refund',
+      action: 'approve-refund',
+      note: 'Approved: illness, first session',
+    });
     await el.updateComplete;
     expect(el.state).to.equal('submitting');
     await expect(el).to.be.accessible();
@@ -245,7 +263,10 @@ describe('<rc-team-queue>', () => {
   it('declining needs a note for the therapist, which goes with it', async () => {
     const el = await mount();
     await open(el, "New client's refund");
-    $$<HTMLLabelElement>(el, '[part~="action"]').find((l) => l.textContent.trim() === 'Decline the refund')!.querySelector('input')!.click();
+    $$<HTMLLabelElement>(el, '[part~="action"]')
+      .find((l) => l.textContent.trim() === 'Decline the refund')!
+      .querySelector('input')!
+      .click();
     await el.updateComplete;
     expect($<HTMLButtonElement>(el, '[part~="continue"]').disabled).to.equal(true);
     expect(text(el)).to.contain('Write a note to the therapist: why the refund is declined.');
@@ -260,7 +281,9 @@ describe('<rc-team-queue>', () => {
     $<HTMLButtonElement>(el, '[part~="submit"]').click();
     await waitUntil(() => el.state === 'done');
     expect($(el, '[part~="heading"]').textContent).to.equal('Refund declined');
-    expect(resolutions().map((r) => r.body)).to.deep.equal([{ action: 'decline-refund', note: 'Cancelled for a holiday, not illness' }]);
+    expect(resolutions().map((r) => r.body)).to.deep.equal([
+      { action: 'decline-refund', note: 'Cancelled for a holiday, not illness' },
+    ]);
     expect(host.records.refunds.filter((r) => r.status === 'issued')).to.have.length(0);
   });
 
@@ -269,7 +292,10 @@ describe('<rc-team-queue>', () => {
     await open(el, 'Started session');
     // A note that says more than the reason is shown as written.
     expect($(el, '[part~="therapist-note"]').textContent).to.contain('Please rearrange it for later this week');
-    expect($$(el, '[part~="action"]').map((a) => a.textContent.trim())).to.deep.equal(['Mark as rearranged', 'Cancel the session']);
+    expect($$(el, '[part~="action"]').map((a) => a.textContent.trim())).to.deep.equal([
+      'Mark as rearranged',
+      'Cancel the session',
+    ]);
     await choose(el, 'Mark as rearranged', 'Moved to Thursday with the client');
     $<HTMLButtonElement>(el, '[part~="submit"]').click();
     await waitUntil(() => el.state === 'done');
@@ -284,7 +310,10 @@ describe('<rc-team-queue>', () => {
     $<HTMLButtonElement>(el, '[part~="submit"]').click();
     await waitUntil(() => el.state === 'done');
     expect($(el, '[part~="heading"]').textContent).to.equal('Acknowledged');
-    expect(resolutions().map((r) => (r.body as { action: string }).action)).to.deep.equal(['mark-rearranged', 'acknowledge']);
+    expect(resolutions().map((r) => (r.body as { action: string }).action)).to.deep.equal([
+      'mark-rearranged',
+      'acknowledge',
+    ]);
   });
 
   it('a failed resolution keeps the choice; trying again sends the same key, once', async () => {
@@ -335,7 +364,9 @@ describe('<rc-team-queue>', () => {
     const error = $(el, '[part~="error"]');
     expect(error.getAttribute('role')).to.equal('alert');
     // The host's own sentence, as every widget words a refusal (internal/failure.ts), not "try again".
-    expect(error.textContent).to.contain('This is for the platform team or an admin; you are signed in as a therapist.');
+    expect(error.textContent).to.contain(
+      'This is for the platform team or an admin; you are signed in as a therapist.',
+    );
     expect(error.textContent).to.not.match(/try again/i);
     expect(el.shadowRoot!.querySelector('[part~="retry"]')).to.equal(null);
     expect(el.shadowRoot!.querySelector('[part~="queue"]')).to.equal(null);

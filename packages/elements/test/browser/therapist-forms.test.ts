@@ -28,7 +28,10 @@ function listingOwnHour(): typeof fetch {
   };
 }
 
-async function mount(scenario: ScenarioName = 'ordinary-cancellation', fetcher = host.fetchAt(BASE)): Promise<RcCancelSession> {
+async function mount(
+  scenario: ScenarioName = 'ordinary-cancellation',
+  fetcher = host.fetchAt(BASE),
+): Promise<RcCancelSession> {
   host.reset(scenario);
   sessionStorage.clear();
   const el = document.createElement('rc-cancel-session');
@@ -76,7 +79,10 @@ describe('<rc-cancel-session>, as a therapist sees it', () => {
     const field = $<HTMLTextAreaElement>(el, 'textarea');
     expect(why, 'the explanation of the required reason').to.not.equal(null);
     expect(why.textContent.trim()).to.not.equal('');
-    expect(why.compareDocumentPosition(field) & Node.DOCUMENT_POSITION_FOLLOWING, 'the explanation is read first').to.not.equal(0);
+    expect(
+      why.compareDocumentPosition(field) & Node.DOCUMENT_POSITION_FOLLOWING,
+      'the explanation is read first',
+    ).to.not.equal(0);
     expect(field.getAttribute('aria-describedby')).to.equal(why.id);
     await expect(el).to.be.accessible();
   });
@@ -105,7 +111,7 @@ describe('<rc-cancel-session>, as a therapist sees it', () => {
       return el;
     }
 
-    it("failed on the host's side (500): not \"could not be reached\"; the client was not told", async () => {
+    it('failed on the host\'s side (500): not "could not be reached"; the client was not told', async () => {
       const el = await cancelFailing(async (input, init) => {
         if ((init?.method ?? 'GET') === 'POST') host.faults.set('cancelSession', { status: 500, times: 1 });
         return host.fetchAt(BASE)(input, init);
@@ -119,7 +125,11 @@ describe('<rc-cancel-session>, as a therapist sees it', () => {
     });
 
     it('unreachable: says so, and that the client is told only if the host got it, never twice', async () => {
-      const el = await cancelFailing((input, init) => ((init?.method ?? 'GET') === 'POST' ? Promise.reject(new TypeError('Failed to fetch')) : host.fetchAt(BASE)(input, init)));
+      const el = await cancelFailing((input, init) =>
+        (init?.method ?? 'GET') === 'POST'
+          ? Promise.reject(new TypeError('Failed to fetch'))
+          : host.fetchAt(BASE)(input, init),
+      );
       const error = $(el, '[part~="error"]').textContent;
       expect(error).to.contain('could not be reached');
       expect(error).to.contain('If the booking system did receive it, it tells the client');

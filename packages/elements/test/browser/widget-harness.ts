@@ -15,7 +15,12 @@ export interface AttachOptions {
 }
 
 /** `<tag>` with `attributes`, talking to `host` as `options.as`, attached to the page: it may still be loading. */
-export async function attachWidget<E extends Widget>(host: MockHost, tag: string, attributes: Readonly<Record<string, string>>, options: AttachOptions = {}): Promise<E> {
+export async function attachWidget<E extends Widget>(
+  host: MockHost,
+  tag: string,
+  attributes: Readonly<Record<string, string>>,
+  options: AttachOptions = {},
+): Promise<E> {
   const el = document.createElement(tag) as E & { fetch: typeof fetch; getAccessToken?: () => Promise<string> };
   for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
   el.setAttribute('base-url', BASE);
@@ -26,15 +31,23 @@ export async function attachWidget<E extends Widget>(host: MockHost, tag: string
 }
 
 /** {@link attachWidget}, once the widget has finished loading. */
-export async function mountWidget<E extends Widget>(host: MockHost, tag: string, attributes: Readonly<Record<string, string>>, options: AttachOptions = {}): Promise<E> {
+export async function mountWidget<E extends Widget>(
+  host: MockHost,
+  tag: string,
+  attributes: Readonly<Record<string, string>>,
+  options: AttachOptions = {},
+): Promise<E> {
   const el = await attachWidget<E>(host, tag, attributes, options);
   await waitUntil(() => el.state !== 'loading', `<${tag}> should finish loading`, { timeout: 5000 });
   return el;
 }
 
 /** The first match in a widget's shadow root. */
-export const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
+export const $ = <T extends Element = HTMLElement>(el: Element, selector: string) =>
+  el.shadowRoot!.querySelector<T>(selector)!;
 /** Every match in a widget's shadow root. */
-export const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll<T>(selector)];
+export const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [
+  ...el.shadowRoot!.querySelectorAll<T>(selector),
+];
 /** A widget's text, whitespace collapsed. */
 export const text = (el: Element) => el.shadowRoot!.textContent.replace(/\s+/g, ' ');

@@ -4,7 +4,9 @@ import '@raincheck/elements/define';
 import { setRaincheckLocale } from '@raincheck/elements';
 
 const violations: string[] = [];
-document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.violatedDirective}: ${e.blockedURI} ${e.sample}`));
+document.addEventListener('securitypolicyviolation', (e) =>
+  violations.push(`${e.violatedDirective}: ${e.blockedURI} ${e.sample}`),
+);
 const page = globalThis as unknown as { raincheck: { violations: string[]; setLocale: typeof setRaincheckLocale } };
 page.raincheck = { violations, setLocale: setRaincheckLocale };
 

@@ -43,7 +43,8 @@ describe('the package as bundlers see it', () => {
       ['@raincheck/elements/define', ['rc-provider', ...WIDGETS.map((w) => w.tag)]],
     ] as const) {
       const code = await bundle(`import ${JSON.stringify(specifier)};`);
-      for (const tag of tags) assert.match(code, new RegExp(`defineOnce\\("${tag}"`), `${specifier} registers <${tag}>`);
+      for (const tag of tags)
+        assert.match(code, new RegExp(`defineOnce\\("${tag}"`), `${specifier} registers <${tag}>`);
     }
   });
 
@@ -57,7 +58,8 @@ describe('the package as bundlers see it', () => {
     const result = await splitBundle("import '@raincheck/elements/cancel-session';");
     const outputs = result.metafile.outputs;
     const code = (file: string) => result.outputFiles.find((f) => f.path.endsWith(file.replace(/^.*\//, '/')))!.text;
-    const imports = (file: string, kind: 'import-statement' | 'dynamic-import') => outputs[file]!.imports.filter((i) => i.kind === kind).map((i) => i.path);
+    const imports = (file: string, kind: 'import-statement' | 'dynamic-import') =>
+      outputs[file]!.imports.filter((i) => i.kind === kind).map((i) => i.path);
     const entry = Object.keys(outputs).find((file) => outputs[file]!.entryPoint !== undefined)!;
     const withStatic = (files: string[]) => reachable(files, (file) => imports(file, 'import-statement'));
     const loaded = (files: Iterable<string>) => [...files].map(code).join('\n');
@@ -72,14 +74,22 @@ describe('the package as bundlers see it', () => {
     const decided = loaded(withStatic(views));
     assert.match(decided, /function createValidatedPolicy\(/, 'the engine comes with the form');
     assert.doesNotMatch(decided, /function validateRuleFiles\(/, 'vouched rules need no validator');
-    const validator = imports(views[0]!, 'dynamic-import').filter((file) => /function validateRuleFiles\(/.test(loaded(withStatic([file]))));
+    const validator = imports(views[0]!, 'dynamic-import').filter((file) =>
+      /function validateRuleFiles\(/.test(loaded(withStatic([file]))),
+    );
     assert.equal(validator.length, 1, 'the views chunk imports the validator on demand');
   });
 
   it('no widget loads zod, before or with the engine: contracts and rules are checked with compiled schemas', async () => {
     const result = await splitBundle("import '@raincheck/elements/define';");
     const inputs = Object.keys(result.metafile.inputs);
-    assert.ok(inputs.some((input) => input.includes('json-rules-engine') || input.includes('policy/dist')), 'the engine is in the bundle');
-    assert.deepEqual(inputs.filter((input) => input.includes('node_modules/zod/')), []);
+    assert.ok(
+      inputs.some((input) => input.includes('json-rules-engine') || input.includes('policy/dist')),
+      'the engine is in the bundle',
+    );
+    assert.deepEqual(
+      inputs.filter((input) => input.includes('node_modules/zod/')),
+      [],
+    );
   });
 });

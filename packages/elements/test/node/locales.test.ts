@@ -12,7 +12,9 @@ const src = new URL('../../src/', import.meta.url).pathname;
 /** Every message id the widgets use, read from their source. */
 function messageIds(): Set<string> {
   const ids = new Set<string>();
-  for (const file of readdirSync(src, { recursive: true }).map(String).filter((f) => f.endsWith('.ts') && !f.includes('locales'))) {
+  for (const file of readdirSync(src, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.ts') && !f.includes('locales'))) {
     for (const match of readFileSync(join(src, file), 'utf8').matchAll(/\{ id: '([\w.-]+)' \}/g)) ids.add(match[1]!);
   }
   return ids;
@@ -23,6 +25,12 @@ describe('translations', () => {
     const used = messageIds();
     assert.ok(used.size > 40, `found ${used.size} ids`);
     assert.deepEqual([...used].filter((id) => !(id in de)).sort(), [], 'untranslated');
-    assert.deepEqual(Object.keys(de).filter((id) => !used.has(id)).sort(), [], 'translated but unused');
+    assert.deepEqual(
+      Object.keys(de)
+        .filter((id) => !used.has(id))
+        .sort(),
+      [],
+      'translated but unused',
+    );
   });
 });

@@ -31,7 +31,11 @@ let browser: Browser;
 before(async () => {
   const executablePath = findChromium();
   assert.ok(executablePath, 'Chromium is needed for this test');
-  browser = await puppeteer.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  browser = await puppeteer.launch({
+    executablePath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
 });
 after(() => browser?.close());
 
@@ -43,15 +47,29 @@ describe('two copies of the SDK on one page', () => {
     page.on('pageerror', (error) => errors.push(String(error)));
     // A partner's page on https: a secure context, as the mock host's tokens need (Web Crypto).
     await page.setRequestInterception(true);
-    page.on('request', (request) => void request.respond({ status: 200, contentType: 'text/html', body: '<!doctype html><html lang="en"><body></body></html>' }));
+    page.on(
+      'request',
+      (request) =>
+        void request.respond({
+          status: 200,
+          contentType: 'text/html',
+          body: '<!doctype html><html lang="en"><body></body></html>',
+        }),
+    );
     await page.goto('https://partner.test/');
     await page.addScriptTag({ content: first, type: 'module' });
     await page.addScriptTag({ content: second, type: 'module' });
     await page.waitForFunction(() => 'copyA' in globalThis && 'copyB' in globalThis);
     const state = await page.evaluate(async () => {
-      type Copy = { createMockHost: () => { fetchAt: (base: string) => typeof fetch; token: (who: 'therapist') => Promise<string> } };
+      type Copy = {
+        createMockHost: () => { fetchAt: (base: string) => typeof fetch; token: (who: 'therapist') => Promise<string> };
+      };
       const host = (globalThis as unknown as { copyB: Copy }).copyB.createMockHost();
-      const el = document.createElement('rc-cancel-session') as HTMLElement & { fetch: typeof fetch; getAccessToken: (context: { readonly refresh: boolean }) => Promise<string>; state: string };
+      const el = document.createElement('rc-cancel-session') as HTMLElement & {
+        fetch: typeof fetch;
+        getAccessToken: (context: { readonly refresh: boolean }) => Promise<string>;
+        state: string;
+      };
       el.setAttribute('session-id', 'ses-1');
       el.setAttribute('base-url', 'https://partner.test/api');
       el.fetch = host.fetchAt('https://partner.test/api');

@@ -2,9 +2,24 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { ContractError, createHostClient, fillPath, ForbiddenError, TimeoutError, UnauthorizedError, type DecisionShown, type HostClientOptions, type Session } from '../../src/index.js';
+import {
+  ContractError,
+  createHostClient,
+  fillPath,
+  ForbiddenError,
+  TimeoutError,
+  UnauthorizedError,
+  type DecisionShown,
+  type HostClientOptions,
+  type Session,
+} from '../../src/index.js';
 
-const shown: DecisionShown = { policyId: 'raincheck-default', policyVersion: '1.0.0', policyHash: 'x', outcome: 'allowed' };
+const shown: DecisionShown = {
+  policyId: 'raincheck-default',
+  policyVersion: '1.0.0',
+  policyHash: 'x',
+  outcome: 'allowed',
+};
 
 const BASE = 'https://partner.test/api';
 
@@ -110,7 +125,9 @@ describe('a body that stalls after the headers', () => {
   });
 
   it('a whole body still arrives in chunks, decoded as UTF-8 across chunk boundaries', async () => {
-    const bytes = new TextEncoder().encode(JSON.stringify({ session: { ...session, client: { id: 'cl-1', displayName: 'Zoë Müller' } } }));
+    const bytes = new TextEncoder().encode(
+      JSON.stringify({ session: { ...session, client: { id: 'cl-1', displayName: 'Zoë Müller' } } }),
+    );
     const split = bytes.indexOf(0xc3) + 1; // inside the two bytes of "ë"
     const client = clientWith({
       fetch: () =>
@@ -142,7 +159,11 @@ describe('an attempt whose fetch or headers function never settles, heeding no s
 
   it('a headers function that never settles is a TimeoutError, and nothing is sent', async () => {
     let calls = 0;
-    const client = clientWith({ retries: 0, headers: never, fetch: () => (calls++, Promise.resolve(Response.json({ session }))) });
+    const client = clientWith({
+      retries: 0,
+      headers: never,
+      fetch: () => (calls++, Promise.resolve(Response.json({ session }))),
+    });
     assert.ok((await rejection(client.getSession({ sessionId: 'ses-1' }))) instanceof TimeoutError);
     assert.equal(calls, 0);
   });
@@ -222,14 +243,29 @@ describe('path parameters', () => {
       assert.ok(read instanceof ContractError, String(read));
       assert.equal(read.side, 'request');
       assert.equal(read.field, '$.sessionId');
-      assert.match(read.message, /^getSession request breaks the host API contract: \$\.sessionId: path parameter of \/sessions\/\{sessionId\}: ".{1,2}" is a dot segment/);
-      const write = await rejection(
-        client.cancelSession({ sessionId: value, version: '1', body: { reason: 'illness', alternativeSlotIds: [], refundOffered: false, decision: shown } }),
+      assert.match(
+        read.message,
+        /^getSession request breaks the host API contract: \$\.sessionId: path parameter of \/sessions\/\{sessionId\}: ".{1,2}" is a dot segment/,
       );
-      assert.ok(write instanceof ContractError && write.endpoint === 'cancelSession' && write.field === '$.sessionId', String(write));
+      const write = await rejection(
+        client.cancelSession({
+          sessionId: value,
+          version: '1',
+          body: { reason: 'illness', alternativeSlotIds: [], refundOffered: false, decision: shown },
+        }),
+      );
+      assert.ok(
+        write instanceof ContractError && write.endpoint === 'cancelSession' && write.field === '$.sessionId',
+        String(write),
+      );
       const answer = await rejection(client.answerOffer({ token: value, body: { choice: 'refund' } }));
-      assert.ok(answer instanceof ContractError && answer.endpoint === 'answerOffer' && answer.field === '$.token', String(answer));
-      const slots = await rejection(client.listSlots({ therapistId: value, query: { from: '2027-06-01T00:00:00Z', to: '2027-06-02T00:00:00Z' } }));
+      assert.ok(
+        answer instanceof ContractError && answer.endpoint === 'answerOffer' && answer.field === '$.token',
+        String(answer),
+      );
+      const slots = await rejection(
+        client.listSlots({ therapistId: value, query: { from: '2027-06-01T00:00:00Z', to: '2027-06-02T00:00:00Z' } }),
+      );
       assert.ok(slots instanceof ContractError && slots.field === '$.therapistId', String(slots));
     }
     assert.equal(calls, 0);
@@ -252,7 +288,8 @@ describe('path parameters', () => {
         return Promise.resolve(Response.json({ session }));
       },
     });
-    for (const sessionId of ['...', '.a', 'a.', '%2E%2E', '%2e', '../x', '..\\x', '?x', '#x', ' ..']) await client.getSession({ sessionId });
+    for (const sessionId of ['...', '.a', 'a.', '%2E%2E', '%2e', '../x', '..\\x', '?x', '#x', ' ..'])
+      await client.getSession({ sessionId });
     assert.deepEqual(paths, [
       '/api/sessions/...',
       '/api/sessions/.a',
@@ -268,8 +305,15 @@ describe('path parameters', () => {
   });
 
   it('fillPath refuses them too, naming the parameter and the path', () => {
-    assert.throws(() => fillPath('/offers/{token}/answer', { token: '..' }), { name: 'TypeError', message: 'path parameter "token" for /offers/{token}/answer: ".." is a dot segment: it would move the call to another path' });
-    assert.throws(() => fillPath('/sessions/{sessionId}', { sessionId: '.' }), /path parameter "sessionId" for \/sessions\/\{sessionId\}: "\." is a dot segment/);
+    assert.throws(() => fillPath('/offers/{token}/answer', { token: '..' }), {
+      name: 'TypeError',
+      message:
+        'path parameter "token" for /offers/{token}/answer: ".." is a dot segment: it would move the call to another path',
+    });
+    assert.throws(
+      () => fillPath('/sessions/{sessionId}', { sessionId: '.' }),
+      /path parameter "sessionId" for \/sessions\/\{sessionId\}: "\." is a dot segment/,
+    );
     assert.throws(() => fillPath('/sessions/{sessionId}', { sessionId: '' }), /missing path parameter "sessionId"/);
   });
 });
@@ -278,7 +322,10 @@ describe('path parameters', () => {
 describe('instants with impossible offsets', () => {
   for (const offset of ['+24:00', '+99:99', '+01:60']) {
     it(`a session starting at …${offset} is a ContractError naming the field`, async () => {
-      const client = clientWith({ fetch: () => Promise.resolve(Response.json({ session: { ...session, startsAt: `2027-06-02T10:00:00${offset}` } })) });
+      const client = clientWith({
+        fetch: () =>
+          Promise.resolve(Response.json({ session: { ...session, startsAt: `2027-06-02T10:00:00${offset}` } })),
+      });
       const error = await rejection(client.getSession({ sessionId: 'ses-1' }));
       assert.ok(error instanceof ContractError, String(error));
       assert.equal(error.side, 'response');
@@ -290,7 +337,10 @@ describe('instants with impossible offsets', () => {
 describe('what the page gives the client, checked before anything is sent', () => {
   for (const timeoutMs of [Number.NaN, Number.POSITIVE_INFINITY, 0, -1, 1.5, 3e9]) {
     it(`timeoutMs ${String(timeoutMs)} is refused when the client is made, not turned into instant timeouts`, () => {
-      assert.throws(() => createHostClient({ baseUrl: BASE, timeoutMs }), { name: 'RangeError', message: `timeoutMs must be a whole number of milliseconds from 1 to 2147483647, got ${String(timeoutMs)}` });
+      assert.throws(() => createHostClient({ baseUrl: BASE, timeoutMs }), {
+        name: 'RangeError',
+        message: `timeoutMs must be a whole number of milliseconds from 1 to 2147483647, got ${String(timeoutMs)}`,
+      });
     });
   }
 
@@ -310,7 +360,9 @@ describe('what the page gives the client, checked before anything is sent', () =
     it(`an idempotency key of ${JSON.stringify(idempotencyKey)} is a request ContractError at $.idempotencyKey`, async () => {
       let calls = 0;
       const client = clientWith({ fetch: () => (calls++, Promise.resolve(Response.json({}))) });
-      const error = await rejection(client.refundSession({ sessionId: 'ses-1', version: '1', idempotencyKey, body: { decision: shown } }));
+      const error = await rejection(
+        client.refundSession({ sessionId: 'ses-1', version: '1', idempotencyKey, body: { decision: shown } }),
+      );
       assert.ok(error instanceof ContractError, String(error));
       assert.equal(error.field, '$.idempotencyKey');
       assert.equal(calls, 0);
@@ -319,7 +371,10 @@ describe('what the page gives the client, checked before anything is sent', () =
 
   it('a headers function giving a value HTTP cannot carry is a request ContractError at $.headers, not "could not be reached"', async () => {
     let calls = 0;
-    const client = clientWith({ fetch: () => (calls++, Promise.resolve(Response.json({}))), headers: () => ({ authorization: 'Bearer a\nb' }) });
+    const client = clientWith({
+      fetch: () => (calls++, Promise.resolve(Response.json({}))),
+      headers: () => ({ authorization: 'Bearer a\nb' }),
+    });
     const error = await rejection(client.getSession({ sessionId: 'ses-1' }));
     assert.ok(error instanceof ContractError, String(error));
     assert.equal(error.field, '$.headers');
@@ -328,11 +383,21 @@ describe('what the page gives the client, checked before anything is sent', () =
 });
 
 describe('bearer tokens', () => {
-  const unauthorized = () => Response.json({ error: { code: 'unauthenticated', message: 'The token has expired: get a new one.' } }, { status: 401 });
+  const unauthorized = () =>
+    Response.json(
+      { error: { code: 'unauthenticated', message: 'The token has expired: get a new one.' } },
+      { status: 401 },
+    );
 
   it('a token string goes as Authorization: Bearer on every call', async () => {
     const sent: (string | null)[] = [];
-    const client = clientWith({ token: 'tok-1', fetch: (_url, init) => (sent.push(new Headers(init?.headers).get('authorization')), Promise.resolve(Response.json({ session }))) });
+    const client = clientWith({
+      token: 'tok-1',
+      fetch: (_url, init) => (
+        sent.push(new Headers(init?.headers).get('authorization')),
+        Promise.resolve(Response.json({ session }))
+      ),
+    });
     await client.getSession({ sessionId: 'ses-1' });
     assert.deepEqual(sent, ['Bearer tok-1']);
   });
@@ -345,12 +410,21 @@ describe('bearer tokens', () => {
       fetch: (_url, init) => {
         const headers = new Headers(init?.headers);
         sent.push({ authorization: headers.get('authorization'), key: headers.get('idempotency-key') });
-        return Promise.resolve(headers.get('authorization') === 'Bearer fresh' ? Response.json({ refund: null, teamRequest: null }) : unauthorized());
+        return Promise.resolve(
+          headers.get('authorization') === 'Bearer fresh'
+            ? Response.json({ refund: null, teamRequest: null })
+            : unauthorized(),
+        );
       },
     });
-    await client.refundSession({ sessionId: 'ses-1', version: '1', idempotencyKey: 'k-1', body: { decision: shown } }).catch(() => undefined);
+    await client
+      .refundSession({ sessionId: 'ses-1', version: '1', idempotencyKey: 'k-1', body: { decision: shown } })
+      .catch(() => undefined);
     assert.deepEqual(asked, [false, true]);
-    assert.deepEqual(sent, [{ authorization: 'Bearer stale', key: 'k-1' }, { authorization: 'Bearer fresh', key: 'k-1' }]);
+    assert.deepEqual(sent, [
+      { authorization: 'Bearer stale', key: 'k-1' },
+      { authorization: 'Bearer fresh', key: 'k-1' },
+    ]);
   });
 
   it('still refused after the refresh: an UnauthorizedError, asked only once more; a 403 is a ForbiddenError, never refreshed', async () => {
@@ -360,7 +434,11 @@ describe('bearer tokens', () => {
     assert.ok(error instanceof UnauthorizedError, String(error));
     assert.equal(asked, 2);
     asked = 0;
-    const forbidden = clientWith({ token: () => (asked++, 'tok'), fetch: () => Promise.resolve(Response.json({ error: { code: 'forbidden', message: 'Not your session.' } }, { status: 403 })) });
+    const forbidden = clientWith({
+      token: () => (asked++, 'tok'),
+      fetch: () =>
+        Promise.resolve(Response.json({ error: { code: 'forbidden', message: 'Not your session.' } }, { status: 403 })),
+    });
     const refused = await rejection(forbidden.getSession({ sessionId: 'ses-1' }));
     assert.ok(refused instanceof ForbiddenError, String(refused));
     assert.equal(asked, 1);
@@ -375,4 +453,3 @@ describe('bearer tokens', () => {
     assert.equal(calls, 0);
   });
 });
-

@@ -20,23 +20,73 @@ describe('the OpenAPI document', () => {
   });
 
   it('documents every endpoint, with its headers and errors', () => {
-    const doc = openApiDocument() as { paths: Record<string, Record<string, { operationId: string; parameters?: { name: string; required: boolean }[]; responses: Record<string, unknown> }>> };
+    const doc = openApiDocument() as {
+      paths: Record<
+        string,
+        Record<
+          string,
+          {
+            operationId: string;
+            parameters?: { name: string; required: boolean }[];
+            responses: Record<string, unknown>;
+          }
+        >
+      >;
+    };
     const operations = Object.values(doc.paths).flatMap((p) => Object.values(p));
     assert.deepEqual(operations.map((o) => o.operationId).sort(), Object.keys(ENDPOINTS).sort());
     const cancel = doc.paths['/sessions/{sessionId}/cancel']!.post!;
-    assert.deepEqual(cancel.parameters?.map((p) => [p.name, p.required]), [['sessionId', true], ['Idempotency-Key', true], ['If-Match', true]]);
-    assert.deepEqual(Object.keys(cancel.responses).sort(), ['200', '400', '401', '403', '404', '409', '412', '422', '428', '500']);
+    assert.deepEqual(
+      cancel.parameters?.map((p) => [p.name, p.required]),
+      [
+        ['sessionId', true],
+        ['Idempotency-Key', true],
+        ['If-Match', true],
+      ],
+    );
+    assert.deepEqual(Object.keys(cancel.responses).sort(), [
+      '200',
+      '400',
+      '401',
+      '403',
+      '404',
+      '409',
+      '412',
+      '422',
+      '428',
+      '500',
+    ]);
   });
 
   it('declares the bearer scheme, and which roles each operation takes', () => {
-    type Operation = { operationId: string; security: unknown[]; 'x-raincheck-roles'?: string[]; responses: Record<string, unknown> };
-    const doc = openApiDocument() as { paths: Record<string, Record<string, Operation>>; components: { securitySchemes: Record<string, { type: string; scheme: string }> } };
-    assert.deepEqual(doc.components.securitySchemes.bearer, { ...doc.components.securitySchemes.bearer, type: 'http', scheme: 'bearer' });
-    const byId = Object.fromEntries(Object.values(doc.paths).flatMap((p) => Object.values(p)).map((o) => [o.operationId, o]));
+    type Operation = {
+      operationId: string;
+      security: unknown[];
+      'x-raincheck-roles'?: string[];
+      responses: Record<string, unknown>;
+    };
+    const doc = openApiDocument() as {
+      paths: Record<string, Record<string, Operation>>;
+      components: { securitySchemes: Record<string, { type: string; scheme: string }> };
+    };
+    assert.deepEqual(doc.components.securitySchemes.bearer, {
+      ...doc.components.securitySchemes.bearer,
+      type: 'http',
+      scheme: 'bearer',
+    });
+    const byId = Object.fromEntries(
+      Object.values(doc.paths)
+        .flatMap((p) => Object.values(p))
+        .map((o) => [o.operationId, o]),
+    );
     for (const [id, operation] of Object.entries(byId)) {
       const offerLink = id === 'getOffer' || id === 'answerOffer';
       assert.deepEqual(operation.security, offerLink ? [] : [{ bearer: [] }], id);
-      assert.equal('401' in operation.responses && '403' in operation.responses, !offerLink, `${id} lists 401 and 403 unless it is the offer link`);
+      assert.equal(
+        '401' in operation.responses && '403' in operation.responses,
+        !offerLink,
+        `${id} lists 401 and 403 unless it is the offer link`,
+      );
     }
     assert.deepEqual(byId.cancelSession!['x-raincheck-roles'], ['therapist', 'admin']);
     assert.deepEqual(byId.resolveTeamRequest!['x-raincheck-roles'], ['team', 'admin']);

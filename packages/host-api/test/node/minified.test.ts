@@ -20,7 +20,12 @@ before(async () => {
   const result = await build({
     configFile: false,
     logLevel: 'silent',
-    build: { write: false, minify: true, target: 'es2022', lib: { entry: clientEntry, formats: ['es'], fileName: 'client' } },
+    build: {
+      write: false,
+      minify: true,
+      target: 'es2022',
+      lib: { entry: clientEntry, formats: ['es'], fileName: 'client' },
+    },
   });
   const [output] = [result].flat();
   assert.ok(output && 'output' in output, 'Vite should return its output');
@@ -37,7 +42,10 @@ after(() => rm(directory, { recursive: true, force: true }));
 describe('the minified client', () => {
   it('still refuses a path parameter with a lone surrogate before anything is sent', async () => {
     let calls = 0;
-    const transport = client.createHostTransport({ baseUrl: 'https://partner.test/api', fetch: () => (calls++, Promise.resolve(Response.json({}))) });
+    const transport = client.createHostTransport({
+      baseUrl: 'https://partner.test/api',
+      fetch: () => (calls++, Promise.resolve(Response.json({}))),
+    });
     const error: unknown = await transport.send(client.getSessionRoute, { sessionId: 'ses\uD800' }).then(
       () => undefined,
       (rejected: unknown) => rejected,

@@ -3,7 +3,11 @@ import { HttpError } from './http-error.js';
 import type { StoredTherapist } from './store.js';
 
 /** Each role as a sentence names it. */
-const ROLE_NAMES: Readonly<Record<Role, string>> = { therapist: 'a therapist', team: 'the platform team', admin: 'an admin' };
+const ROLE_NAMES: Readonly<Record<Role, string>> = {
+  therapist: 'a therapist',
+  team: 'the platform team',
+  admin: 'an admin',
+};
 
 /** Who is calling, as their verified token says. */
 export interface Caller {
@@ -19,7 +23,11 @@ export interface Caller {
 export type Authenticate = (authorization: string | null) => Promise<Caller>;
 
 /** Who an endpoint's caller is: the token's identity (401 when there is none), or `null` on an offer link. */
-export async function callerOf(definition: EndpointDefinition, authorization: string | null, authenticate: Authenticate): Promise<Caller | null> {
+export async function callerOf(
+  definition: EndpointDefinition,
+  authorization: string | null,
+  authenticate: Authenticate,
+): Promise<Caller | null> {
   const { access } = definition;
   if (access.kind === 'offer-link') return null;
   let caller: Caller;
@@ -42,7 +50,11 @@ export async function callerOf(definition: EndpointDefinition, authorization: st
 export function requireRole(definition: EndpointDefinition, caller: Caller | null): void {
   const { access } = definition;
   if (access.kind === 'bearer' && caller && !access.roles.includes(caller.role)) {
-    throw new HttpError(403, 'forbidden', `This is for ${access.roles.map((role) => ROLE_NAMES[role]).join(' or ')}; you are signed in as ${ROLE_NAMES[caller.role]}.`);
+    throw new HttpError(
+      403,
+      'forbidden',
+      `This is for ${access.roles.map((role) => ROLE_NAMES[role]).join(' or ')}; you are signed in as ${ROLE_NAMES[caller.role]}.`,
+    );
   }
 }
 
@@ -53,7 +65,11 @@ export function requireRole(definition: EndpointDefinition, caller: Caller | nul
 export function requireTherapistAccess(caller: Caller, therapist: StoredTherapist): void {
   if (caller.tenant !== therapist.tenant) throw new HttpError(403, 'forbidden', 'This belongs to another practice.');
   if (caller.role === 'therapist' && caller.subject !== therapist.id) {
-    throw new HttpError(403, 'forbidden', "This is another therapist's; you may act only on your own sessions and profile.");
+    throw new HttpError(
+      403,
+      'forbidden',
+      "This is another therapist's; you may act only on your own sessions and profile.",
+    );
   }
 }
 

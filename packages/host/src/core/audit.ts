@@ -61,6 +61,9 @@ export async function auditEntry(facts: AuditFacts): Promise<StoredAuditEntry> {
     ...(facts.errorCode === undefined ? {} : { errorCode: facts.errorCode }),
     shown,
     decisions: facts.decisions.map((decision, i) => recordDecision(decision, i === 0 ? shown : null)),
-    mismatch: shown !== null && first !== undefined && (shown.policyHash !== first.policy.hash || shown.outcome !== first.outcome),
+    mismatch:
+      shown !== null &&
+      first !== undefined &&
+      (shown.policyHash !== first.policy.hash || shown.outcome !== first.outcome),
   };
 }

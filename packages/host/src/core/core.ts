@@ -18,7 +18,14 @@ import type { LinkSeal } from './link-seal.js';
 import { policyResolver } from './policies.js';
 import type { HostStore, StoreTransaction } from './store.js';
 
-const HANDLERS: Handlers = { ...sessionHandlers, ...notificationHandlers, ...offerHandlers, ...therapistHandlers, ...teamRequestHandlers, ...ruleHandlers };
+const HANDLERS: Handlers = {
+  ...sessionHandlers,
+  ...notificationHandlers,
+  ...offerHandlers,
+  ...therapistHandlers,
+  ...teamRequestHandlers,
+  ...ruleHandlers,
+};
 
 /** How to make a host core. */
 export interface HostCoreOptions {
@@ -70,7 +77,6 @@ interface Answer {
 
 const JSON_HEADERS: [string, string] = ['content-type', 'application/json'];
 
-
 /** An error as the contract writes it. */
 function errorAnswer(error: HttpError): Answer {
   return { status: error.status, body: JSON.stringify(errorBody(error)), headers: [JSON_HEADERS] };
@@ -91,22 +97,49 @@ export function createHostCore(options: HostCoreOptions): HostCore {
   const policyFor = policyResolver(options.policy);
 
   function contextOf(tx: StoreTransaction, caller: Caller | null, nowMs: number): RequestContext {
-    return { tx, caller, policyFor: (tenant) => policyFor(tx, tenant), nowMs, now: instant(nowMs), instant, decisions: [], reached: {}, linkSeal: options.linkSeal ?? null };
+    return {
+      tx,
+      caller,
+      policyFor: (tenant) => policyFor(tx, tenant),
+      nowMs,
+      now: instant(nowMs),
+      instant,
+      decisions: [],
+      reached: {},
+      linkSeal: options.linkSeal ?? null,
+    };
   }
 
   /** The request's input, once its query and body fit the contract. */
-  function inputOf(route: Route, params: Record<string, string>, url: URL, rawBody: unknown): EndpointInput<EndpointId> {
+  function inputOf(
+    route: Route,
+    params: Record<string, string>,
+    url: URL,
+    rawBody: unknown,
+  ): EndpointInput<EndpointId> {
     const { definition } = route;
     let query: unknown = {};
     if (definition.query) {
       const parsed = definition.query.safeParse(Object.fromEntries(url.searchParams), { reportInput: true });
-      if (!parsed.success) throw new HttpError(400, 'invalid-request', 'The query does not fit the contract.', toValidationIssues('query', parsed.error.issues));
+      if (!parsed.success)
+        throw new HttpError(
+          400,
+          'invalid-request',
+          'The query does not fit the contract.',
+          toValidationIssues('query', parsed.error.issues),
+        );
       query = parsed.data;
     }
     let body: unknown;
     if (definition.body) {
       const parsed = definition.body.safeParse(rawBody, { reportInput: true });
-      if (!parsed.success) throw new HttpError(400, 'invalid-request', 'The body does not fit the contract.', toValidationIssues('body', parsed.error.issues));
+      if (!parsed.success)
+        throw new HttpError(
+          400,
+          'invalid-request',
+          'The body does not fit the contract.',
+          toValidationIssues('body', parsed.error.issues),
+        );
       body = parsed.data;
     }
     // The one place the contract's types meet parsed data: the schemas just checked exactly these shapes.
@@ -114,20 +147,34 @@ export function createHostCore(options: HostCoreOptions): HostCore {
   }
 
   /** Runs the endpoint's handler; `If-Match` is checked against the session it names first. */
-  async function run(route: Route, input: EndpointInput<EndpointId>, context: RequestContext, ifMatch: string | null): Promise<Answer> {
+  async function run(
+    route: Route,
+    input: EndpointInput<EndpointId>,
+    context: RequestContext,
+    ifMatch: string | null,
+  ): Promise<Answer> {
     requireRole(route.definition, context.caller);
     if (route.definition.ifMatch) {
       // Who may act on it first: a stranger learns nothing from a 412, not even the version.
       const session = await accessibleSession(context, (input as { sessionId: string }).sessionId);
       if (!ifMatch) throw new HttpError(428, 'version-required', 'Send the session’s version as If-Match.');
       if (versionIn(ifMatch) !== session.version) {
-        throw new HttpError(412, 'version-mismatch', 'Someone else changed this session. Reload it and try again.', { currentVersion: session.version });
+        throw new HttpError(412, 'version-mismatch', 'Someone else changed this session. Reload it and try again.', {
+          currentVersion: session.version,
+        });
       }
     }
-    const handler = HANDLERS[route.endpoint] as (input: EndpointInput<EndpointId>, context: RequestContext) => Promise<unknown>;
+    const handler = HANDLERS[route.endpoint] as (
+      input: EndpointInput<EndpointId>,
+      context: RequestContext,
+    ) => Promise<unknown>;
     const result = await handler(input, context);
     const version = (result as { session?: { version?: unknown } | null }).session?.version;
-    return { status: 200, body: JSON.stringify(result), headers: [JSON_HEADERS, ...(typeof version === 'string' ? [['etag', `"${version}"`] as [string, string]] : [])] };
+    return {
+      status: 200,
+      body: JSON.stringify(result),
+      headers: [JSON_HEADERS, ...(typeof version === 'string' ? [['etag', `"${version}"`] as [string, string]] : [])],
+    };
   }
 
   async function answer(request: Request, basePath = ''): Promise<CoreAnswer> {
@@ -136,7 +183,12 @@ export function createHostCore(options: HostCoreOptions): HostCore {
     let endpoint: EndpointId | null = null;
     let rawBody: unknown;
     let replayed = false;
-    const done = ({ status, body, headers }: Answer): CoreAnswer => ({ response: new Response(body, { status, headers: [...headers] as [string, string][] }), endpoint, body: rawBody, replayed });
+    const done = ({ status, body, headers }: Answer): CoreAnswer => ({
+      response: new Response(body, { status, headers: [...headers] as [string, string][] }),
+      endpoint,
+      body: rawBody,
+      replayed,
+    });
     try {
       const matched = path === null ? undefined : matchRoute(request.method, path);
       if (!matched) throw new HttpError(404, 'not-found', `No ${request.method} ${url.pathname} in the host API.`);
@@ -155,7 +207,8 @@ export function createHostCore(options: HostCoreOptions): HostCore {
         return done(await options.store.read((tx) => run(route, input, contextOf(tx, caller, clock()), ifMatch)));
       }
       const key = request.headers.get('idempotency-key');
-      if (route.definition.idempotent && !key) throw new HttpError(400, 'idempotency-key-required', 'This write needs an Idempotency-Key header.');
+      if (route.definition.idempotent && !key)
+        throw new HttpError(400, 'idempotency-key-required', 'This write needs an Idempotency-Key header.');
       const scope = key === null ? null : await idempotencyScope(route.endpoint, key, caller, params);
       const fingerprint = fingerprintOf(params, rawBody, ifMatch);
       return done(
@@ -163,7 +216,12 @@ export function createHostCore(options: HostCoreOptions): HostCore {
           const nowMs = clock();
           const remembered = scope === null ? undefined : await tx.answer(scope, nowMs);
           if (remembered) {
-            if (remembered.fingerprint !== fingerprint) throw new HttpError(422, 'idempotency-key-reused', 'This Idempotency-Key was already used with a different request.');
+            if (remembered.fingerprint !== fingerprint)
+              throw new HttpError(
+                422,
+                'idempotency-key-reused',
+                'This Idempotency-Key was already used with a different request.',
+              );
             replayed = true;
             return { ...remembered, body: await openAnswer(remembered.body, key!, scope!) };
           }
@@ -197,7 +255,13 @@ export function createHostCore(options: HostCoreOptions): HostCore {
           // Every final answer is kept, refusals too, so a repeat of the key always gets the same one;
           // a corrected retry (another If-Match, which the fingerprint holds) is a new request: 422.
           if (scope !== null) {
-            await tx.putAnswer({ scope, fingerprint, ...result, body: await sealAnswer(result.body, key!, scope), expiresAt: nowMs + ttl });
+            await tx.putAnswer({
+              scope,
+              fingerprint,
+              ...result,
+              body: await sealAnswer(result.body, key!, scope),
+              expiresAt: nowMs + ttl,
+            });
           }
           return result;
         }),
@@ -207,12 +271,22 @@ export function createHostCore(options: HostCoreOptions): HostCore {
       // The database gave up on a lock (a deadlock, a lock timeout, a serialization failure): nothing
       // was written, and the same request with the same key will go through. A 503 the client retries.
       if (isTransientDatabaseError(error)) {
-        const busy = errorAnswer(new HttpError(503, 'busy', 'The host was busy with the same records; nothing was changed. Try again.'));
+        const busy = errorAnswer(
+          new HttpError(503, 'busy', 'The host was busy with the same records; nothing was changed. Try again.'),
+        );
         return done({ ...busy, headers: [...busy.headers, ['retry-after', '1']] });
       }
       // A real host answers a fault of its own with a 500, never a dropped connection; its message
       // says what failed, not a driver's text, which may name tables or data.
-      return done(errorAnswer(new HttpError(500, 'internal-error', `The host failed: ${error instanceof Error && !isDatabaseError(error) ? error.message : 'an internal error'}. Nothing was changed.`)));
+      return done(
+        errorAnswer(
+          new HttpError(
+            500,
+            'internal-error',
+            `The host failed: ${error instanceof Error && !isDatabaseError(error) ? error.message : 'an internal error'}. Nothing was changed.`,
+          ),
+        ),
+      );
     }
   }
 

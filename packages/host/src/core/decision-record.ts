@@ -9,7 +9,13 @@ type DecidingFact = DecisionRecord['rules'][number]['facts'][number];
  * identity and outcome, every effect in words, and the rules that fired with the facts they saw.
  */
 export function recordDecision(decision: Decision, shown: DecisionShown | null): DecisionRecord {
-  const effect = (kind: Effect['kind']) => (e: { readonly message: string; readonly ruleIds: readonly string[] }): Effect => ({ kind, message: e.message, ruleIds: [...e.ruleIds] });
+  const effect =
+    (kind: Effect['kind']) =>
+    (e: { readonly message: string; readonly ruleIds: readonly string[] }): Effect => ({
+      kind,
+      message: e.message,
+      ruleIds: [...e.ruleIds],
+    });
   const effects: Effect[] = [
     ...(decision.notify ? [effect('notify')(decision.notify)] : []),
     ...(decision.alternatives ? [effect('alternatives')(decision.alternatives)] : []),
@@ -29,7 +35,12 @@ export function recordDecision(decision: Decision, shown: DecisionShown | null):
     effects,
     rules: decision.explanations
       .filter((rule) => rule.fired)
-      .map((rule) => ({ ruleId: rule.ruleId, file: rule.file, description: rule.description, facts: decidingFacts(rule.conditions) })),
+      .map((rule) => ({
+        ruleId: rule.ruleId,
+        file: rule.file,
+        description: rule.description,
+        facts: decidingFacts(rule.conditions),
+      })),
   };
 }
 

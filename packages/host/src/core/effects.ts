@@ -8,7 +8,6 @@ import type { StoredSession, StoredTeamRequest } from './store.js';
 
 // The effects writes share: raising a team request, issuing a refund (notifying the client: notify.ts).
 
-
 /** What a new team request says. */
 export interface TeamRequestDraft {
   readonly kind: TeamRequestKind;
@@ -58,10 +57,15 @@ export async function issueRefund(
   session: StoredSession,
   request: { readonly note?: string | undefined; readonly shown: DecisionShown | null },
 ): Promise<{ refund: Refund; teamRequest: TeamRequest | null }> {
-  if (!decision.refund) throw new HttpError(422, 'policy-refused', 'The policy offers no refund here.', { outcome: decision.outcome });
+  if (!decision.refund)
+    throw new HttpError(422, 'policy-refused', 'The policy offers no refund here.', { outcome: decision.outcome });
   const existing = await context.tx.refundOf(session.id);
-  if (existing?.status === 'declined') throw new HttpError(409, 'refund-declined', 'The platform team declined a refund for this session.', { refund: existing });
-  if (existing) throw new HttpError(409, 'already-refunded', 'This session has already been refunded.', { refund: existing });
+  if (existing?.status === 'declined')
+    throw new HttpError(409, 'refund-declined', 'The platform team declined a refund for this session.', {
+      refund: existing,
+    });
+  if (existing)
+    throw new HttpError(409, 'already-refunded', 'This session has already been refunded.', { refund: existing });
   const review = decision.refund.mode === 'team-review';
   const refund: Refund = {
     id: await context.tx.newId('refund'),

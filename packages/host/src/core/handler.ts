@@ -29,7 +29,10 @@ export interface RequestContext {
 export type EndpointInput<E extends EndpointId> = Omit<EndpointRequest<E>, 'signal' | 'version' | 'idempotencyKey'>;
 
 /** An endpoint's behaviour: the success body, or an `HttpError` thrown. */
-export type Handler<E extends EndpointId> = (input: EndpointInput<E>, context: RequestContext) => Promise<EndpointResponse<E>>;
+export type Handler<E extends EndpointId> = (
+  input: EndpointInput<E>,
+  context: RequestContext,
+) => Promise<EndpointResponse<E>>;
 
 /** One handler per endpoint. */
 export type Handlers = { readonly [E in EndpointId]: Handler<E> };

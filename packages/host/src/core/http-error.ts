@@ -18,7 +18,13 @@ export function jsonResponse(status: number, body: unknown, headers: Readonly<Re
 
 /** The contract's error body for `error`. */
 export function errorBody(error: HttpError): { error: { code: string; message: string; details?: unknown } } {
-  return { error: { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) } };
+  return {
+    error: {
+      code: error.code,
+      message: error.message,
+      ...(error.details === undefined ? {} : { details: error.details }),
+    },
+  };
 }
 
 /** The contract's error response for `error`. */

@@ -21,7 +21,18 @@ export { createTestClock } from './test-clock.js';
 export type { TestClock } from './test-clock.js';
 export { createOutboxWorker, DEADLINE_GRACE_MS } from '../outbox/worker.js';
 export type { AttemptEvent, OutboxWorker, OutboxWorkerOptions } from '../outbox/worker.js';
-export type { Channel, DeliveryReceipt, MessageFacts, MessageKind, Notifier, OutboundMessage, Recipient, RefundOrder, RefundProvider, RenderedMessage } from '../delivery/types.js';
+export type {
+  Channel,
+  DeliveryReceipt,
+  MessageFacts,
+  MessageKind,
+  Notifier,
+  OutboundMessage,
+  Recipient,
+  RefundOrder,
+  RefundProvider,
+  RenderedMessage,
+} from '../delivery/types.js';
 export { DeliveryError } from '../delivery/types.js';
 // Browser-safe: the mock host renders its messages with the reference host's templates.
 export { renderMessage } from '../delivery/render-message.js';

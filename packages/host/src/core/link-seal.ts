@@ -15,7 +15,10 @@ export interface LinkSeal {
 export function linkSeal(secret: string): LinkSeal {
   if (secret.length < 16) throw new RangeError('The offer link secret must be at least 16 characters.');
   const key = (async () => {
-    const material = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`raincheck-offer-link\u0000${secret}`));
+    const material = await crypto.subtle.digest(
+      'SHA-256',
+      new TextEncoder().encode(`raincheck-offer-link\u0000${secret}`),
+    );
     return crypto.subtle.importKey('raw', material, 'AES-GCM', false, ['encrypt', 'decrypt']);
   })();
   return {
@@ -28,7 +31,9 @@ export function linkSeal(secret: string): LinkSeal {
       const [version, iv, data] = sealed.split('.');
       if (version !== 'v1' || !iv || !data) return undefined;
       try {
-        return new TextDecoder().decode(await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromBase64url(iv) }, await key, fromBase64url(data)));
+        return new TextDecoder().decode(
+          await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromBase64url(iv) }, await key, fromBase64url(data)),
+        );
       } catch {
         return undefined;
       }

@@ -21,7 +21,17 @@ export function notificationHistory(rows: readonly OutboxRow[], nowMs: number): 
     let entry = byEffect.get(row.effectId);
     if (!entry) {
       const deliveries: Notification['deliveries'][number][] = [];
-      entry = { deliveries, notification: { id: row.effectId, kind: row.message, at: row.createdAt, dueAt: row.runAt, deadlineAt: row.deadlineAt, deliveries } };
+      entry = {
+        deliveries,
+        notification: {
+          id: row.effectId,
+          kind: row.message,
+          at: row.createdAt,
+          dueAt: row.runAt,
+          deadlineAt: row.deadlineAt,
+          deliveries,
+        },
+      };
       byEffect.set(row.effectId, entry);
     }
     entry.deliveries.push({

@@ -5,7 +5,10 @@ import type { StoredNotification } from './store.js';
  * The notifications outbox rows make up: one per effect (its rows, one per channel, grouped), in
  * write order. `immediateOnly` leaves out messages scheduled for later (follow-ups).
  */
-export function notificationsOf(rows: readonly OutboxRow[], options: { readonly immediateOnly?: boolean } = {}): StoredNotification[] {
+export function notificationsOf(
+  rows: readonly OutboxRow[],
+  options: { readonly immediateOnly?: boolean } = {},
+): StoredNotification[] {
   const byEffect = new Map<string, { notification: StoredNotification; channels: string[] }>();
   for (const row of rows) {
     if (row.kind !== 'message' || !row.message || row.channel === null) continue;
@@ -13,7 +16,17 @@ export function notificationsOf(rows: readonly OutboxRow[], options: { readonly 
     let entry = byEffect.get(row.effectId);
     if (!entry) {
       const channels: string[] = [];
-      entry = { channels, notification: { id: row.effectId, clientId: row.clientId, sessionId: row.sessionId, kind: row.message, channels, at: row.createdAt } };
+      entry = {
+        channels,
+        notification: {
+          id: row.effectId,
+          clientId: row.clientId,
+          sessionId: row.sessionId,
+          kind: row.message,
+          channels,
+          at: row.createdAt,
+        },
+      };
       byEffect.set(row.effectId, entry);
     }
     entry.channels.push(row.channel);

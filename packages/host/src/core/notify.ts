@@ -23,9 +23,15 @@ async function tenantOf(context: RequestContext, session: StoredSession): Promis
   return therapist.tenant;
 }
 
-type NewRow = Pick<OutboxRow, 'kind' | 'channel' | 'runAt' | 'deadlineAt' | 'dedupeKey' | 'effectId'> & Partial<Pick<OutboxRow, 'message' | 'refundId' | 'offerTokenHash' | 'sealedOfferToken' | 'times' | 'newTime'>>;
+type NewRow = Pick<OutboxRow, 'kind' | 'channel' | 'runAt' | 'deadlineAt' | 'dedupeKey' | 'effectId'> &
+  Partial<Pick<OutboxRow, 'message' | 'refundId' | 'offerTokenHash' | 'sealedOfferToken' | 'times' | 'newTime'>>;
 
-async function addRow(context: RequestContext, session: StoredSession, tenant: string, row: NewRow): Promise<OutboxRow> {
+async function addRow(
+  context: RequestContext,
+  session: StoredSession,
+  tenant: string,
+  row: NewRow,
+): Promise<OutboxRow> {
   const stored: OutboxRow = {
     // 128 random bits, not a sequence number: the id is the provider's idempotency key and the email's
     // Message-ID, so it must stay unique across hosts and after a restore (rows are ordered by `seq`).
@@ -66,7 +72,13 @@ export interface NotifyOptions {
  * `session` is the session as the write found it (its time before a change).
  * @returns the effect's id (the notification as its history shows it), or null when nothing is sent.
  */
-export async function notifyClient(context: RequestContext, decision: Decision, session: StoredSession, message: MessageKind, options: NotifyOptions = {}): Promise<string | null> {
+export async function notifyClient(
+  context: RequestContext,
+  decision: Decision,
+  session: StoredSession,
+  message: MessageKind,
+  options: NotifyOptions = {},
+): Promise<string | null> {
   const channels = decision.notify?.channels ?? options.fallbackChannels ?? [];
   if (channels.length === 0) return null;
   const withinMs = (decision.notify?.withinMinutes ?? 0) * MINUTE_MS;
@@ -81,7 +93,16 @@ export async function notifyClient(context: RequestContext, decision: Decision, 
     ...(options.newTime ? { newTime: options.newTime } : {}),
   };
   for (const channel of channels) {
-    await addRow(context, session, tenant, { kind: 'message', message, channel, runAt: context.now, deadlineAt: context.instant(context.nowMs + withinMs), dedupeKey: `${effectId}:${channel}`, effectId, ...about });
+    await addRow(context, session, tenant, {
+      kind: 'message',
+      message,
+      channel,
+      runAt: context.now,
+      deadlineAt: context.instant(context.nowMs + withinMs),
+      dedupeKey: `${effectId}:${channel}`,
+      effectId,
+      ...about,
+    });
   }
   const followUp = decision.notify?.followUp;
   if (followUp && options.offer) {
@@ -104,15 +125,36 @@ export async function notifyClient(context: RequestContext, decision: Decision, 
 }
 
 /** The offer's expiry as a row: at `expiresAt` the worker closes it and does what the policy says happens next. */
-export async function scheduleOfferExpiry(context: RequestContext, session: StoredSession, offer: OfferLink, expiresAt: string): Promise<void> {
+export async function scheduleOfferExpiry(
+  context: RequestContext,
+  session: StoredSession,
+  offer: OfferLink,
+  expiresAt: string,
+): Promise<void> {
   const tenant = await tenantOf(context, session);
-  await addRow(context, session, tenant, { kind: 'offer-expiry', channel: null, runAt: expiresAt, deadlineAt: null, dedupeKey: `offer-expiry:${offer.tokenHash}`, effectId: await context.tx.newId('expiry'), offerTokenHash: offer.tokenHash });
+  await addRow(context, session, tenant, {
+    kind: 'offer-expiry',
+    channel: null,
+    runAt: expiresAt,
+    deadlineAt: null,
+    dedupeKey: `offer-expiry:${offer.tokenHash}`,
+    effectId: await context.tx.newId('expiry'),
+    offerTokenHash: offer.tokenHash,
+  });
 }
 
 /** The refund as a row: the refund provider carries it out after the commit, the row id its idempotency key. */
 export async function enqueueRefund(context: RequestContext, session: StoredSession, refundId: string): Promise<void> {
   const tenant = await tenantOf(context, session);
-  await addRow(context, session, tenant, { kind: 'refund', channel: null, runAt: context.now, deadlineAt: null, dedupeKey: `refund:${refundId}`, effectId: refundId, refundId });
+  await addRow(context, session, tenant, {
+    kind: 'refund',
+    channel: null,
+    runAt: context.now,
+    deadlineAt: null,
+    dedupeKey: `refund:${refundId}`,
+    effectId: refundId,
+    refundId,
+  });
 }
 
 /**
@@ -120,7 +162,11 @@ export async function enqueueRefund(context: RequestContext, session: StoredSess
  * locked (a worker recording its attempt waits, or is waited for), and one a live worker holds is
  * left to finish: it may be on its way, and the history must show what really went out.
  */
-export async function obsoleteFollowUps(context: RequestContext, sessionId: string, offerTokenHash: string): Promise<void> {
+export async function obsoleteFollowUps(
+  context: RequestContext,
+  sessionId: string,
+  offerTokenHash: string,
+): Promise<void> {
   for (const seen of await context.tx.outboxOf(sessionId)) {
     if (seen.outcome !== null || seen.message !== 'offer-reminder' || seen.offerTokenHash !== offerTokenHash) continue;
     const row = await context.tx.outboxRow(seen.id);
@@ -131,7 +177,12 @@ export async function obsoleteFollowUps(context: RequestContext, sessionId: stri
 }
 
 /** A row ended with `outcome` at `at`: its lease dropped, its sealed token forgotten. */
-export function finished(row: OutboxRow, outcome: OutboxRow['outcome'], at: string, lastError: string | null = row.lastError): OutboxRow {
+export function finished(
+  row: OutboxRow,
+  outcome: OutboxRow['outcome'],
+  at: string,
+  lastError: string | null = row.lastError,
+): OutboxRow {
   const { sealedOfferToken: _forgotten, ...rest } = row;
   return { ...rest, outcome, doneAt: at, lockedBy: null, lockedUntil: null, lastError };
 }

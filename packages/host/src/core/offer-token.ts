@@ -18,7 +18,10 @@ export async function sha256(text: string): Promise<string> {
 
 /** Bytes as base64url without padding: what tokens, hashes and sealed answers are written in. */
 export function base64url(bytes: Uint8Array): string {
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 }
 
 /** Bytes from {@link base64url}. */

@@ -7,7 +7,12 @@ import type { StoredSession } from './store.js';
  * The host's own decision, from the facts it holds: the browser's is never trusted.
  * @param subject the session the write is about, or the therapist when there is none.
  */
-export async function decide(context: RequestContext, action: Facts['action'], subject: StoredSession | { readonly therapistId: string }, request: Facts['request'] = {}): Promise<Decision> {
+export async function decide(
+  context: RequestContext,
+  action: Facts['action'],
+  subject: StoredSession | { readonly therapistId: string },
+  request: Facts['request'] = {},
+): Promise<Decision> {
   const { tx, now } = context;
   const session = 'clientId' in subject ? subject : undefined;
   const stored = await tx.therapist(subject.therapistId);
@@ -19,9 +24,7 @@ export async function decide(context: RequestContext, action: Facts['action'], s
   const decision = await policy.evaluate({
     action,
     now,
-    ...(session
-      ? { session: sessionFacts(session) }
-      : {}),
+    ...(session ? { session: sessionFacts(session) } : {}),
     ...(client ? { client: { id: client.id, isNew: client.isNew, attendedSessions: client.attendedSessions } } : {}),
     therapist,
     history: [...(await tx.history(subject.therapistId))],

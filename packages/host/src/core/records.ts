@@ -31,7 +31,11 @@ export async function sessionView(context: RequestContext, session: StoredSessio
   const refund = await context.tx.refundOf(session.id);
   return {
     ...rest,
-    client: { id: client.id, displayName: client.displayName, ...(client.timeZone ? { timeZone: client.timeZone } : {}) },
+    client: {
+      id: client.id,
+      displayName: client.displayName,
+      ...(client.timeZone ? { timeZone: client.timeZone } : {}),
+    },
     ...(refund ? { refund } : {}),
   };
 }
@@ -43,7 +47,11 @@ export function therapistView(therapist: StoredTherapist) {
 }
 
 /** Saves the session's new state under a new version. */
-export async function bumpSession(context: RequestContext, session: StoredSession, changes: Partial<StoredSession>): Promise<StoredSession> {
+export async function bumpSession(
+  context: RequestContext,
+  session: StoredSession,
+  changes: Partial<StoredSession>,
+): Promise<StoredSession> {
   const next = { ...session, ...changes, version: String(Number(session.version) + 1) };
   await context.tx.putSession(next);
   return next;

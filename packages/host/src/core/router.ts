@@ -9,19 +9,25 @@ export interface Route {
   readonly names: readonly string[];
 }
 
-const ROUTES: readonly Route[] = (Object.entries(ENDPOINTS) as [EndpointId, EndpointDefinition][]).map(([endpoint, definition]) => ({
-  endpoint,
-  definition,
-  names: [...definition.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!),
-  pattern: new RegExp(`^${definition.path.replace(/\{\w+\}/g, '([^/]+)')}$`),
-}));
+const ROUTES: readonly Route[] = (Object.entries(ENDPOINTS) as [EndpointId, EndpointDefinition][]).map(
+  ([endpoint, definition]) => ({
+    endpoint,
+    definition,
+    names: [...definition.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!),
+    pattern: new RegExp(`^${definition.path.replace(/\{\w+\}/g, '([^/]+)')}$`),
+  }),
+);
 
 /** A path parameter as sent, decoded; malformed percent-encoding (`%E0`) is the caller's mistake. */
 function decodedParam(name: string, raw: string): string {
   try {
     return decodeURIComponent(raw);
   } catch {
-    throw new HttpError(400, 'invalid-request', `The path parameter ${name} is not valid percent-encoded UTF-8: ${raw}`);
+    throw new HttpError(
+      400,
+      'invalid-request',
+      `The path parameter ${name} is not valid percent-encoded UTF-8: ${raw}`,
+    );
   }
 }
 
@@ -29,7 +35,11 @@ function decodedParam(name: string, raw: string): string {
 export function matchRoute(method: string, path: string): { route: Route; params: Record<string, string> } | undefined {
   for (const route of ROUTES) {
     const match = route.definition.method === method ? route.pattern.exec(path) : null;
-    if (match) return { route, params: Object.fromEntries(route.names.map((name, i) => [name, decodedParam(name, match[i + 1]!)])) };
+    if (match)
+      return {
+        route,
+        params: Object.fromEntries(route.names.map((name, i) => [name, decodedParam(name, match[i + 1]!)])),
+      };
   }
   return undefined;
 }

@@ -1,4 +1,14 @@
-import type { DecisionRecord, DecisionShown, EndpointId, Refund, Role, Session, Slot, TeamRequest, Therapist } from '@raincheck/host-api';
+import type {
+  DecisionRecord,
+  DecisionShown,
+  EndpointId,
+  Refund,
+  Role,
+  Session,
+  Slot,
+  TeamRequest,
+  Therapist,
+} from '@raincheck/host-api';
 import type { ClientFacts, HistoryEntry } from '@raincheck/policy';
 import type { MessageKind } from '../delivery/types.js';
 import type { OutboxClaim, OutboxRow } from './outbox.js';
@@ -11,7 +21,11 @@ import type { OutboxClaim, OutboxRow } from './outbox.js';
  * A therapist as stored: the contract's therapist, the tenant (the partner's practice) they belong
  * to, and the name messages to clients use.
  */
-export type StoredTherapist = Therapist & { readonly id: string; readonly tenant: string; readonly displayName?: string };
+export type StoredTherapist = Therapist & {
+  readonly id: string;
+  readonly tenant: string;
+  readonly displayName?: string;
+};
 
 /** A client as stored: the policy's facts and a name to show. */
 export interface StoredClient extends ClientFacts {
@@ -37,7 +51,10 @@ export interface StoredOffer {
   readonly tokenHash: string;
   readonly sessionId: string;
   readonly alternatives: readonly Slot[];
-  readonly refund: { readonly amount: { readonly amount: number; readonly currency: string }; readonly needsTeamReview: boolean } | null;
+  readonly refund: {
+    readonly amount: { readonly amount: number; readonly currency: string };
+    readonly needsTeamReview: boolean;
+  } | null;
   readonly expiresAt: string;
   readonly answer?: { readonly choice: 'alternative' | 'refund'; readonly slotId?: string; readonly at: string };
 }
@@ -137,7 +154,10 @@ export interface StoreTransaction {
   putRefund(refund: Refund): Promise<void>;
   teamRequest(id: string): Promise<StoredTeamRequest | undefined>;
   /** A tenant's team requests, newest first (by `createdAt`, then the later written). */
-  teamRequests(tenant: string, filter: { readonly status?: TeamRequest['status']; readonly kind?: TeamRequest['kind'] }): Promise<readonly StoredTeamRequest[]>;
+  teamRequests(
+    tenant: string,
+    filter: { readonly status?: TeamRequest['status']; readonly kind?: TeamRequest['kind'] },
+  ): Promise<readonly StoredTeamRequest[]>;
   putTeamRequest(request: StoredTeamRequest): Promise<void>;
   /** Adds an outbox row; false (and nothing written) when a row with its `dedupeKey` exists. */
   addOutbox(row: OutboxRow): Promise<boolean>;
@@ -158,7 +178,11 @@ export interface StoreTransaction {
    * and with no live lease at `now` (a retry scheduled later included), locked for this transaction;
    * rows another transaction holds are skipped (SQL: `FOR UPDATE SKIP LOCKED`).
    */
-  overdueOutbox(query: { readonly deadlineBefore: string; readonly now: string; readonly limit: number }): Promise<readonly OutboxRow[]>;
+  overdueOutbox(query: {
+    readonly deadlineBefore: string;
+    readonly now: string;
+    readonly limit: number;
+  }): Promise<readonly OutboxRow[]>;
   addAudit(entry: StoredAuditEntry): Promise<void>;
   /** The tenant's current policy: the version it published last, if any. */
   currentPolicy(tenant: string): Promise<StoredPolicy | undefined>;

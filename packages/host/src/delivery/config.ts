@@ -99,9 +99,18 @@ const WELL_KNOWN_CHANNELS: ReadonlySet<string> = new Set(['email', 'sms', 'phone
 /** `sms,phone=https://…` → the channels and the URL. */
 function parseWebhookUrl(value: string): { channels: Channel[]; url: string } {
   const at = value.indexOf('=');
-  const channels = at < 0 ? [] : value.slice(0, at).split(',').map((channel) => channel.trim());
+  const channels =
+    at < 0
+      ? []
+      : value
+          .slice(0, at)
+          .split(',')
+          .map((channel) => channel.trim());
   if (at < 0 || channels.some((channel) => !CHANNEL.test(channel)) || /^https?:/.test(value)) {
-    throw new DeliveryConfigError('--webhook-url', `--webhook-url "${value}": give CHANNEL=URL, e.g. sms=https://relay.example/sms (channels are lower-case words)`);
+    throw new DeliveryConfigError(
+      '--webhook-url',
+      `--webhook-url "${value}": give CHANNEL=URL, e.g. sms=https://relay.example/sms (channels are lower-case words)`,
+    );
   }
   const url = value.slice(at + 1);
   checkWebhookUrl(url, '--webhook-url');
@@ -109,7 +118,10 @@ function parseWebhookUrl(value: string): { channels: Channel[]; url: string } {
 }
 
 /** Splits `--webhook-secret` values into the shared one and those of named channels. */
-function parseWebhookSecrets(values: readonly string[], webhookChannels: ReadonlySet<Channel>): { shared?: string; byChannel: Map<Channel, string> } {
+function parseWebhookSecrets(
+  values: readonly string[],
+  webhookChannels: ReadonlySet<Channel>,
+): { shared?: string; byChannel: Map<Channel, string> } {
   const byChannel = new Map<Channel, string>();
   let shared: string | undefined;
   for (const value of values) {
@@ -117,12 +129,20 @@ function parseWebhookSecrets(values: readonly string[], webhookChannels: Readonl
     const channel = at > 0 ? value.slice(0, at) : '';
     // A secret may itself contain "=" (base64 padding): only a known channel before it names one.
     if (CHANNEL.test(channel) && webhookChannels.has(channel)) {
-      if (byChannel.has(channel)) throw new DeliveryConfigError('--webhook-secret', `--webhook-secret: ${channel} is given twice`);
+      if (byChannel.has(channel))
+        throw new DeliveryConfigError('--webhook-secret', `--webhook-secret: ${channel} is given twice`);
       byChannel.set(channel, value.slice(at + 1));
     } else if (WELL_KNOWN_CHANNELS.has(channel)) {
-      throw new DeliveryConfigError('--webhook-secret', `--webhook-secret ${channel}=…: no --webhook-url for ${channel}`);
+      throw new DeliveryConfigError(
+        '--webhook-secret',
+        `--webhook-secret ${channel}=…: no --webhook-url for ${channel}`,
+      );
     } else {
-      if (shared !== undefined) throw new DeliveryConfigError('--webhook-secret', '--webhook-secret: two shared secrets; give one, or CHANNEL=SECRET for each webhook');
+      if (shared !== undefined)
+        throw new DeliveryConfigError(
+          '--webhook-secret',
+          '--webhook-secret: two shared secrets; give one, or CHANNEL=SECRET for each webhook',
+        );
       shared = value;
     }
   }
@@ -135,13 +155,19 @@ function readTemplates(file: string): MessageTemplates {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new DeliveryConfigError('--message-templates', `--message-templates ${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw new DeliveryConfigError(
+      '--message-templates',
+      `--message-templates ${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+    );
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new DeliveryConfigError('--message-templates', `--message-templates ${file}: not JSON (${(error as Error).message})`);
+    throw new DeliveryConfigError(
+      '--message-templates',
+      `--message-templates ${file}: not JSON (${(error as Error).message})`,
+    );
   }
   return compileMessageTemplates(json, file);
 }
@@ -166,7 +192,10 @@ export function parseDeliveryOptions(
   const summary: string[] = [];
   const offerUrl = flags['offer-url'] === undefined ? undefined : offerUrlTemplate(flags['offer-url']);
   const templates = flags['message-templates'] === undefined ? undefined : readTemplates(flags['message-templates']);
-  const timeoutMs = flags['webhook-timeout'] === undefined ? DEFAULT_WEBHOOK_TIMEOUT_MS : parseDuration(flags['webhook-timeout'], '--webhook-timeout', { minMs: 100, maxMs: 120_000 });
+  const timeoutMs =
+    flags['webhook-timeout'] === undefined
+      ? DEFAULT_WEBHOOK_TIMEOUT_MS
+      : parseDuration(flags['webhook-timeout'], '--webhook-timeout', { minMs: 100, maxMs: 120_000 });
   // The host's clock (a test clock in fixtures mode) dates the log's entries. Webhook signatures keep
   // the real time: the receiver checks them against its own clock.
   const now = options.now ? { now: options.now } : {};
@@ -174,7 +203,10 @@ export function parseDeliveryOptions(
   if ((flags['smtp-url'] === undefined) !== (flags['smtp-from'] === undefined)) {
     throw flags['smtp-url'] === undefined
       ? new DeliveryConfigError('--smtp-from', '--smtp-from needs --smtp-url: the SMTP server that sends the email')
-      : new DeliveryConfigError('--smtp-from', '--smtp-url needs --smtp-from: the From address of the emails, e.g. "Practice <noreply@practice.example>"');
+      : new DeliveryConfigError(
+          '--smtp-from',
+          '--smtp-url needs --smtp-from: the From address of the emails, e.g. "Practice <noreply@practice.example>"',
+        );
   }
   const opened: Notifier[] = [];
   try {
@@ -189,17 +221,38 @@ export function parseDeliveryOptions(
     const hookChannels = new Set<Channel>();
     for (const hook of hooks) {
       for (const channel of hook.channels) {
-        if (channel === 'email' && byChannel.has('email')) throw new DeliveryConfigError('--webhook-url', '--webhook-url email=…: email is already sent through --smtp-url; give one of them');
-        if (hookChannels.has(channel)) throw new DeliveryConfigError('--webhook-url', `--webhook-url: ${channel} has two webhooks; give one URL per channel`);
+        if (channel === 'email' && byChannel.has('email'))
+          throw new DeliveryConfigError(
+            '--webhook-url',
+            '--webhook-url email=…: email is already sent through --smtp-url; give one of them',
+          );
+        if (hookChannels.has(channel))
+          throw new DeliveryConfigError(
+            '--webhook-url',
+            `--webhook-url: ${channel} has two webhooks; give one URL per channel`,
+          );
         hookChannels.add(channel);
       }
     }
     const secrets = parseWebhookSecrets(flags['webhook-secret'] ?? [], hookChannels);
     const sharedSecret = secrets.shared ?? env.RAINCHECK_WEBHOOK_SECRET;
     for (const hook of hooks) {
-      const own = [...new Set(hook.channels.map((channel) => secrets.byChannel.get(channel)).filter((secret) => secret !== undefined))];
-      if (own.length > 1) throw new DeliveryConfigError('--webhook-secret', `--webhook-secret: the ${hook.channels.join(',')} webhook has ${own.length} different secrets; give one`);
-      const notifier = createWebhookNotifier({ channels: hook.channels, url: hook.url, secret: own[0] ?? sharedSecret ?? '', timeoutMs });
+      const own = [
+        ...new Set(
+          hook.channels.map((channel) => secrets.byChannel.get(channel)).filter((secret) => secret !== undefined),
+        ),
+      ];
+      if (own.length > 1)
+        throw new DeliveryConfigError(
+          '--webhook-secret',
+          `--webhook-secret: the ${hook.channels.join(',')} webhook has ${own.length} different secrets; give one`,
+        );
+      const notifier = createWebhookNotifier({
+        channels: hook.channels,
+        url: hook.url,
+        secret: own[0] ?? sharedSecret ?? '',
+        timeoutMs,
+      });
       for (const channel of hook.channels) byChannel.set(channel, notifier);
       summary.push(`${hook.channels.join(', ')}: signed webhook ${new URL(hook.url).origin}`);
     }
@@ -210,18 +263,26 @@ export function parseDeliveryOptions(
       refunds = createRefundWebhook({ url: flags['refund-webhook-url'], secret, timeoutMs });
       summary.push(`refunds: signed webhook ${new URL(flags['refund-webhook-url']).origin}`);
     } else if (flags['refund-webhook-secret'] !== undefined) {
-      throw new DeliveryConfigError('--refund-webhook-secret', '--refund-webhook-secret needs --refund-webhook-url: where the partner\'s billing takes refunds');
+      throw new DeliveryConfigError(
+        '--refund-webhook-secret',
+        "--refund-webhook-secret needs --refund-webhook-url: where the partner's billing takes refunds",
+      );
     }
 
     const logging = flags['log-notifications'] ?? options.development ?? false;
-    const log = logging || (options.development === true && refunds === undefined) ? createLogNotifier({ ...now, maskContacts: options.development !== true }) : undefined;
+    const log =
+      logging || (options.development === true && refunds === undefined)
+        ? createLogNotifier({ ...now, maskContacts: options.development !== true })
+        : undefined;
     if (logging && log) summary.push(`every other channel: the log (listed in memory)`);
     if (refunds === undefined && options.development === true && log) {
       refunds = log.refunds;
       summary.push('refunds: the log (development: no money moves)');
     }
-    if (!logging && byChannel.size === 0) summary.push('no notifiers: nothing is sent, and the outbox worker tells the team about each message');
-    if (refunds === undefined) summary.push('no refund provider: refunds wait in the outbox, then fail to the team (give --refund-webhook-url)');
+    if (!logging && byChannel.size === 0)
+      summary.push('no notifiers: nothing is sent, and the outbox worker tells the team about each message');
+    if (refunds === undefined)
+      summary.push('no refund provider: refunds wait in the outbox, then fail to the team (give --refund-webhook-url)');
 
     const distinct = [...new Set(byChannel.values())];
     return {

@@ -51,7 +51,15 @@ export function createEmailNotifier(options: EmailNotifierOptions): EmailNotifie
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
     socketTimeout: 60_000,
-    ...(options.tls ? { tls: { ...options.tls, ca: typeof options.tls.ca === 'string' || options.tls.ca === undefined ? options.tls.ca : [...options.tls.ca] } } : {}),
+    ...(options.tls
+      ? {
+          tls: {
+            ...options.tls,
+            ca:
+              typeof options.tls.ca === 'string' || options.tls.ca === undefined ? options.tls.ca : [...options.tls.ca],
+          },
+        }
+      : {}),
   };
   const transport =
     options.pool === false
@@ -61,7 +69,8 @@ export function createEmailNotifier(options: EmailNotifierOptions): EmailNotifie
     channels: options.channels ?? ['email'],
     async deliver(message: OutboundMessage, { signal }): Promise<DeliveryReceipt> {
       const to = message.to.email;
-      if (to === undefined || to === '') throw new DeliveryError(`No email address for ${message.to.name} (outbox row ${message.id})`, false);
+      if (to === undefined || to === '')
+        throw new DeliveryError(`No email address for ${message.to.name} (outbox row ${message.id})`, false);
       try {
         const info = await transport.sendMail({
           from,

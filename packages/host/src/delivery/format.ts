@@ -13,7 +13,10 @@ export interface TimeSpan {
 /** "Tuesday, 8 December 2026, 14:00–14:50, Central European Time (Berlin)" in the reader's zone and locale. */
 export function formatSpan(span: TimeSpan, timeZone: string, locale: string): string {
   const start = new Date(span.startsAt);
-  const range = dateFormat(locale, { timeZone, dateStyle: 'full', timeStyle: 'short' }).formatRange(start, new Date(span.endsAt));
+  const range = dateFormat(locale, { timeZone, dateStyle: 'full', timeStyle: 'short' }).formatRange(
+    start,
+    new Date(span.endsAt),
+  );
   return plainSpaces(`${range}, ${zoneName(timeZone, locale, start)}`);
 }
 
@@ -21,26 +24,41 @@ export function formatSpan(span: TimeSpan, timeZone: string, locale: string): st
 export function formatSpanBeside(span: TimeSpan, timeZone: string, locale: string, otherZone: string): string {
   const start = new Date(span.startsAt);
   const day = (zone: string) => dateFormat('en-CA', { timeZone: zone, dateStyle: 'short' }).format(start);
-  const options: Intl.DateTimeFormatOptions = day(timeZone) === day(otherZone) ? { timeZone, timeStyle: 'short' } : { timeZone, dateStyle: 'medium', timeStyle: 'short' };
+  const options: Intl.DateTimeFormatOptions =
+    day(timeZone) === day(otherZone)
+      ? { timeZone, timeStyle: 'short' }
+      : { timeZone, dateStyle: 'medium', timeStyle: 'short' };
   const range = dateFormat(locale, options).formatRange(start, new Date(span.endsAt));
   return plainSpaces(`${range}, ${zoneName(timeZone, locale, start)}`);
 }
 
 /** Whether two people would read the same clock time and zone name for an instant. */
 export function sameLocalTime(at: string, zoneA: string, zoneB: string, locale: string): boolean {
-  const format = (zone: string) => `${dateFormat(locale, { timeZone: zone, dateStyle: 'short', timeStyle: 'short' }).format(new Date(at))} ${zoneName(zone, locale, new Date(at))}`;
+  const format = (zone: string) =>
+    `${dateFormat(locale, { timeZone: zone, dateStyle: 'short', timeStyle: 'short' }).format(new Date(at))} ${zoneName(zone, locale, new Date(at))}`;
   return zoneA === zoneB || format(zoneA) === format(zoneB);
 }
 
 /** "Tue, 8 Dec, 14:00" for subjects and SMS, in the reader's zone. */
 export function formatShort(at: string, timeZone: string, locale: string): string {
-  return plainSpaces(dateFormat(locale, { timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' }).format(new Date(at)));
+  return plainSpaces(
+    dateFormat(locale, {
+      timeZone,
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      hour: 'numeric',
+      minute: '2-digit',
+    }).format(new Date(at)),
+  );
 }
 
 /** "Tuesday, 8 December 2026, 14:00, Central European Time (Berlin)": a deadline in the reader's zone. */
 export function formatInstant(at: string, timeZone: string, locale: string): string {
   const date = new Date(at);
-  return plainSpaces(`${dateFormat(locale, { timeZone, dateStyle: 'full', timeStyle: 'short' }).format(date)}, ${zoneName(timeZone, locale, date)}`);
+  return plainSpaces(
+    `${dateFormat(locale, { timeZone, dateStyle: 'full', timeStyle: 'short' }).format(date)}, ${zoneName(timeZone, locale, date)}`,
+  );
 }
 
 /** An amount in minor units (as the contract carries money) in the locale: 8000 GBP → "£80.00", "80,00 £". */

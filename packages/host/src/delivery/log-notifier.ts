@@ -1,4 +1,13 @@
-import type { Channel, DeliveryReceipt, MessageKind, Notifier, OutboundMessage, Recipient, RefundOrder, RefundProvider } from './types.js';
+import type {
+  Channel,
+  DeliveryReceipt,
+  MessageKind,
+  Notifier,
+  OutboundMessage,
+  Recipient,
+  RefundOrder,
+  RefundProvider,
+} from './types.js';
 
 /** A message the log notifier "delivered": what the playground's Requests tab lists. */
 export interface LoggedMessage {
@@ -62,7 +71,9 @@ export interface LogNotifierOptions {
 export function maskContact(address: string): string {
   const at = address.indexOf('@');
   if (at > 0) return `${address[0]!}•••${address.slice(at)}`;
-  return address.length <= 6 ? '•'.repeat(address.length) : `${address.slice(0, 3)}${'•'.repeat(address.length - 6)}${address.slice(-3)}`;
+  return address.length <= 6
+    ? '•'.repeat(address.length)
+    : `${address.slice(0, 3)}${'•'.repeat(address.length - 6)}${address.slice(-3)}`;
 }
 
 /**
@@ -83,16 +94,41 @@ export function createLogNotifier(options: LogNotifierOptions = {}): LogNotifier
     channels: options.channels ?? LOG_CHANNELS,
     deliver(message: OutboundMessage) {
       const { subject, text, html, sms } = message.rendered;
-      keep({ type: 'notification', id: message.id, channel: message.channel, tenant: message.tenant, kind: message.facts.kind, to: message.to, subject, text, html, sms, deliveredAt: now() });
+      keep({
+        type: 'notification',
+        id: message.id,
+        channel: message.channel,
+        tenant: message.tenant,
+        kind: message.facts.kind,
+        to: message.to,
+        subject,
+        text,
+        html,
+        sms,
+        deliveredAt: now(),
+      });
       const address = message.channel === 'email' ? message.to.email : message.to.phone;
       const shown = address && options.maskContacts ? maskContact(address) : address;
-      log(`[delivery:log] ${message.channel} to ${message.to.name}${shown ? ` <${shown}>` : ''} (${message.tenant}, ${message.id}): ${subject}`);
+      log(
+        `[delivery:log] ${message.channel} to ${message.to.name}${shown ? ` <${shown}>` : ''} (${message.tenant}, ${message.id}): ${subject}`,
+      );
       return receipt(message.id);
     },
     refunds: {
       issue(order: RefundOrder) {
-        keep({ type: 'refund', id: order.id, tenant: order.tenant, refundId: order.refundId, sessionId: order.sessionId, clientId: order.clientId, amount: order.amount, issuedAt: now() });
-        log(`[delivery:log] refund ${order.amount.amount} ${order.amount.currency} minor units to client ${order.clientId} (${order.tenant}, ${order.id})`);
+        keep({
+          type: 'refund',
+          id: order.id,
+          tenant: order.tenant,
+          refundId: order.refundId,
+          sessionId: order.sessionId,
+          clientId: order.clientId,
+          amount: order.amount,
+          issuedAt: now(),
+        });
+        log(
+          `[delivery:log] refund ${order.amount.amount} ${order.amount.currency} minor units to client ${order.clientId} (${order.tenant}, ${order.id})`,
+        );
         return receipt(order.id);
       },
     },

@@ -30,7 +30,15 @@ export function createRefundWebhook(options: RefundWebhookOptions): RefundProvid
   return {
     timeoutMs: target.timeoutMs,
     issue(order, { signal }) {
-      const body: RefundWebhookBody = { type: 'refund', id: order.id, tenant: order.tenant, refundId: order.refundId, sessionId: order.sessionId, clientId: order.clientId, amount: order.amount };
+      const body: RefundWebhookBody = {
+        type: 'refund',
+        id: order.id,
+        tenant: order.tenant,
+        refundId: order.refundId,
+        sessionId: order.sessionId,
+        clientId: order.clientId,
+        amount: order.amount,
+      };
       return postSigned(target, body, order.id, signal);
     },
   };

@@ -24,11 +24,16 @@ const isTimeZone = (zone: string) => {
 /** What would otherwise fail deep inside Intl, or put a link no one should follow in a message: said plainly. */
 function checkFacts(facts: MessageFacts): void {
   const where = `renderMessage (${facts.kind})`;
-  for (const [who, zone] of [['client', facts.client.timeZone], ['therapist', facts.therapist.timeZone]] as const) {
+  for (const [who, zone] of [
+    ['client', facts.client.timeZone],
+    ['therapist', facts.therapist.timeZone],
+  ] as const) {
     if (!isTimeZone(zone)) throw new TypeError(`${where}: ${who}.timeZone "${zone}" is not an IANA time zone`);
   }
-  if (facts.offerUrl !== undefined && !/^https?:\/\//i.test(facts.offerUrl)) throw new TypeError(`${where}: offerUrl must be an http(s) URL, not "${facts.offerUrl.slice(0, 40)}"`);
-  if (facts.refund !== undefined && !/^[A-Z]{3}$/.test(facts.refund.currency)) throw new TypeError(`${where}: refund.currency "${facts.refund.currency}" is not an ISO 4217 code`);
+  if (facts.offerUrl !== undefined && !/^https?:\/\//i.test(facts.offerUrl))
+    throw new TypeError(`${where}: offerUrl must be an http(s) URL, not "${facts.offerUrl.slice(0, 40)}"`);
+  if (facts.refund !== undefined && !/^[A-Z]{3}$/.test(facts.refund.currency))
+    throw new TypeError(`${where}: refund.currency "${facts.refund.currency}" is not an ISO 4217 code`);
 }
 
 /** The built-in wording with the partner's templates over it, part by part. */
@@ -58,30 +63,65 @@ function contextOf(facts: MessageFacts, locale: string): MessageContext {
     sessionShort: formatShort(facts.session.startsAt, zone, locale),
     zone: zoneName(zone, locale, new Date(facts.session.startsAt)),
     ...(therapistSession === undefined ? {} : { therapistSession }),
-    ...(facts.newTime === undefined ? {} : { newTime: formatSpan(facts.newTime, zone, locale), newTimeShort: formatShort(facts.newTime.startsAt, zone, locale) }),
+    ...(facts.newTime === undefined
+      ? {}
+      : {
+          newTime: formatSpan(facts.newTime, zone, locale),
+          newTimeShort: formatShort(facts.newTime.startsAt, zone, locale),
+        }),
     alternatives: (facts.alternatives ?? []).map((alternative) => formatSpan(alternative, zone, locale)),
-    ...(chooseBy === undefined ? {} : { chooseBy: formatInstant(chooseBy, zone, locale), chooseByShort: formatShort(chooseBy, zone, locale) }),
-    ...(facts.refund === undefined ? {} : { refund: { amount: formatMoney(facts.refund.amount, facts.refund.currency, locale), status: facts.refund.status } }),
+    ...(chooseBy === undefined
+      ? {}
+      : { chooseBy: formatInstant(chooseBy, zone, locale), chooseByShort: formatShort(chooseBy, zone, locale) }),
+    ...(facts.refund === undefined
+      ? {}
+      : {
+          refund: {
+            amount: formatMoney(facts.refund.amount, facts.refund.currency, locale),
+            status: facts.refund.status,
+          },
+        }),
     ...(facts.note === undefined ? {} : { note: facts.note }),
     hasLink: facts.offerUrl !== undefined,
   };
 }
 
 /** A message's body as blocks, so the plain text and the HTML say exactly the same. */
-type Block = { readonly paragraph: string } | { readonly list: readonly string[] } | { readonly link: { readonly label: string; readonly url: string } };
+type Block =
+  | { readonly paragraph: string }
+  | { readonly list: readonly string[] }
+  | { readonly link: { readonly label: string; readonly url: string } };
 
 function blocksOf(phrases: Phrases, context: MessageContext, offerUrl: string | undefined): Block[] {
-  const blocks: Block[] = [{ paragraph: phrases.greeting(context) }, ...phrases.happened(context).filter((paragraph) => paragraph !== '').map((paragraph) => ({ paragraph }))];
-  if (context.therapistSession !== undefined) blocks.push({ paragraph: phrases.therapistTime({ ...context, therapistSession: context.therapistSession }) });
+  const blocks: Block[] = [
+    { paragraph: phrases.greeting(context) },
+    ...phrases
+      .happened(context)
+      .filter((paragraph) => paragraph !== '')
+      .map((paragraph) => ({ paragraph })),
+  ];
+  if (context.therapistSession !== undefined)
+    blocks.push({ paragraph: phrases.therapistTime({ ...context, therapistSession: context.therapistSession }) });
   const choosing = asksToChoose(context);
-  if (choosing && context.alternatives.length > 0) blocks.push({ paragraph: phrases.alternativesIntro(context) }, { list: context.alternatives });
+  if (choosing && context.alternatives.length > 0)
+    blocks.push({ paragraph: phrases.alternativesIntro(context) }, { list: context.alternatives });
   // In an open offer the refund is one of the choices, not yet under way.
-  const refundOnOffer = choosing && (context.refund?.status === 'pending' || context.refund?.status === 'pending-review');
+  const refundOnOffer =
+    choosing && (context.refund?.status === 'pending' || context.refund?.status === 'pending-review');
   if (context.refund) {
-    blocks.push({ paragraph: refundOnOffer ? phrases.refundChoice(context.refund.amount, context.alternatives.length > 0, context.refund.status === 'pending-review') : phrases.refundStatus(context.refund) });
+    blocks.push({
+      paragraph: refundOnOffer
+        ? phrases.refundChoice(
+            context.refund.amount,
+            context.alternatives.length > 0,
+            context.refund.status === 'pending-review',
+          )
+        : phrases.refundStatus(context.refund),
+    });
   }
   if (choosing && context.chooseBy !== undefined) blocks.push({ paragraph: phrases.chooseBy(context.chooseBy) });
-  if (offerUrl !== undefined && (choosing || context.kind === 'offer-answered')) blocks.push({ link: { label: phrases.linkLabel(context), url: offerUrl } });
+  if (offerUrl !== undefined && (choosing || context.kind === 'offer-answered'))
+    blocks.push({ link: { label: phrases.linkLabel(context), url: offerUrl } });
   if (context.note !== undefined) blocks.push({ paragraph: phrases.note(context.note) });
   blocks.push({ paragraph: phrases.signOff(context) });
   return blocks;
@@ -89,7 +129,13 @@ function blocksOf(phrases: Phrases, context: MessageContext, offerUrl: string | 
 
 function plainText(blocks: readonly Block[]): string {
   return `${blocks
-    .map((block) => ('paragraph' in block ? block.paragraph : 'list' in block ? block.list.map((item) => `- ${item}`).join('\n') : `${block.link.label}: ${block.link.url}`))
+    .map((block) =>
+      'paragraph' in block
+        ? block.paragraph
+        : 'list' in block
+          ? block.list.map((item) => `- ${item}`).join('\n')
+          : `${block.link.label}: ${block.link.url}`,
+    )
     .join('\n\n')}\n`;
 }
 
@@ -120,5 +166,10 @@ export function renderMessage(facts: MessageFacts, templates?: MessageTemplates)
   const subject = phrases.subject(context);
   const blocks = blocksOf(phrases, context, facts.offerUrl);
   const smsLink = asksToChoose(context) ? facts.offerUrl : undefined;
-  return { subject, text: plainText(blocks), html: html(blocks, subject, language), sms: fitSms(phrases.sms(context), smsLink) };
+  return {
+    subject,
+    text: plainText(blocks),
+    html: html(blocks, subject, language),
+    sms: fitSms(phrases.sms(context), smsLink),
+  };
 }

@@ -28,7 +28,9 @@ function retryAfterMs(response: Response, now: Date): number | undefined {
 async function providerIdOf(response: Response): Promise<string | undefined> {
   try {
     const body: unknown = await response.json();
-    return typeof body === 'object' && body !== null && 'id' in body && typeof body.id === 'string' ? body.id : undefined;
+    return typeof body === 'object' && body !== null && 'id' in body && typeof body.id === 'string'
+      ? body.id
+      : undefined;
   } catch {
     return undefined;
   }
@@ -39,7 +41,12 @@ async function providerIdOf(response: Response): Promise<string | undefined> {
  * delivered (the answer's JSON `id`, if any, is the provider's id); 408, 429, 5xx, a network failure
  * or a timeout are retryable {@link DeliveryError}s; any other answer (4xx, a redirect) is not.
  */
-export async function postSigned(target: SignedWebhookTarget, body: object, idempotencyKey: string, signal: AbortSignal): Promise<DeliveryReceipt> {
+export async function postSigned(
+  target: SignedWebhookTarget,
+  body: object,
+  idempotencyKey: string,
+  signal: AbortSignal,
+): Promise<DeliveryReceipt> {
   const json = JSON.stringify(body);
   const timestamp = Math.floor((target.now?.() ?? new Date()).getTime() / 1000);
   const where = `${target.url.origin}${target.url.pathname}`;
@@ -48,14 +55,20 @@ export async function postSigned(target: SignedWebhookTarget, body: object, idem
   try {
     response = await fetch(target.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'user-agent': 'raincheck-host', [SIGNATURE_HEADER]: signWebhook(target.secret, json, timestamp), [IDEMPOTENCY_HEADER]: idempotencyKey },
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': 'raincheck-host',
+        [SIGNATURE_HEADER]: signWebhook(target.secret, json, timestamp),
+        [IDEMPOTENCY_HEADER]: idempotencyKey,
+      },
       body: json,
       // A redirected POST would be resent as a GET without its body: point the URL at the final address instead.
       redirect: 'manual',
       signal: AbortSignal.any([signal, timeout]),
     });
   } catch (error) {
-    if (timeout.aborted) throw new DeliveryError(`Webhook ${where} did not answer within ${target.timeoutMs} ms`, true, { cause: error });
+    if (timeout.aborted)
+      throw new DeliveryError(`Webhook ${where} did not answer within ${target.timeoutMs} ms`, true, { cause: error });
     if (signal.aborted) throw new DeliveryError(`Webhook ${where}: the attempt was stopped`, true, { cause: error });
     const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
     throw new DeliveryError(`Webhook ${where} could not be reached: ${cause}`, true, { cause: error });
@@ -66,9 +79,15 @@ export async function postSigned(target: SignedWebhookTarget, body: object, idem
   }
   const detail = (await response.text().catch(() => '')).slice(0, 200);
   if (response.status >= 300 && response.status < 400) {
-    throw new DeliveryError(`Webhook ${where} answered ${response.status}, a redirect to ${response.headers.get('location') ?? 'nowhere'}: configure the final URL`, false);
+    throw new DeliveryError(
+      `Webhook ${where} answered ${response.status}, a redirect to ${response.headers.get('location') ?? 'nowhere'}: configure the final URL`,
+      false,
+    );
   }
   const wait = isRetryableStatus(response.status) ? retryAfterMs(response, target.now?.() ?? new Date()) : undefined;
   // The body (the partner's words) goes to the team only; the history keeps the status.
-  throw new DeliveryError(`Webhook ${where} answered ${response.status}`, isRetryableStatus(response.status), { ...(wait === undefined ? {} : { retryAfterMs: wait }), ...(detail ? { providerDetail: detail } : {}) });
+  throw new DeliveryError(`Webhook ${where} answered ${response.status}`, isRetryableStatus(response.status), {
+    ...(wait === undefined ? {} : { retryAfterMs: wait }),
+    ...(detail ? { providerDetail: detail } : {}),
+  });
 }

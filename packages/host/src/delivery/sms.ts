@@ -9,6 +9,9 @@ export function fitSms(text: string, link?: string): string {
   const tail = link === undefined ? '' : /[.!?]$/.test(text) ? ` ${link}` : `: ${link}`;
   if (text.length + tail.length <= SMS_LIMIT) return `${text}${tail}`;
   const room = SMS_LIMIT - tail.length - 1;
-  if (room < 40) throw new RangeError(`An SMS link of ${link?.length ?? 0} characters leaves no room for the message within ${SMS_LIMIT} characters`);
+  if (room < 40)
+    throw new RangeError(
+      `An SMS link of ${link?.length ?? 0} characters leaves no room for the message within ${SMS_LIMIT} characters`,
+    );
   return `${text.slice(0, room).trimEnd()}…${tail}`;
 }

@@ -20,6 +20,9 @@ export function smtpDeliveryError(error: unknown, where: string): DeliveryError 
   const permanent = code !== undefined && code >= 500 && code < 600 && failure.code !== 'EAUTH';
   const answer = failure.response ?? failure.message ?? String(error);
   const step = failure.command ? ` after ${failure.command}` : '';
-  const reason = code !== undefined ? `answered ${answer}${step}` : `failed (${failure.code ?? 'no code'}): ${failure.message ?? String(error)}`;
+  const reason =
+    code !== undefined
+      ? `answered ${answer}${step}`
+      : `failed (${failure.code ?? 'no code'}): ${failure.message ?? String(error)}`;
   return new DeliveryError(`SMTP ${where} ${reason}`, !permanent, { cause: error });
 }

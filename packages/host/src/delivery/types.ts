@@ -40,7 +40,11 @@ export interface MessageFacts {
   readonly offerUrl?: string;
   /** Until when the client can choose; never later than the first alternative. */
   readonly chooseBy?: string;
-  readonly refund?: { readonly amount: number; readonly currency: string; readonly status: 'pending' | 'pending-review' | 'issued' | 'failed' | 'declined' };
+  readonly refund?: {
+    readonly amount: number;
+    readonly currency: string;
+    readonly status: 'pending' | 'pending-review' | 'issued' | 'failed' | 'declined';
+  };
   /** The platform team's note (a declined refund). */
   readonly note?: string;
 }

@@ -12,7 +12,8 @@ export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 /** How old (or how far ahead) a signature's timestamp may be by default: five minutes. */
 export const DEFAULT_TOLERANCE_SECONDS = 300;
 
-const bytesOf = (body: string | Uint8Array) => (typeof body === 'string' ? Buffer.from(body, 'utf8') : Buffer.from(body.buffer, body.byteOffset, body.byteLength));
+const bytesOf = (body: string | Uint8Array) =>
+  typeof body === 'string' ? Buffer.from(body, 'utf8') : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
 
 function hmacHex(secret: string, timestamp: number, body: string | Uint8Array): string {
   return createHmac('sha256', secret).update(`${timestamp}.`).update(bytesOf(body)).digest('hex');
@@ -75,7 +76,11 @@ export function verifyWebhook(
   options: { readonly toleranceSeconds?: number; readonly now?: Date } = {},
 ): VerifiedWebhook {
   const value = header(headers, SIGNATURE_HEADER);
-  if (value === undefined || value.trim() === '') throw new WebhookVerificationError('missing', `No ${SIGNATURE_HEADER} header: the request is not from Raincheck, or a proxy dropped the header`);
+  if (value === undefined || value.trim() === '')
+    throw new WebhookVerificationError(
+      'missing',
+      `No ${SIGNATURE_HEADER} header: the request is not from Raincheck, or a proxy dropped the header`,
+    );
   let timestamp: number | undefined;
   const signatures: string[] = [];
   for (const part of value.split(',')) {
@@ -83,26 +88,41 @@ export function verifyWebhook(
     if (key === 't' && item !== undefined && /^\d+$/.test(item)) timestamp = Number(item);
     else if (key === 'v1' && item !== undefined && /^[0-9a-f]{64}$/.test(item)) signatures.push(item);
   }
-  if (timestamp === undefined || signatures.length === 0) throw new WebhookVerificationError('malformed', `${SIGNATURE_HEADER} "${value}" is not t=<unix seconds>,v1=<64 hex digits>`);
+  if (timestamp === undefined || signatures.length === 0)
+    throw new WebhookVerificationError(
+      'malformed',
+      `${SIGNATURE_HEADER} "${value}" is not t=<unix seconds>,v1=<64 hex digits>`,
+    );
   const tolerance = options.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS;
   const age = Math.floor((options.now ?? new Date()).getTime() / 1000) - timestamp;
   if (Math.abs(age) > tolerance) {
-    throw new WebhookVerificationError('stale', `${SIGNATURE_HEADER} was made ${age > 0 ? `${age} s ago` : `${-age} s in the future`}, outside the tolerance of ${tolerance} s (a replay, or a clock that is off)`);
+    throw new WebhookVerificationError(
+      'stale',
+      `${SIGNATURE_HEADER} was made ${age > 0 ? `${age} s ago` : `${-age} s in the future`}, outside the tolerance of ${tolerance} s (a replay, or a clock that is off)`,
+    );
   }
   const secrets = typeof secret === 'string' ? [secret] : secret;
-  if (secrets.length === 0 || secrets.some((s) => s === '')) throw new TypeError('verifyWebhook: give the webhook secret (a non-empty string)');
+  if (secrets.length === 0 || secrets.some((s) => s === ''))
+    throw new TypeError('verifyWebhook: give the webhook secret (a non-empty string)');
   const matches = secrets.some((candidate) => {
     const expected = Buffer.from(hmacHex(candidate, timestamp, body), 'hex');
     // Every candidate is compared (no early exit), each in constant time.
     return signatures.map((signature) => timingSafeEqual(expected, Buffer.from(signature, 'hex'))).includes(true);
   });
-  if (!matches) throw new WebhookVerificationError('mismatch', `${SIGNATURE_HEADER} does not match the body: a wrong secret, or the body was changed (verify the raw bytes, before parsing)`);
+  if (!matches)
+    throw new WebhookVerificationError(
+      'mismatch',
+      `${SIGNATURE_HEADER} does not match the body: a wrong secret, or the body was changed (verify the raw bytes, before parsing)`,
+    );
   // The key is read from the signed body, never from the header alone: a captured request resent
   // under another Idempotency-Key would otherwise pass the receiver's dedup and be acted on twice.
   const idempotencyKey = signedIdOf(body);
   const claimed = header(headers, IDEMPOTENCY_HEADER);
   if (claimed !== undefined && claimed !== idempotencyKey) {
-    throw new WebhookVerificationError('mismatch', `${IDEMPOTENCY_HEADER} "${claimed}" is not the signed body's id${idempotencyKey === undefined ? ' (the body has none)' : ` "${idempotencyKey}"`}: the header was changed (a replay under another key)`);
+    throw new WebhookVerificationError(
+      'mismatch',
+      `${IDEMPOTENCY_HEADER} "${claimed}" is not the signed body's id${idempotencyKey === undefined ? ' (the body has none)' : ` "${idempotencyKey}"`}: the header was changed (a replay under another key)`,
+    );
   }
   return idempotencyKey === undefined ? { timestamp } : { timestamp, idempotencyKey };
 }
@@ -111,7 +131,9 @@ export function verifyWebhook(
 function signedIdOf(body: string | Uint8Array): string | undefined {
   try {
     const parsed: unknown = JSON.parse(typeof body === 'string' ? body : new TextDecoder().decode(body));
-    return typeof parsed === 'object' && parsed !== null && 'id' in parsed && typeof parsed.id === 'string' ? parsed.id : undefined;
+    return typeof parsed === 'object' && parsed !== null && 'id' in parsed && typeof parsed.id === 'string'
+      ? parsed.id
+      : undefined;
   } catch {
     return undefined;
   }

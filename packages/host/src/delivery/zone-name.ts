@@ -3,7 +3,9 @@
 import { dateFormat } from './date-formats.js';
 
 function intlZoneName(timeZone: string, locale: string, at: Date, style: 'longGeneric' | 'long'): string | undefined {
-  return dateFormat(locale, { timeZone, timeZoneName: style }).formatToParts(at).find((part) => part.type === 'timeZoneName')?.value;
+  return dateFormat(locale, { timeZone, timeZoneName: style })
+    .formatToParts(at)
+    .find((part) => part.type === 'timeZoneName')?.value;
 }
 
 /** `America/Argentina/Buenos_Aires` → `Buenos Aires`; none for `UTC` or `Etc/GMT+5`. */

@@ -24,7 +24,11 @@ export class UnreadableLinkError extends UnsendableMessageError {}
 export type OfferUrl = (token: string) => string;
 
 /** Resolves a message row's facts from the store, or says why it cannot be (a record gone). */
-export async function resolveMessage(tx: StoreTransaction, row: OutboxRow, options: { readonly linkSeal: LinkSeal | null; readonly offerUrl: OfferUrl | null; readonly nowMs: number }): Promise<ResolvedMessage> {
+export async function resolveMessage(
+  tx: StoreTransaction,
+  row: OutboxRow,
+  options: { readonly linkSeal: LinkSeal | null; readonly offerUrl: OfferUrl | null; readonly nowMs: number },
+): Promise<ResolvedMessage> {
   const session = await tx.session(row.sessionId);
   if (!session) throw new MissingRecordError(`outbox row ${row.id}: session "${row.sessionId}" is gone`);
   const client = await tx.client(row.clientId);
@@ -32,9 +36,15 @@ export async function resolveMessage(tx: StoreTransaction, row: OutboxRow, optio
   const therapist = await tx.therapist(session.therapistId);
   const offer = row.offerTokenHash === undefined ? undefined : await tx.offer(row.offerTokenHash);
   const refund = row.refundId !== undefined ? await tx.refund(row.refundId) : undefined;
-  const obsolete = row.message === 'offer-reminder' && (!offer || offer.answer !== undefined || Date.parse(offer.expiresAt) <= options.nowMs);
-  const linked = offer !== undefined && (row.message === 'session-cancelled' || row.message === 'offer-reminder') && options.offerUrl !== null;
-  const token = row.sealedOfferToken && options.linkSeal ? await options.linkSeal.open(row.sealedOfferToken) : undefined;
+  const obsolete =
+    row.message === 'offer-reminder' &&
+    (!offer || offer.answer !== undefined || Date.parse(offer.expiresAt) <= options.nowMs);
+  const linked =
+    offer !== undefined &&
+    (row.message === 'session-cancelled' || row.message === 'offer-reminder') &&
+    options.offerUrl !== null;
+  const token =
+    row.sealedOfferToken && options.linkSeal ? await options.linkSeal.open(row.sealedOfferToken) : undefined;
   if (linked && !obsolete && row.sealedOfferToken !== undefined && token === undefined) {
     // Sent without it, the client could not choose, and the row would still count as sent.
     throw new UnreadableLinkError(
@@ -56,9 +66,15 @@ export async function resolveMessage(tx: StoreTransaction, row: OutboxRow, optio
           ...(token && options.offerUrl ? { offerUrl: options.offerUrl(token) } : {}),
         }
       : {}),
-    ...(refund ? { refund: { amount: refund.amount.amount, currency: refund.amount.currency, status: refund.status } } : {}),
+    ...(refund
+      ? { refund: { amount: refund.amount.amount, currency: refund.amount.currency, status: refund.status } }
+      : {}),
     ...(refund?.reviewNote ? { note: refund.reviewNote } : {}),
   };
-  const to: Recipient = { name: client.displayName, ...(client.email ? { email: client.email } : {}), ...(client.phone ? { phone: client.phone } : {}) };
+  const to: Recipient = {
+    name: client.displayName,
+    ...(client.email ? { email: client.email } : {}),
+    ...(client.phone ? { phone: client.phone } : {}),
+  };
   return { to, facts, obsolete };
 }

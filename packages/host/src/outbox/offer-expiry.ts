@@ -16,10 +16,24 @@ export async function expireOffer(context: RequestContext, row: OutboxRow): Prom
   const offer = row.offerTokenHash === undefined ? undefined : await tx.offer(row.offerTokenHash);
   const session = offer && (await tx.session(offer.sessionId));
   if (!offer || !session || offer.answer) return finished(row, 'obsolete', context.now);
-  const offerRows = (await tx.outboxOf(session.id)).filter((r) => r.offerTokenHash === offer.tokenHash && r.message === 'session-cancelled');
+  const offerRows = (await tx.outboxOf(session.id)).filter(
+    (r) => r.offerTokenHash === offer.tokenHash && r.message === 'session-cancelled',
+  );
   const fallbackChannels = [...new Set(offerRows.flatMap((r) => (r.channel === null ? [] : [r.channel])))];
-  const decision = await decide(context, 'client-response', session, offer.refund ? { clientPreference: 'refund' } : {});
-  const raiseForTeam = (reason: string) => raiseTeamRequest(context, { kind: 'other', therapistId: session.therapistId, tenant: row.tenant, reason, sessionId: session.id });
+  const decision = await decide(
+    context,
+    'client-response',
+    session,
+    offer.refund ? { clientPreference: 'refund' } : {},
+  );
+  const raiseForTeam = (reason: string) =>
+    raiseTeamRequest(context, {
+      kind: 'other',
+      therapistId: session.therapistId,
+      tenant: row.tenant,
+      reason,
+      sessionId: session.id,
+    });
   let refundId: string | undefined;
   if (offer.refund && !(await tx.refundOf(session.id))) {
     try {
@@ -27,11 +41,19 @@ export async function expireOffer(context: RequestContext, row: OutboxRow): Prom
       refundId = (await tx.savepoint(() => issueRefund(context, decision, session, { shown: null }))).refund.id;
     } catch (error) {
       if (!(error instanceof HttpError)) throw error;
-      await raiseForTeam(`The offer expired unanswered and its refund could not be issued (${error.message}). Please arrange it with the client.`);
+      await raiseForTeam(
+        `The offer expired unanswered and its refund could not be issued (${error.message}). Please arrange it with the client.`,
+      );
     }
   } else if (!offer.refund) {
-    await raiseForTeam(`The offer expired on ${offer.expiresAt} without an answer. Please arrange another time with the client.`);
+    await raiseForTeam(
+      `The offer expired on ${offer.expiresAt} without an answer. Please arrange another time with the client.`,
+    );
   }
-  await notifyClient(context, decision, session, 'offer-expired', { fallbackChannels, aboutOffer: offer.tokenHash, ...(refundId ? { refundId } : {}) });
+  await notifyClient(context, decision, session, 'offer-expired', {
+    fallbackChannels,
+    aboutOffer: offer.tokenHash,
+    ...(refundId ? { refundId } : {}),
+  });
   return finished(row, 'sent', context.now);
 }

@@ -7,12 +7,20 @@ import type { StoreTransaction } from '../core/store.js';
 export async function carryOutRefund(tx: StoreTransaction, row: OutboxRow): Promise<RefundOrder | null> {
   const refund = row.refundId === undefined ? undefined : await tx.refund(row.refundId);
   if (!refund || refund.status !== 'pending') return null;
-  return { id: row.id, tenant: row.tenant, refundId: refund.id, sessionId: refund.sessionId, clientId: row.clientId, amount: refund.amount };
+  return {
+    id: row.id,
+    tenant: row.tenant,
+    refundId: refund.id,
+    sessionId: refund.sessionId,
+    clientId: row.clientId,
+    amount: refund.amount,
+  };
 }
 
 /** The refund's status follows its row: issued once the provider took it, failed when it will not. */
 export async function settleRefund(context: RequestContext, row: OutboxRow): Promise<void> {
-  if (row.refundId === undefined || (row.outcome !== 'sent' && row.outcome !== 'late' && row.outcome !== 'failed')) return;
+  if (row.refundId === undefined || (row.outcome !== 'sent' && row.outcome !== 'late' && row.outcome !== 'failed'))
+    return;
   const refund = await context.tx.refund(row.refundId);
   if (!refund || refund.status !== 'pending') return;
   await context.tx.putRefund({ ...refund, status: row.outcome === 'failed' ? 'failed' : 'issued' });

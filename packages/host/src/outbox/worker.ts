@@ -1,5 +1,11 @@
 import type { Policy } from '@raincheck/policy';
-import { DeliveryError, type MessageFacts, type Notifier, type RefundProvider, type RenderedMessage } from '../delivery/types.js';
+import {
+  DeliveryError,
+  type MessageFacts,
+  type Notifier,
+  type RefundProvider,
+  type RenderedMessage,
+} from '../delivery/types.js';
 import type { LinkSeal } from '../core/link-seal.js';
 import { finished } from '../core/notify.js';
 import type { OutboxRow } from '../core/outbox.js';
@@ -80,7 +86,15 @@ export interface OutboxWorker {
   stop(): Promise<void>;
 }
 
-type Attempt = { readonly ok: true } | { readonly ok: false; readonly retryable: boolean; readonly error: string; readonly retryAfterMs?: number; readonly providerDetail?: string };
+type Attempt =
+  | { readonly ok: true }
+  | {
+      readonly ok: false;
+      readonly retryable: boolean;
+      readonly error: string;
+      readonly retryAfterMs?: number;
+      readonly providerDetail?: string;
+    };
 
 /** Creates a worker; call `start()` to poll, or `drain()` / `runOnce()` to step it. */
 export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
@@ -91,12 +105,18 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const sendTimeoutMs = options.sendTimeoutMs ?? 10_000;
   // Each attempt waits as long as its notifier's own limit (--webhook-timeout), and a little more, so
   // the notifier's own timeout error (naming its limit) is the one recorded.
-  const limitOf = (timeoutMs: number | undefined) => (timeoutMs === undefined ? sendTimeoutMs : timeoutMs + ATTEMPT_MARGIN_MS);
-  const attemptLimits = [...options.notifiers.map((n) => limitOf(n.timeoutMs)), ...(options.refunds ? [limitOf(options.refunds.timeoutMs)] : [])];
+  const limitOf = (timeoutMs: number | undefined) =>
+    timeoutMs === undefined ? sendTimeoutMs : timeoutMs + ATTEMPT_MARGIN_MS;
+  const attemptLimits = [
+    ...options.notifiers.map((n) => limitOf(n.timeoutMs)),
+    ...(options.refunds ? [limitOf(options.refunds.timeoutMs)] : []),
+  ];
   const longestAttemptMs = attemptLimits.length === 0 ? sendTimeoutMs : Math.max(...attemptLimits);
   const leaseMs = options.leaseMs ?? Math.max(30_000, 2 * longestAttemptMs);
   if (!(leaseMs > longestAttemptMs)) {
-    throw new RangeError(`The outbox worker's lease (${leaseMs} ms) must be longer than its longest delivery attempt (${longestAttemptMs} ms, from the notifiers' timeouts): another worker would take the row over mid-send.`);
+    throw new RangeError(
+      `The outbox worker's lease (${leaseMs} ms) must be longer than its longest delivery attempt (${longestAttemptMs} ms, from the notifiers' timeouts): another worker would take the row over mid-send.`,
+    );
   }
   const batchSize = options.batchSize ?? 10;
   const pollMs = options.pollMs ?? 1_000;
@@ -105,14 +125,19 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const onError = options.onError ?? ((error: unknown) => console.error('raincheck outbox worker:', error));
   const policyFor = policyResolver(options.policy);
   const linkSeal = options.linkSeal ?? null;
-  const notifierFor = (channel: string | null) => options.notifiers.find((n) => channel !== null && n.channels.includes(channel));
+  const notifierFor = (channel: string | null) =>
+    options.notifiers.find((n) => channel !== null && n.channels.includes(channel));
 
   /** Runs `work` on the row in a write transaction, if this worker still holds it (a lost lease: another worker has it). */
-  async function record(row: OutboxRow, work: (context: RequestContext, current: OutboxRow) => Promise<OutboxRow>): Promise<OutboxRow | null> {
+  async function record(
+    row: OutboxRow,
+    work: (context: RequestContext, current: OutboxRow) => Promise<OutboxRow>,
+  ): Promise<OutboxRow | null> {
     return store.write(async (tx: StoreTransaction) => {
       const current = await tx.outboxRow(row.id);
       // A lease run out is lost even if no one took the row yet: it is claimed again (at least once), never recorded late.
-      const leaseHeld = current?.lockedBy === id && current.lockedUntil !== null && Date.parse(current.lockedUntil) > clock();
+      const leaseHeld =
+        current?.lockedBy === id && current.lockedUntil !== null && Date.parse(current.lockedUntil) > clock();
       if (!current || !leaseHeld || current.outcome !== null) return null;
       const context = systemContext(tx, { policyFor, nowMs: clock(), instant, linkSeal });
       const next = await work(context, current);
@@ -122,14 +147,22 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   }
 
   /** A delivery attempt with a timeout; a plain error is retryable, a `DeliveryError` says. */
-  async function attempt(deliver: (signal: AbortSignal) => Promise<unknown>, ownTimeoutMs: number | undefined): Promise<Attempt> {
+  async function attempt(
+    deliver: (signal: AbortSignal) => Promise<unknown>,
+    ownTimeoutMs: number | undefined,
+  ): Promise<Attempt> {
     const controller = new AbortController();
     const limitMs = limitOf(ownTimeoutMs);
-    const timer = setTimeout(() => controller.abort(new DeliveryError(`no answer within ${limitMs} ms`, true)), limitMs);
+    const timer = setTimeout(
+      () => controller.abort(new DeliveryError(`no answer within ${limitMs} ms`, true)),
+      limitMs,
+    );
     try {
       await Promise.race([
         deliver(controller.signal),
-        new Promise((_, reject) => controller.signal.addEventListener('abort', () => reject(controller.signal.reason as Error), { once: true })),
+        new Promise((_, reject) =>
+          controller.signal.addEventListener('abort', () => reject(controller.signal.reason as Error), { once: true }),
+        ),
       ]);
       return { ok: true };
     } catch (error) {
@@ -148,38 +181,72 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   }
 
   /** What an attempt leaves: done (sent, late, failed) or due again after a backoff; the team told once when the deadline passed. */
-  async function afterAttempt(context: RequestContext, row: OutboxRow, result: Attempt, kind: 'notification-failed' | 'refund-failed'): Promise<OutboxRow> {
+  async function afterAttempt(
+    context: RequestContext,
+    row: OutboxRow,
+    result: Attempt,
+    kind: 'notification-failed' | 'refund-failed',
+  ): Promise<OutboxRow> {
     const overdue = row.deadlineAt !== null && context.nowMs > Date.parse(row.deadlineAt) + DEADLINE_GRACE_MS;
-    const what = row.kind === 'refund' ? 'The refund' : `${channelName(row.channel)[0]!.toUpperCase()}${channelName(row.channel).slice(1)} to the client`;
+    const what =
+      row.kind === 'refund'
+        ? 'The refund'
+        : `${channelName(row.channel)[0]!.toUpperCase()}${channelName(row.channel).slice(1)} to the client`;
     if (result.ok) {
-      if (overdue && row.escalatedAt === null) await escalate(context, row, kind, `${what} went out late: due by ${row.deadlineAt}, delivered ${context.now} (after ${row.attempts} attempts).`);
+      if (overdue && row.escalatedAt === null)
+        await escalate(
+          context,
+          row,
+          kind,
+          `${what} went out late: due by ${row.deadlineAt}, delivered ${context.now} (after ${row.attempts} attempts).`,
+        );
       return finished(row, overdue ? 'late' : 'sent', context.now, row.lastError);
     }
     if (!result.retryable || row.attempts >= maxAttempts) {
-      await escalate(context, row, kind, `${what} could not be delivered (${row.attempts} attempts): ${result.error}${result.providerDetail ? ` (${result.providerDetail})` : ''}`);
+      await escalate(
+        context,
+        row,
+        kind,
+        `${what} could not be delivered (${row.attempts} attempts): ${result.error}${result.providerDetail ? ` (${result.providerDetail})` : ''}`,
+      );
       return finished(row, 'failed', context.now, result.error);
     }
     let escalatedAt = row.escalatedAt;
     if (overdue && escalatedAt === null) {
-      await escalate(context, row, kind, `${what} is past its deadline (${row.deadlineAt}) and not delivered yet; still retrying. Last error: ${result.error}${result.providerDetail ? ` (${result.providerDetail})` : ''}`);
+      await escalate(
+        context,
+        row,
+        kind,
+        `${what} is past its deadline (${row.deadlineAt}) and not delivered yet; still retrying. Last error: ${result.error}${result.providerDetail ? ` (${result.providerDetail})` : ''}`,
+      );
       escalatedAt = context.now;
     }
     // The provider's own Retry-After, when longer than the backoff.
     const delay = Math.max(retryDelayMs(row.attempts, random), result.retryAfterMs ?? 0);
-    return { ...row, runAt: instant(context.nowMs + delay), lockedBy: null, lockedUntil: null, lastError: result.error, escalatedAt };
+    return {
+      ...row,
+      runAt: instant(context.nowMs + delay),
+      lockedBy: null,
+      lockedUntil: null,
+      lastError: result.error,
+      escalatedAt,
+    };
   }
 
   async function sendMessage(row: OutboxRow, startedAt: number): Promise<OutboxRow | null> {
     let resolved: Awaited<ReturnType<typeof resolveMessage>>;
     try {
-      resolved = await store.read((tx) => resolveMessage(tx, row, { linkSeal, offerUrl: options.offerUrl ?? null, nowMs: startedAt }));
+      resolved = await store.read((tx) =>
+        resolveMessage(tx, row, { linkSeal, offerUrl: options.offerUrl ?? null, nowMs: startedAt }),
+      );
     } catch (error) {
       if (!(error instanceof UnsendableMessageError)) throw error;
       // Nothing to say it with (a record gone, a link that will not open): failed, and the team told, rather than retried forever.
       const result: Attempt = { ok: false, retryable: false, error: error.message };
       return record(row, (context, current) => afterAttempt(context, current, result, 'notification-failed'));
     }
-    if (resolved.obsolete) return record(row, (context, current) => Promise.resolve(finished(current, 'obsolete', context.now)));
+    if (resolved.obsolete)
+      return record(row, (context, current) => Promise.resolve(finished(current, 'obsolete', context.now)));
     const notifier = notifierFor(row.channel);
     let rendered: RenderedMessage | undefined;
     let renderError: string | undefined;
@@ -193,7 +260,21 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       rendered === undefined
         ? { ok: false, retryable: false, error: renderError ?? 'the message cannot be written' }
         : notifier
-          ? await attempt((signal) => notifier.deliver({ id: row.id, channel: row.channel!, tenant: row.tenant, to: resolved.to, facts: resolved.facts, rendered: rendered }, { signal }), notifier.timeoutMs)
+          ? await attempt(
+              (signal) =>
+                notifier.deliver(
+                  {
+                    id: row.id,
+                    channel: row.channel!,
+                    tenant: row.tenant,
+                    to: resolved.to,
+                    facts: resolved.facts,
+                    rendered: rendered,
+                  },
+                  { signal },
+                ),
+              notifier.timeoutMs,
+            )
           : { ok: false, retryable: false, error: `no notifier serves the channel "${String(row.channel)}"` };
     return record(row, (context, current) => afterAttempt(context, current, result, 'notification-failed'));
   }
@@ -209,7 +290,9 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         done = await record(row, (context, current) => Promise.resolve(finished(current, 'obsolete', context.now)));
       } else {
         const provider = options.refunds;
-        const result: Attempt = provider ? await attempt((signal) => provider.issue(order, { signal }), provider.timeoutMs) : { ok: false, retryable: true, error: 'no refund provider is configured' };
+        const result: Attempt = provider
+          ? await attempt((signal) => provider.issue(order, { signal }), provider.timeoutMs)
+          : { ok: false, retryable: true, error: 'no refund provider is configured' };
         done = await record(row, async (context, current) => {
           const next = await afterAttempt(context, current, result, 'refund-failed');
           await settleRefund(context, next);
@@ -219,7 +302,13 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     } else {
       done = await sendMessage(row, startedAt);
     }
-    if (done) options.onAttempt?.({ row: done, outcome: done.outcome ?? 'retry', startedAt, ...(done.outcome === null || done.outcome === 'failed' ? { error: done.lastError ?? '' } : {}) });
+    if (done)
+      options.onAttempt?.({
+        row: done,
+        outcome: done.outcome ?? 'retry',
+        startedAt,
+        ...(done.outcome === null || done.outcome === 'failed' ? { error: done.lastError ?? '' } : {}),
+      });
   }
 
   /**
@@ -229,10 +318,22 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   async function sweepOverdue(nowMs: number): Promise<void> {
     await store.write(async (tx) => {
       const context = systemContext(tx, { policyFor, nowMs, instant, linkSeal });
-      for (const row of await tx.overdueOutbox({ deadlineBefore: instant(nowMs - DEADLINE_GRACE_MS), now: instant(nowMs), limit: batchSize })) {
+      for (const row of await tx.overdueOutbox({
+        deadlineBefore: instant(nowMs - DEADLINE_GRACE_MS),
+        now: instant(nowMs),
+        limit: batchSize,
+      })) {
         const kind = row.kind === 'refund' ? 'refund-failed' : 'notification-failed';
-        const what = row.kind === 'refund' ? 'The refund' : `${channelName(row.channel)[0]!.toUpperCase()}${channelName(row.channel).slice(1)} to the client`;
-        await escalate(context, row, kind, `${what} is past its deadline (${row.deadlineAt}) and not delivered yet; next attempt ${row.runAt}.${row.lastError ? ` Last error: ${row.lastError}` : ''}`);
+        const what =
+          row.kind === 'refund'
+            ? 'The refund'
+            : `${channelName(row.channel)[0]!.toUpperCase()}${channelName(row.channel).slice(1)} to the client`;
+        await escalate(
+          context,
+          row,
+          kind,
+          `${what} is past its deadline (${row.deadlineAt}) and not delivered yet; next attempt ${row.runAt}.${row.lastError ? ` Last error: ${row.lastError}` : ''}`,
+        );
         await tx.putOutbox({ ...row, escalatedAt: context.now });
       }
     });
@@ -241,7 +342,9 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   async function runOnce(): Promise<number> {
     const nowMs = clock();
     await sweepOverdue(nowMs);
-    const claimed = await store.write((tx) => tx.claimOutbox({ worker: id, now: instant(nowMs), leaseUntil: instant(nowMs + leaseMs), limit: batchSize }));
+    const claimed = await store.write((tx) =>
+      tx.claimOutbox({ worker: id, now: instant(nowMs), leaseUntil: instant(nowMs + leaseMs), limit: batchSize }),
+    );
     await Promise.all(
       claimed.map((row) =>
         handle(row).catch((error: unknown) => {

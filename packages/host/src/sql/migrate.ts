@@ -14,7 +14,9 @@ export async function migrate(db: Db): Promise<string[]> {
   // Under the lock too: two processes creating the table at once collide in PostgreSQL's catalog.
   await db.transaction(async (tx) => {
     if (db.engine === 'postgres') await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-    await tx.query('CREATE TABLE IF NOT EXISTS schema_migrations (version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+    await tx.query(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+    );
   });
   const applied: string[] = [];
   for (const { version, sql } of MIGRATIONS) {

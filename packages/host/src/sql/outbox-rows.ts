@@ -4,7 +4,8 @@ import type { OutboxRow } from '../core/outbox.js';
 // the rest kept whole in `data`.
 
 /** The columns `SELECT`ed for a row, in the order {@link rowOf} reads them. */
-export const OUTBOX_COLUMNS = 'id, tenant_id, kind, channel, session_id, dedupe_key, created_at, run_at, deadline_at, attempts, locked_by, locked_until, last_error, escalated_at, outcome, done_at, data';
+export const OUTBOX_COLUMNS =
+  'id, tenant_id, kind, channel, session_id, dedupe_key, created_at, run_at, deadline_at, attempts, locked_by, locked_until, last_error, escalated_at, outcome, done_at, data';
 
 /** A row as the driver returns it (pg and PGlite give timestamptz as Date). */
 export interface OutboxSqlRow {
@@ -28,7 +29,8 @@ export interface OutboxSqlRow {
 }
 
 /** What `data` holds: the row's fields that are not columns. */
-type OutboxData = Pick<OutboxRow, 'clientId' | 'effectId'> & Partial<Pick<OutboxRow, 'message' | 'refundId' | 'offerTokenHash' | 'sealedOfferToken' | 'times' | 'newTime'>>;
+type OutboxData = Pick<OutboxRow, 'clientId' | 'effectId'> &
+  Partial<Pick<OutboxRow, 'message' | 'refundId' | 'offerTokenHash' | 'sealedOfferToken' | 'times' | 'newTime'>>;
 
 const iso = (value: Date | string) => new Date(value).toISOString();
 const isoOrNull = (value: Date | string | null) => (value === null ? null : iso(value));
@@ -68,5 +70,23 @@ export function paramsOf(row: OutboxRow): unknown[] {
     ...(row.times ? { times: row.times } : {}),
     ...(row.newTime ? { newTime: row.newTime } : {}),
   };
-  return [row.id, row.tenant, row.kind, row.channel, row.sessionId, row.dedupeKey, row.createdAt, row.runAt, row.deadlineAt, row.attempts, row.lockedBy, row.lockedUntil, row.lastError, row.escalatedAt, row.outcome, row.doneAt, JSON.stringify(data)];
+  return [
+    row.id,
+    row.tenant,
+    row.kind,
+    row.channel,
+    row.sessionId,
+    row.dedupeKey,
+    row.createdAt,
+    row.runAt,
+    row.deadlineAt,
+    row.attempts,
+    row.lockedBy,
+    row.lockedUntil,
+    row.lastError,
+    row.escalatedAt,
+    row.outcome,
+    row.doneAt,
+    JSON.stringify(data),
+  ];
 }

@@ -12,7 +12,12 @@ export function pgliteDb(pglite: PGlite): Db {
     exec: async (sql) => {
       await pglite.exec(sql);
     },
-    transaction: (work) => pglite.transaction((tx) => work({ query: async <T>(sql: string, params: readonly unknown[] = []) => (await tx.query<T>(sql, [...params])).rows })),
+    transaction: (work) =>
+      pglite.transaction((tx) =>
+        work({
+          query: async <T>(sql: string, params: readonly unknown[] = []) => (await tx.query<T>(sql, [...params])).rows,
+        }),
+      ),
     close: () => pglite.close(),
   };
 }

@@ -19,7 +19,10 @@ export function postgresDb(pool: Pool): Db {
         // Reads see one moment of the database, not rows from before and after another write's commit.
         await client.query(options.readOnly ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN');
         await client.query(`SET LOCAL lock_timeout = '${LOCK_TIMEOUT}'`);
-        const result = await work({ query: async <T>(sql: string, params: readonly unknown[] = []) => (await client.query(sql, [...params])).rows as T[] });
+        const result = await work({
+          query: async <T>(sql: string, params: readonly unknown[] = []) =>
+            (await client.query(sql, [...params])).rows as T[],
+        });
         await client.query('COMMIT');
         return result;
       } catch (error) {

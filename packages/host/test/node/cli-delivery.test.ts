@@ -40,7 +40,11 @@ describe('raincheck-host delivery', () => {
   ] as const) {
     it(`refuses ${flags.join(' ')} at start, naming it`, async () => {
       for (const command of [['serve'], ['worker'], ['serve', '--no-worker']]) {
-        const error = await run(process.execPath, [CLI, ...command, '--data-dir', join(dir, `refused-${command.join('')}`), ...flags], { env: { ...process.env, DATABASE_URL: '' }, timeout: 15_000 }).then(
+        const error = await run(
+          process.execPath,
+          [CLI, ...command, '--data-dir', join(dir, `refused-${command.join('')}`), ...flags],
+          { env: { ...process.env, DATABASE_URL: '' }, timeout: 15_000 },
+        ).then(
           () => assert.fail(`${command.join(' ')} started`),
           (failure: unknown) => failure as { code: number; stderr: string },
         );
@@ -51,38 +55,80 @@ describe('raincheck-host delivery', () => {
   }
 
   it('refuses a worker --lease no longer than its --webhook-timeout, naming both', async () => {
-    const error = await run(process.execPath, [CLI, 'worker', '--data-dir', join(dir, 'short-lease'), '--lease', '5s', '--webhook-timeout', '30s', '--webhook-url', 'sms=https://relay.example/sms', '--webhook-secret', HOOK_SECRET], {
-      env: { ...process.env, DATABASE_URL: '' },
-      timeout: 15_000,
-    }).then(
+    const error = await run(
+      process.execPath,
+      [
+        CLI,
+        'worker',
+        '--data-dir',
+        join(dir, 'short-lease'),
+        '--lease',
+        '5s',
+        '--webhook-timeout',
+        '30s',
+        '--webhook-url',
+        'sms=https://relay.example/sms',
+        '--webhook-secret',
+        HOOK_SECRET,
+      ],
+      {
+        env: { ...process.env, DATABASE_URL: '' },
+        timeout: 15_000,
+      },
+    ).then(
       () => assert.fail('worker started'),
       (failure: unknown) => failure as { code: number; stderr: string },
     );
     assert.equal(error.code, 2);
-    assert.match(error.stderr, /--lease 5s: .*lease \(5000 ms\) must be longer than its longest delivery attempt \(31000 ms/);
+    assert.match(
+      error.stderr,
+      /--lease 5s: .*lease \(5000 ms\) must be longer than its longest delivery attempt \(31000 ms/,
+    );
   });
 
   it('serve --seed demo delivers through the log notifier; the history shows it; the test clock moves by POST /_fixtures/clock', async () => {
-    const served = await startServe(['--data-dir', join(dir, 'demo'), '--seed', 'demo'], { RAINCHECK_TOKEN_SECRET: SECRET });
+    const served = await startServe(['--data-dir', join(dir, 'demo'), '--seed', 'demo'], {
+      RAINCHECK_TOKEN_SECRET: SECRET,
+    });
     try {
       assert.match(served.output(), /Outbox worker on: .*the log/);
       const token = await mintToken({ ...MOCK_IDENTITIES.therapist, secret: SECRET });
       const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-      const slots = (await (await fetch(`${served.url}/therapists/th-ana/slots?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z`, { headers })).json()) as { slots: { id: string }[] };
+      const slots = (await (
+        await fetch(`${served.url}/therapists/th-ana/slots?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z`, {
+          headers,
+        })
+      ).json()) as { slots: { id: string }[] };
       const cancelled = await fetch(`${served.url}/sessions/ses-1/cancel`, {
         method: 'POST',
         headers: { ...headers, 'idempotency-key': 'demo-cancel', 'if-match': '"1"' },
-        body: JSON.stringify({ reason: 'illness', alternativeSlotIds: slots.slots.slice(4, 6).map((s) => s.id), refundOffered: false, decision: { policyId: 'raincheck-default', policyVersion: '1.1.0', policyHash: 'x', outcome: 'allowed' } }),
+        body: JSON.stringify({
+          reason: 'illness',
+          alternativeSlotIds: slots.slots.slice(4, 6).map((s) => s.id),
+          refundOffered: false,
+          decision: { policyId: 'raincheck-default', policyVersion: '1.1.0', policyHash: 'x', outcome: 'allowed' },
+        }),
       });
       assert.equal(cancelled.status, 200, await cancelled.clone().text());
       let statuses: string[] = [];
       for (let i = 0; i < 100 && !statuses.includes('sent'); i++) {
-        const history = (await (await fetch(`${served.url}/sessions/ses-1/notifications`, { headers })).json()) as { notifications: { kind: string; deliveries: { status: string }[] }[] };
-        statuses = history.notifications.filter((n) => n.kind === 'session-cancelled').flatMap((n) => n.deliveries.map((d) => d.status));
+        const history = (await (await fetch(`${served.url}/sessions/ses-1/notifications`, { headers })).json()) as {
+          notifications: { kind: string; deliveries: { status: string }[] }[];
+        };
+        statuses = history.notifications
+          .filter((n) => n.kind === 'session-cancelled')
+          .flatMap((n) => n.deliveries.map((d) => d.status));
         if (!statuses.includes('sent')) await new Promise((resolve) => setTimeout(resolve, 100));
       }
-      assert.ok(statuses.length > 0 && statuses.every((s) => s === 'sent'), `delivered by serve's own worker: ${statuses.join(', ')}`);
-      const moved = await fetch(`${served.url}/_fixtures/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advanceMinutes: 60 * 25 }) });
+      assert.ok(
+        statuses.length > 0 && statuses.every((s) => s === 'sent'),
+        `delivered by serve's own worker: ${statuses.join(', ')}`,
+      );
+      const moved = await fetch(`${served.url}/_fixtures/clock`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ advanceMinutes: 60 * 25 }),
+      });
       assert.equal(moved.status, 200);
       const { now } = (await moved.json()) as { now: string };
       assert.ok(Date.parse(now) > Date.now() + 24 * 3_600_000, 'a day ahead');
@@ -101,12 +147,28 @@ describe('raincheck-host delivery', () => {
     await seedStore(createSqlStore(database), { ...seed, offers: [] });
     const host = await createHost({ database, auth: { secret: SECRET } });
     const token = await mintToken({ ...MOCK_IDENTITIES.therapist, secret: SECRET });
-    const slots = (await (await host.fetch(new Request(`http://host/therapists/th-ana/slots?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z`, { headers: { authorization: `Bearer ${token}` } }))).json()) as { slots: { id: string }[] };
+    const slots = (await (
+      await host.fetch(
+        new Request(`http://host/therapists/th-ana/slots?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z`, {
+          headers: { authorization: `Bearer ${token}` },
+        }),
+      )
+    ).json()) as { slots: { id: string }[] };
     const cancelled = await host.fetch(
       new Request('http://host/sessions/ses-1/cancel', {
         method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': 'k', 'if-match': '"1"' },
-        body: JSON.stringify({ reason: 'illness', alternativeSlotIds: slots.slots.slice(4, 6).map((s) => s.id), refundOffered: false, decision: { policyId: 'raincheck-default', policyVersion: '1.1.0', policyHash: 'x', outcome: 'allowed' } }),
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          'idempotency-key': 'k',
+          'if-match': '"1"',
+        },
+        body: JSON.stringify({
+          reason: 'illness',
+          alternativeSlotIds: slots.slots.slice(4, 6).map((s) => s.id),
+          refundOffered: false,
+          decision: { policyId: 'raincheck-default', policyVersion: '1.1.0', policyHash: 'x', outcome: 'allowed' },
+        }),
       }),
     );
     assert.equal(cancelled.status, 200);
@@ -129,7 +191,20 @@ describe('raincheck-host delivery', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const hook = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
-    const workerArgs = [CLI, 'worker', '--data-dir', dataDir, '--lease', '2s', '--webhook-timeout', '500ms', '--webhook-url', `email,sms,phone=${hook}`, '--webhook-secret', HOOK_SECRET];
+    const workerArgs = [
+      CLI,
+      'worker',
+      '--data-dir',
+      dataDir,
+      '--lease',
+      '2s',
+      '--webhook-timeout',
+      '500ms',
+      '--webhook-url',
+      `email,sms,phone=${hook}`,
+      '--webhook-secret',
+      HOOK_SECRET,
+    ];
     const env = { ...process.env, RAINCHECK_TOKEN_SECRET: SECRET, DATABASE_URL: '' };
     try {
       const first = spawn(process.execPath, workerArgs, { env });
@@ -140,7 +215,8 @@ describe('raincheck-host delivery', () => {
       holding = false;
       const second = spawn(process.execPath, workerArgs, { env });
       try {
-        for (let i = 0; i < 150 && received.filter((r) => r.answered).length < 3; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+        for (let i = 0; i < 150 && received.filter((r) => r.answered).length < 3; i++)
+          await new Promise((resolve) => setTimeout(resolve, 100));
       } finally {
         second.kill('SIGTERM');
         await new Promise((resolve) => second.once('exit', resolve));
@@ -148,8 +224,13 @@ describe('raincheck-host delivery', () => {
       const answered = received.filter((r) => r.answered);
       assert.equal(new Set(answered.map((r) => r.key)).size, 3, 'email, SMS and call each delivered');
       assert.equal(answered.length, 3, 'each once by the second worker');
-      for (const key of heldKeys) assert.ok(answered.some((r) => r.key === key), `the interrupted ${key} went again under the same key`);
-      for (const key of new Set(received.map((r) => r.key))) assert.ok(received.filter((r) => r.key === key).length <= 2, `${key}: at most once more`);
+      for (const key of heldKeys)
+        assert.ok(
+          answered.some((r) => r.key === key),
+          `the interrupted ${key} went again under the same key`,
+        );
+      for (const key of new Set(received.map((r) => r.key)))
+        assert.ok(received.filter((r) => r.key === key).length <= 2, `${key}: at most once more`);
     } finally {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -28,21 +28,39 @@ describe('raincheck-host', () => {
       // dir in the same folder has another, and its tokens are refused here.
       assert.ok(first.output().includes(`development secret in ${dataDir}.dev-token-secret `), first.output());
       assert.equal((await fetch(`${first.url}/healthz`)).status, 200);
-      const mint = (forDataDir: string) => run(process.execPath, [CLI, 'token', '--tenant', 'practice-a', '--sub', 'th-ana', '--role', 'therapist', '--data-dir', forDataDir], { env: { ...process.env, RAINCHECK_TOKEN_SECRET: '' } });
+      const mint = (forDataDir: string) =>
+        run(
+          process.execPath,
+          [CLI, 'token', '--tenant', 'practice-a', '--sub', 'th-ana', '--role', 'therapist', '--data-dir', forDataDir],
+          { env: { ...process.env, RAINCHECK_TOKEN_SECRET: '' } },
+        );
       const { stdout: token } = await mint(dataDir);
       const headers = { authorization: `Bearer ${token.trim()}` };
       const read = await fetch(`${first.url}/sessions/ses-1`, { headers });
       assert.equal(read.status, 200);
       const { stdout: otherToken } = await mint(join(dir, 'other-data'));
-      assert.equal((await fetch(`${first.url}/sessions/ses-1`, { headers: { authorization: `Bearer ${otherToken.trim()}` } })).status, 401, "a token signed with another data dir's secret");
-      const visibility = await fetch(`${first.url}/therapists/th-ana/visibility`, { method: 'PUT', headers: { ...headers, 'content-type': 'application/json', 'idempotency-key': 'hide-1' }, body: JSON.stringify({ visible: false }) });
+      assert.equal(
+        (await fetch(`${first.url}/sessions/ses-1`, { headers: { authorization: `Bearer ${otherToken.trim()}` } }))
+          .status,
+        401,
+        "a token signed with another data dir's secret",
+      );
+      const visibility = await fetch(`${first.url}/therapists/th-ana/visibility`, {
+        method: 'PUT',
+        headers: { ...headers, 'content-type': 'application/json', 'idempotency-key': 'hide-1' },
+        body: JSON.stringify({ visible: false }),
+      });
       assert.equal(visibility.status, 200);
       await assert.rejects(serve(['--data-dir', dataDir]), /in use by another raincheck-host process/);
       await stop(first);
       const second = await serve(['--data-dir', dataDir, '--seed', 'demo']);
       try {
         const again = await fetch(`${second.url}/therapists/th-ana`, { headers });
-        assert.equal(((await again.json()) as { therapist: { profileVisible: boolean } }).therapist.profileVisible, false, 'the write survived the restart, and the demo seed did not overwrite it');
+        assert.equal(
+          ((await again.json()) as { therapist: { profileVisible: boolean } }).therapist.profileVisible,
+          false,
+          'the write survived the restart, and the demo seed did not overwrite it',
+        );
       } finally {
         await stop(second);
       }
@@ -54,7 +72,10 @@ describe('raincheck-host', () => {
   it('decides with the rule files of a folder, and will not start on a broken one', async () => {
     const rules = join(dir, 'rules');
     await mkdir(rules);
-    await cp(new URL('../../../../rules/', import.meta.url), rules, { recursive: true, filter: (source) => !source.includes('/tests') });
+    await cp(new URL('../../../../rules/', import.meta.url), rules, {
+      recursive: true,
+      filter: (source) => !source.includes('/tests'),
+    });
     const good = await serve(['--data-dir', join(dir, 'rules-data'), '--rules', rules]);
     try {
       assert.match(good.output(), /Deciding with .* from /);
@@ -66,7 +87,14 @@ describe('raincheck-host', () => {
   });
 
   it('says how it is used, and refuses a bad role with exit code 2', async () => {
-    await assert.rejects(run(process.execPath, [CLI]), (error: { code?: number; stderr?: string }) => error.code === 2 && /Usage:/.test(error.stderr ?? ''));
-    await assert.rejects(run(process.execPath, [CLI, 'token', '--tenant', 't', '--sub', 's', '--role', 'client']), (error: { code?: number; stderr?: string }) => error.code === 2 && /--role must be one of therapist, team, admin/.test(error.stderr ?? ''));
+    await assert.rejects(
+      run(process.execPath, [CLI]),
+      (error: { code?: number; stderr?: string }) => error.code === 2 && /Usage:/.test(error.stderr ?? ''),
+    );
+    await assert.rejects(
+      run(process.execPath, [CLI, 'token', '--tenant', 't', '--sub', 's', '--role', 'client']),
+      (error: { code?: number; stderr?: string }) =>
+        error.code === 2 && /--role must be one of therapist, team, admin/.test(error.stderr ?? ''),
+    );
   });
 });

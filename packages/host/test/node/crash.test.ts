@@ -16,12 +16,28 @@ const SECRET = 'crash-test-secret-of-at-least-32-bytes!!';
 const ENV = { RAINCHECK_TOKEN_SECRET: SECRET };
 
 async function crashAndReplay(start: (seed: boolean) => Promise<ServeProcess>): Promise<void> {
-  const therapist = await mintToken({ tenant: 'practice-a', subject: 'th-ana', role: 'therapist', secret: SECRET, ttlSeconds: 600 });
-  const team = await mintToken({ tenant: 'practice-a', subject: 'team-zoe', role: 'team', secret: SECRET, ttlSeconds: 600 });
+  const therapist = await mintToken({
+    tenant: 'practice-a',
+    subject: 'th-ana',
+    role: 'therapist',
+    secret: SECRET,
+    ttlSeconds: 600,
+  });
+  const team = await mintToken({
+    tenant: 'practice-a',
+    subject: 'team-zoe',
+    role: 'team',
+    secret: SECRET,
+    ttlSeconds: 600,
+  });
   const send = (url: string, i: number) =>
     fetch(`${url}/team-requests`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${therapist}`, 'content-type': 'application/json', 'idempotency-key': `crash-${i}` },
+      headers: {
+        authorization: `Bearer ${therapist}`,
+        'content-type': 'application/json',
+        'idempotency-key': `crash-${i}`,
+      },
       body: JSON.stringify({ kind: 'other', therapistId: 'th-ana', reason: `Matter number ${i}.` }),
     }).then(async (response) => ({ status: response.status, body: await response.text() }));
 
@@ -58,7 +74,9 @@ async function crashAndReplay(start: (seed: boolean) => Promise<ServeProcess>): 
       assert.equal(replay.body, body, `key crash-${i} replays its acknowledged answer`);
     }
     for (let i = 0; i < sent; i++) if (!acknowledged.has(i)) assert.equal((await send(second.url, i)).status, 200);
-    const list = await fetch(`${second.url}/team-requests?kind=other`, { headers: { authorization: `Bearer ${team}` } });
+    const list = await fetch(`${second.url}/team-requests?kind=other`, {
+      headers: { authorization: `Bearer ${team}` },
+    });
     const { teamRequests } = (await list.json()) as { teamRequests: { reason: string }[] };
     const reasons = teamRequests.map((r) => r.reason);
     assert.equal(new Set(reasons).size, reasons.length, 'no intent applied twice');

@@ -24,7 +24,14 @@ const facts: MessageFacts = {
 
 const message = (id: string, email: string, overrides: Partial<MessageFacts> = {}): OutboundMessage => {
   const all = { ...facts, ...overrides };
-  return { id, channel: 'email', tenant: 'practice-a', to: { name: all.client.name, email }, facts: all, rendered: renderMessage(all) };
+  return {
+    id,
+    channel: 'email',
+    tenant: 'practice-a',
+    to: { name: all.client.name, email },
+    facts: all,
+    rendered: renderMessage(all),
+  };
 };
 
 interface SmtpSink {
@@ -55,7 +62,11 @@ async function smtpSink(extra: Partial<SMTPServerOptions> = {}, port = 0): Promi
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const address = server.server.address() as AddressInfo;
-  return { url: `smtp://127.0.0.1:${address.port}`, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    url: `smtp://127.0.0.1:${address.port}`,
+    received,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 const signal = () => AbortSignal.timeout(10_000);
@@ -76,8 +87,10 @@ describe('email notifier (SMTP)', () => {
   before(async () => {
     sink = await smtpSink({
       onRcptTo(address, _session, callback) {
-        if (address.address.startsWith('nobody@')) callback(Object.assign(new Error('5.1.1 No such mailbox'), { responseCode: 550 }));
-        else if (address.address.startsWith('busy@')) callback(Object.assign(new Error('4.2.1 Mailbox busy, try later'), { responseCode: 451 }));
+        if (address.address.startsWith('nobody@'))
+          callback(Object.assign(new Error('5.1.1 No such mailbox'), { responseCode: 550 }));
+        else if (address.address.startsWith('busy@'))
+          callback(Object.assign(new Error('4.2.1 Mailbox busy, try later'), { responseCode: 451 }));
         else callback();
       },
     });
@@ -95,13 +108,22 @@ describe('email notifier (SMTP)', () => {
     const mail = sink.received.at(-1)!;
     assert.equal(mail.messageId, '<ob_01HZX5@practice.example>');
     assert.equal(mail.from?.text, '"Praxis Lind" <noreply@practice.example>');
-    assert.deepEqual(Array.isArray(mail.to) ? [] : mail.to?.value.map((v) => [v.name, v.address]), [['Jonas Weber', 'jonas@client.example']]);
+    assert.deepEqual(Array.isArray(mail.to) ? [] : mail.to?.value.map((v) => [v.name, v.address]), [
+      ['Jonas Weber', 'jonas@client.example'],
+    ]);
     assert.equal(mail.subject, 'Ihr Termin am Di., 8. Dez., 14:00 fällt aus');
     assert.equal(mail.headers.get('content-language'), 'de');
-    assert.ok(mail.text?.includes('Dienstag, 8. Dezember 2026, 14:00–14:50 Uhr, Nordamerikanische Ostküstenzeit (New York)'), mail.text);
+    assert.ok(
+      mail.text?.includes('Dienstag, 8. Dezember 2026, 14:00–14:50 Uhr, Nordamerikanische Ostküstenzeit (New York)'),
+      mail.text,
+    );
     assert.ok(mail.text?.includes('Für Ana Lind ist das 20:00–20:50 Uhr, Mitteleuropäische Zeit (Berlin).'), mail.text);
     assert.ok(mail.text?.includes('80,00 €'), mail.text);
-    assert.ok(typeof mail.html === 'string' && mail.html.includes('<a href="https://practice.example/offer/tok_abc">Hier wählen</a>'), String(mail.html));
+    assert.ok(
+      typeof mail.html === 'string' &&
+        mail.html.includes('<a href="https://practice.example/offer/tok_abc">Hier wählen</a>'),
+      String(mail.html),
+    );
     assert.ok(typeof mail.html === 'string' && mail.html.includes('Mitteleuropäische Zeit (Berlin)'));
   });
 
@@ -133,7 +155,10 @@ describe('email notifier (SMTP)', () => {
     const back = await smtpSink({}, Number(new URL(url).port));
     try {
       await notifier.deliver(message('ob_5', 'jonas@client.example'), { signal: signal() });
-      assert.deepEqual(back.received.map((mail) => mail.messageId), ['<ob_5@practice.example>']);
+      assert.deepEqual(
+        back.received.map((mail) => mail.messageId),
+        ['<ob_5@practice.example>'],
+      );
     } finally {
       await notifier.close();
       await back.close();
@@ -145,7 +170,9 @@ describe('email notifier (SMTP)', () => {
     const before = sink.received.length;
     const controller = new AbortController();
     controller.abort(new Error('lease lost'));
-    const stopped = await failure(notifier.deliver(message('ob_abort', 'jonas@client.example'), { signal: controller.signal }));
+    const stopped = await failure(
+      notifier.deliver(message('ob_abort', 'jonas@client.example'), { signal: controller.signal }),
+    );
     await notifier.close();
     assert.equal(stopped.retryable, true);
     assert.equal(sink.received.length, before);
@@ -153,25 +180,54 @@ describe('email notifier (SMTP)', () => {
 
   it('a recipient without an email address is not retryable', async () => {
     const notifier = createEmailNotifier({ smtpUrl: sink.url, from: 'noreply@practice.example' });
-    const error = await failure(notifier.deliver({ ...message('ob_6', ''), to: { name: 'Jonas Weber' } }, { signal: signal() }));
+    const error = await failure(
+      notifier.deliver({ ...message('ob_6', ''), to: { name: 'Jonas Weber' } }, { signal: signal() }),
+    );
     assert.equal(error.retryable, false);
     assert.match(error.message, /No email address for Jonas Weber \(outbox row ob_6\)/);
     await notifier.close();
   });
 
   it('an id that is not a dot-atom still gives a stable Message-ID', async () => {
-    const notifier = createEmailNotifier({ smtpUrl: sink.url, from: 'noreply@practice.example', messageIdDomain: 'mail.practice.example' });
+    const notifier = createEmailNotifier({
+      smtpUrl: sink.url,
+      from: 'noreply@practice.example',
+      messageIdDomain: 'mail.practice.example',
+    });
     await notifier.deliver(message('row 7 <x>', 'jonas@client.example'), { signal: signal() });
     await notifier.close();
-    assert.equal(sink.received.at(-1)?.messageId, `<${Buffer.from('row 7 <x>').toString('base64url')}@mail.practice.example>`);
+    assert.equal(
+      sink.received.at(-1)?.messageId,
+      `<${Buffer.from('row 7 <x>').toString('base64url')}@mail.practice.example>`,
+    );
   });
 
   it('refuses a URL that is not smtp:// or smtps://, and a From that is no address, naming the flag', () => {
-    assert.throws(() => createEmailNotifier({ smtpUrl: 'http://mail.example', from: 'a@b.example' }), (error: unknown) => error instanceof DeliveryConfigError && /^--smtp-url "http:\/\/mail.example": the scheme must be smtp:\/\/ or smtps:\/\//.test(error.message));
-    assert.throws(() => createEmailNotifier({ smtpUrl: 'mail.example:25', from: 'a@b.example' }), /--smtp-url "mail.example:25": the scheme must be/);
+    assert.throws(
+      () => createEmailNotifier({ smtpUrl: 'http://mail.example', from: 'a@b.example' }),
+      (error: unknown) =>
+        error instanceof DeliveryConfigError &&
+        /^--smtp-url "http:\/\/mail.example": the scheme must be smtp:\/\/ or smtps:\/\//.test(error.message),
+    );
+    assert.throws(
+      () => createEmailNotifier({ smtpUrl: 'mail.example:25', from: 'a@b.example' }),
+      /--smtp-url "mail.example:25": the scheme must be/,
+    );
     assert.throws(() => createEmailNotifier({ smtpUrl: 'not a url', from: 'a@b.example' }), /--smtp-url: not a URL/);
-    assert.throws(() => createEmailNotifier({ smtpUrl: 'smtp:///relay', from: 'a@b.example' }), /--smtp-url "smtp:\/\/\/relay": no host/);
-    assert.throws(() => createEmailNotifier({ smtpUrl: 'ftp://user:hunter2@mail.example', from: 'a@b.example' }), (error: unknown) => error instanceof Error && /ftp:\/\/user:\*\*\*@mail.example/.test(error.message) && !error.message.includes('hunter2'));
-    assert.throws(() => createEmailNotifier({ smtpUrl: sink.url, from: 'Practice' }), /--smtp-from "Practice": not an email address/);
+    assert.throws(
+      () => createEmailNotifier({ smtpUrl: 'smtp:///relay', from: 'a@b.example' }),
+      /--smtp-url "smtp:\/\/\/relay": no host/,
+    );
+    assert.throws(
+      () => createEmailNotifier({ smtpUrl: 'ftp://user:hunter2@mail.example', from: 'a@b.example' }),
+      (error: unknown) =>
+        error instanceof Error &&
+        /ftp:\/\/user:\*\*\*@mail.example/.test(error.message) &&
+        !error.message.includes('hunter2'),
+    );
+    assert.throws(
+      () => createEmailNotifier({ smtpUrl: sink.url, from: 'Practice' }),
+      /--smtp-from "Practice": not an email address/,
+    );
   });
 });

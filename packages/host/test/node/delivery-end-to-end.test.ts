@@ -46,7 +46,6 @@ async function world(scenario: Parameters<typeof deliveryHarness>[1], smtpPort =
   return { h, smtp, hooks, delivery };
 }
 
-
 const text = (mail: { text?: string | undefined }) => mail.text ?? '';
 
 describe('delivery end to end (SMTP, signed webhooks)', () => {
@@ -55,20 +54,36 @@ describe('delivery end to end (SMTP, signed webhooks)', () => {
     const offer = await cancelWithOffer(h, false);
     await h.worker({ ...delivery }).drain();
     const rows = (await h.rows()).filter((r) => r.message === 'session-cancelled');
-    assert.deepEqual(rows.map((r) => r.outcome), ['sent', 'sent', 'sent'], 'each within its deadline');
+    assert.deepEqual(
+      rows.map((r) => r.outcome),
+      ['sent', 'sent', 'sent'],
+      'each within its deadline',
+    );
     assert.equal(smtp.received.length, 1);
     const [mail] = smtp.received;
     const emailRow = rows.find((r) => r.channel === 'email')!;
     assert.equal(mail!.messageId, `<${emailRow.id}@practice.example>`, 'the row id is the Message-ID');
     assert.ok(mail!.html, 'an HTML part');
-    assert.match(text(mail!), new RegExp(`https://practice\\.example/offer/${offer.token}`), 'the link with the offer’s token');
+    assert.match(
+      text(mail!),
+      new RegExp(`https://practice\\.example/offer/${offer.token}`),
+      'the link with the offer’s token',
+    );
     assert.match(text(mail!), /UK time|London/, 'the zone by its name');
-    assert.match(text(mail!), /12:00/, 'the session’s time in the client’s zone (11:00 UTC is 12:00 in London in June)');
+    assert.match(
+      text(mail!),
+      /12:00/,
+      'the session’s time in the client’s zone (11:00 UTC is 12:00 in London in June)',
+    );
     assert.match(mail!.subject ?? '', /cancel/i, 'in English (en-GB)');
     const sms = hooks.received.filter((r) => r.path === '/messages');
     assert.deepEqual(sms.map((r) => r.body.channel).sort(), ['phone', 'sms']);
     for (const hook of sms) {
-      assert.equal(hook.idempotencyKey, rows.find((r) => r.channel === hook.body.channel)!.id, 'the row id is the webhook’s Idempotency-Key');
+      assert.equal(
+        hook.idempotencyKey,
+        rows.find((r) => r.channel === hook.body.channel)!.id,
+        'the row id is the webhook’s Idempotency-Key',
+      );
       assert.ok(String(hook.body.sms).length <= 320);
       assert.match(String(hook.body.sms), new RegExp(offer.token));
     }
@@ -98,9 +113,16 @@ describe('delivery end to end (SMTP, signed webhooks)', () => {
     const answered = await cancelWithOffer(other.h, true);
     const otherWorker = other.h.worker({ ...other.delivery });
     await otherWorker.drain();
-    assert.equal((await other.h.call(null, 'POST', `/offers/${answered.token}/answer`, { choice: 'refund' })).status, 200);
+    assert.equal(
+      (await other.h.call(null, 'POST', `/offers/${answered.token}/answer`, { choice: 'refund' })).status,
+      200,
+    );
     await otherWorker.drain();
-    assert.equal(other.smtp.received.length, 2, 'the cancellation, then the answer’s confirmation (by email, as the offer came)');
+    assert.equal(
+      other.smtp.received.length,
+      2,
+      'the cancellation, then the answer’s confirmation (by email, as the offer came)',
+    );
     other.h.clock.advance(25 * HOUR);
     await otherWorker.drain();
     assert.equal(other.smtp.received.length, 2, 'no reminder after the answer');
@@ -124,7 +146,8 @@ describe('delivery end to end (SMTP, signed webhooks)', () => {
     hooks.answers.push(500, 503);
     const worker = h.worker({ ...delivery });
     await h.call('therapist', 'POST', '/sessions/ses-1/refund', { decision: SHOWN }, { 'if-match': '"1"' });
-    const status = async () => (await h.call('therapist', 'GET', '/sessions/ses-1')).body.session.refund.status as string;
+    const status = async () =>
+      (await h.call('therapist', 'GET', '/sessions/ses-1')).body.session.refund.status as string;
     await worker.drain();
     assert.equal(await status(), 'pending');
     for (let i = 0; i < 3; i++) {
@@ -133,7 +156,10 @@ describe('delivery end to end (SMTP, signed webhooks)', () => {
     }
     assert.equal(await status(), 'issued');
     const calls = hooks.received.filter((r) => r.path === '/refunds');
-    assert.deepEqual(calls.map((c) => c.status), [500, 503, 200]);
+    assert.deepEqual(
+      calls.map((c) => c.status),
+      [500, 503, 200],
+    );
     assert.equal(new Set(calls.map((c) => c.idempotencyKey)).size, 1, 'one idempotency key: billing refunds once');
   });
 
@@ -166,7 +192,9 @@ describe('delivery end to end (SMTP, signed webhooks)', () => {
     await worker.drain();
     const waits: number[] = [];
     for (let i = 0; i < 4; i++) {
-      const row = (await h.rows()).find((r) => r.message === 'session-cancelled' && r.outcome === null && r.channel === 'sms');
+      const row = (await h.rows()).find(
+        (r) => r.message === 'session-cancelled' && r.outcome === null && r.channel === 'sms',
+      );
       if (!row) break;
       waits.push(Date.parse(row.runAt) - h.clock.now());
       h.clock.set(Date.parse(row.runAt));
@@ -176,7 +204,9 @@ describe('delivery end to end (SMTP, signed webhooks)', () => {
     assert.ok(waits[1]! > waits[0]!, `growing waits: ${waits.join(', ')}`);
     // The call's retries have their own jittered times, which may fall after the SMS's: let them come due.
     for (let i = 0; i < 4; i++) {
-      const pending = (await h.rows()).filter((r) => r.message === 'session-cancelled' && r.outcome === null && r.channel !== 'email');
+      const pending = (await h.rows()).filter(
+        (r) => r.message === 'session-cancelled' && r.outcome === null && r.channel !== 'email',
+      );
       if (pending.length === 0) break;
       h.clock.set(Math.max(...pending.map((r) => Date.parse(r.runAt))));
       await worker.drain();

@@ -7,7 +7,13 @@ import { createRefundWebhook } from '../../src/delivery/refund-webhook.js';
 import { renderMessage } from '../../src/delivery/render-message.js';
 import { DeliveryError, type MessageFacts, type OutboundMessage } from '../../src/delivery/types.js';
 import { createWebhookNotifier } from '../../src/delivery/webhook-notifier.js';
-import { signWebhook, verifyWebhook, WebhookVerificationError, type NotificationWebhookBody, type WebhookRejection } from '../../src/delivery/webhooks.js';
+import {
+  signWebhook,
+  verifyWebhook,
+  WebhookVerificationError,
+  type NotificationWebhookBody,
+  type WebhookRejection,
+} from '../../src/delivery/webhooks.js';
 
 // Signed webhooks against a local HTTP server that verifies them as a partner would, with the helper
 // from @raincheck/host/webhooks.
@@ -31,7 +37,14 @@ const facts: MessageFacts = {
   offerUrl: 'https://practice.example/offer/tok_abc',
   alternatives: [{ startsAt: '2026-12-09T14:00:00Z', endsAt: '2026-12-09T14:50:00Z' }],
 };
-const sms: OutboundMessage = { id: 'ob_sms_1', channel: 'sms', tenant: 'practice-a', to: { name: 'Ben Carter', phone: '+447700900123' }, facts, rendered: renderMessage(facts) };
+const sms: OutboundMessage = {
+  id: 'ob_sms_1',
+  channel: 'sms',
+  tenant: 'practice-a',
+  to: { name: 'Ben Carter', phone: '+447700900123' },
+  facts,
+  rendered: renderMessage(facts),
+};
 
 const signal = () => AbortSignal.timeout(10_000);
 
@@ -57,9 +70,17 @@ describe('signed webhooks', () => {
       received.push({ headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
       const step = steps.shift() ?? 200;
       if (step === 'hang') hanging.push(response);
-      else if (step >= 300 && step < 400) response.writeHead(step, { location: 'https://elsewhere.example/hook' }).end();
+      else if (step >= 300 && step < 400)
+        response.writeHead(step, { location: 'https://elsewhere.example/hook' }).end();
       else if (step === 429) response.writeHead(429, { 'retry-after': '120' }).end();
-      else response.writeHead(step, { 'content-type': 'application/json' }).end(step < 300 ? JSON.stringify({ id: `prov_${received.length}` }) : JSON.stringify({ error: `answer ${step}` }));
+      else
+        response
+          .writeHead(step, { 'content-type': 'application/json' })
+          .end(
+            step < 300
+              ? JSON.stringify({ id: `prov_${received.length}` })
+              : JSON.stringify({ error: `answer ${step}` }),
+          );
     });
   });
   before(async () => {
@@ -96,9 +117,13 @@ describe('signed webhooks', () => {
     steps = [500, 200];
     const first = await failure(notifier.deliver(sms, { signal: signal() }));
     assert.equal(first.retryable, true);
-    assert.match(first.message, /127\.0\.0\.1:\d+\/hooks\/sms answered 500$/, 'the message (the history\'s lastError) keeps the status only');
+    assert.match(
+      first.message,
+      /127\.0\.0\.1:\d+\/hooks\/sms answered 500$/,
+      "the message (the history's lastError) keeps the status only",
+    );
     assert.ok(first instanceof DeliveryError);
-    assert.equal(first.providerDetail, '{"error":"answer 500"}', 'the partner\'s body is for the team');
+    assert.equal(first.providerDetail, '{"error":"answer 500"}', "the partner's body is for the team");
     await notifier.deliver(sms, { signal: signal() });
     assert.equal(received.length, 2);
     assert.equal(received[0]!.headers['idempotency-key'], received[1]!.headers['idempotency-key']);
@@ -135,7 +160,11 @@ describe('signed webhooks', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
-    const unreachable = await failure(createWebhookNotifier({ channels: ['sms'], url: `http://127.0.0.1:${port}/`, secret: SECRET }).deliver(sms, { signal: signal() }));
+    const unreachable = await failure(
+      createWebhookNotifier({ channels: ['sms'], url: `http://127.0.0.1:${port}/`, secret: SECRET }).deliver(sms, {
+        signal: signal(),
+      }),
+    );
     assert.equal(unreachable.retryable, true);
     assert.match(unreachable.message, /could not be reached: .*ECONNREFUSED/);
   });
@@ -144,7 +173,14 @@ describe('signed webhooks', () => {
     const billingSecret = 'whsec_billing-secret-abcdefghijklmnop';
     const provider = createRefundWebhook({ url, secret: billingSecret });
     steps = [503, 200];
-    const order = { id: 'ob_refund_9', tenant: 'practice-a', refundId: 'rf_1', sessionId: 'ses_1', clientId: 'cl_1', amount: { amount: 8000, currency: 'GBP' } };
+    const order = {
+      id: 'ob_refund_9',
+      tenant: 'practice-a',
+      refundId: 'rf_1',
+      sessionId: 'ses_1',
+      clientId: 'cl_1',
+      amount: { amount: 8000, currency: 'GBP' },
+    };
     assert.equal((await failure(provider.issue(order, { signal: signal() }))).retryable, true);
     assert.deepEqual(await provider.issue(order, { signal: signal() }), { providerId: 'prov_2' });
     for (const request of received) {
@@ -155,13 +191,32 @@ describe('signed webhooks', () => {
   });
 
   it('refuses at start a URL that is not http(s), a URL with credentials, and a missing or short secret', () => {
-    const refused = (make: () => unknown, pattern: RegExp) => assert.throws(make, (error: unknown) => error instanceof DeliveryConfigError && pattern.test(error.message));
-    refused(() => createWebhookNotifier({ channels: ['sms'], url: 'ftp://relay.example/sms', secret: SECRET }), /^--webhook-url "ftp:\/\/relay.example\/sms": the scheme must be https:\/\/ \(or http:\/\/\), not ftp:\/\//);
-    refused(() => createWebhookNotifier({ channels: ['sms'], url: 'relay.example/sms', secret: SECRET }), /^--webhook-url "relay.example\/sms": not a URL/);
-    refused(() => createWebhookNotifier({ channels: ['sms'], url: 'https://u:p@relay.example/', secret: SECRET }), /no user or password in the URL/);
-    refused(() => createWebhookNotifier({ channels: ['sms'], url, secret: '' }), /the sms webhook needs a secret to sign with: give --webhook-secret/);
-    refused(() => createWebhookNotifier({ channels: ['sms'], url, secret: 'short' }), /the secret has 5 characters; give at least 16/);
-    refused(() => createRefundWebhook({ url: 'mailto:billing@practice.example', secret: SECRET }), /^--refund-webhook-url "mailto:billing@practice.example": the scheme must be/);
+    const refused = (make: () => unknown, pattern: RegExp) =>
+      assert.throws(make, (error: unknown) => error instanceof DeliveryConfigError && pattern.test(error.message));
+    refused(
+      () => createWebhookNotifier({ channels: ['sms'], url: 'ftp://relay.example/sms', secret: SECRET }),
+      /^--webhook-url "ftp:\/\/relay.example\/sms": the scheme must be https:\/\/ \(or http:\/\/\), not ftp:\/\//,
+    );
+    refused(
+      () => createWebhookNotifier({ channels: ['sms'], url: 'relay.example/sms', secret: SECRET }),
+      /^--webhook-url "relay.example\/sms": not a URL/,
+    );
+    refused(
+      () => createWebhookNotifier({ channels: ['sms'], url: 'https://u:p@relay.example/', secret: SECRET }),
+      /no user or password in the URL/,
+    );
+    refused(
+      () => createWebhookNotifier({ channels: ['sms'], url, secret: '' }),
+      /the sms webhook needs a secret to sign with: give --webhook-secret/,
+    );
+    refused(
+      () => createWebhookNotifier({ channels: ['sms'], url, secret: 'short' }),
+      /the secret has 5 characters; give at least 16/,
+    );
+    refused(
+      () => createRefundWebhook({ url: 'mailto:billing@practice.example', secret: SECRET }),
+      /^--refund-webhook-url "mailto:billing@practice.example": the scheme must be/,
+    );
   });
 });
 
@@ -169,12 +224,21 @@ describe('verifyWebhook', () => {
   const body = '{"type":"refund","id":"ob_1"}';
   const now = new Date('2026-12-01T12:00:00Z');
   const t = Math.floor(now.getTime() / 1000);
-  const rejected = (reason: WebhookRejection, pattern: RegExp) => (error: unknown) => error instanceof WebhookVerificationError && error.reason === reason && pattern.test(error.message);
+  const rejected = (reason: WebhookRejection, pattern: RegExp) => (error: unknown) =>
+    error instanceof WebhookVerificationError && error.reason === reason && pattern.test(error.message);
 
   it('accepts the signature over the raw body within the tolerance, from Node headers, Fetch headers or bytes', () => {
     const signature = signWebhook(SECRET, body, t - 299);
-    assert.equal(verifyWebhook(SECRET, { 'raincheck-signature': signature, 'idempotency-key': 'ob_1' }, body, { now }).idempotencyKey, 'ob_1');
-    assert.equal(verifyWebhook(SECRET, new Headers({ 'Raincheck-Signature': signature }), new TextEncoder().encode(body), { now }).timestamp, t - 299);
+    assert.equal(
+      verifyWebhook(SECRET, { 'raincheck-signature': signature, 'idempotency-key': 'ob_1' }, body, { now })
+        .idempotencyKey,
+      'ob_1',
+    );
+    assert.equal(
+      verifyWebhook(SECRET, new Headers({ 'Raincheck-Signature': signature }), new TextEncoder().encode(body), { now })
+        .timestamp,
+      t - 299,
+    );
   });
 
   it('is what the package entry @raincheck/host/webhooks exports (built)', async () => {
@@ -186,24 +250,61 @@ describe('verifyWebhook', () => {
 
   it('hands back the signed id as the idempotency key, and refuses a replay under another Idempotency-Key', () => {
     const signature = signWebhook(SECRET, body, t);
-    assert.equal(verifyWebhook(SECRET, { 'raincheck-signature': signature }, body, { now }).idempotencyKey, 'ob_1', 'the key is the signed body\'s id');
-    assert.throws(() => verifyWebhook(SECRET, { 'raincheck-signature': signature, 'idempotency-key': 'ob_fresh' }, body, { now }), rejected('mismatch', /Idempotency-Key "ob_fresh" is not the signed body's id "ob_1"/));
+    assert.equal(
+      verifyWebhook(SECRET, { 'raincheck-signature': signature }, body, { now }).idempotencyKey,
+      'ob_1',
+      "the key is the signed body's id",
+    );
+    assert.throws(
+      () => verifyWebhook(SECRET, { 'raincheck-signature': signature, 'idempotency-key': 'ob_fresh' }, body, { now }),
+      rejected('mismatch', /Idempotency-Key "ob_fresh" is not the signed body's id "ob_1"/),
+    );
   });
 
   it('accepts either secret while one is rotated', () => {
     const signature = signWebhook('whsec_the-new-secret-0123456789', body, t);
-    assert.doesNotThrow(() => verifyWebhook([SECRET, 'whsec_the-new-secret-0123456789'], { 'raincheck-signature': signature }, body, { now }));
+    assert.doesNotThrow(() =>
+      verifyWebhook([SECRET, 'whsec_the-new-secret-0123456789'], { 'raincheck-signature': signature }, body, { now }),
+    );
   });
 
   it('refuses a missing, malformed, stale, future or wrong signature, and a changed body', () => {
     assert.throws(() => verifyWebhook(SECRET, {}, body, { now }), rejected('missing', /No Raincheck-Signature header/));
-    assert.throws(() => verifyWebhook(SECRET, { 'raincheck-signature': 'sha256=abc' }, body, { now }), rejected('malformed', /is not t=<unix seconds>,v1=<64 hex digits>/));
-    assert.throws(() => verifyWebhook(SECRET, { 'raincheck-signature': signWebhook(SECRET, body, t - 301) }, body, { now }), rejected('stale', /made 301 s ago, outside the tolerance of 300 s/));
-    assert.throws(() => verifyWebhook(SECRET, { 'raincheck-signature': signWebhook(SECRET, body, t + 3600) }, body, { now, toleranceSeconds: 60 }), rejected('stale', /3600 s in the future, outside the tolerance of 60 s/));
-    assert.throws(() => verifyWebhook(SECRET, { 'raincheck-signature': signWebhook('whsec_someone-elses-secret-000', body, t) }, body, { now }), rejected('mismatch', /does not match the body/));
-    assert.throws(() => verifyWebhook(SECRET, { 'raincheck-signature': signWebhook(SECRET, body, t) }, body.replace('ob_1', 'ob_2'), { now }), rejected('mismatch', /does not match/));
+    assert.throws(
+      () => verifyWebhook(SECRET, { 'raincheck-signature': 'sha256=abc' }, body, { now }),
+      rejected('malformed', /is not t=<unix seconds>,v1=<64 hex digits>/),
+    );
+    assert.throws(
+      () => verifyWebhook(SECRET, { 'raincheck-signature': signWebhook(SECRET, body, t - 301) }, body, { now }),
+      rejected('stale', /made 301 s ago, outside the tolerance of 300 s/),
+    );
+    assert.throws(
+      () =>
+        verifyWebhook(SECRET, { 'raincheck-signature': signWebhook(SECRET, body, t + 3600) }, body, {
+          now,
+          toleranceSeconds: 60,
+        }),
+      rejected('stale', /3600 s in the future, outside the tolerance of 60 s/),
+    );
+    assert.throws(
+      () =>
+        verifyWebhook(SECRET, { 'raincheck-signature': signWebhook('whsec_someone-elses-secret-000', body, t) }, body, {
+          now,
+        }),
+      rejected('mismatch', /does not match the body/),
+    );
+    assert.throws(
+      () =>
+        verifyWebhook(SECRET, { 'raincheck-signature': signWebhook(SECRET, body, t) }, body.replace('ob_1', 'ob_2'), {
+          now,
+        }),
+      rejected('mismatch', /does not match/),
+    );
     // A signature moved to another timestamp no longer matches: the time is signed with the body.
     const moved = signWebhook(SECRET, body, t - 10).replace(`t=${t - 10}`, `t=${t}`);
-    assert.throws(() => verifyWebhook(SECRET, { 'raincheck-signature': moved }, body, { now }), rejected('mismatch', /does not match/));
+    assert.throws(
+      () => verifyWebhook(SECRET, { 'raincheck-signature': moved }, body, { now }),
+      rejected('mismatch', /does not match/),
+    );
   });
 });

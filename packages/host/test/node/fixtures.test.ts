@@ -15,17 +15,35 @@ describe('the fixtures endpoint', () => {
     const scenario = (name: string, nowMs: number, tweaks: Readonly<Record<string, unknown>>) =>
       Object.hasOwn(SCENARIOS, name) ? seedScenario(name as keyof typeof SCENARIOS, nowMs, tweaks) : undefined;
     const prepare = async (name: string, practice: PracticeWriter) => {
-      if (name === 'team-queue') await fillTeamQueue(practice.send, practice.seed, practice.policy, practice.clock, practice.backdate);
+      if (name === 'team-queue')
+        await fillTeamQueue(practice.send, practice.seed, practice.policy, practice.clock, practice.backdate);
     };
-    host = await createHost({ database: await openDatabase({ memory: true }), auth: { secret: SECRET }, now: () => NOW, fixtures: { scenario, secret: SECRET, prepare } });
+    host = await createHost({
+      database: await openDatabase({ memory: true }),
+      auth: { secret: SECRET },
+      now: () => NOW,
+      fixtures: { scenario, secret: SECRET, prepare },
+    });
   });
   after(() => host?.close());
 
   const fixture = async (body: unknown) => {
-    const response = await host.fetch(new Request('http://host/_fixtures/scenario', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }));
+    const response = await host.fetch(
+      new Request('http://host/_fixtures/scenario', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }),
+    );
     return { status: response.status, body: (await response.json()) as FixtureAnswer };
   };
-  const clientFor = (token: string) => createHostClient({ baseUrl: 'http://host', fetch: (input, init) => host.fetch(new Request(input, init)), token, retries: 0 });
+  const clientFor = (token: string) =>
+    createHostClient({
+      baseUrl: 'http://host',
+      fetch: (input, init) => host.fetch(new Request(input, init)),
+      token,
+      retries: 0,
+    });
 
   it('makes a demo practice in the scenario, with tokens for its people and its offer links', async () => {
     const { status, body } = await fixture({ scenario: 'client-offer', namespace: 'tab-1' });
@@ -35,7 +53,11 @@ describe('the fixtures endpoint', () => {
     const { session } = await therapist.getSession({ sessionId: body.ids.sessions[0]! });
     assert.equal(session.status, 'cancelled', 'the client-offer scenario’s session');
     assert.equal(session.therapistId, body.ids.therapist);
-    const anonymous = createHostClient({ baseUrl: 'http://host', fetch: (input, init) => host.fetch(new Request(input, init)), retries: 0 });
+    const anonymous = createHostClient({
+      baseUrl: 'http://host',
+      fetch: (input, init) => host.fetch(new Request(input, init)),
+      retries: 0,
+    });
     const { offer } = await anonymous.getOffer({ token: body.offerTokens.open! });
     assert.equal(offer.status, 'open');
     assert.equal((await anonymous.getOffer({ token: body.offerTokens.expired! })).offer.status, 'expired');
@@ -47,7 +69,10 @@ describe('the fixtures endpoint', () => {
     const { body } = await fixture({ scenario: 'team-queue', namespace: 'tab-4' });
     const team = clientFor(body.tokens.team);
     const { teamRequests } = await team.listTeamRequests({ query: {} });
-    assert.deepEqual(new Set(teamRequests.filter((r) => r.status === 'open').map((r) => r.kind)), new Set(['new-client-refund', 'session-started', 'extended-absence', 'other']));
+    assert.deepEqual(
+      new Set(teamRequests.filter((r) => r.status === 'open').map((r) => r.kind)),
+      new Set(['new-client-refund', 'session-started', 'extended-absence', 'other']),
+    );
     assert.ok(teamRequests.some((r) => r.status === 'resolved'));
     assert.ok(new Set(teamRequests.map((r) => r.createdAt)).size > 1, 'the queue has ages');
     const refund = teamRequests.find((r) => r.kind === 'new-client-refund')!;
@@ -59,20 +84,39 @@ describe('the fixtures endpoint', () => {
     const first = (await fixture({ scenario: 'ordinary-cancellation', namespace: 'tab-2' })).body;
     const second = (await fixture({ scenario: 'ordinary-cancellation', namespace: 'tab-2' })).body;
     assert.notEqual(first.tenant, second.tenant);
-    await assert.rejects(clientFor(second.tokens.therapist).getSession({ sessionId: first.ids.sessions[0]! }), (error: unknown) => error instanceof HostResponseError && error.status === 403);
+    await assert.rejects(
+      clientFor(second.tokens.therapist).getSession({ sessionId: first.ids.sessions[0]! }),
+      (error: unknown) => error instanceof HostResponseError && error.status === 403,
+    );
   });
 
   it('takes the mock host’s tweaks, and refreshes a demo practice’s tokens', async () => {
-    const { body } = await fixture({ scenario: 'ordinary-cancellation', namespace: 'tab-3', tweaks: { newClient: true } });
+    const { body } = await fixture({
+      scenario: 'ordinary-cancellation',
+      namespace: 'tab-3',
+      tweaks: { newClient: true },
+    });
     const therapist = clientFor(body.tokens.therapist);
     const facts = await therapist.getPolicyFacts({ sessionId: body.ids.sessions[0]! });
     assert.equal(facts.client.isNew, true);
     const refresh = await host.fetch(
-      new Request('http://host/_fixtures/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ tenant: body.tenant, subject: body.ids.therapist, role: 'therapist' }) }),
+      new Request('http://host/_fixtures/token', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ tenant: body.tenant, subject: body.ids.therapist, role: 'therapist' }),
+      }),
     );
     const { token } = (await refresh.json()) as { token: string };
-    assert.equal((await clientFor(token).getSession({ sessionId: body.ids.sessions[0]! })).session.id, body.ids.sessions[0]);
-    const notDemo = await host.fetch(new Request('http://host/_fixtures/token', { method: 'POST', body: JSON.stringify({ tenant: 'practice-a', subject: 'th-ana', role: 'admin' }) }));
+    assert.equal(
+      (await clientFor(token).getSession({ sessionId: body.ids.sessions[0]! })).session.id,
+      body.ids.sessions[0],
+    );
+    const notDemo = await host.fetch(
+      new Request('http://host/_fixtures/token', {
+        method: 'POST',
+        body: JSON.stringify({ tenant: 'practice-a', subject: 'th-ana', role: 'admin' }),
+      }),
+    );
     assert.equal(notDemo.status, 400, 'only demo practices');
   });
 
@@ -84,7 +128,13 @@ describe('the fixtures endpoint', () => {
   it('is not there unless the host is started with it', async () => {
     const plain = await createHost({ database: await openDatabase({ memory: true }), auth: { secret: SECRET } });
     try {
-      const response = await plain.fetch(new Request('http://host/_fixtures/scenario', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"scenario":"client-offer"}' }));
+      const response = await plain.fetch(
+        new Request('http://host/_fixtures/scenario', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{"scenario":"client-offer"}',
+        }),
+      );
       assert.equal(response.status, 404);
     } finally {
       await plain.close();

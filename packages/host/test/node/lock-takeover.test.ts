@@ -14,12 +14,22 @@ describe('the PGlite lock after a crash', () => {
       const dataDir = join(dir, 'data');
       const first = await startServe(['--data-dir', dataDir]);
       await first.kill();
-      const starts = await Promise.allSettled([startServe(['--data-dir', dataDir]), startServe(['--data-dir', dataDir])]);
+      const starts = await Promise.allSettled([
+        startServe(['--data-dir', dataDir]),
+        startServe(['--data-dir', dataDir]),
+      ]);
       const running = starts.filter((s) => s.status === 'fulfilled');
       try {
-        assert.equal(running.length, 1, starts.map((s) => (s.status === 'rejected' ? String(s.reason) : 'listening')).join(' | '));
+        assert.equal(
+          running.length,
+          1,
+          starts.map((s) => (s.status === 'rejected' ? String(s.reason) : 'listening')).join(' | '),
+        );
         const refused = starts.find((s) => s.status === 'rejected');
-        assert.match(String(refused?.status === 'rejected' ? refused.reason : ''), /in use by another raincheck-host process \(pid \d+\)/);
+        assert.match(
+          String(refused?.status === 'rejected' ? refused.reason : ''),
+          /in use by another raincheck-host process \(pid \d+\)/,
+        );
       } finally {
         for (const s of running) await s.value.stop();
       }

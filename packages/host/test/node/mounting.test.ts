@@ -23,7 +23,10 @@ async function demoHost(basePath?: string): Promise<Host> {
   return createHost({ database, auth: { secret: SECRET }, ...(basePath ? { basePath } : {}) });
 }
 
-const listening = (server: Server) => new Promise<string>((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
+const listening = (server: Server) =>
+  new Promise<string>((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
+  );
 
 describe('mounting the reference host', () => {
   let host: Host;
@@ -42,7 +45,10 @@ describe('mounting the reference host', () => {
     app.get('/own', (_request, response) => void response.json({ partner: true }));
     // Express strips the mount path from req.url, so the host sees its own paths: basePath stays ''.
     const mounted = await demoHost();
-    app.use('/raincheck', getRequestListener((request) => mounted.fetch(request)));
+    app.use(
+      '/raincheck',
+      getRequestListener((request) => mounted.fetch(request)),
+    );
     const server = createServer(app);
     servers.push(server);
     const url = await listening(server);
@@ -63,7 +69,9 @@ describe('mounting the reference host', () => {
     const client = createHostClient({ baseUrl: `${url}/raincheck`, token, retries: 0 });
     assert.equal((await client.getSession({ sessionId: 'ses-1' })).session.status, 'scheduled');
     assert.equal((await fetch(`${url}/raincheck/healthz`)).status, 200);
-    const elsewhere = await fetch(`${url}/zzzzzzzzz/sessions/ses-1`, { headers: { authorization: `Bearer ${await token()}` } });
+    const elsewhere = await fetch(`${url}/zzzzzzzzz/sessions/ses-1`, {
+      headers: { authorization: `Bearer ${await token()}` },
+    });
     assert.equal(elsewhere.status, 404, 'a path of the same length outside the base path is not the API');
   });
 });

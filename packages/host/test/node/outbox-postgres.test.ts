@@ -32,20 +32,56 @@ describe('outbox workers on PostgreSQL', { skip }, () => {
     const at = new Date(NOW).toISOString();
     await store.write(async (tx) => {
       for (let i = 0; i < ROWS; i++) {
-        const row: OutboxRow = { id: `bulk-${i}`, tenant: 'practice-a', kind: 'message', message: 'session-rearranged', channel: 'email', sessionId: `ses-${1 + (i % 3)}`, clientId: 'cli-ben', effectId: `bulk-${i}`, dedupeKey: `bulk-${i}`, createdAt: at, runAt: at, deadlineAt: new Date(NOW + 3_600_000).toISOString(), attempts: 0, lockedBy: null, lockedUntil: null, lastError: null, escalatedAt: null, outcome: null, doneAt: null };
+        const row: OutboxRow = {
+          id: `bulk-${i}`,
+          tenant: 'practice-a',
+          kind: 'message',
+          message: 'session-rearranged',
+          channel: 'email',
+          sessionId: `ses-${1 + (i % 3)}`,
+          clientId: 'cli-ben',
+          effectId: `bulk-${i}`,
+          dedupeKey: `bulk-${i}`,
+          createdAt: at,
+          runAt: at,
+          deadlineAt: new Date(NOW + 3_600_000).toISOString(),
+          attempts: 0,
+          lockedBy: null,
+          lockedUntil: null,
+          lastError: null,
+          escalatedAt: null,
+          outcome: null,
+          doneAt: null,
+        };
         await tx.addOutbox(row);
       }
     });
     const notifier = recordingNotifier(['email']);
     const policy = createDefaultPolicy();
-    const workers = [0, 1, 2].map((n) => createOutboxWorker({ id: `pg-worker-${n}`, store: createSqlStore(database.db), policy: () => policy, render: renderFacts, notifiers: [notifier], now: () => NOW + 60_000, batchSize: 20 }));
+    const workers = [0, 1, 2].map((n) =>
+      createOutboxWorker({
+        id: `pg-worker-${n}`,
+        store: createSqlStore(database.db),
+        policy: () => policy,
+        render: renderFacts,
+        notifiers: [notifier],
+        now: () => NOW + 60_000,
+        batchSize: 20,
+      }),
+    );
     await Promise.all(workers.map((w) => w.drain()));
     const ids = notifier.delivered.map((m) => m.id);
     assert.equal(ids.length, ROWS, `${ids.length} deliveries for ${ROWS} rows`);
     assert.equal(new Set(ids).size, ROWS, 'none twice');
-    const [counted] = await database.db.query<{ sent: number }>("SELECT count(*) FILTER (WHERE outcome = 'sent')::int AS sent FROM outbox");
+    const [counted] = await database.db.query<{ sent: number }>(
+      "SELECT count(*) FILTER (WHERE outcome = 'sent')::int AS sent FROM outbox",
+    );
     assert.equal(counted?.sent, ROWS);
     const attempts = await database.db.query<{ attempts: number }>('SELECT DISTINCT attempts FROM outbox');
-    assert.deepEqual(attempts.map((r) => r.attempts), [1], 'one attempt each: no row was claimed twice');
+    assert.deepEqual(
+      attempts.map((r) => r.attempts),
+      [1],
+      'one attempt each: no row was claimed twice',
+    );
   });
 });

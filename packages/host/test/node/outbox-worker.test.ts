@@ -3,7 +3,13 @@ import { afterEach, describe, it } from 'node:test';
 import { RETRY_BASE_MS } from '../../src/outbox/backoff.js';
 import { DEADLINE_GRACE_MS } from '../../src/outbox/worker.js';
 import { freshPglite } from '../shared/databases.js';
-import { cancelWithOffer, deliveryHarness, SHOWN, OFFER_URL, type DeliveryHarness } from '../shared/delivery-harness.js';
+import {
+  cancelWithOffer,
+  deliveryHarness,
+  SHOWN,
+  OFFER_URL,
+  type DeliveryHarness,
+} from '../shared/delivery-harness.js';
 import { recordingNotifier, recordingRefunds } from '../shared/delivery-fakes.js';
 
 // The outbox worker on the reference host (PGlite), with recording notifiers: what is sent, when,
@@ -23,8 +29,12 @@ async function start(scenario: Parameters<typeof deliveryHarness>[1] = 'starting
   return harness;
 }
 
-
-const teamRequests = async (h: DeliveryHarness) => (await h.call('team', 'GET', '/team-requests')).body.teamRequests as { kind: string; reason: string; sessionId?: string }[];
+const teamRequests = async (h: DeliveryHarness) =>
+  (await h.call('team', 'GET', '/team-requests')).body.teamRequests as {
+    kind: string;
+    reason: string;
+    sessionId?: string;
+  }[];
 
 describe('the outbox worker', () => {
   it('delivers a cancel on every channel the decision names, once, with the facts the message needs', async () => {
@@ -36,7 +46,10 @@ describe('the outbox worker', () => {
     await worker.drain();
     const rows = await h.rows();
     const told = rows.filter((r) => r.message === 'session-cancelled');
-    assert.deepEqual(told.map((r) => r.outcome), ['sent', 'sent', 'sent']);
+    assert.deepEqual(
+      told.map((r) => r.outcome),
+      ['sent', 'sent', 'sent'],
+    );
     assert.deepEqual([...email.delivered, ...phone.delivered].map((m) => m.channel).sort(), ['email', 'phone', 'sms']);
     const [message] = email.delivered;
     assert.ok(message);
@@ -51,7 +64,10 @@ describe('the outbox worker', () => {
     const again = await worker.drain();
     assert.equal(again, 0, 'nothing due twice');
     assert.equal(email.delivered.length, 1);
-    assert.ok(told.every((r) => r.sealedOfferToken === undefined), 'the sealed token is forgotten once sent');
+    assert.ok(
+      told.every((r) => r.sealedOfferToken === undefined),
+      'the sealed token is forgotten once sent',
+    );
   });
 
   it('sends the follow-up after the configured hours, not before; none once the client answered', async () => {
@@ -76,12 +92,18 @@ describe('the outbox worker', () => {
     const worker = h.worker({ notifiers: [email] });
     const offer = await cancelWithOffer(h);
     await worker.drain();
-    const answered = await h.call(null, 'POST', `/offers/${offer.token}/answer`, { choice: 'alternative', slotId: offer.alternatives[1] });
+    const answered = await h.call(null, 'POST', `/offers/${offer.token}/answer`, {
+      choice: 'alternative',
+      slotId: offer.alternatives[1],
+    });
     assert.equal(answered.status, 200, JSON.stringify(answered.body));
     await worker.drain();
     h.clock.advance(25 * HOUR);
     await worker.drain();
-    assert.deepEqual(email.delivered.filter((m) => m.facts.kind === 'offer-reminder'), []);
+    assert.deepEqual(
+      email.delivered.filter((m) => m.facts.kind === 'offer-reminder'),
+      [],
+    );
     const confirmations = email.delivered.filter((m) => m.facts.kind === 'offer-answered');
     assert.equal(confirmations.length, 3, 'the answer is confirmed on each channel');
     assert.ok(confirmations[0]!.facts.newTime, 'with the new time');
@@ -103,7 +125,11 @@ describe('the outbox worker', () => {
     assert.equal(expired[0]!.facts.refund?.amount, 6500);
     const read = await h.call(null, 'GET', `/offers/${offer.token}`);
     assert.equal(read.body.offer.status, 'expired');
-    assert.equal((await h.call(null, 'POST', `/offers/${offer.token}/answer`, { choice: 'refund' })).status, 410, 'closed: no second refund through the link');
+    assert.equal(
+      (await h.call(null, 'POST', `/offers/${offer.token}/answer`, { choice: 'refund' })).status,
+      410,
+      'closed: no second refund through the link',
+    );
   });
 
   it('retries a failing channel with growing backoff, then delivers once', async () => {
@@ -148,8 +174,14 @@ describe('the outbox worker', () => {
     h.clock.advance(DEADLINE_GRACE_MS + RETRY_BASE_MS);
     await worker.drain();
     const requests = await teamRequests(h);
-    assert.deepEqual(requests.map((r) => r.kind), ['notification-failed', 'notification-failed']);
-    assert.match(requests.map((r) => r.reason).join(' | '), /The phone call to the client could not be delivered \(1 attempts\): the provider refused the address/);
+    assert.deepEqual(
+      requests.map((r) => r.kind),
+      ['notification-failed', 'notification-failed'],
+    );
+    assert.match(
+      requests.map((r) => r.reason).join(' | '),
+      /The phone call to the client could not be delivered \(1 attempts\): the provider refused the address/,
+    );
     assert.match(requests.map((r) => r.reason).join(' | '), /The SMS to the client is past its deadline/);
     h.clock.advance(HOUR);
     await worker.drain();
@@ -163,14 +195,22 @@ describe('the outbox worker', () => {
   it('a message its templates cannot write fails at once, with a team request, instead of retrying', async () => {
     const h = await start('ordinary-cancellation');
     const email = recordingNotifier(['email']);
-    const worker = h.worker({ notifiers: [email], render: () => { throw new RangeError('unknown time zone "Mars/Olympus"'); } });
+    const worker = h.worker({
+      notifiers: [email],
+      render: () => {
+        throw new RangeError('unknown time zone "Mars/Olympus"');
+      },
+    });
     await cancelWithOffer(h);
     await worker.drain();
     const row = (await h.rows()).find((r) => r.message === 'session-cancelled')!;
     assert.equal(row.outcome, 'failed');
     assert.match(row.lastError ?? '', /cannot be written: unknown time zone/);
     assert.equal(email.attempts.length, 0, 'nothing sent');
-    assert.deepEqual((await teamRequests(h)).map((r) => r.kind), ['notification-failed']);
+    assert.deepEqual(
+      (await teamRequests(h)).map((r) => r.kind),
+      ['notification-failed'],
+    );
   });
 
   it('a refund provider failing, then recovering, issues one refund under one idempotency key; the status is visible', async () => {
@@ -178,10 +218,17 @@ describe('the outbox worker', () => {
     const refunds = recordingRefunds();
     refunds.failures.push('retryable', 'stall');
     const worker = h.worker({ notifiers: [recordingNotifier(['email', 'sms', 'phone'])], refunds, sendTimeoutMs: 50 });
-    const answer = await h.call('therapist', 'POST', '/sessions/ses-1/refund', { decision: SHOWN }, { 'if-match': '"1"' });
+    const answer = await h.call(
+      'therapist',
+      'POST',
+      '/sessions/ses-1/refund',
+      { decision: SHOWN },
+      { 'if-match': '"1"' },
+    );
     assert.equal(answer.status, 200, JSON.stringify(answer.body));
     assert.equal(answer.body.refund.status, 'pending');
-    const status = async () => (await h.call('therapist', 'GET', '/sessions/ses-1')).body.session.refund.status as string;
+    const status = async () =>
+      (await h.call('therapist', 'GET', '/sessions/ses-1')).body.session.refund.status as string;
     for (let i = 0; i < 2; i++) {
       await worker.drain();
       assert.equal(await status(), 'pending', 'still pending while the provider fails');

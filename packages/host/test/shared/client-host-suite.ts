@@ -59,7 +59,12 @@ interface SentRequest {
 }
 
 const NOW = Date.parse('2027-06-01T09:00:00Z');
-const shown: DecisionShown = { policyId: 'raincheck-default', policyVersion: '1.0.0', policyHash: 'x', outcome: 'allowed' };
+const shown: DecisionShown = {
+  policyId: 'raincheck-default',
+  policyVersion: '1.0.0',
+  policyHash: 'x',
+  outcome: 'allowed',
+};
 
 /** The error a call rejects with; fails the test when it resolves instead. */
 async function rejection(promise: Promise<unknown>): Promise<Error> {
@@ -121,8 +126,14 @@ export function clientHostSuite(hostName: string, open: () => Promise<HostUnderT
     const sentTo = (endpoint: EndpointId) => sent.filter((r) => r.endpoint === endpoint);
     const session = async (id: string) => (await client.getSession({ sessionId: id })).session;
     /** Every refund of the therapist's sessions, read from the host's store (the API shows one session's at a time). */
-    const refunds = () => current.observe(async (tx) => (await Promise.all((await tx.sessionsOf('th-ana')).map((s) => tx.refundOf(s.id)))).filter((r) => r !== undefined));
-    const teamRequests = async () => (await newClient({ token: () => current.token('team') }).listTeamRequests({ query: {} })).teamRequests;
+    const refunds = () =>
+      current.observe(async (tx) =>
+        (await Promise.all((await tx.sessionsOf('th-ana')).map((s) => tx.refundOf(s.id)))).filter(
+          (r) => r !== undefined,
+        ),
+      );
+    const teamRequests = async () =>
+      (await newClient({ token: () => current.token('team') }).listTeamRequests({ query: {} })).teamRequests;
 
     async function openSlotIds(count: number): Promise<string[]> {
       const { slots } = await client.listSlots({
@@ -171,15 +182,25 @@ export function clientHostSuite(hostName: string, open: () => Promise<HostUnderT
         assert.equal(result.session.status, 'cancelled');
         assert.equal(result.session.version, '2');
         assert.ok(result.offer);
-        assert.deepEqual((await current.outbox()).map((n) => [n.kind, n.channels]), [['session-cancelled', ['email']]]);
+        assert.deepEqual(
+          (await current.outbox()).map((n) => [n.kind, n.channels]),
+          [['session-cancelled', ['email']]],
+        );
         const { offer } = await client.getOffer({ token: result.offer.token });
-        assert.deepEqual(offer.alternatives.map((s) => s.id), alternativeSlotIds);
+        assert.deepEqual(
+          offer.alternatives.map((s) => s.id),
+          alternativeSlotIds,
+        );
         assert.deepEqual(offer.refund, { amount: { amount: 6500, currency: 'GBP' }, needsTeamReview: false });
       });
 
       it('refuses what the policy refuses, with the policy’s own explanation', async () => {
         const tooFew = await rejection(
-          client.cancelSession({ sessionId: 'ses-1', version: '1', body: { reason: 'illness', alternativeSlotIds: [], refundOffered: false, decision: shown } }),
+          client.cancelSession({
+            sessionId: 'ses-1',
+            version: '1',
+            body: { reason: 'illness', alternativeSlotIds: [], refundOffered: false, decision: shown },
+          }),
         );
         assert.ok(tooFew instanceof HostResponseError);
         assert.equal(tooFew.status, 422);
@@ -187,7 +208,16 @@ export function clientHostSuite(hostName: string, open: () => Promise<HostUnderT
         assert.match(tooFew.message, /at least 2/);
         await start('already-started');
         const started = await rejection(
-          client.cancelSession({ sessionId: 'ses-1', version: '1', body: { reason: 'illness', alternativeSlotIds: await openSlotIds(2), refundOffered: false, decision: shown } }),
+          client.cancelSession({
+            sessionId: 'ses-1',
+            version: '1',
+            body: {
+              reason: 'illness',
+              alternativeSlotIds: await openSlotIds(2),
+              refundOffered: false,
+              decision: shown,
+            },
+          }),
         );
         assert.ok(started instanceof HostResponseError);
         assert.equal(started.code, 'policy-refused');
@@ -196,7 +226,9 @@ export function clientHostSuite(hostName: string, open: () => Promise<HostUnderT
       });
 
       it('a stale version is PreconditionFailedError (412) and is not retried', async () => {
-        const error = await rejection(client.rescheduleSession({ sessionId: 'ses-1', version: '7', body: { slotId: 'x', decision: shown } }));
+        const error = await rejection(
+          client.rescheduleSession({ sessionId: 'ses-1', version: '7', body: { slotId: 'x', decision: shown } }),
+        );
         assert.ok(error instanceof PreconditionFailedError);
         assert.deepEqual(error.details, { currentVersion: '1' });
         assert.equal(sent.length, 1);
@@ -204,8 +236,14 @@ export function clientHostSuite(hostName: string, open: () => Promise<HostUnderT
 
       it('a slot taken meanwhile is ConflictError (409), not retried, and changes nothing', async () => {
         const [slotId] = await openSlotIds(1);
-        await client.rescheduleSession({ sessionId: 'ses-1', version: '1', body: { slotId: slotId!, decision: shown } });
-        const error = await rejection(client.rescheduleSession({ sessionId: 'ses-1', version: '2', body: { slotId: slotId!, decision: shown } }));
+        await client.rescheduleSession({
+          sessionId: 'ses-1',
+          version: '1',
+          body: { slotId: slotId!, decision: shown },
+        });
+        const error = await rejection(
+          client.rescheduleSession({ sessionId: 'ses-1', version: '2', body: { slotId: slotId!, decision: shown } }),
+        );
         assert.ok(error instanceof ConflictError);
         assert.equal(error.code, 'slot-taken');
         assert.equal((await session('ses-1')).version, '2');
@@ -215,13 +253,25 @@ export function clientHostSuite(hostName: string, open: () => Promise<HostUnderT
       it('a write without If-Match is 428 at the host; the client refuses to send one', async () => {
         const response = await current.fetch(`${current.baseUrl}/sessions/ses-1/reschedule`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'idempotency-key': 'k', authorization: `Bearer ${await current.token('therapist')}` },
+          headers: {
+            'content-type': 'application/json',
+            'idempotency-key': 'k',
+            authorization: `Bearer ${await current.token('therapist')}`,
+          },
           body: JSON.stringify({ slotId: 'x', decision: shown }),
         });
         assert.equal(response.status, 428);
-        const mapped = await rejection(newClient({ fetch: () => Promise.resolve(response.clone()) }).rescheduleSession({ sessionId: 'ses-1', version: '1', body: { slotId: 'x', decision: shown } }));
+        const mapped = await rejection(
+          newClient({ fetch: () => Promise.resolve(response.clone()) }).rescheduleSession({
+            sessionId: 'ses-1',
+            version: '1',
+            body: { slotId: 'x', decision: shown },
+          }),
+        );
         assert.ok(mapped instanceof PreconditionRequiredError);
-        const refused = await rejection(client.rescheduleSession({ sessionId: 'ses-1', version: '', body: { slotId: 'x', decision: shown } }));
+        const refused = await rejection(
+          client.rescheduleSession({ sessionId: 'ses-1', version: '', body: { slotId: 'x', decision: shown } }),
+        );
         assert.ok(refused instanceof ContractError);
         assert.equal(refused.field, '$.version');
       });
@@ -229,7 +279,12 @@ export function clientHostSuite(hostName: string, open: () => Promise<HostUnderT
 
     describe('idempotency: one effect per intent', () => {
       it('a double submit with one key cancels once; both callers get the same answer', async () => {
-        const body = { reason: 'illness' as const, alternativeSlotIds: await openSlotIds(2), refundOffered: true, decision: shown };
+        const body = {
+          reason: 'illness' as const,
+          alternativeSlotIds: await openSlotIds(2),
+          refundOffered: true,
+          decision: shown,
+        };
         const key = client.newIdempotencyKey();
         const [a, b] = await Promise.all([
           client.cancelSession({ sessionId: 'ses-1', version: '1', idempotencyKey: key, body }),
@@ -238,67 +293,140 @@ export function clientHostSuite(hostName: string, open: () => Promise<HostUnderT
         assert.deepEqual(a, b);
         assert.equal((await current.outbox()).length, 1);
         assert.equal((await client.getTherapist({ therapistId: 'th-ana' })).history.length, 1);
-        assert.deepEqual(sentTo('cancelSession').map((r) => [r.idempotencyKey, r.status]), [[key, 200], [key, 200]], 'both reached the host');
+        assert.deepEqual(
+          sentTo('cancelSession').map((r) => [r.idempotencyKey, r.status]),
+          [
+            [key, 200],
+            [key, 200],
+          ],
+          'both reached the host',
+        );
       });
 
       it('a cancel writes its outbox in the same write: a row per channel due now, the follow-up, the expiry; the answer ends the follow-up', async () => {
         await start('starting-soon');
         const alternativeSlotIds = await openSlotIds(2);
-        const { offer } = await client.cancelSession({ sessionId: 'ses-1', version: '1', body: { reason: 'illness', alternativeSlotIds, refundOffered: true, decision: shown } });
+        const { offer } = await client.cancelSession({
+          sessionId: 'ses-1',
+          version: '1',
+          body: { reason: 'illness', alternativeSlotIds, refundOffered: true, decision: shown },
+        });
         assert.ok(offer);
         const outbox = () => current.observe((tx) => tx.outboxOf('ses-1'));
         const rows = await outbox();
         const told = rows.filter((r) => r.message === 'session-cancelled');
-        assert.deepEqual(told.map((r) => r.channel).sort(), ['email', 'phone', 'sms'], 'within 4 hours: email, SMS and a call');
+        assert.deepEqual(
+          told.map((r) => r.channel).sort(),
+          ['email', 'phone', 'sms'],
+          'within 4 hours: email, SMS and a call',
+        );
         for (const row of told) {
           assert.equal(row.runAt, row.createdAt, 'due at the commit');
-          assert.equal(Date.parse(row.deadlineAt!), Date.parse(row.createdAt), 'within 0 minutes: the deadline is the commit');
+          assert.equal(
+            Date.parse(row.deadlineAt!),
+            Date.parse(row.createdAt),
+            'within 0 minutes: the deadline is the commit',
+          );
         }
         const reminders = rows.filter((r) => r.message === 'offer-reminder');
         assert.equal(reminders.length, told.length, 'a follow-up per channel');
-        for (const row of reminders) assert.equal(Date.parse(row.runAt) - Date.parse(row.createdAt), 24 * 3_600_000, 'after 24 hours');
+        for (const row of reminders)
+          assert.equal(Date.parse(row.runAt) - Date.parse(row.createdAt), 24 * 3_600_000, 'after 24 hours');
         const [expiry, ...more] = rows.filter((r) => r.kind === 'offer-expiry');
         assert.equal(more.length, 0);
         const first = (await client.getOffer({ token: offer.token })).offer.alternatives[0]!;
-        assert.equal(Date.parse(expiry!.runAt), Date.parse(offer.expiresAt), 'the expiry row is due when the offer expires');
-        assert.ok(Date.parse(offer.expiresAt) <= Date.parse(first.startsAt), 'the client chooses before the first offered time');
+        assert.equal(
+          Date.parse(expiry!.runAt),
+          Date.parse(offer.expiresAt),
+          'the expiry row is due when the offer expires',
+        );
+        assert.ok(
+          Date.parse(offer.expiresAt) <= Date.parse(first.startsAt),
+          'the client chooses before the first offered time',
+        );
         assert.ok(!JSON.stringify(rows).includes(offer.token), 'no offer token readable in the outbox');
 
         await current.deliver();
-        assert.deepEqual((await outbox()).filter((r) => r.message === 'session-cancelled').map((r) => r.outcome), ['sent', 'sent', 'sent'], 'delivered');
+        assert.deepEqual(
+          (await outbox()).filter((r) => r.message === 'session-cancelled').map((r) => r.outcome),
+          ['sent', 'sent', 'sent'],
+          'delivered',
+        );
         await client.answerOffer({ token: offer.token, body: { choice: 'alternative', slotId: first.id } });
         const after = await outbox();
-        assert.deepEqual(after.filter((r) => r.message === 'offer-reminder').map((r) => r.outcome), reminders.map(() => 'obsolete'), 'answered first: no follow-up');
-        assert.deepEqual(after.filter((r) => r.message === 'offer-answered').map((r) => r.channel).sort(), ['email', 'phone', 'sms'], 'the answer is confirmed the way the offer came');
+        assert.deepEqual(
+          after.filter((r) => r.message === 'offer-reminder').map((r) => r.outcome),
+          reminders.map(() => 'obsolete'),
+          'answered first: no follow-up',
+        );
+        assert.deepEqual(
+          after
+            .filter((r) => r.message === 'offer-answered')
+            .map((r) => r.channel)
+            .sort(),
+          ['email', 'phone', 'sms'],
+          'the answer is confirmed the way the offer came',
+        );
       });
 
       it('shows the therapist and the team what was sent, on which channel, and when; a follow-up as scheduled', async () => {
         await start('starting-soon');
         const alternativeSlotIds = await openSlotIds(2);
-        await client.cancelSession({ sessionId: 'ses-1', version: '1', body: { reason: 'illness', alternativeSlotIds, refundOffered: false, decision: shown } });
+        await client.cancelSession({
+          sessionId: 'ses-1',
+          version: '1',
+          body: { reason: 'illness', alternativeSlotIds, refundOffered: false, decision: shown },
+        });
         await current.deliver();
         const { notifications } = await client.getSessionNotifications({ sessionId: 'ses-1' });
         const [told, reminder, ...rest] = notifications;
         assert.equal(rest.length, 0, JSON.stringify(notifications));
         assert.equal(told?.kind, 'session-cancelled');
-        assert.deepEqual(told.deliveries.map((d) => [d.channel, d.status, d.attempts]).sort(), [['email', 'sent', 1], ['phone', 'sent', 1], ['sms', 'sent', 1]]);
-        assert.ok(told.deliveries.every((d) => d.doneAt !== undefined && Date.parse(d.doneAt) >= Date.parse(told.at)), 'when each went out');
+        assert.deepEqual(told.deliveries.map((d) => [d.channel, d.status, d.attempts]).sort(), [
+          ['email', 'sent', 1],
+          ['phone', 'sent', 1],
+          ['sms', 'sent', 1],
+        ]);
+        assert.ok(
+          told.deliveries.every((d) => d.doneAt !== undefined && Date.parse(d.doneAt) >= Date.parse(told.at)),
+          'when each went out',
+        );
         assert.equal(reminder?.kind, 'offer-reminder');
-        assert.ok(reminder.deliveries.every((d) => d.status === 'scheduled'), 'due in 24 hours');
+        assert.ok(
+          reminder.deliveries.every((d) => d.status === 'scheduled'),
+          'due in 24 hours',
+        );
         const team = newClient({ token: () => current.token('team') });
-        assert.deepEqual((await team.getOfferNotifications({ sessionId: 'ses-1' })).notifications, notifications, "the offer's messages, for the team too");
-        const stranger = await rejection(newClient({ token: () => current.token('other-therapist') }).getSessionNotifications({ sessionId: 'ses-1' }));
+        assert.deepEqual(
+          (await team.getOfferNotifications({ sessionId: 'ses-1' })).notifications,
+          notifications,
+          "the offer's messages, for the team too",
+        );
+        const stranger = await rejection(
+          newClient({ token: () => current.token('other-therapist') }).getSessionNotifications({ sessionId: 'ses-1' }),
+        );
         assert.ok(stranger instanceof HostResponseError);
         assert.equal(stranger.status, 403);
       });
 
       it('the same key with another body is 422', async () => {
         const key = client.newIdempotencyKey();
-        await client.createTeamRequest({ idempotencyKey: key, body: { kind: 'other', therapistId: 'th-ana', reason: 'First.' } });
-        const error = await rejection(client.createTeamRequest({ idempotencyKey: key, body: { kind: 'other', therapistId: 'th-ana', reason: 'Second.' } }));
+        await client.createTeamRequest({
+          idempotencyKey: key,
+          body: { kind: 'other', therapistId: 'th-ana', reason: 'First.' },
+        });
+        const error = await rejection(
+          client.createTeamRequest({
+            idempotencyKey: key,
+            body: { kind: 'other', therapistId: 'th-ana', reason: 'Second.' },
+          }),
+        );
         assert.ok(error instanceof HostResponseError);
         assert.equal(error.code, 'idempotency-key-reused');
-        assert.deepEqual((await teamRequests()).map((t) => t.reason), ['First.']);
+        assert.deepEqual(
+          (await teamRequests()).map((t) => t.reason),
+          ['First.'],
+        );
       });
 
       it('a refund is issued once, whatever the retries and repeats', async () => {
@@ -314,12 +442,28 @@ export function clientHostSuite(hostName: string, open: () => Promise<HostUnderT
           },
         });
         const key = client.newIdempotencyKey();
-        const first = await losing.refundSession({ sessionId: 'ses-1', version: '1', idempotencyKey: key, body: { decision: shown } });
-        const again = await client.refundSession({ sessionId: 'ses-1', version: '1', idempotencyKey: key, body: { decision: shown } });
+        const first = await losing.refundSession({
+          sessionId: 'ses-1',
+          version: '1',
+          idempotencyKey: key,
+          body: { decision: shown },
+        });
+        const again = await client.refundSession({
+          sessionId: 'ses-1',
+          version: '1',
+          idempotencyKey: key,
+          body: { decision: shown },
+        });
         assert.deepEqual(again, first);
         assert.equal(first.refund.status, 'pending', 'decided; the refund provider carries it out after the commit');
-        assert.deepEqual(sentTo('refundSession').map((r) => r.idempotencyKey), [key, key, key], 'the lost answer, the retry and the repeat: one key');
-        const other = await rejection(client.refundSession({ sessionId: 'ses-1', version: '1', body: { decision: shown } }));
+        assert.deepEqual(
+          sentTo('refundSession').map((r) => r.idempotencyKey),
+          [key, key, key],
+          'the lost answer, the retry and the repeat: one key',
+        );
+        const other = await rejection(
+          client.refundSession({ sessionId: 'ses-1', version: '1', body: { decision: shown } }),
+        );
         assert.ok(other instanceof ConflictError);
         assert.equal(other.code, 'already-refunded');
         await current.deliver();
@@ -352,7 +496,10 @@ export function clientHostSuite(hostName: string, open: () => Promise<HostUnderT
         const { offer } = await client.getOffer({ token: current.offerTokens.open! });
         assert.equal(offer.status, 'open');
         const slotId = offer.alternatives[1]!.id;
-        const answered = await client.answerOffer({ token: current.offerTokens.open!, body: { choice: 'alternative', slotId } });
+        const answered = await client.answerOffer({
+          token: current.offerTokens.open!,
+          body: { choice: 'alternative', slotId },
+        });
         assert.equal(answered.offer.status, 'answered');
         const booked = await session('ses-1');
         assert.equal(booked.status, 'scheduled');
@@ -361,13 +508,22 @@ export function clientHostSuite(hostName: string, open: () => Promise<HostUnderT
 
       it('a slot taken meanwhile is 409; an expired offer is 410; an answered one is 409', async () => {
         const { offer } = await client.getOffer({ token: current.offerTokens.open! });
-        const taken = await rejection(client.answerOffer({ token: current.offerTokens.open!, body: { choice: 'alternative', slotId: offer.alternatives[0]!.id } }));
+        const taken = await rejection(
+          client.answerOffer({
+            token: current.offerTokens.open!,
+            body: { choice: 'alternative', slotId: offer.alternatives[0]!.id },
+          }),
+        );
         assert.ok(taken instanceof ConflictError);
         assert.equal(taken.code, 'slot-taken');
-        const expired = await rejection(client.answerOffer({ token: current.offerTokens.expired!, body: { choice: 'refund' } }));
+        const expired = await rejection(
+          client.answerOffer({ token: current.offerTokens.expired!, body: { choice: 'refund' } }),
+        );
         assert.ok(expired instanceof HostResponseError);
         assert.equal(expired.status, 410);
-        const answered = await rejection(client.answerOffer({ token: current.offerTokens.answered!, body: { choice: 'refund' } }));
+        const answered = await rejection(
+          client.answerOffer({ token: current.offerTokens.answered!, body: { choice: 'refund' } }),
+        );
         assert.ok(answered instanceof ConflictError);
         assert.equal(answered.code, 'offer-answered');
       });
@@ -383,19 +539,36 @@ export function clientHostSuite(hostName: string, open: () => Promise<HostUnderT
     describe('the new client’s refund, attendance, visibility and absences', () => {
       it('a new client’s refund goes to the team for review, with the reason', async () => {
         await start('new-client-refund');
-        const cancelled = await client.cancelSession({ sessionId: 'ses-1', version: '1', body: { reason: 'illness', note: 'Flu, cannot work', alternativeSlotIds: await openSlotIds(2), refundOffered: true, decision: shown } });
+        const cancelled = await client.cancelSession({
+          sessionId: 'ses-1',
+          version: '1',
+          body: {
+            reason: 'illness',
+            note: 'Flu, cannot work',
+            alternativeSlotIds: await openSlotIds(2),
+            refundOffered: true,
+            decision: shown,
+          },
+        });
         const token = cancelled.offer!.token;
         const { offer } = await client.getOffer({ token });
         assert.equal(offer.refund?.needsTeamReview, true);
         const { refund } = await client.answerOffer({ token, body: { choice: 'refund' } });
         assert.equal(refund?.status, 'pending-review');
-        assert.deepEqual((await teamRequests()).map((t) => t.kind), ['new-client-refund']);
+        assert.deepEqual(
+          (await teamRequests()).map((t) => t.kind),
+          ['new-client-refund'],
+        );
       });
 
       it('a new client’s cancellation without a written reason is refused', async () => {
         await start('new-client-refund');
         const error = await rejection(
-          client.cancelSession({ sessionId: 'ses-1', version: '1', body: { reason: 'illness', alternativeSlotIds: await openSlotIds(2), refundOffered: true, decision: shown } }),
+          client.cancelSession({
+            sessionId: 'ses-1',
+            version: '1',
+            body: { reason: 'illness', alternativeSlotIds: await openSlotIds(2), refundOffered: true, decision: shown },
+          }),
         );
         assert.ok(error instanceof HostResponseError);
         assert.equal(error.code, 'reason-required');
@@ -403,12 +576,22 @@ export function clientHostSuite(hostName: string, open: () => Promise<HostUnderT
 
       it('completes an attendance update the therapist could not hold, with a refund', async () => {
         await start('already-started');
-        const result = await client.updateAttendance({ sessionId: 'ses-1', version: '1', body: { outcome: 'therapist-unable', refund: true, decision: shown } });
+        const result = await client.updateAttendance({
+          sessionId: 'ses-1',
+          version: '1',
+          body: { outcome: 'therapist-unable', refund: true, decision: shown },
+        });
         assert.equal(result.session.status, 'completed');
         assert.equal(result.refund?.status, 'pending');
         await current.deliver();
         // Recorded once: a second update (a new intent, another key) is refused, and nothing is refunded again.
-        const again = await rejection(client.updateAttendance({ sessionId: 'ses-1', version: result.session.version, body: { outcome: 'attended', refund: false, decision: shown } }));
+        const again = await rejection(
+          client.updateAttendance({
+            sessionId: 'ses-1',
+            version: result.session.version,
+            body: { outcome: 'attended', refund: false, decision: shown },
+          }),
+        );
         assert.ok(again instanceof HostResponseError);
         assert.equal(again.code, 'attendance-recorded');
         assert.deepEqual(await refunds(), [{ ...result.refund, status: 'issued' }]);
@@ -416,17 +599,29 @@ export function clientHostSuite(hostName: string, open: () => Promise<HostUnderT
 
       it('refuses an attendance update before the session has started', async () => {
         await start('ordinary-cancellation');
-        const error = await rejection(client.updateAttendance({ sessionId: 'ses-1', version: '1', body: { outcome: 'attended', refund: false, decision: shown } }));
+        const error = await rejection(
+          client.updateAttendance({
+            sessionId: 'ses-1',
+            version: '1',
+            body: { outcome: 'attended', refund: false, decision: shown },
+          }),
+        );
         assert.ok(error instanceof HostResponseError);
         assert.equal(error.code, 'not-yet-held');
       });
 
       it('hides the profile until a date, shows it again, and reports an absence to the team', async () => {
-        const hidden = await client.setVisibility({ therapistId: 'th-ana', body: { visible: false, hiddenUntil: '2027-07-01' } });
+        const hidden = await client.setVisibility({
+          therapistId: 'th-ana',
+          body: { visible: false, hiddenUntil: '2027-07-01' },
+        });
         assert.deepEqual([hidden.therapist.profileVisible, hidden.therapist.hiddenUntil], [false, '2027-07-01']);
         const shownAgain = await client.setVisibility({ therapistId: 'th-ana', body: { visible: true } });
         assert.equal(shownAgain.therapist.hiddenUntil, undefined);
-        const { teamRequest } = await client.reportAbsence({ therapistId: 'th-ana', body: { from: '2027-06-05', until: '2027-06-26', certainty: 'sure', informTeam: true } });
+        const { teamRequest } = await client.reportAbsence({
+          therapistId: 'th-ana',
+          body: { from: '2027-06-05', until: '2027-06-26', certainty: 'sure', informTeam: true },
+        });
         assert.equal(teamRequest?.kind, 'extended-absence');
       });
 
@@ -437,11 +632,26 @@ export function clientHostSuite(hostName: string, open: () => Promise<HostUnderT
         assert.equal(history.length, 5);
         await start('extended-absence');
         // Sessions 4, 11 and 30 days ahead; the range is 2027-06-02 .. 2027-06-12 (London days).
-        const { sessions } = await client.listSessions({ therapistId: 'th-ana', query: { from: '2027-06-02', to: '2027-06-12' } });
-        assert.deepEqual(sessions.map((s) => s.id), ['ses-1', 'ses-2']);
-        const byInstant = await client.listSessions({ therapistId: 'th-ana', query: { from: '2027-06-01T09:00:00Z', to: '2027-06-06T09:00:00Z' } });
-        assert.deepEqual(byInstant.sessions.map((s) => s.id), ['ses-1']);
-        await assert.rejects(client.getTherapist({ therapistId: 'nobody' }), (error) => error instanceof HostResponseError && error.status === 404);
+        const { sessions } = await client.listSessions({
+          therapistId: 'th-ana',
+          query: { from: '2027-06-02', to: '2027-06-12' },
+        });
+        assert.deepEqual(
+          sessions.map((s) => s.id),
+          ['ses-1', 'ses-2'],
+        );
+        const byInstant = await client.listSessions({
+          therapistId: 'th-ana',
+          query: { from: '2027-06-01T09:00:00Z', to: '2027-06-06T09:00:00Z' },
+        });
+        assert.deepEqual(
+          byInstant.sessions.map((s) => s.id),
+          ['ses-1'],
+        );
+        await assert.rejects(
+          client.getTherapist({ therapistId: 'nobody' }),
+          (error) => error instanceof HostResponseError && error.status === 404,
+        );
       });
     });
   });

@@ -46,7 +46,8 @@ export async function freshPostgres(): Promise<TestDatabase | undefined> {
 /** Says once, loudly, that PostgreSQL cases were skipped. */
 export function postgresSkipNotice(): string | false {
   if (process.env.DATABASE_URL) return false;
-  const notice = 'SKIPPED: no DATABASE_URL, so the PostgreSQL cases did not run (CI starts PostgreSQL; see .ci/run). PGlite cannot catch a missing row lock.';
+  const notice =
+    'SKIPPED: no DATABASE_URL, so the PostgreSQL cases did not run (CI starts PostgreSQL; see .ci/run). PGlite cannot catch a missing row lock.';
   console.warn(`\n*** ${notice} ***\n`);
   return notice;
 }

@@ -1,4 +1,12 @@
-import { DeliveryError, type MessageFacts, type Notifier, type OutboundMessage, type RefundOrder, type RefundProvider, type RenderedMessage } from '../../src/delivery/types.js';
+import {
+  DeliveryError,
+  type MessageFacts,
+  type Notifier,
+  type OutboundMessage,
+  type RefundOrder,
+  type RefundProvider,
+  type RenderedMessage,
+} from '../../src/delivery/types.js';
 
 // Stand-ins for the notifiers and refund provider that talk to the outside world: they record what
 // they were asked and fail on cue, so the worker's side (claims, retries, deadlines, escalation) is
@@ -25,7 +33,10 @@ export interface RecordingNotifier extends Notifier {
 async function failAs(failure: FakeFailure | undefined, signal: AbortSignal): Promise<void> {
   if (failure === 'retryable') throw new DeliveryError('the provider answered 500', true);
   if (failure === 'final') throw new DeliveryError('the provider refused the address (550)', false);
-  if (failure === 'stall') await new Promise((_, reject) => signal.addEventListener('abort', () => reject(new Error('aborted')), { once: true }));
+  if (failure === 'stall')
+    await new Promise((_, reject) =>
+      signal.addEventListener('abort', () => reject(new Error('aborted')), { once: true }),
+    );
 }
 
 export function recordingNotifier(channels: readonly string[]): RecordingNotifier {

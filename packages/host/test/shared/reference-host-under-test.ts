@@ -45,21 +45,38 @@ function referenceHost(fresh: ScenarioDatabase, closeAll: () => Promise<void>): 
   return {
     async scenario(name: ScenarioName, now: number): Promise<ScenarioUnderTest> {
       // The team queue is filled by requests the mock host makes on start: not a seed a store can take.
-      if (name === 'team-queue') throw new Error('referenceHost: the "team-queue" scenario is filled by the mock host at start, not seeded; it cannot run here');
+      if (name === 'team-queue')
+        throw new Error(
+          'referenceHost: the "team-queue" scenario is filled by the mock host at start, not seeded; it cannot run here',
+        );
       await stop();
       const database = await fresh();
       const { db } = database;
       const { offers, ...seed } = seedScenario(name, now);
       // Each offer gets a fresh random token; the store keeps only its hash, as the mock host does.
       const tokens = offers.map(() => newOfferToken());
-      const stored: StoredOffer[] = await Promise.all(offers.map(async ({ name: _name, ...offer }, i) => ({ ...offer, tokenHash: await offerTokenHash(tokens[i]!) })));
+      const stored: StoredOffer[] = await Promise.all(
+        offers.map(async ({ name: _name, ...offer }, i) => ({ ...offer, tokenHash: await offerTokenHash(tokens[i]!) })),
+      );
       await migrate(db);
       await seedStore(createSqlStore(db), { ...seed, offers: stored });
       // The database outlives the host: `stop` drops it after the host is closed.
-      const host = await createHost({ database: { ...db, close: () => Promise.resolve() }, auth: { secret: (tenant) => SECRETS[tenant] }, now: () => now, basePath: new URL(SUITE_BASE_URL).pathname });
+      const host = await createHost({
+        database: { ...db, close: () => Promise.resolve() },
+        auth: { secret: (tenant) => SECRETS[tenant] },
+        now: () => now,
+        basePath: new URL(SUITE_BASE_URL).pathname,
+      });
       running = { host, database };
       // Delivery as a worker process would do it, stepped by the test: every channel delivered, every refund carried out.
-      const worker = createOutboxWorker({ store: createSqlStore(db), policy: () => host.policy, now: () => now, render: renderFacts, notifiers: [recordingNotifier(['email', 'sms', 'phone', 'push'])], refunds: recordingRefunds() });
+      const worker = createOutboxWorker({
+        store: createSqlStore(db),
+        policy: () => host.policy,
+        now: () => now,
+        render: renderFacts,
+        notifiers: [recordingNotifier(['email', 'sms', 'phone', 'push'])],
+        refunds: recordingRefunds(),
+      });
       return {
         baseUrl: SUITE_BASE_URL,
         fetch: (input, init) => host.fetch(new Request(input, init)),
@@ -72,7 +89,11 @@ function referenceHost(fresh: ScenarioDatabase, closeAll: () => Promise<void>): 
         deliver: async () => {
           await worker.drain();
         },
-        outbox: async () => notificationsOf((await db.query<OutboxSqlRow>(`SELECT ${OUTBOX_COLUMNS} FROM outbox ORDER BY seq`)).map(rowOf), { immediateOnly: true }),
+        outbox: async () =>
+          notificationsOf(
+            (await db.query<OutboxSqlRow>(`SELECT ${OUTBOX_COLUMNS} FROM outbox ORDER BY seq`)).map(rowOf),
+            { immediateOnly: true },
+          ),
       };
     },
     close: async () => {

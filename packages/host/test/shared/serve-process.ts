@@ -18,7 +18,9 @@ export interface ServeProcess {
 
 /** Starts `serve` with `args` (and port 0), resolving once it prints `listening on …`. */
 export function startServe(args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', ...args], { env: { ...process.env, RAINCHECK_TOKEN_SECRET: '', DATABASE_URL: '', ...env } });
+  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', ...args], {
+    env: { ...process.env, RAINCHECK_TOKEN_SECRET: '', DATABASE_URL: '', ...env },
+  });
   let output = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const signal = async (name: NodeJS.Signals) => {
@@ -29,7 +31,8 @@ export function startServe(args: readonly string[], env: Readonly<Record<string,
     const onData = (chunk: Buffer) => {
       output += String(chunk);
       const url = /listening on (http:\/\/\S+)/.exec(output)?.[1];
-      if (url) resolve({ child, url, output: () => output, stop: () => signal('SIGTERM'), kill: () => signal('SIGKILL') });
+      if (url)
+        resolve({ child, url, output: () => output, stop: () => signal('SIGTERM'), kill: () => signal('SIGKILL') });
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);

@@ -11,7 +11,12 @@ import type { HostStore, StoredSession, StoredTeamRequest, StoredTherapist } fro
 /** Makes an empty store (a fresh database or memory), and closes it after the test. */
 export type StoreFactory = () => Promise<{ readonly store: HostStore; readonly close: () => Promise<void> }>;
 
-const therapist: StoredTherapist = { id: 'th-ana', tenant: 'practice-a', profileVisible: true, timeZone: 'Europe/London' };
+const therapist: StoredTherapist = {
+  id: 'th-ana',
+  tenant: 'practice-a',
+  profileVisible: true,
+  timeZone: 'Europe/London',
+};
 const session: StoredSession = {
   id: 'ses-1',
   therapistId: 'th-ana',
@@ -23,8 +28,17 @@ const session: StoredSession = {
   price: { amount: 6500, currency: 'GBP' },
   version: '1',
 };
-const slot = (hour: number) => ({ id: `slot-${hour}`, startsAt: `2027-06-09T${String(hour).padStart(2, '0')}:00:00+01:00`, endsAt: `2027-06-09T${String(hour).padStart(2, '0')}:50:00+01:00` });
-const refund = (id: string, sessionId = 'ses-1'): Refund => ({ id, sessionId, amount: { amount: 6500, currency: 'GBP' }, status: 'issued' });
+const slot = (hour: number) => ({
+  id: `slot-${hour}`,
+  startsAt: `2027-06-09T${String(hour).padStart(2, '0')}:00:00+01:00`,
+  endsAt: `2027-06-09T${String(hour).padStart(2, '0')}:50:00+01:00`,
+});
+const refund = (id: string, sessionId = 'ses-1'): Refund => ({
+  id,
+  sessionId,
+  amount: { amount: 6500, currency: 'GBP' },
+  status: 'issued',
+});
 const teamRequest = (id: string, tenant: string, status: 'open' | 'resolved' = 'open'): StoredTeamRequest => ({
   id,
   tenant,
@@ -38,7 +52,12 @@ const teamRequest = (id: string, tenant: string, status: 'open' | 'resolved' = '
 
 const at = (minute: number) => new Date(Date.parse('2027-06-01T09:00:00Z') + minute * 60_000).toISOString();
 /** A message row due at `runMinute` past 09:00 UTC, with its deadline `deadlineMinute` past it. */
-const outboxRow = (id: string, runMinute: number, deadlineMinute: number | null = null, changes: Partial<OutboxRow> = {}): OutboxRow => ({
+const outboxRow = (
+  id: string,
+  runMinute: number,
+  deadlineMinute: number | null = null,
+  changes: Partial<OutboxRow> = {},
+): OutboxRow => ({
   id,
   tenant: 'practice-a',
   kind: 'message',
@@ -116,7 +135,10 @@ export function storeConformance(name: string, factory: StoreFactory): void {
         await store.read(async (tx) => {
           assert.equal(await tx.refundOf('ses-1'), undefined);
           assert.equal((await tx.session('ses-1'))?.status, 'scheduled');
-          assert.ok((await tx.slots('th-ana')).some((s) => s.id === 'slot-9'), 'the slot is still open');
+          assert.ok(
+            (await tx.slots('th-ana')).some((s) => s.id === 'slot-9'),
+            'the slot is still open',
+          );
         });
         await store.write(async (tx) => {
           await tx.putRefund(refund('refund-b'));
@@ -128,7 +150,9 @@ export function storeConformance(name: string, factory: StoreFactory): void {
           assert.equal((await tx.refundOf('ses-1'))?.id, 'refund-b');
           assert.equal((await tx.refund('refund-b'))?.sessionId, 'ses-1');
           assert.ok(!(await tx.slots('th-ana')).some((s) => s.id === 'slot-9'));
-          assert.deepEqual(await tx.history('th-ana'), [{ sessionId: 'ses-1', at: '2027-06-01T10:00:00+01:00', kind: 'cancel' }]);
+          assert.deepEqual(await tx.history('th-ana'), [
+            { sessionId: 'ses-1', at: '2027-06-01T10:00:00+01:00', kind: 'cancel' },
+          ]);
         });
       } finally {
         await close();
@@ -147,12 +171,28 @@ export function storeConformance(name: string, factory: StoreFactory): void {
             }),
           );
           assert.equal(await tx.refund('inside'), undefined, 'the savepoint’s write is gone at once');
-          await tx.savepoint(() => tx.putAnswer({ scope: 'k', fingerprint: 'f', status: 422, body: '{}', headers: [['content-type', 'application/json']], expiresAt: 2_000 }));
+          await tx.savepoint(() =>
+            tx.putAnswer({
+              scope: 'k',
+              fingerprint: 'f',
+              status: 422,
+              body: '{}',
+              headers: [['content-type', 'application/json']],
+              expiresAt: 2_000,
+            }),
+          );
         });
         await store.read(async (tx) => {
           assert.equal((await tx.refundOf('ses-1'))?.id, 'before');
           assert.equal(await tx.refundOf('ses-2'), undefined);
-          assert.deepEqual(await tx.answer('k', 1_000), { scope: 'k', fingerprint: 'f', status: 422, body: '{}', headers: [['content-type', 'application/json']], expiresAt: 2_000 });
+          assert.deepEqual(await tx.answer('k', 1_000), {
+            scope: 'k',
+            fingerprint: 'f',
+            status: 422,
+            body: '{}',
+            headers: [['content-type', 'application/json']],
+            expiresAt: 2_000,
+          });
           assert.equal(await tx.answer('k', 2_000), undefined, 'an answer is forgotten when it expires');
         });
       } finally {
@@ -182,7 +222,9 @@ export function storeConformance(name: string, factory: StoreFactory): void {
             [],
           );
         });
-        await store.write(async (tx) => tx.putTeamRequest({ ...teamRequest('older', 'practice-a'), createdAt: '2027-05-28T10:00:00+01:00' }));
+        await store.write(async (tx) =>
+          tx.putTeamRequest({ ...teamRequest('older', 'practice-a'), createdAt: '2027-05-28T10:00:00+01:00' }),
+        );
         assert.deepEqual(
           (await store.read((tx) => tx.teamRequests('practice-a', {}))).map((r) => r.id),
           ['c', 'a', 'older'],
@@ -221,7 +263,9 @@ export function storeConformance(name: string, factory: StoreFactory): void {
     it('lets one of many concurrent takers have a slot, and one of many writers of a key answer it', async () => {
       const { store, close } = await seeded(factory);
       try {
-        const takers = await Promise.all(Array.from({ length: 8 }, () => store.write((tx) => tx.takeSlot('th-ana', 'slot-11'))));
+        const takers = await Promise.all(
+          Array.from({ length: 8 }, () => store.write((tx) => tx.takeSlot('th-ana', 'slot-11'))),
+        );
         assert.equal(takers.filter(Boolean).length, 1);
         const writes = await Promise.all(
           Array.from({ length: 8 }, (_, i) =>
@@ -229,7 +273,14 @@ export function storeConformance(name: string, factory: StoreFactory): void {
               const first = await tx.answer('same-key', 0);
               if (first) return `replayed ${first.body}`;
               await new Promise((resolve) => setTimeout(resolve, 2));
-              await tx.putAnswer({ scope: 'same-key', fingerprint: 'f', status: 200, body: `answer ${i}`, headers: [], expiresAt: 10_000 });
+              await tx.putAnswer({
+                scope: 'same-key',
+                fingerprint: 'f',
+                status: 200,
+                body: `answer ${i}`,
+                headers: [],
+                expiresAt: 10_000,
+              });
               return 'answered';
             }),
           ),
@@ -241,7 +292,7 @@ export function storeConformance(name: string, factory: StoreFactory): void {
         await close();
       }
     });
-    it('keeps outbox rows once per dedupe key, and a session\'s rows in write order', async () => {
+    it("keeps outbox rows once per dedupe key, and a session's rows in write order", async () => {
       const { store, close } = await seeded(factory);
       try {
         const added = await store.write(async (tx) => [
@@ -251,11 +302,22 @@ export function storeConformance(name: string, factory: StoreFactory): void {
         ]);
         assert.deepEqual(added, [true, false, true], 'a repeated dedupe key is refused');
         const rows = await store.read((tx) => tx.outboxOf('ses-1'));
-        assert.deepEqual(rows.map((r) => r.id), ['o-1', 'o-3']);
-        assert.deepEqual(rows[0], outboxRow('o-1', 0, 5, { sealedOfferToken: 'v1.sealed', offerTokenHash: 'hash-1' }), 'kept as written');
+        assert.deepEqual(
+          rows.map((r) => r.id),
+          ['o-1', 'o-3'],
+        );
+        assert.deepEqual(
+          rows[0],
+          outboxRow('o-1', 0, 5, { sealedOfferToken: 'v1.sealed', offerTokenHash: 'hash-1' }),
+          'kept as written',
+        );
         const { sealedOfferToken: _gone, ...rest } = rows[0];
         await store.write((tx) => tx.putOutbox({ ...rest, outcome: 'sent', doneAt: at(1), attempts: 1 }));
-        assert.deepEqual(await store.read((tx) => tx.outboxRow('o-1')), { ...rest, outcome: 'sent', doneAt: at(1), attempts: 1 }, 'replaced whole: the sealed token is gone');
+        assert.deepEqual(
+          await store.read((tx) => tx.outboxRow('o-1')),
+          { ...rest, outcome: 'sent', doneAt: at(1), attempts: 1 },
+          'replaced whole: the sealed token is gone',
+        );
         assert.equal(await store.read((tx) => tx.outboxRow('o-404')), undefined);
       } finally {
         await close();
@@ -272,15 +334,38 @@ export function storeConformance(name: string, factory: StoreFactory): void {
           await tx.addOutbox(outboxRow('not-yet', 90, 95));
           await tx.addOutbox(outboxRow('done', 0, 1, { outcome: 'sent', doneAt: at(1) }));
         });
-        const claim = (worker: string, minute: number, limit = 10) => store.write((tx) => tx.claimOutbox({ worker, now: at(minute), leaseUntil: at(minute + 1), limit }));
+        const claim = (worker: string, minute: number, limit = 10) =>
+          store.write((tx) => tx.claimOutbox({ worker, now: at(minute), leaseUntil: at(minute + 1), limit }));
         const first = await claim('w1', 5);
-        assert.deepEqual(first.map((r) => r.id), ['early-deadline', 'late-deadline', 'no-deadline'], 'due and not done, earliest deadline first');
-        assert.deepEqual(first.map((r) => [r.lockedBy, r.lockedUntil, r.attempts]), Array(3).fill(['w1', at(6), 1]));
+        assert.deepEqual(
+          first.map((r) => r.id),
+          ['early-deadline', 'late-deadline', 'no-deadline'],
+          'due and not done, earliest deadline first',
+        );
+        assert.deepEqual(
+          first.map((r) => [r.lockedBy, r.lockedUntil, r.attempts]),
+          Array(3).fill(['w1', at(6), 1]),
+        );
         assert.deepEqual(await claim('w2', 5), [], 'leased rows are not claimed twice');
         const again = await claim('w2', 6, 2);
-        assert.deepEqual(again.map((r) => [r.id, r.lockedBy, r.attempts]), [['early-deadline', 'w2', 2], ['late-deadline', 'w2', 2]], 'an expired lease is taken over, within the limit');
-        assert.deepEqual((await claim('w3', 6.5)).map((r) => r.id), ['no-deadline'], 'w2 holds the others until minute 7');
-        assert.deepEqual((await claim('w4', 100)).map((r) => r.id), ['early-deadline', 'late-deadline', 'not-yet', 'no-deadline'], 'every lease ran out; the row due at 90 is due too');
+        assert.deepEqual(
+          again.map((r) => [r.id, r.lockedBy, r.attempts]),
+          [
+            ['early-deadline', 'w2', 2],
+            ['late-deadline', 'w2', 2],
+          ],
+          'an expired lease is taken over, within the limit',
+        );
+        assert.deepEqual(
+          (await claim('w3', 6.5)).map((r) => r.id),
+          ['no-deadline'],
+          'w2 holds the others until minute 7',
+        );
+        assert.deepEqual(
+          (await claim('w4', 100)).map((r) => r.id),
+          ['early-deadline', 'late-deadline', 'not-yet', 'no-deadline'],
+          'every lease ran out; the row due at 90 is due too',
+        );
       } finally {
         await close();
       }
@@ -293,7 +378,9 @@ export function storeConformance(name: string, factory: StoreFactory): void {
           for (let i = 0; i < 60; i++) await tx.addOutbox(outboxRow(`row-${i}`, 0, 10));
         });
         const claimed = await Promise.all(
-          Array.from({ length: 6 }, (_, w) => store.write((tx) => tx.claimOutbox({ worker: `w${w}`, now: at(1), leaseUntil: at(2), limit: 15 }))),
+          Array.from({ length: 6 }, (_, w) =>
+            store.write((tx) => tx.claimOutbox({ worker: `w${w}`, now: at(1), leaseUntil: at(2), limit: 15 })),
+          ),
         );
         const ids = claimed.flat().map((r) => r.id);
         assert.equal(ids.length, 60, `claimed ${ids.length} of 60`);

@@ -34,7 +34,12 @@ export async function smtpSink(port = 0): Promise<SmtpSink> {
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const bound = (server.server.address() as AddressInfo).port;
-  return { url: `smtp://127.0.0.1:${bound}`, port: bound, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    url: `smtp://127.0.0.1:${bound}`,
+    port: bound,
+    received,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 /** One verified webhook request. */
@@ -66,7 +71,12 @@ export async function webhookReceiver(secret: string): Promise<WebhookReceiver> 
       try {
         const { idempotencyKey } = verifyWebhook(secret, request.headers, raw);
         const status = answers.shift() ?? 200;
-        received.push({ path: request.url ?? '', idempotencyKey: idempotencyKey ?? '', body: JSON.parse(raw.toString('utf8')) as Record<string, unknown>, status });
+        received.push({
+          path: request.url ?? '',
+          idempotencyKey: idempotencyKey ?? '',
+          body: JSON.parse(raw.toString('utf8')) as Record<string, unknown>,
+          status,
+        });
         response.writeHead(status, { 'content-type': 'application/json' }).end('{}');
       } catch (error) {
         response.writeHead(401).end(String(error));
@@ -75,5 +85,10 @@ export async function webhookReceiver(secret: string): Promise<WebhookReceiver> 
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, received, answers, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    received,
+    answers,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }

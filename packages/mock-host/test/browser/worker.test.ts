@@ -5,11 +5,19 @@ import { startMockHostWorker } from '@raincheck/mock-host/browser';
 import { rejection } from '../shared/rejection.js';
 
 const BASE = '/api/raincheck';
-const shown: DecisionShown = { policyId: 'raincheck-default', policyVersion: '1.0.0', policyHash: 'x', outcome: 'allowed' };
+const shown: DecisionShown = {
+  policyId: 'raincheck-default',
+  policyVersion: '1.0.0',
+  policyHash: 'x',
+  outcome: 'allowed',
+};
 const host = createMockHost({ now: () => Date.parse('2027-06-01T09:00:00Z') });
-const client = createHostClient({ baseUrl: BASE, sleep: () => Promise.resolve(), token: () => host.token('therapist') });
+const client = createHostClient({
+  baseUrl: BASE,
+  sleep: () => Promise.resolve(),
+  token: () => host.token('therapist'),
+});
 let worker: Awaited<ReturnType<typeof startMockHostWorker>>;
-
 
 describe('the mock host in a service worker, with the client, in Chromium', () => {
   before(async () => {
@@ -20,7 +28,9 @@ describe('the mock host in a service worker, with the client, in Chromium', () =
 
   it('answers the page’s real fetch through the service worker', async () => {
     assert.equal((await fetch(`${BASE}/sessions/ses-1`)).status, 401, 'no token, no session');
-    const response = await fetch(`${BASE}/sessions/ses-1`, { headers: { authorization: `Bearer ${await host.token('therapist')}` } });
+    const response = await fetch(`${BASE}/sessions/ses-1`, {
+      headers: { authorization: `Bearer ${await host.token('therapist')}` },
+    });
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('etag'), '"1"');
     const { session } = await client.getSession({ sessionId: 'ses-1' });
@@ -28,8 +38,16 @@ describe('the mock host in a service worker, with the client, in Chromium', () =
   });
 
   it('a double-clicked cancel with one key cancels once', async () => {
-    const { slots } = await client.listSlots({ therapistId: 'th-ana', query: { from: '2027-06-01T00:00:00Z', to: '2027-06-20T00:00:00Z' } });
-    const body = { reason: 'illness' as const, alternativeSlotIds: slots.slice(0, 2).map((s) => s.id), refundOffered: true, decision: shown };
+    const { slots } = await client.listSlots({
+      therapistId: 'th-ana',
+      query: { from: '2027-06-01T00:00:00Z', to: '2027-06-20T00:00:00Z' },
+    });
+    const body = {
+      reason: 'illness' as const,
+      alternativeSlotIds: slots.slice(0, 2).map((s) => s.id),
+      refundOffered: true,
+      decision: shown,
+    };
     const idempotencyKey = client.newIdempotencyKey();
     const [a, b] = await Promise.all([
       client.cancelSession({ sessionId: 'ses-1', version: '1', idempotencyKey, body }),
@@ -45,8 +63,10 @@ describe('the mock host in a service worker, with the client, in Chromium', () =
     host.faults.set('getSession', { malformed: true, times: 1 });
     const broken = await rejection(client.getSession({ sessionId: 'ses-1' }));
     assert.instanceOf(broken, ContractError);
-    assert.equal((broken).field, '$.session.id');
-    const taken = await rejection(client.rescheduleSession({ sessionId: 'ses-1', version: '1', body: { slotId: 'gone', decision: shown } }));
+    assert.equal(broken.field, '$.session.id');
+    const taken = await rejection(
+      client.rescheduleSession({ sessionId: 'ses-1', version: '1', body: { slotId: 'gone', decision: shown } }),
+    );
     assert.instanceOf(taken, ConflictError);
   });
 });

@@ -13,7 +13,12 @@ const decision = { policyId: 'raincheck-default', policyVersion: '1.0.0', policy
 async function cancelBody(fetch: typeof globalThis.fetch): Promise<string> {
   const listed = await fetch(`${BASE}/therapists/th-ana/slots?from=2027-06-01T00:00:00Z&to=2027-06-20T00:00:00Z`);
   const { slots } = (await listed.json()) as { slots: { id: string }[] };
-  return JSON.stringify({ reason: 'illness', alternativeSlotIds: slots.slice(0, 2).map((slot) => slot.id), refundOffered: false, decision });
+  return JSON.stringify({
+    reason: 'illness',
+    alternativeSlotIds: slots.slice(0, 2).map((slot) => slot.id),
+    refundOffered: false,
+    decision,
+  });
 }
 
 function cancel(fetch: typeof globalThis.fetch, body: string, key: string): Promise<Response> {
@@ -34,7 +39,10 @@ describe('mock host: bodies it cannot read and faults of its own', () => {
     assert.equal(response.status, 400);
     const { error } = (await response.json()) as { error: { code: string; details: { path: string }[] } };
     assert.equal(error.code, 'invalid-request');
-    assert.ok(error.details.some((issue) => issue.path === '$.note'), JSON.stringify(error.details));
+    assert.ok(
+      error.details.some((issue) => issue.path === '$.note'),
+      JSON.stringify(error.details),
+    );
     assert.equal(host.state.session('ses-1')?.status, 'scheduled');
     assert.equal(host.records.notifications.length, 0);
   });
@@ -55,7 +63,10 @@ describe('mock host: bodies it cannot read and faults of its own', () => {
     const failed = await cancel(fetch, body, 'k-1');
     assert.equal(failed.status, 500);
     const { error } = (await failed.json()) as { error: { code: string; message: string } };
-    assert.deepEqual(error, { code: 'internal-error', message: 'The host failed: the clock failed. Nothing was changed.' });
+    assert.deepEqual(error, {
+      code: 'internal-error',
+      message: 'The host failed: the clock failed. Nothing was changed.',
+    });
     assert.equal(host.records.requests.at(-1)?.status, 500);
     broken = false;
     const again = await cancel(fetch, body, 'k-1');
@@ -77,7 +88,11 @@ describe('mock host: bodies it cannot read and faults of its own', () => {
     const fetch = fetchAs(host, BASE, 'therapist');
     const statuses: Record<string, number> = {};
     for (const ifMatch of ['1"', '1', '"1', '"1" "2"', '"1"', 'W/"1"']) {
-      const response = await fetch(`${BASE}/sessions/ses-1/refund`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': `k-${ifMatch}`, 'if-match': ifMatch }, body: JSON.stringify({ decision }) });
+      const response = await fetch(`${BASE}/sessions/ses-1/refund`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': `k-${ifMatch}`, 'if-match': ifMatch },
+        body: JSON.stringify({ decision }),
+      });
       statuses[ifMatch] = response.status;
     }
     // A scheduled session is not refunded (422), but only once its version matched.
@@ -88,7 +103,11 @@ describe('mock host: bodies it cannot read and faults of its own', () => {
 describe('mock host: a write that fails half-way leaves nothing applied', () => {
   /** Everything a write may change, as JSON. */
   const stateOf = (host: ReturnType<typeof createMockHost>) =>
-    JSON.stringify({ session: host.state.session('ses-1'), seed: { ...host.state.seed, offers: undefined }, records: { ...host.records, requests: undefined } });
+    JSON.stringify({
+      session: host.state.session('ses-1'),
+      seed: { ...host.state.seed, offers: undefined },
+      records: { ...host.records, requests: undefined },
+    });
 
   for (const [name, scenario, path, body] of [
     ['a cancellation', 'ordinary-cancellation', '/sessions/ses-1/cancel', 'cancel'],
@@ -109,14 +128,24 @@ describe('mock host: a write that fails half-way leaves nothing applied', () => 
       const fetch = withBearer(host.fetchAt(BASE), await host.token('therapist'));
       const slots = host.state.seed.slots['th-ana']!.map((slot) => slot.id);
       const open = host.offerTokens.open;
-      const offered = open === undefined ? [] : ((await (await fetch(`${BASE}/offers/${open}`)).json()) as { offer: { alternatives: { id: string }[] } }).offer.alternatives.map((slot) => slot.id);
+      const offered =
+        open === undefined
+          ? []
+          : (
+              (await (await fetch(`${BASE}/offers/${open}`)).json()) as { offer: { alternatives: { id: string }[] } }
+            ).offer.alternatives.map((slot) => slot.id);
       const payloads = {
         cancel: { reason: 'illness', alternativeSlotIds: slots.slice(0, 2), refundOffered: false, decision },
         reschedule: { slotId: slots[0], decision },
         answer: { choice: 'alternative', slotId: offered[1] },
       };
       const payload = JSON.stringify(payloads[body]);
-      const send = () => fetch(`${BASE}${path.replace('{open}', open ?? '')}`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': 'k-1', 'if-match': '"1"' }, body: payload });
+      const send = () =>
+        fetch(`${BASE}${path.replace('{open}', open ?? '')}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'idempotency-key': 'k-1', 'if-match': '"1"' },
+          body: payload,
+        });
       const before = stateOf(host);
       let failures = 0;
       // Fail at the 1st, 2nd, … clock reading of the write until one gets through.
@@ -136,9 +165,8 @@ describe('mock host: a write that fails half-way leaves nothing applied', () => 
   }
 });
 
-
 describe('mock host: offer links cannot be guessed', () => {
-  it('each cancellation\'s offer token is 128 random bits (22 base64url characters), never one a neighbour\'s predicts', async () => {
+  it("each cancellation's offer token is 128 random bits (22 base64url characters), never one a neighbour's predicts", async () => {
     const tokens: string[] = [];
     for (let i = 0; i < 20; i++) {
       const host = createMockHost({ scenario: 'ordinary-cancellation', now: () => NOW });
@@ -158,13 +186,19 @@ describe('mock host: idempotency keys expire', () => {
     const host = createMockHost({ scenario: 'ordinary-cancellation', now: () => now });
     const fetch = fetchAs(host, BASE, 'therapist');
     const hide = (visible: boolean) =>
-      fetch(`${BASE}/therapists/th-ana/visibility`, { method: 'PUT', headers: { 'content-type': 'application/json', 'idempotency-key': 'k-vis' }, body: JSON.stringify({ visible }) });
+      fetch(`${BASE}/therapists/th-ana/visibility`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', 'idempotency-key': 'k-vis' },
+        body: JSON.stringify({ visible }),
+      });
     assert.equal((await hide(false)).status, 200);
     now += DEFAULT_IDEMPOTENCY_TTL_MS - 1;
     assert.equal((await hide(true)).status, 422, 'within a day, the key still names the first request');
     now += 2;
     assert.equal((await hide(true)).status, 200, 'after a day, the key is forgotten: a new request');
-    const answer = await (await fetch(`${BASE}/therapists/th-ana`)).json() as { therapist: { profileVisible: boolean } };
+    const answer = (await (await fetch(`${BASE}/therapists/th-ana`)).json()) as {
+      therapist: { profileVisible: boolean };
+    };
     assert.equal(answer.therapist.profileVisible, true);
   });
 });

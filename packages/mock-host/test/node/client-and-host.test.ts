@@ -26,7 +26,12 @@ clientHostSuite('the mock host', () => Promise.resolve(mockHostUnderTest()));
 describe('the mock host only: faults and its records', () => {
   const BASE = 'https://partner.test/api/raincheck';
   const NOW = Date.parse('2027-06-01T09:00:00Z');
-  const shown: DecisionShown = { policyId: 'raincheck-default', policyVersion: '1.0.0', policyHash: 'x', outcome: 'allowed' };
+  const shown: DecisionShown = {
+    policyId: 'raincheck-default',
+    policyVersion: '1.0.0',
+    policyHash: 'x',
+    outcome: 'allowed',
+  };
 
   let host: MockHost;
   let waits: number[];
@@ -69,7 +74,12 @@ describe('the mock host only: faults and its records', () => {
 
   describe('idempotency in the records', () => {
     it('a double submit with one key is recorded once as done and once as replayed', async () => {
-      const body = { reason: 'illness' as const, alternativeSlotIds: await openSlotIds(2), refundOffered: true, decision: shown };
+      const body = {
+        reason: 'illness' as const,
+        alternativeSlotIds: await openSlotIds(2),
+        refundOffered: true,
+        decision: shown,
+      };
       const key = client.newIdempotencyKey();
       const [a, b] = await Promise.all([
         client.cancelSession({ sessionId: 'ses-1', version: '1', idempotencyKey: key, body }),
@@ -78,21 +88,40 @@ describe('the mock host only: faults and its records', () => {
       assert.deepEqual(a, b);
       assert.equal(host.records.notifications.length, 1);
       assert.equal(host.state.seed.history['th-ana']!.length, 1);
-      assert.deepEqual(host.records.requests.filter((r) => r.endpoint === 'cancelSession').map((r) => r.replayed), [false, true]);
+      assert.deepEqual(
+        host.records.requests.filter((r) => r.endpoint === 'cancelSession').map((r) => r.replayed),
+        [false, true],
+      );
     });
 
     it('a refund is issued once, whatever the retries (an injected 503) and repeats', async () => {
       host.reset('client-offer');
       host.faults.set('refundSession', { status: 503, times: 1 });
       const key = client.newIdempotencyKey();
-      const first = await client.refundSession({ sessionId: 'ses-1', version: '1', idempotencyKey: key, body: { decision: shown } });
-      const again = await client.refundSession({ sessionId: 'ses-1', version: '1', idempotencyKey: key, body: { decision: shown } });
+      const first = await client.refundSession({
+        sessionId: 'ses-1',
+        version: '1',
+        idempotencyKey: key,
+        body: { decision: shown },
+      });
+      const again = await client.refundSession({
+        sessionId: 'ses-1',
+        version: '1',
+        idempotencyKey: key,
+        body: { decision: shown },
+      });
       assert.deepEqual(again, first);
       assert.equal(first.refund.status, 'pending', 'the answer: decided, for the refund provider to carry out');
-      const other = await rejection(client.refundSession({ sessionId: 'ses-1', version: '1', body: { decision: shown } }));
+      const other = await rejection(
+        client.refundSession({ sessionId: 'ses-1', version: '1', body: { decision: shown } }),
+      );
       assert.ok(other instanceof ConflictError);
       assert.equal(other.code, 'already-refunded');
-      assert.deepEqual(host.records.refunds.map((r) => r.status), ['issued'], 'carried out once by the in-process provider');
+      assert.deepEqual(
+        host.records.refunds.map((r) => r.status),
+        ['issued'],
+        'carried out once by the in-process provider',
+      );
       assert.equal(host.records.refundOrders.length, 1);
     });
   });
@@ -100,7 +129,9 @@ describe('the mock host only: faults and its records', () => {
   describe('retries', () => {
     it('retries 503 with backoff and succeeds; the write happens once', async () => {
       host.faults.set('createTeamRequest', { status: 503, times: 2 });
-      const { teamRequest } = await client.createTeamRequest({ body: { kind: 'other', therapistId: 'th-ana', reason: 'Help.' } });
+      const { teamRequest } = await client.createTeamRequest({
+        body: { kind: 'other', therapistId: 'th-ana', reason: 'Help.' },
+      });
       assert.equal(teamRequest.status, 'open');
       assert.deepEqual(waits, [500, 750]);
       assert.equal(host.records.teamRequests.length, 1);
@@ -164,7 +195,10 @@ describe('the mock host only: faults and its records', () => {
       assert.equal(error.side, 'response');
       assert.equal(error.endpoint, 'getSession');
       assert.equal(error.field, '$.session.id');
-      assert.match(error.message, /getSession response breaks the host API contract: \$\.session\.id: expected string, got number 42/);
+      assert.match(
+        error.message,
+        /getSession response breaks the host API contract: \$\.session\.id: expected string, got number 42/,
+      );
     });
 
     it('an aborted call rejects with the abort reason and is not retried', async () => {

@@ -5,7 +5,15 @@ import { storeConformance } from '../../../host/test/shared/store-conformance.js
 // as the SQL store.
 storeConformance('in-memory', () => {
   const store = createMemoryStore({
-    seed: { now: '2027-06-01T09:00:00+01:00', therapists: [], clients: [], sessions: [], slots: {}, history: {}, offers: [] },
+    seed: {
+      now: '2027-06-01T09:00:00+01:00',
+      therapists: [],
+      clients: [],
+      sessions: [],
+      slots: {},
+      history: {},
+      offers: [],
+    },
     refunds: [],
     teamRequests: [],
     outbox: [],

@@ -9,20 +9,32 @@ import { createMockHost, type MockHost } from '../../src/index.js';
 
 const BASE = 'https://partner.test/api';
 const NOW = Date.parse('2027-06-01T09:00:00Z');
-const shown: DecisionShown = { policyId: 'raincheck-default', policyVersion: '1.0.0', policyHash: 'x', outcome: 'allowed' };
+const shown: DecisionShown = {
+  policyId: 'raincheck-default',
+  policyVersion: '1.0.0',
+  policyHash: 'x',
+  outcome: 'allowed',
+};
 
 /** The default rules, but a cancellation must offer `minSlots` alternatives. */
 function rulesAsking(minSlots: number): Record<string, unknown> {
-  const files = structuredClone(defaultRuleFiles) as Record<string, { rules: { id: string; event: { params: Record<string, unknown> } }[] }>;
-  const [name] = Object.entries(files).find(([, file]) => file.rules.some((rule) => rule.id === 'offer-alternatives-on-cancel'))!;
-  for (const rule of files[name]!.rules) if (rule.id === 'offer-alternatives-on-cancel') rule.event.params.minSlots = minSlots;
+  const files = structuredClone(defaultRuleFiles) as Record<
+    string,
+    { rules: { id: string; event: { params: Record<string, unknown> } }[] }
+  >;
+  const [name] = Object.entries(files).find(([, file]) =>
+    file.rules.some((rule) => rule.id === 'offer-alternatives-on-cancel'),
+  )!;
+  for (const rule of files[name]!.rules)
+    if (rule.id === 'offer-alternatives-on-cancel') rule.event.params.minSlots = minSlots;
   return files;
 }
 
 let host: MockHost;
 let admin: HostClient;
 let therapist: HostClient;
-const client = (who: Parameters<MockHost['token']>[0]) => createHostClient({ baseUrl: BASE, fetch: host.fetchAt(BASE), token: () => host.token(who), retries: 0 });
+const client = (who: Parameters<MockHost['token']>[0]) =>
+  createHostClient({ baseUrl: BASE, fetch: host.fetchAt(BASE), token: () => host.token(who), retries: 0 });
 
 beforeEach(() => {
   host = createMockHost({ now: () => NOW });
@@ -32,14 +44,35 @@ beforeEach(() => {
 
 describe('publishing a policy version', () => {
   it('decides the tenant’s writes under it, and names it in the audit', async () => {
-    const published = await admin.publishRules({ body: { id: 'practice-a-rules', version: '2027.1', files: rulesAsking(3) } });
+    const published = await admin.publishRules({
+      body: { id: 'practice-a-rules', version: '2027.1', files: rulesAsking(3) },
+    });
     assert.deepEqual({ id: published.id, version: published.version }, { id: 'practice-a-rules', version: '2027.1' });
     const rules = await therapist.getRules({});
-    assert.deepEqual({ id: rules.id, version: rules.version, hash: rules.hash }, { id: published.id, version: published.version, hash: published.hash });
-    const { slots } = await therapist.listSlots({ therapistId: 'th-ana', query: { from: '2027-06-01T00:00:00Z', to: '2027-06-30T00:00:00Z' } });
+    assert.deepEqual(
+      { id: rules.id, version: rules.version, hash: rules.hash },
+      { id: published.id, version: published.version, hash: published.hash },
+    );
+    const { slots } = await therapist.listSlots({
+      therapistId: 'th-ana',
+      query: { from: '2027-06-01T00:00:00Z', to: '2027-06-30T00:00:00Z' },
+    });
     const cancel = (alternatives: number) =>
-      therapist.cancelSession({ sessionId: 'ses-1', version: '1', body: { reason: 'illness', note: 'A fever since last night.', alternativeSlotIds: slots.slice(0, alternatives).map((s) => s.id), refundOffered: false, decision: shown } });
-    await assert.rejects(cancel(2), (error: unknown) => error instanceof HostResponseError && error.status === 422 && error.code === 'policy-refused');
+      therapist.cancelSession({
+        sessionId: 'ses-1',
+        version: '1',
+        body: {
+          reason: 'illness',
+          note: 'A fever since last night.',
+          alternativeSlotIds: slots.slice(0, alternatives).map((s) => s.id),
+          refundOffered: false,
+          decision: shown,
+        },
+      });
+    await assert.rejects(
+      cancel(2),
+      (error: unknown) => error instanceof HostResponseError && error.status === 422 && error.code === 'policy-refused',
+    );
     await cancel(3);
     const written = host.records.audit.filter((entry) => entry.endpoint === 'cancelSession');
     assert.deepEqual(
@@ -58,8 +91,12 @@ describe('publishing a policy version', () => {
   });
 
   it('keeps versions immutable: the same files again are fine, other files under that version are 409', async () => {
-    const first = await admin.publishRules({ body: { id: 'practice-a-rules', version: '2027.1', files: rulesAsking(3) } });
-    const again = await admin.publishRules({ body: { id: 'practice-a-rules', version: '2027.1', files: rulesAsking(3) } });
+    const first = await admin.publishRules({
+      body: { id: 'practice-a-rules', version: '2027.1', files: rulesAsking(3) },
+    });
+    const again = await admin.publishRules({
+      body: { id: 'practice-a-rules', version: '2027.1', files: rulesAsking(3) },
+    });
     assert.equal(again.hash, first.hash);
     await assert.rejects(
       admin.publishRules({ body: { id: 'practice-a-rules', version: '2027.1', files: rulesAsking(4) } }),
@@ -72,8 +109,13 @@ describe('publishing a policy version', () => {
     const broken = rulesAsking(3) as Record<string, { rules: { event: { params: Record<string, unknown> } }[] }>;
     const [name] = Object.keys(broken);
     broken[name!]!.rules[0]!.event.params = { minSlots: 'three' };
-    const refusal = await admin.publishRules({ body: { id: 'practice-a-rules', version: '2027.2', files: broken } }).catch((error: unknown) => error);
-    assert.ok(refusal instanceof HostResponseError && refusal.status === 422 && refusal.code === 'invalid-rules', String(refusal));
+    const refusal = await admin
+      .publishRules({ body: { id: 'practice-a-rules', version: '2027.2', files: broken } })
+      .catch((error: unknown) => error);
+    assert.ok(
+      refusal instanceof HostResponseError && refusal.status === 422 && refusal.code === 'invalid-rules',
+      String(refusal),
+    );
     assert.match(refusal.message, new RegExp(name!));
     assert.equal((await therapist.getRules({})).hash, host.policy.hash);
   });
@@ -90,8 +132,12 @@ describe('publishing a policy version', () => {
 
 describe('publishing again', () => {
   it('makes an earlier version current again when its files are the same (a rollback)', async () => {
-    const first = await admin.publishRules({ body: { id: 'practice-a-rules', version: '3.0.0', files: rulesAsking(3) } });
-    const second = await admin.publishRules({ body: { id: 'practice-a-rules', version: '4.0.0', files: rulesAsking(4) } });
+    const first = await admin.publishRules({
+      body: { id: 'practice-a-rules', version: '3.0.0', files: rulesAsking(3) },
+    });
+    const second = await admin.publishRules({
+      body: { id: 'practice-a-rules', version: '4.0.0', files: rulesAsking(4) },
+    });
     assert.equal((await therapist.getRules({})).version, second.version);
     await admin.publishRules({ body: { id: 'practice-a-rules', version: '3.0.0', files: rulesAsking(3) } });
     const current = await therapist.getRules({});
@@ -99,10 +145,20 @@ describe('publishing again', () => {
   });
 
   it('of one version with other files by two admins at once: one is published, the other told 409', async () => {
-    const outcomes = await Promise.allSettled([3, 4].map((minSlots) => admin.publishRules({ body: { id: 'practice-a-rules', version: '5.0.0', files: rulesAsking(minSlots) } })));
+    const outcomes = await Promise.allSettled(
+      [3, 4].map((minSlots) =>
+        admin.publishRules({ body: { id: 'practice-a-rules', version: '5.0.0', files: rulesAsking(minSlots) } }),
+      ),
+    );
     const won = outcomes.filter((o) => o.status === 'fulfilled');
     assert.equal(won.length, 1);
-    assert.ok(outcomes.some((o) => o.status === 'rejected' && o.reason instanceof HostResponseError && o.reason.status === 409));
-    assert.equal((await therapist.getRules({})).hash, (won[0] as PromiseFulfilledResult<{ hash?: string }>).value.hash, 'what the winner was told is what is current');
+    assert.ok(
+      outcomes.some((o) => o.status === 'rejected' && o.reason instanceof HostResponseError && o.reason.status === 409),
+    );
+    assert.equal(
+      (await therapist.getRules({})).hash,
+      (won[0] as PromiseFulfilledResult<{ hash?: string }>).value.hash,
+      'what the winner was told is what is current',
+    );
   });
 });

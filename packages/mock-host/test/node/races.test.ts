@@ -8,7 +8,12 @@ import { createMockHost, type MockHost } from '../../src/index.js';
 
 const BASE = 'https://partner.test/api/raincheck';
 const NOW = Date.parse('2027-06-01T09:00:00Z');
-const shown: DecisionShown = { policyId: 'raincheck-default', policyVersion: '1.0.0', policyHash: 'x', outcome: 'allowed' };
+const shown: DecisionShown = {
+  policyId: 'raincheck-default',
+  policyVersion: '1.0.0',
+  policyHash: 'x',
+  outcome: 'allowed',
+};
 
 let host: MockHost;
 let client: HostClient;
@@ -17,7 +22,12 @@ beforeEach(async () => {
   host = createMockHost({ now: () => NOW });
   // One token for every call, as a page mints one: minting per call (async Web Crypto) would let
   // the calls reach the host in another order than they were fired, and the mixes below rely on it.
-  client = createHostClient({ baseUrl: BASE, fetch: host.fetchAt(BASE), retries: 0, token: await host.token('therapist') });
+  client = createHostClient({
+    baseUrl: BASE,
+    fetch: host.fetchAt(BASE),
+    retries: 0,
+    token: await host.token('therapist'),
+  });
 });
 
 /** What one call ended in: `200`, or the host's status and error code. */
@@ -58,7 +68,13 @@ describe('one version, many writers: the first wins, the rest get 412', () => {
   it('ten cancels of one version with different keys: one cancellation, one notice, one history entry', async () => {
     const alternativeSlotIds = openSlotIds().slice(0, 2);
     const results = await outcomes(
-      Array.from({ length: 10 }, () => client.cancelSession({ sessionId: 'ses-1', version: '1', body: { reason: 'illness', alternativeSlotIds, refundOffered: true, decision: shown } })),
+      Array.from({ length: 10 }, () =>
+        client.cancelSession({
+          sessionId: 'ses-1',
+          version: '1',
+          body: { reason: 'illness', alternativeSlotIds, refundOffered: true, decision: shown },
+        }),
+      ),
     );
     assert.deepEqual(tally(results), { '200': 1, '412 version-mismatch': 9 });
     assert.equal(host.state.session('ses-1')?.version, '2');
@@ -70,12 +86,24 @@ describe('one version, many writers: the first wins, the rest get 412', () => {
     const before = openSlotIds();
     const oldStart = host.state.session('ses-1')!.startsAt;
     const targets = before.slice(0, 5);
-    const results = await outcomes(targets.map((slotId) => client.rescheduleSession({ sessionId: 'ses-1', version: '1', body: { slotId, decision: shown } })));
+    const results = await outcomes(
+      targets.map((slotId) =>
+        client.rescheduleSession({ sessionId: 'ses-1', version: '1', body: { slotId, decision: shown } }),
+      ),
+    );
     assert.deepEqual(tally(results), { '200': 1, '412 version-mismatch': 4 });
     const winner = targets[results.findIndex((r) => r.status === 200)]!;
     const after = openSlotIds();
-    assert.deepEqual(after.filter((id) => !before.includes(id)), ['ses-1-freed-1'], 'the old time is freed once');
-    assert.deepEqual(before.filter((id) => !after.includes(id)), [winner], 'only the winner’s slot is taken');
+    assert.deepEqual(
+      after.filter((id) => !before.includes(id)),
+      ['ses-1-freed-1'],
+      'the old time is freed once',
+    );
+    assert.deepEqual(
+      before.filter((id) => !after.includes(id)),
+      [winner],
+      'only the winner’s slot is taken',
+    );
     assert.equal(host.state.seed.slots['th-ana']!.find((s) => s.id === 'ses-1-freed-1')?.startsAt, oldStart);
     assert.equal(host.state.session('ses-1')?.version, '2');
     assert.equal(host.state.seed.history['th-ana']!.length, 1);
@@ -84,21 +112,37 @@ describe('one version, many writers: the first wins, the rest get 412', () => {
   it('a cancel and a reschedule of one version: exactly one of them happens', async () => {
     const [first, second, third] = openSlotIds();
     const results = await outcomes([
-      client.cancelSession({ sessionId: 'ses-1', version: '1', body: { reason: 'illness', alternativeSlotIds: [first!, second!], refundOffered: false, decision: shown } }),
+      client.cancelSession({
+        sessionId: 'ses-1',
+        version: '1',
+        body: { reason: 'illness', alternativeSlotIds: [first!, second!], refundOffered: false, decision: shown },
+      }),
       client.rescheduleSession({ sessionId: 'ses-1', version: '1', body: { slotId: third!, decision: shown } }),
     ]);
     assert.deepEqual(tally(results), { '200': 1, '412 version-mismatch': 1 });
     const session = host.state.session('ses-1')!;
     assert.equal(session.version, '2');
     assert.equal(host.state.seed.history['th-ana']!.length, 1);
-    assert.equal(openSlotIds().includes(third!), session.status === 'cancelled', 'the slot is taken only when the reschedule won');
+    assert.equal(
+      openSlotIds().includes(third!),
+      session.status === 'cancelled',
+      'the slot is taken only when the reschedule won',
+    );
   });
 
   it('two attendance updates of one version: one is recorded, and its refund is the only one', async () => {
     host.reset('already-started');
     const results = await outcomes([
-      client.updateAttendance({ sessionId: 'ses-1', version: '1', body: { outcome: 'attended', refund: false, decision: shown } }),
-      client.updateAttendance({ sessionId: 'ses-1', version: '1', body: { outcome: 'therapist-unable', refund: true, decision: shown } }),
+      client.updateAttendance({
+        sessionId: 'ses-1',
+        version: '1',
+        body: { outcome: 'attended', refund: false, decision: shown },
+      }),
+      client.updateAttendance({
+        sessionId: 'ses-1',
+        version: '1',
+        body: { outcome: 'therapist-unable', refund: true, decision: shown },
+      }),
     ]);
     assert.deepEqual(tally(results), { '200': 1, '412 version-mismatch': 1 });
     assert.equal(host.state.session('ses-1')?.version, '2');
@@ -108,7 +152,11 @@ describe('one version, many writers: the first wins, the rest get 412', () => {
 
   it('refunds of one session with different keys: one refund, the rest 409 already-refunded', async () => {
     host.reset('client-offer');
-    const results = await outcomes(Array.from({ length: 8 }, () => client.refundSession({ sessionId: 'ses-1', version: '1', body: { decision: shown } })));
+    const results = await outcomes(
+      Array.from({ length: 8 }, () =>
+        client.refundSession({ sessionId: 'ses-1', version: '1', body: { decision: shown } }),
+      ),
+    );
     assert.deepEqual(tally(results), { '200': 1, '409 already-refunded': 7 });
     assert.equal(host.records.refunds.length, 1);
   });
@@ -133,7 +181,11 @@ describe('one offer, answered twice at once', () => {
   it('two times at once: one booking, one slot taken', async () => {
     const [, second, third] = await offeredSlotIds();
     const before = openSlotIds();
-    const results = await outcomes([second!, third!].map((slotId) => client.answerOffer({ token: openOffer(), body: { choice: 'alternative', slotId } })));
+    const results = await outcomes(
+      [second!, third!].map((slotId) =>
+        client.answerOffer({ token: openOffer(), body: { choice: 'alternative', slotId } }),
+      ),
+    );
     assert.deepEqual(tally(results), { '200': 1, '409 offer-answered': 1 });
     assert.equal(before.length - openSlotIds().length, 1);
     assert.equal(host.state.session('ses-1')?.version, '2');
@@ -156,7 +208,9 @@ describe('an offer whose session was refunded', () => {
     const slotId = (await offeredSlotIds())[1]!;
     const slotsBefore = openSlotIds().length;
     await client.refundSession({ sessionId: 'ses-1', version: '1', body: { decision: shown } });
-    const [answer] = await outcomes([client.answerOffer({ token: openOffer(), body: { choice: 'alternative', slotId } })]);
+    const [answer] = await outcomes([
+      client.answerOffer({ token: openOffer(), body: { choice: 'alternative', slotId } }),
+    ]);
     assert.deepEqual(answer, { status: 409, code: 'already-refunded' });
     assert.equal(openSlotIds().length, slotsBefore);
     assert.equal(host.state.session('ses-1')?.status, 'cancelled');
@@ -179,7 +233,11 @@ describe('two sessions, one slot', () => {
   it('two sessions rescheduled to the same slot at once: one moves, the other gets 409 slot-taken', async () => {
     host.reset('extended-absence');
     const [slotId] = openSlotIds();
-    const results = await outcomes(['ses-1', 'ses-2'].map((sessionId) => client.rescheduleSession({ sessionId, version: '1', body: { slotId: slotId!, decision: shown } })));
+    const results = await outcomes(
+      ['ses-1', 'ses-2'].map((sessionId) =>
+        client.rescheduleSession({ sessionId, version: '1', body: { slotId: slotId!, decision: shown } }),
+      ),
+    );
     assert.deepEqual(tally(results), { '200': 1, '409 slot-taken': 1 });
     const moved = ['ses-1', 'ses-2'].filter((id) => host.state.session(id)?.version === '2');
     assert.equal(moved.length, 1);
@@ -188,9 +246,16 @@ describe('two sessions, one slot', () => {
 
 describe('idempotency keys under concurrency', () => {
   it('concurrent repeats of one key while other writers queue: all get the first answer, one effect', async () => {
-    const body = { reason: 'illness' as const, alternativeSlotIds: openSlotIds().slice(0, 2), refundOffered: false, decision: shown };
+    const body = {
+      reason: 'illness' as const,
+      alternativeSlotIds: openSlotIds().slice(0, 2),
+      refundOffered: false,
+      decision: shown,
+    };
     const key = client.newIdempotencyKey();
-    const calls = Array.from({ length: 12 }, (_, i) => client.cancelSession({ sessionId: 'ses-1', version: '1', ...(i % 2 === 0 ? { idempotencyKey: key } : {}), body }));
+    const calls = Array.from({ length: 12 }, (_, i) =>
+      client.cancelSession({ sessionId: 'ses-1', version: '1', ...(i % 2 === 0 ? { idempotencyKey: key } : {}), body }),
+    );
     const results = await outcomes(calls);
     // Which intent reaches the host first is not the order of sending (each request's token check
     // and hashing finish when they finish): the key's repeats all get one answer, and of the seven
@@ -200,7 +265,9 @@ describe('idempotency keys under concurrency', () => {
     const others = results.filter((_, i) => i % 2 === 1);
     const wins = [repeats[0]!, ...others].filter((result) => result.status === 200);
     assert.equal(wins.length, 1, JSON.stringify(tally(results)));
-    assert.deepEqual(tally([repeats[0]!, ...others].filter((result) => result.status !== 200)), { '412 version-mismatch': 6 });
+    assert.deepEqual(tally([repeats[0]!, ...others].filter((result) => result.status !== 200)), {
+      '412 version-mismatch': 6,
+    });
     assert.equal(host.records.notifications.length, 1);
   });
 
@@ -213,14 +280,28 @@ describe('idempotency keys under concurrency', () => {
       },
     });
     // Minted before the clock breaks: tokens are minted on the host's clock.
-    client = createHostClient({ baseUrl: BASE, fetch: host.fetchAt(BASE), retries: 0, token: await host.token('therapist') });
-    const body = { reason: 'illness' as const, alternativeSlotIds: openSlotIds().slice(0, 2), refundOffered: false, decision: shown };
+    client = createHostClient({
+      baseUrl: BASE,
+      fetch: host.fetchAt(BASE),
+      retries: 0,
+      token: await host.token('therapist'),
+    });
+    const body = {
+      reason: 'illness' as const,
+      alternativeSlotIds: openSlotIds().slice(0, 2),
+      refundOffered: false,
+      decision: shown,
+    };
     const key = client.newIdempotencyKey();
     broken = true;
-    const crashed = await outcomes([0, 1].map(() => client.cancelSession({ sessionId: 'ses-1', version: '1', idempotencyKey: key, body })));
+    const crashed = await outcomes(
+      [0, 1].map(() => client.cancelSession({ sessionId: 'ses-1', version: '1', idempotencyKey: key, body })),
+    );
     assert.deepEqual(tally(crashed), { '500 internal-error': 2 });
     broken = false;
-    const again = await outcomes([0, 1].map(() => client.cancelSession({ sessionId: 'ses-1', version: '1', idempotencyKey: key, body })));
+    const again = await outcomes(
+      [0, 1].map(() => client.cancelSession({ sessionId: 'ses-1', version: '1', idempotencyKey: key, body })),
+    );
     assert.deepEqual(tally(again), { '200': 2 });
     assert.equal(host.records.notifications.length, 1);
   });
@@ -263,7 +344,8 @@ async function fireAll(intents: readonly Intent[], random: () => number): Promis
 /** Every intent's copies got one and the same answer (the first one's); returns that answer per intent. */
 function oneAnswerPerIntent(byIntent: readonly Outcome[][]): Outcome[] {
   return byIntent.map((copies, index) => {
-    for (const copy of copies) assert.deepEqual(copy, copies[0], `intent ${index}: a repeat with its key got another answer`);
+    for (const copy of copies)
+      assert.deepEqual(copy, copies[0], `intent ${index}: a repeat with its key got another answer`);
     return copies[0]!;
   });
 }
@@ -280,7 +362,11 @@ describe('at scale: thousands of concurrent writes, one effect per intent', () =
     const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
     const sessionIds = ['ses-1', 'ses-2', 'ses-3'];
     const slotIds = openSlotIds();
-    const times = () => [...host.state.seed.slots['th-ana']!.map((s) => s.startsAt), ...sessionIds.map((id) => host.state.session(id)!.startsAt)].sort();
+    const times = () =>
+      [
+        ...host.state.seed.slots['th-ana']!.map((s) => s.startsAt),
+        ...sessionIds.map((id) => host.state.session(id)!.startsAt),
+      ].sort();
     const timesBefore = times();
     const intents: Intent[] = Array.from({ length: 1_100 }, (_, i): Intent => {
       const idempotencyKey = `intent-${i}`;
@@ -290,33 +376,95 @@ describe('at scale: thousands of concurrent writes, one effect per intent', () =
       const roll = random();
       if (roll < 0.3) {
         const alternativeSlotIds = [pick(slotIds), pick(slotIds)];
-        return { kind: 'cancel', sessionId, version, copies, call: () => client.cancelSession({ sessionId, version, idempotencyKey, body: { reason: 'illness', alternativeSlotIds, refundOffered: true, decision: shown } }) };
+        return {
+          kind: 'cancel',
+          sessionId,
+          version,
+          copies,
+          call: () =>
+            client.cancelSession({
+              sessionId,
+              version,
+              idempotencyKey,
+              body: { reason: 'illness', alternativeSlotIds, refundOffered: true, decision: shown },
+            }),
+        };
       }
       if (roll < 0.7) {
         // Mostly open slots, some a session holds or once held (freed on a move).
         const slotId = random() < 0.8 ? pick(slotIds) : `${pick(sessionIds)}-freed-${1 + Math.floor(random() * 4)}`;
-        return { kind: 'reschedule', sessionId, version, copies, call: () => client.rescheduleSession({ sessionId, version, idempotencyKey, body: { slotId, decision: shown } }) };
+        return {
+          kind: 'reschedule',
+          sessionId,
+          version,
+          copies,
+          call: () =>
+            client.rescheduleSession({ sessionId, version, idempotencyKey, body: { slotId, decision: shown } }),
+        };
       }
-      if (roll < 0.85) return { kind: 'refund', sessionId, version, copies, call: () => client.refundSession({ sessionId, version, idempotencyKey, body: { decision: shown } }) };
-      if (roll < 0.9) return { kind: 'team', copies, call: () => client.createTeamRequest({ idempotencyKey, body: { kind: 'other', therapistId: 'th-ana', reason: `Intent ${i}.` } }) };
+      if (roll < 0.85)
+        return {
+          kind: 'refund',
+          sessionId,
+          version,
+          copies,
+          call: () => client.refundSession({ sessionId, version, idempotencyKey, body: { decision: shown } }),
+        };
+      if (roll < 0.9)
+        return {
+          kind: 'team',
+          copies,
+          call: () =>
+            client.createTeamRequest({
+              idempotencyKey,
+              body: { kind: 'other', therapistId: 'th-ana', reason: `Intent ${i}.` },
+            }),
+        };
       if (roll < 0.95) {
-        return { kind: 'absence', copies, call: () => client.reportAbsence({ therapistId: 'th-ana', idempotencyKey, body: { from: '2027-06-05', certainty: 'sure', informTeam: true, note: `Intent ${i}.` } }) };
+        return {
+          kind: 'absence',
+          copies,
+          call: () =>
+            client.reportAbsence({
+              therapistId: 'th-ana',
+              idempotencyKey,
+              body: { from: '2027-06-05', certainty: 'sure', informTeam: true, note: `Intent ${i}.` },
+            }),
+        };
       }
       const visible = random() < 0.5;
-      return { kind: 'visibility', copies, call: () => client.setVisibility({ therapistId: 'th-ana', idempotencyKey, body: { visible } }) };
+      return {
+        kind: 'visibility',
+        copies,
+        call: () => client.setVisibility({ therapistId: 'th-ana', idempotencyKey, body: { visible } }),
+      };
     });
     const answers = oneAnswerPerIntent(await fireAll(intents, random));
     assert.ok(intents.reduce((sum, intent) => sum + intent.copies, 0) >= 2_000, 'thousands of calls');
     assertOnly(answers, ['409 slot-taken', '409 already-refunded', '412 version-mismatch', '422 policy-refused']);
 
     const succeeded = (kind: string, sessionId?: string) =>
-      intents.filter((intent, i) => intent.kind === kind && (sessionId === undefined || intent.sessionId === sessionId) && answers[i]!.status === 200);
+      intents.filter(
+        (intent, i) =>
+          intent.kind === kind &&
+          (sessionId === undefined || intent.sessionId === sessionId) &&
+          answers[i]!.status === 200,
+      );
     for (const sessionId of sessionIds) {
       // Each change was made against the version the one before it left: 1, 2, 3 … and nothing twice.
-      const changes = [...succeeded('cancel', sessionId), ...succeeded('reschedule', sessionId)].map((intent) => Number(intent.version)).sort((a, b) => a - b);
+      const changes = [...succeeded('cancel', sessionId), ...succeeded('reschedule', sessionId)]
+        .map((intent) => Number(intent.version))
+        .sort((a, b) => a - b);
       const finalVersion = Number(host.state.session(sessionId)!.version);
-      assert.deepEqual(changes, Array.from({ length: finalVersion - 1 }, (_, i) => i + 1), `${sessionId}: one change per version`);
-      assert.ok(host.records.refunds.filter((r) => r.sessionId === sessionId).length <= 1, `${sessionId}: refunded at most once`);
+      assert.deepEqual(
+        changes,
+        Array.from({ length: finalVersion - 1 }, (_, i) => i + 1),
+        `${sessionId}: one change per version`,
+      );
+      assert.ok(
+        host.records.refunds.filter((r) => r.sessionId === sessionId).length <= 1,
+        `${sessionId}: refunded at most once`,
+      );
     }
     const cancels = succeeded('cancel').length;
     const reschedules = succeeded('reschedule').length;
@@ -341,23 +489,49 @@ describe('at scale: thousands of concurrent writes, one effect per intent', () =
       const idempotencyKey = `answer-${i}`;
       const copies = 1 + Math.floor(random() * 3);
       const roll = random();
-      if (roll < 0.35) return { kind: 'answer-refund', copies, call: () => client.answerOffer({ token: openOffer(), idempotencyKey, body: { choice: 'refund' } }) };
+      if (roll < 0.35)
+        return {
+          kind: 'answer-refund',
+          copies,
+          call: () => client.answerOffer({ token: openOffer(), idempotencyKey, body: { choice: 'refund' } }),
+        };
       if (roll < 0.75) {
         // The first offered time was taken meanwhile (409 slot-taken); one is not offered at all (422).
         const slotId = random() < 0.9 ? pick(offered) : slotsBefore[0]!;
-        return { kind: 'answer-time', copies, call: () => client.answerOffer({ token: openOffer(), idempotencyKey, body: { choice: 'alternative', slotId } }) };
+        return {
+          kind: 'answer-time',
+          copies,
+          call: () =>
+            client.answerOffer({ token: openOffer(), idempotencyKey, body: { choice: 'alternative', slotId } }),
+        };
       }
       if (roll < 0.85) {
         const token = pick([host.offerTokens.expired!, host.offerTokens.answered!]);
-        return { kind: 'answer-closed', copies, call: () => client.answerOffer({ token, idempotencyKey, body: { choice: 'refund' } }) };
+        return {
+          kind: 'answer-closed',
+          copies,
+          call: () => client.answerOffer({ token, idempotencyKey, body: { choice: 'refund' } }),
+        };
       }
       const version = pick(['1', '2']);
-      return { kind: 'refund', copies, call: () => client.refundSession({ sessionId: 'ses-1', version, idempotencyKey, body: { decision: shown } }) };
+      return {
+        kind: 'refund',
+        copies,
+        call: () => client.refundSession({ sessionId: 'ses-1', version, idempotencyKey, body: { decision: shown } }),
+      };
     });
     const answers = oneAnswerPerIntent(await fireAll(intents, random));
     assert.ok(intents.reduce((sum, intent) => sum + intent.copies, 0) >= 2_000, 'thousands of calls');
-    assertOnly(answers, ['409 offer-answered', '409 slot-taken', '409 already-refunded', '410 offer-expired', '412 version-mismatch', '422 not-offered']);
-    const succeeded = (kind: string) => intents.filter((intent, i) => intent.kind === kind && answers[i]!.status === 200).length;
+    assertOnly(answers, [
+      '409 offer-answered',
+      '409 slot-taken',
+      '409 already-refunded',
+      '410 offer-expired',
+      '412 version-mismatch',
+      '422 not-offered',
+    ]);
+    const succeeded = (kind: string) =>
+      intents.filter((intent, i) => intent.kind === kind && answers[i]!.status === 200).length;
     assert.equal(succeeded('answer-refund') + succeeded('answer-time'), 1, 'the open offer is answered once');
     assert.equal(succeeded('answer-closed'), 0);
     assert.equal(host.records.refunds.length, succeeded('answer-refund') + succeeded('refund'));

@@ -9,7 +9,11 @@ const BASE = 'https://partner.test/api';
 const NOW = Date.parse('2027-06-01T09:00:00Z');
 
 /** The host's own decision for cancelling the scenario's first session, read through the contract. */
-async function cancelDecision(scenario: ScenarioName, tweaks: ScenarioTweaks = {}, host = createMockHost({ scenario, tweaks, now: () => NOW })) {
+async function cancelDecision(
+  scenario: ScenarioName,
+  tweaks: ScenarioTweaks = {},
+  host = createMockHost({ scenario, tweaks, now: () => NOW }),
+) {
   const client = clientAs(host, BASE, 'therapist');
   const { session } = await client.getSession({ sessionId: 'ses-1' });
   const facts = await client.getPolicyFacts({ sessionId: 'ses-1' });
@@ -28,27 +32,41 @@ describe('seeded scenarios', () => {
       const link = clientAs(host, BASE, null);
       for (const token of Object.values(host.offerTokens)) await link.getOffer({ token });
       const team = clientAs(host, BASE, 'team');
-      for (const { id } of (await team.listTeamRequests({ query: {} })).teamRequests) await team.getTeamRequest({ requestId: id });
+      for (const { id } of (await team.listTeamRequests({ query: {} })).teamRequests)
+        await team.getTeamRequest({ requestId: id });
     }
   });
 
   it('each puts the therapist in the article’s situation it names', async () => {
     assert.deepEqual((await cancelDecision('ordinary-cancellation')).notify?.channels, ['email']);
     assert.deepEqual((await cancelDecision('starting-soon')).notify?.channels, ['email', 'sms', 'phone']);
-    assert.deepEqual((await cancelDecision('already-started')).team.map((t) => t.reason), ['session-started']);
+    assert.deepEqual(
+      (await cancelDecision('already-started')).team.map((t) => t.reason),
+      ['session-started'],
+    );
     assert.equal((await cancelDecision('new-client-refund')).refund?.mode, 'team-review');
     const frequent = await cancelDecision('near-frequency-threshold');
-    assert.deepEqual(frequent.warnings.map((w) => [w.level, w.count]), [['critical', 5]]);
+    assert.deepEqual(
+      frequent.warnings.map((w) => [w.level, w.count]),
+      [['critical', 5]],
+    );
     const away = createMockHost({ scenario: 'extended-absence', now: () => NOW }).state.seed.sessions;
     const threeWeeks = NOW + 21 * 86_400_000;
     assert.equal(away.filter((s) => Date.parse(s.startsAt) < threeWeeks).length, 2);
     const offers = createMockHost({ scenario: 'client-offer', now: () => NOW });
     const client = clientAs(offers, BASE, null);
-    const statuses = await Promise.all((['open', 'expired', 'answered'] as const).map(async (name) => (await client.getOffer({ token: offers.offerTokens[name]! })).offer.status));
+    const statuses = await Promise.all(
+      (['open', 'expired', 'answered'] as const).map(
+        async (name) => (await client.getOffer({ token: offers.offerTokens[name]! })).offer.status,
+      ),
+    );
     assert.deepEqual(statuses, ['open', 'expired', 'answered']);
     const open = (await client.getOffer({ token: offers.offerTokens.open! })).offer;
     const firstOffered = Math.min(...open.alternatives.map((slot) => Date.parse(slot.startsAt)));
-    assert.ok(Date.parse(open.expiresAt) <= firstOffered, `the open offer's choose-by ${open.expiresAt} is after its first offered time`);
+    assert.ok(
+      Date.parse(open.expiresAt) <= firstOffered,
+      `the open offer's choose-by ${open.expiresAt} is after its first offered time`,
+    );
   });
 });
 
@@ -72,7 +90,10 @@ describe('scenario tweaks (the playground’s fact controls)', () => {
     assert.equal((await cancelDecision('ordinary-cancellation', { newClient: true })).refund?.mode, 'team-review');
     assert.equal((await cancelDecision('new-client-refund', { newClient: false })).refund?.mode, 'self-serve');
     const third = await cancelDecision('ordinary-cancellation', { recentChanges: 2 });
-    assert.deepEqual(third.warnings.map((w) => w.count), [3]);
+    assert.deepEqual(
+      third.warnings.map((w) => w.count),
+      [3],
+    );
     assert.deepEqual((await cancelDecision('near-frequency-threshold', { recentChanges: 0 })).warnings, []);
   });
 
@@ -90,7 +111,9 @@ describe('scenario tweaks (the playground’s fact controls)', () => {
 describe('setRules (a new policy version published)', () => {
   it('the host serves and applies the new rules; invalid ones are refused and the old ones kept', async () => {
     const host = createMockHost({ now: () => NOW });
-    const timing = structuredClone(defaultRuleFiles['notification-timing.json']) as { rules: { event: { params: { channels?: string[] } } }[] };
+    const timing = structuredClone(defaultRuleFiles['notification-timing.json']) as {
+      rules: { event: { params: { channels?: string[] } } }[];
+    };
     for (const rule of timing.rules) if (rule.event.params.channels) rule.event.params.channels = ['email', 'sms'];
     host.setRules({ ...defaultRuleFiles, 'notification-timing.json': timing }, { id: 'edited', version: '2.0.0' });
     assert.deepEqual((await cancelDecision('ordinary-cancellation', {}, host)).notify?.channels, ['email', 'sms']);

@@ -8,7 +8,9 @@ import type { CompiledNode, EnumValue } from './compiled-schema.js';
 
 interface ZodDef {
   readonly type: string;
-  readonly checks?: readonly { readonly _zod: { readonly def: { readonly check: string; readonly params?: { readonly check?: unknown } } } }[];
+  readonly checks?: readonly {
+    readonly _zod: { readonly def: { readonly check: string; readonly params?: { readonly check?: unknown } } };
+  }[];
   readonly shape?: Readonly<Record<string, z.ZodMiniType>>;
   readonly catchall?: z.ZodMiniType;
   readonly entries?: Readonly<Record<string, EnumValue>>;
@@ -27,7 +29,9 @@ function checksOf(def: ZodDef, where: string): { checks?: CheckCall[] } {
     checks: def.checks.map((check, i) => {
       const call = check._zod.def.params?.check;
       if (!Array.isArray(call) || typeof call[0] !== 'string' || !Object.hasOwn(CHECKS, call[0])) {
-        throw new TypeError(`${where}: check ${i} (${check._zod.def.check}) is not a named check; use namedCheck() from checks.ts`);
+        throw new TypeError(
+          `${where}: check ${i} (${check._zod.def.check}) is not a named check; use namedCheck() from checks.ts`,
+        );
       }
       return call as unknown as CheckCall;
     }),
@@ -39,7 +43,11 @@ function checksOf(def: ZodDef, where: string): { checks?: CheckCall[] } {
  * writer can declare them once.
  * @throws TypeError naming the first construct a compiled schema cannot express, and where.
  */
-export function compileSchema(schema: z.ZodMiniType, where = '$', memo = new Map<z.ZodMiniType, CompiledNode>()): CompiledNode {
+export function compileSchema(
+  schema: z.ZodMiniType,
+  where = '$',
+  memo = new Map<z.ZodMiniType, CompiledNode>(),
+): CompiledNode {
   const inProgress = new Set<z.ZodMiniType>();
   const compile = (s: z.ZodMiniType, at: string): CompiledNode => {
     let node = memo.get(s);
@@ -65,18 +73,23 @@ export function compileSchema(schema: z.ZodMiniType, where = '$', memo = new Map
       case 'array':
         return { type: 'array', item: compile(def.element!, `${at}[]`), ...checksOf(def, at) };
       case 'record':
-        if (defOf(def.keyType!).type !== 'string' || defOf(def.keyType!).checks?.length) throw new TypeError(`${at}: a record's keys must be plain strings`);
+        if (defOf(def.keyType!).type !== 'string' || defOf(def.keyType!).checks?.length)
+          throw new TypeError(`${at}: a record's keys must be plain strings`);
         return { type: 'record', value: compile(def.valueType!, `${at}{}`), ...checksOf(def, at) };
       case 'object':
-        if (!def.catchall || defOf(def.catchall).type !== 'never') throw new TypeError(`${at}: objects must be strict (z.strictObject)`);
+        if (!def.catchall || defOf(def.catchall).type !== 'never')
+          throw new TypeError(`${at}: objects must be strict (z.strictObject)`);
         return {
           type: 'object',
-          shape: Object.fromEntries(Object.entries(def.shape!).map(([key, value]) => [key, compile(value, `${at}.${key}`)])),
+          shape: Object.fromEntries(
+            Object.entries(def.shape!).map(([key, value]) => [key, compile(value, `${at}.${key}`)]),
+          ),
           ...checksOf(def, at),
         };
       case 'optional':
       case 'nullable':
-        if (def.checks?.length) throw new TypeError(`${at}: checks on ${def.type}() are not supported; check the inner schema`);
+        if (def.checks?.length)
+          throw new TypeError(`${at}: checks on ${def.type}() are not supported; check the inner schema`);
         return { type: def.type, inner: compile(def.innerType!, at) };
       default:
         throw new TypeError(`${at}: zod type "${def.type}" cannot be compiled`);
@@ -94,7 +107,8 @@ export interface CompiledExport {
   readonly value: unknown;
 }
 
-const isZodSchema = (value: unknown): value is z.ZodMiniType => typeof value === 'object' && value !== null && '_zod' in value;
+const isZodSchema = (value: unknown): value is z.ZodMiniType =>
+  typeof value === 'object' && value !== null && '_zod' in value;
 const propertyName = (key: string) => (/^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key));
 
 /**
@@ -102,7 +116,12 @@ const propertyName = (key: string) => (/^[A-Za-z_$][\w$]*$/.test(key) ? key : JS
  * is declared once as a `const` and referred to by name, so the module stays small. `footer` is
  * source written after the exports (declarations built from them).
  */
-export function compiledModuleSource(options: { header: string; imports: readonly string[]; exports: readonly CompiledExport[]; footer?: readonly string[] }): string {
+export function compiledModuleSource(options: {
+  header: string;
+  imports: readonly string[];
+  exports: readonly CompiledExport[];
+  footer?: readonly string[];
+}): string {
   const memo = new Map<z.ZodMiniType, CompiledNode>();
   const compiled = new Map<unknown, CompiledNode>();
   const uses = new Map<CompiledNode, number>();
@@ -114,13 +133,16 @@ export function compiledModuleSource(options: { header: string; imports: readonl
   // Equal nodes become one object, whether or not zod shared them, so each is declared once.
   const interned = new Map<string, CompiledNode>();
   const intern = (node: CompiledNode): CompiledNode => {
-    const copy = (
-      node.type === 'object' ? { ...node, shape: Object.fromEntries(Object.entries(node.shape).map(([k, v]) => [k, intern(v)])) }
-      : node.type === 'array' ? { ...node, item: intern(node.item) }
-      : node.type === 'record' ? { ...node, value: intern(node.value) }
-      : node.type === 'optional' || node.type === 'nullable' ? { ...node, inner: intern(node.inner) }
-      : node
-    );
+    const copy =
+      node.type === 'object'
+        ? { ...node, shape: Object.fromEntries(Object.entries(node.shape).map(([k, v]) => [k, intern(v)])) }
+        : node.type === 'array'
+          ? { ...node, item: intern(node.item) }
+          : node.type === 'record'
+            ? { ...node, value: intern(node.value) }
+            : node.type === 'optional' || node.type === 'nullable'
+              ? { ...node, inner: intern(node.inner) }
+              : node;
     const key = JSON.stringify(copy);
     if (!interned.has(key)) interned.set(key, copy);
     return interned.get(key)!;
@@ -130,9 +152,9 @@ export function compiledModuleSource(options: { header: string; imports: readonl
       const node = intern(compileSchema(value, at, memo));
       compiled.set(value, node);
       count(node);
-    }
-    else if (Array.isArray(value)) value.forEach((v, i) => collect(v, `${at}[${i}]`));
-    else if (typeof value === 'object' && value !== null) for (const [k, v] of Object.entries(value)) collect(v, `${at}.${k}`);
+    } else if (Array.isArray(value)) value.forEach((v, i) => collect(v, `${at}[${i}]`));
+    else if (typeof value === 'object' && value !== null)
+      for (const [k, v] of Object.entries(value)) collect(v, `${at}.${k}`);
   };
   // Counting references as it goes: a node used twice is declared once.
   for (const entry of options.exports) collect(entry.value, entry.name);
@@ -144,7 +166,12 @@ export function compiledModuleSource(options: { header: string; imports: readonl
     if (name && !isDeclaration) return name;
     const fields: string[] = [`type: ${JSON.stringify(node.type)}`];
     if (node.type === 'enum') fields.push(`values: ${JSON.stringify(node.values)}`);
-    if (node.type === 'object') fields.push(`shape: { ${Object.entries(node.shape).map(([key, child]) => `${propertyName(key)}: ${literal(child)}`).join(', ')} }`);
+    if (node.type === 'object')
+      fields.push(
+        `shape: { ${Object.entries(node.shape)
+          .map(([key, child]) => `${propertyName(key)}: ${literal(child)}`)
+          .join(', ')} }`,
+      );
     if (node.type === 'array') fields.push(`item: ${literal(node.item)}`);
     if (node.type === 'record') fields.push(`value: ${literal(node.value)}`);
     if (node.type === 'optional' || node.type === 'nullable') fields.push(`inner: ${literal(node.inner)}`);
@@ -165,19 +192,29 @@ export function compiledModuleSource(options: { header: string; imports: readonl
   const data = (value: unknown): string => {
     if (isZodSchema(value)) return literal(compiled.get(value)!);
     if (Array.isArray(value)) return `[${value.map(data).join(', ')}]`;
-    if (typeof value === 'object' && value !== null) return `{ ${Object.entries(value).map(([k, v]) => `${propertyName(k)}: ${data(v)}`).join(', ')} }`;
+    if (typeof value === 'object' && value !== null)
+      return `{ ${Object.entries(value)
+        .map(([k, v]) => `${propertyName(k)}: ${data(v)}`)
+        .join(', ')} }`;
     return JSON.stringify(value);
   };
   const exported = options.exports.map(({ name, type, value }) => `export const ${name}: ${type} = ${data(value)};`);
-  return [options.header, ...options.imports, '', ...declarations, '', ...exported, ...(options.footer ?? []), ''].join('\n');
+  return [options.header, ...options.imports, '', ...declarations, '', ...exported, ...(options.footer ?? []), ''].join(
+    '\n',
+  );
 }
 
 const children = (node: CompiledNode): CompiledNode[] =>
-  node.type === 'object' ? Object.values(node.shape)
-  : node.type === 'array' ? [node.item]
-  : node.type === 'record' ? [node.value]
-  : node.type === 'optional' || node.type === 'nullable' ? [node.inner]
-  : [];
+  node.type === 'object'
+    ? Object.values(node.shape)
+    : node.type === 'array'
+      ? [node.item]
+      : node.type === 'record'
+        ? [node.value]
+        : node.type === 'optional' || node.type === 'nullable'
+          ? [node.inner]
+          : [];
 
 /** Not worth a name: a bare type with nothing to check. */
-const isTrivial = (node: CompiledNode) => children(node).length === 0 && node.type !== 'enum' && !('checks' in node && node.checks);
+const isTrivial = (node: CompiledNode) =>
+  children(node).length === 0 && node.type !== 'enum' && !('checks' in node && node.checks);

@@ -1,7 +1,18 @@
 import type { CheckCall } from '../check-definitions.js';
 import { DATA_CHECKS, defineCheckIn, type CheckDefinition, type CheckTable } from '../named-checks.js';
 import { typeSentence, unknownKeysSentence, valueSentence } from '../issue-sentences.js';
-import { ABSENT, ACCESSOR, ACCESSOR_SENTENCE, HOLE_SENTENCE, isPlainArray, isPlainObject, MAX_JSON_DEPTH, notPlainSentence, ownField, TOO_DEEP_SENTENCE } from '../json-data.js';
+import {
+  ABSENT,
+  ACCESSOR,
+  ACCESSOR_SENTENCE,
+  HOLE_SENTENCE,
+  isPlainArray,
+  isPlainObject,
+  MAX_JSON_DEPTH,
+  notPlainSentence,
+  ownField,
+  TOO_DEEP_SENTENCE,
+} from '../json-data.js';
 
 // A compiled schema is one of Raincheck's zod schemas written out as plain data (compile.ts does it
 // at build time), so a browser can check data without zod's runtime: this file is all it needs.
@@ -20,7 +31,11 @@ export type EnumValue = string | number | boolean | null;
 export type CompiledNode =
   | { readonly type: 'string' | 'number' | 'boolean' | 'unknown'; readonly checks?: readonly CheckCall[] }
   | { readonly type: 'enum'; readonly values: readonly EnumValue[]; readonly checks?: readonly CheckCall[] }
-  | { readonly type: 'object'; readonly shape: Readonly<Record<string, CompiledNode>>; readonly checks?: readonly CheckCall[] }
+  | {
+      readonly type: 'object';
+      readonly shape: Readonly<Record<string, CompiledNode>>;
+      readonly checks?: readonly CheckCall[];
+    }
   | { readonly type: 'array'; readonly item: CompiledNode; readonly checks?: readonly CheckCall[] }
   | { readonly type: 'record'; readonly value: CompiledNode; readonly checks?: readonly CheckCall[] }
   | { readonly type: 'optional' | 'nullable'; readonly inner: CompiledNode };
@@ -35,7 +50,8 @@ export interface SchemaIssue {
 }
 
 /** What {@link validate} found. `data` is the value itself: compiled schemas never transform. */
-export type Validated<T> = { readonly success: true; readonly data: T } | { readonly success: false; readonly issues: readonly SchemaIssue[] };
+export type Validated<T> =
+  { readonly success: true; readonly data: T } | { readonly success: false; readonly issues: readonly SchemaIssue[] };
 
 interface Found extends SchemaIssue {
   /** A type or value issue: the checks of every schema around it are skipped, as zod does. */
@@ -59,18 +75,27 @@ function definitionOf(call: CheckCall, checks: CheckTable): CheckDefinition {
 /** What an `unknown` holds inside an object or list: anything, as long as it is JSON data. */
 const ANY: CompiledNode = { type: 'unknown' };
 
-const push = ({ found }: Walk, path: readonly PropertyKey[], message: string, aborts = true) => void found.push({ path, message, aborts });
+const push = ({ found }: Walk, path: readonly PropertyKey[], message: string, aborts = true) =>
+  void found.push({ path, message, aborts });
 
 /** Checks field `key` of `container` against `child`: its own data value; a getter or a hole is an issue, never read. */
-function checkField(container: object, key: string | number, child: CompiledNode, path: readonly PropertyKey[], walk: Walk): void {
+function checkField(
+  container: object,
+  key: string | number,
+  child: CompiledNode,
+  path: readonly PropertyKey[],
+  walk: Walk,
+): void {
   const field = ownField(container, key);
-  if (field === ABSENT || field === ACCESSOR) push(walk, [...path, key], field === ABSENT ? HOLE_SENTENCE : ACCESSOR_SENTENCE);
+  if (field === ABSENT || field === ACCESSOR)
+    push(walk, [...path, key], field === ABSENT ? HOLE_SENTENCE : ACCESSOR_SENTENCE);
   else run(child, field, [...path, key], walk);
 }
 
 /** Checks every item of a list (holes included) or every own key of an object against `child`. */
 function checkAll(container: object, child: CompiledNode, path: readonly PropertyKey[], walk: Walk): void {
-  if (Array.isArray(container)) for (let index = 0; index < container.length; index++) checkField(container, index, child, path, walk);
+  if (Array.isArray(container))
+    for (let index = 0; index < container.length; index++) checkField(container, index, child, path, walk);
   else for (const key of Object.keys(container)) checkField(container, key, child, path, walk);
 }
 
@@ -104,7 +129,8 @@ function run(node: CompiledNode, value: unknown, path: readonly PropertyKey[], w
       break;
     case 'array':
     case 'record':
-      if (!(node.type === 'array' ? isPlainArray(value) : isPlainObject(value))) return push(walk, path, typeSentence(node.type, value));
+      if (!(node.type === 'array' ? isPlainArray(value) : isPlainObject(value)))
+        return push(walk, path, typeSentence(node.type, value));
       checkAll(value as object, node.type === 'array' ? node.item : node.value, path, walk);
       break;
     case 'object': {
@@ -127,7 +153,8 @@ function run(node: CompiledNode, value: unknown, path: readonly PropertyKey[], w
   for (let i = start; i < found.length; i++) if (found[i]!.aborts) return;
   for (const call of node.checks) {
     const check = definitionOf(call, walk.checks);
-    if (!(check.test as (v: unknown) => boolean)(value)) push(walk, [...path, ...(check.path ?? [])], check.message, false);
+    if (!(check.test as (v: unknown) => boolean)(value))
+      push(walk, [...path, ...(check.path ?? [])], check.message, false);
   }
 }
 
@@ -143,5 +170,7 @@ function run(node: CompiledNode, value: unknown, path: readonly PropertyKey[], w
 export function validate<T>(schema: CompiledSchema<T>, value: unknown, checks: CheckTable = DATA_CHECKS): Validated<T> {
   const found: Found[] = [];
   run(schema, value, [], { found, checks });
-  return found.length === 0 ? { success: true, data: value as T } : { success: false, issues: found.map(({ path, message }) => ({ path, message })) };
+  return found.length === 0
+    ? { success: true, data: value as T }
+    : { success: false, issues: found.map(({ path, message }) => ({ path, message })) };
 }

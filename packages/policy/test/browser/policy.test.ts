@@ -34,7 +34,9 @@ describe('@raincheck/policy in Chromium', () => {
   });
 
   it('reports an invalid rule file with its file and JSON path', () => {
-    const broken = structuredClone(defaultRuleFiles['visibility.json']) as { rules: { event: { params: Record<string, unknown> } }[] };
+    const broken = structuredClone(defaultRuleFiles['visibility.json']) as {
+      rules: { event: { params: Record<string, unknown> } }[];
+    };
     broken.rules[0]!.event.params.recommendation = 'vanish';
     let error: unknown;
     try {
@@ -43,7 +45,7 @@ describe('@raincheck/policy in Chromium', () => {
       error = e;
     }
     assert.instanceOf(error, PolicyValidationError);
-    const [issue] = (error).issues;
+    const [issue] = error.issues;
     assert.deepEqual(issue, {
       file: 'visibility.json',
       path: '$.rules[0].event.params.recommendation',
@@ -59,7 +61,10 @@ describe('@raincheck/policy in Chromium', () => {
       error = e;
     }
     assert.instanceOf(error, FactsValidationError);
-    assert.includeMembers((error).issues.map((i) => i.path), ['$.now', '$.therapist']);
+    assert.includeMembers(
+      error.issues.map((i) => i.path),
+      ['$.now', '$.therapist'],
+    );
   });
 
   it('gives concurrent evaluations the same decisions as sequential ones', async () => {

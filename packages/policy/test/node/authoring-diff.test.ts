@@ -7,12 +7,18 @@ import { cancelFacts, defaultRuleSources } from './helpers.js';
 describe('diffDecisions', () => {
   it('names each part that two rule sets decide differently, and nothing else', async () => {
     const before = createPolicy(defaultRuleSources());
-    const edited = structuredClone(defaultRuleSources()) as Record<string, { rules: { id: string; event: { params: Record<string, unknown> } }[] }>;
-    edited['session-changes.json']!.rules.find((r) => r.id === 'offer-alternatives-on-cancel')!.event.params.minSlots = 3;
+    const edited = structuredClone(defaultRuleSources()) as Record<
+      string,
+      { rules: { id: string; event: { params: Record<string, unknown> } }[] }
+    >;
+    edited['session-changes.json']!.rules.find((r) => r.id === 'offer-alternatives-on-cancel')!.event.params.minSlots =
+      3;
     const after = createPolicy(edited);
     const facts = cancelFacts();
     const changes = diffDecisions(await before.evaluate(facts), await after.evaluate(facts));
-    assert.deepEqual(changes, [{ field: 'alternatives', before: 'at least 2 within 14 days', after: 'at least 3 within 14 days' }]);
+    assert.deepEqual(changes, [
+      { field: 'alternatives', before: 'at least 2 within 14 days', after: 'at least 3 within 14 days' },
+    ]);
     assert.deepEqual(diffDecisions(await before.evaluate(facts), await before.evaluate(facts)), []);
   });
 });
@@ -21,7 +27,10 @@ describe('effectLines', () => {
   it('lists each effect in words with the rules it came from, as diffDecisions compares them', async () => {
     const decision = await createPolicy(defaultRuleSources()).evaluate(cancelFacts());
     const lines = effectLines(decision);
-    assert.deepEqual(lines.find((l) => l.field === 'alternatives'), { field: 'alternatives', text: 'at least 2 within 14 days', ruleIds: ['offer-alternatives-on-cancel'] });
+    assert.deepEqual(
+      lines.find((l) => l.field === 'alternatives'),
+      { field: 'alternatives', text: 'at least 2 within 14 days', ruleIds: ['offer-alternatives-on-cancel'] },
+    );
     assert.deepEqual(
       lines.map((l) => [l.field, l.text]),
       [
@@ -42,7 +51,10 @@ describe('jsonPathSegments', () => {
   });
 
   it('the path of a real issue leads to the offending value', () => {
-    const files = structuredClone(defaultRuleSources()) as Record<string, { rules: { event: { params: Record<string, unknown> } }[] }>;
+    const files = structuredClone(defaultRuleSources()) as Record<
+      string,
+      { rules: { event: { params: Record<string, unknown> } }[] }
+    >;
     files['notification-timing.json']!.rules[1]!.event.params.channels = ['pigeon'];
     const error = (() => {
       try {

@@ -14,7 +14,15 @@ import { defaultRuleSources, fixtureSources } from './helpers.js';
 describe('the built package', () => {
   it('passes every fixture, deciding exactly what the source decides', async () => {
     const fromBuild = await built.runFixtures(createBuiltDefault(), fixtureSources());
-    assert.equal(fromBuild.failed, 0, JSON.stringify(fromBuild.results.filter((r) => !r.passed), null, 2));
+    assert.equal(
+      fromBuild.failed,
+      0,
+      JSON.stringify(
+        fromBuild.results.filter((r) => !r.passed),
+        null,
+        2,
+      ),
+    );
     const fromSource = await runFixtures(createPolicy(defaultRuleSources(), DEFAULT_POLICY), fixtureSources());
     assert.deepEqual(
       fromBuild.results.map((r) => r.decision),
@@ -35,7 +43,10 @@ describe('the built package', () => {
         globalThis.window = new Proxy({}, { get: (_t, key) => { reads.push(String(key)); return undefined; } });
         for (const s of ${JSON.stringify(specifiers)}) await import(s);
         console.log(JSON.stringify(reads));`;
-      const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', cwd: fileURLToPath(new URL('.', import.meta.url)) });
+      const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+        encoding: 'utf8',
+        cwd: fileURLToPath(new URL('.', import.meta.url)),
+      });
       assert.equal(result.status, 0, result.stderr);
       return JSON.parse(result.stdout) as string[];
     };

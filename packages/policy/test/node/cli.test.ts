@@ -41,7 +41,12 @@ describe('raincheck CLI', () => {
     writeFileSync(join(dir, 'broken.json'), '{ "id": ');
     const { code, err } = raincheck('validate', dir);
     assert.equal(code, 1);
-    assert.match(err, new RegExp(`${file.replace(/[/.]/g, '\\$&')}:\\$\\.rules\\[1\\]\\.conditions\\.all\\[1\\]\\.operator: expected "equal"`));
+    assert.match(
+      err,
+      new RegExp(
+        `${file.replace(/[/.]/g, '\\$&')}:\\$\\.rules\\[1\\]\\.conditions\\.all\\[1\\]\\.operator: expected "equal"`,
+      ),
+    );
     assert.match(err, /broken\.json:\$: not valid JSON/);
   });
 
@@ -59,7 +64,13 @@ describe('raincheck CLI', () => {
     json.cases[0].expect.notify.withinMinutes = 15;
     writeFileSync(fixture, JSON.stringify(json));
     const visibility = join(dir, 'tests', 'visibility.test.json');
-    writeFileSync(visibility, JSON.stringify({ ...JSON.parse(readFileSync(visibility, 'utf8')), cases: [{ name: 'only', facts: {}, expect: {} }] }));
+    writeFileSync(
+      visibility,
+      JSON.stringify({
+        ...JSON.parse(readFileSync(visibility, 'utf8')),
+        cases: [{ name: 'only', facts: {}, expect: {} }],
+      }),
+    );
     const { code, out } = raincheck('test', dir);
     assert.equal(code, 1);
     assert.match(out, /FAIL .*notification-timing\.test\.json › a cancellation 9 days ahead/);
@@ -76,7 +87,14 @@ describe('raincheck CLI', () => {
       JSON.stringify({
         action: 'cancel',
         now: '2027-06-10T08:00:00+01:00',
-        session: { id: 's', startsAt: '2027-06-10T10:00:00+01:00', endsAt: '2027-06-10T10:50:00+01:00', timeZone: 'Europe/London', status: 'scheduled', price: { amount: 6000, currency: 'GBP' } },
+        session: {
+          id: 's',
+          startsAt: '2027-06-10T10:00:00+01:00',
+          endsAt: '2027-06-10T10:50:00+01:00',
+          timeZone: 'Europe/London',
+          status: 'scheduled',
+          price: { amount: 6000, currency: 'GBP' },
+        },
         client: { id: 'c', isNew: true, attendedSessions: 0 },
         therapist: { id: 't', profileVisible: true },
       }),
@@ -130,7 +148,9 @@ describe('raincheck CLI: every error is one line naming file and path, exit 1', 
   it('malformed JSON names the line and column', () => {
     const file = join(tempDir(), 'bad.json');
     writeFileSync(file, '{\n  "id": "x",\n  "version": 1,,\n}');
-    assert.deepEqual(fails(1, 'validate', file), [`${file}:$: not valid JSON at line 3, column 16: expected a property name in double quotes, got ","`]);
+    assert.deepEqual(fails(1, 'validate', file), [
+      `${file}:$: not valid JSON at line 3, column 16: expected a property name in double quotes, got ","`,
+    ]);
   });
 
   it('a folder with no rule files, a missing path', () => {
@@ -145,17 +165,27 @@ describe('raincheck CLI: every error is one line naming file and path, exit 1', 
     const dir = tempDir();
     mkdirSync(join(dir, 'rules.json'));
     writeFileSync(join(dir, 'visibility.json'), readFileSync(visibilityFile));
-    assert.deepEqual(fails(1, 'validate', dir), [`${join(dir, 'rules.json')}:$: a folder, not one of the rule files (subfolders are not read)`]);
-    assert.deepEqual(fails(1, 'explain', '--facts', join(dir, 'rules.json'), 'rules'), [`${join(dir, 'rules.json')}:$: a folder, where a file is expected`]);
+    assert.deepEqual(fails(1, 'validate', dir), [
+      `${join(dir, 'rules.json')}:$: a folder, not one of the rule files (subfolders are not read)`,
+    ]);
+    assert.deepEqual(fails(1, 'explain', '--facts', join(dir, 'rules.json'), 'rules'), [
+      `${join(dir, 'rules.json')}:$: a folder, where a file is expected`,
+    ]);
     // Paths inside the working folder are named relative to it.
-    assert.deepEqual(fails(1, 'test', 'rules/visibility.json'), ['rules/visibility.json:$: not a folder, where the rules folder is expected']);
-    assert.deepEqual(fails(1, 'test', 'rules', '--fixtures', visibilityFile), ['rules/visibility.json:$: not a folder, where a fixtures folder is expected']);
+    assert.deepEqual(fails(1, 'test', 'rules/visibility.json'), [
+      'rules/visibility.json:$: not a folder, where the rules folder is expected',
+    ]);
+    assert.deepEqual(fails(1, 'test', 'rules', '--fixtures', visibilityFile), [
+      'rules/visibility.json:$: not a folder, where a fixtures folder is expected',
+    ]);
   });
 
   it('a symlink loop, as the argument or inside the folder', () => {
     const dir = tempDir();
     symlinkSync('loop', join(dir, 'loop'));
-    assert.deepEqual(fails(1, 'validate', join(dir, 'loop')), [`${join(dir, 'loop')}:$: a symlink loop (the link leads back to itself)`]);
+    assert.deepEqual(fails(1, 'validate', join(dir, 'loop')), [
+      `${join(dir, 'loop')}:$: a symlink loop (the link leads back to itself)`,
+    ]);
     const rules = join(dir, 'rules');
     mkdirSync(rules);
     symlinkSync('b.json', join(rules, 'a.json'));
@@ -180,7 +210,9 @@ describe('raincheck CLI: every error is one line naming file and path, exit 1', 
     assert.equal(viaLink.code, 0, viaLink.err);
     assert.match(viaLink.out, /^5 rule file\(s\)/);
     symlinkSync(join(dir, 'gone.json'), join(dir, 'dangling.json'));
-    assert.deepEqual(fails(1, 'validate', dir), [`${join(dir, 'dangling.json')}:$: a symlink to a missing file or folder (${join(dir, 'gone.json')})`]);
+    assert.deepEqual(fails(1, 'validate', dir), [
+      `${join(dir, 'dangling.json')}:$: a symlink to a missing file or folder (${join(dir, 'gone.json')})`,
+    ]);
   });
 
   for (const depth of [1_500, 100_000]) {
@@ -197,7 +229,9 @@ describe('raincheck CLI: every error is one line naming file and path, exit 1', 
     const dir = tempDir();
     const latin1 = join(dir, 'latin1.json');
     writeFileSync(latin1, Buffer.concat([Buffer.from('{\n  "id": "caf'), Buffer.from([0xe9]), Buffer.from('"\n}')]));
-    assert.deepEqual(fails(1, 'validate', latin1), [`${latin1}:$: not UTF-8 text: byte 0xE9 at line 2, column 13 (save the file as UTF-8)`]);
+    assert.deepEqual(fails(1, 'validate', latin1), [
+      `${latin1}:$: not UTF-8 text: byte 0xE9 at line 2, column 13 (save the file as UTF-8)`,
+    ]);
     const bom = join(dir, 'visibility.json');
     writeFileSync(bom, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), readFileSync(visibilityFile)]));
     const withBom = raincheck('validate', bom);
@@ -213,7 +247,9 @@ describe('raincheck CLI: every error is one line naming file and path, exit 1', 
     const dir = tempDir();
     const facts = join(dir, 'facts.json');
     writeFileSync(facts, '{"action": "cancel",');
-    assert.deepEqual(fails(1, 'explain', '--facts', facts, 'rules'), [`${facts}:$: not valid JSON at line 1, column 21: expected a property name in double quotes, got the end of the file`]);
+    assert.deepEqual(fails(1, 'explain', '--facts', facts, 'rules'), [
+      `${facts}:$: not valid JSON at line 1, column 21: expected a property name in double quotes, got the end of the file`,
+    ]);
     writeFileSync(facts, JSON.stringify({ ...cancelFacts(), client: { id: 'c', isNew: 'yes' } }));
     const lines = fails(1, 'explain', '--facts', facts, 'rules');
     assert.ok(lines.length >= 2, lines.join('\n'));
@@ -232,7 +268,10 @@ describe('raincheck CLI: every error is one line naming file and path, exit 1', 
     ]);
     const undecidable = tempDir();
     const facts = { ...cancelFacts(), now: '2027-06-01T09:00:00+24:00' };
-    writeFileSync(join(undecidable, 'offset.test.json'), JSON.stringify({ description: 'Bad offset.', cases: [{ name: 'an offset of 24 hours', facts, expect: {} }] }));
+    writeFileSync(
+      join(undecidable, 'offset.test.json'),
+      JSON.stringify({ description: 'Bad offset.', cases: [{ name: 'an offset of 24 hours', facts, expect: {} }] }),
+    );
     const result = raincheck('test', 'rules', '--fixtures', undecidable);
     assert.equal(result.code, 1);
     assert.equal(result.err, '');
@@ -274,14 +313,21 @@ describe('raincheck CLI: JSON nested too deep for any check', () => {
 
   it('a fixture whose expectation nests 100,000 levels: one line naming the file and the path where it passes 100', () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'deep.test.json'), `{"description":"Deep.","cases":[{"name":"deep","facts":{},"expect":{"refund":${nestedText(100_000)}}}]}`);
-    assert.deepEqual(fails(1, 'test', 'rules', '--fixtures', dir), [`${join(dir, 'deep.test.json')}:$.cases[0].expect.refund${'.a'.repeat(96)}: nested deeper than 100 levels of objects and lists`]);
+    writeFileSync(
+      join(dir, 'deep.test.json'),
+      `{"description":"Deep.","cases":[{"name":"deep","facts":{},"expect":{"refund":${nestedText(100_000)}}}]}`,
+    );
+    assert.deepEqual(fails(1, 'test', 'rules', '--fixtures', dir), [
+      `${join(dir, 'deep.test.json')}:$.cases[0].expect.refund${'.a'.repeat(96)}: nested deeper than 100 levels of objects and lists`,
+    ]);
   });
 
   it('facts nested 100,000 levels for explain: one line naming the facts file and the path', () => {
     const facts = join(tempDir(), 'facts.json');
     writeFileSync(facts, nestedText(100_000));
-    assert.deepEqual(fails(1, 'explain', '--facts', facts, 'rules'), [`${facts}:${deepPath}: nested deeper than 100 levels of objects and lists`]);
+    assert.deepEqual(fails(1, 'explain', '--facts', facts, 'rules'), [
+      `${facts}:${deepPath}: nested deeper than 100 levels of objects and lists`,
+    ]);
   });
 });
 
@@ -290,7 +336,9 @@ describe('raincheck CLI: names that would break a line', () => {
     const dir = tempDir();
     const file = join(dir, 'bad\nname.json');
     writeFileSync(file, '{');
-    assert.deepEqual(fails(1, 'validate', file), [`${JSON.stringify(file)}:$: not valid JSON at line 1, column 2: expected a property name in double quotes or "}", got the end of the file`]);
+    assert.deepEqual(fails(1, 'validate', file), [
+      `${JSON.stringify(file)}:$: not valid JSON at line 1, column 2: expected a property name in double quotes or "}", got the end of the file`,
+    ]);
   });
 });
 
@@ -298,7 +346,10 @@ describe('raincheck CLI: fixture files say what is wrong in words', () => {
   it('no cases and a case without a name: the expectation in words, not "Invalid input"', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'a.test.json'), JSON.stringify({ description: 'No cases.', cases: [] }));
-    writeFileSync(join(dir, 'b.test.json'), JSON.stringify({ description: 'Unnamed.', cases: [{ name: '', facts: {}, expect: {} }] }));
+    writeFileSync(
+      join(dir, 'b.test.json'),
+      JSON.stringify({ description: 'Unnamed.', cases: [{ name: '', facts: {}, expect: {} }] }),
+    );
     assert.deepEqual(fails(1, 'test', 'rules', '--fixtures', dir).sort(), [
       `${join(dir, 'a.test.json')}:$.cases: expected at least 1 item`,
       `${join(dir, 'b.test.json')}:$.cases[0].name: expected a non-empty string`,
@@ -311,15 +362,24 @@ describe('raincheck conformance: the hand-off to @raincheck/conformance', () => 
   function handOff(hook: string): { code: number | null; err: string } {
     const hooks = `export async function resolve(specifier, context, next) { if (specifier === '@raincheck/conformance/cli') { ${hook} } return next(specifier, context); }`;
     const register = `import { register } from 'node:module'; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hooks)}`)});`;
-    const result = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(register)}`, bin, 'conformance', '--list'], { encoding: 'utf8', cwd: repoRoot });
+    const result = spawnSync(
+      process.execPath,
+      ['--import', `data:text/javascript,${encodeURIComponent(register)}`, bin, 'conformance', '--list'],
+      { encoding: 'utf8', cwd: repoRoot },
+    );
     return { code: result.status, err: result.stderr };
   }
 
   it('the kit not installed: exit 2, saying to install it', () => {
     // Resolved from a folder with no node_modules: Node's own "Cannot find package" error.
-    const { code, err } = handOff(`return next(specifier, { ...context, parentURL: ${JSON.stringify(`file://${tempDir()}/cli.js`)} });`);
+    const { code, err } = handOff(
+      `return next(specifier, { ...context, parentURL: ${JSON.stringify(`file://${tempDir()}/cli.js`)} });`,
+    );
     assert.equal(code, 2);
-    assert.match(err, /^raincheck: conformance needs @raincheck\/conformance installed \(npm install -D @raincheck\/conformance\)/);
+    assert.match(
+      err,
+      /^raincheck: conformance needs @raincheck\/conformance installed \(npm install -D @raincheck\/conformance\)/,
+    );
   });
 
   it('the kit installed but failing to load (a dependency of its own missing): exit 1 with that error, not "install it"', () => {
@@ -327,7 +387,10 @@ describe('raincheck conformance: the hand-off to @raincheck/conformance', () => 
     writeFileSync(join(dir, 'cli.js'), "import '@raincheck/no-such-dependency';\nexport const main = () => 0;\n");
     const { code, err } = handOff(`return { url: ${JSON.stringify(`file://${dir}/cli.js`)}, shortCircuit: true };`);
     assert.equal(code, 1);
-    assert.match(err, /^raincheck: @raincheck\/conformance is installed but could not be loaded: Cannot find package '@raincheck\/no-such-dependency'/);
+    assert.match(
+      err,
+      /^raincheck: @raincheck\/conformance is installed but could not be loaded: Cannot find package '@raincheck\/no-such-dependency'/,
+    );
     assert.doesNotMatch(err, /needs @raincheck\/conformance installed/);
   });
 });

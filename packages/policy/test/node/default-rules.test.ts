@@ -12,14 +12,21 @@ const policyDir = new URL('../../', import.meta.url).pathname;
 const schemaFile = resolve(policyDir, 'schema/rule-file.schema.json');
 
 describe('defaultRuleFiles', () => {
-  for (const [name, files] of [['source', source], ['built', built]] as const) {
+  for (const [name, files] of [
+    ['source', source],
+    ['built', built],
+  ] as const) {
     it(`(${name}) are the shipped rules/*.json, their $schema the package's schema from rules/`, () => {
       assert.ok(Object.keys(files).length >= 5);
       for (const [file, value] of Object.entries(files)) {
         const { $schema } = value as { $schema?: unknown };
         assert.equal(typeof $schema, 'string', `${file}: $schema`);
         assert.equal(resolve(policyDir, 'rules', $schema as string), schemaFile, `${file}: $schema ${String($schema)}`);
-        assert.deepEqual(value, JSON.parse(readFileSync(resolve(policyDir, 'rules', file), 'utf8')), `${file}: as shipped in rules/`);
+        assert.deepEqual(
+          value,
+          JSON.parse(readFileSync(resolve(policyDir, 'rules', file), 'utf8')),
+          `${file}: as shipped in rules/`,
+        );
       }
     });
   }

@@ -39,7 +39,8 @@ const IMPOSSIBLE_INSTANTS = [
 describe('instants and dates are checked exactly', () => {
   it('refuses impossible offsets, months, days, hours, minutes and leap seconds', () => {
     for (const value of IMPOSSIBLE_INSTANTS) assert.equal(isIsoInstant(value), false, value);
-    for (const value of ['2027-04-31', '2027-02-29', '2027-13-01', '2027-00-10']) assert.equal(isIsoDate(value), false, value);
+    for (const value of ['2027-04-31', '2027-02-29', '2027-13-01', '2027-00-10'])
+      assert.equal(isIsoDate(value), false, value);
   });
 
   it('accepts every real instant, and each is one that Date.parse reads', () => {
@@ -64,21 +65,41 @@ describe('instants and dates are checked exactly', () => {
 
   it('evaluate refuses an impossible `now` with a FactsValidationError naming it, not a RangeError', async () => {
     for (const now of IMPOSSIBLE_INSTANTS) {
-      assert.deepEqual(await refused(cancelFacts({ now })), ['$.now: expected an ISO 8601 date-time with an offset, e.g. 2027-03-28T10:00:00+01:00'], now);
+      assert.deepEqual(
+        await refused(cancelFacts({ now })),
+        ['$.now: expected an ISO 8601 date-time with an offset, e.g. 2027-03-28T10:00:00+01:00'],
+        now,
+      );
     }
   });
 
   it('refuses impossible session times instead of deciding with NaN hours', async () => {
     const facts = cancelFacts();
-    const issues = await refused({ ...facts, session: { ...facts.session, startsAt: '2027-06-10T10:00:00+99:99', endsAt: '2027-06-10T10:50:00+24:00' } });
-    assert.deepEqual(issues.map((i) => i.split(':')[0]), ['$.session.startsAt', '$.session.endsAt']);
+    const issues = await refused({
+      ...facts,
+      session: { ...facts.session, startsAt: '2027-06-10T10:00:00+99:99', endsAt: '2027-06-10T10:50:00+24:00' },
+    });
+    assert.deepEqual(
+      issues.map((i) => i.split(':')[0]),
+      ['$.session.startsAt', '$.session.endsAt'],
+    );
   });
 
   it('refuses impossible history instants and absence dates, naming the path', async () => {
     const history = [{ sessionId: 'a', at: '2027-05-31T09:00:00+01:60', kind: 'cancel' as const }];
-    assert.deepEqual(await refused(cancelFacts({ history })), ['$.history[0].at: expected an ISO 8601 date-time with an offset, e.g. 2027-03-28T10:00:00+01:00']);
-    const away = { action: 'availability-change', now: '2027-06-01T09:00:00Z', therapist: { id: 't', profileVisible: true }, request: { unavailableFrom: '2027-04-31', unavailableUntil: '2027-06-10T00:00:00+24:00' } };
-    assert.deepEqual((await refused(away)).map((i) => i.split(':')[0]), ['$.request.unavailableFrom', '$.request.unavailableUntil']);
+    assert.deepEqual(await refused(cancelFacts({ history })), [
+      '$.history[0].at: expected an ISO 8601 date-time with an offset, e.g. 2027-03-28T10:00:00+01:00',
+    ]);
+    const away = {
+      action: 'availability-change',
+      now: '2027-06-01T09:00:00Z',
+      therapist: { id: 't', profileVisible: true },
+      request: { unavailableFrom: '2027-04-31', unavailableUntil: '2027-06-10T00:00:00+24:00' },
+    };
+    assert.deepEqual(
+      (await refused(away)).map((i) => i.split(':')[0]),
+      ['$.request.unavailableFrom', '$.request.unavailableUntil'],
+    );
   });
 
   it('zod and the compiled facts schema agree on every impossible instant', () => {
@@ -91,12 +112,18 @@ describe('instants and dates are checked exactly', () => {
 
 describe('facts are read through their own fields only', () => {
   it('refuses facts that inherit their fields, instead of a TypeError', async () => {
-    assert.deepEqual(await refused(Object.create(cancelFacts())), ['$: expected object, got an object that inherits its fields (only own fields count)']);
+    assert.deepEqual(await refused(Object.create(cancelFacts())), [
+      '$: expected object, got an object that inherits its fields (only own fields count)',
+    ]);
   });
 
   it('refuses inherited nested fields, naming where', async () => {
     const facts = cancelFacts();
-    const issues = await refused({ ...facts, session: Object.create(facts.session!), client: Object.create(facts.client!) });
+    const issues = await refused({
+      ...facts,
+      session: Object.create(facts.session!),
+      client: Object.create(facts.client!),
+    });
     assert.deepEqual(issues, [
       '$.session: expected object, got an object that inherits its fields (only own fields count)',
       '$.client: expected object, got an object that inherits its fields (only own fields count)',
@@ -106,8 +133,13 @@ describe('facts are read through their own fields only', () => {
   it('refuses getters, which could answer the check and the engine differently', async () => {
     let reads = 0;
     const facts = cancelFacts();
-    Object.defineProperty(facts, 'now', { enumerable: true, get: () => (reads++ === 0 ? '2027-06-01T09:00:00Z' : 'later') });
-    assert.deepEqual(await refused(facts), ['$.now: expected a plain value, got a getter (only own data fields count)']);
+    Object.defineProperty(facts, 'now', {
+      enumerable: true,
+      get: () => (reads++ === 0 ? '2027-06-01T09:00:00Z' : 'later'),
+    });
+    assert.deepEqual(await refused(facts), [
+      '$.now: expected a plain value, got a getter (only own data fields count)',
+    ]);
     assert.equal(reads, 0, 'the getter is never run');
   });
 
@@ -145,10 +177,13 @@ describe('facts are read through their own fields only', () => {
 });
 
 describe('facts that look like data but are not', () => {
-  it('a Proxy (a framework\'s reactive object) is a FactsValidationError, not a DOMException', async () => {
+  it("a Proxy (a framework's reactive object) is a FactsValidationError, not a DOMException", async () => {
     const policy = createPolicy(defaultRuleSources());
     for (const facts of [new Proxy(cancelFacts(), {}), cancelFacts({ history: new Proxy([], {}) })]) {
-      await assert.rejects(policy.evaluate(facts), (error: unknown) => error instanceof FactsValidationError && /cannot be copied/.test(error.message));
+      await assert.rejects(
+        policy.evaluate(facts),
+        (error: unknown) => error instanceof FactsValidationError && /cannot be copied/.test(error.message),
+      );
     }
   });
 });

@@ -23,7 +23,11 @@ describe('facts validation', () => {
       'facts:$.session: required for every action but "availability-change"',
       'facts:$.client: required for every action but "availability-change"',
     ]);
-    await policy.evaluate({ action: 'availability-change', now: '2027-06-01T09:00:00Z', therapist: { id: 't', profileVisible: true } });
+    await policy.evaluate({
+      action: 'availability-change',
+      now: '2027-06-01T09:00:00Z',
+      therapist: { id: 't', profileVisible: true },
+    });
   });
 
   it('names the field and the expected form for times, zones, money and unknown keys', async () => {
@@ -79,7 +83,12 @@ describe('derived facts', () => {
 
   it('daysUnavailable: remaining days to the return date, 0 without an absence, unknown when unsure', () => {
     const away = (request: Facts['request']) =>
-      deriveFacts({ action: 'availability-change', now: '2027-06-01T23:30:00-07:00', therapist: { id: 't', profileVisible: true, timeZone: 'America/Los_Angeles' }, request }).daysUnavailable;
+      deriveFacts({
+        action: 'availability-change',
+        now: '2027-06-01T23:30:00-07:00',
+        therapist: { id: 't', profileVisible: true, timeZone: 'America/Los_Angeles' },
+        request,
+      }).daysUnavailable;
     assert.equal(away({ unavailableUntil: '2027-06-15' }), 14);
     assert.equal(away({ unavailableFrom: '2027-05-20', unavailableUntil: '2027-06-15' }), 14);
     assert.equal(away({ unavailableFrom: '2027-06-10', unavailableUntil: '2027-06-15' }), 5);

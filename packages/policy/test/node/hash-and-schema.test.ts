@@ -20,13 +20,27 @@ import { defaultRuleSources, readJson, repoRoot } from './helpers.js';
 describe('content hash', () => {
   const sources = defaultRuleSources();
   const reorder = (value: unknown): unknown =>
-    Array.isArray(value) ? value.map(reorder) : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reorder(v)])) : value;
+    Array.isArray(value)
+      ? value.map(reorder)
+      : value && typeof value === 'object'
+        ? Object.fromEntries(
+            Object.entries(value)
+              .reverse()
+              .map(([k, v]) => [k, reorder(v)]),
+          )
+        : value;
 
   it('ignores key order, file order and $schema; changes with any rule content', () => {
     const base = createPolicy(sources).hash;
-    const shuffled = Object.fromEntries(Object.entries(sources).reverse().map(([n, c]) => [n, reorder(c)]));
+    const shuffled = Object.fromEntries(
+      Object.entries(sources)
+        .reverse()
+        .map(([n, c]) => [n, reorder(c)]),
+    );
     assert.equal(createPolicy(shuffled).hash, base);
-    const noSchema = Object.fromEntries(Object.entries(sources).map(([n, c]) => [n, { ...(c as object), $schema: undefined }]));
+    const noSchema = Object.fromEntries(
+      Object.entries(sources).map(([n, c]) => [n, { ...(c as object), $schema: undefined }]),
+    );
     assert.equal(createPolicy(noSchema).hash, base);
     const edited = structuredClone(sources) as Record<string, { rules: { description: string }[] }>;
     edited['visibility.json']!.rules[0]!.description += ' ';
@@ -44,7 +58,8 @@ describe('rule-file JSON Schema', () => {
   it('accepts every default rule file and rejects what zod rejects', () => {
     const ajv = new Ajv2020({ allErrors: true, strict: false });
     const validate = ajv.compile(committed as object);
-    for (const [name, content] of Object.entries(defaultRuleSources())) assert.ok(validate(content), `${name}: ${ajv.errorsText(validate.errors)}`);
+    for (const [name, content] of Object.entries(defaultRuleSources()))
+      assert.ok(validate(content), `${name}: ${ajv.errorsText(validate.errors)}`);
     assert.equal(validate({ id: 'x', version: '1', description: 'd', rules: [] }), false);
   });
 
@@ -53,20 +68,41 @@ describe('rule-file JSON Schema', () => {
     const validate = ajv.compile(committed as object);
     const notify = { type: 'notify-client', params: { channels: ['email'], withinMinutes: 0 } };
     const cond = { fact: 'action', operator: 'equal', value: 'cancel' };
-    const file = (rule: Record<string, unknown>) => ({ id: 'area', version: '1.0.0', description: 'd', rules: [{ id: 'r', description: 'R.', conditions: { all: [cond] }, event: notify, ...rule }] });
+    const file = (rule: Record<string, unknown>) => ({
+      id: 'area',
+      version: '1.0.0',
+      description: 'd',
+      rules: [{ id: 'r', description: 'R.', conditions: { all: [cond] }, event: notify, ...rule }],
+    });
     const samples: [string, unknown, boolean][] = [
       ['a plain rule', file({}), true],
-      ['nested any / not', file({ conditions: { any: [{ not: cond }, { all: [cond, { ...cond, operator: 'in', value: ['cancel'] }] }] } }), true],
+      [
+        'nested any / not',
+        file({ conditions: { any: [{ not: cond }, { all: [cond, { ...cond, operator: 'in', value: ['cancel'] }] }] } }),
+        true,
+      ],
       ['a fact condition at the root', file({ conditions: cond }), false],
       ['an empty all', file({ conditions: { all: [] } }), false],
       ['an unknown operator', file({ conditions: { all: [{ ...cond, operator: 'matches' }] } }), false],
       ['an object as value', file({ conditions: { all: [{ ...cond, value: { a: 1 } }] } }), false],
-      ['a JSONPath path', file({ conditions: { all: [{ fact: 'client', path: '$.isNew', operator: 'equal', value: true }] } }), false],
+      [
+        'a JSONPath path',
+        file({ conditions: { all: [{ fact: 'client', path: '$.isNew', operator: 'equal', value: true }] } }),
+        false,
+      ],
       ['no channels', file({ event: { type: 'notify-client', params: { channels: [], withinMinutes: 0 } } }), false],
       ['a fractional priority', file({ priority: 1.5 }), false],
       ['priority 0', file({ priority: 0 }), false],
-      ['percent over 100', file({ event: { type: 'offer-refund', params: { percent: 120, mode: 'self-serve' } } }), false],
-      ['params of another type', file({ event: { type: 'block', params: { channels: ['email'], withinMinutes: 0 } } }), false],
+      [
+        'percent over 100',
+        file({ event: { type: 'offer-refund', params: { percent: 120, mode: 'self-serve' } } }),
+        false,
+      ],
+      [
+        'params of another type',
+        file({ event: { type: 'block', params: { channels: ['email'], withinMinutes: 0 } } }),
+        false,
+      ],
       ['an unknown event type', file({ event: { type: 'send-flowers', params: {} } }), false],
       ['a rule id that is not kebab-case', file({ id: 'Bad Id' }), false],
       ['an unknown key', file({ priorty: 2 }), false],

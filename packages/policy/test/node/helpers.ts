@@ -20,7 +20,11 @@ export function defaultRuleSources(): Record<string, unknown> {
 /** The fixture files, `{ "name.test.json": content }`. */
 export function fixtureSources(): Record<string, unknown> {
   const dir = join(rulesDir, 'tests');
-  return Object.fromEntries(readdirSync(dir).filter((n) => n.endsWith('.test.json')).map((n) => [n, readJson(join(dir, n))]));
+  return Object.fromEntries(
+    readdirSync(dir)
+      .filter((n) => n.endsWith('.test.json'))
+      .map((n) => [n, readJson(join(dir, n))]),
+  );
 }
 
 export { cancelFacts } from '../shared/sample-facts.js';

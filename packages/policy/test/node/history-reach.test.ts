@@ -58,10 +58,20 @@ describe('history a rule cannot reach is left out of a decision', () => {
     // of Samoa (which skipped 30 December 2011).
     const windows = [1, 7, 30];
     const counting = createPolicy({
-      'w.json': ruleFile(windows.map((days) => rule(`w${days}`, { type: 'route-to-team', params: { reason: `w${days}` } }, {
-        description: `{cancellationsInWindow} in ${days} days.`,
-        conditions: { all: [{ fact: 'cancellationsInWindow', params: { days }, operator: 'greaterThanInclusive', value: 0 }] },
-      }))),
+      'w.json': ruleFile(
+        windows.map((days) =>
+          rule(
+            `w${days}`,
+            { type: 'route-to-team', params: { reason: `w${days}` } },
+            {
+              description: `{cancellationsInWindow} in ${days} days.`,
+              conditions: {
+                all: [{ fact: 'cancellationsInWindow', params: { days }, operator: 'greaterThanInclusive', value: 0 }],
+              },
+            },
+          ),
+        ),
+      ),
     });
     const cases: [string, string][] = [
       ['2027-03-29T00:30:00+01:00', 'Europe/London'],
@@ -85,17 +95,27 @@ describe('history a rule cannot reach is left out of a decision', () => {
       const decision = await counting.evaluate(facts);
       const full = deriveFacts(facts);
       for (const [i, days] of windows.entries()) {
-        assert.equal(decision.explanations[i]!.description, `${full.cancellationsInWindow(days)} in ${days} days.`, `${now} ${timeZone}, ${days} days`);
+        assert.equal(
+          decision.explanations[i]!.description,
+          `${full.cancellationsInWindow(days)} in ${days} days.`,
+          `${now} ${timeZone}, ${days} days`,
+        );
       }
     }
   });
 
   it('keeps every entry when a rule reads the history itself', async () => {
     const byLength = createPolicy({
-      'h.json': ruleFile([rule('long-history', { type: 'route-to-team', params: { reason: 'long' } }, {
-        description: '{history.length} changes.',
-        conditions: { all: [{ fact: 'history', path: 'length', operator: 'greaterThan', value: 100 }] },
-      })]),
+      'h.json': ruleFile([
+        rule(
+          'long-history',
+          { type: 'route-to-team', params: { reason: 'long' } },
+          {
+            description: '{history.length} changes.',
+            conditions: { all: [{ fact: 'history', path: 'length', operator: 'greaterThan', value: 100 }] },
+          },
+        ),
+      ]),
     });
     assert.equal(historyReachDays(byLength.rules), Infinity);
     const now = '2027-06-01T09:00:00+01:00';
@@ -106,10 +126,14 @@ describe('history a rule cannot reach is left out of a decision', () => {
 
   it('an invalid entry is reported at its index in the history as given', async () => {
     const now = '2027-06-01T09:00:00+01:00';
-    const history = [...historyBefore(now, 5, 24 * 400), { sessionId: 'bad', at: '2027-05-30T10:00:00+01:00', kind: 'moved' }];
+    const history = [
+      ...historyBefore(now, 5, 24 * 400),
+      { sessionId: 'bad', at: '2027-05-30T10:00:00+01:00', kind: 'moved' },
+    ];
     await assert.rejects(
       policy.evaluate(cancelFacts({ now, history: history as HistoryEntry[] })),
-      (error: unknown) => error instanceof FactsValidationError && error.issues.some((issue) => issue.path === '$.history[5].kind'),
+      (error: unknown) =>
+        error instanceof FactsValidationError && error.issues.some((issue) => issue.path === '$.history[5].kind'),
     );
   });
 
@@ -138,14 +162,24 @@ describe('history a rule cannot reach is left out of a decision', () => {
     const gettingAt = { sessionId: 'g', kind: 'cancel' } as unknown as HistoryEntry;
     Object.defineProperty(gettingAt, 'at', { enumerable: true, get: () => old!.at });
     const refusal = async (history: HistoryEntry[]) => {
-      const error = await policy.evaluate(cancelFacts({ now, history })).then(() => undefined, (e: unknown) => e);
+      const error = await policy.evaluate(cancelFacts({ now, history })).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       return error instanceof FactsValidationError ? error.issues.map((i) => `${i.path}: ${i.message}`) : error;
     };
     assert.deepEqual(await refusal(sparse), ['$.history[1]: expected a value, got a hole in a sparse list']);
-    assert.deepEqual(await refusal(getter), ['$.history[0]: expected a plain value, got a getter (only own data fields count)']);
-    assert.deepEqual(await refusal([gettingAt, old!]), ['$.history[0].at: expected a plain value, got a getter (only own data fields count)']);
+    assert.deepEqual(await refusal(getter), [
+      '$.history[0]: expected a plain value, got a getter (only own data fields count)',
+    ]);
+    assert.deepEqual(await refusal([gettingAt, old!]), [
+      '$.history[0].at: expected a plain value, got a getter (only own data fields count)',
+    ]);
     // A list's own `filter` is not asked which entries count.
     const ownFilter = Object.assign([recent!, old!], { filter: () => [] });
-    assert.deepEqual(await policy.evaluate(cancelFacts({ now, history: ownFilter })), await policy.evaluate(cancelFacts({ now, history: [recent!] })));
+    assert.deepEqual(
+      await policy.evaluate(cancelFacts({ now, history: ownFilter })),
+      await policy.evaluate(cancelFacts({ now, history: [recent!] })),
+    );
   });
 });

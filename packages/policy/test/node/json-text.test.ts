@@ -2,11 +2,19 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { deepestPoint, findJsonSyntaxError, parseJsonBytes } from '../../src/json-text.js';
 
-const bytes = (...parts: (string | number[])[]) => Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part) : Buffer.from(part))));
+const bytes = (...parts: (string | number[])[]) =>
+  Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part) : Buffer.from(part))));
 
 describe('findJsonSyntaxError', () => {
   it('finds nothing in valid JSON, however deep', () => {
-    for (const text of ['{}', ' [ ] ', '"a\\"\\u00e9\\n"', '-0.5e+3', '{"a": [1, true, false, null, {"b": "c"}]}', `${'['.repeat(100_000)}${']'.repeat(100_000)}`]) {
+    for (const text of [
+      '{}',
+      ' [ ] ',
+      '"a\\"\\u00e9\\n"',
+      '-0.5e+3',
+      '{"a": [1, true, false, null, {"b": "c"}]}',
+      `${'['.repeat(100_000)}${']'.repeat(100_000)}`,
+    ]) {
       JSON.parse(text);
       assert.equal(findJsonSyntaxError(text), undefined, text.slice(0, 40));
     }
@@ -21,7 +29,11 @@ describe('findJsonSyntaxError', () => {
       ['{"a": 1 "b": 2}', 8, 'expected "," or "}", got "\\""'],
       ["{'a': 1}", 1, 'expected a property name in double quotes or "}", got "\'"'],
       ['[01]', 2, 'expected "," or "]", got "1"'],
-      ['{"a": tru}', 6, 'expected a value (a string in double quotes, a number, true, false, null, an object or a list), got "t"'],
+      [
+        '{"a": tru}',
+        6,
+        'expected a value (a string in double quotes, a number, true, false, null, an object or a list), got "t"',
+      ],
       ['"a\tb"', 2, 'a control character (a line break or tab) inside a string must be escaped, got U+0009'],
       ['"\\x"', 2, 'not a JSON escape sequence after "\\", got "x"'],
       ['"\\u12g4"', 3, 'expected four hex digits after \\u, got "1"'],
@@ -47,18 +59,30 @@ describe('parseJsonBytes', () => {
     const result = parseJsonBytes(bytes('{\n  "a": "café \uFFFD 😀 ', [0xe9], '"\n}'));
     assert.deepEqual(result, {
       ok: false,
-      problem: { line: 2, column: 19, message: 'not UTF-8 text: byte 0xE9 at line 2, column 19 (save the file as UTF-8)' },
+      problem: {
+        line: 2,
+        column: 19,
+        message: 'not UTF-8 text: byte 0xE9 at line 2, column 19 (save the file as UTF-8)',
+      },
     });
     assert.deepEqual(parseJsonBytes(bytes([0xef, 0xbb, 0xbf, 0xff])), {
       ok: false,
-      problem: { line: 1, column: 1, message: 'not UTF-8 text: byte 0xFF at line 1, column 1 (save the file as UTF-8)' },
+      problem: {
+        line: 1,
+        column: 1,
+        message: 'not UTF-8 text: byte 0xFF at line 1, column 1 (save the file as UTF-8)',
+      },
     });
   });
 
   it('names the line and column of a syntax error', () => {
     assert.deepEqual(parseJsonBytes(bytes('{\n  "id": "x",\n  "version": 1,,\n}')), {
       ok: false,
-      problem: { line: 3, column: 16, message: 'not valid JSON at line 3, column 16: expected a property name in double quotes, got ","' },
+      problem: {
+        line: 3,
+        column: 16,
+        message: 'not valid JSON at line 3, column 16: expected a property name in double quotes, got ","',
+      },
     });
   });
 });

@@ -27,7 +27,10 @@ describe('loadPolicy: folders, symlinks and encodings (Node API)', () => {
     symlinkSync(visibilityFile, join(dir, 'visibility.json'));
     symlinkSync('visibility.json', join(dir, 'alias.json'));
     const policy = await loadPolicyFromDir(dir);
-    assert.deepEqual(policy.files.map((f) => f.id), ['visibility']);
+    assert.deepEqual(
+      policy.files.map((f) => f.id),
+      ['visibility'],
+    );
     assert.deepEqual(await listRuleFiles([dir, visibilityFile]), [join(dir, 'alias.json')]);
   });
 

@@ -42,7 +42,10 @@ describe('rule file validation', () => {
   it('refuses a path that does not exist on the fact and lists the ones that do', () => {
     const [issue] = conditionIssue({ fact: 'client', path: 'isNwe', operator: 'equal', value: true });
     assert.equal(issue?.path, '$.rules[0].conditions.all[0].path');
-    assert.match(issue.message, /unknown path "isNwe" on fact "client": expected one of "id", "isNew" or "attendedSessions"/);
+    assert.match(
+      issue.message,
+      /unknown path "isNwe" on fact "client": expected one of "id", "isNew" or "attendedSessions"/,
+    );
   });
 
   it('rejects JSONPath, filter expressions included', () => {
@@ -85,24 +88,34 @@ describe('rule file validation', () => {
   });
 
   it('validates event params per type', () => {
-    const [issue] = issuesOf({ 'a.json': ruleFile([rule('r', { type: 'notify-client', params: { channels: ['pigeon'], withinMinutes: 0 } })]) });
+    const [issue] = issuesOf({
+      'a.json': ruleFile([rule('r', { type: 'notify-client', params: { channels: ['pigeon'], withinMinutes: 0 } })]),
+    });
     assert.equal(issue?.path, '$.rules[0].event.params.channels[0]');
     assert.match(issue.message, /expected "email" \| "sms" \| "phone", got "pigeon"/);
     const [type] = issuesOf({ 'a.json': ruleFile([rule('r', { type: 'send-flowers', params: {} })]) });
     assert.equal(type?.path, '$.rules[0].event.type');
-    const [range] = issuesOf({ 'a.json': ruleFile([rule('r', { type: 'offer-refund', params: { percent: 120, mode: 'self-serve' } })]) });
+    const [range] = issuesOf({
+      'a.json': ruleFile([rule('r', { type: 'offer-refund', params: { percent: 120, mode: 'self-serve' } })]),
+    });
     assert.equal(range?.path, '$.rules[0].event.params.percent');
     assert.equal(range.message, 'expected a number from 0 to 100');
   });
 
   it('checks description placeholders', () => {
     const issues = issuesOf({
-      'a.json': ruleFile([rule('r', notify, { description: 'In {hoursUntilStrat} hours, {params.channel}, {hoursUntilStart|shout}.' })]),
+      'a.json': ruleFile([
+        rule('r', notify, { description: 'In {hoursUntilStrat} hours, {params.channel}, {hoursUntilStart|shout}.' }),
+      ]),
     });
     assert.deepEqual(
       issues.map((i) => i.message.split(':')[0]),
-      ['placeholder {params.channel}', 'unknown placeholder {hoursUntilStrat}', 'unknown format "|shout" in {hoursUntilStart|shout}'].sort((a, b) =>
-        issues.findIndex((i) => i.message.startsWith(a)) - issues.findIndex((i) => i.message.startsWith(b)),
+      [
+        'placeholder {params.channel}',
+        'unknown placeholder {hoursUntilStrat}',
+        'unknown format "|shout" in {hoursUntilStart|shout}',
+      ].sort(
+        (a, b) => issues.findIndex((i) => i.message.startsWith(a)) - issues.findIndex((i) => i.message.startsWith(b)),
       ),
     );
     assert.ok(issues.every((i) => i.path === '$.rules[0].description'));
@@ -117,9 +130,15 @@ describe('rule file validation', () => {
     const where = issues.map((i) => `${i.file}:${i.path}`);
     assert.ok(where.includes('b.json:$.rules[1].id'), where.join(' '));
     assert.ok(where.includes('b.json:$.rules[1].description'), where.join(' '));
-    const dupFile = createPolicyError({ 'a.json': ruleFile([rule('x', notify)], 'area-a'), 'c.json': ruleFile([rule('y', notify)], 'area-a') });
+    const dupFile = createPolicyError({
+      'a.json': ruleFile([rule('x', notify)], 'area-a'),
+      'c.json': ruleFile([rule('y', notify)], 'area-a'),
+    });
     assert.match(dupFile, /c.json:\$.id: duplicate rule file id "area-a" \(also in a.json\)/);
-    const dupRule = createPolicyError({ 'a.json': ruleFile([rule('x', notify)], 'area-a'), 'b.json': ruleFile([rule('x', notify)], 'area-b') });
+    const dupRule = createPolicyError({
+      'a.json': ruleFile([rule('x', notify)], 'area-a'),
+      'b.json': ruleFile([rule('x', notify)], 'area-b'),
+    });
     assert.match(dupRule, /b.json:\$.rules\[0\].id: duplicate rule id "x" \(also in a.json\)/);
   });
 

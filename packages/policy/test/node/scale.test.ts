@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it, mock } from 'node:test';
-import { canonicalJson, createPolicy, createValidatedPolicy, validateRuleFiles, vouchedPolicy, vouchedRuleFiles } from '../../src/index.js';
+import {
+  canonicalJson,
+  createPolicy,
+  createValidatedPolicy,
+  validateRuleFiles,
+  vouchedPolicy,
+  vouchedRuleFiles,
+} from '../../src/index.js';
 import { EnginePool } from '../../src/engine-pool.js';
 import { mergeEffects, type FiredRule } from '../../src/merge.js';
 import { varyingChanges } from '../shared/concurrency.js';
@@ -15,7 +22,10 @@ describe('a decision is linear in the rules', () => {
     const fired: FiredRule[] = Array.from({ length: 200_000 }, (_, i) => ({
       ruleId: `n${i}`,
       priority: 1,
-      event: { type: 'notify-client', params: { channels: ['email'], withinMinutes: 10 + i, followUp: { afterHours: 24 + i } } },
+      event: {
+        type: 'notify-client',
+        params: { channels: ['email'], withinMinutes: 10 + i, followUp: { afterHours: 24 + i } },
+      },
       message: `Rule n${i}.`,
     }));
     const { notify } = mergeEffects(fired, cancelFacts());
@@ -26,7 +36,13 @@ describe('a decision is linear in the rules', () => {
 
   it('builds and decides with 100,000 rules (a smoke test)', HANG_GUARD, async () => {
     const rules = Array.from({ length: 100_000 }, (_, i) =>
-      rule(`r${i}`, i % 2 === 0 ? { type: 'route-to-team', params: { reason: 'same' } } : { type: 'notify-client', params: { channels: ['email'], withinMinutes: 5 + i } }, { priority: 1 + (i % 3) }),
+      rule(
+        `r${i}`,
+        i % 2 === 0
+          ? { type: 'route-to-team', params: { reason: 'same' } }
+          : { type: 'notify-client', params: { channels: ['email'], withinMinutes: 5 + i } },
+        { priority: 1 + (i % 3) },
+      ),
     );
     const policy = createPolicy({ 'big.json': ruleFile(rules) });
     const decision = await policy.evaluate(cancelFacts());
@@ -70,11 +86,18 @@ describe('overlapping evaluations share a bounded pool of engines', () => {
         }),
       ),
     );
-    assert.deepEqual(results, Array.from({ length: 1_000 }, (_, i) => i * 2));
+    assert.deepEqual(
+      results,
+      Array.from({ length: 1_000 }, (_, i) => i * 2),
+    );
     assert.equal(made(), 4);
     assert.equal(mostBusy(), 4);
     assert.equal(pool.engines, 4);
-    assert.deepEqual(started, [...started].sort((a, b) => a - b), 'first come, first served');
+    assert.deepEqual(
+      started,
+      [...started].sort((a, b) => a - b),
+      'first come, first served',
+    );
   });
 
   it('an evaluation that throws frees its place: waiting ones still run, on a fresh engine', async () => {
@@ -91,7 +114,8 @@ describe('overlapping evaluations share a bounded pool of engines', () => {
   });
 
   it('refuses a size that is not a whole number ≥ 1', () => {
-    for (const size of [0, -1, 1.5, Number.NaN]) assert.throws(() => new EnginePool(() => 1, size), /maxEngines must be a whole number/);
+    for (const size of [0, -1, 1.5, Number.NaN])
+      assert.throws(() => new EnginePool(() => 1, size), /maxEngines must be a whole number/);
   });
 
   it('1,000 evaluations in flight decide what they decide one by one, with any pool size', async () => {
@@ -127,18 +151,30 @@ describe('the policy hash is computed once per rules load', () => {
   const { hash } = createPolicy(sources);
 
   it('for rules a host vouched for: the hash that checked them names the policy', () => {
-    assert.equal(hashesDuring(() => vouchedPolicy(sources, hash)), 1);
+    assert.equal(
+      hashesDuring(() => vouchedPolicy(sources, hash)),
+      1,
+    );
     assert.equal(vouchedPolicy(sources, hash)?.hash, hash);
     assert.equal(vouchedPolicy(sources, 'other'), undefined);
   });
 
   it('for rules validated in the page', () => {
-    assert.equal(hashesDuring(() => createValidatedPolicy(validateRuleFiles(sources))), 1);
-    assert.equal(hashesDuring(() => createPolicy(sources)), 1);
+    assert.equal(
+      hashesDuring(() => createValidatedPolicy(validateRuleFiles(sources))),
+      1,
+    );
+    assert.equal(
+      hashesDuring(() => createPolicy(sources)),
+      1,
+    );
   });
 
   it('vouchedPolicy decides as vouchedRuleFiles and createValidatedPolicy do', async () => {
     const facts = cancelFacts({ now: '2027-06-09T12:00:00+01:00' });
-    assert.deepEqual(await vouchedPolicy(sources, hash)!.evaluate(facts), await createValidatedPolicy(vouchedRuleFiles(sources, hash)!).evaluate(facts));
+    assert.deepEqual(
+      await vouchedPolicy(sources, hash)!.evaluate(facts),
+      await createValidatedPolicy(vouchedRuleFiles(sources, hash)!).evaluate(facts),
+    );
   });
 });

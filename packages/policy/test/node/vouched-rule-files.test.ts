@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createPolicy, createValidatedPolicy, PolicyValidationError, validateRuleFiles, vouchedRuleFiles } from '../../src/index.js';
+import {
+  createPolicy,
+  createValidatedPolicy,
+  PolicyValidationError,
+  validateRuleFiles,
+  vouchedRuleFiles,
+} from '../../src/index.js';
 import { cancelFacts, defaultRuleSources, rule, ruleFile } from './helpers.js';
 
 type Json = Record<string, unknown>;
@@ -30,7 +36,13 @@ describe('rule files a host vouched for by their policy hash', () => {
   });
 
   it('are not taken when they are not rule files at all, whatever hash comes with them', () => {
-    for (const broken of [{}, { 'a.json': 'text' }, { 'a.json': null }, { 'a.json': [1, 2] }, { 'a.json': { rules: [] } }]) {
+    for (const broken of [
+      {},
+      { 'a.json': 'text' },
+      { 'a.json': null },
+      { 'a.json': [1, 2] },
+      { 'a.json': { rules: [] } },
+    ]) {
       assert.equal(vouchedRuleFiles(broken, hostPolicy.hash), undefined, JSON.stringify(broken));
     }
   });
@@ -40,7 +52,10 @@ describe('rule files a host vouched for by their policy hash', () => {
     const hash = createValidatedPolicy([broken['broken.json'] as never]).hash;
     assert.ok(vouchedRuleFiles(broken, hash), 'the hash alone matches: it is not a check of validity');
     // So a page takes a hash only from the host that validated the files, and validates anything else:
-    assert.throws(() => validateRuleFiles(broken), (error: unknown) => error instanceof PolicyValidationError && /channels/.test(error.message));
+    assert.throws(
+      () => validateRuleFiles(broken),
+      (error: unknown) => error instanceof PolicyValidationError && /channels/.test(error.message),
+    );
   });
 
   it('are copies: editing the sources afterwards changes nothing in the policy', () => {

@@ -10,7 +10,11 @@ export function varyingChanges(count: number): Facts[] {
       action: i % 3 === 0 ? 'reschedule' : 'cancel',
       now: `2027-06-${String(1 + (i % 10)).padStart(2, '0')}T0${i % 10}:00:00+01:00`,
       client: { id: 'cli-1', isNew: i % 4 === 0, attendedSessions: 3 },
-      history: Array.from({ length: i % 6 }, (_, k) => ({ sessionId: `h${k}`, at: `2027-05-0${k + 1}T10:00:00+01:00`, kind: 'cancel' as const })),
+      history: Array.from({ length: i % 6 }, (_, k) => ({
+        sessionId: `h${k}`,
+        at: `2027-05-0${k + 1}T10:00:00+01:00`,
+        kind: 'cancel' as const,
+      })),
     }),
   );
 }

@@ -22,7 +22,14 @@ after(() => browser?.close());
 describe('@raincheck/react', () => {
   it('types the components and, for React 19, the bare elements in JSX', () => {
     // wrong-props.tsx expects an error on each of its lines (`@ts-expect-error`): one missing is an error too.
-    assert.deepEqual(typeErrors(packageRoot, [`${fixtures}cancel-app.tsx`, `${fixtures}bare-elements.tsx`, `${fixtures}wrong-props.tsx`], jsx), []);
+    assert.deepEqual(
+      typeErrors(
+        packageRoot,
+        [`${fixtures}cancel-app.tsx`, `${fixtures}bare-elements.tsx`, `${fixtures}wrong-props.tsx`],
+        jsx,
+      ),
+      [],
+    );
   });
 
   it('renders <RcCancelSession> in React, and a cancellation completes against the mock host', async () => {
@@ -37,14 +44,25 @@ describe('@raincheck/react', () => {
       write: false,
       logLevel: 'silent',
     });
-    const page = '<!doctype html><html lang="en"><body><div id="root"></div><script type="module" src="/app.js"></script></body></html>';
+    const page =
+      '<!doctype html><html lang="en"><body><div id="root"></div><script type="module" src="/app.js"></script></body></html>';
     const site = (path: string) =>
-      path === '/' ? { body: page, contentType: 'text/html' } : path === '/app.js' ? { body: app.outputFiles[0]!.text, contentType: 'text/javascript' } : undefined;
+      path === '/'
+        ? { body: page, contentType: 'text/html' }
+        : path === '/app.js'
+          ? { body: app.outputFiles[0]!.text, contentType: 'text/javascript' }
+          : undefined;
     const opened = await openPartnerPage(browser, site);
     await completeCancel(opened.page);
     // The success event reached React through the onRcCancelSuccess prop.
-    await opened.page.waitForFunction(() => document.querySelector('#outcome')?.textContent === 'cancelled ses-1', { timeout: 5000 });
-    const notified = await opened.page.evaluate(() => (globalThis as unknown as { mockHost: { records: { notifications: { sessionId: string }[] } } }).mockHost.records.notifications.map((n) => n.sessionId));
+    await opened.page.waitForFunction(() => document.querySelector('#outcome')?.textContent === 'cancelled ses-1', {
+      timeout: 5000,
+    });
+    const notified = await opened.page.evaluate(() =>
+      (
+        globalThis as unknown as { mockHost: { records: { notifications: { sessionId: string }[] } } }
+      ).mockHost.records.notifications.map((n) => n.sessionId),
+    );
     assert.deepEqual(notified, ['ses-1']);
     assert.deepEqual(opened.errors, []);
   });

@@ -14,11 +14,13 @@ export const templates = (str: typeof strTag) => ({
   'rc.cancel.missing-reason': 'Wählen Sie einen Grund.',
   'rc.cancel.missing-note': str`Schreiben Sie einen Grund mit mindestens ${0} Zeichen.`,
   'rc.cancel.missing-slots': str`Wählen Sie mindestens ${0} Ersatztermine.`,
-  'rc.error.contract': 'Das Buchungssystem hat eine Antwort geschickt, die diese Seite nicht versteht. Diese Seite hat nichts geändert; bitte versuchen Sie es später erneut oder wenden Sie sich an den Support.',
+  'rc.error.contract':
+    'Das Buchungssystem hat eine Antwort geschickt, die diese Seite nicht versteht. Diese Seite hat nichts geändert; bitte versuchen Sie es später erneut oder wenden Sie sich an den Support.',
   'rc.error.network': 'Das Buchungssystem war nicht erreichbar. Es ging nichts verloren: Versuchen Sie es erneut.',
   'rc.error.rules': str`Die Regeln dieser Seite enthalten einen Fehler, daher kann sie nicht sagen, was geschehen würde (${0} ${1}: ${2}). Es wurde nichts geändert; bitte wenden Sie sich an den Support.`,
   'rc.error.unexpected': 'Etwas ist schiefgegangen. Es ging nichts verloren: Versuchen Sie es erneut.',
-  'rc.error.timeout': 'Das Buchungssystem hat nicht rechtzeitig geantwortet. Es ging nichts verloren: Versuchen Sie es erneut.',
+  'rc.error.timeout':
+    'Das Buchungssystem hat nicht rechtzeitig geantwortet. Es ging nichts verloren: Versuchen Sie es erneut.',
   'rc.error.server': str`Im Buchungssystem ist ein eigener Fehler aufgetreten (${0}), daher konnte es dies nicht abschließen. Es ging nichts verloren: Versuchen Sie es gleich noch einmal.`,
   'rc.error.busy': str`Das Buchungssystem ist ausgelastet (${0}). Es ging nichts verloren: Warten Sie einen Moment und versuchen Sie es dann erneut.`,
   'rc.error.refused': str`Das Buchungssystem hat diese Anfrage abgelehnt (${0}), daher wurde nichts geändert. Wenn das wieder passiert, wenden Sie sich an den Support.`,
@@ -48,7 +50,8 @@ export const templates = (str: typeof strTag) => ({
   'rc.decision.refund': str`${0} kann stattdessen eine Erstattung von ${1} wählen.`,
   'rc.decision.heading': 'Was passieren wird',
   'rc.cancel.alternatives-legend': str`Stattdessen angebotene Termine (mindestens ${0} wählen)`,
-  'rc.cancel.no-slots': 'In diesem Zeitraum haben Sie keine freien Termine. Tragen Sie welche in Ihren Kalender ein und laden Sie die Seite neu.',
+  'rc.cancel.no-slots':
+    'In diesem Zeitraum haben Sie keine freien Termine. Tragen Sie welche in Ihren Kalender ein und laden Sie die Seite neu.',
   'rc.cancel.offer-refund': str`Eine Erstattung von ${0} anbieten, falls die Klientin oder der Klient sie vorzieht`,
   'rc.cancel.done': 'Sitzung abgesagt',
   'rc.cancel.done-team': 'An das Team gesendet',
@@ -61,8 +64,10 @@ export const templates = (str: typeof strTag) => ({
   'rc.reschedule.missing-slot': 'Wählen Sie einen neuen Termin.',
   'rc.reschedule.submit': 'Sitzung verlegen',
   'rc.reschedule.done': 'Sitzung verlegt',
-  'rc.reschedule.slot-taken': 'Dieser Termin wurde gerade vergeben. Die Liste der freien Termine ist wieder aktuell: Wählen Sie einen anderen.',
-  'rc.reschedule.changed': 'Jemand anderes hat diese Sitzung inzwischen geändert. Sie wird so angezeigt, wie sie jetzt ist: Prüfen Sie sie und wählen Sie erneut einen Termin.',
+  'rc.reschedule.slot-taken':
+    'Dieser Termin wurde gerade vergeben. Die Liste der freien Termine ist wieder aktuell: Wählen Sie einen anderen.',
+  'rc.reschedule.changed':
+    'Jemand anderes hat diese Sitzung inzwischen geändert. Sie wird so angezeigt, wie sie jetzt ist: Prüfen Sie sie und wählen Sie erneut einen Termin.',
   'rc.attendance.heading': 'Anwesenheit eintragen',
   'rc.attendance.legend': 'Was ist passiert?',
   'rc.attendance.attended': 'Die Sitzung hat stattgefunden',
@@ -94,15 +99,18 @@ export const templates = (str: typeof strTag) => ({
   'rc.availability.until': 'Zurück am',
   'rc.availability.unsure': 'Noch unklar, wann ich zurück bin',
   'rc.availability.recommend-hide-until': str`Verbergen Sie Ihr Profil bis ${0}.`,
-  'rc.availability.recommend-hide': 'Verbergen Sie Ihr Profil, bis Sie sicher wieder Klientinnen und Klienten annehmen können.',
+  'rc.availability.recommend-hide':
+    'Verbergen Sie Ihr Profil, bis Sie sicher wieder Klientinnen und Klienten annehmen können.',
   'rc.availability.recommend-show': 'Zeigen Sie Ihr Profil wieder, damit Klientinnen und Klienten Sie buchen können.',
-  'rc.availability.recommend-team': 'Informieren Sie das Plattform-Team: Es berät Sie zu Ihrem Konto und unterstützt Ihre Rückkehr.',
+  'rc.availability.recommend-team':
+    'Informieren Sie das Plattform-Team: Es berät Sie zu Ihrem Konto und unterstützt Ihre Rückkehr.',
   'rc.availability.recommends': 'Was die Richtlinie empfiehlt',
   'rc.availability.sessions-open': str`Ihre Sitzungen in den nächsten ${0} Wochen`,
   'rc.availability.sessions': 'Ihre Sitzungen während der Abwesenheit',
   'rc.availability.sessions-loading': 'Ihre Sitzungen werden geladen …',
   'rc.availability.no-sessions': 'In dieser Zeit sind keine Sitzungen gebucht.',
-  'rc.availability.sessions-hint': 'Sagen Sie jede ab oder verlegen Sie sie und bieten Sie andere Termine oder eine Erstattung an:',
+  'rc.availability.sessions-hint':
+    'Sagen Sie jede ab oder verlegen Sie sie und bieten Sie andere Termine oder eine Erstattung an:',
   'rc.availability.cancel': 'Absagen',
   'rc.availability.rearrange': 'Verlegen',
   'rc.availability.hide': 'Mein Profil vor neuen Klientinnen und Klienten verbergen',
@@ -136,7 +144,8 @@ export const templates = (str: typeof strTag) => ({
   'rc.response.answered-refund': 'Sie haben bereits eine Erstattung gewählt.',
   'rc.response.answered-slot': str`Sie haben bereits ${0} gebucht.`,
   'rc.response.answered': 'Dieses Angebot wurde bereits beantwortet.',
-  'rc.response.contact': 'Für einen anderen Termin oder Fragen zur Erstattung antworten Sie auf die erhaltene Nachricht oder wenden Sie sich an Ihre Therapeutin oder Ihren Therapeuten.',
+  'rc.response.contact':
+    'Für einen anderen Termin oder Fragen zur Erstattung antworten Sie auf die erhaltene Nachricht oder wenden Sie sich an Ihre Therapeutin oder Ihren Therapeuten.',
   'rc.response.next-review': str`Das Plattform-Team bestätigt Ihre Erstattung von ${0} und informiert Sie.`,
   'rc.response.next-refund': str`${0} gehen auf Ihrem Zahlungsweg an Sie zurück.`,
   'rc.response.done-refund': 'Erstattung gewählt',
@@ -156,10 +165,14 @@ export const templates = (str: typeof strTag) => ({
   'rc.standing.if-next': 'Wenn Sie eine weitere Sitzung absagen oder verlegen',
   'rc.standing.nothing-next': 'Eine weitere Absage oder Verlegung würde keine Warnung auslösen.',
   'rc.standing.advice-heading': 'So halten Sie Ihren Stand',
-  'rc.standing.advice-rare': 'Absagen und Verlegungen sollten selten sein: Häufen sie sich, können sie Ihren Qualitätswert senken und riskieren, dass Ihr Profil nicht mehr angezeigt wird.',
-  'rc.standing.advice-hide': 'Wenn Ihre Gesundheit oder persönliche Umstände Sie belasten, verbergen Sie Ihr Profil in den Monaten, in denen Sie Ihren gewohnten Standard nicht halten können.',
-  'rc.standing.advice-unsure': 'Wenn Sie unsicher sind, ob Sie eine fortlaufende Begleitung bieten können, oder absagen oder verlegen müssen könnten, lassen Sie Ihr Profil nicht für Buchungen offen.',
-  'rc.standing.advice-team': 'Wenn Sie länger abwesend sind, informieren Sie das Team: Es berät Sie zu Ihrem Konto und unterstützt Ihre Rückkehr.',
+  'rc.standing.advice-rare':
+    'Absagen und Verlegungen sollten selten sein: Häufen sie sich, können sie Ihren Qualitätswert senken und riskieren, dass Ihr Profil nicht mehr angezeigt wird.',
+  'rc.standing.advice-hide':
+    'Wenn Ihre Gesundheit oder persönliche Umstände Sie belasten, verbergen Sie Ihr Profil in den Monaten, in denen Sie Ihren gewohnten Standard nicht halten können.',
+  'rc.standing.advice-unsure':
+    'Wenn Sie unsicher sind, ob Sie eine fortlaufende Begleitung bieten können, oder absagen oder verlegen müssen könnten, lassen Sie Ihr Profil nicht für Buchungen offen.',
+  'rc.standing.advice-team':
+    'Wenn Sie länger abwesend sind, informieren Sie das Team: Es berät Sie zu Ihrem Konto und unterstützt Ihre Rückkehr.',
   'rc.refund.heading': 'Sitzung erstatten',
   'rc.refund.none': 'Die Richtlinie sieht für diese Sitzung keine Erstattung vor.',
   'rc.refund.submit': 'Erstattung auslösen',
@@ -240,7 +253,8 @@ export const templates = (str: typeof strTag) => ({
   'rc.team.confirm-heading': str`Bestätigen: ${0}`,
   'rc.team.confirm-approve': str`${0} werden dem Klienten jetzt erstattet.`,
   'rc.team.confirm-approve-unknown': 'Die Erstattung wird dem Klienten jetzt ausgelöst.',
-  'rc.team.confirm-decline': 'Die Erstattung wird nicht ausgelöst; die Therapeutin oder der Therapeut liest Ihre Notiz.',
+  'rc.team.confirm-decline':
+    'Die Erstattung wird nicht ausgelöst; die Therapeutin oder der Therapeut liest Ihre Notiz.',
   'rc.team.confirm-rearranged': str`Die Sitzung am ${0} wird als mit dem Klienten verlegt festgehalten.`,
   'rc.team.confirm-cancel': str`Die Sitzung am ${0} wird vom Team abgesagt.`,
   'rc.team.confirm-acknowledge': 'Die Anfrage wird geschlossen.',
@@ -257,7 +271,8 @@ export const templates = (str: typeof strTag) => ({
   'rc.refund.declined-with-note': str`Das Plattform-Team hat die Erstattung von ${0} geprüft und nicht ausgelöst.`,
   'rc.refund.review-note': 'Notiz des Teams:',
   'rc.error.client-not-told': 'Der Klient wurde über nichts informiert.',
-  'rc.error.client-maybe-told': 'Falls das Buchungssystem die Anfrage erhalten hat, informiert es den Klienten; ein erneuter Versuch informiert ihn nie doppelt.',
+  'rc.error.client-maybe-told':
+    'Falls das Buchungssystem die Anfrage erhalten hat, informiert es den Klienten; ein erneuter Versuch informiert ihn nie doppelt.',
   'rc.sent.emailed': str`${0} wurde um ${1} per E-Mail benachrichtigt.`,
   'rc.sent.texted': str`${0} wurde um ${1} per SMS benachrichtigt.`,
   'rc.sent.called': str`${0} wurde um ${1} angerufen.`,

@@ -13,9 +13,16 @@ export const notificationHandlers = {
     const session = await accessibleSession(context, sessionId);
     const rows = await context.tx.outboxOf(session.id);
     // The latest offer: the one the session's last cancellation made.
-    const latest = rows.filter((row) => row.offerTokenHash !== undefined && row.message === 'session-cancelled').at(-1)?.offerTokenHash;
+    const latest = rows
+      .filter((row) => row.offerTokenHash !== undefined && row.message === 'session-cancelled')
+      .at(-1)?.offerTokenHash;
     // No offer messages (never cancelled, or an offer made before the outbox): none to show.
     if (latest === undefined) return { notifications: [] };
-    return { notifications: notificationHistory(rows.filter((row) => row.offerTokenHash === latest), context.nowMs) };
+    return {
+      notifications: notificationHistory(
+        rows.filter((row) => row.offerTokenHash === latest),
+        context.nowMs,
+      ),
+    };
   },
 } satisfies Partial<Handlers>;

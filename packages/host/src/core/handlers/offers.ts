@@ -13,7 +13,10 @@ import type { StoredOffer, StoredSession } from '../store.js';
  * The offer a link's token opens, and its session. Unknown tokens, guessed or mistyped, are one 404
  * that tells nothing.
  */
-async function offerOf(context: RequestContext, token: string): Promise<{ offer: StoredOffer; session: StoredSession }> {
+async function offerOf(
+  context: RequestContext,
+  token: string,
+): Promise<{ offer: StoredOffer; session: StoredSession }> {
   const offer = await context.tx.offer(await offerTokenHash(token));
   if (!offer) throw new HttpError(404, 'not-found', 'This link is not valid. Please check the link in your message.');
   const session = await context.tx.session(offer.sessionId);
@@ -24,10 +27,22 @@ async function offerOf(context: RequestContext, token: string): Promise<{ offer:
   return { offer, session };
 }
 
-async function offerView(context: RequestContext, token: string, offer: StoredOffer, session: StoredSession): Promise<Offer> {
+async function offerView(
+  context: RequestContext,
+  token: string,
+  offer: StoredOffer,
+  session: StoredSession,
+): Promise<Offer> {
   const { tokenHash: _hash, sessionId: _session, answer, ...rest } = offer;
   const status = answer ? 'answered' : Date.parse(offer.expiresAt) <= context.nowMs ? 'expired' : 'open';
-  return { token, ...rest, alternatives: [...rest.alternatives], session: await sessionView(context, session), status, ...(answer ? { answer } : {}) };
+  return {
+    token,
+    ...rest,
+    alternatives: [...rest.alternatives],
+    session: await sessionView(context, session),
+    status,
+    ...(answer ? { answer } : {}),
+  };
 }
 
 /** The client's side: an offer link, the capability token in its path. */
@@ -39,8 +54,10 @@ export const offerHandlers = {
 
   answerOffer: async ({ token, body }, context) => {
     const { offer, session } = await offerOf(context, token);
-    if (offer.answer) throw new HttpError(409, 'offer-answered', 'This offer has already been answered.', { answer: offer.answer });
-    if (Date.parse(offer.expiresAt) <= context.nowMs) throw new HttpError(410, 'offer-expired', 'This offer has expired. Please contact your therapist.');
+    if (offer.answer)
+      throw new HttpError(409, 'offer-answered', 'This offer has already been answered.', { answer: offer.answer });
+    if (Date.parse(offer.expiresAt) <= context.nowMs)
+      throw new HttpError(410, 'offer-expired', 'This offer has expired. Please contact your therapist.');
     const { choice, slotId } = body;
     let issued: Refund | null = null;
     let after = session;
@@ -51,10 +68,19 @@ export const offerHandlers = {
       // A session refunded meanwhile (through the therapist's refund) is not booked again for free.
       const refund = await context.tx.refundOf(session.id);
       if (refund && refund.status !== 'declined') {
-        throw new HttpError(409, 'already-refunded', 'This session has already been refunded, so it cannot be booked again. Please contact your therapist.');
+        throw new HttpError(
+          409,
+          'already-refunded',
+          'This session has already been refunded, so it cannot be booked again. Please contact your therapist.',
+        );
       }
-      if (!(await context.tx.takeSlot(session.therapistId, slotId))) throw new HttpError(409, 'slot-taken', 'That time is no longer free. Choose another one.', { slotId });
-      after = await bumpSession(context, session, { status: 'scheduled', startsAt: slot.startsAt, endsAt: slot.endsAt });
+      if (!(await context.tx.takeSlot(session.therapistId, slotId)))
+        throw new HttpError(409, 'slot-taken', 'That time is no longer free. Choose another one.', { slotId });
+      after = await bumpSession(context, session, {
+        status: 'scheduled',
+        startsAt: slot.startsAt,
+        endsAt: slot.endsAt,
+      });
       decision = await decide(context, 'client-response', session, { clientPreference: 'alternative' });
     } else {
       if (!offer.refund) throw new HttpError(422, 'not-offered', 'A refund was not offered.');
@@ -64,7 +90,9 @@ export const offerHandlers = {
     const answered: StoredOffer = { ...offer, answer: { choice, ...(slotId ? { slotId } : {}), at: context.now } };
     await context.tx.putOffer(answered);
     // Confirmed the way the policy says, else the way the offer reached the client; no reminder after it.
-    const offerRows = (await context.tx.outboxOf(session.id)).filter((row) => row.offerTokenHash === offer.tokenHash && row.message === 'session-cancelled');
+    const offerRows = (await context.tx.outboxOf(session.id)).filter(
+      (row) => row.offerTokenHash === offer.tokenHash && row.message === 'session-cancelled',
+    );
     const fallbackChannels = [...new Set(offerRows.flatMap((row) => (row.channel === null ? [] : [row.channel])))];
     await notifyClient(context, decision, session, 'offer-answered', {
       fallbackChannels,

@@ -11,7 +11,9 @@ const DAY_MS = 86_400_000;
 
 /** Reading and changing one session: the therapist's flows. */
 export const sessionHandlers = {
-  getSession: async ({ sessionId }, context) => ({ session: await sessionView(context, await accessibleSession(context, sessionId)) }),
+  getSession: async ({ sessionId }, context) => ({
+    session: await sessionView(context, await accessibleSession(context, sessionId)),
+  }),
 
   listSlots: async ({ therapistId, query }, context) => {
     await accessibleTherapist(context, therapistId);
@@ -26,7 +28,12 @@ export const sessionHandlers = {
     const stored = await context.tx.client(session.clientId);
     if (!stored) throw notFound(`client "${session.clientId}"`);
     const { displayName: _name, timeZone: _zone, email: _email, phone: _phone, locale: _locale, ...client } = stored;
-    const { hiddenUntil: _hidden, displayName: _therapistName, tenant: _tenant, ...therapist } = await accessibleTherapist(context, session.therapistId);
+    const {
+      hiddenUntil: _hidden,
+      displayName: _therapistName,
+      tenant: _tenant,
+      ...therapist
+    } = await accessibleTherapist(context, session.therapistId);
     return { client, therapist, history: [...(await context.tx.history(session.therapistId))] };
   },
 
@@ -36,12 +43,22 @@ export const sessionHandlers = {
     const decision = await decide(context, 'cancel', session, { reason, ...(note === undefined ? {} : { note }) });
     requireAllowed(decision, note);
     const min = decision.alternatives?.minSlots ?? 0;
-    if (alternativeSlotIds.length < min) throw new HttpError(422, 'policy-refused', `${decision.alternatives?.message ?? ''} Offer at least ${min}.`.trim(), { minSlots: min });
-    if (refundOffered && !decision.refund) throw new HttpError(422, 'policy-refused', 'The policy offers no refund for this cancellation.');
+    if (alternativeSlotIds.length < min)
+      throw new HttpError(
+        422,
+        'policy-refused',
+        `${decision.alternatives?.message ?? ''} Offer at least ${min}.`.trim(),
+        { minSlots: min },
+      );
+    if (refundOffered && !decision.refund)
+      throw new HttpError(422, 'policy-refused', 'The policy offers no refund for this cancellation.');
     const open = await context.tx.slots(session.therapistId);
     const alternatives = alternativeSlotIds.map((id) => {
       const slot = open.find((s) => s.id === id);
-      if (!slot) throw new HttpError(409, 'slot-taken', 'One of the chosen times is no longer free. Choose again.', { slotId: id });
+      if (!slot)
+        throw new HttpError(409, 'slot-taken', 'One of the chosen times is no longer free. Choose again.', {
+          slotId: id,
+        });
       return slot;
     });
     const cancelled = await bumpSession(context, session, { status: 'cancelled' });
@@ -50,14 +67,22 @@ export const sessionHandlers = {
     const tokenHash = await offerTokenHash(token);
     // The client chooses before the first offered time, or it would be gone by the time they answer.
     const firstOffered = Math.min(...alternatives.map((slot) => Date.parse(slot.startsAt)));
-    const expiresAt = context.instant(Math.min(context.nowMs + (decision.alternatives?.withinDays ?? 7) * DAY_MS, firstOffered));
+    const expiresAt = context.instant(
+      Math.min(context.nowMs + (decision.alternatives?.withinDays ?? 7) * DAY_MS, firstOffered),
+    );
     await notifyClient(context, decision, session, 'session-cancelled', { offer: { token, tokenHash } });
     await scheduleOfferExpiry(context, session, { token, tokenHash }, expiresAt);
     await context.tx.putOffer({
       tokenHash,
       sessionId: session.id,
       alternatives,
-      refund: refundOffered && decision.refund ? { amount: { amount: decision.refund.amount, currency: decision.refund.currency }, needsTeamReview: decision.refund.mode === 'team-review' } : null,
+      refund:
+        refundOffered && decision.refund
+          ? {
+              amount: { amount: decision.refund.amount, currency: decision.refund.currency },
+              needsTeamReview: decision.refund.mode === 'team-review',
+            }
+          : null,
       expiresAt,
     });
     return { session: await sessionView(context, cancelled), offer: { token, expiresAt }, teamRequest: null };
@@ -66,16 +91,25 @@ export const sessionHandlers = {
   rescheduleSession: async ({ sessionId, body }, context) => {
     const session = await accessibleSession(context, sessionId);
     const { slotId, reason, note } = body;
-    const decision = await decide(context, 'reschedule', session, { ...(reason ? { reason } : {}), ...(note === undefined ? {} : { note }) });
+    const decision = await decide(context, 'reschedule', session, {
+      ...(reason ? { reason } : {}),
+      ...(note === undefined ? {} : { note }),
+    });
     requireAllowed(decision, note);
     const slot = (await context.tx.slots(session.therapistId)).find((s) => s.id === slotId);
     if (!slot || !(await context.tx.takeSlot(session.therapistId, slotId))) {
       throw new HttpError(409, 'slot-taken', 'That time is no longer free. Choose another one.', { slotId });
     }
-    await context.tx.addSlot(session.therapistId, { id: `${session.id}-freed-${session.version}`, startsAt: session.startsAt, endsAt: session.endsAt });
+    await context.tx.addSlot(session.therapistId, {
+      id: `${session.id}-freed-${session.version}`,
+      startsAt: session.startsAt,
+      endsAt: session.endsAt,
+    });
     const moved = await bumpSession(context, session, { startsAt: slot.startsAt, endsAt: slot.endsAt });
     await context.tx.addHistory(session.therapistId, { sessionId: session.id, at: context.now, kind: 'reschedule' });
-    await notifyClient(context, decision, session, 'session-rearranged', { newTime: { startsAt: slot.startsAt, endsAt: slot.endsAt } });
+    await notifyClient(context, decision, session, 'session-rearranged', {
+      newTime: { startsAt: slot.startsAt, endsAt: slot.endsAt },
+    });
     return { session: await sessionView(context, moved) };
   },
 
@@ -93,9 +127,12 @@ export const sessionHandlers = {
   updateAttendance: async ({ sessionId, body }, context) => {
     const session = await accessibleSession(context, sessionId);
     const { outcome, refund: wantsRefund, note } = body;
-    if (Date.parse(session.startsAt) > context.nowMs) throw new HttpError(422, 'not-yet-held', 'Attendance can be updated once the session has started.');
-    if (session.status === 'completed') throw new HttpError(409, 'attendance-recorded', 'The attendance of this session has already been recorded.');
-    if (session.status === 'cancelled') throw new HttpError(422, 'session-cancelled', 'This session was cancelled, so there is no attendance to record.');
+    if (Date.parse(session.startsAt) > context.nowMs)
+      throw new HttpError(422, 'not-yet-held', 'Attendance can be updated once the session has started.');
+    if (session.status === 'completed')
+      throw new HttpError(409, 'attendance-recorded', 'The attendance of this session has already been recorded.');
+    if (session.status === 'cancelled')
+      throw new HttpError(422, 'session-cancelled', 'This session was cancelled, so there is no attendance to record.');
     const decision = await decide(context, 'attendance-update', session, {
       attendanceOutcome: outcome,
       ...(wantsRefund ? { clientPreference: 'refund' as const } : {}),

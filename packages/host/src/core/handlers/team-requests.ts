@@ -22,7 +22,10 @@ async function sessionOf(context: RequestContext, request: StoredTeamRequest): P
 }
 
 /** The policy action a therapist-raised request of each kind is about, to record the decision it was raised under. */
-const ACTION_OF_KIND: Partial<Record<StoredTeamRequest['kind'], Facts['action']>> = { 'session-started': 'cancel', 'new-client-refund': 'refund' };
+const ACTION_OF_KIND: Partial<Record<StoredTeamRequest['kind'], Facts['action']>> = {
+  'session-started': 'cancel',
+  'new-client-refund': 'refund',
+};
 
 /** The platform team's side: raising, listing, reading and resolving team requests. */
 export const teamRequestHandlers = {
@@ -30,9 +33,13 @@ export const teamRequestHandlers = {
     // The session before its therapist, in the order every other write locks them (no deadlock between them).
     const session = body.sessionId === undefined ? undefined : await accessibleSession(context, body.sessionId);
     const therapist = await accessibleTherapist(context, body.therapistId);
-    if (session && session.therapistId !== therapist.id) throw new HttpError(422, 'not-their-session', `Session "${session.id}" is not ${therapist.id}'s.`);
+    if (session && session.therapistId !== therapist.id)
+      throw new HttpError(422, 'not-their-session', `Session "${session.id}" is not ${therapist.id}'s.`);
     const action = ACTION_OF_KIND[body.kind];
-    const made = session && action ? await decide(context, action, session, body.note === undefined ? {} : { note: body.note }) : undefined;
+    const made =
+      session && action
+        ? await decide(context, action, session, body.note === undefined ? {} : { note: body.note })
+        : undefined;
     const teamRequest = await raiseTeamRequest(context, {
       kind: body.kind,
       therapistId: therapist.id,
@@ -46,7 +53,10 @@ export const teamRequestHandlers = {
   },
 
   listTeamRequests: async ({ query }, context) => {
-    const requests = await context.tx.teamRequests(staffCaller(context).tenant, { ...(query.status ? { status: query.status } : {}), ...(query.kind ? { kind: query.kind } : {}) });
+    const requests = await context.tx.teamRequests(staffCaller(context).tenant, {
+      ...(query.status ? { status: query.status } : {}),
+      ...(query.kind ? { kind: query.kind } : {}),
+    });
     // The sessions they name, each once: the queue shows their times without a read per row.
     const sessionIds = [...new Set(requests.flatMap((r) => (r.sessionId === undefined ? [] : [r.sessionId])))];
     const sessions = [];
@@ -61,11 +71,23 @@ export const teamRequestHandlers = {
     const request = await teamRequestOf(context, requestId);
     const session = await sessionOf(context, request);
     const client = session ? await context.tx.client(session.clientId) : undefined;
-    const refund = request.refundId !== undefined ? await context.tx.refund(request.refundId) : session ? await context.tx.refundOf(session.id) : undefined;
+    const refund =
+      request.refundId !== undefined
+        ? await context.tx.refund(request.refundId)
+        : session
+          ? await context.tx.refundOf(session.id)
+          : undefined;
     return {
       teamRequest: teamRequestView(request),
       session: session ? await sessionView(context, session) : null,
-      client: client ? { id: client.id, displayName: client.displayName, isNew: client.isNew, attendedSessions: client.attendedSessions } : null,
+      client: client
+        ? {
+            id: client.id,
+            displayName: client.displayName,
+            isNew: client.isNew,
+            attendedSessions: client.attendedSessions,
+          }
+        : null,
       refund: refund ?? null,
       decision: request.decision,
     };
@@ -75,11 +97,18 @@ export const teamRequestHandlers = {
     const caller = staffCaller(context);
     const request = await teamRequestOf(context, requestId);
     if (request.status === 'resolved') {
-      throw new HttpError(409, 'already-resolved', 'This request has already been resolved.', { resolution: request.resolution });
+      throw new HttpError(409, 'already-resolved', 'This request has already been resolved.', {
+        resolution: request.resolution,
+      });
     }
     const fitting: readonly TeamResolutionAction[] = RESOLUTIONS_BY_KIND[request.kind];
     if (!fitting.includes(body.action)) {
-      throw new HttpError(422, 'resolution-not-fitting', `A ${request.kind} request is resolved by ${fitting.join(' or ')}, not ${body.action}.`, { fitting });
+      throw new HttpError(
+        422,
+        'resolution-not-fitting',
+        `A ${request.kind} request is resolved by ${fitting.join(' or ')}, not ${body.action}.`,
+        { fitting },
+      );
     }
     if (body.action === 'decline-refund' && (body.note ?? '').trim() === '') {
       throw new HttpError(422, 'note-required', 'Say why the refund is declined: the therapist sees your note.');
@@ -88,7 +117,12 @@ export const teamRequestHandlers = {
     const resolved: StoredTeamRequest = {
       ...request,
       status: 'resolved',
-      resolution: { action: body.action, ...(body.note === undefined ? {} : { note: body.note }), by: caller.subject, at: context.now },
+      resolution: {
+        action: body.action,
+        ...(body.note === undefined ? {} : { note: body.note }),
+        by: caller.subject,
+        at: context.now,
+      },
     };
     await context.tx.putTeamRequest(resolved);
     return { teamRequest: teamRequestView(resolved), ...outcome };
@@ -96,25 +130,39 @@ export const teamRequestHandlers = {
 } satisfies Partial<Handlers>;
 
 /** Applies a resolution's effect, re-decided by the policy like every write. */
-async function resolve(context: RequestContext, request: StoredTeamRequest, action: TeamResolutionAction, note: string | undefined): Promise<{ refund: Refund | null; session: Session | null }> {
+async function resolve(
+  context: RequestContext,
+  request: StoredTeamRequest,
+  action: TeamResolutionAction,
+  note: string | undefined,
+): Promise<{ refund: Refund | null; session: Session | null }> {
   const session = await sessionOf(context, request);
   if (action === 'acknowledge') return { refund: null, session: session ? await sessionView(context, session) : null };
   if (!session) throw new HttpError(422, 'no-session', 'This request names no session to act on.');
   if (action === 'approve-refund' || action === 'decline-refund') {
-    const refund = request.refundId !== undefined ? await context.tx.refund(request.refundId) : await context.tx.refundOf(session.id);
+    const refund =
+      request.refundId !== undefined
+        ? await context.tx.refund(request.refundId)
+        : await context.tx.refundOf(session.id);
     if (!refund) throw new HttpError(422, 'no-refund', 'There is no refund waiting for this request.');
-    if (refund.status !== 'pending-review') throw new HttpError(409, 'refund-settled', `This refund is already ${refund.status}.`, { refund });
+    if (refund.status !== 'pending-review')
+      throw new HttpError(409, 'refund-settled', `This refund is already ${refund.status}.`, { refund });
     // The team's note goes on the refund too, so the therapist's view of the session can show why.
     const reviewNote = note === undefined || note.trim() === '' ? {} : { reviewNote: note };
     if (action === 'decline-refund') {
       await context.tx.putRefund({ ...refund, status: 'declined', ...reviewNote });
       // The client is told the way the policy tells them of a refund.
-      await notifyClient(context, await decide(context, 'refund', session), session, 'refund-declined', { refundId: refund.id });
+      await notifyClient(context, await decide(context, 'refund', session), session, 'refund-declined', {
+        refundId: refund.id,
+      });
     } else {
       // The policy still has to allow a refund for this session now (not blocked, and some refund).
       const decision = await decide(context, 'refund', session);
       requireNotBlocked(decision);
-      if (!decision.refund) throw new HttpError(422, 'policy-refused', 'The policy no longer offers a refund for this session.', { outcome: decision.outcome });
+      if (!decision.refund)
+        throw new HttpError(422, 'policy-refused', 'The policy no longer offers a refund for this session.', {
+          outcome: decision.outcome,
+        });
       // Approved: the refund provider carries it out from the outbox, as a self-serve one.
       await context.tx.putRefund({ ...refund, status: 'pending', ...reviewNote });
       await enqueueRefund(context, session, refund.id);
@@ -122,7 +170,8 @@ async function resolve(context: RequestContext, request: StoredTeamRequest, acti
     }
     return { refund: (await context.tx.refund(refund.id)) ?? null, session: await sessionView(context, session) };
   }
-  if (session.status === 'cancelled') throw new HttpError(409, 'session-cancelled', 'This session has already been cancelled.');
+  if (session.status === 'cancelled')
+    throw new HttpError(409, 'session-cancelled', 'This session has already been cancelled.');
   if (action === 'cancel-session') {
     const decision = await decide(context, 'cancel', session);
     requireNotBlocked(decision);

@@ -5,7 +5,9 @@ import type { StoredSession, StoredTherapist } from '../store.js';
 
 /** `YYYY-MM-DD` of an instant in a zone: a date bound covers that whole day there. */
 function localDate(ms: number, zone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    ms,
+  );
 }
 
 /** A therapist's profile, calendar and absences. */
@@ -32,7 +34,11 @@ export const therapistHandlers = {
 
   setVisibility: async ({ therapistId, body }, context) => {
     const { hiddenUntil: _previous, ...therapist } = await accessibleTherapist(context, therapistId);
-    const next: StoredTherapist = { ...therapist, profileVisible: body.visible, ...(body.visible || body.hiddenUntil === undefined ? {} : { hiddenUntil: body.hiddenUntil }) };
+    const next: StoredTherapist = {
+      ...therapist,
+      profileVisible: body.visible,
+      ...(body.visible || body.hiddenUntil === undefined ? {} : { hiddenUntil: body.hiddenUntil }),
+    };
     await context.tx.putTherapist(next);
     return { therapist: therapistView(next) };
   },
@@ -40,7 +46,14 @@ export const therapistHandlers = {
   reportAbsence: async ({ therapistId, body }, context) => {
     const therapist = await accessibleTherapist(context, therapistId);
     const { from, until, certainty, note, informTeam } = body;
-    const absence = { id: await context.tx.newId('absence'), therapistId: therapist.id, from, ...(until ? { until } : {}), certainty, ...(note === undefined ? {} : { note }) };
+    const absence = {
+      id: await context.tx.newId('absence'),
+      therapistId: therapist.id,
+      from,
+      ...(until ? { until } : {}),
+      certainty,
+      ...(note === undefined ? {} : { note }),
+    };
     const teamRequest = informTeam
       ? await raiseTeamRequest(context, {
           kind: 'extended-absence',

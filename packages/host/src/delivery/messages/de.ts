@@ -16,7 +16,12 @@ const refundStatus: Phrases['refundStatus'] = ({ amount, status }) => {
 };
 
 function smsChoice(c: MessageContext): string {
-  const what = c.alternatives.length > 0 && c.refund ? `einen neuen Termin oder eine Erstattung von ${c.refund.amount}` : c.alternatives.length > 0 ? 'einen neuen Termin' : `eine Erstattung von ${c.refund?.amount ?? ''}`;
+  const what =
+    c.alternatives.length > 0 && c.refund
+      ? `einen neuen Termin oder eine Erstattung von ${c.refund.amount}`
+      : c.alternatives.length > 0
+        ? 'einen neuen Termin'
+        : `eine Erstattung von ${c.refund?.amount ?? ''}`;
   return c.chooseByShort ? ` Wählen Sie bis ${c.chooseByShort} ${what}` : ` Wählen Sie ${what}`;
 }
 
@@ -35,7 +40,9 @@ export const de: Phrases = {
       case 'refund-declined':
         return 'Ihre Erstattung wurde geprüft';
       case 'offer-reminder':
-        return c.chooseByShort ? `Erinnerung: Bitte wählen Sie bis ${c.chooseByShort}` : 'Erinnerung: Bitte wählen Sie einen neuen Termin';
+        return c.chooseByShort
+          ? `Erinnerung: Bitte wählen Sie bis ${c.chooseByShort}`
+          : 'Erinnerung: Bitte wählen Sie einen neuen Termin';
       case 'offer-answered':
         return c.newTimeShort ? `Bestätigt: Ihr neuer Termin am ${c.newTimeShort}` : 'Bestätigt: Ihre Wahl';
       case 'offer-expired':
@@ -46,11 +53,19 @@ export const de: Phrases = {
   happened(c) {
     switch (c.kind) {
       case 'session-cancelled':
-        return [`${c.therapist} musste Ihren Termin am ${c.session} leider absagen. Es tut uns leid, dass sich Ihre Pläne ändern.`];
+        return [
+          `${c.therapist} musste Ihren Termin am ${c.session} leider absagen. Es tut uns leid, dass sich Ihre Pläne ändern.`,
+        ];
       case 'session-rearranged':
-        return [`${c.therapist} hat Ihren Termin am ${c.session} verlegt.`, `Er findet jetzt am ${c.newTime ?? 'einem neuen Zeitpunkt'} statt.`];
+        return [
+          `${c.therapist} hat Ihren Termin am ${c.session} verlegt.`,
+          `Er findet jetzt am ${c.newTime ?? 'einem neuen Zeitpunkt'} statt.`,
+        ];
       case 'session-not-held':
-        return [`${c.therapist} konnte Ihren Termin am ${c.session} leider nicht wahrnehmen. Es tut uns leid.`, 'Ihre Praxis meldet sich bei Ihnen, wie es weitergeht.'];
+        return [
+          `${c.therapist} konnte Ihren Termin am ${c.session} leider nicht wahrnehmen. Es tut uns leid.`,
+          'Ihre Praxis meldet sich bei Ihnen, wie es weitergeht.',
+        ];
       case 'refund-issued':
         return [`Es geht um Ihren Termin bei ${c.therapist} am ${c.session}.`];
       case 'refund-declined':
@@ -62,11 +77,17 @@ export const de: Phrases = {
           ? [`Danke für Ihre Antwort. Ihr neuer Termin bei ${c.therapist} ist am ${c.newTime}.`]
           : [`Danke für Ihre Antwort zu Ihrem abgesagten Termin bei ${c.therapist} am ${c.session}.`];
       case 'offer-expired':
-        return [`Das Angebot zu Ihrem abgesagten Termin bei ${c.therapist} am ${c.session} ist ohne Antwort abgelaufen.`, c.refund ? 'So geht es jetzt weiter.' : 'Das Plattform-Team meldet sich bei Ihnen, wie es weitergeht.'];
+        return [
+          `Das Angebot zu Ihrem abgesagten Termin bei ${c.therapist} am ${c.session} ist ohne Antwort abgelaufen.`,
+          c.refund ? 'So geht es jetzt weiter.' : 'Das Plattform-Team meldet sich bei Ihnen, wie es weitergeht.',
+        ];
     }
   },
   therapistTime: (c) => `Für ${c.therapist} ist das ${c.therapistSession}.`,
-  alternativesIntro: (c) => (c.alternatives.length === 1 ? 'Stattdessen können Sie diesen Termin wahrnehmen:' : 'Stattdessen können Sie einen dieser Termine wählen:'),
+  alternativesIntro: (c) =>
+    c.alternatives.length === 1
+      ? 'Stattdessen können Sie diesen Termin wahrnehmen:'
+      : 'Stattdessen können Sie einen dieser Termine wählen:',
   refundChoice: (amount, hasAlternatives, needsReview) =>
     `${hasAlternatives ? `Oder Sie wählen eine Erstattung von ${amount}` : `Sie können eine Erstattung von ${amount} wählen`}${needsReview ? ', die das Plattform-Team vorher bestätigt' : ''}.`,
   refundStatus,
@@ -88,7 +109,9 @@ export const de: Phrases = {
       case 'refund-declined':
         return `Termin ${c.sessionShort} ${c.zone} bei ${c.therapist}: ${c.refund ? refundStatus(c.refund) : 'Ihre Erstattung wurde geprüft.'}`;
       case 'offer-answered':
-        return c.newTimeShort ? `Bestätigt: Ihr neuer Termin bei ${c.therapist} ist am ${c.newTimeShort} ${c.zone}.` : `Danke für Ihre Antwort zum Termin ${c.sessionShort} ${c.zone}.${c.refund ? ` ${refundStatus(c.refund)}` : ''}`;
+        return c.newTimeShort
+          ? `Bestätigt: Ihr neuer Termin bei ${c.therapist} ist am ${c.newTimeShort} ${c.zone}.`
+          : `Danke für Ihre Antwort zum Termin ${c.sessionShort} ${c.zone}.${c.refund ? ` ${refundStatus(c.refund)}` : ''}`;
       case 'offer-expired':
         return `Ihr Angebot zum Termin ${c.sessionShort} ${c.zone} ist ohne Antwort abgelaufen.${c.refund ? ` ${refundStatus(c.refund)}` : ' Das Plattform-Team meldet sich.'}`;
     }

@@ -16,7 +16,12 @@ const refundStatus: Phrases['refundStatus'] = ({ amount, status }) => {
 };
 
 function smsChoice(c: MessageContext): string {
-  const what = c.alternatives.length > 0 && c.refund ? `a new time or a refund of ${c.refund.amount}` : c.alternatives.length > 0 ? 'a new time' : `a refund of ${c.refund?.amount ?? ''}`;
+  const what =
+    c.alternatives.length > 0 && c.refund
+      ? `a new time or a refund of ${c.refund.amount}`
+      : c.alternatives.length > 0
+        ? 'a new time'
+        : `a refund of ${c.refund?.amount ?? ''}`;
   return c.chooseByShort ? ` Choose ${what} by ${c.chooseByShort}` : ` Choose ${what}`;
 }
 
@@ -48,9 +53,15 @@ export const en: Phrases = {
       case 'session-cancelled':
         return [`${c.therapist} has had to cancel your session on ${c.session}. We are sorry for the change of plans.`];
       case 'session-rearranged':
-        return [`${c.therapist} has moved your session on ${c.session}.`, `It now takes place on ${c.newTime ?? 'a new time'}.`];
+        return [
+          `${c.therapist} has moved your session on ${c.session}.`,
+          `It now takes place on ${c.newTime ?? 'a new time'}.`,
+        ];
       case 'session-not-held':
-        return [`${c.therapist} was unable to hold your session on ${c.session}. We are sorry.`, 'Your practice will get in touch with you about what happens next.'];
+        return [
+          `${c.therapist} was unable to hold your session on ${c.session}. We are sorry.`,
+          'Your practice will get in touch with you about what happens next.',
+        ];
       case 'refund-issued':
         return [`This is about your session with ${c.therapist} on ${c.session}.`];
       case 'refund-declined':
@@ -62,11 +73,17 @@ export const en: Phrases = {
           ? [`Thank you for your answer. Your new session with ${c.therapist} is on ${c.newTime}.`]
           : [`Thank you for your answer about your cancelled session with ${c.therapist} on ${c.session}.`];
       case 'offer-expired':
-        return [`The offer for your cancelled session with ${c.therapist} on ${c.session} has closed without an answer.`, c.refund ? 'Here is what happens now.' : 'The platform team will get in touch with you about what happens next.'];
+        return [
+          `The offer for your cancelled session with ${c.therapist} on ${c.session} has closed without an answer.`,
+          c.refund
+            ? 'Here is what happens now.'
+            : 'The platform team will get in touch with you about what happens next.',
+        ];
     }
   },
   therapistTime: (c) => `For ${c.therapist} that is ${c.therapistSession}.`,
-  alternativesIntro: (c) => (c.alternatives.length === 1 ? 'You can take this time instead:' : 'You can choose one of these times instead:'),
+  alternativesIntro: (c) =>
+    c.alternatives.length === 1 ? 'You can take this time instead:' : 'You can choose one of these times instead:',
   refundChoice: (amount, hasAlternatives, needsReview) =>
     `${hasAlternatives ? 'Or you can' : 'You can'} choose a refund of ${amount}${needsReview ? ', which the platform team confirms first' : ''}.`,
   refundStatus,
@@ -88,7 +105,9 @@ export const en: Phrases = {
       case 'refund-declined':
         return `Session ${c.sessionShort} ${c.zone} with ${c.therapist}: ${c.refund ? refundStatus(c.refund) : 'your refund was reviewed.'}`;
       case 'offer-answered':
-        return c.newTimeShort ? `Confirmed: your new session with ${c.therapist} is ${c.newTimeShort} ${c.zone}.` : `Thank you for your answer about the session ${c.sessionShort} ${c.zone}.${c.refund ? ` ${refundStatus(c.refund)}` : ''}`;
+        return c.newTimeShort
+          ? `Confirmed: your new session with ${c.therapist} is ${c.newTimeShort} ${c.zone}.`
+          : `Thank you for your answer about the session ${c.sessionShort} ${c.zone}.${c.refund ? ` ${refundStatus(c.refund)}` : ''}`;
       case 'offer-expired':
         return `Your offer for the session ${c.sessionShort} ${c.zone} closed unanswered.${c.refund ? ` ${refundStatus(c.refund)}` : ' The platform team will get in touch.'}`;
     }

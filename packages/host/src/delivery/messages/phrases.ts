@@ -47,4 +47,5 @@ export interface Phrases {
 
 /** Whether a message of this kind asks the client to choose (and so shows the alternatives, the refund as a choice, the deadline and the link). */
 export const asksToChoose = (context: Pick<MessageContext, 'kind' | 'hasLink' | 'alternatives'>): boolean =>
-  (context.kind === 'session-cancelled' || context.kind === 'offer-reminder') && (context.hasLink || context.alternatives.length > 0);
+  (context.kind === 'session-cancelled' || context.kind === 'offer-reminder') &&
+  (context.hasLink || context.alternatives.length > 0);

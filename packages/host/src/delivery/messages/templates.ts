@@ -11,7 +11,16 @@ export const TEMPLATE_PARTS = ['subject', 'happened', 'sms', 'signOff'] as const
 /** A part a template may replace. */
 export type TemplatePart = (typeof TEMPLATE_PARTS)[number];
 
-const KINDS: readonly MessageKind[] = ['session-cancelled', 'session-rearranged', 'session-not-held', 'refund-issued', 'refund-declined', 'offer-reminder', 'offer-answered', 'offer-expired'];
+const KINDS: readonly MessageKind[] = [
+  'session-cancelled',
+  'session-rearranged',
+  'session-not-held',
+  'refund-issued',
+  'refund-declined',
+  'offer-reminder',
+  'offer-answered',
+  'offer-expired',
+];
 const LANGUAGES: readonly MessageLanguage[] = ['en', 'de'];
 
 /** Each placeholder and where its value comes from (already formatted for the client). */
@@ -30,13 +39,17 @@ const PLACEHOLDERS = {
 } satisfies Record<string, (context: MessageContext) => string | undefined>;
 type Placeholder = keyof typeof PLACEHOLDERS;
 const isPlaceholder = (name: string): name is Placeholder => Object.hasOwn(PLACEHOLDERS, name);
-const KNOWN = Object.keys(PLACEHOLDERS).map((name) => `{${name}}`).join(', ');
+const KNOWN = Object.keys(PLACEHOLDERS)
+  .map((name) => `{${name}}`)
+  .join(', ');
 
 /** One checked template: its text split into literal text and placeholders. */
 type Compiled = readonly (string | { readonly placeholder: Placeholder })[];
 
 /** Checked templates by language, kind and part. */
-export type MessageTemplates = Readonly<Partial<Record<MessageLanguage, Partial<Record<MessageKind, Partial<Record<TemplatePart, Compiled>>>>>>>;
+export type MessageTemplates = Readonly<
+  Partial<Record<MessageLanguage, Partial<Record<MessageKind, Partial<Record<TemplatePart, Compiled>>>>>>
+>;
 
 function compileOne(text: string, where: string, fail: (message: string) => never): Compiled {
   const pieces: (string | { placeholder: Placeholder })[] = [];
@@ -62,20 +75,26 @@ export function compileMessageTemplates(json: unknown, source: string, flag = '-
   const fail = (message: string): never => {
     throw new DeliveryConfigError(flag, `${flag} ${source}: ${message}`);
   };
-  const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+  const isRecord = (value: unknown): value is Record<string, unknown> =>
+    typeof value === 'object' && value !== null && !Array.isArray(value);
   if (!isRecord(json)) fail('expected an object of languages, e.g. { "de": { "session-cancelled": { "sms": "…" } } }');
-  const templates: Partial<Record<MessageLanguage, Partial<Record<MessageKind, Partial<Record<TemplatePart, Compiled>>>>>> = {};
+  const templates: Partial<
+    Record<MessageLanguage, Partial<Record<MessageKind, Partial<Record<TemplatePart, Compiled>>>>>
+  > = {};
   for (const [language, kinds] of Object.entries(json as Record<string, unknown>)) {
-    if (!LANGUAGES.includes(language as MessageLanguage)) fail(`${language}: unknown language; messages exist in ${LANGUAGES.join(', ')}`);
+    if (!LANGUAGES.includes(language as MessageLanguage))
+      fail(`${language}: unknown language; messages exist in ${LANGUAGES.join(', ')}`);
     if (!isRecord(kinds)) fail(`${language}: expected an object of message kinds`);
     const byKind: Partial<Record<MessageKind, Partial<Record<TemplatePart, Compiled>>>> = {};
     for (const [kind, parts] of Object.entries(kinds as Record<string, unknown>)) {
-      if (!KINDS.includes(kind as MessageKind)) fail(`${language}.${kind}: unknown message kind; known: ${KINDS.join(', ')}`);
+      if (!KINDS.includes(kind as MessageKind))
+        fail(`${language}.${kind}: unknown message kind; known: ${KINDS.join(', ')}`);
       if (!isRecord(parts)) fail(`${language}.${kind}: expected an object of parts (${TEMPLATE_PARTS.join(', ')})`);
       const byPart: Partial<Record<TemplatePart, Compiled>> = {};
       for (const [part, text] of Object.entries(parts as Record<string, unknown>)) {
         const where = `${language}.${kind}.${part}`;
-        if (!TEMPLATE_PARTS.includes(part as TemplatePart)) fail(`${where}: unknown part; known: ${TEMPLATE_PARTS.join(', ')}`);
+        if (!TEMPLATE_PARTS.includes(part as TemplatePart))
+          fail(`${where}: unknown part; known: ${TEMPLATE_PARTS.join(', ')}`);
         if (typeof text !== 'string' || text.trim() === '') fail(`${where}: expected a non-empty string`);
         if (part === 'subject' && /[\r\n]/.test(text as string)) fail(`${where}: a subject is one line`);
         byPart[part as TemplatePart] = compileOne(text as string, where, fail);
@@ -88,7 +107,12 @@ export function compileMessageTemplates(json: unknown, source: string, flag = '-
 }
 
 /** The template filled for this message, or undefined when there is none or the message lacks a value it needs. */
-export function fillTemplate(templates: MessageTemplates | undefined, language: MessageLanguage, part: TemplatePart, context: MessageContext): string | undefined {
+export function fillTemplate(
+  templates: MessageTemplates | undefined,
+  language: MessageLanguage,
+  part: TemplatePart,
+  context: MessageContext,
+): string | undefined {
   const compiled = templates?.[language]?.[context.kind]?.[part];
   if (compiled === undefined) return undefined;
   let text = '';
