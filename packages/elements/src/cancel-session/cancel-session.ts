@@ -43,6 +43,9 @@ export type { CancelSubmitDetail, CancelSuccessDetail, CancelErrorDetail } from 
  * @csspart alternatives - The slot picker.
  * @csspart day - One day of slots.
  * @csspart slot - One slot.
+ * @csspart suggested - The suggested times: nearest the session's time of day, on the nearest days.
+ * @csspart suggested-slot - One suggested time (also a `slot`).
+ * @csspart more-times - The other open times, by day.
  * @csspart refund - The refund option.
  * @csspart submit - The confirm button.
  * @csspart status - Loading and progress messages.
@@ -225,6 +228,7 @@ export class RcCancelSession extends FlowElement {
             note: this.note,
             noteMinLength: this.#policy.noteMinLength,
             slots: this.#subject.slots ?? [],
+            sessionStartsAt: this.#subject.session?.startsAt,
             minSlots: this.#minSlots,
             selectedSlots: this.selectedSlots,
             refundOffered: this.refundOffered,

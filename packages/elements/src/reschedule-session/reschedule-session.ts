@@ -47,6 +47,9 @@ export type {
  * @csspart alternatives - The slot picker.
  * @csspart day - One day of slots.
  * @csspart slot - One slot.
+ * @csspart suggested - The suggested times: nearest the session's time of day, on the nearest days.
+ * @csspart suggested-slot - One suggested time (also a `slot`).
+ * @csspart more-times - The other open times, by day.
  * @csspart submit - The confirm button.
  * @csspart status - Loading and progress messages.
  * @csspart error - The error message.
@@ -252,6 +255,7 @@ export class RcRescheduleSession extends FlowElement {
             missing: this.#missing,
             onSubmit: (event) => void this.#submit(event),
             slots: this.#subject.slots ?? [],
+            sessionStartsAt: this.#subject.session?.startsAt,
             slotId: this.slotId,
             reason: this.reason,
             note: this.note,

@@ -67,6 +67,50 @@ export const sessionFlowStyles = css`
     margin: 0.25rem 0 0;
     font-weight: 600;
   }
+  /* The therapist's compact picker: sections, and each time a chip that wraps. */
+  .section-label {
+    margin: 0.25rem 0 0;
+    font-weight: 600;
+  }
+  .chips {
+    display: flex;
+    flex-wrap: wrap;
+    flex: 1 1 0;
+    gap: 0.5rem;
+    min-inline-size: 0;
+  }
+  .chip {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.375rem;
+    box-sizing: border-box;
+    min-block-size: 2.75rem;
+    padding: 0 0.75rem 0 0.5rem;
+    border: 1px solid var(--_border);
+    border-radius: 1.375rem;
+    cursor: pointer;
+    font-variant-numeric: tabular-nums;
+  }
+  /* Chosen: a thicker border and bold text besides the tick, not colour alone. */
+  .chip:has(input:checked) {
+    border: 2px solid var(--_accent);
+    padding: 0 calc(0.75rem - 1px) 0 calc(0.5rem - 1px);
+    background: color-mix(in srgb, var(--_accent) 12%, transparent);
+    font-weight: 600;
+  }
+  .chip:has(input:focus-visible) {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .chip input:focus-visible {
+    outline: none;
+  }
+  .chip:has(input:disabled) {
+    cursor: not-allowed;
+  }
+  [part~='slot-taken'] time {
+    text-decoration: line-through;
+  }
   [part~='error'] {
     border-inline-start: 4px solid var(--_danger);
     padding: calc(var(--_space) / 2) var(--_space);
