@@ -29,6 +29,9 @@ export interface CancelFormProps extends SessionFormProps {
   readonly slots: readonly Slot[];
   /** When the session starts: the times nearest it are suggested first. */
   readonly sessionStartsAt: string | undefined;
+  /** The week of open times shown, and a move to another. */
+  readonly slotWeek: number;
+  readonly onSlotWeek: (week: number) => void;
   readonly minSlots: number;
   readonly selectedSlots: ReadonlySet<string>;
   readonly refundOffered: boolean;
@@ -52,6 +55,8 @@ export function cancelForm(p: CancelFormProps): TemplateResult {
           ? compactSlotPicker({
               slots: p.slots,
               around: p.sessionStartsAt,
+              week: p.slotWeek,
+              onWeek: p.onSlotWeek,
               withinDays: decision.alternatives?.withinDays ?? 14,
               locale: p.locale,
               multiple: true,

@@ -26,6 +26,9 @@ export interface RescheduleFormProps extends SessionFormProps {
   readonly slots: readonly Slot[];
   /** When the session starts: the times nearest it are suggested first. */
   readonly sessionStartsAt: string | undefined;
+  /** The week of open times shown, and a move to another. */
+  readonly slotWeek: number;
+  readonly onSlotWeek: (week: number) => void;
   readonly slotId: string | undefined;
   readonly reason: Reason | undefined;
   readonly note: string;
@@ -51,6 +54,8 @@ export function rescheduleForm(p: RescheduleFormProps): TemplateResult {
           ? compactSlotPicker({
               slots: p.slots,
               around: p.sessionStartsAt,
+              week: p.slotWeek,
+              onWeek: p.onSlotWeek,
               withinDays: 28,
               locale: p.locale,
               multiple: false,

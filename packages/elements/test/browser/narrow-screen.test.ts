@@ -2,8 +2,8 @@ import { expect } from '@open-wc/testing';
 import { createMockHost } from '@raincheck/mock-host';
 import { setViewport } from '@web/test-runner-commands';
 import '@raincheck/elements/define';
-import type { RcClientResponse } from '@raincheck/elements';
-import { $$, mountWidget } from './widget-harness.js';
+import type { RcCancelSession, RcClientResponse, RcRescheduleSession } from '@raincheck/elements';
+import { $, $$, mountWidget } from './widget-harness.js';
 
 // A phone 360 px wide: a time whose note wraps over two lines keeps a full-size radio button.
 
@@ -32,4 +32,41 @@ describe('at 360 px wide', () => {
     expect(el.scrollWidth, 'nothing wider than the screen').to.be.at.most(document.documentElement.clientWidth);
     await expect(el).to.be.accessible();
   });
+});
+
+describe('the therapist’s slot picker at 360 px wide', () => {
+  /** A row of the one-time-per-line list the picker replaced: 2.75rem. */
+  const COLUMN_ROW_PX = 44;
+  const DAY = 86_400_000;
+
+  for (const [tag, withinDays] of [
+    ['rc-cancel-session', 14],
+    ['rc-reschedule-session', 28],
+  ] as const) {
+    it(`<${tag}>: no sideways scrolling, and the suggestions and the whole first week take far less height than a column of times`, async () => {
+      await setViewport({ width: 360, height: 800 });
+      host.reset('ordinary-cancellation');
+      sessionStorage.clear();
+      const el = await mountWidget<RcCancelSession | RcRescheduleSession>(host, tag, { 'session-id': 'ses-1' });
+      expect(el.scrollWidth, 'nothing wider than the screen').to.be.at.most(document.documentElement.clientWidth);
+      const picker = $(el, '[part~="alternatives"]').getBoundingClientRect();
+      const chips = $$(el, '[part~="slot"]');
+      expect(chips.length).to.be.greaterThan(8);
+      for (const chip of chips) {
+        const box = chip.getBoundingClientRect();
+        expect(box.right, `${chip.textContent.trim()} stays inside the picker`).to.be.at.most(picker.right);
+        const input = chip.querySelector('input')!.getBoundingClientRect();
+        expect(Math.min(input.width, input.height)).to.be.at.least(24);
+      }
+      // Chips sit side by side: fewer rows than times.
+      expect(new Set(chips.map((chip) => Math.round(chip.getBoundingClientRect().top))).size).to.be.lessThan(
+        chips.length * 0.7,
+      );
+      const open = host.state.seed.slots['th-ana']!.filter(
+        (slot) => Date.parse(slot.startsAt) > Date.now() && Date.parse(slot.startsAt) <= Date.now() + withinDays * DAY,
+      ).length;
+      expect(picker.height, `${open} open times`).to.be.below((open * COLUMN_ROW_PX) / 2);
+      await expect(el).to.be.accessible();
+    });
+  }
 });
