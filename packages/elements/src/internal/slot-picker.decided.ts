@@ -2,9 +2,11 @@ import { msg, str } from '@lit/localize';
 import type { Slot } from '@raincheck/host-api/client';
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatTime, viewerTimeZone } from '../format/formatters.js';
+import { adoptStyles } from './adopt-styles.js';
 import type { SlotPickerOptions } from './form-templates.js';
 import { dayDate, place, wallClock, weekStart, type PlacedSlot } from './slot-picker-calendar.js';
 import { suggestedSlots } from './slot-picker-suggestions.js';
+import { slotPickerStyles } from './slot-picker.styles.js';
 
 // The therapist's slot picker (cancel, rearrange), loaded once the policy has decided: the times
 // nearest the session's first, then the other open times a week at a glance. The client's page keeps the plain
@@ -70,7 +72,7 @@ export function compactSlotPicker(o: CompactSlotPickerOptions): TemplateResult {
     : [];
   const isSuggested = new Set(suggested.map(({ slot }) => slot.id));
   const others = open.filter(({ slot }) => !isSuggested.has(slot.id));
-  return html`<fieldset part="alternatives" ?disabled=${o.disabled}>
+  return html`${adoptStyles(slotPickerStyles)}<fieldset part="alternatives" ?disabled=${o.disabled}>
     <legend>${o.legend}</legend>
     ${
       open.length === 0

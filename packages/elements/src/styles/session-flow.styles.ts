@@ -7,7 +7,6 @@ export const sessionFlowStyles = css`
     gap: var(--_space);
   }
   fieldset {
-    min-inline-size: 0;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     margin: 0;
@@ -67,116 +66,6 @@ export const sessionFlowStyles = css`
     flex-basis: 100%;
     margin: 0.25rem 0 0;
     font-weight: 600;
-  }
-  /* The therapist's compact picker: sections, and each time a chip that wraps. */
-  .section-label {
-    margin: 0.25rem 0 0;
-    font-weight: 600;
-  }
-  .chips {
-    display: flex;
-    flex-wrap: wrap;
-    flex: 1 1 0;
-    gap: 0.375rem 0.25rem;
-    min-inline-size: 0;
-  }
-  .chip {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.25rem;
-    box-sizing: border-box;
-    min-block-size: 2.5rem;
-    padding: 0.125rem 0.5rem 0.125rem 0.375rem;
-    border: 1px solid var(--_border);
-    border-radius: 1.25rem;
-    cursor: pointer;
-    font-variant-numeric: tabular-nums;
-    line-height: 1.25;
-  }
-  /* A suggestion's day above its time, so two fit side by side on a phone. */
-  [part~='suggested-slot'] time {
-    display: inline-flex;
-    flex-direction: column;
-  }
-  .chip-day {
-    font-size: 0.875rem;
-  }
-  /* Chosen: the tick and a thicker border, not colour alone (bold text would widen the chip and move the row). */
-  .chip:has(input:checked) {
-    border: 2px solid var(--_accent);
-    padding: calc(0.125rem - 1px) calc(0.5rem - 1px) calc(0.125rem - 1px) calc(0.375rem - 1px);
-    background: color-mix(in srgb, var(--_accent) 12%, transparent);
-  }
-  .chip:has(input:focus-visible) {
-    outline: 3px solid var(--_focus);
-    outline-offset: 2px;
-  }
-  .chip input:focus-visible {
-    outline: none;
-  }
-  .chip:has(input:disabled) {
-    cursor: not-allowed;
-  }
-  [part~='slot-count'] {
-    margin: 0.25rem 0 0;
-    color: var(--_muted);
-  }
-  [part~='alternatives'] {
-    padding-inline: calc(var(--_space) * 0.75);
-  }
-  [part~='more-times'] {
-    container-type: inline-size;
-  }
-  [part~='week-nav'] {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.25rem 0.5rem;
-    margin-block: 0.5rem 0.25rem;
-  }
-  [part~='week-nav'] .section-label {
-    flex-basis: 100%;
-  }
-  [part~='week-range'] {
-    display: flex;
-    flex: 0 1 11rem;
-    flex-direction: column;
-    margin: 0;
-    text-align: center;
-    line-height: 1.25;
-  }
-  [part~='week-range'] .hint {
-    font-size: 0.875rem;
-  }
-  [part~='week-nav'] button {
-    padding: 0.25rem 0.75rem;
-    font-size: 1.25rem;
-    line-height: 1;
-  }
-  [part~='week-nav'] button[aria-disabled='true'] {
-    cursor: not-allowed;
-    opacity: 0.45;
-  }
-  /* Wide enough: each day's name beside its times, one row a day. */
-  [part~='more-times'] .date {
-    font-weight: normal;
-  }
-  @container (min-width: 30rem) {
-    [part~='more-times'] [part~='day'] {
-      flex-wrap: nowrap;
-      align-items: flex-start;
-    }
-    [part~='more-times'] .day-label {
-      flex: 0 0 8rem;
-      margin-block-start: 0.125rem;
-      line-height: 1.25;
-    }
-    [part~='more-times'] .day-label span {
-      display: block;
-    }
-  }
-  [part~='slot-taken'] time {
-    text-decoration: line-through;
   }
   [part~='error'] {
     border-inline-start: 4px solid var(--_danger);
