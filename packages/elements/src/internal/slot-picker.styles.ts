@@ -22,7 +22,7 @@ export const slotPickerStyles = css`
     align-items: center;
     gap: 0.25rem;
     box-sizing: border-box;
-    min-block-size: 2.5rem;
+    min-block-size: 2.25rem;
     padding: 0.125rem 0.5rem 0.125rem 0.375rem;
     border: 1px solid var(--_border);
     border-radius: 1.25rem;
@@ -51,8 +51,11 @@ export const slotPickerStyles = css`
   .chip input:focus-visible {
     outline: none;
   }
+  /* Sending (the fieldset is disabled) or taken meanwhile. */
   .chip:has(input:disabled) {
     cursor: not-allowed;
+    color: var(--_muted);
+    border-style: dashed;
   }
   [part~='slot-count'] {
     margin: 0.25rem 0 0;
@@ -60,7 +63,15 @@ export const slotPickerStyles = css`
   }
   [part~='alternatives'] {
     min-inline-size: 0;
-    padding-inline: calc(var(--_space) * 0.75);
+    padding-inline: calc(var(--_space) / 2);
+  }
+  /* Tighter than the days of the client's list: a phone shows a whole week with little scrolling. */
+  [part~='more-times'] [part~='day'] {
+    padding-block: 0.375rem 0;
+  }
+  [part~='more-times'] .day-label {
+    line-height: 1.25;
+    margin-block-end: 0.125rem;
   }
   [part~='more-times'] {
     container-type: inline-size;
