@@ -42,14 +42,19 @@ function formatShortDay(iso: string, locale: string, timeZone: string): string {
   ).format(Date.parse(iso));
 }
 
-/** "Thursday" over "3 December": a day of the week, its name above its date where there is room beside the times. */
+/**
+ * A day's heading: its weekday over its date, beside its times. Long ("Thursday" over "3 December")
+ * where there is room, short ("Thu" over "3 Dec") on a phone; the styles show one of the two.
+ */
 function dayLabel(iso: string, locale: string, timeZone: string): TemplateResult {
   const part = (name: string, options: Intl.DateTimeFormatOptions) =>
     formatter(`${name}|${locale}|${timeZone}`, () => new Intl.DateTimeFormat(locale, { ...options, timeZone })).format(
       Date.parse(iso),
     );
-  return html`<span class="weekday">${part('weekday', { weekday: 'long' })}</span>
-    <span class="date">${part('date', { day: 'numeric', month: 'long' })}</span>`;
+  return html`<span class="day-long"><span class="weekday">${part('weekday', { weekday: 'long' })}</span>
+      <span class="date">${part('date', { day: 'numeric', month: 'long' })}</span></span
+    ><span class="day-short"><span class="weekday">${part('weekday-short', { weekday: 'short' })}</span>
+      <span class="date">${part('date-short', { day: 'numeric', month: 'short' })}</span></span>`;
 }
 
 /** "Wed 3 Dec, 16:00": the one time chosen. */

@@ -110,18 +110,38 @@ export const slotPickerStyles = css`
     font-weight: normal;
   }
   /* Wide enough: each day's name over its date, beside its times, one row a day. */
+  /* Each day's heading beside its times, one row a day where they fit: short on a phone, long when wide. */
+  [part~='more-times'] [part~='day'] {
+    flex-wrap: nowrap;
+    align-items: flex-start;
+    gap: 0.5rem;
+  }
+  [part~='more-times'] .day-label {
+    flex: 0 0 3.5rem;
+    margin-block-start: 0.125rem;
+    font-size: 0.9375rem;
+  }
+  [part~='more-times'] .day-label .weekday,
+  [part~='more-times'] .day-label .date {
+    display: block;
+  }
+  [part~='more-times'] .day-long {
+    display: none;
+  }
+  /* "11:00 AM" and "9:00 AM" side by side beside the day, on a phone too. */
+  [part~='more-times'] .chip {
+    font-size: 0.9375rem;
+  }
   @container (min-width: 30rem) {
-    [part~='more-times'] [part~='day'] {
-      flex-wrap: nowrap;
-      align-items: flex-start;
-    }
     [part~='more-times'] .day-label {
-      flex: 0 0 8rem;
-      margin-block-start: 0.125rem;
-      line-height: 1.25;
+      flex-basis: 8rem;
+      font-size: inherit;
     }
-    [part~='more-times'] .day-label span {
-      display: block;
+    [part~='more-times'] .day-long {
+      display: inline;
+    }
+    [part~='more-times'] .day-short {
+      display: none;
     }
   }
   [part~='slot-taken'] time {
