@@ -12,10 +12,10 @@ import {
   decisionSection,
   effect,
   reasonFields,
-  slotPicker,
   submitFooter,
   teamRequestSent,
 } from '../internal/form-templates.js';
+import { compactSlotPicker } from '../internal/slot-picker.decided.js';
 import type { CancelSuccessDetail } from './cancel-session.js';
 
 // What <rc-cancel-session> shows once the policy has decided, loaded with the engine.
@@ -27,6 +27,11 @@ export interface CancelFormProps extends SessionFormProps {
   readonly note: string;
   readonly noteMinLength: number;
   readonly slots: readonly Slot[];
+  /** When the session starts: the times nearest it are suggested first. */
+  readonly sessionStartsAt: string | undefined;
+  /** The week of open times shown, and a move to another. */
+  readonly slotWeek: number;
+  readonly onSlotWeek: (week: number) => void;
   readonly minSlots: number;
   readonly selectedSlots: ReadonlySet<string>;
   readonly refundOffered: boolean;
@@ -47,8 +52,11 @@ export function cancelForm(p: CancelFormProps): TemplateResult {
       ${cancelDecision(p)}
       ${
         selfServe
-          ? slotPicker({
+          ? compactSlotPicker({
               slots: p.slots,
+              around: p.sessionStartsAt,
+              week: p.slotWeek,
+              onWeek: p.onSlotWeek,
               withinDays: decision.alternatives?.withinDays ?? 14,
               locale: p.locale,
               multiple: true,

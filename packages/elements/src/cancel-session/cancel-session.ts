@@ -43,6 +43,14 @@ export type { CancelSubmitDetail, CancelSuccessDetail, CancelErrorDetail } from 
  * @csspart alternatives - The slot picker.
  * @csspart day - One day of slots.
  * @csspart slot - One slot.
+ * @csspart suggested - The suggested times: nearest the session's time of day, on the nearest days.
+ * @csspart suggested-slot - One suggested time (also a `slot`).
+ * @csspart more-times - The other open times, one week at a time, by day.
+ * @csspart slot-count - How many times are chosen (the one time chosen, when rearranging).
+ * @csspart week-nav - The week shown and the buttons to the previous and next weeks.
+ * @csspart week-range - The days of the week shown, and which week of how many.
+ * @csspart previous-week - The button to the previous week (`aria-disabled` at the first).
+ * @csspart next-week - The button to the next week (`aria-disabled` at the last).
  * @csspart refund - The refund option.
  * @csspart submit - The confirm button.
  * @csspart status - Loading and progress messages.
@@ -76,6 +84,7 @@ export class RcCancelSession extends FlowElement {
     selectedSlots: { state: true },
     refundOffered: { state: true },
     result: { state: true },
+    slotWeek: { state: true },
   };
 
   /** The session this widget cancels. */
@@ -84,6 +93,8 @@ export class RcCancelSession extends FlowElement {
   declare private note: string;
   declare private selectedSlots: ReadonlySet<string>;
   declare private refundOffered: boolean;
+  /** The week of open times the slot picker shows; what is chosen stays chosen across weeks. */
+  declare private slotWeek: number;
   declare private result: CancelSuccessDetail | undefined;
 
   readonly #subject = new SessionSubject(this, () => this.host, true);
@@ -102,6 +113,7 @@ export class RcCancelSession extends FlowElement {
     super();
     this.sessionId = '';
     this.note = '';
+    this.slotWeek = 0;
     this.selectedSlots = new Set();
     // The client chooses a refund; the therapist opts in to offering one (issue 20).
     this.refundOffered = false;
@@ -112,6 +124,7 @@ export class RcCancelSession extends FlowElement {
   }
 
   protected override resetSubject(): void {
+    this.slotWeek = 0;
     this.#policy.reset();
     this.#sent.reset();
   }
@@ -225,6 +238,9 @@ export class RcCancelSession extends FlowElement {
             note: this.note,
             noteMinLength: this.#policy.noteMinLength,
             slots: this.#subject.slots ?? [],
+            sessionStartsAt: this.#subject.session?.startsAt,
+            slotWeek: this.slotWeek,
+            onSlotWeek: (week) => (this.slotWeek = week),
             minSlots: this.#minSlots,
             selectedSlots: this.selectedSlots,
             refundOffered: this.refundOffered,

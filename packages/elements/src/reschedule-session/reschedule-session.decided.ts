@@ -11,11 +11,11 @@ import {
   decisionSection,
   effect,
   reasonFields,
-  slotPicker,
   submitFooter,
   teamRequestSent,
 } from '../internal/form-templates.js';
 import type { SessionFormProps } from '../internal/session-form.js';
+import { compactSlotPicker } from '../internal/slot-picker.decided.js';
 import type { RescheduleSuccessDetail } from './reschedule-session.js';
 
 // What <rc-reschedule-session> shows once the policy has decided, loaded with the engine.
@@ -24,6 +24,11 @@ export { policyFromRules } from '../internal/policy-from-rules.decided.js';
 /** What the form shows, and where what the therapist does goes. */
 export interface RescheduleFormProps extends SessionFormProps {
   readonly slots: readonly Slot[];
+  /** When the session starts: the times nearest it are suggested first. */
+  readonly sessionStartsAt: string | undefined;
+  /** The week of open times shown, and a move to another. */
+  readonly slotWeek: number;
+  readonly onSlotWeek: (week: number) => void;
   readonly slotId: string | undefined;
   readonly reason: Reason | undefined;
   readonly note: string;
@@ -46,8 +51,11 @@ export function rescheduleForm(p: RescheduleFormProps): TemplateResult {
       ${decisionSection([...notify, ...team, ...requirements, ...warnings])}
       ${
         p.mode === 'self-serve'
-          ? slotPicker({
+          ? compactSlotPicker({
               slots: p.slots,
+              around: p.sessionStartsAt,
+              week: p.slotWeek,
+              onWeek: p.onSlotWeek,
               withinDays: 28,
               locale: p.locale,
               multiple: false,

@@ -1,8 +1,7 @@
 import { css } from 'lit';
 
-/** One new time: the chosen slot stands out. */
-export const rescheduleSessionStyles = css`
-  [part~='slot']:has(input:checked) {
-    font-weight: 600;
-  }
-`;
+/**
+ * What only the rearrange widget has: nothing yet. Its one new time stands out by the chip's tick and
+ * thicker border (`sessionFlowStyles`); bold text would widen the chip and move its row.
+ */
+export const rescheduleSessionStyles = css``;

@@ -47,6 +47,14 @@ export type {
  * @csspart alternatives - The slot picker.
  * @csspart day - One day of slots.
  * @csspart slot - One slot.
+ * @csspart suggested - The suggested times: nearest the session's time of day, on the nearest days.
+ * @csspart suggested-slot - One suggested time (also a `slot`).
+ * @csspart more-times - The other open times, one week at a time, by day.
+ * @csspart slot-count - How many times are chosen (the one time chosen, when rearranging).
+ * @csspart week-nav - The week shown and the buttons to the previous and next weeks.
+ * @csspart week-range - The days of the week shown, and which week of how many.
+ * @csspart previous-week - The button to the previous week (`aria-disabled` at the first).
+ * @csspart next-week - The button to the next week (`aria-disabled` at the last).
  * @csspart submit - The confirm button.
  * @csspart status - Loading and progress messages.
  * @csspart error - The error message.
@@ -82,11 +90,14 @@ export class RcRescheduleSession extends FlowElement {
     reason: { state: true },
     note: { state: true },
     result: { state: true },
+    slotWeek: { state: true },
   };
 
   declare private slotId: string | undefined;
   declare private reason: Reason | undefined;
   declare private note: string;
+  /** The week of open times the slot picker shows; what is chosen stays chosen across weeks. */
+  declare private slotWeek: number;
   declare private result: RescheduleSuccessDetail | undefined;
 
   /** The session this widget changes. */
@@ -108,6 +119,7 @@ export class RcRescheduleSession extends FlowElement {
     super();
     this.sessionId = '';
     this.note = '';
+    this.slotWeek = 0;
   }
 
   get #missing(): string[] {
@@ -218,6 +230,7 @@ export class RcRescheduleSession extends FlowElement {
   }
 
   protected override resetSubject(): void {
+    this.slotWeek = 0;
     this.#policy.reset();
     this.#sent.reset();
   }
@@ -252,6 +265,9 @@ export class RcRescheduleSession extends FlowElement {
             missing: this.#missing,
             onSubmit: (event) => void this.#submit(event),
             slots: this.#subject.slots ?? [],
+            sessionStartsAt: this.#subject.session?.startsAt,
+            slotWeek: this.slotWeek,
+            onSlotWeek: (week) => (this.slotWeek = week),
             slotId: this.slotId,
             reason: this.reason,
             note: this.note,
