@@ -14,10 +14,10 @@ const SLOT_HORIZON_DAYS = 28;
 
 /**
  * The session a widget changes, its policy facts and the therapist's open slots. The session is
- * asked for first, alone: its answer proves the token (an expired one is refreshed once, not once
- * per call in flight) and the session id (one the contract refuses sends nothing). Then its facts,
- * the slots and whatever `alongside` starts (the rules) go together. The session shows as soon as
- * it arrives, before the policy decides.
+ * asked for first (the rules may go beside it, see `FlowElement`): its answer proves the token and
+ * the session, so a 404 or a refusal is the session's own error. Then its facts, the slots and
+ * whatever `alongside` starts (the rules, when they could not go beside it) go together. The session
+ * shows as soon as it arrives, before the policy decides.
  */
 export class SessionSubject {
   session: Session | undefined;
