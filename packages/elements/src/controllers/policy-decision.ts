@@ -7,6 +7,7 @@ import type { RulesSource } from '../config/config.js';
 import { DecisionEvent } from '../events/decision-event.js';
 import type { policyFromRules } from '../internal/policy-from-rules.decided.js';
 import { loadRulesFromUrl } from '../internal/rules-url.js';
+import { warmFormatters } from '../internal/warm-formatters.js';
 import { yieldToMain } from '../internal/yield-to-main.js';
 
 /**
@@ -57,6 +58,8 @@ export interface PolicyDecisionOptions<Views extends ViewsModule> {
   readonly writing: () => boolean;
   /** A decision that failed (the rules could not load, say), other than one the load awaits. */
   readonly failed: (error: unknown) => void;
+  /** The locale the widget formats in, so the first decision can create its formatters before the render. */
+  readonly formatLocale?: () => string;
   /** Runs with the policy before each decision (the standing reads its thresholds). */
   readonly prepare?: (policy: Policy, views: Views, facts: LoadedFacts) => void;
 }
@@ -105,6 +108,12 @@ export class PolicyDecision<Views extends ViewsModule = ViewsModule> implements 
         const decision = await policy.evaluate(facts);
         await yieldToMain();
         signal.throwIfAborted();
+        // Before the form's first render, the formatters it will use, in tasks of their own.
+        const locale = options.formatLocale?.();
+        if (locale && !this.decision && (await warmFormatters(locale, loaded))) {
+          await yieldToMain();
+          signal.throwIfAborted();
+        }
         return { decision, facts, views };
       },
       onComplete: ({ decision, facts, views }) => {
@@ -132,6 +141,8 @@ export class PolicyDecision<Views extends ViewsModule = ViewsModule> implements 
    */
   async #prefetchBeside(): Promise<void> {
     if (this.options.rules().from === 'host' && !(await this.options.tokenUnexpired?.())) return;
+    // A task of its own, after the first call's.
+    await yieldToMain();
     this.prefetch();
   }
 

@@ -7,6 +7,7 @@ import {
   type Slot,
 } from '@raincheck/host-api/client';
 import type { ReactiveControllerHost } from 'lit';
+import { yieldToMain } from '../internal/yield-to-main.js';
 import type { LoadedFacts } from './policy-decision.js';
 
 /** How far ahead the slot pickers look. */
@@ -37,6 +38,9 @@ export class SessionSubject {
     signal.throwIfAborted();
     this.session = session;
     this.host.requestUpdate();
+    // The session renders in this task; the next calls (and their answers) go in tasks of their own.
+    await yieldToMain();
+    signal.throwIfAborted();
     alongside();
     const [policyFacts] = await Promise.all([
       this.transport().send(getPolicyFactsRoute, { sessionId, signal }),

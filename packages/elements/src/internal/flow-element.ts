@@ -5,6 +5,7 @@ import type { PolicyDecisionOptions, ViewsModule } from '../controllers/policy-d
 import { WriteController, type WriteIntent } from '../controllers/write-once.js';
 import { describeFailure, type WidgetErrorDetail } from './failure.js';
 import { RaincheckElement } from './raincheck-element.js';
+import { yieldToMain } from './yield-to-main.js';
 
 export type { WidgetErrorDetail } from './failure.js';
 
@@ -45,9 +46,14 @@ export abstract class FlowElement extends RaincheckElement {
       this.state = 'loading';
       this.failure = undefined;
       this.#loadFailed = false;
+      // The first render (the loading state) ends its task; the load's calls run in tasks of their own.
+      await yieldToMain();
+      signal.throwIfAborted();
       // Only beside a call that will be sent: a subject the contract refuses sends nothing.
       if (onePathSegment(subject)) for (const start of this.#besideLoad) start();
       await this.loadSubject(signal);
+      // What the load rendered (the decided form, the first time) ends its task; the ready state renders in the next.
+      await yieldToMain();
       signal.throwIfAborted();
       this.state = 'ready';
       return subject;
@@ -117,7 +123,15 @@ export abstract class FlowElement extends RaincheckElement {
    */
   protected policyContext(): Pick<
     PolicyDecisionOptions<ViewsModule>,
-    'rules' | 'transport' | 'connected' | 'besideLoad' | 'tokenUnexpired' | 'timeoutMs' | 'writing' | 'failed'
+    | 'rules'
+    | 'transport'
+    | 'connected'
+    | 'besideLoad'
+    | 'tokenUnexpired'
+    | 'formatLocale'
+    | 'timeoutMs'
+    | 'writing'
+    | 'failed'
   > {
     return {
       rules: () => this.settings.rules ?? { from: 'host' },
@@ -125,6 +139,7 @@ export abstract class FlowElement extends RaincheckElement {
       connected: () => this.connection.configured,
       besideLoad: (start) => this.#besideLoad.push(start),
       tokenUnexpired: () => this.connection.tokenUnexpired(),
+      formatLocale: () => this.formatLocale,
       timeoutMs: () => this.settings.timeoutMs,
       writing: () => this.state === 'submitting',
       failed: (error) => this.fail(error),

@@ -138,8 +138,10 @@ describe('a token the host refuses though the page cannot see it has expired', (
       if (refresh) current = ahead.token('therapist');
       return current;
     };
+    // The session's refusal is held back until the rules have been asked for, so both go with the old token.
+    const holding = holdingFirstAnswer(ahead, '/sessions/ses-1');
     const el = await fixture<RcCancelSession>(
-      html`<rc-cancel-session session-id="ses-1" base-url=${BASE} .fetch=${ahead.fetchAt(BASE)} .getAccessToken=${getAccessToken}></rc-cancel-session>`,
+      html`<rc-cancel-session session-id="ses-1" base-url=${BASE} .fetch=${holding.fetch} .getAccessToken=${getAccessToken}></rc-cancel-session>`,
     );
     await waitUntil(() => el.state !== 'loading', 'should finish loading', { timeout: 8000 });
     expect(el.state, JSON.stringify(failureOf(el))).to.equal('ready');
