@@ -7,7 +7,6 @@ import type { RulesSource } from '../config/config.js';
 import { DecisionEvent } from '../events/decision-event.js';
 import type { policyFromRules } from '../internal/policy-from-rules.decided.js';
 import { loadRulesFromUrl } from '../internal/rules-url.js';
-import { warmFormatters } from '../internal/warm-formatters.js';
 import { yieldToMain } from '../internal/yield-to-main.js';
 
 /**
@@ -110,7 +109,7 @@ export class PolicyDecision<Views extends ViewsModule = ViewsModule> implements 
         signal.throwIfAborted();
         // Before the form's first render, the formatters it will use, in tasks of their own.
         const locale = options.formatLocale?.();
-        if (locale && !this.decision && (await warmFormatters(locale, loaded))) {
+        if (locale && !this.decision && (await views.policyFromRules.warmFormatters(locale, loaded))) {
           await yieldToMain();
           signal.throwIfAborted();
         }
