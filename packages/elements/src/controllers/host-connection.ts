@@ -1,6 +1,13 @@
 import { createHostTransport, type HostTransport } from '@raincheck/host-api/client';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { checkedUrl, ConfigurationError, configuredTimeout, type RaincheckConfig } from '../config/config.js';
+import { sharedToken, visiblyExpired } from '../internal/shared-token.js';
+
+/** A client and the token its next call would carry (undefined: none). */
+interface Client {
+  readonly transport: HostTransport;
+  readonly token: () => Promise<string | undefined>;
+}
 
 /** What the connection needs of its element: updates, a tag name for messages, and its settings. */
 export interface ConnectionHost extends ReactiveControllerHost {
@@ -13,7 +20,8 @@ export interface ConnectionHost extends ReactiveControllerHost {
  * compares them with the ones the client was built from; `generation` counts the changes of where
  * answers come from (base URL, fetch, headers), and of the token after a failed load, so a load
  * keyed on it runs again through the new client. A new token after a good load serves the next
- * calls: a partner rotating tokens must not send the widget back to loading.
+ * calls: a partner rotating tokens must not send the widget back to loading. Calls refused together
+ * with an expired token share one refresh (see {@link sharedToken}).
  */
 export class HostConnection implements ReactiveController {
   /** Counts the changes a load follows; it runs again when this changes. */
@@ -21,7 +29,7 @@ export class HostConnection implements ReactiveController {
 
   #source: readonly unknown[] | undefined;
   #credentials: readonly unknown[] | undefined;
-  #built: { shape: readonly unknown[]; transport: HostTransport } | undefined;
+  #built: (Client & { shape: readonly unknown[] }) | undefined;
 
   constructor(
     private readonly host: ConnectionHost,
@@ -54,36 +62,57 @@ export class HostConnection implements ReactiveController {
    * ConfigurationError; reading it never throws, since tools that inspect elements read it too.
    */
   get transport(): HostTransport {
+    return this.#current().transport;
+  }
+
+  /**
+   * Whether a call sent beside the first may carry the token the next call would: not one the page
+   * can already see has expired, which the host would refuse too (the first call's 401 refreshes it).
+   */
+  async tokenUnexpired(): Promise<boolean> {
+    const token = await this.#current()
+      .token()
+      .catch(() => undefined);
+    return token === undefined || !visiblyExpired(token);
+  }
+
+  #current(): Client {
     const settings = this.settings();
     const shape = [...sourceOf(settings), ...credentialsOf(settings)];
-    if (this.#built && sameValues(this.#built.shape, shape)) return this.#built.transport;
-    let transport: HostTransport;
+    if (this.#built && sameValues(this.#built.shape, shape)) return this.#built;
     try {
-      transport = build(settings, this.host.localName);
+      this.#built = { shape, ...build(settings, this.host.localName) };
     } catch (error) {
       const refusal = error instanceof Error ? error : new ConfigurationError(String(error));
-      transport = { send: () => Promise.reject(refusal) };
+      this.#built = {
+        shape,
+        transport: { send: () => Promise.reject(refusal) },
+        token: () => Promise.resolve(undefined),
+      };
     }
-    this.#built = { shape, transport };
-    return transport;
+    return this.#built;
   }
 }
 
 function build(
   { baseUrl, fetch: givenFetch, headers, timeoutMs, accessToken, getAccessToken, ready }: RaincheckConfig,
   tag: string,
-): HostTransport {
+): Client {
   if (!baseUrl) throw new ConfigurationError(`<${tag}> needs a base-url (or an <rc-provider base-url>)`);
   checkedUrl(baseUrl);
-  const token = getAccessToken ?? accessToken;
-  const fetch = ready ? afterReady(ready, givenFetch) : givenFetch;
-  return createHostTransport({
+  const readyFetch = ready ? afterReady(ready, givenFetch) : givenFetch;
+  // A token function is shared by the calls, so calls refused together refresh once.
+  const shared = getAccessToken ? sharedToken(getAccessToken, readyFetch) : undefined;
+  const token = shared?.token ?? accessToken;
+  const fetch = shared?.fetch ?? readyFetch;
+  const transport = createHostTransport({
     baseUrl,
     ...(fetch ? { fetch } : {}),
     ...(headers ? { headers } : {}),
     ...(token === undefined ? {} : { token }),
     ...(timeoutMs === undefined ? {} : { timeoutMs: configuredTimeout(timeoutMs) }),
   });
+  return { transport, token: () => (shared ? shared.token({ refresh: false }) : Promise.resolve(accessToken)) };
 }
 
 /** `fetch` (else the page's), each call sent once `ready` has settled: a host still starting is waited for, not met with its 404. */

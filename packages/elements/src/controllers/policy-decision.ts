@@ -45,11 +45,20 @@ export interface PolicyDecisionOptions<Views extends ViewsModule> {
   readonly transport: () => HostTransport;
   /** Whether the host can be asked yet (a base URL is set), so the rules can be fetched early. */
   readonly connected: () => boolean;
+  /**
+   * Registers what starts as each of the widget's loads starts, beside its first call: the rules
+   * (without it, they start once the first call has answered, with {@link PolicyDecision.prefetch}).
+   */
+  readonly besideLoad?: (start: () => void) => void;
+  /** Whether a call beside the load's first may carry the token (not one the page sees has expired). */
+  readonly tokenUnexpired?: () => Promise<boolean>;
   readonly timeoutMs: () => number | undefined;
   /** Whether a write is in flight: new rules then wait for the next decision. */
   readonly writing: () => boolean;
   /** A decision that failed (the rules could not load, say), other than one the load awaits. */
   readonly failed: (error: unknown) => void;
+  /** The locale the widget formats in, so the first decision can create its formatters before the render. */
+  readonly formatLocale?: () => string;
   /** Runs with the policy before each decision (the standing reads its thresholds). */
   readonly prepare?: (policy: Policy, views: Views, facts: LoadedFacts) => void;
 }
@@ -57,8 +66,9 @@ export interface PolicyDecisionOptions<Views extends ViewsModule> {
 /**
  * Decides with the policy as the person types: from the facts the widget loaded and the request
  * facts of what was entered, again whenever the rules change, firing `rc-decision`. The latest
- * decision wins (a task; the one before is aborted). The rules and the engine start loading when
- * the widget connects, beside the widget's own load, and arrive in the decided-phase module.
+ * decision wins (a task; the one before is aborted). The engine starts loading when the widget
+ * connects and the rules as its load starts, beside the load's first call; both arrive in the
+ * decided-phase module.
  */
 export class PolicyDecision<Views extends ViewsModule = ViewsModule> implements ReactiveController {
   /** The loaded facts; set by the widget's load, then each decision adds what was entered. */
@@ -77,6 +87,7 @@ export class PolicyDecision<Views extends ViewsModule = ViewsModule> implements 
     private readonly options: PolicyDecisionOptions<Views>,
   ) {
     host.addController(this);
+    options.besideLoad?.(() => void this.#prefetchBeside());
     this.#deciding = new Task(host, {
       autoRun: false,
       task: async (_args, { signal }) => {
@@ -96,6 +107,12 @@ export class PolicyDecision<Views extends ViewsModule = ViewsModule> implements 
         const decision = await policy.evaluate(facts);
         await yieldToMain();
         signal.throwIfAborted();
+        // Before the form's first render, the formatters it will use, in tasks of their own.
+        const locale = options.formatLocale?.();
+        if (locale && !this.decision && (await views.policyFromRules.warmFormatters(locale, loaded))) {
+          await yieldToMain();
+          signal.throwIfAborted();
+        }
         return { decision, facts, views };
       },
       onComplete: ({ decision, facts, views }) => {
@@ -114,6 +131,18 @@ export class PolicyDecision<Views extends ViewsModule = ViewsModule> implements 
   /** Starts loading the rules (once the host has answered the widget's first call), so the decision need not wait for them. */
   prefetch(): void {
     if (this.options.connected()) void this.policy().catch(() => undefined);
+  }
+
+  /**
+   * The rules beside the load's first call, which they do not need. Not the host's with a token the
+   * page can see has expired: that call's 401 refreshes it, and {@link prefetch} follows. A failure
+   * here is never shown: the decision asks again and shows its own.
+   */
+  async #prefetchBeside(): Promise<void> {
+    if (this.options.rules().from === 'host' && !(await this.options.tokenUnexpired?.())) return;
+    // A task of its own, after the first call's.
+    await yieldToMain();
+    this.prefetch();
   }
 
   hostUpdate(): void {

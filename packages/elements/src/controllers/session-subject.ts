@@ -7,6 +7,7 @@ import {
   type Slot,
 } from '@raincheck/host-api/client';
 import type { ReactiveControllerHost } from 'lit';
+import { yieldToMain } from '../internal/yield-to-main.js';
 import type { LoadedFacts } from './policy-decision.js';
 
 /** How far ahead the slot pickers look. */
@@ -14,10 +15,10 @@ const SLOT_HORIZON_DAYS = 28;
 
 /**
  * The session a widget changes, its policy facts and the therapist's open slots. The session is
- * asked for first, alone: its answer proves the token (an expired one is refreshed once, not once
- * per call in flight) and the session id (one the contract refuses sends nothing). Then its facts,
- * the slots and whatever `alongside` starts (the rules) go together. The session shows as soon as
- * it arrives, before the policy decides.
+ * asked for first (the rules may go beside it, see `FlowElement`): its answer proves the token and
+ * the session, so a 404 or a refusal is the session's own error. Then its facts, the slots and
+ * whatever `alongside` starts (the rules, when they could not go beside it) go together. The session
+ * shows as soon as it arrives, before the policy decides.
  */
 export class SessionSubject {
   session: Session | undefined;
@@ -37,6 +38,9 @@ export class SessionSubject {
     signal.throwIfAborted();
     this.session = session;
     this.host.requestUpdate();
+    // The session renders in this task; the next calls (and their answers) go in tasks of their own.
+    await yieldToMain();
+    signal.throwIfAborted();
     alongside();
     const [policyFacts] = await Promise.all([
       this.transport().send(getPolicyFactsRoute, { sessionId, signal }),

@@ -1,9 +1,11 @@
 import { initialState, Task } from '@lit/task';
+import { fillPath } from '@raincheck/host-api/client';
 import type { PropertyValues } from 'lit';
 import type { PolicyDecisionOptions, ViewsModule } from '../controllers/policy-decision.js';
 import { WriteController, type WriteIntent } from '../controllers/write-once.js';
 import { describeFailure, type WidgetErrorDetail } from './failure.js';
 import { RaincheckElement } from './raincheck-element.js';
+import { yieldToMain } from './yield-to-main.js';
 
 export type { WidgetErrorDetail } from './failure.js';
 
@@ -32,6 +34,8 @@ export abstract class FlowElement extends RaincheckElement {
   protected abstract loadSubject(signal: AbortSignal): Promise<void>;
 
   #loadFailed = false;
+  /** What starts beside each load's first call (the rules). */
+  readonly #besideLoad: (() => void)[] = [];
 
   /** The load: it runs again when the subject or the host connection changes (not the locale, not the rules). */
   readonly #loading = new Task(this, {
@@ -42,7 +46,14 @@ export abstract class FlowElement extends RaincheckElement {
       this.state = 'loading';
       this.failure = undefined;
       this.#loadFailed = false;
+      // The first render (the loading state) ends its task; the load's calls run in tasks of their own.
+      await yieldToMain();
+      signal.throwIfAborted();
+      // Only beside a call that will be sent: a subject the contract refuses sends nothing.
+      if (onePathSegment(subject)) for (const start of this.#besideLoad) start();
       await this.loadSubject(signal);
+      // What the load rendered (the decided form, the first time) ends its task; the ready state renders in the next.
+      await yieldToMain();
       signal.throwIfAborted();
       this.state = 'ready';
       return subject;
@@ -112,15 +123,36 @@ export abstract class FlowElement extends RaincheckElement {
    */
   protected policyContext(): Pick<
     PolicyDecisionOptions<ViewsModule>,
-    'rules' | 'transport' | 'connected' | 'timeoutMs' | 'writing' | 'failed'
+    | 'rules'
+    | 'transport'
+    | 'connected'
+    | 'besideLoad'
+    | 'tokenUnexpired'
+    | 'formatLocale'
+    | 'timeoutMs'
+    | 'writing'
+    | 'failed'
   > {
     return {
       rules: () => this.settings.rules ?? { from: 'host' },
       transport: () => this.host,
       connected: () => this.connection.configured,
+      besideLoad: (start) => this.#besideLoad.push(start),
+      tokenUnexpired: () => this.connection.tokenUnexpired(),
+      formatLocale: () => this.formatLocale,
       timeoutMs: () => this.settings.timeoutMs,
       writing: () => this.state === 'submitting',
       failed: (error) => this.fail(error),
     };
+  }
+}
+
+/** Whether `subject` fills one path segment, as every widget's subject does in its first call's path. */
+function onePathSegment(subject: string): boolean {
+  try {
+    fillPath('/{subject}', { subject });
+    return true;
+  } catch {
+    return false;
   }
 }
