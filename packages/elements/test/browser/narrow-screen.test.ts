@@ -1,11 +1,12 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { createMockHost } from '@raincheck/mock-host';
 import { setViewport } from '@web/test-runner-commands';
 import '@raincheck/elements/define';
 import type { RcClientResponse } from '@raincheck/elements';
-import { $$, mountWidget } from './widget-harness.js';
+import { $$, mountWidget, text } from './widget-harness.js';
 
-// A phone 360 px wide: a time whose note wraps over two lines keeps a full-size radio button.
+// A phone 360 px wide: a time whose note wraps over two lines keeps a full-size radio button, and the note
+// takes a line of its own under the time instead of a narrow column beside it.
 
 const host = createMockHost();
 
@@ -28,6 +29,30 @@ describe('at 360 px wide', () => {
       const { width, height } = radio.getBoundingClientRect();
       expect(width, `the radio for ${radio.value} is ${width} px wide`).to.be.at.least(24);
       expect(height).to.be.at.least(24);
+    }
+    expect(el.scrollWidth, 'nothing wider than the screen').to.be.at.most(document.documentElement.clientWidth);
+    await expect(el).to.be.accessible();
+  });
+
+  it("<rc-client-response> in German: each time's aside (the therapist's time, an early hour) takes at most two lines, under the time", async () => {
+    await setViewport({ width: 360, height: 800 });
+    host.reset('client-offer');
+    const el = await mountWidget<RcClientResponse>(
+      host,
+      'rc-client-response',
+      { token: host.offerTokens.open!, locale: 'de' },
+      { as: null },
+    );
+    await waitUntil(() => text(el).includes('bei Ihrer Therapeutin'), 'the German asides show');
+    const asides = $$(el, '[part~="slot-aside"]');
+    expect(asides.length).to.be.greaterThan(1);
+    for (const aside of asides) {
+      const lines = Math.round(aside.getBoundingClientRect().height / parseFloat(getComputedStyle(aside).lineHeight));
+      expect(lines, `"${aside.textContent.trim()}" takes ${lines} lines`).to.be.at.most(2);
+      const time = aside.closest('label')!.querySelector('time')!;
+      expect(aside.getBoundingClientRect().top, 'the aside sits under its time').to.be.at.least(
+        time.getBoundingClientRect().bottom - 1,
+      );
     }
     expect(el.scrollWidth, 'nothing wider than the screen').to.be.at.most(document.documentElement.clientWidth);
     await expect(el).to.be.accessible();
