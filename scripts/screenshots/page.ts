@@ -15,10 +15,18 @@ function overflow(): string[] {
   if (!el?.shadowRoot) return found;
   for (const node of el.shadowRoot.querySelectorAll<HTMLElement>('*')) {
     const box = node.getBoundingClientRect();
-    if (box.width > 0 && box.right > width + 0.5)
+    if (box.width > 0 && box.right > width + 0.5 && !insideScroller(node))
       found.push(`<${node.localName} part="${node.getAttribute('part') ?? ''}"> ends at ${Math.round(box.right)} px`);
   }
   return found;
+}
+
+/** Whether `node` sits in a box that scrolls sideways (what it clips is reached by scrolling, not lost). */
+function insideScroller(node: HTMLElement): boolean {
+  for (let up = node.parentElement; up; up = up.parentElement) {
+    if (['auto', 'scroll'].includes(getComputedStyle(up).overflowX)) return true;
+  }
+  return false;
 }
 
 const api = {

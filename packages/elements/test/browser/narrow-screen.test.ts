@@ -2,7 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { createMockHost } from '@raincheck/mock-host';
 import { setViewport } from '@web/test-runner-commands';
 import '@raincheck/elements/define';
-import type { RcClientResponse } from '@raincheck/elements';
+import type { RcClientResponse, RcTeamQueue } from '@raincheck/elements';
 import { $$, mountWidget, text } from './widget-harness.js';
 
 // A phone 360 px wide: a time whose note wraps over two lines keeps a full-size radio button, and the note
@@ -55,6 +55,31 @@ describe('at 360 px wide', () => {
       );
     }
     expect(el.scrollWidth, 'nothing wider than the screen').to.be.at.most(document.documentElement.clientWidth);
+    await expect(el).to.be.accessible();
+  });
+
+  it("<rc-team-queue> in German: the decision's facts keep each value on one line and stay inside the screen", async () => {
+    await setViewport({ width: 360, height: 800 });
+    host.reset('team-queue');
+    await host.ready;
+    const el = await mountWidget<RcTeamQueue>(host, 'rc-team-queue', { locale: 'de' }, { as: 'team' });
+    const refund = host.records.teamRequests.find((r) => r.kind === 'new-client-refund')!;
+    $$<HTMLButtonElement>(el, `[part~="open-request"][data-request="${refund.id}"]`)[0]!.click();
+    await waitUntil(() => el.state === 'detail' && $$(el, '[part~="why"]').length > 0, 'the request opens');
+    await waitUntil(() => text(el).includes('Warum?'), 'in German');
+    $$<HTMLDetailsElement>(el, '[part~="why"]')[0]!.open = true;
+    const width = document.documentElement.clientWidth;
+    const values = $$(el, '[part~="facts"] code');
+    expect(values.length).to.be.greaterThan(3);
+    for (const value of values) {
+      const lines = Math.round(value.getBoundingClientRect().height / parseFloat(getComputedStyle(value).lineHeight));
+      expect(lines, `"${value.textContent}" takes ${lines} lines`).to.equal(1);
+    }
+    for (const table of $$(el, '[part~="facts"]')) {
+      const region = table.parentElement!;
+      expect(region.getBoundingClientRect().right, 'the facts end inside the screen').to.be.at.most(width);
+    }
+    expect(el.scrollWidth, 'nothing wider than the screen').to.be.at.most(width);
     await expect(el).to.be.accessible();
   });
 });
