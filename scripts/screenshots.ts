@@ -4,7 +4,7 @@
 // widget, state and width with the four schemes and languages side by side (screenshots/sheets/) for looking,
 // and screenshots/report.txt listing what sticks out of the screen. One Chromium, one page reused: each state is
 // reached once per language, then shot at both widths in both schemes.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startDevServer } from '@web/dev-server';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
@@ -56,8 +56,12 @@ const started = Date.now();
 const report: string[] = [];
 let shots = 0;
 try {
-  rmSync(out, { recursive: true, force: true });
+  // A filtered run replaces only its own images.
+  if (!filter) rmSync(out, { recursive: true, force: true });
   mkdirSync(resolve(out, 'sheets'), { recursive: true });
+  for (const dir of [out, resolve(out, 'sheets')])
+    for (const file of readdirSync(dir, { withFileTypes: true }).filter((f) => f.isFile() && f.name.includes(filter)))
+      rmSync(resolve(dir, file.name));
   const page = await browser.newPage();
   page.on('pageerror', (error) => report.push(`page error: ${String(error)}`));
   await page.setViewport({ width: WIDTHS[0], height: 800 });
@@ -110,7 +114,7 @@ try {
   await browser.close();
   await server.stop();
 }
-writeFileSync(resolve(out, 'report.txt'), report.join('\n') + '\n');
+writeFileSync(resolve(out, filter ? `report-${filter}.txt` : 'report.txt'), report.join('\n') + '\n');
 console.log(`${shots} screenshots in ${out} (${Math.round((Date.now() - started) / 1000)} s)`);
 if (report.length > 0) console.log(`${report.length} findings in screenshots/report.txt:\n${report.join('\n')}`);
 
