@@ -82,4 +82,22 @@ describe('at 360 px wide', () => {
     expect(el.scrollWidth, 'nothing wider than the screen').to.be.at.most(width);
     await expect(el).to.be.accessible();
   });
+
+  for (const scenario of ['ordinary-cancellation', 'near-frequency-threshold'] as const) {
+    it(`<rc-cancellation-standing> (${scenario}): every threshold's status sits under it, alike, not beside some and under others`, async () => {
+      await setViewport({ width: 360, height: 800 });
+      host.reset(scenario);
+      const el = await mountWidget(host, 'rc-cancellation-standing', { 'therapist-id': 'th-ana' });
+      await waitUntil(() => $$(el, '[part~="threshold"]').length > 0, 'the thresholds show');
+      const rows = $$(el, '[part~="threshold"]');
+      expect(rows.length).to.equal(3);
+      for (const row of rows) {
+        const [label, status] = [...row.children].map((c) => c.getBoundingClientRect());
+        expect(status!.top, `"${row.textContent.replace(/\s+/g, ' ').trim()}": its status under it`).to.be.at.least(
+          label!.bottom - 1,
+        );
+      }
+      await expect(el).to.be.accessible();
+    });
+  }
 });
