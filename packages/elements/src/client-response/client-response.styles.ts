@@ -21,6 +21,8 @@ export const clientResponseStyles = css`
     flex-basis: 100%;
     padding-inline-start: 2rem;
     font-size: 0.875rem;
+    /* Last, so "(taken)" stays beside its time. */
+    order: 1;
   }
   [part~='slot-taken'] time {
     text-decoration: line-through;

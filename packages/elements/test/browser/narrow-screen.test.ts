@@ -100,4 +100,24 @@ describe('at 360 px wide', () => {
       await expect(el).to.be.accessible();
     });
   }
+
+  it('<rc-client-response>: a time taken meanwhile says "(taken)" beside the time, not on a line of its own', async () => {
+    await setViewport({ width: 360, height: 800 });
+    host.reset('client-offer');
+    const el = await mountWidget<RcClientResponse>(
+      host,
+      'rc-client-response',
+      { token: host.offerTokens.open!, locale: 'en' },
+      { as: null },
+    );
+    $$<HTMLInputElement>(el, 'input[name="slot"]:not([value="refund"])')[0]!.click();
+    await el.updateComplete;
+    $$<HTMLButtonElement>(el, '[part~="submit"]')[0]!.click();
+    await waitUntil(() => $$(el, '[part~="slot-taken"]').length === 1, 'the taken time is struck out');
+    const slot = $$(el, '[part~="slot-taken"]')[0]!;
+    const time = slot.querySelector('time')!.getBoundingClientRect();
+    const taken = [...slot.querySelectorAll('.hint')].find((hint) => hint.textContent.trim() === '(taken)')!;
+    expect(taken.getBoundingClientRect().top, '"(taken)" on the line of its time').to.be.below(time.bottom);
+    await expect(el).to.be.accessible();
+  });
 });
