@@ -83,20 +83,40 @@ function dates(p: AvailabilityFormProps): TemplateResult {
   return html`<fieldset ?disabled=${p.busy}>
     <legend>${msg('When?', { id: 'rc.availability.when' })}</legend>
     <div class="dates">
-      <label class="field">
-        <span>${msg('First day away', { id: 'rc.availability.from' })}</span>
-        <input part="from" type="date" lang=${p.locale} .value=${p.from} min=${p.today} required @change=${(e: Event) => p.onFrom(value(e))} />
-      </label>
-      <label class="field">
-        <span>${msg('Back on', { id: 'rc.availability.until' })}</span>
-        <input part="until" type="date" lang=${p.locale} .value=${p.until} min=${p.from ? addDays(p.from, 1) : nothing} ?disabled=${p.unsure} @change=${(e: Event) => p.onUntil(value(e))} />
-      </label>
+      <div class="date-field">
+        <label class="field">
+          <span>${msg('First day away', { id: 'rc.availability.from' })}</span>
+          <input part="from" type="date" lang=${p.locale} .value=${p.from} min=${p.today} required aria-describedby="from-in-words" @change=${(e: Event) => p.onFrom(value(e))} />
+        </label>
+        ${dateInWords('from-in-words', p.from, p.locale)}
+      </div>
+      <div class="date-field">
+        <label class="field">
+          <span>${msg('Back on', { id: 'rc.availability.until' })}</span>
+          <input part="until" type="date" lang=${p.locale} .value=${p.until} min=${p.from ? addDays(p.from, 1) : nothing} ?disabled=${p.unsure} aria-describedby="until-in-words" @change=${(e: Event) => p.onUntil(value(e))} />
+        </label>
+        ${dateInWords('until-in-words', p.unsure ? '' : p.until, p.locale)}
+      </div>
     </div>
     <label class="choice">
       <input part="unsure" type="checkbox" .checked=${p.unsure} @change=${(e: Event) => p.onUnsure((e.target as HTMLInputElement).checked)} />
       ${msg('Not sure yet when I will be back', { id: 'rc.availability.unsure' })}
     </label>
   </fieldset>`;
+}
+
+const fullDates = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The chosen day in the widget's own words ("Thursday, 3 December 2026", "Donnerstag, 3. Dezember 2026"),
+ * under its input: Chromium shows a date input in the browser's language whatever its `lang`, so a German or
+ * British page would otherwise read the day only in the browser's format.
+ */
+function dateInWords(id: string, day: string, locale: string): TemplateResult {
+  let format = fullDates.get(locale);
+  if (!format)
+    fullDates.set(locale, (format = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: 'UTC' })));
+  return html`<span part="date-in-words" id=${id} class="hint">${day ? format.format(Date.parse(day)) : nothing}</span>`;
 }
 
 function recommendations({ decision, locale, therapist }: AvailabilityFormProps): TemplateResult | typeof nothing {

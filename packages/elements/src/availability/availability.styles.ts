@@ -1,12 +1,20 @@
 import { css } from 'lit';
 
-/** What only the availability widget has: the dates side by side, and the sessions inside the absence. */
+/** What only the availability widget has: the dates side by side, each with its day in words, and the sessions inside the absence. */
 export const availabilityStyles = css`
   .dates {
     display: flex;
     flex-wrap: wrap;
     gap: 0.5rem var(--_space);
     align-items: end;
+  }
+  .date-field {
+    display: grid;
+    gap: 0.125rem;
+  }
+  [part~='date-in-words'] {
+    font-size: 0.875rem;
+    min-block-size: 1.3em;
   }
   input[type='date'] {
     font: inherit;

@@ -60,6 +60,7 @@ export type {
  * @csspart change - The choice between going away and coming back.
  * @csspart from - The first day away.
  * @csspart until - The day of return.
+ * @csspart date-in-words - The chosen day in words, in the widget's locale, under each date input.
  * @csspart unsure - "Not sure yet" when the return date is unknown.
  * @csspart decision - The policy's recommendations, and why.
  * @csspart effect - One recommendation.

@@ -17,6 +17,13 @@ export const cancellationStandingStyles = css`
     border-inline-start: 4px solid var(--_border);
     padding: 0.25rem 0.5rem;
   }
+  /* On a phone every row puts its status under the threshold, rather than beside it where it fits and under it where not. */
+  @media (max-width: 30rem) {
+    [part~='threshold'] {
+      flex-direction: column;
+      gap: 0;
+    }
+  }
   [part~='threshold-reached'] {
     border-inline-start-color: var(--_warning);
   }

@@ -20,7 +20,7 @@ import {
 import type { ResponseSuccessDetail } from '../events/client-response-details.js';
 export * from '../events/client-response-events.js';
 import { ResponseErrorEvent, ResponseSubmitEvent, ResponseSuccessEvent } from '../events/client-response-events.js';
-import { FlowElement } from '../internal/flow-element.js';
+import { FlowElement, type WidgetErrorDetail } from '../internal/flow-element.js';
 import { slotPicker, submitFooter } from '../internal/form-templates.js';
 import { frame } from '../internal/frame.js';
 import type { ResponseSubmitDetail } from '../events/client-response-details.js';
@@ -167,12 +167,22 @@ export class RcClientResponse extends FlowElement {
       heading: msg('Your session was cancelled', { id: 'rc.response.heading' }),
       status: this.state === 'loading' ? msg('Loading your options…', { id: 'rc.response.loading' }) : undefined,
       summary: offer ? this.#renderSession(offer) : nothing,
-      failure: this.state === 'error' ? this.failure : undefined,
+      failure: this.state === 'error' ? this.#shownFailure() : undefined,
       onRetry: this.failure?.retryable
         ? () => (offer ? void this.#submit(new Event('submit')) : void this.load())
         : undefined,
       body: offer ? (offer.status === 'open' ? this.#renderForm(offer) : this.#renderClosed(offer)) : nothing,
     });
+  }
+
+  /** The failure as the client reads it: a time taken meanwhile in the page's language, not the host's words. */
+  #shownFailure(): WidgetErrorDetail | undefined {
+    const failure = this.failure;
+    if (failure?.code !== 'slot-taken') return failure;
+    return {
+      ...failure,
+      message: msg('That time is no longer free. Choose another one.', { id: 'rc.response.slot-taken' }),
+    };
   }
 
   #renderSession(offer: Offer): TemplateResult {

@@ -31,9 +31,7 @@ type Wording = [retryable: boolean, message: string];
  * later), and mistakes in the page's setup or rules (what to change, never "try again").
  */
 export function describeFailure(error: unknown, options: { readonly write?: boolean } = {}): WidgetErrorDetail {
-  const [retryable, wordingMessage] = wording(error);
-  const told = options.write ? clientTold(error) : undefined;
-  const message = told ? `${wordingMessage} ${told}` : wordingMessage;
+  const [retryable] = wording(error);
   const code =
     error instanceof HostApiError
       ? error.code
@@ -44,7 +42,17 @@ export function describeFailure(error: unknown, options: { readonly write?: bool
           : error instanceof ConfigurationError
             ? 'configuration'
             : 'unexpected';
-  return { code, retryable, message };
+  return {
+    code,
+    retryable,
+    // Worded when read, so the widget shows it in the language it renders in now: a failure can come before
+    // the page's translations have loaded, or the locale can change after it.
+    get message() {
+      const told = options.write ? clientTold(error) : undefined;
+      const [, wordingMessage] = wording(error);
+      return told ? `${wordingMessage} ${told}` : wordingMessage;
+    },
+  };
 }
 
 function wording(error: unknown): Wording {

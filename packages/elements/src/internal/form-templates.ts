@@ -279,7 +279,7 @@ export interface SubmitFooterOptions {
   readonly label: string;
 }
 
-/** What is still missing, the confirm button, and the progress status while sending. */
+/** What is still missing, the confirm button, and the progress status while sending (announced; the button shows it). */
 export function submitFooter(o: SubmitFooterOptions): TemplateResult {
   const sending = msg('Sending…', { id: 'rc.common.sending' });
   return html`
@@ -287,7 +287,7 @@ export function submitFooter(o: SubmitFooterOptions): TemplateResult {
     <button part="submit" type="submit" data-variant="primary" ?disabled=${o.busy || o.missing.length > 0} aria-describedby=${o.showMissing ? 'missing' : nothing}>
       ${o.busy ? sending : o.teamRequest ? msg('Send to the team', { id: 'rc.cancel.submit-team' }) : o.label}
     </button>
-    ${o.busy ? html`<p part="status" role="status">${sending}</p>` : nothing}
+    ${o.busy ? html`<p part="status" role="status" class="visually-hidden">${sending}</p>` : nothing}
   `;
 }
 

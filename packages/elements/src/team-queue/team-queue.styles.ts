@@ -112,14 +112,24 @@ export const teamQueueStyles = css`
   [part~='rule'] p {
     margin-block-end: 0.25rem;
   }
+  [part~='why'] ul {
+    padding-inline-start: 1.25rem;
+  }
+  /* On a phone the table scrolls sideways (a focusable region) rather than breaking facts letter by letter. */
+  .facts-scroll {
+    overflow-x: auto;
+    margin-block-end: 0.5rem;
+  }
+  .facts-scroll:focus-visible {
+    outline-offset: 0;
+  }
   [part~='facts'] {
     border-collapse: collapse;
     inline-size: 100%;
-    margin-block-end: 0.5rem;
     font-size: 0.875rem;
   }
   [part~='facts'] code {
-    overflow-wrap: anywhere;
+    white-space: nowrap;
   }
   [part~='facts'] th,
   [part~='facts'] td {

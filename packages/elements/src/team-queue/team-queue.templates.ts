@@ -319,7 +319,7 @@ function decisionRecord(decision: DecisionRecord, locale: string): TemplateResul
                 <p>${rule.description || rule.ruleId} <span class="hint">(${rule.ruleId}, ${rule.file})</span></p>
                 ${
                   rule.facts.length > 0
-                    ? html`<table part="facts">
+                    ? html`<div class="facts-scroll" role="region" tabindex="0" aria-label=${msg(str`The facts ${rule.ruleId} looked at`, { id: 'rc.team.facts-caption' })}><table part="facts">
                       <caption class="visually-hidden">${msg(str`The facts ${rule.ruleId} looked at`, { id: 'rc.team.facts-caption' })}</caption>
                       <thead>
                         <tr>
@@ -339,7 +339,7 @@ function decisionRecord(decision: DecisionRecord, locale: string): TemplateResul
                           </tr>`,
                         )}
                       </tbody>
-                    </table>`
+                    </table></div>`
                     : nothing
                 }
               </li>`,

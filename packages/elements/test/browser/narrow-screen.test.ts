@@ -1,16 +1,17 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { createMockHost } from '@raincheck/mock-host';
 import { setViewport } from '@web/test-runner-commands';
 import '@raincheck/elements/define';
-import type { RcCancelSession, RcClientResponse, RcRescheduleSession } from '@raincheck/elements';
+import type { RcCancelSession, RcClientResponse, RcRescheduleSession, RcTeamQueue } from '@raincheck/elements';
 import type { Slot } from '@raincheck/host-api/client';
 import { LitElement } from 'lit';
 import { slotPicker } from '../../src/internal/form-templates.js';
 import { sessionFlowStyles } from '../../src/styles/session-flow.styles.js';
 import { baseStyles } from '../../src/styles/tokens.js';
-import { $, $$, mountWidget } from './widget-harness.js';
+import { $, $$, mountWidget, text } from './widget-harness.js';
 
-// A phone 360 px wide: a time whose note wraps over two lines keeps a full-size radio button.
+// A phone 360 px wide: a time whose note wraps over two lines keeps a full-size radio button, and the note
+// takes a line of its own under the time instead of a narrow column beside it.
 
 const host = createMockHost();
 
@@ -35,6 +36,93 @@ describe('at 360 px wide', () => {
       expect(height).to.be.at.least(24);
     }
     expect(el.scrollWidth, 'nothing wider than the screen').to.be.at.most(document.documentElement.clientWidth);
+    await expect(el).to.be.accessible();
+  });
+
+  it("<rc-client-response> in German: each time's aside (the therapist's time, an early hour) takes at most two lines, under the time", async () => {
+    await setViewport({ width: 360, height: 800 });
+    host.reset('client-offer');
+    const el = await mountWidget<RcClientResponse>(
+      host,
+      'rc-client-response',
+      { token: host.offerTokens.open!, locale: 'de' },
+      { as: null },
+    );
+    await waitUntil(() => text(el).includes('bei Ihrer Therapeutin'), 'the German asides show');
+    const asides = $$(el, '[part~="slot-aside"]');
+    expect(asides.length).to.be.greaterThan(1);
+    for (const aside of asides) {
+      const lines = Math.round(aside.getBoundingClientRect().height / parseFloat(getComputedStyle(aside).lineHeight));
+      expect(lines, `"${aside.textContent.trim()}" takes ${lines} lines`).to.be.at.most(2);
+      const time = aside.closest('label')!.querySelector('time')!;
+      expect(aside.getBoundingClientRect().top, 'the aside sits under its time').to.be.at.least(
+        time.getBoundingClientRect().bottom - 1,
+      );
+    }
+    expect(el.scrollWidth, 'nothing wider than the screen').to.be.at.most(document.documentElement.clientWidth);
+    await expect(el).to.be.accessible();
+  });
+
+  it("<rc-team-queue> in German: the decision's facts keep each value on one line and stay inside the screen", async () => {
+    await setViewport({ width: 360, height: 800 });
+    host.reset('team-queue');
+    await host.ready;
+    const el = await mountWidget<RcTeamQueue>(host, 'rc-team-queue', { locale: 'de' }, { as: 'team' });
+    const refund = host.records.teamRequests.find((r) => r.kind === 'new-client-refund')!;
+    $$<HTMLButtonElement>(el, `[part~="open-request"][data-request="${refund.id}"]`)[0]!.click();
+    await waitUntil(() => el.state === 'detail' && $$(el, '[part~="why"]').length > 0, 'the request opens');
+    await waitUntil(() => text(el).includes('Warum?'), 'in German');
+    $$<HTMLDetailsElement>(el, '[part~="why"]')[0]!.open = true;
+    const width = document.documentElement.clientWidth;
+    const values = $$(el, '[part~="facts"] code');
+    expect(values.length).to.be.greaterThan(3);
+    for (const value of values) {
+      const lines = Math.round(value.getBoundingClientRect().height / parseFloat(getComputedStyle(value).lineHeight));
+      expect(lines, `"${value.textContent}" takes ${lines} lines`).to.equal(1);
+    }
+    for (const table of $$(el, '[part~="facts"]')) {
+      const region = table.parentElement!;
+      expect(region.getBoundingClientRect().right, 'the facts end inside the screen').to.be.at.most(width);
+    }
+    expect(el.scrollWidth, 'nothing wider than the screen').to.be.at.most(width);
+    await expect(el).to.be.accessible();
+  });
+
+  for (const scenario of ['ordinary-cancellation', 'near-frequency-threshold'] as const) {
+    it(`<rc-cancellation-standing> (${scenario}): every threshold's status sits under it, alike, not beside some and under others`, async () => {
+      await setViewport({ width: 360, height: 800 });
+      host.reset(scenario);
+      const el = await mountWidget(host, 'rc-cancellation-standing', { 'therapist-id': 'th-ana' });
+      await waitUntil(() => $$(el, '[part~="threshold"]').length > 0, 'the thresholds show');
+      const rows = $$(el, '[part~="threshold"]');
+      expect(rows.length).to.equal(3);
+      for (const row of rows) {
+        const [label, status] = [...row.children].map((c) => c.getBoundingClientRect());
+        expect(status!.top, `"${row.textContent.replace(/\s+/g, ' ').trim()}": its status under it`).to.be.at.least(
+          label!.bottom - 1,
+        );
+      }
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it('<rc-client-response>: a time taken meanwhile says "(taken)" beside the time, not on a line of its own', async () => {
+    await setViewport({ width: 360, height: 800 });
+    host.reset('client-offer');
+    const el = await mountWidget<RcClientResponse>(
+      host,
+      'rc-client-response',
+      { token: host.offerTokens.open!, locale: 'en' },
+      { as: null },
+    );
+    $$<HTMLInputElement>(el, 'input[name="slot"]:not([value="refund"])')[0]!.click();
+    await el.updateComplete;
+    $$<HTMLButtonElement>(el, '[part~="submit"]')[0]!.click();
+    await waitUntil(() => $$(el, '[part~="slot-taken"]').length === 1, 'the taken time is struck out');
+    const slot = $$(el, '[part~="slot-taken"]')[0]!;
+    const time = slot.querySelector('time')!.getBoundingClientRect();
+    const taken = [...slot.querySelectorAll('.hint')].find((hint) => hint.textContent.trim() === '(taken)')!;
+    expect(taken.getBoundingClientRect().top, '"(taken)" on the line of its time').to.be.below(time.bottom);
     await expect(el).to.be.accessible();
   });
 });

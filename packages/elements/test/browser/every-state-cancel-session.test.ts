@@ -1,0 +1,3 @@
+import { describeEveryState } from './every-state-suite.js';
+
+describeEveryState(['cancel-session', 'reschedule-session']);

@@ -1,0 +1,3 @@
+import { describeEveryState } from './every-state-suite.js';
+
+describeEveryState(['cancellation-standing', 'team-queue']);

@@ -1,0 +1,3 @@
+import { describeEveryState } from './every-state-suite.js';
+
+describeEveryState(['client-response', 'availability']);

@@ -1,0 +1,3 @@
+import { describeEveryState } from './every-state-suite.js';
+
+describeEveryState(['refund-request', 'attendance-update']);
