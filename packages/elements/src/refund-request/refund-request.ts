@@ -2,7 +2,7 @@ import { msg, str } from '@lit/localize';
 import { getSessionRoute, type Refund, refundSessionRoute, type Session } from '@raincheck/host-api/client';
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatMoney } from '../format/formatters.js';
-import { refundNext } from '../internal/form-templates.js';
+import { refundNext } from '../internal/refund-next.js';
 import { PolicyDecision, shownDecision } from '../controllers/policy-decision.js';
 import { SessionSubject } from '../controllers/session-subject.js';
 import { SentMessages } from '../controllers/sent-messages.js';
