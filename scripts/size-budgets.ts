@@ -29,12 +29,12 @@ export const SIZE_TARGETS: SizeBudget = { firstLoad: 18 * KB, wholeFlow: 30 * KB
  */
 export const SIZE_BUDGETS: Readonly<Record<WidgetTag, SizeBudget>> = {
   'rc-cancel-session': { firstLoad: 22_500, wholeFlow: 36_000 },
-  'rc-reschedule-session': { firstLoad: 22_500, wholeFlow: 35_000 },
-  'rc-refund-request': { firstLoad: 23_000, wholeFlow: 34_500 },
-  'rc-attendance-update': { firstLoad: 22_500, wholeFlow: 35_000 },
-  'rc-client-response': { firstLoad: 21_500, wholeFlow: 21_500 },
-  'rc-availability': { firstLoad: 22_500, wholeFlow: 34_500 },
-  'rc-cancellation-standing': { firstLoad: 21_000, wholeFlow: 31_500 },
+  'rc-reschedule-session': { firstLoad: 22_500, wholeFlow: 35_500 },
+  'rc-refund-request': { firstLoad: 22_500, wholeFlow: 34_500 },
+  'rc-attendance-update': { firstLoad: 22_000, wholeFlow: 35_000 },
+  'rc-client-response': { firstLoad: 21_000, wholeFlow: 22_500 },
+  'rc-availability': { firstLoad: 22_000, wholeFlow: 34_500 },
+  'rc-cancellation-standing': { firstLoad: 20_500, wholeFlow: 31_000 },
   'rc-team-queue': { firstLoad: 21_500, wholeFlow: 25_000 },
 };
 

@@ -28,12 +28,11 @@ type Wording = [retryable: boolean, message: string];
 /**
  * Turns any failure into what the person reads, by class: unreachable (try again), refused by the
  * host (its own sentence; try again only when that can help), failed on the host's side (try again
- * later), and mistakes in the page's setup or rules (what to change, never "try again").
+ * later), and mistakes in the page's setup or rules (what to change, never "try again"). After a
+ * write, the write controller adds whether the client was told.
  */
-export function describeFailure(error: unknown, options: { readonly write?: boolean } = {}): WidgetErrorDetail {
-  const [retryable, wordingMessage] = wording(error);
-  const told = options.write ? clientTold(error) : undefined;
-  const message = told ? `${wordingMessage} ${told}` : wordingMessage;
+export function describeFailure(error: unknown): WidgetErrorDetail {
+  const [retryable, message] = wording(error);
   const code =
     error instanceof HostApiError
       ? error.code
@@ -72,21 +71,6 @@ function wording(error: unknown): Wording {
     ];
   }
   return unexpected();
-}
-
-/**
- * After a failed write, whether the client was told: a host that answered with an error changed
- * nothing and sent nothing; one that did not answer may have done it, and then tells the client itself.
- */
-function clientTold(error: unknown): string | undefined {
-  if (error instanceof HostResponseError)
-    return msg('The client was not told anything.', { id: 'rc.error.client-not-told' });
-  if (error instanceof NetworkError || error instanceof TimeoutError) {
-    return msg('If the booking system did receive it, it tells the client; trying again never tells them twice.', {
-      id: 'rc.error.client-maybe-told',
-    });
-  }
-  return undefined;
 }
 
 function unexpected(): Wording {

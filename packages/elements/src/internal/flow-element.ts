@@ -1,11 +1,16 @@
 import { initialState, Task } from '@lit/task';
 import type { PropertyValues } from 'lit';
 import type { PolicyDecisionOptions, ViewsModule } from '../controllers/policy-decision.js';
-import { WriteController, type WriteIntent } from '../controllers/write-once.js';
+import type { WriteController, WriteIntent } from '../controllers/write-once.js';
 import { describeFailure, type WidgetErrorDetail } from './failure.js';
 import { RaincheckElement } from './raincheck-element.js';
 
 export type { WidgetErrorDetail } from './failure.js';
+
+/** What a widget's lazy write module gives (see {@link FlowElement.importWriter}). */
+export interface WriterModule {
+  readonly WriteController: typeof WriteController;
+}
 
 /** A widget's state; each has its own heading, which takes focus when the person caused the change. */
 export type WidgetState = 'loading' | 'ready' | 'submitting' | 'success' | 'error';
@@ -45,6 +50,8 @@ export abstract class FlowElement extends RaincheckElement {
       await this.loadSubject(signal);
       signal.throwIfAborted();
       this.state = 'ready';
+      // The write's code, fetched while the person reads, so a submit does not wait for it.
+      if (this.importWriter) this.#loadWriter().catch(() => undefined);
       return subject;
     },
     onError: (error) => {
@@ -53,20 +60,44 @@ export abstract class FlowElement extends RaincheckElement {
     },
   });
 
+  /**
+   * Where a writing widget's write controller comes from: the module its decided-phase views come
+   * from, or a lazy module of its own (one `import()` a widget: Vite 8 splits a first load that
+   * several reach into more chunks). Never the first load: a write needs the subject loaded first.
+   * Undefined for a widget that never writes.
+   */
+  protected importWriter?(): Promise<WriterModule>;
+
   /** Writes once, with the submit event before and success or error after (see {@link WriteController}). */
-  readonly #writer = new WriteController(this, {
-    started: () => {
-      this.state = 'submitting';
-      this.failure = undefined;
-    },
-    succeeded: () => {
-      this.state = 'success';
-    },
-    failed: (failure) => {
-      this.failure = failure;
-      this.state = 'error';
-    },
-  });
+  #writer: Promise<WriteController> | undefined;
+  /** The same, once loaded: a submit then starts at once, as the click happens. */
+  #loadedWriter: WriteController | undefined;
+
+  #loadWriter(): Promise<WriteController> {
+    if (!this.importWriter) return Promise.reject(new Error(`<${this.localName}> does not write`));
+    this.#writer ??= this.importWriter().then(
+      ({ WriteController }) =>
+        (this.#loadedWriter = new WriteController(this, {
+          started: () => {
+            this.state = 'submitting';
+            this.failure = undefined;
+          },
+          succeeded: () => {
+            this.state = 'success';
+          },
+          failed: (failure) => {
+            this.failure = failure;
+            this.state = 'error';
+          },
+        })),
+      (error: unknown) => {
+        // Not loaded (offline, a redeploy): the next write tries again.
+        this.#writer = undefined;
+        throw error;
+      },
+    );
+    return this.#writer;
+  }
 
   constructor() {
     super();
@@ -89,7 +120,15 @@ export abstract class FlowElement extends RaincheckElement {
 
   /** Writes once (see {@link WriteController.write}); nothing while another write is in flight. */
   protected write<Result>(intent: WriteIntent<Result>): Promise<Result | undefined> {
-    return this.#writer.write(intent);
+    if (this.#loadedWriter) return this.#loadedWriter.write(intent);
+    return this.#loadWriter().then(
+      (writer) => writer.write(intent),
+      (error: unknown) => {
+        // Nothing was sent; "Try again" loads it again.
+        this.fail(error);
+        return undefined;
+      },
+    );
   }
 
   protected override updated(changed: PropertyValues<this>): void {
