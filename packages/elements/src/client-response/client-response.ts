@@ -1,11 +1,5 @@
 import { msg, str } from '@lit/localize';
-import {
-  answerOfferRoute,
-  getOfferRoute,
-  HostResponseError,
-  type Offer,
-  type Slot,
-} from '@raincheck/host-api/client';
+import { answerOfferRoute, getOfferRoute, HostResponseError, type Offer, type Slot } from '@raincheck/host-api/client';
 import { html, nothing, type TemplateResult } from 'lit';
 import {
   formatDateTime,
