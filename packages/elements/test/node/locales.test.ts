@@ -15,7 +15,8 @@ function messageIds(): Set<string> {
   for (const file of readdirSync(src, { recursive: true })
     .map(String)
     .filter((f) => f.endsWith('.ts') && !f.includes('locales'))) {
-    for (const match of readFileSync(join(src, file), 'utf8').matchAll(/\{\s*id: '([\w.-]+)',?\s*\}/g)) ids.add(match[1]!);
+    for (const match of readFileSync(join(src, file), 'utf8').matchAll(/\{\s*id: '([\w.-]+)',?\s*\}/g))
+      ids.add(match[1]!);
   }
   return ids;
 }
