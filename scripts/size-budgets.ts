@@ -33,7 +33,7 @@ export const SIZE_BUDGETS: Readonly<Record<WidgetTag, SizeBudget>> = {
   'rc-reschedule-session': { firstLoad: 22_500, wholeFlow: 35_500 },
   'rc-refund-request': { firstLoad: 22_500, wholeFlow: 35_000 },
   'rc-attendance-update': { firstLoad: 22_500, wholeFlow: 35_500 },
-  'rc-client-response': { firstLoad: 21_500, wholeFlow: 22_500 },
+  'rc-client-response': { firstLoad: 22_000, wholeFlow: 22_000 },
   'rc-availability': { firstLoad: 22_000, wholeFlow: 35_000 },
   'rc-cancellation-standing': { firstLoad: 21_000, wholeFlow: 31_500 },
   'rc-team-queue': { firstLoad: 22_000, wholeFlow: 25_500 },

@@ -154,8 +154,9 @@ export class RcAvailability extends FlowElement {
     return dayKey(new Date().toISOString(), this.therapist?.timeZone);
   }
 
-  protected override importWriter(): Promise<WriterModule> {
-    return importDecided();
+  protected override importWriter(): WriterModule | Promise<WriterModule> {
+    // Loaded with the views, which a submit needs first: then at once, as the click happens.
+    return this.#policy.views ?? importDecided();
   }
 
   protected get subject(): string {

@@ -109,8 +109,9 @@ export class RcCancelSession extends FlowElement {
     this.refundOffered = false;
   }
 
-  protected override importWriter(): Promise<WriterModule> {
-    return importDecided();
+  protected override importWriter(): WriterModule | Promise<WriterModule> {
+    // Loaded with the views, which a submit needs first: then at once, as the click happens.
+    return this.#policy.views ?? importDecided();
   }
 
   protected get subject(): string {

@@ -1,5 +1,12 @@
 import { msg, str } from '@lit/localize';
-import { answerOfferRoute, getOfferRoute, HostResponseError, type Offer, type Slot } from '@raincheck/host-api/client';
+import {
+  answerOfferRoute,
+  getOfferRoute,
+  HostResponseError,
+  type Offer,
+  type Refund,
+  type Slot,
+} from '@raincheck/host-api/client';
 import { html, nothing, type TemplateResult } from 'lit';
 import {
   formatDateTime,
@@ -13,6 +20,7 @@ import {
 import type { ResponseSuccessDetail } from '../events/client-response-details.js';
 export * from '../events/client-response-events.js';
 import { ResponseErrorEvent, ResponseSubmitEvent, ResponseSuccessEvent } from '../events/client-response-events.js';
+import { WriteController } from '../controllers/write-once.js';
 import { FlowElement, type WriterModule } from '../internal/flow-element.js';
 import { slotPicker, submitFooter } from '../internal/form-templates.js';
 import { frame } from '../internal/frame.js';
@@ -96,11 +104,9 @@ export class RcClientResponse extends FlowElement {
     this.taken = new Set();
   }
 
-  /** The answer's module, once loaded (it is before any answer is sent). */
-  #answer: typeof import('./client-response.answer.js') | undefined;
-
-  protected override async importWriter(): Promise<WriterModule> {
-    return (this.#answer = await import('./client-response.answer.js'));
+  /** The client answers at once, with no decision before: its write controller is in its first load. */
+  protected override importWriter(): WriterModule {
+    return { WriteController };
   }
 
   protected get subject(): string {
@@ -161,8 +167,7 @@ export class RcClientResponse extends FlowElement {
   }
 
   protected override render(): TemplateResult {
-    if (this.state === 'success' && this.result && this.#answer)
-      return this.#answer.answeredView(this.result, this.formatLocale, this.#zone);
+    if (this.state === 'success' && this.result) return this.#renderSuccess(this.result);
     const offer = this.offer;
     return frame({
       heading: msg('Your session was cancelled', { id: 'rc.response.heading' }),
@@ -293,6 +298,51 @@ export class RcClientResponse extends FlowElement {
       }
       <p>${msg('To choose another time or ask about a refund, reply to the message you received or contact your therapist.', { id: 'rc.response.contact' })}</p>
     </div>`;
+  }
+
+  #refundNext(refund: Refund): string {
+    const amount = formatMoney(refund.amount.amount, refund.amount.currency, this.formatLocale);
+    switch (refund.status) {
+      case 'pending-review':
+        return msg(str`The platform team confirms your refund of ${amount} and lets you know.`, {
+          id: 'rc.response.next-review',
+        });
+      case 'failed':
+        return msg(
+          str`Your refund of ${amount} could not be issued yet; the platform team is on it and lets you know.`,
+          { id: 'rc.response.next-failed' },
+        );
+      case 'declined':
+        return msg(str`The platform team did not issue the refund of ${amount}; your therapist lets you know why.`, {
+          id: 'rc.response.next-declined',
+        });
+      default:
+        return msg(str`${amount} is on its way back to you, by the way you paid.`, { id: 'rc.response.next-refund' });
+    }
+  }
+
+  #renderSuccess(result: ResponseSuccessDetail): TemplateResult {
+    const locale = this.formatLocale;
+    const slotId = result.offer.answer?.slotId;
+    const slot = slotId ? result.offer.alternatives.find((s) => s.id === slotId) : undefined;
+    return html`
+      <h2 part="heading" tabindex="-1">
+        ${result.refund ? msg('Refund chosen', { id: 'rc.response.done-refund' }) : msg('New time booked', { id: 'rc.response.done' })}
+      </h2>
+      <div part="next" role="status">
+        <p>
+          ${
+            result.refund
+              ? this.#refundNext(result.refund)
+              : slot
+                ? msg(str`Your session is now on ${formatDateTime(slot.startsAt, locale, this.#zone)}.`, {
+                    id: 'rc.response.next',
+                  })
+                : nothing
+          }
+        </p>
+      </div>
+    `;
   }
 }
 

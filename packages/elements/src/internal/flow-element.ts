@@ -51,7 +51,7 @@ export abstract class FlowElement extends RaincheckElement {
       signal.throwIfAborted();
       this.state = 'ready';
       // The write's code, fetched while the person reads, so a submit does not wait for it.
-      if (this.importWriter) this.#loadWriter().catch(() => undefined);
+      if (this.importWriter) void Promise.resolve(this.#loadWriter()).catch(() => undefined);
       return subject;
     },
     onError: (error) => {
@@ -62,41 +62,49 @@ export abstract class FlowElement extends RaincheckElement {
 
   /**
    * Where a writing widget's write controller comes from: the module its decided-phase views come
-   * from, or a lazy module of its own (one `import()` a widget: Vite 8 splits a first load that
-   * several reach into more chunks). Never the first load: a write needs the subject loaded first.
-   * Undefined for a widget that never writes.
+   * from (already loaded once the form shows), or its own first load. Not a lazy module of its own:
+   * Vite 8 splits a first load that reaches three `import()`s into more chunks, and a submit must
+   * start as the click happens. Undefined for a widget that never writes.
    */
-  protected importWriter?(): Promise<WriterModule>;
+  protected importWriter?(): WriterModule | Promise<WriterModule>;
 
   /** Writes once, with the submit event before and success or error after (see {@link WriteController}). */
-  #writer: Promise<WriteController> | undefined;
-  /** The same, once loaded: a submit then starts at once, as the click happens. */
-  #loadedWriter: WriteController | undefined;
+  #writer: WriteController | undefined;
+  /** The module it comes from, while it loads. */
+  #loadingWriter: Promise<WriteController> | undefined;
 
-  #loadWriter(): Promise<WriteController> {
-    if (!this.importWriter) return Promise.reject(new Error(`<${this.localName}> does not write`));
-    this.#writer ??= this.importWriter().then(
-      ({ WriteController }) =>
-        (this.#loadedWriter = new WriteController(this, {
-          started: () => {
-            this.state = 'submitting';
-            this.failure = undefined;
-          },
-          succeeded: () => {
-            this.state = 'success';
-          },
-          failed: (failure) => {
-            this.failure = failure;
-            this.state = 'error';
-          },
-        })),
+  #writerFrom({ WriteController }: WriterModule): WriteController {
+    this.#writer ??= new WriteController(this, {
+      started: () => {
+        this.state = 'submitting';
+        this.failure = undefined;
+      },
+      succeeded: () => {
+        this.state = 'success';
+      },
+      failed: (failure) => {
+        this.failure = failure;
+        this.state = 'error';
+      },
+    });
+    return this.#writer;
+  }
+
+  /** The write controller, at once when its module is there; throws for a widget that never writes. */
+  #loadWriter(): WriteController | Promise<WriteController> {
+    if (this.#writer) return this.#writer;
+    if (!this.importWriter) throw new Error(`<${this.localName}> does not write`);
+    const module = this.importWriter();
+    if (!(module instanceof Promise)) return this.#writerFrom(module);
+    this.#loadingWriter ??= module.then(
+      (loaded) => this.#writerFrom(loaded),
       (error: unknown) => {
         // Not loaded (offline, a redeploy): the next write tries again.
-        this.#writer = undefined;
+        this.#loadingWriter = undefined;
         throw error;
       },
     );
-    return this.#writer;
+    return this.#loadingWriter;
   }
 
   constructor() {
@@ -120,9 +128,16 @@ export abstract class FlowElement extends RaincheckElement {
 
   /** Writes once (see {@link WriteController.write}); nothing while another write is in flight. */
   protected write<Result>(intent: WriteIntent<Result>): Promise<Result | undefined> {
-    if (this.#loadedWriter) return this.#loadedWriter.write(intent);
-    return this.#loadWriter().then(
-      (writer) => writer.write(intent),
+    let writer: WriteController | Promise<WriteController>;
+    try {
+      writer = this.#loadWriter();
+    } catch (error) {
+      this.fail(error);
+      return Promise.resolve(undefined);
+    }
+    if (!(writer instanceof Promise)) return writer.write(intent);
+    return writer.then(
+      (loaded) => loaded.write(intent),
       (error: unknown) => {
         // Nothing was sent; "Try again" loads it again.
         this.fail(error);

@@ -215,8 +215,9 @@ export class RcRescheduleSession extends FlowElement {
     }
   }
 
-  protected override importWriter(): Promise<WriterModule> {
-    return importDecided();
+  protected override importWriter(): WriterModule | Promise<WriterModule> {
+    // Loaded with the views, which a submit needs first: then at once, as the click happens.
+    return this.#policy.views ?? importDecided();
   }
 
   protected get subject(): string {
