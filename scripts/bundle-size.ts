@@ -1,6 +1,8 @@
+import { decode } from '@jridgewell/sourcemap-codec';
 import { build, type Plugin } from 'esbuild';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import type { Plugin as VitePlugin } from 'vite';
 import { gzipSync } from 'node:zlib';
 
 /** Minified and gzip bytes of `source` bundled for browsers with all its dependencies. */
@@ -65,12 +67,14 @@ export interface SplitSize {
 }
 
 /** One output chunk, as either bundler describes it. */
-interface Chunk {
+export interface Chunk {
   readonly gzip: number;
   readonly isEntry: boolean;
   readonly imports: readonly string[];
   readonly dynamicImports: readonly string[];
   readonly modules: readonly string[];
+  /** Minified bytes of the chunk by the source file they came from (Vite with `sources`; else empty). */
+  readonly bytesBySource: ReadonlyMap<string, number>;
 }
 
 const gzipBytes = (code: string | Uint8Array) => gzipSync(code, { level: 9 }).length;
@@ -104,18 +108,56 @@ async function esbuildChunks(entry: string, resolveDir: string, outdir: string):
       imports: output.imports.filter((i) => i.kind === 'import-statement').map((i) => i.path),
       dynamicImports: output.imports.filter((i) => i.kind === 'dynamic-import').map((i) => i.path),
       modules: Object.keys(output.inputs),
+      bytesBySource: new Map(),
     });
   }
   return chunks;
 }
 
-async function viteChunks(entry: string, root: string): Promise<Map<string, Chunk>> {
+/**
+ * Reads each built package file with its source map, so the output's map points at the packages'
+ * TypeScript sources rather than at their tsup chunks (which say little about what they hold).
+ */
+const inputSourceMaps: VitePlugin = {
+  name: 'raincheck-input-source-maps',
+  async load(id) {
+    if (!id.endsWith('.js')) return null;
+    const map = await readFile(`${id}.map`, 'utf8').catch(() => null);
+    return map === null ? null : { code: await readFile(id, 'utf8'), map };
+  },
+};
+
+/** Minified bytes of `code` by source file, walking its source map segment by segment. */
+function bytesBySource(code: string, map: { sources: readonly string[]; mappings: string }, dir: string) {
+  const bytes = new Map<string, number>();
+  const lines = code.split('\n');
+  decode(map.mappings).forEach((segments, line) => {
+    segments.forEach((segment, i) => {
+      const end = segments[i + 1]?.[0] ?? lines[line]!.length;
+      const source = segment.length > 1 ? resolve(dir, map.sources[segment[1]!]!) : UNMAPPED;
+      bytes.set(source, (bytes.get(source) ?? 0) + end - segment[0]);
+    });
+  });
+  return bytes;
+}
+
+/** Where output bytes no source map claims are counted: the bundler's runtime and helpers, separators. */
+export const UNMAPPED = '(bundler: unmapped)';
+
+async function viteChunks(entry: string, root: string, sources: boolean): Promise<Map<string, Chunk>> {
   const { build: viteBuild } = await import('vite');
   const result = await viteBuild({
     root,
     configFile: false,
     logLevel: 'silent',
-    build: { write: false, target: 'es2022', modulePreload: false, rollupOptions: { input: entry } },
+    plugins: sources ? [inputSourceMaps] : [],
+    build: {
+      write: false,
+      target: 'es2022',
+      modulePreload: false,
+      sourcemap: sources,
+      rollupOptions: { input: entry },
+    },
   });
   const chunks = new Map<string, Chunk>();
   for (const output of [result].flat()) {
@@ -123,11 +165,15 @@ async function viteChunks(entry: string, root: string): Promise<Map<string, Chun
     for (const item of output.output) {
       if (item.type !== 'chunk') continue;
       chunks.set(item.fileName, {
-        gzip: gzipBytes(item.code),
+        // Without the source map's comment, which only `sources` adds: the same bytes as without it.
+        gzip: gzipBytes(item.code.replace(/\n?\/\/# sourceMappingURL=\S+\s*$/, '')),
         isEntry: item.isEntry,
         imports: item.imports,
         dynamicImports: item.dynamicImports,
         modules: item.moduleIds,
+        // The map's sources are relative to where the chunk would be written.
+        bytesBySource:
+          sources && item.map ? bytesBySource(item.code, item.map, join(root, 'dist', item.fileName, '..')) : new Map(),
       });
     }
   }
@@ -143,6 +189,63 @@ function reachableChunks(chunks: ReadonlyMap<string, Chunk>, lazy: (file: string
   });
 }
 
+/** A page's chunks, as a bundler split them, and which of them each part of the flow loads. */
+export interface ChunkGraph {
+  readonly chunks: ReadonlyMap<string, Chunk>;
+  /** The entry and every chunk it imports statically: the first load. */
+  readonly initial: ReadonlySet<string>;
+  /** Every chunk the whole flow loads for rules a host has vouched for. */
+  readonly vouched: ReadonlySet<string>;
+  /** … and with the validator, for rules without the host's hash. */
+  readonly validating: ReadonlySet<string>;
+  /** The translation chunks. */
+  readonly translations: readonly string[];
+}
+
+/**
+ * Bundles `specifier` with code splitting, as a partner's bundler would, and says which chunks load
+ * at once, which the flow adds, and which only some pages load (`onDemand`). With `sources` (Vite
+ * only), each chunk also tells its minified bytes by source file.
+ */
+export async function chunkGraph(
+  bundler: Bundler,
+  specifier: string,
+  resolveDir: string,
+  onDemand: OnDemand,
+  { sources = false }: { sources?: boolean } = {},
+): Promise<ChunkGraph> {
+  // Inside the package, so the entry resolves packages as the package itself would.
+  const dir = await mkdtemp(join(resolveDir, '.size-'));
+  try {
+    const entry = join(dir, 'entry.js');
+    await writeFile(entry, `import ${JSON.stringify(specifier)};\n`);
+    const chunks =
+      bundler === 'vite'
+        ? await viteChunks(entry, dir, sources)
+        : await esbuildChunks(entry, resolveDir, join(dir, 'out'));
+    const only = (test: (module: string) => boolean) => (file: string) => {
+      const modules = chunks.get(file)?.modules ?? [];
+      return modules.length > 0 && modules.every(test);
+    };
+    const isTranslation = only(onDemand.isTranslation);
+    const isValidator = (file: string) => (chunks.get(file)?.modules ?? []).some(onDemand.isValidator);
+    return {
+      chunks,
+      initial: reachableChunks(chunks, () => false),
+      vouched: reachableChunks(chunks, (file) => !isTranslation(file) && !isValidator(file)),
+      validating: reachableChunks(chunks, (file) => !isTranslation(file)),
+      translations: [...chunks.keys()].filter(isTranslation),
+    };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Gzip bytes of `files`, each compressed on its own as a server sends it. */
+export function gzipOf(graph: ChunkGraph, files: Iterable<string>): number {
+  return [...files].reduce((total, file) => total + (graph.chunks.get(file)?.gzip ?? 0), 0);
+}
+
 /**
  * Bundles `specifier` with code splitting, as a partner's bundler would, and sums gzip bytes per
  * chunk: what loads at once, what the flow adds, and what only some pages load (`onDemand`).
@@ -153,31 +256,11 @@ export async function splitBundleSize(
   resolveDir: string,
   onDemand: OnDemand,
 ): Promise<SplitSize> {
-  // Inside the package, so the entry resolves packages as the package itself would.
-  const dir = await mkdtemp(join(resolveDir, '.size-'));
-  try {
-    const entry = join(dir, 'entry.js');
-    await writeFile(entry, `import ${JSON.stringify(specifier)};\n`);
-    const chunks =
-      bundler === 'vite' ? await viteChunks(entry, dir) : await esbuildChunks(entry, resolveDir, join(dir, 'out'));
-    const only = (test: (module: string) => boolean) => (file: string) => {
-      const modules = chunks.get(file)?.modules ?? [];
-      return modules.length > 0 && modules.every(test);
-    };
-    const isTranslation = only(onDemand.isTranslation);
-    const isValidator = (file: string) => (chunks.get(file)?.modules ?? []).some(onDemand.isValidator);
-    const sum = (files: Iterable<string>) =>
-      [...files].reduce((total, file) => total + (chunks.get(file)?.gzip ?? 0), 0);
-    const initial = reachableChunks(chunks, () => false);
-    const vouched = reachableChunks(chunks, (file) => !isTranslation(file) && !isValidator(file));
-    const validating = reachableChunks(chunks, (file) => !isTranslation(file));
-    return {
-      initialGzip: sum(initial),
-      totalGzip: sum(vouched),
-      validatorGzip: sum(validating) - sum(vouched),
-      translationsGzip: sum([...chunks.keys()].filter(isTranslation)),
-    };
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  const graph = await chunkGraph(bundler, specifier, resolveDir, onDemand);
+  return {
+    initialGzip: gzipOf(graph, graph.initial),
+    totalGzip: gzipOf(graph, graph.vouched),
+    validatorGzip: gzipOf(graph, graph.validating) - gzipOf(graph, graph.vouched),
+    translationsGzip: gzipOf(graph, graph.translations),
+  };
 }

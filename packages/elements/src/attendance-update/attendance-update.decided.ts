@@ -18,6 +18,8 @@ import type { AttendanceSuccessDetail } from './attendance-update.js';
 
 // What <rc-attendance-update> shows once the policy has decided, loaded with the engine.
 export { policyFromRules } from '../internal/policy-from-rules.decided.js';
+// The write controller comes with the views: a write follows the decision (FlowElement.importWriter).
+export { WriteController } from '../controllers/write-once.js';
 
 const OUTCOMES: readonly AttendanceOutcome[] = ['attended', 'client-no-show', 'therapist-unable'];
 

@@ -11,7 +11,7 @@ import {
   AttendanceSubmitEvent,
   AttendanceSuccessEvent,
 } from '../events/attendance-update-events.js';
-import { FlowElement } from '../internal/flow-element.js';
+import { FlowElement, type WriterModule } from '../internal/flow-element.js';
 import { frame } from '../internal/frame.js';
 import { sessionSummary } from '../internal/templates.js';
 import type { AttendanceSubmitDetail, AttendanceSuccessDetail } from '../events/attendance-update-details.js';
@@ -21,6 +21,8 @@ import { sessionFlowStyles } from '../styles/session-flow.styles.js';
 import { attendanceUpdateStyles } from './attendance-update.styles.js';
 
 type AttendanceViews = typeof import('./attendance-update.decided.js');
+/** What <rc-attendance-update> loads once there is something to decide: its views, the engine and the write controller, one chunk. */
+const importDecided = (): Promise<AttendanceViews> => import('./attendance-update.decided.js');
 
 export type {
   AttendanceSubmitDetail,
@@ -94,7 +96,7 @@ export class RcAttendanceUpdate extends FlowElement {
   readonly #sent = new SentMessages(this, () => this.host);
   readonly #policy = new PolicyDecision<AttendanceViews>(this, {
     action: 'attendance-update',
-    importViews: () => import('./attendance-update.decided.js'),
+    importViews: importDecided,
     requestFacts: () => ({
       ...(this.outcome ? { attendanceOutcome: this.outcome } : {}),
       ...(this.#refunding ? { clientPreference: 'refund' as const } : {}),
@@ -189,6 +191,11 @@ export class RcAttendanceUpdate extends FlowElement {
     } catch {
       return refund;
     }
+  }
+
+  protected override importWriter(): WriterModule | Promise<WriterModule> {
+    // Loaded with the views, which a submit needs first: then at once, as the click happens.
+    return this.#policy.views ?? importDecided();
   }
 
   protected get subject(): string {

@@ -27,13 +27,15 @@ import {
 } from '../events/availability-events.js';
 import { DecisionEvent } from '../events/decision-event.js';
 import { addDays, dayKey, formatDate } from '../format/formatters.js';
-import { FlowElement } from '../internal/flow-element.js';
+import { FlowElement, type WriterModule } from '../internal/flow-element.js';
 import { frame } from '../internal/frame.js';
 import { baseStyles } from '../styles/tokens.js';
 import { sessionFlowStyles } from '../styles/session-flow.styles.js';
 import { availabilityStyles } from './availability.styles.js';
 
 type AvailabilityViews = typeof import('./availability.decided.js');
+/** What <rc-availability> loads once there is something to decide: its views, the engine and the write controller, one chunk. */
+const importDecided = (): Promise<AvailabilityViews> => import('./availability.decided.js');
 
 /** How far ahead sessions are listed when the return date is not known yet. */
 const OPEN_ENDED_WEEKS = 8;
@@ -131,7 +133,7 @@ export class RcAvailability extends FlowElement {
 
   readonly #policy = new PolicyDecision<AvailabilityViews>(this, {
     action: 'availability-change',
-    importViews: () => import('./availability.decided.js'),
+    importViews: importDecided,
     requestFacts: () => this.#requestFacts(),
     ...this.policyContext(),
   });
@@ -151,6 +153,11 @@ export class RcAvailability extends FlowElement {
   /** Today in the therapist's calendar. */
   get #today(): string {
     return dayKey(new Date().toISOString(), this.therapist?.timeZone);
+  }
+
+  protected override importWriter(): WriterModule | Promise<WriterModule> {
+    // Loaded with the views, which a submit needs first: then at once, as the click happens.
+    return this.#policy.views ?? importDecided();
   }
 
   protected get subject(): string {

@@ -9,7 +9,7 @@ import { CancelErrorEvent, CancelSubmitEvent, CancelSuccessEvent } from '../even
 import type { CancelSubmitDetail, CancelSuccessDetail } from '../events/cancel-session-details.js';
 export * from '../events/cancel-session-events.js';
 import { DecisionEvent } from '../events/decision-event.js';
-import { FlowElement, type WidgetState } from '../internal/flow-element.js';
+import { FlowElement, type WidgetState, type WriterModule } from '../internal/flow-element.js';
 import { frame } from '../internal/frame.js';
 import { sessionStartedRequest } from '../internal/session-form.js';
 import { sessionSummary } from '../internal/templates.js';
@@ -17,7 +17,9 @@ import { baseStyles } from '../styles/tokens.js';
 import { sessionFlowStyles } from '../styles/session-flow.styles.js';
 import { cancelSessionStyles } from './cancel-session.styles.js';
 
-type CancelViews = typeof import('./cancel-session.decided.js');
+type CancelViews = typeof import('./cancel-session.flow.decided.js');
+/** What <rc-cancel-session> loads once there is something to decide: its views, the engine and the write controller, one chunk. */
+const importDecided = (): Promise<CancelViews> => import('./cancel-session.flow.decided.js');
 
 /** The widget's state; each has its own heading, which takes focus when the state changes. */
 export type CancelSessionState = WidgetState;
@@ -101,7 +103,7 @@ export class RcCancelSession extends FlowElement {
   readonly #sent = new SentMessages(this, () => this.host);
   readonly #policy = new PolicyDecision<CancelViews>(this, {
     action: 'cancel',
-    importViews: () => import('./cancel-session.decided.js'),
+    importViews: importDecided,
     requestFacts: () => ({
       ...(this.reason ? { reason: this.reason } : {}),
       ...(this.note ? { note: this.note } : {}),
@@ -117,6 +119,11 @@ export class RcCancelSession extends FlowElement {
     this.selectedSlots = new Set();
     // The client chooses a refund; the therapist opts in to offering one (issue 20).
     this.refundOffered = false;
+  }
+
+  protected override importWriter(): WriterModule | Promise<WriterModule> {
+    // Loaded with the views, which a submit needs first: then at once, as the click happens.
+    return this.#policy.views ?? importDecided();
   }
 
   protected get subject(): string {

@@ -20,7 +20,8 @@ import {
 import type { ResponseSuccessDetail } from '../events/client-response-details.js';
 export * from '../events/client-response-events.js';
 import { ResponseErrorEvent, ResponseSubmitEvent, ResponseSuccessEvent } from '../events/client-response-events.js';
-import { FlowElement, type WidgetErrorDetail } from '../internal/flow-element.js';
+import { WriteController } from '../controllers/write-once.js';
+import { FlowElement, type WidgetErrorDetail, type WriterModule } from '../internal/flow-element.js';
 import { slotPicker, submitFooter } from '../internal/form-templates.js';
 import { frame } from '../internal/frame.js';
 import type { ResponseSubmitDetail } from '../events/client-response-details.js';
@@ -101,6 +102,11 @@ export class RcClientResponse extends FlowElement {
     super();
     this.token = '';
     this.taken = new Set();
+  }
+
+  /** The client answers at once, with no decision before: its write controller is in its first load. */
+  protected override importWriter(): WriterModule {
+    return { WriteController };
   }
 
   protected get subject(): string {

@@ -1,3 +1,5 @@
+import { msg } from '@lit/localize';
+import { HostResponseError, NetworkError, TimeoutError } from '@raincheck/host-api/client';
 import type { ReactiveControllerHost } from 'lit';
 import { describeFailure, type WidgetErrorDetail } from '../internal/failure.js';
 import { IntentKeys } from '../internal/intent-keys.js';
@@ -71,7 +73,7 @@ export class WriteController {
       this.host.dispatchEvent(intent.succeeded(result));
       return result;
     } catch (error) {
-      const failure = describeFailure(error, { write: intent.tellsClient ?? true });
+      const failure = describeFailure(error, (intent.tellsClient ?? true) ? () => clientTold(error) : undefined);
       // A final answer for the write that failed: trying again is a new intent for it, with a new
       // key. The writes before it succeeded and keep theirs, so trying again replays them.
       const failed = used.at(-1);
@@ -82,4 +84,19 @@ export class WriteController {
       return undefined;
     }
   }
+}
+
+/**
+ * After a failed write, whether the client was told: a host that answered with an error changed
+ * nothing and sent nothing; one that did not answer may have done it, and then tells the client itself.
+ */
+function clientTold(error: unknown): string | undefined {
+  if (error instanceof HostResponseError)
+    return msg('The client was not told anything.', { id: 'rc.error.client-not-told' });
+  if (error instanceof NetworkError || error instanceof TimeoutError) {
+    return msg('If the booking system did receive it, it tells the client; trying again never tells them twice.', {
+      id: 'rc.error.client-maybe-told',
+    });
+  }
+  return undefined;
 }

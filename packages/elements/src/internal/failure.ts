@@ -28,9 +28,10 @@ type Wording = [retryable: boolean, message: string];
 /**
  * Turns any failure into what the person reads, by class: unreachable (try again), refused by the
  * host (its own sentence; try again only when that can help), failed on the host's side (try again
- * later), and mistakes in the page's setup or rules (what to change, never "try again").
+ * later), and mistakes in the page's setup or rules (what to change, never "try again"). After a
+ * write, the write controller adds whether the client was told (`addendum`, worded when read too).
  */
-export function describeFailure(error: unknown, options: { readonly write?: boolean } = {}): WidgetErrorDetail {
+export function describeFailure(error: unknown, addendum?: () => string | undefined): WidgetErrorDetail {
   const [retryable] = wording(error);
   const code =
     error instanceof HostApiError
@@ -48,9 +49,9 @@ export function describeFailure(error: unknown, options: { readonly write?: bool
     // Worded when read, so the widget shows it in the language it renders in now: a failure can come before
     // the page's translations have loaded, or the locale can change after it.
     get message() {
-      const told = options.write ? clientTold(error) : undefined;
       const [, wordingMessage] = wording(error);
-      return told ? `${wordingMessage} ${told}` : wordingMessage;
+      const more = addendum?.();
+      return more ? `${wordingMessage} ${more}` : wordingMessage;
     },
   };
 }
@@ -80,21 +81,6 @@ function wording(error: unknown): Wording {
     ];
   }
   return unexpected();
-}
-
-/**
- * After a failed write, whether the client was told: a host that answered with an error changed
- * nothing and sent nothing; one that did not answer may have done it, and then tells the client itself.
- */
-function clientTold(error: unknown): string | undefined {
-  if (error instanceof HostResponseError)
-    return msg('The client was not told anything.', { id: 'rc.error.client-not-told' });
-  if (error instanceof NetworkError || error instanceof TimeoutError) {
-    return msg('If the booking system did receive it, it tells the client; trying again never tells them twice.', {
-      id: 'rc.error.client-maybe-told',
-    });
-  }
-  return undefined;
 }
 
 function unexpected(): Wording {

@@ -2,12 +2,17 @@ import { initialState, Task } from '@lit/task';
 import { fillPath } from '@raincheck/host-api/client';
 import type { PropertyValues } from 'lit';
 import type { PolicyDecisionOptions, ViewsModule } from '../controllers/policy-decision.js';
-import { WriteController, type WriteIntent } from '../controllers/write-once.js';
+import type { WriteController, WriteIntent } from '../controllers/write-once.js';
 import { describeFailure, type WidgetErrorDetail } from './failure.js';
 import { RaincheckElement } from './raincheck-element.js';
 import { yieldToMain } from './yield-to-main.js';
 
 export type { WidgetErrorDetail } from './failure.js';
+
+/** What a widget's lazy write module gives (see {@link FlowElement.importWriter}). */
+export interface WriterModule {
+  readonly WriteController: typeof WriteController;
+}
 
 /** A widget's state; each has its own heading, which takes focus when the person caused the change. */
 export type WidgetState = 'loading' | 'ready' | 'submitting' | 'success' | 'error';
@@ -56,6 +61,8 @@ export abstract class FlowElement extends RaincheckElement {
       await yieldToMain();
       signal.throwIfAborted();
       this.state = 'ready';
+      // The write's code, fetched while the person reads, so a submit does not wait for it.
+      if (this.importWriter) void Promise.resolve(this.#loadWriter()).catch(() => undefined);
       return subject;
     },
     onError: (error) => {
@@ -64,20 +71,52 @@ export abstract class FlowElement extends RaincheckElement {
     },
   });
 
+  /**
+   * Where a writing widget's write controller comes from: the module its decided-phase views come
+   * from (already loaded once the form shows), or its own first load. Not a lazy module of its own:
+   * Vite 8 splits a first load that reaches three `import()`s into more chunks, and a submit must
+   * start as the click happens. Undefined for a widget that never writes.
+   */
+  protected importWriter?(): WriterModule | Promise<WriterModule>;
+
   /** Writes once, with the submit event before and success or error after (see {@link WriteController}). */
-  readonly #writer = new WriteController(this, {
-    started: () => {
-      this.state = 'submitting';
-      this.failure = undefined;
-    },
-    succeeded: () => {
-      this.state = 'success';
-    },
-    failed: (failure) => {
-      this.failure = failure;
-      this.state = 'error';
-    },
-  });
+  #writer: WriteController | undefined;
+  /** The module it comes from, while it loads. */
+  #loadingWriter: Promise<WriteController> | undefined;
+
+  #writerFrom({ WriteController }: WriterModule): WriteController {
+    this.#writer ??= new WriteController(this, {
+      started: () => {
+        this.state = 'submitting';
+        this.failure = undefined;
+      },
+      succeeded: () => {
+        this.state = 'success';
+      },
+      failed: (failure) => {
+        this.failure = failure;
+        this.state = 'error';
+      },
+    });
+    return this.#writer;
+  }
+
+  /** The write controller, at once when its module is there; throws for a widget that never writes. */
+  #loadWriter(): WriteController | Promise<WriteController> {
+    if (this.#writer) return this.#writer;
+    if (!this.importWriter) throw new Error(`<${this.localName}> does not write`);
+    const module = this.importWriter();
+    if (!(module instanceof Promise)) return this.#writerFrom(module);
+    this.#loadingWriter ??= module.then(
+      (loaded) => this.#writerFrom(loaded),
+      (error: unknown) => {
+        // Not loaded (offline, a redeploy): the next write tries again.
+        this.#loadingWriter = undefined;
+        throw error;
+      },
+    );
+    return this.#loadingWriter;
+  }
 
   constructor() {
     super();
@@ -100,7 +139,22 @@ export abstract class FlowElement extends RaincheckElement {
 
   /** Writes once (see {@link WriteController.write}); nothing while another write is in flight. */
   protected write<Result>(intent: WriteIntent<Result>): Promise<Result | undefined> {
-    return this.#writer.write(intent);
+    let writer: WriteController | Promise<WriteController>;
+    try {
+      writer = this.#loadWriter();
+    } catch (error) {
+      this.fail(error);
+      return Promise.resolve(undefined);
+    }
+    if (!(writer instanceof Promise)) return writer.write(intent);
+    return writer.then(
+      (loaded) => loaded.write(intent),
+      (error: unknown) => {
+        // Nothing was sent; "Try again" loads it again.
+        this.fail(error);
+        return undefined;
+      },
+    );
   }
 
   protected override updated(changed: PropertyValues<this>): void {

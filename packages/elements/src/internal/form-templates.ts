@@ -1,9 +1,12 @@
 import { msg, str } from '@lit/localize';
-import type { Refund, Slot } from '@raincheck/host-api/client';
+import type { Slot } from '@raincheck/host-api/client';
 import type { Decision, Reason, RefundEffect } from '@raincheck/policy';
 import { html, nothing, type TemplateResult } from 'lit';
 import { dayKey, formatDay, formatList, formatMoney, formatTime, viewerTimeZone } from '../format/formatters.js';
 import { reasonLabel } from './templates.js';
+
+// Shown before the engine too (a refund the host already has), so in a module of its own.
+export { refundNext } from './refund-next.js';
 
 // Pieces every widget renders the same way once the policy has decided: loaded with the engine by
 // the views modules (a widget's ready view before the engine needs none of them).
@@ -89,29 +92,6 @@ export function refundEffect(
     decision,
     'refund-effect',
   );
-}
-
-/** What happens next to a refund the host took: on its way, or with the team. */
-export function refundNext(refund: Refund, locale: string): string {
-  const amount = formatMoney(refund.amount.amount, refund.amount.currency, locale);
-  switch (refund.status) {
-    case 'pending-review':
-      return msg(
-        str`The platform team reviews the refund of ${amount} and tells you and the client when it is decided.`,
-        { id: 'rc.refund.next-review' },
-      );
-    case 'pending':
-      return msg(str`The refund of ${amount} is being sent to the client, by the way they paid.`, {
-        id: 'rc.refund.next-pending',
-      });
-    case 'failed':
-      return msg(
-        str`The refund of ${amount} could not be issued; the platform team is on it and tells you when it is sorted.`,
-        { id: 'rc.refund.next-failed' },
-      );
-    default:
-      return msg(str`${amount} is on its way back to the client, by the way they paid.`, { id: 'rc.refund.next' });
-  }
 }
 
 /** "What will happen" (or another `heading`): the effects, announced politely as they change. */

@@ -15,6 +15,8 @@ import type { RefundSuccessDetail } from './refund-request.js';
 
 // What <rc-refund-request> shows once the policy has decided, loaded with the engine.
 export { policyFromRules } from '../internal/policy-from-rules.decided.js';
+// The write controller comes with the views: a write follows the decision (FlowElement.importWriter).
+export { WriteController } from '../controllers/write-once.js';
 
 /** What the form shows, and where what the therapist does goes. */
 export interface RefundFormProps extends SessionFormProps {

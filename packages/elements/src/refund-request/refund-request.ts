@@ -2,13 +2,13 @@ import { msg, str } from '@lit/localize';
 import { getSessionRoute, type Refund, refundSessionRoute, type Session } from '@raincheck/host-api/client';
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatMoney } from '../format/formatters.js';
-import { refundNext } from '../internal/form-templates.js';
+import { refundNext } from '../internal/refund-next.js';
 import { PolicyDecision, shownDecision } from '../controllers/policy-decision.js';
 import { SessionSubject } from '../controllers/session-subject.js';
 import { SentMessages } from '../controllers/sent-messages.js';
 import { DecisionEvent } from '../events/decision-event.js';
 import { RefundErrorEvent, RefundSubmitEvent, RefundSuccessEvent } from '../events/refund-request-events.js';
-import { FlowElement } from '../internal/flow-element.js';
+import { FlowElement, type WriterModule } from '../internal/flow-element.js';
 import { frame } from '../internal/frame.js';
 import type { RefundSubmitDetail, RefundSuccessDetail } from '../events/refund-request-details.js';
 export * from '../events/refund-request-events.js';
@@ -18,6 +18,8 @@ import { sessionFlowStyles } from '../styles/session-flow.styles.js';
 import { refundRequestStyles } from './refund-request.styles.js';
 
 type RefundViews = typeof import('./refund-request.decided.js');
+/** What <rc-refund-request> loads once there is something to decide: its views, the engine and the write controller, one chunk. */
+const importDecided = (): Promise<RefundViews> => import('./refund-request.decided.js');
 
 export type { RefundSubmitDetail, RefundSuccessDetail, RefundErrorDetail } from '../events/refund-request-details.js';
 
@@ -80,7 +82,7 @@ export class RcRefundRequest extends FlowElement {
   readonly #sent = new SentMessages(this, () => this.host);
   readonly #policy = new PolicyDecision<RefundViews>(this, {
     action: 'refund',
-    importViews: () => import('./refund-request.decided.js'),
+    importViews: importDecided,
     requestFacts: () => (this.note ? { note: this.note } : {}),
     ...this.policyContext(),
   });
@@ -143,6 +145,11 @@ export class RcRefundRequest extends FlowElement {
     } catch {
       return answer;
     }
+  }
+
+  protected override importWriter(): WriterModule | Promise<WriterModule> {
+    // Loaded with the views, which a submit needs first: then at once, as the click happens.
+    return this.#policy.views ?? importDecided();
   }
 
   protected get subject(): string {

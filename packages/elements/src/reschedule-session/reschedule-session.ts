@@ -11,7 +11,7 @@ import {
   RescheduleSubmitEvent,
   RescheduleSuccessEvent,
 } from '../events/reschedule-session-events.js';
-import { FlowElement } from '../internal/flow-element.js';
+import { FlowElement, type WriterModule } from '../internal/flow-element.js';
 import { frame } from '../internal/frame.js';
 import { sessionStartedRequest } from '../internal/session-form.js';
 import { sessionSummary } from '../internal/templates.js';
@@ -21,7 +21,9 @@ import { baseStyles } from '../styles/tokens.js';
 import { sessionFlowStyles } from '../styles/session-flow.styles.js';
 import { rescheduleSessionStyles } from './reschedule-session.styles.js';
 
-type RescheduleViews = typeof import('./reschedule-session.decided.js');
+type RescheduleViews = typeof import('./reschedule-session.flow.decided.js');
+/** What <rc-reschedule-session> loads once there is something to decide: its views, the engine and the write controller, one chunk. */
+const importDecided = (): Promise<RescheduleViews> => import('./reschedule-session.flow.decided.js');
 
 export type {
   RescheduleSubmitDetail,
@@ -107,7 +109,7 @@ export class RcRescheduleSession extends FlowElement {
   readonly #sent = new SentMessages(this, () => this.host);
   readonly #policy = new PolicyDecision<RescheduleViews>(this, {
     action: 'reschedule',
-    importViews: () => import('./reschedule-session.decided.js'),
+    importViews: importDecided,
     requestFacts: () => ({
       ...(this.reason ? { reason: this.reason } : {}),
       ...(this.note ? { note: this.note } : {}),
@@ -223,6 +225,11 @@ export class RcRescheduleSession extends FlowElement {
               ),
       };
     }
+  }
+
+  protected override importWriter(): WriterModule | Promise<WriterModule> {
+    // Loaded with the views, which a submit needs first: then at once, as the click happens.
+    return this.#policy.views ?? importDecided();
   }
 
   protected get subject(): string {

@@ -12,7 +12,7 @@ import {
 } from '@raincheck/host-api/client';
 import { Task } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { WriteController } from '../controllers/write-once.js';
+import type { WriteController } from '../controllers/write-once.js';
 import type { ResolutionSubmitDetail, ResolutionSuccessDetail } from '../events/team-queue-details.js';
 import { ResolutionErrorEvent, ResolutionSubmitEvent, ResolutionSuccessEvent } from '../events/team-queue-events.js';
 import { describeFailure, type WidgetErrorDetail } from '../internal/failure.js';
@@ -21,7 +21,10 @@ import { RaincheckElement } from '../internal/raincheck-element.js';
 import { baseStyles } from '../styles/tokens.js';
 import { sessionFlowStyles } from '../styles/session-flow.styles.js';
 import { teamQueueStyles } from './team-queue.styles.js';
-import { confirmStep, doneView, kindLabel, queueView, requestStory, resolutionForm } from './team-queue.templates.js';
+import { kindLabel, queueView } from './team-queue.templates.js';
+
+/** What an opened request shows, and the write that resolves it: loaded with the first request opened. */
+type RequestViews = typeof import('./team-queue.request.templates.js');
 
 /**
  * The queue, one request or its resolution: `loading` (the queue or one request), `ready` (the
@@ -170,20 +173,39 @@ export class RcTeamQueue extends RaincheckElement {
     onError: (error) => this.#fail(error, this.#openedId === undefined ? 'queue' : 'request'),
   });
 
-  /** Sends each resolution once (see {@link WriteController}). */
-  readonly #writer = new WriteController(this, {
-    started: () => {
-      this.state = 'submitting';
-      this.failure = undefined;
-    },
-    succeeded: () => {
-      this.state = 'done';
-      this.#focus = { part: 'heading' };
-    },
-    failed: (failure) => {
-      this.#show(failure, 'resolution');
-    },
-  });
+  /** What an opened request shows, loading beside the first request opened (with it, {@link #writer}). */
+  #loadingViews: Promise<RequestViews> | undefined;
+  /** Sends each resolution once (see {@link WriteController}); there once a request is opened. */
+  #writer: WriteController | undefined;
+
+  #importViews(): Promise<RequestViews> {
+    this.#loadingViews ??= import('./team-queue.request.templates.js').catch((error: unknown) => {
+      // Not loaded (offline, a redeploy): opening a request again tries again.
+      this.#loadingViews = undefined;
+      throw error;
+    });
+    return this.#loadingViews;
+  }
+
+  #writerFrom(views: RequestViews): WriteController {
+    this.#writer ??= new views.WriteController(this, {
+      started: () => {
+        this.state = 'submitting';
+        this.failure = undefined;
+      },
+      succeeded: () => {
+        this.state = 'done';
+        this.#focus = { part: 'heading' };
+      },
+      failed: (failure) => {
+        this.#show(failure, 'resolution');
+      },
+    });
+    return this.#writer;
+  }
+
+  /** The opened request's views, once loaded: they are whenever `opened` is set. */
+  #views: RequestViews | undefined;
 
   constructor() {
     super();
@@ -237,8 +259,13 @@ export class RcTeamQueue extends RaincheckElement {
   }
 
   async #openRequest(requestId: string, signal: AbortSignal): Promise<void> {
-    const detail = await this.host.send(getTeamRequestRoute, { requestId, signal });
+    const [detail, views] = await Promise.all([
+      this.host.send(getTeamRequestRoute, { requestId, signal }),
+      this.#importViews(),
+    ]);
     signal.throwIfAborted();
+    this.#views = views;
+    this.#writerFrom(views);
     this.opened = detail;
     // A kind with one resolution (acknowledge) has it chosen already.
     const [only, ...others] = RESOLUTIONS[detail.teamRequest.kind];
@@ -295,12 +322,13 @@ export class RcTeamQueue extends RaincheckElement {
    */
   async #resolve(): Promise<void> {
     const { opened, action } = this;
-    if (!opened || !action || this.#missing.length > 0) return;
+    const writer = this.#writer;
+    if (!opened || !action || !writer || this.#missing.length > 0) return;
     const { teamRequest } = opened;
     const note = this.note.trim();
     const detail: ResolutionSubmitDetail = { requestId: teamRequest.id, kind: teamRequest.kind, action, note };
     const body = { action, ...(note ? { note } : {}) };
-    await this.#writer.write({
+    await writer.write({
       submit: new ResolutionSubmitEvent(detail),
       scope: teamRequest.id,
       send: async (keyFor) =>
@@ -351,8 +379,9 @@ export class RcTeamQueue extends RaincheckElement {
 
   protected override render(): TemplateResult {
     const locale = this.formatLocale;
-    if (this.state === 'done' && this.result && this.opened)
-      return doneView(this.opened, this.result, locale, () => this.#back());
+    const views = this.#views;
+    if (this.state === 'done' && this.result && this.opened && views)
+      return views.doneView(this.opened, this.result, locale, () => this.#back());
     const failure = this.state === 'error' ? this.failure : undefined;
     const onRetry = this.failure?.retryable ? () => this.#retry() : undefined;
     if (this.#openedId === undefined) {
@@ -386,12 +415,12 @@ export class RcTeamQueue extends RaincheckElement {
       lead: html`<button part="back" type="button" data-variant="secondary" ?disabled=${busy} @click=${() => this.#back()}>${msg('Back to the queue', { id: 'rc.team.back' })}</button>`,
       heading: opened ? kindLabel(opened.teamRequest.kind) : msg('Team request', { id: 'rc.team.request-heading' }),
       status: this.state === 'loading' ? msg('Loading the request…', { id: 'rc.team.loading-request' }) : undefined,
-      summary: opened ? requestStory(opened, locale) : nothing,
+      summary: opened && views ? views.requestStory(opened, locale) : nothing,
       failure,
       onRetry,
       body: html`${
-        opened && opened.teamRequest.status === 'open' && this.action && confirming
-          ? confirmStep({
+        opened && views && opened.teamRequest.status === 'open' && this.action && confirming
+          ? views.confirmStep({
               detail: opened,
               action: this.action,
               note: this.note.trim(),
@@ -403,8 +432,8 @@ export class RcTeamQueue extends RaincheckElement {
           : nothing
       }
       ${
-        opened && opened.teamRequest.status === 'open' && !confirming
-          ? resolutionForm({
+        opened && views && opened.teamRequest.status === 'open' && !confirming
+          ? views.resolutionForm({
               actions: RESOLUTIONS[opened.teamRequest.kind],
               action: this.action,
               note: this.note,

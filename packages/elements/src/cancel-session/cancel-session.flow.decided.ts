@@ -1,0 +1,4 @@
+// What <rc-cancel-session> loads once the policy has decided: its views (cancel-session.decided.ts) and the
+// write controller, which a write after the decision needs (FlowElement.importWriter): one lazy chunk.
+export * from './cancel-session.decided.js';
+export { WriteController } from '../controllers/write-once.js';

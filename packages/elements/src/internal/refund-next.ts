@@ -1,0 +1,26 @@
+import { msg, str } from '@lit/localize';
+import type { Refund } from '@raincheck/host-api/client';
+import { formatMoney } from '../format/formatters.js';
+
+/** What happens next to a refund the host took: on its way, or with the team. */
+export function refundNext(refund: Refund, locale: string): string {
+  const amount = formatMoney(refund.amount.amount, refund.amount.currency, locale);
+  switch (refund.status) {
+    case 'pending-review':
+      return msg(
+        str`The platform team reviews the refund of ${amount} and tells you and the client when it is decided.`,
+        { id: 'rc.refund.next-review' },
+      );
+    case 'pending':
+      return msg(str`The refund of ${amount} is being sent to the client, by the way they paid.`, {
+        id: 'rc.refund.next-pending',
+      });
+    case 'failed':
+      return msg(
+        str`The refund of ${amount} could not be issued; the platform team is on it and tells you when it is sorted.`,
+        { id: 'rc.refund.next-failed' },
+      );
+    default:
+      return msg(str`${amount} is on its way back to the client, by the way they paid.`, { id: 'rc.refund.next' });
+  }
+}
