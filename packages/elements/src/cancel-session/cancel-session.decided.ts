@@ -90,7 +90,7 @@ export function cancelForm(p: CancelFormProps): TemplateResult {
 
 function cancelDecision(p: CancelFormProps): TemplateResult {
   const { decision, mode, clientName: name, locale } = p;
-  const { notify, warnings } = commonEffects(decision, name, locale);
+  const { notify, warnings } = commonEffects(decision, name, locale, mode === 'team-request');
   const effects = [...notify];
   if (mode === 'team-request')
     effects.push(...decision.team.map((team) => effect(team.message, team.ruleIds, decision)));

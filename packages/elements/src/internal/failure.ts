@@ -121,8 +121,21 @@ function hostWording(error: HostApiError): Wording {
   if (!(error instanceof HostResponseError)) return unexpected();
   const { status } = error;
   const retryable = passing(status);
+  const hostSentence = error.code !== `http-${status}` ? error.message : undefined;
+  // Who may act is said in the widget's language; the host's own sentence (in its language) follows, quoted.
+  if (status === 401 || status === 403) {
+    const refusal =
+      status === 401
+        ? msg('The booking system did not accept your sign-in, so nothing was changed. Sign in again, then retry.', {
+            id: 'rc.error.unauthorized',
+          })
+        : msg('You may not do this with the account you are signed in with, so nothing was changed.', {
+            id: 'rc.error.forbidden',
+          });
+    return [retryable, hostSentence ? `${refusal} (${hostSentence})` : refusal];
+  }
   // The host's own sentence, when its error body gave one (an error without one has a code `http-<status>`).
-  if (status < 500 && error.code !== `http-${status}`) return [retryable, error.message];
+  if (status < 500 && hostSentence) return [retryable, hostSentence];
   if (status >= 500)
     return [
       retryable,

@@ -112,14 +112,22 @@ export function commonEffects(
   decision: Decision,
   clientName: string,
   locale: string,
+  /** Whether the change goes to the team instead of being made now (a cancel or rearrangement the team takes over). */
+  toTeam = false,
 ): { notify: TemplateResult[]; warnings: TemplateResult[] } {
   return {
     notify: decision.notify
       ? [
           effect(
-            msg(str`${clientName} is told now by ${channelList(decision.notify.channels, locale)}.`, {
-              id: 'rc.decision.notify',
-            }),
+            // A change sent to the team is made, and the client told, only when the team acts: never promise "now".
+            toTeam
+              ? msg(
+                  str`${clientName} is told by ${channelList(decision.notify.channels, locale)} once the team has acted.`,
+                  { id: 'rc.decision.notify-after-team' },
+                )
+              : msg(str`${clientName} is told now by ${channelList(decision.notify.channels, locale)}.`, {
+                  id: 'rc.decision.notify',
+                }),
             decision.notify.ruleIds,
             decision,
           ),

@@ -43,7 +43,7 @@ export function rescheduleForm(p: RescheduleFormProps): TemplateResult {
   const { decision } = p;
   if (p.mode === 'blocked') return blockedNotice(decision);
   const showMissing = p.missing.length > 0 && (p.slotId !== undefined || p.reason !== undefined);
-  const { notify, warnings } = commonEffects(decision, p.clientName, p.locale);
+  const { notify, warnings } = commonEffects(decision, p.clientName, p.locale, p.mode === 'team-request');
   const team = p.mode === 'team-request' ? decision.team.map((t) => effect(t.message, t.ruleIds, decision)) : [];
   const requirements = decision.requirements.map((r) => effect(r.message, r.ruleIds, decision));
   return html`

@@ -16,11 +16,18 @@ export const sessionFlowStyles = css`
     font-weight: 600;
     padding-inline: 0.25rem;
   }
+  /* A label that wraps keeps its radio or checkbox beside its first line, not halfway down it; one line is
+     still 2.75rem high (44 px) and centred. */
   .choice {
     display: flex;
-    align-items: center;
+    align-items: flex-start;
     gap: 0.5rem;
     min-block-size: 2.75rem;
+    box-sizing: border-box;
+    padding-block: 0.625rem;
+  }
+  .choice > input {
+    margin-block-start: max(0px, calc((1lh - 1.5rem) / 2));
   }
   .field {
     display: grid;
@@ -73,7 +80,10 @@ export const sessionFlowStyles = css`
     margin-block-end: var(--_space);
     color: var(--_danger);
   }
+  /* What happens next reads as body text; the green bar marks it as done, so a closed offer or a long
+     list of sent messages is not a block of green. */
   [part~='next'] {
-    color: var(--_success);
+    border-inline-start: 4px solid var(--_success);
+    padding-inline-start: var(--_space);
   }
 `;

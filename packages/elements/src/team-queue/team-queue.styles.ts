@@ -152,7 +152,4 @@ export const teamQueueStyles = css`
     gap: 0.5rem;
     margin-block-end: 0.5rem;
   }
-  form [part~='continue'] {
-    justify-self: start;
-  }
 `;

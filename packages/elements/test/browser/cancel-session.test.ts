@@ -170,7 +170,9 @@ describe('<rc-cancel-session>', () => {
     const el = await mount('already-started');
     expect(text(el)).to.contain('Ask the team to cancel');
     expect(text(el)).to.contain('start time has passed');
-    expect(text(el)).to.contain('Ben Carter is told now by email, text message, and a phone call.');
+    // Issue 20: the host tells the client once the team acts, so nothing is promised for now.
+    expect(text(el)).to.contain('Ben Carter is told by email, text message, and a phone call once the team has acted.');
+    expect(text(el)).to.not.contain('told now');
     expect($$(el, '[part~="alternatives"]')).to.have.length(0);
     await fill(el, { note: 'Was taken ill an hour before', slots: 0 });
     $<HTMLButtonElement>(el, '[part~="submit"]').click();

@@ -42,9 +42,12 @@ function holdingFirstAnswer(host: MockHost, first: string) {
 
 /** When this page started importing `folder`'s decided-phase module, from the resource timings. */
 function decidedImportStart(folder: string): number | undefined {
-  return performance
-    .getEntriesByType('resource')
-    .find((entry) => new URL(entry.name).pathname.includes(`/${folder}.decided`))?.startTime;
+  return (
+    performance
+      .getEntriesByType('resource')
+      // `<folder>.decided` or, where the writer comes with it, `<folder>.flow.decided`.
+      .find((entry) => new RegExp(`/${folder}(\\.flow)?\\.decided`).test(new URL(entry.name).pathname))?.startTime
+  );
 }
 
 // The page's own modules fill the default 250 entries: room for the widgets' imports.

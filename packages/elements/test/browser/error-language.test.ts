@@ -49,3 +49,18 @@ describe("the client's view in German", () => {
     await expect(el).to.be.accessible();
   });
 });
+
+describe('a refusal of who is acting, in German', () => {
+  it("the team's queue opened with a therapist's token says in German that this account may not, then quotes the host", async () => {
+    host.reset('team-queue');
+    await host.ready;
+    const el = await mountWidget(host, 'rc-team-queue', { locale: 'de' }, { as: 'therapist' });
+    expect(el.state).to.equal('error');
+    const error = $(el, '[part~="error"]').textContent;
+    expect(error).to.contain('Mit dem Konto, mit dem Sie angemeldet sind, dürfen Sie das nicht tun');
+    // The host's own words stay, quoted after the widget's sentence.
+    expect(error).to.contain('(This is for the platform team or an admin; you are signed in as a therapist.)');
+    expect(el.shadowRoot!.querySelector('[part~="retry"]')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+});

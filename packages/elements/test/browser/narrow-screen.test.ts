@@ -2,7 +2,13 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { createMockHost } from '@raincheck/mock-host';
 import { setViewport } from '@web/test-runner-commands';
 import '@raincheck/elements/define';
-import type { RcCancelSession, RcClientResponse, RcRescheduleSession, RcTeamQueue } from '@raincheck/elements';
+import type {
+  RcAttendanceUpdate,
+  RcCancelSession,
+  RcClientResponse,
+  RcRescheduleSession,
+  RcTeamQueue,
+} from '@raincheck/elements';
 import type { Slot } from '@raincheck/host-api/client';
 import { LitElement } from 'lit';
 import { slotPicker } from '../../src/internal/form-templates.js';
@@ -18,6 +24,36 @@ const host = createMockHost();
 afterEach(() => setViewport({ width: 800, height: 600 }));
 
 describe('at 360 px wide', () => {
+  it('<rc-attendance-update> in German: a choice whose label wraps keeps its radio beside the first line, not halfway down', async () => {
+    await setViewport({ width: 360, height: 800 });
+    host.reset('already-started');
+    const el = await mountWidget<RcAttendanceUpdate>(host, 'rc-attendance-update', {
+      'session-id': 'ses-1',
+      locale: 'de',
+    });
+    await waitUntil(() => text(el).includes('Was ist passiert?'), 'in German');
+    // The label's text lines: the boxes of its contents that start after the radio.
+    const textLines = (label: HTMLLabelElement) => {
+      const radio = label.querySelector('input')!.getBoundingClientRect();
+      const range = document.createRange();
+      range.selectNodeContents(label);
+      return [...range.getClientRects()].filter((rect) => rect.width > 0 && rect.left >= radio.right);
+    };
+    const wrapped = $$<HTMLLabelElement>(el, 'label.choice').filter(
+      (label) => new Set(textLines(label).map((rect) => Math.round(rect.top))).size > 1,
+    );
+    expect(wrapped.length, 'some German choices wrap at 360 px').to.be.greaterThan(0);
+    for (const label of wrapped) {
+      const radio = label.querySelector('input')!.getBoundingClientRect();
+      const firstLine = textLines(label).sort((a, b) => a.top - b.top)[0]!;
+      expect(
+        radio.top + radio.height / 2,
+        `"${label.textContent.trim()}": its radio sits beside the first line`,
+      ).to.be.within(firstLine.top, firstLine.bottom);
+    }
+    await expect(el).to.be.accessible();
+  });
+
   it("<rc-client-response>: every choice's radio button stays at least 24 × 24 px, beside a note that wraps", async () => {
     await setViewport({ width: 360, height: 800 });
     host.reset('client-offer');

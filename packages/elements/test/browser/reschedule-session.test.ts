@@ -98,6 +98,9 @@ describe('<rc-reschedule-session>', () => {
   it('a started session goes to the team with the reason', async () => {
     const el = await mount('already-started');
     expect(text(el)).to.contain('Ask the team to rearrange');
+    // Issue 20: the client is told when the team acts, not now.
+    expect(text(el)).to.contain('once the team has acted');
+    expect(text(el)).to.not.contain('told now');
     expect($$(el, '[part~="alternatives"]')).to.have.length(0);
     $<HTMLInputElement>(el, 'input[name="reason"]').click();
     const area = $<HTMLTextAreaElement>(el, 'textarea');

@@ -377,8 +377,8 @@ describe('<rc-team-queue>', () => {
     await setRaincheckLocale('de');
     const el = await mount();
     expect($(el, '[part~="heading"]').textContent).to.equal('Team-Anfragen');
-    expect(text(el)).to.contain('Erstattung für neue Klienten');
-    await open(el, 'Erstattung für neue Klienten');
+    expect(text(el)).to.contain('Erstattung für neue Klientinnen und Klienten');
+    await open(el, 'Erstattung für neue Klientinnen und Klienten');
     expect(text(el)).to.contain('Erstattung genehmigen');
     expect(text(el)).to.contain('wartet auf die Prüfung durch das Team');
     await expect(el).to.be.accessible();
