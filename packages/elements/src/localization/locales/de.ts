@@ -245,7 +245,7 @@ export const templates = (str: typeof strTag) => ({
   'rc.team.story-heading': 'Von der Therapeutin oder dem Therapeuten',
   'rc.team.story-from': str`${0}, am ${1}`,
   'rc.team.no-note': 'Keine schriftliche Notiz.',
-  'rc.team.session-heading': 'Sitzung und Klient',
+  'rc.team.session-heading': 'Sitzung und Klientin oder Klient',
   'rc.team.no-session': 'Diese Anfrage betrifft keine einzelne Sitzung.',
   'rc.team.client-new': str`${0}: neu, ${1} Sitzungen wahrgenommen`,
   'rc.team.client-returning': str`${0}: wiederkehrend, ${1} Sitzungen wahrgenommen`,
@@ -287,7 +287,7 @@ export const templates = (str: typeof strTag) => ({
   'rc.refund.declined-next': str`Das Plattform-Team hat die Erstattung von ${0} geprüft und nicht ausgelöst. Fragen Sie das Team, wenn Sie den Grund wissen möchten.`,
   'rc.refund.declined-with-note': str`Das Plattform-Team hat die Erstattung von ${0} geprüft und nicht ausgelöst.`,
   'rc.refund.review-note': 'Notiz des Teams:',
-  'rc.error.client-not-told': 'Der Klient wurde über nichts informiert.',
+  'rc.error.client-not-told': 'Die Klientin oder der Klient wurde über nichts informiert.',
   'rc.error.client-maybe-told':
     'Falls das Buchungssystem die Anfrage erhalten hat, informiert es die Klientin oder den Klienten; ein erneuter Versuch informiert niemanden doppelt.',
   'rc.sent.emailed': str`${0} wurde um ${1} per E-Mail benachrichtigt.`,
@@ -302,7 +302,8 @@ export const templates = (str: typeof strTag) => ({
   'rc.cancel.choose-by': str`Die Wahl ist bis ${0} möglich.`,
   'rc.reschedule.next-time': str`Die Sitzung ist jetzt am ${0}.`,
   'rc.attendance.recorded-unable': 'Die Sitzung ist als nicht gehalten verzeichnet: Sie konnten sie nicht halten.',
-  'rc.attendance.recorded-no-show': 'Die Sitzung ist als versäumt verzeichnet: Der Klient ist nicht gekommen.',
+  'rc.attendance.recorded-no-show':
+    'Die Sitzung ist als versäumt verzeichnet: Die Klientin oder der Klient ist nicht gekommen.',
   'rc.refund.next-pending': str`Die Erstattung von ${0} wird auf dem Zahlungsweg an die Klientin oder den Klienten gesendet.`,
   'rc.refund.next-failed': str`Die Erstattung von ${0} konnte nicht ausgelöst werden; das Plattform-Team kümmert sich darum und informiert Sie.`,
   'rc.refund.on-its-way': 'Erstattung unterwegs',
