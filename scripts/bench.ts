@@ -17,7 +17,7 @@ import { enginePatchSavings } from './engine-patch-savings.js';
 import { deliveryBenchmarks } from './bench-delivery.js';
 import { hostBenchmarks } from './bench-host.js';
 import { outboxBenchmarks } from './bench-outbox.js';
-import { widgetTimings } from './widget-timings.js';
+import { printWidgetTimings, widgetTimings } from './widget-timings.js';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 20_000);
 const WARM_UP = 3_000;
@@ -152,30 +152,7 @@ console.log(
   '\nWidgets in Chromium (dev server, unbundled; cold: the first mount on a fresh page, which imports the engine; warm: median of the later mounts)',
 );
 if (typeof timings === 'string') console.log(timings);
-else {
-  if (!timings.baseline)
-    console.log(
-      "(no baseline: set BENCH_BASELINE_ELEMENTS to a built packages/elements/dist, e.g. main's, to measure it beside this build)",
-    );
-  for (const { mode, current, baseline } of timings.runs) {
-    console.log(`\n${mode.label}`);
-    console.log(
-      '                          build      first render   decision painted (warm)   cold: decision painted   longest task',
-    );
-    for (const [build, result] of [
-      ['this', current],
-      ['baseline', baseline],
-    ] as const) {
-      if (!result) continue;
-      for (const w of result.widgets) {
-        console.log(
-          `${`<${w.tag}>`.padEnd(26)}${build.padEnd(10)} ${ms(w.medianFirstRender).padStart(12)}   ${ms(w.medianDecisionPainted).padStart(22)}   ${ms(w.cold.decisionPainted).padStart(22)}   ${(w.longestTask === 0 ? '< 50 ms' : ms(w.longestTask)).padStart(12)}`,
-        );
-      }
-    }
-  }
-  console.log('targets: first render ≤ 50 ms, decision painted ≤ 100 ms, no task of 50 ms or more (throttled too)');
-}
+else printWidgetTimings(timings);
 
 // Delivery throughput (the email notifier against this machine's SMTP sink, webhooks): seconds.
 if (!(await deliveryBenchmarks())) process.exitCode = 1;

@@ -218,6 +218,27 @@ export interface SlotPickerOptions {
   readonly aside?: (slot: Slot) => TemplateResult | typeof nothing;
 }
 
+/** A time's native checkbox or radio: ticked while chosen, disabled once it was taken meanwhile. */
+export function slotInput(
+  o: Pick<SlotPickerOptions, 'multiple' | 'selected' | 'onChange'>,
+  slot: Slot,
+  taken: boolean,
+): TemplateResult {
+  return html`<input
+    type=${o.multiple ? 'checkbox' : 'radio'}
+    name="slot"
+    .value=${slot.id}
+    .checked=${o.selected.has(slot.id) && !taken}
+    ?disabled=${taken}
+    @change=${(e: Event) => o.onChange(slot.id, (e.target as HTMLInputElement).checked)}
+  />`;
+}
+
+/** "(taken)" beside a time that went meanwhile. */
+export function takenHint(taken: boolean): TemplateResult | typeof nothing {
+  return taken ? html`<span class="hint">${msg('(taken)', { id: 'rc.slot.taken' })}</span>` : nothing;
+}
+
 /** Open slots, grouped by day in the viewer's zone (or `timeZone`). */
 export function slotPicker(o: SlotPickerOptions): TemplateResult {
   const until = Date.now() + o.withinDays * 86_400_000;
@@ -237,17 +258,9 @@ export function slotPicker(o: SlotPickerOptions): TemplateResult {
         ${daySlots.map((slot) => {
           const taken = o.unavailable?.has(slot.id) === true;
           return html`<label part="slot${taken ? ' slot-taken' : ''}" class="choice">
-            <input
-              type=${o.multiple ? 'checkbox' : 'radio'}
-              name="slot"
-              .value=${slot.id}
-              .checked=${o.selected.has(slot.id) && !taken}
-              ?disabled=${taken}
-              @change=${(e: Event) => o.onChange(slot.id, (e.target as HTMLInputElement).checked)}
-            />
+            ${slotInput(o, slot, taken)}
             <time datetime=${slot.startsAt}>${formatTime(slot.startsAt, o.locale, zone)}</time>
-            ${o.aside ? o.aside(slot) : nothing}
-            ${taken ? html`<span class="hint">${msg('(taken)', { id: 'rc.slot.taken' })}</span>` : nothing}
+            ${o.aside ? o.aside(slot) : nothing} ${takenHint(taken)}
           </label>`;
         })}
       </div>`,

@@ -3,7 +3,7 @@ import type { Slot } from '@raincheck/host-api/client';
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatTime, viewerTimeZone } from '../format/formatters.js';
 import { adoptStyles } from './adopt-styles.js';
-import type { SlotPickerOptions } from './form-templates.js';
+import { slotInput, takenHint, type SlotPickerOptions } from './form-templates.js';
 import { dayDate, place, wallClock, weekStart, type PlacedSlot } from './slot-picker-calendar.js';
 import { suggestedSlots } from './slot-picker-suggestions.js';
 import { slotPickerStyles } from './slot-picker.styles.js';
@@ -169,15 +169,8 @@ function slotChoice(
 ): TemplateResult {
   const taken = o.unavailable?.has(slot.id) === true;
   return html`<label part="${parts}${taken ? ' slot-taken' : ''}" class="chip">
-    <input
-      type=${o.multiple ? 'checkbox' : 'radio'}
-      name="slot"
-      .value=${slot.id}
-      .checked=${o.selected.has(slot.id) && !taken}
-      ?disabled=${taken}
-      @change=${(e: Event) => o.onChange(slot.id, (e.target as HTMLInputElement).checked)}
-    />
+    ${slotInput(o, slot, taken)}
     <time datetime=${slot.startsAt}>${label}</time>
-    ${taken ? html`<span class="hint">${msg('(taken)', { id: 'rc.slot.taken' })}</span>` : nothing}
+    ${takenHint(taken)}
   </label>`;
 }
