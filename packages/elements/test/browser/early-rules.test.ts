@@ -40,11 +40,11 @@ function holdingFirstAnswer(host: MockHost, first: string) {
   return { fetch, events, answeredAt: () => answeredAt };
 }
 
-/** When this page started importing `folder`'s decided-phase module, from the resource timings. */
+/** When this page started importing `folder`'s decided-phase module (`<folder>.decided` or `<folder>.flow.decided`), from the resource timings. */
 function decidedImportStart(folder: string): number | undefined {
   return performance
     .getEntriesByType('resource')
-    .find((entry) => new URL(entry.name).pathname.includes(`/${folder}.decided`))?.startTime;
+    .find((entry) => new RegExp(`/${folder}(\\.flow)?\\.decided`).test(new URL(entry.name).pathname))?.startTime;
 }
 
 // The page's own modules fill the default 250 entries: room for the widgets' imports.
