@@ -74,6 +74,12 @@ describe('the rules and the engine load beside the first call', () => {
       attributes: { 'therapist-id': 'th-ana' },
       first: '/therapists/th-ana',
     },
+    {
+      tag: 'rc-cancellation-standing',
+      folder: 'cancellation-standing',
+      attributes: { 'therapist-id': 'th-ana' },
+      first: '/therapists/th-ana',
+    },
   ];
   for (const { tag, folder, attributes, first } of cases) {
     it(`<${tag}>: the rules are asked for, and the engine imported, before its first call (${first}) is answered`, async () => {
