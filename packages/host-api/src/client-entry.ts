@@ -14,22 +14,14 @@ export {
   listSlotsRoute,
   getPolicyFactsRoute,
   getRulesRoute,
-  publishRulesRoute,
-  cancelSessionRoute,
-  rescheduleSessionRoute,
-  refundSessionRoute,
-  updateAttendanceRoute,
-  createTeamRequestRoute,
   getOfferRoute,
-  answerOfferRoute,
   getTherapistRoute,
   listSessionsRoute,
-  setVisibilityRoute,
-  reportAbsenceRoute,
   listTeamRequestsRoute,
   getTeamRequestRoute,
-  resolveTeamRequestRoute,
 } from './contract.generated.js';
+// The writes' routes, also on their own (`@raincheck/host-api/client/writes`) for a page's decided phase.
+export * from './client-writes.js';
 export type { EndpointId, EndpointRequest, EndpointResponse } from './endpoints.js';
 export { fillPath } from './fill-path.js';
 export { readBodyText } from './read-body.js';

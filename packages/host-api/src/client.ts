@@ -1,4 +1,4 @@
-import { issuesAt, validate, type CompiledNode } from '@raincheck/policy/validation';
+import type { CompiledNode } from '@raincheck/policy/validation';
 import type { CompiledRoute } from './compiled-route.js';
 import { errorBodySchema, ROUTES } from './contract.generated.js';
 import type { EndpointId, EndpointRequest, EndpointResponse } from './endpoints.js';
@@ -50,6 +50,19 @@ export interface HostTransport {
   /** Sends one request to the route's endpoint, with the same checks, errors and retries as the client's methods. */
   send<E extends EndpointId>(route: CompiledRoute<E>, request: EndpointRequest<E>): Promise<EndpointResponse<E>>;
 }
+
+/**
+ * The contract's validator, imported as the first request starts and beside it, and awaited only
+ * where a check is due: a page's first load does not carry it (a widget's decided phase shares it),
+ * and it has arrived by the time the host answers. Every request and answer is still checked.
+ */
+let validator: Promise<typeof import('@raincheck/policy/validation')> | undefined;
+const loadValidator = () =>
+  (validator ??= import('@raincheck/policy/validation').catch((error: unknown) => {
+    // Not loaded (offline, a redeploy): the next call tries again.
+    validator = undefined;
+    throw error;
+  }));
 
 /** Statuses worth another attempt: the request may not have been processed, or the host asks to wait. */
 const RETRYABLE_STATUSES = new Set([408, 429, 502, 503, 504]);
@@ -212,13 +225,14 @@ export function createHostTransport(options: HostClientOptions): HostTransport {
   }
 
   // The contract's schemas, compiled from the zod ones: the same verdicts without zod in the page.
-  function checked(
+  async function checked(
     endpoint: EndpointId,
     side: 'request' | 'response',
     schema: CompiledNode,
     value: unknown,
     where: readonly string[] = [],
-  ): unknown {
+  ): Promise<unknown> {
+    const { validate, issuesAt } = await loadValidator();
     const result = validate(schema, value);
     if (result.success) return result.data;
     throw new ContractError(endpoint, side, issuesAt(endpoint, result.issues, where));
@@ -228,6 +242,8 @@ export function createHostTransport(options: HostClientOptions): HostTransport {
     const endpoint = definition.id;
     const signal = request.signal as AbortSignal | undefined;
     signal?.throwIfAborted();
+    // Beside the request: a failed import is reported where a check awaits it.
+    void loadValidator().catch(() => undefined);
     const { path, problems } = fillPathParameters(definition.path, request);
     if (problems.length > 0) {
       // Refused before anything is sent: a value that is not one path segment would reach another endpoint.
@@ -243,13 +259,16 @@ export function createHostTransport(options: HostClientOptions): HostTransport {
     }
     let url = baseUrl + path;
     if (definition.query) {
-      const query = checked(endpoint, 'request', definition.query, request.query, ['query']) as Record<string, string>;
+      const query = (await checked(endpoint, 'request', definition.query, request.query, ['query'])) as Record<
+        string,
+        string
+      >;
       url += `?${new URLSearchParams(query).toString()}`;
     }
     const headers: Record<string, string> = { accept: 'application/json' };
     let body: string | undefined;
     if (definition.body) {
-      body = JSON.stringify(checked(endpoint, 'request', definition.body, request.body, ['body']));
+      body = JSON.stringify(await checked(endpoint, 'request', definition.body, request.body, ['body']));
       headers['content-type'] = 'application/json';
     }
     if (definition.ifMatch) {
@@ -301,7 +320,7 @@ export function createHostTransport(options: HostClientOptions): HostTransport {
           attemptNo--;
           continue;
         }
-        throw responseError(endpoint, response, text);
+        throw await responseError(endpoint, response, text);
       }
       if (last)
         throw outcome.kind === 'timeout'
@@ -311,14 +330,14 @@ export function createHostTransport(options: HostClientOptions): HostTransport {
     }
   }
 
-  function responseError(endpoint: EndpointId, response: Response, text: string): HostApiError {
+  async function responseError(endpoint: EndpointId, response: Response, text: string): Promise<HostApiError> {
     let parsed: unknown;
     try {
       parsed = parseJson(endpoint, text);
     } catch {
       parsed = undefined;
     }
-    const body = validate(errorBodySchema, parsed);
+    const body = (await loadValidator()).validate(errorBodySchema, parsed);
     const ErrorClass = responseErrorClass(response.status);
     return body.success
       ? new ErrorClass(

@@ -3,24 +3,15 @@ import type { CompiledNode, CompiledSchema } from '@raincheck/policy/validation'
 import type { ErrorBody } from './schemas.js';
 import type { EndpointId } from './endpoints.js';
 import type { CompiledRoute } from './compiled-route.js';
+import { n0, n1, n3, n4, n5, n6, n7, n8, n9 } from './contract-shared.generated.js';
+import { publishRulesRoute, cancelSessionRoute, rescheduleSessionRoute, refundSessionRoute, updateAttendanceRoute, createTeamRequestRoute, answerOfferRoute, setVisibilityRoute, reportAbsenceRoute, resolveTeamRequestRoute } from './contract-writes.generated.js';
 
-const n0: CompiledNode = { type: "string", checks: [["nonEmptyString"]] };
-const n1: CompiledNode = { type: "string", checks: [["isoInstant"]] };
-const n2: CompiledNode = { type: "string", checks: [["timeZone"]] };
-const n3: CompiledNode = { type: "number", checks: [["wholeNumber",0]] };
-const n4: CompiledNode = { type: "object", shape: { amount: n3, currency: { type: "string", checks: [["matching","^[A-Z]{3}$","expected a 3-letter ISO 4217 currency code, e.g. GBP"]] } } };
-const n5: CompiledNode = { type: "optional", inner: n2 };
-const n6: CompiledNode = { type: "optional", inner: { type: "string" } };
-const n7: CompiledNode = { type: "object", shape: { id: n0, sessionId: n0, amount: n4, status: { type: "enum", values: ["pending","issued","failed","pending-review","declined"] }, reviewNote: n6 } };
-const n8: CompiledNode = { type: "object", shape: { id: n0, startsAt: n1, endsAt: n1, timeZone: n2, status: { type: "enum", values: ["scheduled","cancelled","completed"] }, price: n4, version: n0, therapistId: n0, client: { type: "object", shape: { id: n0, displayName: n0, timeZone: n5 } }, refund: { type: "optional", inner: n7 } } };
-const n9: CompiledNode = { type: "object", shape: { session: n8 } };
 const n10: CompiledNode = { type: "object", shape: { notifications: { type: "array", item: { type: "object", shape: { id: n0, kind: { type: "enum", values: ["session-cancelled","session-rearranged","session-not-held","refund-issued","refund-declined","offer-reminder","offer-answered","offer-expired"] }, at: n1, dueAt: n1, deadlineAt: { type: "nullable", inner: n1 }, deliveries: { type: "array", item: { type: "object", shape: { id: n0, channel: n0, status: { type: "enum", values: ["scheduled","due","sending","retrying","sent","late","failed","obsolete"] }, attempts: { type: "number" }, doneAt: { type: "optional", inner: n1 }, lastError: n6 } } } } } } } };
 const n11: CompiledNode = { type: "array", item: { type: "object", shape: { id: n0, startsAt: n1, endsAt: n1 } } };
 const n12: CompiledNode = { type: "array", item: { type: "object", shape: { sessionId: n0, at: n1, kind: { type: "enum", values: ["cancel","reschedule"] } } } };
 const n13: CompiledNode = { type: "record", value: { type: "unknown" } };
 const n14: CompiledNode = { type: "optional", inner: n0 };
 const n15: CompiledNode = { type: "object", shape: { id: n0, version: n0, files: n13, hash: n14 } };
-const n16: CompiledNode = { type: "enum", values: ["illness","personal-emergency","other"] };
 const n17: CompiledNode = { type: "array", item: n0 };
 const n18: CompiledNode = { type: "enum", values: ["allowed","needs-team","blocked"] };
 const n19: CompiledNode = { type: "object", shape: { policyId: n0, policyVersion: n0, policyHash: n0, outcome: n18 } };
@@ -28,7 +19,6 @@ const n20: CompiledNode = { type: "enum", values: ["session-started","new-client
 const n21: CompiledNode = { type: "enum", values: ["open","resolved"] };
 const n22: CompiledNode = { type: "enum", values: ["approve-refund","decline-refund","mark-rearranged","cancel-session","acknowledge"] };
 const n23: CompiledNode = { type: "object", shape: { id: n0, kind: n20, therapistId: n0, sessionId: n14, reason: n0, note: n6, refundId: n14, status: n21, createdAt: n1, resolution: { type: "optional", inner: { type: "object", shape: { action: n22, note: n6, by: n0, at: n1 } } } } };
-const n24: CompiledNode = { type: "nullable", inner: n23 };
 const n25: CompiledNode = { type: "nullable", inner: n7 };
 const n26: CompiledNode = { type: "enum", values: ["alternative","refund"] };
 const n27: CompiledNode = { type: "object", shape: { token: n0, session: n8, alternatives: n11, refund: { type: "nullable", inner: { type: "object", shape: { amount: n4, needsTeamReview: { type: "boolean" } } } }, expiresAt: n1, status: { type: "enum", values: ["open","answered","expired"] }, answer: { type: "optional", inner: { type: "object", shape: { choice: n26, slotId: n14, at: n1 } } } } };
@@ -36,30 +26,18 @@ const n28: CompiledNode = { type: "string", checks: [["isoDateOrInstant"]] };
 const n29: CompiledNode = { type: "optional", inner: n28 };
 const n30: CompiledNode = { type: "object", shape: { id: n0, profileVisible: { type: "boolean" }, timeZone: n5, hiddenUntil: n29 } };
 const n31: CompiledNode = { type: "array", item: n8 };
-const n32: CompiledNode = { type: "enum", values: ["sure","unsure"] };
 const n33: CompiledNode = { type: "nullable", inner: n8 };
-
 export const getSessionRoute: CompiledRoute<"getSession"> = { id: "getSession", method: "GET", path: "/sessions/{sessionId}", response: n9 };
 export const getSessionNotificationsRoute: CompiledRoute<"getSessionNotifications"> = { id: "getSessionNotifications", method: "GET", path: "/sessions/{sessionId}/notifications", response: n10 };
 export const getOfferNotificationsRoute: CompiledRoute<"getOfferNotifications"> = { id: "getOfferNotifications", method: "GET", path: "/sessions/{sessionId}/offer/notifications", response: n10 };
 export const listSlotsRoute: CompiledRoute<"listSlots"> = { id: "listSlots", method: "GET", path: "/therapists/{therapistId}/slots", query: { type: "object", shape: { from: n1, to: n1 } }, response: { type: "object", shape: { slots: n11 } } };
 export const getPolicyFactsRoute: CompiledRoute<"getPolicyFacts"> = { id: "getPolicyFacts", method: "GET", path: "/sessions/{sessionId}/policy-facts", response: { type: "object", shape: { client: { type: "object", shape: { id: n0, isNew: { type: "boolean" }, attendedSessions: n3 } }, therapist: { type: "object", shape: { id: n0, profileVisible: { type: "boolean" }, timeZone: n5 } }, history: n12 } } };
 export const getRulesRoute: CompiledRoute<"getRules"> = { id: "getRules", method: "GET", path: "/policy/rules", response: n15 };
-export const publishRulesRoute: CompiledRoute<"publishRules"> = { id: "publishRules", method: "PUT", path: "/policy/rules", body: { type: "object", shape: { id: n0, version: n0, files: n13 } }, response: n15, idempotent: true };
-export const cancelSessionRoute: CompiledRoute<"cancelSession"> = { id: "cancelSession", method: "POST", path: "/sessions/{sessionId}/cancel", body: { type: "object", shape: { reason: n16, note: n6, alternativeSlotIds: n17, refundOffered: { type: "boolean" }, decision: n19 } }, response: { type: "object", shape: { session: n8, offer: { type: "nullable", inner: { type: "object", shape: { token: n0, expiresAt: n1 } } }, teamRequest: n24 } }, idempotent: true, ifMatch: true };
-export const rescheduleSessionRoute: CompiledRoute<"rescheduleSession"> = { id: "rescheduleSession", method: "POST", path: "/sessions/{sessionId}/reschedule", body: { type: "object", shape: { slotId: n0, reason: { type: "optional", inner: n16 }, note: n6, decision: n19 } }, response: n9, idempotent: true, ifMatch: true };
-export const refundSessionRoute: CompiledRoute<"refundSession"> = { id: "refundSession", method: "POST", path: "/sessions/{sessionId}/refund", body: { type: "object", shape: { note: n6, decision: n19 } }, response: { type: "object", shape: { refund: n7, teamRequest: n24 } }, idempotent: true, ifMatch: true };
-export const updateAttendanceRoute: CompiledRoute<"updateAttendance"> = { id: "updateAttendance", method: "POST", path: "/sessions/{sessionId}/attendance", body: { type: "object", shape: { outcome: { type: "enum", values: ["attended","client-no-show","therapist-unable"] }, refund: { type: "boolean" }, note: n6, decision: n19 } }, response: { type: "object", shape: { session: n8, refund: n25, teamRequest: n24 } }, idempotent: true, ifMatch: true };
-export const createTeamRequestRoute: CompiledRoute<"createTeamRequest"> = { id: "createTeamRequest", method: "POST", path: "/team-requests", body: { type: "object", shape: { kind: { type: "enum", values: ["session-started","new-client-refund","extended-absence","other"] }, therapistId: n0, sessionId: n14, reason: n0, note: n6 } }, response: { type: "object", shape: { teamRequest: n23 } }, idempotent: true };
 export const getOfferRoute: CompiledRoute<"getOffer"> = { id: "getOffer", method: "GET", path: "/offers/{token}", response: { type: "object", shape: { offer: n27 } } };
-export const answerOfferRoute: CompiledRoute<"answerOffer"> = { id: "answerOffer", method: "POST", path: "/offers/{token}/answer", body: { type: "object", shape: { choice: n26, slotId: n14 } }, response: { type: "object", shape: { offer: n27, refund: n25 } }, idempotent: true };
 export const getTherapistRoute: CompiledRoute<"getTherapist"> = { id: "getTherapist", method: "GET", path: "/therapists/{therapistId}", response: { type: "object", shape: { therapist: n30, history: n12 } } };
 export const listSessionsRoute: CompiledRoute<"listSessions"> = { id: "listSessions", method: "GET", path: "/therapists/{therapistId}/sessions", query: { type: "object", shape: { from: n28, to: n28 } }, response: { type: "object", shape: { sessions: n31 } } };
-export const setVisibilityRoute: CompiledRoute<"setVisibility"> = { id: "setVisibility", method: "PUT", path: "/therapists/{therapistId}/visibility", body: { type: "object", shape: { visible: { type: "boolean" }, hiddenUntil: n29 } }, response: { type: "object", shape: { therapist: n30 } }, idempotent: true };
-export const reportAbsenceRoute: CompiledRoute<"reportAbsence"> = { id: "reportAbsence", method: "POST", path: "/therapists/{therapistId}/absences", body: { type: "object", shape: { from: n28, until: n29, certainty: n32, note: n6, informTeam: { type: "boolean" } } }, response: { type: "object", shape: { absence: { type: "object", shape: { id: n0, therapistId: n0, from: n28, until: n29, certainty: n32, note: n6 } }, teamRequest: n24 } }, idempotent: true };
 export const listTeamRequestsRoute: CompiledRoute<"listTeamRequests"> = { id: "listTeamRequests", method: "GET", path: "/team-requests", query: { type: "object", shape: { status: { type: "optional", inner: n21 }, kind: { type: "optional", inner: n20 } } }, response: { type: "object", shape: { teamRequests: { type: "array", item: n23 }, sessions: n31 } } };
 export const getTeamRequestRoute: CompiledRoute<"getTeamRequest"> = { id: "getTeamRequest", method: "GET", path: "/team-requests/{requestId}", response: { type: "object", shape: { teamRequest: n23, session: n33, client: { type: "nullable", inner: { type: "object", shape: { id: n0, displayName: n0, isNew: { type: "boolean" }, attendedSessions: { type: "number" } } } }, refund: n25, decision: { type: "nullable", inner: { type: "object", shape: { action: { type: "enum", values: ["cancel","reschedule","refund","attendance-update","client-response","availability-change"] }, at: n1, outcome: n18, policy: { type: "object", shape: { id: n0, version: n0, hash: n0 } }, shown: { type: "nullable", inner: n19 }, effects: { type: "array", item: { type: "object", shape: { kind: { type: "enum", values: ["notify","alternatives","refund","team","requirement","warning","recommendation","block"] }, message: n0, ruleIds: n17 } } }, rules: { type: "array", item: { type: "object", shape: { ruleId: n0, file: n0, description: { type: "string" }, facts: { type: "array", item: { type: "object", shape: { fact: n0, path: n6, operator: n0, expected: { type: "unknown" }, actual: { type: "unknown" } } } } } } } } } } } } };
-export const resolveTeamRequestRoute: CompiledRoute<"resolveTeamRequest"> = { id: "resolveTeamRequest", method: "POST", path: "/team-requests/{requestId}/resolution", body: { type: "object", shape: { action: n22, note: n6 } }, response: { type: "object", shape: { teamRequest: n23, refund: n25, session: n33 } }, idempotent: true };
 export const errorBodySchema: CompiledSchema<ErrorBody> = { type: "object", shape: { error: { type: "object", shape: { code: n0, message: n0, details: { type: "optional", inner: { type: "unknown" } } } } } };
 
 /** Every route, by endpoint id. */

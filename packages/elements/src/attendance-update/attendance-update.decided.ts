@@ -20,6 +20,8 @@ import type { AttendanceSuccessDetail } from './attendance-update.js';
 export { policyFromRules } from '../internal/policy-from-rules.decided.js';
 // The write controller comes with the views: a write follows the decision (FlowElement.importWriter).
 export { WriteController } from '../controllers/write-once.js';
+// The write routes come with the write controller: their schemas stay out of the first load.
+export { updateAttendanceRoute } from '@raincheck/host-api/client/writes';
 
 const OUTCOMES: readonly AttendanceOutcome[] = ['attended', 'client-no-show', 'therapist-unable'];
 

@@ -1,5 +1,5 @@
 import { msg } from '@lit/localize';
-import { getSessionRoute, type Refund, updateAttendanceRoute } from '@raincheck/host-api/client';
+import { getSessionRoute, type Refund } from '@raincheck/host-api/client';
 import type { AttendanceOutcome } from '@raincheck/policy';
 import { nothing, type TemplateResult } from 'lit';
 import { PolicyDecision, shownDecision } from '../controllers/policy-decision.js';
@@ -140,11 +140,12 @@ export class RcAttendanceUpdate extends FlowElement {
   async #submit(event: Event): Promise<void> {
     event.preventDefault();
     const session = this.#subject.session;
-    const decision = this.#policy.decision;
+    const { decision, views } = this.#policy;
     const outcome = this.outcome;
     if (
       !session ||
       !decision ||
+      !views ||
       !outcome ||
       this.#policy.mode === 'blocked' ||
       this.#closed ||
@@ -168,7 +169,7 @@ export class RcAttendanceUpdate extends FlowElement {
       submit: new AttendanceSubmitEvent(detail),
       scope: session.id,
       send: async (keyFor) => {
-        const answer = await this.host.send(updateAttendanceRoute, {
+        const answer = await this.host.send(views.updateAttendanceRoute, {
           sessionId: session.id,
           version: session.version,
           idempotencyKey: keyFor('', body),

@@ -10,6 +10,8 @@ import type { AvailabilityChange, AvailabilitySessionDetail, AvailabilitySuccess
 export { policyFromRules } from '../internal/policy-from-rules.decided.js';
 // The write controller comes with the views: a write follows the decision (FlowElement.importWriter).
 export { WriteController } from '../controllers/write-once.js';
+// The write routes come with the write controller: their schemas stay out of the first load.
+export { reportAbsenceRoute, setVisibilityRoute } from '@raincheck/host-api/client/writes';
 
 /** What the form shows, and where what the therapist does goes. */
 export interface AvailabilityFormProps {

@@ -3,9 +3,7 @@ import {
   type Absence,
   getTherapistRoute,
   listSessionsRoute,
-  reportAbsenceRoute,
   type Session,
-  setVisibilityRoute,
   type TeamRequest,
   type Therapist,
 } from '@raincheck/host-api/client';
@@ -257,7 +255,8 @@ export class RcAvailability extends FlowElement {
   async #submit(event: Event): Promise<void> {
     event.preventDefault();
     const therapist = this.therapist;
-    if (!therapist || !this.#policy.decision || this.#missing.length > 0) return;
+    const { views } = this.#policy;
+    if (!therapist || !this.#policy.decision || !views || this.#missing.length > 0) return;
     const away = this.change === 'away';
     const absence = away
       ? {
@@ -284,7 +283,7 @@ export class RcAvailability extends FlowElement {
         if (absence) {
           const { note, ...rest } = absence;
           const body = { ...rest, ...(note.trim() ? { note: note.trim() } : {}) };
-          recorded = await this.host.send(reportAbsenceRoute, {
+          recorded = await this.host.send(views.reportAbsenceRoute, {
             therapistId: therapist.id,
             idempotencyKey: keyFor('absence', body),
             body,
@@ -293,7 +292,7 @@ export class RcAvailability extends FlowElement {
         let profile = therapist;
         if (visibility)
           profile = (
-            await this.host.send(setVisibilityRoute, {
+            await this.host.send(views.setVisibilityRoute, {
               therapistId: therapist.id,
               idempotencyKey: keyFor('visibility', visibility),
               body: visibility,

@@ -1,5 +1,4 @@
 import { msg, str } from '@lit/localize';
-import { cancelSessionRoute, createTeamRequestRoute } from '@raincheck/host-api/client';
 import type { Reason } from '@raincheck/policy';
 import { nothing, type TemplateResult } from 'lit';
 import { PolicyDecision, shownDecision } from '../controllers/policy-decision.js';
@@ -159,8 +158,8 @@ export class RcCancelSession extends FlowElement {
   async #submit(event: Event): Promise<void> {
     event.preventDefault();
     const session = this.#subject.session;
-    const decision = this.#policy.decision;
-    if (!session || !decision || this.#missing.length > 0 || this.#policy.mode === 'blocked') return;
+    const { decision, views } = this.#policy;
+    if (!session || !decision || !views || this.#missing.length > 0 || this.#policy.mode === 'blocked') return;
     const kind = this.#policy.mode === 'team-request' ? 'team-request' : 'cancel';
     const shown = shownDecision(decision);
     const alternativeSlotIds = kind === 'cancel' ? [...this.selectedSlots] : [];
@@ -191,7 +190,7 @@ export class RcCancelSession extends FlowElement {
         kind === 'cancel'
           ? keep({
               kind,
-              result: await this.host.send(cancelSessionRoute, {
+              result: await this.host.send(views.cancelSessionRoute, {
                 sessionId: session.id,
                 version: session.version,
                 idempotencyKey: keyFor('', cancel),
@@ -200,7 +199,7 @@ export class RcCancelSession extends FlowElement {
             })
           : keep({
               kind,
-              result: await this.host.send(createTeamRequestRoute, {
+              result: await this.host.send(views.createTeamRequestRoute, {
                 idempotencyKey: keyFor('', teamRequest),
                 body: teamRequest,
               }),

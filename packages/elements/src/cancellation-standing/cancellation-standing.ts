@@ -78,12 +78,8 @@ export class RcCancellationStanding extends FlowElement {
     action: 'cancel',
     importViews: () => import('./cancellation-standing.decided.js'),
     requestFacts: () => ({}),
-    rules: () => this.settings.rules ?? { from: 'host' },
-    transport: () => this.host,
-    connected: () => this.connection.configured,
-    timeoutMs: () => this.settings.timeoutMs,
-    writing: () => false,
-    failed: (error) => this.fail(error),
+    // As every widget's: the rules fetched and the engine imported beside the first call, the formatters warmed.
+    ...this.policyContext(),
     prepare: (policy, views, facts) => this.#readThresholds(policy, views, facts),
   });
 

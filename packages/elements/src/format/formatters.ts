@@ -4,7 +4,11 @@
  */
 const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.ListFormat>();
 
-function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.ListFormat>(key: string, make: () => T): T {
+/** The formatter `make` makes, made once per `key` (a kind, a locale, a zone), shared by every widget. */
+export function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.ListFormat>(
+  key: string,
+  make: () => T,
+): T {
   let formatter = cache.get(key) as T | undefined;
   if (!formatter) {
     formatter = make();

@@ -1,6 +1,6 @@
 import { msg, str } from '@lit/localize';
 import { ContractError, HostApiError, HostResponseError, NetworkError, TimeoutError } from '@raincheck/host-api/client';
-import { PolicyValidationError } from '@raincheck/policy/validation';
+import type { PolicyValidationError } from '@raincheck/policy/validation';
 import { ConfigurationError } from '../config/config.js';
 import { passing, RulesUrlError } from './rules-url.js';
 
@@ -38,7 +38,7 @@ export function describeFailure(error: unknown, addendum?: () => string | undefi
       ? error.code
       : error instanceof RulesUrlError
         ? `rules-url-${error.kind}`
-        : error instanceof PolicyValidationError
+        : isInvalidRules(error)
           ? 'invalid-rules'
           : error instanceof ConfigurationError
             ? 'configuration'
@@ -59,7 +59,7 @@ export function describeFailure(error: unknown, addendum?: () => string | undefi
 function wording(error: unknown): Wording {
   if (error instanceof HostApiError) return hostWording(error);
   if (error instanceof RulesUrlError) return rulesUrlWording(error);
-  if (error instanceof PolicyValidationError) {
+  if (isInvalidRules(error)) {
     // The rules' first problem, as the validator names it (file, JSON path, what was expected): for
     // whoever the person asks for help, since only the partner can mend the rules.
     const { file, path, message } = error.issues[0]!;
@@ -202,4 +202,16 @@ function rulesUrlWording({ kind, url, status }: RulesUrlError): Wording {
       id: 'rc.error.rules-url-unreachable',
     }),
   ];
+}
+
+/**
+ * A rule-file validation error, by its name: the validator loads after the first load (with the
+ * decided phase), and importing its class here would put it in the first load.
+ */
+function isInvalidRules(error: unknown): error is PolicyValidationError {
+  return (
+    error instanceof Error &&
+    error.name === 'PolicyValidationError' &&
+    Array.isArray((error as { issues?: unknown }).issues)
+  );
 }

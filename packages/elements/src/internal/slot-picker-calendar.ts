@@ -1,27 +1,25 @@
 import type { Slot } from '@raincheck/host-api/client';
+import { cached } from '../format/formatters.js';
 
 // Where a slot sits on the wall calendar of a zone: its day (a day number, so days subtract) and
 // its minute of the day. The slot picker groups, pages and suggests by these.
 
 const MS_PER_DAY = 86_400_000;
-const clocks = new Map<string, Intl.DateTimeFormat>();
 
-function clock(timeZone: string): Intl.DateTimeFormat {
-  let formatter = clocks.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-GB', {
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-      timeZone,
-    });
-    clocks.set(timeZone, formatter);
-  }
-  return formatter;
-}
+const clock = (timeZone: string) =>
+  cached(
+    `slot-clock|${timeZone}`,
+    () =>
+      new Intl.DateTimeFormat('en-GB', {
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+        timeZone,
+      }),
+  );
 
 /** A slot on the wall calendar of one zone. */
 export interface PlacedSlot {

@@ -1,7 +1,7 @@
 import { msg, str } from '@lit/localize';
 import type { Slot } from '@raincheck/host-api/client';
 import { html, nothing, type TemplateResult } from 'lit';
-import { formatTime, viewerTimeZone } from '../format/formatters.js';
+import { cached as formatter, formatTime, viewerTimeZone } from '../format/formatters.js';
 import { adoptStyles } from './adopt-styles.js';
 import { slotInput, takenHint, type SlotPickerOptions } from './form-templates.js';
 import { dayDate, place, wallClock, weekStart, type PlacedSlot } from './slot-picker-calendar.js';
@@ -23,21 +23,10 @@ export interface CompactSlotPickerOptions extends Omit<SlotPickerOptions, 'extra
   readonly onWeek: (week: number) => void;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
-  let made = formatters.get(key);
-  if (!made) {
-    made = make();
-    formatters.set(key, made);
-  }
-  return made;
-}
-
 /** "Wed 3 Dec": a suggested time's day, short, since the suggestions span several. */
 function formatShortDay(iso: string, locale: string, timeZone: string): string {
   return formatter(
-    `day|${locale}|${timeZone}`,
+    `slot-day|${locale}|${timeZone}`,
     () => new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone }),
   ).format(Date.parse(iso));
 }
@@ -48,9 +37,10 @@ function formatShortDay(iso: string, locale: string, timeZone: string): string {
  */
 function dayLabel(iso: string, locale: string, timeZone: string): TemplateResult {
   const part = (name: string, options: Intl.DateTimeFormatOptions) =>
-    formatter(`${name}|${locale}|${timeZone}`, () => new Intl.DateTimeFormat(locale, { ...options, timeZone })).format(
-      Date.parse(iso),
-    );
+    formatter(
+      `slot-${name}|${locale}|${timeZone}`,
+      () => new Intl.DateTimeFormat(locale, { ...options, timeZone }),
+    ).format(Date.parse(iso));
   return html`<span class="day-long"><span class="weekday">${part('weekday', { weekday: 'long' })}</span>
       <span class="date">${part('date', { day: 'numeric', month: 'long' })}</span></span
     ><span class="day-short"><span class="weekday">${part('weekday-short', { weekday: 'short' })}</span>
@@ -116,7 +106,7 @@ function chosenText(o: CompactSlotPickerOptions, zone: string): string {
 /** "7–13 Dec": the days of a week, from its first day's number. */
 function formatWeek(firstDay: number, locale: string): string {
   return formatter(
-    `week|${locale}`,
+    `slot-week|${locale}`,
     () => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }),
   ).formatRange(dayDate(firstDay), dayDate(firstDay + 6));
 }

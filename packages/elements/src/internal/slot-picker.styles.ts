@@ -65,14 +65,6 @@ export const slotPickerStyles = css`
     min-inline-size: 0;
     padding-inline: calc(var(--_space) / 2);
   }
-  /* Tighter than the days of the client's list: a phone shows a whole week with little scrolling. */
-  [part~='more-times'] [part~='day'] {
-    padding-block: 0.375rem 0;
-  }
-  [part~='more-times'] .day-label {
-    line-height: 1.25;
-    margin-block-end: 0.125rem;
-  }
   [part~='more-times'] {
     container-type: inline-size;
   }
@@ -109,16 +101,20 @@ export const slotPickerStyles = css`
   [part~='more-times'] .date {
     font-weight: normal;
   }
-  /* Wide enough: each day's name over its date, beside its times, one row a day. */
-  /* Each day's heading beside its times, one row a day where they fit: short on a phone, long when wide. */
+  /*
+   * Each day's heading beside its times, one row a day where they fit: short on a phone, long when
+   * wide; tighter than the days of the client's list, so a phone shows a whole week with little scrolling.
+   */
   [part~='more-times'] [part~='day'] {
+    padding-block: 0.375rem 0;
     flex-wrap: nowrap;
     align-items: flex-start;
     gap: 0.5rem;
   }
   [part~='more-times'] .day-label {
+    line-height: 1.25;
+    margin-block: 0.125rem;
     flex: 0 0 3.5rem;
-    margin-block-start: 0.125rem;
     font-size: 0.9375rem;
   }
   [part~='more-times'] .day-label .weekday,

@@ -1,5 +1,5 @@
 import { msg, str } from '@lit/localize';
-import { getSessionRoute, type Refund, refundSessionRoute, type Session } from '@raincheck/host-api/client';
+import { getSessionRoute, type Refund, type Session } from '@raincheck/host-api/client';
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatMoney } from '../format/formatters.js';
 import { refundNext } from '../internal/refund-next.js';
@@ -100,8 +100,8 @@ export class RcRefundRequest extends FlowElement {
   async #submit(event: Event): Promise<void> {
     event.preventDefault();
     const session = this.#subject.session;
-    const decision = this.#policy.decision;
-    if (!session || !decision?.refund || this.#policy.mode === 'blocked' || this.#missing.length > 0) return;
+    const { decision, views } = this.#policy;
+    if (!session || !decision?.refund || !views || this.#policy.mode === 'blocked' || this.#missing.length > 0) return;
     const shown = shownDecision(decision);
     const detail: RefundSubmitDetail = {
       sessionId: session.id,
@@ -117,7 +117,7 @@ export class RcRefundRequest extends FlowElement {
       scope: session.id,
       send: async (keyFor) =>
         (this.result = await this.#asNow(
-          await this.host.send(refundSessionRoute, {
+          await this.host.send(views.refundSessionRoute, {
             sessionId: session.id,
             version: session.version,
             idempotencyKey: keyFor('', body),

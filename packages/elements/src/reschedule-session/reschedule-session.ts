@@ -1,5 +1,4 @@
 import { msg } from '@lit/localize';
-import { createTeamRequestRoute, rescheduleSessionRoute } from '@raincheck/host-api/client';
 import type { Reason } from '@raincheck/policy';
 import { nothing, type TemplateResult } from 'lit';
 import { PolicyDecision, shownDecision } from '../controllers/policy-decision.js';
@@ -137,8 +136,8 @@ export class RcRescheduleSession extends FlowElement {
   async #submit(event: Event): Promise<void> {
     event.preventDefault();
     const session = this.#subject.session;
-    const decision = this.#policy.decision;
-    if (!session || !decision || this.#missing.length > 0 || this.#policy.mode === 'blocked') return;
+    const { decision, views } = this.#policy;
+    if (!session || !decision || !views || this.#missing.length > 0 || this.#policy.mode === 'blocked') return;
     const shown = shownDecision(decision);
     const note = this.note ? { note: this.note } : {};
     const keep = (result: RescheduleSuccessDetail) => (this.result = result);
@@ -164,7 +163,7 @@ export class RcRescheduleSession extends FlowElement {
         send: async (keyFor) =>
           told({
             kind: 'reschedule',
-            result: await this.host.send(rescheduleSessionRoute, {
+            result: await this.host.send(views.rescheduleSessionRoute, {
               sessionId: session.id,
               version: session.version,
               idempotencyKey: keyFor('', body),
@@ -192,7 +191,7 @@ export class RcRescheduleSession extends FlowElement {
         send: async (keyFor) =>
           keep({
             kind: 'team-request',
-            result: await this.host.send(createTeamRequestRoute, { idempotencyKey: keyFor('', body), body }),
+            result: await this.host.send(views.createTeamRequestRoute, { idempotencyKey: keyFor('', body), body }),
           }),
         succeeded: (result) => new RescheduleSuccessEvent(result),
         failed: (failure) => new RescheduleErrorEvent(failure),

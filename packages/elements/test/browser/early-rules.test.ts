@@ -40,14 +40,11 @@ function holdingFirstAnswer(host: MockHost, first: string) {
   return { fetch, events, answeredAt: () => answeredAt };
 }
 
-/** When this page started importing `folder`'s decided-phase module, from the resource timings. */
+/** When this page started importing `folder`'s decided-phase module (`<folder>.decided` or `<folder>.flow.decided`), from the resource timings. */
 function decidedImportStart(folder: string): number | undefined {
-  return (
-    performance
-      .getEntriesByType('resource')
-      // `<folder>.decided` or, where the writer comes with it, `<folder>.flow.decided`.
-      .find((entry) => new RegExp(`/${folder}(\\.flow)?\\.decided`).test(new URL(entry.name).pathname))?.startTime
-  );
+  return performance
+    .getEntriesByType('resource')
+    .find((entry) => new RegExp(`/${folder}(\\.flow)?\\.decided`).test(new URL(entry.name).pathname))?.startTime;
 }
 
 // The page's own modules fill the default 250 entries: room for the widgets' imports.
@@ -74,6 +71,12 @@ describe('the rules and the engine load beside the first call', () => {
     {
       tag: 'rc-availability',
       folder: 'availability',
+      attributes: { 'therapist-id': 'th-ana' },
+      first: '/therapists/th-ana',
+    },
+    {
+      tag: 'rc-cancellation-standing',
+      folder: 'cancellation-standing',
       attributes: { 'therapist-id': 'th-ana' },
       first: '/therapists/th-ana',
     },

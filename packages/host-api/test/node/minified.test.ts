@@ -32,9 +32,10 @@ before(async () => {
   const chunk = output.output.find((item) => item.type === 'chunk' && item.isEntry);
   assert.ok(chunk?.type === 'chunk');
   directory = await mkdtemp(join(tmpdir(), 'raincheck-minified-'));
-  const file = join(directory, 'client.mjs');
-  await writeFile(file, chunk.code);
-  client = (await import(pathToFileURL(file).href)) as ClientModule;
+  // Every chunk: the client imports the validator lazily, from a chunk of its own.
+  for (const item of output.output)
+    if (item.type === 'chunk') await writeFile(join(directory, item.fileName), item.code);
+  client = (await import(pathToFileURL(join(directory, chunk.fileName)).href)) as ClientModule;
 });
 
 after(() => rm(directory, { recursive: true, force: true }));
