@@ -64,6 +64,15 @@ const loadValidator = () =>
     throw error;
   }));
 
+/** The validator for a check on `endpoint`'s call: a chunk that will not load is the network failing, worded and retried as such. */
+async function validatorFor(endpoint: EndpointId): Promise<typeof import('@raincheck/policy/validation')> {
+  try {
+    return await loadValidator();
+  } catch (error) {
+    throw new NetworkError(endpoint, error);
+  }
+}
+
 /** Statuses worth another attempt: the request may not have been processed, or the host asks to wait. */
 const RETRYABLE_STATUSES = new Set([408, 429, 502, 503, 504]);
 const MIN_BACKOFF_MS = 500;
@@ -232,7 +241,7 @@ export function createHostTransport(options: HostClientOptions): HostTransport {
     value: unknown,
     where: readonly string[] = [],
   ): Promise<unknown> {
-    const { validate, issuesAt } = await loadValidator();
+    const { validate, issuesAt } = await validatorFor(endpoint);
     const result = validate(schema, value);
     if (result.success) return result.data;
     throw new ContractError(endpoint, side, issuesAt(endpoint, result.issues, where));
@@ -337,7 +346,7 @@ export function createHostTransport(options: HostClientOptions): HostTransport {
     } catch {
       parsed = undefined;
     }
-    const body = (await loadValidator()).validate(errorBodySchema, parsed);
+    const body = (await validatorFor(endpoint)).validate(errorBodySchema, parsed);
     const ErrorClass = responseErrorClass(response.status);
     return body.success
       ? new ErrorClass(
