@@ -80,6 +80,10 @@ export const sessionFlowStyles = css`
     margin-block-end: var(--_space);
     color: var(--_danger);
   }
+  /* Alone in the widget (a load that failed) the error ends its content: the widget's padding is the gap. */
+  [part~='error']:last-child {
+    margin-block-end: 0;
+  }
   /* What happens next reads as body text; the green bar marks it as done, so a closed offer or a long
      list of sent messages is not a block of green. */
   [part~='next'] {

@@ -14,9 +14,17 @@ export const teamQueueStyles = css`
     gap: 0.5rem var(--_space);
     margin-block-end: var(--_space);
   }
+  /* A long choice (German kind names) must not widen the select past a phone's screen: a flex or grid item is
+     as wide as its longest option unless told it may shrink. */
+  [part~='filters'] > .field {
+    min-inline-size: 0;
+    max-inline-size: 100%;
+  }
   select {
     min-block-size: 2.75rem;
     padding-inline: 0.5rem;
+    min-inline-size: 0;
+    max-inline-size: 100%;
   }
   [part~='counts'] {
     display: grid;
