@@ -126,10 +126,10 @@ function hostWording(error: HostApiError): Wording {
   if (status === 401 || status === 403) {
     const refusal =
       status === 401
-        ? msg('The booking system did not accept your sign-in, so nothing was changed. Sign in again, then retry.', {
+        ? msg('The booking system did not accept your sign-in. Sign in again, then retry.', {
             id: 'rc.error.unauthorized',
           })
-        : msg('You may not do this with the account you are signed in with, so nothing was changed.', {
+        : msg('The account you are signed in with may not see or do this here.', {
             id: 'rc.error.forbidden',
           });
     return [retryable, hostSentence ? `${refusal} (${hostSentence})` : refusal];

@@ -57,7 +57,9 @@ describe('a refusal of who is acting, in German', () => {
     const el = await mountWidget(host, 'rc-team-queue', { locale: 'de' }, { as: 'therapist' });
     expect(el.state).to.equal('error');
     const error = $(el, '[part~="error"]').textContent;
-    expect(error).to.contain('Mit dem Konto, mit dem Sie angemeldet sind, dürfen Sie das nicht tun');
+    expect(error).to.contain('Das Konto, mit dem Sie angemeldet sind, darf das hier nicht sehen oder tun.');
+    // Only a list was loaded: nothing is said about a change.
+    expect(error).to.not.contain('geändert');
     // The host's own words stay, quoted after the widget's sentence.
     expect(error).to.contain('(This is for the platform team or an admin; you are signed in as a therapist.)');
     expect(el.shadowRoot!.querySelector('[part~="retry"]')).to.equal(null);

@@ -19,9 +19,8 @@ export const templates = (str: typeof strTag) => ({
   'rc.error.network': 'Das Buchungssystem war nicht erreichbar. Es ging nichts verloren: Versuchen Sie es erneut.',
   'rc.error.rules': str`Die Regeln dieser Seite enthalten einen Fehler, daher kann sie nicht sagen, was geschehen würde (${0} ${1}: ${2}). Es wurde nichts geändert; bitte wenden Sie sich an den Support.`,
   'rc.error.unauthorized':
-    'Das Buchungssystem hat Ihre Anmeldung nicht angenommen, daher wurde nichts geändert. Melden Sie sich erneut an und versuchen Sie es dann noch einmal.',
-  'rc.error.forbidden':
-    'Mit dem Konto, mit dem Sie angemeldet sind, dürfen Sie das nicht tun, daher wurde nichts geändert.',
+    'Das Buchungssystem hat Ihre Anmeldung nicht angenommen. Melden Sie sich erneut an und versuchen Sie es dann noch einmal.',
+  'rc.error.forbidden': 'Das Konto, mit dem Sie angemeldet sind, darf das hier nicht sehen oder tun.',
   'rc.error.unexpected': 'Etwas ist schiefgegangen. Es ging nichts verloren: Versuchen Sie es erneut.',
   'rc.error.timeout':
     'Das Buchungssystem hat nicht rechtzeitig geantwortet. Es ging nichts verloren: Versuchen Sie es erneut.',
