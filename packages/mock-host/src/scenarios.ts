@@ -219,7 +219,9 @@ function scenarioSeed(name: ScenarioName, nowMs: number): Seed {
     now,
     therapists: [therapist, ...others],
     clients: [client],
-    sessions: [session('ses-1', onTheHour(nowMs + 6 * DAY) + 2 * HOUR)],
+    // Next week at 14:00 UTC, an hour a therapist works (and one of the slot hours), whatever time the demo runs:
+    // 130–158 hours away, far from the notification rules' 48 and 4.
+    sessions: [session('ses-1', Math.floor((nowMs + 6 * DAY) / DAY) * DAY + 14 * HOUR)],
     slots: {
       [therapist.id]: openSlots(therapist.id, nowMs, 21),
       ...Object.fromEntries(others.map((t) => [t.id, openSlots(t.id, nowMs, 5)])),
