@@ -27,6 +27,10 @@ export const clientResponseStyles = css`
   [part~='slot-taken'] time {
     text-decoration: line-through;
   }
+  /* A closed offer is not a success: its bar is neutral. */
+  [part~='closed'] {
+    border-inline-start-color: var(--_border);
+  }
   [part~='expiry'],
   [part~='cancelled-session'] {
     color: var(--_muted);

@@ -66,6 +66,7 @@ type Choice = { readonly slotId: string } | 'refund';
  * @csspart error - The error message.
  * @csspart retry - The retry button.
  * @csspart next - What happens next: after the answer, or for an expired or answered offer.
+ * @csspart closed - With `next`, an offer that can no longer be answered (expired or answered): a neutral bar.
  *
  * @cssproperty --rc-color-accent - Buttons and selected controls.
  * @cssproperty --rc-color-text - Text.
@@ -290,7 +291,7 @@ export class RcClientResponse extends FlowElement {
     const locale = this.formatLocale;
     const answer = offer.answer;
     const slot = answer?.slotId ? offer.alternatives.find((s) => s.id === answer.slotId) : undefined;
-    return html`<div part="next" role="status">
+    return html`<div part="next closed" role="status">
       ${
         offer.status === 'expired'
           ? html`<p>${msg(str`This offer closed on ${formatDateTime(offer.expiresAt, locale, this.#zone)}.`, { id: 'rc.response.expired' })}</p>`

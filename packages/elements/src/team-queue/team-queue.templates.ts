@@ -147,7 +147,8 @@ export function queueView(p: QueueViewProps): TemplateResult {
 
 function queueRow(request: TeamRequest, p: QueueViewProps): TemplateResult {
   const session = request.sessionId ? p.sessions.get(request.sessionId) : undefined;
-  const old = ageBucket(request.createdAt, p.now) === 'older';
+  // Only a request still waiting is overdue: a resolved one's age is history.
+  const old = request.status === 'open' && ageBucket(request.createdAt, p.now) === 'older';
   return html`<li part="request">
     <button part="open-request" type="button" data-request=${request.id} @click=${() => p.onOpen(request.id)}>
       <span class="row-top">

@@ -154,6 +154,11 @@ describe('<rc-client-response>', () => {
     expect(text(el)).to.contain('This offer closed on');
     expect(text(el)).to.contain('contact your therapist');
     expect(el.shadowRoot!.querySelector('[part~="form"]')).to.equal(null);
+    // Issue 20: a closed offer is not a success: its bar is not the success green.
+    const next = el.shadowRoot!.querySelector<HTMLElement>('[part~="next"]')!;
+    expect(next.getAttribute('part')).to.contain('closed');
+    // rgb(30, 107, 58): the light scheme's success green.
+    expect(getComputedStyle(next).borderInlineStartColor).to.not.equal('rgb(30, 107, 58)');
     await expect(el).to.be.accessible();
   });
 

@@ -137,6 +137,10 @@ describe('<rc-team-queue>', () => {
     const resolved = $$(el, '[part~="request"]');
     expect(resolved.length).to.be.at.least(1);
     expect(resolved[0]!.querySelector('[part~="resolution"]')).to.not.equal(null);
+    // Issue 20: a resolved request's age is history, not marked overdue (the demo's is six days old).
+    expect(el.shadowRoot!.querySelectorAll('[part~="age-old"]'), 'no resolved request marked overdue').to.have.length(
+      0,
+    );
     await expect(el).to.be.accessible();
     // A resolved request shows how it was resolved, and offers nothing to do.
     resolved[0]!.querySelector<HTMLButtonElement>('[part~="open-request"]')!.click();
