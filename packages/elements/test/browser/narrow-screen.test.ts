@@ -84,7 +84,7 @@ describe('at 360 px wide', () => {
       { token: host.offerTokens.open!, locale: 'de' },
       { as: null },
     );
-    await waitUntil(() => text(el).includes('bei Ihrer Therapeutin'), 'the German asides show');
+    await waitUntil(() => text(el).includes('Praxiszeit'), 'the German asides show');
     const asides = $$(el, '[part~="slot-aside"]');
     expect(asides.length).to.be.greaterThan(1);
     for (const aside of asides) {

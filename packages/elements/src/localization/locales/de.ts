@@ -143,7 +143,7 @@ export const templates = (str: typeof strTag) => ({
   'rc.response.session': str`Ihre Sitzung am ${0} kann nicht stattfinden. Das tut uns leid.`,
   'rc.response.zone': str`Zeiten in Ortszeit ${0} (${1}).`,
   'rc.response.refund-with-team': str`Eine Erstattung von ${0} für diese Sitzung liegt beim Plattform-Team, das Sie informiert. Bis dahin können Sie einen neuen Termin wählen.`,
-  'rc.response.therapist-time': str`${0} bei Ihrer Therapeutin oder Ihrem Therapeuten`,
+  'rc.response.therapist-time': str`Praxiszeit ${0}`,
   'rc.response.slot-taken': 'Dieser Termin ist nicht mehr frei. Bitte wählen Sie einen anderen.',
   'rc.response.early': 'sehr früh für Sie',
   'rc.response.late': 'sehr spät für Sie',
