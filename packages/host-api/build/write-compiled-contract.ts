@@ -32,7 +32,10 @@ const routeExports = (of: readonly EndpointId[]) =>
   }));
 
 /** The three modules' parts: every route compiled together, so a schema both sides name is declared once. */
-function contractParts() {
+let parts: ReturnType<typeof splitContract> | undefined;
+const contractParts = () => (parts ??= splitContract());
+
+function splitContract() {
   const whole = compiledModuleSource({
     header: '',
     imports: [],

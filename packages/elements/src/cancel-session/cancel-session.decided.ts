@@ -20,6 +20,7 @@ import type { CancelSuccessDetail } from './cancel-session.js';
 
 // What <rc-cancel-session> shows once the policy has decided, loaded with the engine.
 export { policyFromRules } from '../internal/policy-from-rules.decided.js';
+export { warmFormatters } from '../internal/warm-formatters.decided.js';
 
 /** What the form shows, and where what the therapist does goes. */
 export interface CancelFormProps extends SessionFormProps {

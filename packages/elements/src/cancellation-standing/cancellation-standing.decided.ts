@@ -7,6 +7,7 @@ import type { Threshold } from './cancellation-standing.js';
 // What <rc-cancellation-standing> shows once the policy has decided, loaded with the engine.
 export { deriveFacts } from '@raincheck/policy/decide';
 export { policyFromRules } from '../internal/policy-from-rules.decided.js';
+export { warmFormatters } from '../internal/warm-formatters.decided.js';
 
 function levelLabel(level: WarningLevel): string {
   switch (level) {

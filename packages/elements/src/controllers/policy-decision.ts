@@ -6,6 +6,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { RulesSource } from '../config/config.js';
 import { DecisionEvent } from '../events/decision-event.js';
 import type { policyFromRules } from '../internal/policy-from-rules.decided.js';
+import type { warmFormatters } from '../internal/warm-formatters.decided.js';
 import { loadRulesFromUrl } from '../internal/rules-url.js';
 import { yieldToMain } from '../internal/yield-to-main.js';
 
@@ -16,6 +17,8 @@ import { yieldToMain } from '../internal/yield-to-main.js';
  */
 export interface ViewsModule {
   readonly policyFromRules: typeof policyFromRules;
+  /** The decided form's formatters, made before its first render. */
+  readonly warmFormatters: typeof warmFormatters;
 }
 
 /** What the policy lets the person do: do it themselves, ask the team, or nothing. */
@@ -109,7 +112,7 @@ export class PolicyDecision<Views extends ViewsModule = ViewsModule> implements 
         signal.throwIfAborted();
         // Before the form's first render, the formatters it will use, in tasks of their own.
         const locale = options.formatLocale?.();
-        if (locale && !this.decision && (await views.policyFromRules.warmFormatters(locale, loaded))) {
+        if (locale && !this.decision && (await views.warmFormatters(locale, loaded))) {
           await yieldToMain();
           signal.throwIfAborted();
         }

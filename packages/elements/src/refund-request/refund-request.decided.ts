@@ -15,6 +15,7 @@ import type { RefundSuccessDetail } from './refund-request.js';
 
 // What <rc-refund-request> shows once the policy has decided, loaded with the engine.
 export { policyFromRules } from '../internal/policy-from-rules.decided.js';
+export { warmFormatters } from '../internal/warm-formatters.decided.js';
 // The write controller comes with the views: a write follows the decision (FlowElement.importWriter).
 export { WriteController } from '../controllers/write-once.js';
 // The write routes come with the write controller: their schemas stay out of the first load.

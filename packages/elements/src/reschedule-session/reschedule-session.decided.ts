@@ -20,6 +20,7 @@ import type { RescheduleSuccessDetail } from './reschedule-session.js';
 
 // What <rc-reschedule-session> shows once the policy has decided, loaded with the engine.
 export { policyFromRules } from '../internal/policy-from-rules.decided.js';
+export { warmFormatters } from '../internal/warm-formatters.decided.js';
 
 /** What the form shows, and where what the therapist does goes. */
 export interface RescheduleFormProps extends SessionFormProps {
