@@ -29,14 +29,16 @@ export const SIZE_TARGETS: SizeBudget = { firstLoad: 18 * KB, wholeFlow: 30 * KB
  * its target without saying why in the README.
  */
 export const SIZE_BUDGETS: Readonly<Record<WidgetTag, SizeBudget>> = {
-  'rc-cancel-session': { firstLoad: 21_000, wholeFlow: 40_500 },
-  'rc-reschedule-session': { firstLoad: 21_000, wholeFlow: 39_500 },
-  'rc-refund-request': { firstLoad: 21_000, wholeFlow: 36_500 },
-  'rc-attendance-update': { firstLoad: 21_000, wholeFlow: 37_000 },
-  'rc-client-response': { firstLoad: 21_000, wholeFlow: 23_500 },
-  'rc-availability': { firstLoad: 20_500, wholeFlow: 37_000 },
-  'rc-cancellation-standing': { firstLoad: 19_500, wholeFlow: 33_500 },
-  'rc-team-queue': { firstLoad: 20_500, wholeFlow: 26_500 },
+  // The failure sentences moved from each first load into its lazy module (fail19): first loads −0.6 KB,
+  // whole flows +0.3–0.5 KB (they gzip apart from the rest of the first load), less than what moved.
+  'rc-cancel-session': { firstLoad: 20_500, wholeFlow: 41_000 },
+  'rc-reschedule-session': { firstLoad: 20_500, wholeFlow: 40_500 },
+  'rc-refund-request': { firstLoad: 20_500, wholeFlow: 37_000 },
+  'rc-attendance-update': { firstLoad: 20_500, wholeFlow: 37_500 },
+  'rc-client-response': { firstLoad: 20_500, wholeFlow: 24_000 },
+  'rc-availability': { firstLoad: 20_000, wholeFlow: 37_500 },
+  'rc-cancellation-standing': { firstLoad: 19_000, wholeFlow: 33_500 },
+  'rc-team-queue': { firstLoad: 20_000, wholeFlow: 27_000 },
 };
 
 /** What only some pages load, as bench.ts counts it: another locale's strings, the rule-file validator. */

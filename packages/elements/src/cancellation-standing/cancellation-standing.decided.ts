@@ -8,6 +8,7 @@ import type { Threshold } from './cancellation-standing.js';
 export { deriveFacts } from '@raincheck/policy/decide';
 export { policyFromRules } from '../internal/policy-from-rules.decided.js';
 export { warmFormatters } from '../internal/warm-formatters.decided.js';
+export { wordFailure } from '../internal/failure-wording.decided.js';
 
 function levelLabel(level: WarningLevel): string {
   switch (level) {

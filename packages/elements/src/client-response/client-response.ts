@@ -21,6 +21,7 @@ import type { ResponseSuccessDetail } from '../events/client-response-details.js
 export * from '../events/client-response-events.js';
 import { ResponseErrorEvent, ResponseSubmitEvent, ResponseSuccessEvent } from '../events/client-response-events.js';
 import { WriteController } from '../controllers/write-once.js';
+import type { FailureWordingModule } from '../internal/failure.js';
 import { FlowElement, type WidgetErrorDetail, type WriterModule } from '../internal/flow-element.js';
 import { slotPicker, submitFooter } from '../internal/form-templates.js';
 import { frame } from '../internal/frame.js';
@@ -108,6 +109,11 @@ export class RcClientResponse extends FlowElement {
   /** The client answers at once, with no decision before: its write controller is in its first load. */
   protected override importWriter(): WriterModule {
     return { WriteController };
+  }
+
+  /** Its failures' wording (the widget has no lazy module of its own yet to re-export it from). */
+  protected override importFailureWording(): Promise<FailureWordingModule> {
+    return import('../internal/failure-wording.decided.js');
   }
 
   protected get subject(): string {

@@ -5,6 +5,7 @@ import type { Action, Decision, Facts, Policy } from '@raincheck/policy';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { RulesSource } from '../config/config.js';
 import { DecisionEvent } from '../events/decision-event.js';
+import type { wordFailure } from '../internal/failure-wording.decided.js';
 import type { policyFromRules } from '../internal/policy-from-rules.decided.js';
 import type { warmFormatters } from '../internal/warm-formatters.decided.js';
 import { loadRulesFromUrl } from '../internal/rules-url.js';
@@ -19,6 +20,8 @@ export interface ViewsModule {
   readonly policyFromRules: typeof policyFromRules;
   /** The decided form's formatters, made before its first render. */
   readonly warmFormatters: typeof warmFormatters;
+  /** What a failure reads: the widget words its failures with it (see {@link PolicyDecisionOptions.viewsLoader}). */
+  readonly wordFailure: typeof wordFailure;
 }
 
 /** What the policy lets the person do: do it themselves, ask the team, or nothing. */
@@ -53,6 +56,8 @@ export interface PolicyDecisionOptions<Views extends ViewsModule> {
    * (without it, they start once the first call has answered, with {@link PolicyDecision.prefetch}).
    */
   readonly besideLoad?: (start: () => void) => void;
+  /** Hands the widget {@link PolicyDecision.loadViews}, where its failures' wording comes from. */
+  readonly viewsLoader?: (load: () => Promise<Views>) => void;
   /** Whether a call beside the load's first may carry the token (not one the page sees has expired). */
   readonly tokenUnexpired?: () => Promise<boolean>;
   readonly timeoutMs: () => number | undefined;
@@ -91,6 +96,7 @@ export class PolicyDecision<Views extends ViewsModule = ViewsModule> implements 
   ) {
     host.addController(this);
     options.besideLoad?.(() => void this.#prefetchBeside());
+    options.viewsLoader?.(() => this.loadViews());
     this.#deciding = new Task(host, {
       autoRun: false,
       task: async (_args, { signal }) => {

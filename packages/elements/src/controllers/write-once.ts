@@ -1,7 +1,7 @@
 import { msg } from '@lit/localize';
 import { HostResponseError, NetworkError, TimeoutError } from '@raincheck/host-api/client';
 import type { ReactiveControllerHost } from 'lit';
-import { describeFailure, type WidgetErrorDetail } from '../internal/failure.js';
+import { describeFailure, type WidgetErrorDetail, type WordFailure } from '../internal/failure.js';
 import { IntentKeys } from '../internal/intent-keys.js';
 
 /** One write the person asked for: its events, and how to send it. */
@@ -29,6 +29,11 @@ export interface WriteSteps<Result> {
   readonly started: () => void;
   readonly succeeded: (result: Result) => void;
   readonly failed: (failure: WidgetErrorDetail) => void;
+  /**
+   * The failure wording (its module comes with the write controller: it is loaded already), or
+   * undefined when it could not load (then a sentence saying so).
+   */
+  readonly wording: () => WordFailure | undefined | Promise<WordFailure | undefined>;
 }
 
 /**
@@ -73,7 +78,11 @@ export class WriteController {
       this.host.dispatchEvent(intent.succeeded(result));
       return result;
     } catch (error) {
-      const failure = describeFailure(error, (intent.tellsClient ?? true) ? () => clientTold(error) : undefined);
+      const failure = describeFailure(
+        error,
+        await this.steps.wording(),
+        (intent.tellsClient ?? true) ? () => clientTold(error) : undefined,
+      );
       // A final answer for the write that failed: trying again is a new intent for it, with a new
       // key. The writes before it succeeded and keep theirs, so trying again replays them.
       const failed = used.at(-1);

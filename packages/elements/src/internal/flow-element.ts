@@ -3,7 +3,7 @@ import { fillPath } from '@raincheck/host-api/client';
 import type { PropertyValues } from 'lit';
 import type { PolicyDecisionOptions, ViewsModule } from '../controllers/policy-decision.js';
 import type { WriteController, WriteIntent } from '../controllers/write-once.js';
-import { describeFailure, type WidgetErrorDetail } from './failure.js';
+import { describeFailure, type FailureWordingModule, type WidgetErrorDetail, type WordFailure } from './failure.js';
 import { RaincheckElement } from './raincheck-element.js';
 import { yieldToMain } from './yield-to-main.js';
 
@@ -41,11 +41,16 @@ export abstract class FlowElement extends RaincheckElement {
   #loadFailed = false;
   /** What starts beside each load's first call (the rules). */
   readonly #besideLoad: (() => void)[] = [];
+  /** The policy's decided-phase module, for a widget that decides: its failures' wording comes with it. */
+  #loadViews: (() => Promise<FailureWordingModule>) | undefined;
+  /** Counts the loads and writes started: a failure still being worded is not shown over a newer one. */
+  #attempts = 0;
 
   /** The load: it runs again when the subject or the host connection changes (not the locale, not the rules). */
   readonly #loading = new Task(this, {
     args: () => [this.subject, this.connection.generation] as const,
     task: async ([subject], { signal }) => {
+      this.#attempts++;
       if (!subject || !this.connection.configured) return initialState;
       this.resetSubject();
       this.state = 'loading';
@@ -87,6 +92,7 @@ export abstract class FlowElement extends RaincheckElement {
   #writerFrom({ WriteController }: WriterModule): WriteController {
     this.#writer ??= new WriteController(this, {
       started: () => {
+        this.#attempts++;
         this.state = 'submitting';
         this.failure = undefined;
       },
@@ -97,6 +103,7 @@ export abstract class FlowElement extends RaincheckElement {
         this.failure = failure;
         this.state = 'error';
       },
+      wording: () => this.#failureWording(),
     });
     return this.#writer;
   }
@@ -164,11 +171,36 @@ export abstract class FlowElement extends RaincheckElement {
     }
   }
 
-  /** Turns any failure into what the person reads (see {@link describeFailure}), and moves to the error state. */
-  protected fail(error: unknown): WidgetErrorDetail {
-    this.failure = describeFailure(error);
-    this.state = 'error';
-    return this.failure;
+  /**
+   * Where the failures' wording comes from: the widget's lazy module, which re-exports it; by default
+   * the policy's decided-phase module (imported as the widget connects), none for a widget without
+   * one (its failures then say that its messages could not load). Never an `import()` of its own:
+   * Vite 8 splits a first load that reaches three.
+   */
+  protected importFailureWording(): Promise<FailureWordingModule> | undefined {
+    return this.#loadViews?.();
+  }
+
+  /** The failures' wording, once its module has loaded (usually already); undefined when it cannot load. */
+  #failureWording(): Promise<WordFailure | undefined> | undefined {
+    return this.importFailureWording()?.then(
+      ({ wordFailure }) => wordFailure,
+      () => undefined,
+    );
+  }
+
+  /**
+   * Turns any failure into what the person reads (see {@link describeFailure}), and moves to the
+   * error state. Before its wording has loaded, the widget stays as it is until it has: a sentence
+   * shown, then replaced, would be announced twice.
+   */
+  protected fail(error: unknown): void {
+    const attempt = this.#attempts;
+    void Promise.resolve(this.#failureWording()).then((wording) => {
+      if (attempt !== this.#attempts) return;
+      this.failure = describeFailure(error, wording);
+      this.state = 'error';
+    });
   }
 
   /**
@@ -181,6 +213,7 @@ export abstract class FlowElement extends RaincheckElement {
     | 'transport'
     | 'connected'
     | 'besideLoad'
+    | 'viewsLoader'
     | 'tokenUnexpired'
     | 'formatLocale'
     | 'timeoutMs'
@@ -192,6 +225,7 @@ export abstract class FlowElement extends RaincheckElement {
       transport: () => this.host,
       connected: () => this.connection.configured,
       besideLoad: (start) => this.#besideLoad.push(start),
+      viewsLoader: (load) => (this.#loadViews = load),
       tokenUnexpired: () => this.connection.tokenUnexpired(),
       formatLocale: () => this.formatLocale,
       timeoutMs: () => this.settings.timeoutMs,

@@ -18,6 +18,7 @@ export { policyFromRules } from '../internal/policy-from-rules.decided.js';
 export { warmFormatters } from '../internal/warm-formatters.decided.js';
 // The write controller comes with the views: a write follows the decision (FlowElement.importWriter).
 export { WriteController } from '../controllers/write-once.js';
+export { wordFailure } from '../internal/failure-wording.decided.js';
 // The write routes come with the write controller: their schemas stay out of the first load.
 export { refundSessionRoute } from '@raincheck/host-api/client/writes';
 

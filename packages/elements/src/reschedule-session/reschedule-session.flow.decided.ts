@@ -2,5 +2,6 @@
 // write controller, which a write after the decision needs (FlowElement.importWriter): one lazy chunk.
 export * from './reschedule-session.decided.js';
 export { WriteController } from '../controllers/write-once.js';
+export { wordFailure } from '../internal/failure-wording.decided.js';
 // The write routes come with the write controller: their schemas stay out of the first load.
 export { createTeamRequestRoute, rescheduleSessionRoute } from '@raincheck/host-api/client/writes';

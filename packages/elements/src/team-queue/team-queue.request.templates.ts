@@ -15,6 +15,8 @@ import { resolvedLabel } from './team-queue.templates.js';
 // confirm step and the result, with the write controller that sends the resolution. Loaded with the
 // request itself, so the queue's first load does not carry them.
 export { WriteController } from '../controllers/write-once.js';
+// eslint-disable-next-line no-restricted-imports -- this is the queue's lazy module (an import()), not its first load
+export { wordFailure } from '../internal/failure-wording.decided.js';
 
 /** What the team member chooses: "Approve the refund" … */
 function actionLabel(action: TeamResolutionAction): string {

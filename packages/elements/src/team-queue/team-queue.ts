@@ -10,7 +10,7 @@ import {
   type TeamRequestKind,
   type TeamResolutionAction,
 } from '@raincheck/host-api/client';
-import { Task } from '@lit/task';
+import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { WriteController } from '../controllers/write-once.js';
 import type { ResolutionSubmitDetail, ResolutionSuccessDetail } from '../events/team-queue-details.js';
@@ -200,6 +200,7 @@ export class RcTeamQueue extends RaincheckElement {
       failed: (failure) => {
         this.#show(failure, 'resolution');
       },
+      wording: () => views.wordFailure,
     });
     return this.#writer;
   }
@@ -284,8 +285,21 @@ export class RcTeamQueue extends RaincheckElement {
     void this.#loadQueue();
   }
 
+  /**
+   * Shows a failed load once its wording has loaded (with an opened request's views; usually there
+   * already): until then the queue stays loading, so the alert is announced once, worded.
+   */
   #fail(error: unknown, step: FailedStep): void {
-    this.#show(describeFailure(error), step);
+    void this.#importViews()
+      .then(
+        ({ wordFailure }) => wordFailure,
+        () => undefined,
+      )
+      .then((wording) => {
+        // Not when another load has started meanwhile.
+        if (this.#shown.status === TaskStatus.ERROR && this.#shown.error === error)
+          this.#show(describeFailure(error, wording), step);
+      });
   }
 
   #show(failure: WidgetErrorDetail, step: FailedStep): void {

@@ -34,6 +34,8 @@ export const templates = (str: typeof strTag) => ({
   'rc.error.rules-url-failed': str`Der Server mit den Regeln dieser Seite (${0}) konnte sie nicht senden (${1}). Es ging nichts verloren: Versuchen Sie es gleich noch einmal.`,
   'rc.error.rules-url-timeout': str`Der Server mit den Regeln dieser Seite (${0}) hat nicht rechtzeitig geantwortet. Es ging nichts verloren: Versuchen Sie es erneut.`,
   'rc.error.rules-url-unreachable': str`Die Regeln dieser Seite waren unter ${0} nicht erreichbar. Es ging nichts verloren: Versuchen Sie es erneut.`,
+  'rc.error.messages-not-loaded':
+    'Etwas ist schiefgegangen, und diese Seite konnte ihre Meldungen nicht laden. Es ging nichts verloren: Versuchen Sie es erneut.',
   'rc.cancel.heading': 'Sitzung absagen',
   'rc.cancel.loading': 'Die Sitzung wird geladen …',
   'rc.cancel.heading-team': 'Das Team um Absage bitten',
