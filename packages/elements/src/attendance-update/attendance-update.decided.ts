@@ -22,6 +22,7 @@ export { warmFormatters } from '../internal/warm-formatters.decided.js';
 // The write controller comes with the views: a write follows the decision (FlowElement.importWriter).
 export { WriteController } from '../controllers/write-once.js';
 export { wordFailure } from '../internal/failure-wording.decided.js';
+export { formStyles } from '../styles/form.styles.js';
 // The write routes come with the write controller: their schemas stay out of the first load.
 export { updateAttendanceRoute } from '@raincheck/host-api/client/writes';
 

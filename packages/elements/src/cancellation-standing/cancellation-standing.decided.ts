@@ -9,6 +9,7 @@ export { deriveFacts } from '@raincheck/policy/decide';
 export { policyFromRules } from '../internal/policy-from-rules.decided.js';
 export { warmFormatters } from '../internal/warm-formatters.decided.js';
 export { wordFailure } from '../internal/failure-wording.decided.js';
+export { formStyles } from '../styles/form.styles.js';
 
 function levelLabel(level: WarningLevel): string {
   switch (level) {

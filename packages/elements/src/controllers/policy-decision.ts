@@ -2,9 +2,10 @@ import { msg, str } from '@lit/localize';
 import { Task, TaskStatus } from '@lit/task';
 import { getRulesRoute, type DecisionShown, type HostTransport } from '@raincheck/host-api/client';
 import type { Action, Decision, Facts, Policy } from '@raincheck/policy';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { CSSResult, ReactiveController, ReactiveControllerHost } from 'lit';
 import type { RulesSource } from '../config/config.js';
 import { DecisionEvent } from '../events/decision-event.js';
+import { adoptSheet } from '../internal/adopt-styles.js';
 import type { wordFailure } from '../internal/failure-wording.decided.js';
 import type { policyFromRules } from '../internal/policy-from-rules.decided.js';
 import type { warmFormatters } from '../internal/warm-formatters.decided.js';
@@ -22,6 +23,8 @@ export interface ViewsModule {
   readonly warmFormatters: typeof warmFormatters;
   /** What a failure reads: the widget words its failures with it (see {@link PolicyDecisionOptions.viewsLoader}). */
   readonly wordFailure: typeof wordFailure;
+  /** The form's, the decision's and the result's styles (styles/form.styles.ts), adopted as the module arrives. */
+  readonly formStyles: CSSResult;
 }
 
 /** What the policy lets the person do: do it themselves, ask the team, or nothing. */
@@ -133,8 +136,11 @@ export class PolicyDecision<Views extends ViewsModule = ViewsModule> implements 
   }
 
   hostConnected(): void {
-    // Imported now, beside the widget's own load: the decided-phase module, with the engine.
-    void this.loadViews().catch(() => undefined);
+    // Imported now, beside the widget's own load: the decided-phase module, with the engine. Its styles
+    // join the widget's as it arrives, before the first decided render (which awaits the same module).
+    void this.loadViews()
+      .then((views) => adoptSheet(this.host, views.formStyles))
+      .catch(() => undefined);
   }
 
   /** Starts loading the rules (once the host has answered the widget's first call), so the decision need not wait for them. */

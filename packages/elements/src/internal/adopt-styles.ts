@@ -19,12 +19,17 @@ class AdoptStyles extends Directive {
 
   override update(part: ChildPart, [styles]: [CSSResult]): typeof nothing {
     // The host, not the part's parent: a template rendered for the first time is not in the root yet.
-    const root = (part.options?.host as { renderRoot?: unknown } | undefined)?.renderRoot;
-    const sheet = styles.styleSheet;
-    if (root instanceof ShadowRoot && sheet && !root.adoptedStyleSheets.includes(sheet))
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    adoptSheet(part.options?.host, styles);
     return nothing;
   }
+}
+
+/** Adds `styles` to `host`'s shadow root once, after the sheets it already has (see {@link adoptStyles}). */
+export function adoptSheet(host: unknown, styles: CSSResult): void {
+  const root = (host as { renderRoot?: unknown } | undefined)?.renderRoot;
+  const sheet = styles.styleSheet;
+  if (root instanceof ShadowRoot && sheet && !root.adoptedStyleSheets.includes(sheet))
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
 }
 
 export const adoptStyles = directive(AdoptStyles);

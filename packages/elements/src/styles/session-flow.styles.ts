@@ -1,78 +1,12 @@
 import { css } from 'lit';
 
-/** The form, decision and slot picker every session widget shares. */
+/**
+ * What every session widget shows before anything is decided: the session, and a failure. The form,
+ * the decision and the result come with {@link formStyles}, in the decided phase (form.styles.ts).
+ */
 export const sessionFlowStyles = css`
-  form {
-    display: grid;
-    gap: var(--_space);
-  }
-  fieldset {
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    margin: 0;
-    padding: calc(var(--_space) / 2) var(--_space);
-  }
-  legend {
-    font-weight: 600;
-    padding-inline: 0.25rem;
-  }
-  /* A label that wraps keeps its radio or checkbox beside its first line, not halfway down it; one line is
-     still 2.75rem high (44 px) and centred. */
-  .choice {
-    display: flex;
-    align-items: flex-start;
-    gap: 0.5rem;
-    min-block-size: 2.75rem;
-    box-sizing: border-box;
-    padding-block: 0.625rem;
-  }
-  .choice > input {
-    margin-block-start: max(0px, calc((1lh - 1.5rem) / 2));
-  }
-  .field {
-    display: grid;
-    gap: 0.25rem;
-  }
-  .zone,
-  .hint {
-    color: var(--_muted);
-  }
   [part~='session'] {
     color: var(--_muted);
-  }
-  [part~='decision'] {
-    background: var(--_surface-raised);
-    border-radius: var(--_radius);
-    padding: calc(var(--_space) / 2) var(--_space);
-  }
-  [part~='decision'] ul {
-    margin: 0;
-    padding-inline-start: 1.25rem;
-  }
-  [part~='warning'] {
-    color: var(--_warning);
-    font-weight: 600;
-  }
-  details summary {
-    cursor: pointer;
-    min-block-size: 1.5rem;
-    color: var(--_accent);
-  }
-  details ul {
-    font-weight: normal;
-    color: var(--_text);
-  }
-  [part~='day'] {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.25rem 1rem;
-    padding-block: 0.25rem;
-  }
-  .day-label {
-    flex-basis: 100%;
-    margin: 0.25rem 0 0;
-    font-weight: 600;
   }
   [part~='error'] {
     border-inline-start: 4px solid var(--_danger);
@@ -83,11 +17,5 @@ export const sessionFlowStyles = css`
   /* Alone in the widget (a load that failed) the error ends its content: the widget's padding is the gap. */
   [part~='error']:last-child {
     margin-block-end: 0;
-  }
-  /* What happens next reads as body text; the green bar marks it as done, so a closed offer or a long
-     list of sent messages is not a block of green. */
-  [part~='next'] {
-    border-inline-start: 4px solid var(--_success);
-    padding-inline-start: var(--_space);
   }
 `;

@@ -91,31 +91,6 @@ export const baseStyles = css`
     outline-offset: 2px;
   }
 
-  input,
-  textarea,
-  select {
-    font: inherit;
-    color: inherit;
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: calc(var(--_radius) / 2);
-  }
-  textarea {
-    inline-size: 100%;
-    box-sizing: border-box;
-    min-block-size: 4rem;
-    padding: 0.5rem;
-  }
-  input[type='checkbox'],
-  input[type='radio'] {
-    inline-size: 1.5rem;
-    block-size: 1.5rem;
-    /* A label that wraps (a narrow phone) must not squeeze the target below 24 px. */
-    flex: none;
-    margin: 0;
-    accent-color: var(--_accent);
-  }
-
   .visually-hidden {
     position: absolute;
     inline-size: 1px;
