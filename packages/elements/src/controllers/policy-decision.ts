@@ -5,7 +5,7 @@ import type { Action, Decision, Facts, Policy } from '@raincheck/policy';
 import type { CSSResult, ReactiveController, ReactiveControllerHost } from 'lit';
 import type { RulesSource } from '../config/config.js';
 import { DecisionEvent } from '../events/decision-event.js';
-import { adoptSheet } from '../internal/adopt-styles.js';
+import { adoptSheet } from '../internal/adopt-sheet.js';
 import type { wordFailure } from '../internal/failure-wording.decided.js';
 import type { policyFromRules } from '../internal/policy-from-rules.decided.js';
 import type { warmFormatters } from '../internal/warm-formatters.decided.js';

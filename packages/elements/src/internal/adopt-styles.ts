@@ -1,5 +1,6 @@
 import { nothing, type CSSResult } from 'lit';
 import { Directive, directive, PartType, type ChildPart, type PartInfo } from 'lit/directive.js';
+import { adoptSheet } from './adopt-sheet.js';
 
 /**
  * `${adoptStyles(sheet)}` in a template adds `sheet` to the rendering element's shadow root, once:
@@ -22,14 +23,6 @@ class AdoptStyles extends Directive {
     adoptSheet(part.options?.host, styles);
     return nothing;
   }
-}
-
-/** Adds `styles` to `host`'s shadow root once, after the sheets it already has (see {@link adoptStyles}). */
-export function adoptSheet(host: unknown, styles: CSSResult): void {
-  const root = (host as { renderRoot?: unknown } | undefined)?.renderRoot;
-  const sheet = styles.styleSheet;
-  if (root instanceof ShadowRoot && sheet && !root.adoptedStyleSheets.includes(sheet))
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
 }
 
 export const adoptStyles = directive(AdoptStyles);
