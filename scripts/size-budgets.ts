@@ -33,7 +33,7 @@ export const SIZE_BUDGETS: Readonly<Record<WidgetTag, SizeBudget>> = {
   'rc-reschedule-session': { firstLoad: 21_000, wholeFlow: 39_500 },
   'rc-refund-request': { firstLoad: 21_000, wholeFlow: 36_500 },
   'rc-attendance-update': { firstLoad: 21_000, wholeFlow: 37_000 },
-  'rc-client-response': { firstLoad: 21_000, wholeFlow: 23_500 },
+  'rc-client-response': { firstLoad: 20_000, wholeFlow: 24_500 },
   'rc-availability': { firstLoad: 20_500, wholeFlow: 37_000 },
   'rc-cancellation-standing': { firstLoad: 19_500, wholeFlow: 33_500 },
   'rc-team-queue': { firstLoad: 20_500, wholeFlow: 26_500 },
