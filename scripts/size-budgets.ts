@@ -35,7 +35,7 @@ export const SIZE_BUDGETS: Readonly<Record<WidgetTag, SizeBudget>> = {
   'rc-reschedule-session': { firstLoad: 20_500, wholeFlow: 40_500 },
   'rc-refund-request': { firstLoad: 20_500, wholeFlow: 37_000 },
   'rc-attendance-update': { firstLoad: 20_500, wholeFlow: 37_500 },
-  'rc-client-response': { firstLoad: 20_500, wholeFlow: 24_000 },
+  'rc-client-response': { firstLoad: 20_500, wholeFlow: 25_000 },
   'rc-availability': { firstLoad: 20_000, wholeFlow: 37_500 },
   'rc-cancellation-standing': { firstLoad: 19_000, wholeFlow: 33_500 },
   'rc-team-queue': { firstLoad: 20_000, wholeFlow: 27_000 },

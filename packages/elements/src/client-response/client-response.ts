@@ -1,12 +1,5 @@
 import { msg, str } from '@lit/localize';
-import {
-  answerOfferRoute,
-  getOfferRoute,
-  HostResponseError,
-  type Offer,
-  type Refund,
-  type Slot,
-} from '@raincheck/host-api/client';
+import { getOfferRoute, type Offer, type Slot } from '@raincheck/host-api/client';
 import { html, nothing, type TemplateResult } from 'lit';
 import {
   formatDateTime,
@@ -20,9 +13,8 @@ import {
 import type { ResponseSuccessDetail } from '../events/client-response-details.js';
 export * from '../events/client-response-events.js';
 import { ResponseErrorEvent, ResponseSubmitEvent, ResponseSuccessEvent } from '../events/client-response-events.js';
-import { WriteController } from '../controllers/write-once.js';
 import type { FailureWordingModule } from '../internal/failure.js';
-import { FlowElement, type WidgetErrorDetail, type WriterModule } from '../internal/flow-element.js';
+import { FlowElement } from '../internal/flow-element.js';
 import { slotPicker, submitFooter } from '../internal/form-templates.js';
 import { frame } from '../internal/frame.js';
 import type { ResponseSubmitDetail } from '../events/client-response-details.js';
@@ -40,8 +32,12 @@ export type {
 const EARLIEST_USUAL_HOUR = 7;
 const LATEST_USUAL_HOUR = 21;
 
-/** The choice in the form: a slot id, or the refund. */
-type Choice = { readonly slotId: string } | 'refund';
+type Choice = import('./client-response.decided.js').Choice;
+/**
+ * What <rc-client-response> loads once the offer is there (the write, and what shows after it):
+ * fetched while the client reads the offer; a submit waits for it.
+ */
+type ResponseDecided = typeof import('./client-response.decided.js');
 
 /**
  * @customElement rc-client-response
@@ -107,14 +103,28 @@ export class RcClientResponse extends FlowElement {
     this.taken = new Set();
   }
 
-  /** The client answers at once, with no decision before: its write controller is in its first load. */
-  protected override importWriter(): WriterModule {
-    return { WriteController };
+  /** The lazy module, once loaded: then a submit starts as the click happens. */
+  #decided: ResponseDecided | undefined;
+  #loadingDecided: Promise<ResponseDecided> | undefined;
+
+  /** The client answers with no decision before: its write controller comes with the views after the answer. */
+  protected override importWriter(): ResponseDecided | Promise<ResponseDecided> {
+    return (
+      this.#decided ??
+      (this.#loadingDecided ??= import('./client-response.decided.js').then(
+        (loaded) => (this.#decided = loaded),
+        (error: unknown) => {
+          // Not loaded (offline, a redeploy): the next submit or load tries again.
+          this.#loadingDecided = undefined;
+          throw error;
+        },
+      ))
+    );
   }
 
-  /** Its failures' wording (the widget has no lazy module of its own yet to re-export it from). */
+  /** Its failures' wording comes with the same lazy module (its only `import()`: Vite splits a first load at three). */
   protected override importFailureWording(): Promise<FailureWordingModule> {
-    return import('../internal/failure-wording.decided.js');
+    return Promise.resolve(this.importWriter());
   }
 
   protected get subject(): string {
@@ -123,6 +133,9 @@ export class RcClientResponse extends FlowElement {
 
   protected async loadSubject(signal: AbortSignal): Promise<void> {
     const { offer } = await this.host.send(getOfferRoute, { token: this.token, signal });
+    signal.throwIfAborted();
+    // An offer that can no longer be answered shows what the lazy module says: loading until it is there.
+    if (offer.status !== 'open') await this.importWriter();
     signal.throwIfAborted();
     this.offer = offer;
   }
@@ -143,60 +156,40 @@ export class RcClientResponse extends FlowElement {
       submit: new ResponseSubmitEvent(detail),
       scope: offer.token,
       tellsClient: false,
-      send: async (keyFor) => {
-        try {
-          return (this.result = await this.host.send(answerOfferRoute, {
-            token: offer.token,
-            idempotencyKey: keyFor('', body),
-            body,
-          }));
-        } catch (error) {
-          this.#learn(error, choice);
-          throw error;
-        }
-      },
+      // The write controller came with the lazy module: it is there.
+      send: (keyFor) =>
+        this.#decided!.answerOffer(
+          { host: this.host, token: this.token, taken: this.taken, patch: (patch) => Object.assign(this, patch) },
+          offer,
+          choice,
+          body,
+          keyFor('', body),
+        ),
       succeeded: (result) => new ResponseSuccessEvent(result),
       failed: (failure) => new ResponseErrorEvent(failure),
     });
   }
 
-  /** What a refusal teaches: a taken time is struck out; an answered or expired offer is read again. */
-  #learn(error: unknown, choice: Choice): void {
-    if (!(error instanceof HostResponseError)) return;
-    if (error.code === 'slot-taken' && choice !== 'refund') {
-      this.taken = new Set([...this.taken, choice.slotId]);
-      this.choice = undefined;
-    } else if (error.code === 'offer-answered' || error.code === 'offer-expired') {
-      void this.host
-        .send(getOfferRoute, { token: this.token })
-        .then(({ offer }) => (this.offer = offer))
-        .catch(() => undefined);
-    }
-  }
-
   protected override render(): TemplateResult {
-    if (this.state === 'success' && this.result) return this.#renderSuccess(this.result);
     const offer = this.offer;
+    const decided = this.#decided;
+    if (this.state === 'success' && this.result && decided)
+      return decided.successView(this.result, this.formatLocale, this.#zone);
     return frame({
       heading: msg('Your session was cancelled', { id: 'rc.response.heading' }),
       status: this.state === 'loading' ? msg('Loading your options…', { id: 'rc.response.loading' }) : undefined,
       summary: offer ? this.#renderSession(offer) : nothing,
-      failure: this.state === 'error' ? this.#shownFailure() : undefined,
+      // A time taken meanwhile (only a write learns it) reads in the page's language, not the host's words.
+      failure: this.state === 'error' ? (decided ? decided.shownFailure(this.failure) : this.failure) : undefined,
       onRetry: this.failure?.retryable
         ? () => (offer ? void this.#submit(new Event('submit')) : void this.load())
         : undefined,
-      body: offer ? (offer.status === 'open' ? this.#renderForm(offer) : this.#renderClosed(offer)) : nothing,
+      body: offer
+        ? offer.status === 'open'
+          ? this.#renderForm(offer)
+          : (decided?.closedView(offer, this.formatLocale, this.#zone) ?? nothing)
+        : nothing,
     });
-  }
-
-  /** The failure as the client reads it: a time taken meanwhile in the page's language, not the host's words. */
-  #shownFailure(): WidgetErrorDetail | undefined {
-    const failure = this.failure;
-    if (failure?.code !== 'slot-taken') return failure;
-    return {
-      ...failure,
-      message: msg('That time is no longer free. Choose another one.', { id: 'rc.response.slot-taken' }),
-    };
   }
 
   #renderSession(offer: Offer): TemplateResult {
@@ -291,76 +284,6 @@ export class RcClientResponse extends FlowElement {
     ]
       .filter(Boolean)
       .join(' · ')})</span>`;
-  }
-
-  /** An offer that can no longer be answered: what happened, and what the client can still do. */
-  #renderClosed(offer: Offer): TemplateResult {
-    const locale = this.formatLocale;
-    const answer = offer.answer;
-    const slot = answer?.slotId ? offer.alternatives.find((s) => s.id === answer.slotId) : undefined;
-    return html`<div part="next closed" role="status">
-      ${
-        offer.status === 'expired'
-          ? html`<p>${msg(str`This offer closed on ${formatDateTime(offer.expiresAt, locale, this.#zone)}.`, { id: 'rc.response.expired' })}</p>`
-          : html`<p>
-            ${
-              answer?.choice === 'refund'
-                ? msg('You have already chosen a refund.', { id: 'rc.response.answered-refund' })
-                : slot
-                  ? msg(str`You have already booked ${formatDateTime(slot.startsAt, locale, this.#zone)}.`, {
-                      id: 'rc.response.answered-slot',
-                    })
-                  : msg('This offer has already been answered.', { id: 'rc.response.answered' })
-            }
-          </p>`
-      }
-      <p>${msg('To choose another time or ask about a refund, reply to the message you received or contact your therapist.', { id: 'rc.response.contact' })}</p>
-    </div>`;
-  }
-
-  #refundNext(refund: Refund): string {
-    const amount = formatMoney(refund.amount.amount, refund.amount.currency, this.formatLocale);
-    switch (refund.status) {
-      case 'pending-review':
-        return msg(str`The platform team confirms your refund of ${amount} and lets you know.`, {
-          id: 'rc.response.next-review',
-        });
-      case 'failed':
-        return msg(
-          str`Your refund of ${amount} could not be issued yet; the platform team is on it and lets you know.`,
-          { id: 'rc.response.next-failed' },
-        );
-      case 'declined':
-        return msg(str`The platform team did not issue the refund of ${amount}; your therapist lets you know why.`, {
-          id: 'rc.response.next-declined',
-        });
-      default:
-        return msg(str`${amount} is on its way back to you, by the way you paid.`, { id: 'rc.response.next-refund' });
-    }
-  }
-
-  #renderSuccess(result: ResponseSuccessDetail): TemplateResult {
-    const locale = this.formatLocale;
-    const slotId = result.offer.answer?.slotId;
-    const slot = slotId ? result.offer.alternatives.find((s) => s.id === slotId) : undefined;
-    return html`
-      <h2 part="heading" tabindex="-1">
-        ${result.refund ? msg('Refund chosen', { id: 'rc.response.done-refund' }) : msg('New time booked', { id: 'rc.response.done' })}
-      </h2>
-      <div part="next" role="status">
-        <p>
-          ${
-            result.refund
-              ? this.#refundNext(result.refund)
-              : slot
-                ? msg(str`Your session is now on ${formatDateTime(slot.startsAt, locale, this.#zone)}.`, {
-                    id: 'rc.response.next',
-                  })
-                : nothing
-          }
-        </p>
-      </div>
-    `;
   }
 }
 

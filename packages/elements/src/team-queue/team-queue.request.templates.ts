@@ -1,22 +1,172 @@
 import { msg, str } from '@lit/localize';
-import type {
-  DecisionRecord,
-  Refund,
-  Session,
-  TeamRequestDetail,
-  TeamResolutionAction,
+import {
+  getTeamRequestRoute,
+  RESOLUTIONS_BY_KIND,
+  resolveTeamRequestRoute,
+  type DecisionRecord,
+  type HostTransport,
+  type Refund,
+  type Session,
+  type TeamRequestDetail,
+  type TeamResolutionAction,
 } from '@raincheck/host-api/client';
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { WriteController } from '../controllers/write-once.js';
+import type { ResolutionSubmitDetail } from '../events/team-queue-details.js';
+import { ResolutionErrorEvent, ResolutionSubmitEvent, ResolutionSuccessEvent } from '../events/team-queue-events.js';
 import { formatDateTime, formatMoney } from '../format/formatters.js';
-import type { ResolutionSuccessDetail } from './team-queue.js';
+import { adoptSheet } from '../internal/adopt-sheet.js';
+import type { WidgetErrorDetail } from '../internal/failure.js';
+// eslint-disable-next-line no-restricted-imports -- this is the queue's lazy module (an import()), not its first load
+import { wordFailure } from '../internal/failure-wording.decided.js';
+import type { FailedStep, FocusTarget, ResolutionSuccessDetail, TeamQueueState } from './team-queue.js';
+import { requestStyles } from './team-queue.request.styles.js';
 import { resolvedLabel } from './team-queue.templates.js';
 
 // What <rc-team-queue> shows once a request is opened: its story, the resolution form, the
-// confirm step and the result, with the write controller that sends the resolution. Loaded with the
-// request itself, so the queue's first load does not carry them.
-export { WriteController } from '../controllers/write-once.js';
-// eslint-disable-next-line no-restricted-imports -- this is the queue's lazy module (an import()), not its first load
-export { wordFailure } from '../internal/failure-wording.decided.js';
+// confirm step and the result, with the write that sends the resolution and the styles they add.
+// Loaded with the request itself, so the queue's first load does not carry them.
+export { wordFailure };
+
+/** What an opened request's views and its write read and set on <rc-team-queue>. */
+export interface RequestHost extends ReactiveControllerHost, EventTarget {
+  readonly localName: string;
+  readonly host: HostTransport;
+  state: TeamQueueState;
+  opened: TeamRequestDetail | undefined;
+  action: TeamResolutionAction | undefined;
+  note: string;
+  result: ResolutionSuccessDetail | undefined;
+  failure: WidgetErrorDetail | undefined;
+  failedStep: FailedStep | undefined;
+  readonly openedId: string | undefined;
+  focusTarget: FocusTarget | undefined;
+}
+
+/** Adds what an opened request's views need to the queue's styles, once, before the first request shows. */
+export function adoptRequestStyles(queue: HTMLElement): void {
+  adoptSheet(queue, requestStyles);
+}
+
+/** Each queue's write controller: it sends each resolution once (see {@link WriteController}). */
+const writers = new WeakMap<RequestHost, WriteController>();
+
+function writerOf(q: RequestHost): WriteController {
+  let writer = writers.get(q);
+  if (!writer)
+    writers.set(
+      q,
+      (writer = new WriteController(q, {
+        started: () => {
+          q.state = 'submitting';
+          q.failure = undefined;
+        },
+        succeeded: () => {
+          q.state = 'done';
+          q.focusTarget = { part: 'heading' };
+        },
+        failed: (failure) => {
+          q.failure = failure;
+          q.failedStep = 'resolution';
+          q.state = 'error';
+          q.focusTarget = { part: 'heading' };
+        },
+        wording: () => wordFailure,
+      })),
+    );
+  return writer;
+}
+
+/** What still stops the team member from going on, in order. */
+function missing(q: RequestHost): string[] {
+  if (!q.action) return [msg('Choose what to do.', { id: 'rc.team.missing-action' })];
+  if (q.action === 'decline-refund' && q.note.trim() === '')
+    return [msg('Write a note to the therapist: why the refund is declined.', { id: 'rc.team.missing-note' })];
+  return [];
+}
+
+/**
+ * Sends the chosen resolution once: fires the cancelable `rc-resolution-submit`, then sends under
+ * the intent's idempotency key (the same for a double click, a retry or a reload), then fires
+ * `rc-resolution-success` or `rc-resolution-error`.
+ */
+export async function resolve(q: RequestHost): Promise<void> {
+  const { opened, action } = q;
+  if (!opened || !action || missing(q).length > 0) return;
+  const { teamRequest } = opened;
+  const note = q.note.trim();
+  const detail: ResolutionSubmitDetail = { requestId: teamRequest.id, kind: teamRequest.kind, action, note };
+  const body = { action, ...(note ? { note } : {}) };
+  await writerOf(q).write({
+    submit: new ResolutionSubmitEvent(detail),
+    scope: teamRequest.id,
+    send: async (keyFor) =>
+      (q.result = await q.host.send(resolveTeamRequestRoute, {
+        requestId: teamRequest.id,
+        idempotencyKey: keyFor('', body),
+        body,
+      })),
+    succeeded: (result) => new ResolutionSuccessEvent(result),
+    failed: (failure) => {
+      // A final answer: the request may have changed meanwhile (resolved by someone else): read it again, keeping the error shown.
+      if (!failure.retryable) void reread(q, teamRequest.id);
+      return new ResolutionErrorEvent(failure);
+    },
+  });
+}
+
+/** Reads the opened request again, quietly: what it says now, if it is still the one shown. */
+async function reread(q: RequestHost, requestId: string): Promise<void> {
+  try {
+    const detail = await q.host.send(getTeamRequestRoute, { requestId });
+    if (q.openedId === requestId) q.opened = detail;
+  } catch {
+    // The error already shown stands; the next open reads it again.
+  }
+}
+
+/** An open request's resolution form, or its confirm step once a resolution is chosen (and while it is sent). */
+export function requestBody(
+  q: RequestHost,
+  opened: TeamRequestDetail,
+  locale: string,
+): TemplateResult | typeof nothing {
+  if (opened.teamRequest.status !== 'open') return nothing;
+  const busy = q.state === 'submitting';
+  const confirming =
+    q.state === 'confirming' ||
+    busy ||
+    (q.state === 'error' && q.failedStep === 'resolution' && q.failure?.retryable === true);
+  if (!confirming)
+    return resolutionForm({
+      actions: RESOLUTIONS_BY_KIND[opened.teamRequest.kind],
+      action: q.action,
+      note: q.note,
+      missing: missing(q),
+      onAction: (action) => (q.action = action),
+      onNote: (note) => (q.note = note),
+      onContinue: (event) => {
+        event.preventDefault();
+        if (missing(q).length > 0) return;
+        q.state = 'confirming';
+        q.focusTarget = { part: 'confirm-heading' };
+      },
+    });
+  return q.action
+    ? confirmStep({
+        detail: opened,
+        action: q.action,
+        note: q.note.trim(),
+        locale,
+        busy,
+        onConfirm: () => void resolve(q),
+        onChange: () => {
+          q.state = 'detail';
+          q.focusTarget = { part: 'heading' };
+        },
+      })
+    : nothing;
+}
 
 /** What the team member chooses: "Approve the refund" … */
 function actionLabel(action: TeamResolutionAction): string {

@@ -3,7 +3,6 @@ import {
   getTeamRequestRoute,
   listTeamRequestsRoute,
   RESOLUTIONS_BY_KIND,
-  resolveTeamRequestRoute,
   type Session,
   type TeamRequest,
   type TeamRequestDetail,
@@ -12,8 +11,7 @@ import {
 } from '@raincheck/host-api/client';
 import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import type { WriteController } from '../controllers/write-once.js';
-import type { ResolutionSubmitDetail, ResolutionSuccessDetail } from '../events/team-queue-details.js';
+import type { ResolutionSuccessDetail } from '../events/team-queue-details.js';
 import { ResolutionErrorEvent, ResolutionSubmitEvent, ResolutionSuccessEvent } from '../events/team-queue-events.js';
 import { describeFailure, type WidgetErrorDetail } from '../internal/failure.js';
 import { frame } from '../internal/frame.js';
@@ -26,6 +24,7 @@ import { kindLabel, queueView } from './team-queue.templates.js';
 
 /** What an opened request shows, and the write that resolves it: loaded with the first request opened. */
 type RequestViews = typeof import('./team-queue.request.templates.js');
+type RequestHost = import('./team-queue.request.templates.js').RequestHost;
 
 /**
  * The queue, one request or its resolution: `loading` (the queue or one request), `ready` (the
@@ -48,10 +47,10 @@ export type {
 export { ResolutionSubmitEvent, ResolutionSuccessEvent, ResolutionErrorEvent } from '../events/team-queue-events.js';
 
 /** Where the last failure happened, so "Try again" repeats that. */
-type FailedStep = 'queue' | 'request' | 'resolution';
+export type FailedStep = 'queue' | 'request' | 'resolution';
 
 /** Where focus goes after the next render. */
-type FocusTarget = { readonly part: 'heading' | 'confirm-heading' } | { readonly request: string };
+export type FocusTarget = { readonly part: 'heading' | 'confirm-heading' } | { readonly request: string };
 
 /** What the widget shows: the queue, or one request. */
 type Shown = { readonly requestId: string | undefined };
@@ -156,10 +155,11 @@ export class RcTeamQueue extends RaincheckElement {
   declare private result: ResolutionSuccessDetail | undefined;
   declare private failure: WidgetErrorDetail | undefined;
 
-  #failedStep: FailedStep | undefined;
+  // Not #private: an opened request's module (team-queue.request.templates.ts) reads and sets them.
+  private failedStep: FailedStep | undefined;
   /** The request being opened or shown: the list's button to focus when coming back. */
-  #openedId: string | undefined;
-  #focus: FocusTarget | undefined;
+  private openedId: string | undefined;
+  private focusTarget: FocusTarget | undefined;
 
   /** What is shown loads as a task: the queue or one request; the latest wins, the one before is aborted. */
   readonly #shown = new Task<readonly [Shown], void>(this, {
@@ -167,17 +167,15 @@ export class RcTeamQueue extends RaincheckElement {
     task: async ([shown], { signal }) => {
       this.state = 'loading';
       this.failure = undefined;
-      this.#failedStep = undefined;
+      this.failedStep = undefined;
       if (shown.requestId === undefined) await this.#listQueue(signal);
       else await this.#openRequest(shown.requestId, signal);
     },
-    onError: (error) => this.#fail(error, this.#openedId === undefined ? 'queue' : 'request'),
+    onError: (error) => this.#fail(error, this.openedId === undefined ? 'queue' : 'request'),
   });
 
-  /** What an opened request shows, loading beside the first request opened (with it, {@link #writer}). */
+  /** What an opened request shows, and the write that resolves it: loading beside the first request opened. */
   #loadingViews: Promise<RequestViews> | undefined;
-  /** Sends each resolution once (see {@link WriteController}); there once a request is opened. */
-  #writer: WriteController | undefined;
 
   #importViews(): Promise<RequestViews> {
     this.#loadingViews ??= import('./team-queue.request.templates.js').catch((error: unknown) => {
@@ -186,24 +184,6 @@ export class RcTeamQueue extends RaincheckElement {
       throw error;
     });
     return this.#loadingViews;
-  }
-
-  #writerFrom(views: RequestViews): WriteController {
-    this.#writer ??= new views.WriteController(this, {
-      started: () => {
-        this.state = 'submitting';
-        this.failure = undefined;
-      },
-      succeeded: () => {
-        this.state = 'done';
-        this.#focus = { part: 'heading' };
-      },
-      failed: (failure) => {
-        this.#show(failure, 'resolution');
-      },
-      wording: () => views.wordFailure,
-    });
-    return this.#writer;
   }
 
   /** The opened request's views, once loaded: they are whenever `opened` is set. */
@@ -223,14 +203,14 @@ export class RcTeamQueue extends RaincheckElement {
 
   protected override update(changed: PropertyValues<this>): void {
     // After the controllers' hostUpdate, so the connection has compared its settings; before the render.
-    const queueShown = this.#openedId === undefined;
+    const queueShown = this.openedId === undefined;
     const otherConnection = this.connection.generation !== this.#listedGeneration;
     if ((otherConnection || changed.has('status')) && queueShown && this.connection.configured) void this.#loadQueue();
     super.update(changed);
   }
 
   protected override get loadFailed(): boolean {
-    return this.state === 'error' && this.#failedStep !== 'resolution';
+    return this.state === 'error' && this.failedStep !== 'resolution';
   }
 
   /** Lists the requests with the current status, with their sessions. */
@@ -252,7 +232,7 @@ export class RcTeamQueue extends RaincheckElement {
 
   /** Opens one request: everything the team needs to resolve it. */
   #open(requestId: string): Promise<void> {
-    this.#openedId = requestId;
+    this.openedId = requestId;
     this.opened = undefined;
     this.action = undefined;
     this.note = '';
@@ -267,22 +247,22 @@ export class RcTeamQueue extends RaincheckElement {
     ]);
     signal.throwIfAborted();
     this.#views = views;
-    this.#writerFrom(views);
+    views.adoptRequestStyles(this);
     this.opened = detail;
     // A kind with one resolution (acknowledge) has it chosen already.
     const [only, ...others] = RESOLUTIONS[detail.teamRequest.kind];
     if (only && others.length === 0) this.action = only;
     this.state = 'detail';
-    this.#focus = { part: 'heading' };
+    this.focusTarget = { part: 'heading' };
   }
 
   /** Back to the queue, listed again (a resolved request leaves it); focus returns to the request opened. */
   #back(): void {
-    const id = this.#openedId;
-    this.#openedId = undefined;
+    const id = this.openedId;
+    this.openedId = undefined;
     this.opened = undefined;
     this.result = undefined;
-    this.#focus = id ? { request: id } : { part: 'heading' };
+    this.focusTarget = id ? { request: id } : { part: 'heading' };
     void this.#loadQueue();
   }
 
@@ -305,84 +285,23 @@ export class RcTeamQueue extends RaincheckElement {
 
   #show(failure: WidgetErrorDetail, step: FailedStep): void {
     this.failure = failure;
-    this.#failedStep = step;
+    this.failedStep = step;
     this.state = 'error';
-    this.#focus = { part: 'heading' };
-  }
-
-  /** What still stops the team member from going on, in order. */
-  get #missing(): string[] {
-    if (!this.action) return [msg('Choose what to do.', { id: 'rc.team.missing-action' })];
-    if (this.action === 'decline-refund' && this.note.trim() === '')
-      return [msg('Write a note to the therapist: why the refund is declined.', { id: 'rc.team.missing-note' })];
-    return [];
-  }
-
-  #continue(event: Event): void {
-    event.preventDefault();
-    if (!this.opened || this.#missing.length > 0) return;
-    this.state = 'confirming';
-    this.#focus = { part: 'confirm-heading' };
-  }
-
-  #change(): void {
-    this.state = 'detail';
-    this.#focus = { part: 'heading' };
-  }
-
-  /**
-   * Sends the chosen resolution once: fires the cancelable `rc-resolution-submit`, then sends under
-   * the intent's idempotency key (the same for a double click, a retry or a reload), then fires
-   * `rc-resolution-success` or `rc-resolution-error`.
-   */
-  async #resolve(): Promise<void> {
-    const { opened, action } = this;
-    const writer = this.#writer;
-    if (!opened || !action || !writer || this.#missing.length > 0) return;
-    const { teamRequest } = opened;
-    const note = this.note.trim();
-    const detail: ResolutionSubmitDetail = { requestId: teamRequest.id, kind: teamRequest.kind, action, note };
-    const body = { action, ...(note ? { note } : {}) };
-    await writer.write({
-      submit: new ResolutionSubmitEvent(detail),
-      scope: teamRequest.id,
-      send: async (keyFor) =>
-        (this.result = await this.host.send(resolveTeamRequestRoute, {
-          requestId: teamRequest.id,
-          idempotencyKey: keyFor('', body),
-          body,
-        })),
-      succeeded: (result) => new ResolutionSuccessEvent(result),
-      failed: (failure) => {
-        // A final answer: the request may have changed meanwhile (resolved by someone else): read it again, keeping the error shown.
-        if (!failure.retryable) void this.#reread(teamRequest.id);
-        return new ResolutionErrorEvent(failure);
-      },
-    });
-  }
-
-  /** Reads the opened request again, quietly: what it says now, if it is still the one shown. */
-  async #reread(requestId: string): Promise<void> {
-    try {
-      const detail = await this.host.send(getTeamRequestRoute, { requestId });
-      if (this.#openedId === requestId) this.opened = detail;
-    } catch {
-      // The error already shown stands; the next open reads it again.
-    }
+    this.focusTarget = { part: 'heading' };
   }
 
   #retry(): void {
-    if (this.#failedStep === 'resolution') void this.#resolve();
-    else if (this.#failedStep === 'request' && this.#openedId) void this.#open(this.#openedId);
+    if (this.failedStep === 'resolution') void this.#views?.resolve(this as unknown as RequestHost);
+    else if (this.failedStep === 'request' && this.openedId) void this.#open(this.openedId);
     else void this.#loadQueue();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const target = this.#focus;
+    const target = this.focusTarget;
     // Focus moves once the new view is there, not to what a load is about to replace.
     if (!target || this.state === 'loading') return;
-    this.#focus = undefined;
+    this.focusTarget = undefined;
     const root = this.renderRoot;
     const element =
       'request' in target
@@ -399,7 +318,7 @@ export class RcTeamQueue extends RaincheckElement {
       return views.doneView(this.opened, this.result, locale, () => this.#back());
     const failure = this.state === 'error' ? this.failure : undefined;
     const onRetry = this.failure?.retryable ? () => this.#retry() : undefined;
-    if (this.#openedId === undefined) {
+    if (this.openedId === undefined) {
       return frame({
         heading: msg('Team requests', { id: 'rc.team.heading' }),
         status: this.state === 'loading' ? msg('Loading the requests…', { id: 'rc.team.loading' }) : undefined,
@@ -421,44 +340,14 @@ export class RcTeamQueue extends RaincheckElement {
       });
     }
     const opened = this.opened;
-    const busy = this.state === 'submitting';
-    const confirming =
-      this.state === 'confirming' ||
-      busy ||
-      (this.state === 'error' && this.#failedStep === 'resolution' && this.failure?.retryable === true);
     return frame({
-      lead: html`<button part="back" type="button" data-variant="secondary" ?disabled=${busy} @click=${() => this.#back()}>${msg('Back to the queue', { id: 'rc.team.back' })}</button>`,
+      lead: html`<button part="back" type="button" data-variant="secondary" ?disabled=${this.state === 'submitting'} @click=${() => this.#back()}>${msg('Back to the queue', { id: 'rc.team.back' })}</button>`,
       heading: opened ? kindLabel(opened.teamRequest.kind) : msg('Team request', { id: 'rc.team.request-heading' }),
       status: this.state === 'loading' ? msg('Loading the request…', { id: 'rc.team.loading-request' }) : undefined,
       summary: opened && views ? views.requestStory(opened, locale) : nothing,
       failure,
       onRetry,
-      body: html`${
-        opened && views && opened.teamRequest.status === 'open' && this.action && confirming
-          ? views.confirmStep({
-              detail: opened,
-              action: this.action,
-              note: this.note.trim(),
-              locale,
-              busy,
-              onConfirm: () => void this.#resolve(),
-              onChange: () => this.#change(),
-            })
-          : nothing
-      }
-      ${
-        opened && views && opened.teamRequest.status === 'open' && !confirming
-          ? views.resolutionForm({
-              actions: RESOLUTIONS[opened.teamRequest.kind],
-              action: this.action,
-              note: this.note,
-              missing: this.#missing,
-              onAction: (action) => (this.action = action),
-              onNote: (note) => (this.note = note),
-              onContinue: (event) => this.#continue(event),
-            })
-          : nothing
-      }`,
+      body: opened && views ? views.requestBody(this as unknown as RequestHost, opened, locale) : nothing,
     });
   }
 }

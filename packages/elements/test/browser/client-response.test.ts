@@ -85,6 +85,53 @@ describe('<rc-client-response>', () => {
     await expect(el).to.be.accessible();
   });
 
+  /** Attaches the open offer with its lazy module (client-response.decided) held back until `gate` settles. */
+  async function attachHeld(gate: () => Promise<void>): Promise<RcClientResponse> {
+    host.reset('client-offer');
+    sessionStorage.clear();
+    // The offer arrives after the hook is in place, so the module's import (once ready) goes through it.
+    host.faults.set('getOffer', { latencyMs: 200, times: 1 });
+    const el = await attachWidget<RcClientResponse>(host, 'rc-client-response', { token: host.offerTokens.open! });
+    const widget = el as unknown as { importWriter: () => unknown };
+    const importWriter = widget.importWriter.bind(el);
+    widget.importWriter = () => gate().then(importWriter);
+    await waitUntil(() => el.state === 'ready');
+    return el;
+  }
+
+  it('a click while the lazy module still loads is not lost: the answer is sent once it is there', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const el = await attachHeld(() => held);
+    // The offer's times and the submit button paint from the first load.
+    const second = (await offered())[1]!;
+    await pick(el, second.id);
+    const submitted = oneEvent(el, 'rc-response-submit');
+    $<HTMLButtonElement>(el, '[part~="submit"]').click();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(answers(), 'nothing sent before the module is there').to.have.length(0);
+    release();
+    expect(((await submitted) as CustomEvent<ResponseSubmitDetail>).detail).to.include({ slotId: second.id });
+    await waitUntil(() => el.state === 'success');
+    expect(answers()).to.have.length(1);
+    expect(text(el)).to.contain('New time booked');
+  });
+
+  it('a lazy module that fails to load: the error with Try again, which loads it and sends the answer', async () => {
+    let failing = true;
+    const el = await attachHeld(() => (failing ? Promise.reject(new TypeError('Failed to fetch')) : Promise.resolve()));
+    const second = (await offered())[1]!;
+    await pick(el, second.id);
+    $<HTMLButtonElement>(el, '[part~="submit"]').click();
+    await waitUntil(() => el.state === 'error');
+    expect(answers()).to.have.length(0);
+    expect($(el, '[part~="error"]').textContent).to.contain('try again');
+    failing = false;
+    $<HTMLButtonElement>(el, '[part~="retry"]').click();
+    await waitUntil(() => el.state === 'success');
+    expect(answers()).to.have.length(1);
+  });
+
   it('a time taken meanwhile: says so, strikes it out, and the remaining choices still work', async () => {
     const el = await mount();
     const first = (await offered())[0]!;
