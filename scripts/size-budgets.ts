@@ -29,13 +29,15 @@ export const SIZE_TARGETS: SizeBudget = { firstLoad: 18 * KB, wholeFlow: 30 * KB
  * its target without saying why in the README.
  */
 export const SIZE_BUDGETS: Readonly<Record<WidgetTag, SizeBudget>> = {
-  'rc-cancel-session': { firstLoad: 21_000, wholeFlow: 40_500 },
-  'rc-reschedule-session': { firstLoad: 21_000, wholeFlow: 39_500 },
-  'rc-refund-request': { firstLoad: 21_000, wholeFlow: 36_500 },
-  'rc-attendance-update': { firstLoad: 21_000, wholeFlow: 37_000 },
+  // decide19: what only the decided form and its write need left the policy widgets' first loads
+  // (~0.5–1 KB each); compressed apart from the first load, it weighs ~0.2–0.4 KB more in the whole flow.
+  'rc-cancel-session': { firstLoad: 20_000, wholeFlow: 41_000 },
+  'rc-reschedule-session': { firstLoad: 20_000, wholeFlow: 40_500 },
+  'rc-refund-request': { firstLoad: 20_500, wholeFlow: 37_000 },
+  'rc-attendance-update': { firstLoad: 20_000, wholeFlow: 37_500 },
   'rc-client-response': { firstLoad: 21_000, wholeFlow: 23_500 },
-  'rc-availability': { firstLoad: 20_500, wholeFlow: 37_000 },
-  'rc-cancellation-standing': { firstLoad: 19_500, wholeFlow: 33_500 },
+  'rc-availability': { firstLoad: 20_000, wholeFlow: 37_500 },
+  'rc-cancellation-standing': { firstLoad: 19_000, wholeFlow: 33_500 },
   'rc-team-queue': { firstLoad: 20_500, wholeFlow: 26_500 },
 };
 
