@@ -13,12 +13,21 @@ import {
   refundNext,
   submitFooter,
 } from '../internal/form-templates.js';
-import type { SessionFormProps } from '../internal/session-form.js';
+import { getSessionRoute, type Refund } from '@raincheck/host-api/client';
+import { updateAttendanceRoute } from '@raincheck/host-api/client/writes';
+import { type SessionFlow, type SessionFormProps, readSentMessages } from '../internal/session-form.js';
+import { noteMinLength, noteShortfall, shownDecision } from '../internal/policy-decision.decided.js';
+import {
+  AttendanceErrorEvent,
+  AttendanceSubmitEvent,
+  AttendanceSuccessEvent,
+} from '../events/attendance-update-events.js';
+import type { AttendanceSubmitDetail } from '../events/attendance-update-details.js';
 import type { AttendanceSuccessDetail } from './attendance-update.js';
 
 // What <rc-attendance-update> shows once the policy has decided, loaded with the engine.
 export { policyFromRules } from '../internal/policy-from-rules.decided.js';
-export { warmFormatters } from '../internal/warm-formatters.decided.js';
+export { decideOnce } from '../internal/policy-decision.decided.js';
 // The write controller comes with the views: a write follows the decision (FlowElement.importWriter).
 export { WriteController } from '../controllers/write-once.js';
 export { wordFailure } from '../internal/failure-wording.decided.js';
@@ -37,6 +46,126 @@ function outcomeLabel(outcome: AttendanceOutcome): string {
     default:
       return msg('I could not hold the session', { id: 'rc.attendance.therapist-unable' });
   }
+}
+
+/** The widget's fields its decided form and its write read and change. */
+export interface AttendanceFields {
+  readonly outcome: AttendanceOutcome | undefined;
+  readonly refund: boolean;
+  readonly note: string;
+  readonly result: AttendanceSuccessDetail | undefined;
+}
+
+/** What <rc-attendance-update> gives its decided form and its write. */
+export type AttendanceFlow = SessionFlow<AttendanceFields>;
+
+/** The refund is chosen, and still on offer for the chosen outcome. */
+const refunding = (f: AttendanceFields): boolean => f.refund && f.outcome === 'therapist-unable';
+
+/** Why the attendance cannot be recorded here at all (not started, cancelled, already recorded). */
+function closed({ subject }: AttendanceFlow): string | undefined {
+  const session = subject.session;
+  if (!session) return undefined;
+  if (session.status === 'cancelled')
+    return msg('This session was cancelled, so there is no attendance to record.', { id: 'rc.attendance.cancelled' });
+  if (session.status === 'completed')
+    return msg('The attendance of this session has already been recorded.', { id: 'rc.attendance.recorded' });
+  if (Date.parse(session.startsAt) > Date.now())
+    return msg('You can update the attendance once the session has started.', { id: 'rc.attendance.not-started' });
+  return undefined;
+}
+
+function missing(flow: AttendanceFlow, f: AttendanceFields): string[] {
+  return [
+    ...(f.outcome ? [] : [msg('Choose what happened.', { id: 'rc.attendance.missing-outcome' })]),
+    ...(refunding(f) ? noteShortfall(flow.policy.decision, f.note) : []),
+  ];
+}
+
+/** Records the attendance: the submit event first (cancelable), then success or error. */
+export async function attendanceSubmit(flow: AttendanceFlow, event: Event): Promise<void> {
+  event.preventDefault();
+  const f = flow.now();
+  const session = flow.subject.session;
+  const { decision, mode } = flow.policy;
+  const outcome = f.outcome;
+  if (!session || !decision || !outcome || mode === 'blocked' || closed(flow) || missing(flow, f).length > 0) return;
+  const refund = refunding(f) && decision.refund !== null;
+  const shown = shownDecision(decision);
+  const detail: AttendanceSubmitDetail = {
+    sessionId: session.id,
+    outcome,
+    refund,
+    ...(refund
+      ? { refundMode: decision.refund.mode === 'team-review' ? ('team-review' as const) : ('self-serve' as const) }
+      : {}),
+    note: f.note,
+    decision: shown,
+  };
+  const body = { outcome, refund, ...(f.note ? { note: f.note } : {}), decision: shown };
+  await flow.write({
+    submit: new AttendanceSubmitEvent(detail),
+    scope: session.id,
+    send: async (keyFor) => {
+      const answer = await f.host.send(updateAttendanceRoute, {
+        sessionId: session.id,
+        version: session.version,
+        idempotencyKey: keyFor('', body),
+        body,
+      });
+      const result = answer.refund ? { ...answer, refund: await refundNow(flow, answer.refund, session.id) } : answer;
+      flow.set({ result });
+      if (answer.refund) await readSentMessages(flow.sent, session.id, ['refund-issued', 'refund-declined']);
+      return result;
+    },
+    succeeded: (result) => new AttendanceSuccessEvent(result),
+    failed: (failure) => new AttendanceErrorEvent(failure),
+  });
+}
+
+/** The refund as the host has it now: its provider may have carried it out since the answer said `pending`. */
+async function refundNow(flow: AttendanceFlow, refund: Refund, sessionId: string): Promise<Refund> {
+  try {
+    const latest = (await flow.now().host.send(getSessionRoute, { sessionId })).session.refund;
+    return latest?.id === refund.id ? latest : refund;
+  } catch {
+    return refund;
+  }
+}
+
+/** The form, once the policy has decided, with what the therapist has entered. */
+export function attendanceFormOf(flow: AttendanceFlow): TemplateResult {
+  const f = flow.now();
+  const { policy, subject } = flow;
+  return attendanceForm({
+    decision: policy.decision!,
+    mode: policy.mode,
+    clientName: subject.session?.client.displayName ?? '',
+    locale: f.locale,
+    busy: f.state === 'submitting',
+    missing: missing(flow, f),
+    onSubmit: (event) => void attendanceSubmit(flow, event),
+    closed: closed(flow),
+    outcome: f.outcome,
+    refund: f.refund,
+    refunding: refunding(f),
+    note: f.note,
+    noteMinLength: noteMinLength(policy.decision),
+    onOutcome: (outcome) => policy.input(() => flow.set({ outcome })),
+    onRefund: (refund) => policy.input(() => flow.set({ refund })),
+    onNote: (note) => policy.input(() => flow.set({ note })),
+  });
+}
+
+/** The success view for the write's result. */
+export function attendanceDoneOf(flow: AttendanceFlow, result: AttendanceSuccessDetail): TemplateResult {
+  return attendanceSuccess(
+    result,
+    flow.now().locale,
+    flow.now().outcome,
+    flow.subject.session?.client.displayName ?? '',
+    flow.sent.record,
+  );
 }
 
 /** What the form shows, and where what the therapist does goes. */

@@ -1,8 +1,7 @@
 import { msg } from '@lit/localize';
-import { getSessionRoute, type Refund } from '@raincheck/host-api/client';
 import type { AttendanceOutcome } from '@raincheck/policy';
 import { nothing, type TemplateResult } from 'lit';
-import { PolicyDecision, shownDecision } from '../controllers/policy-decision.js';
+import { PolicyDecision } from '../controllers/policy-decision.js';
 import { SessionSubject } from '../controllers/session-subject.js';
 import { SentMessages } from '../controllers/sent-messages.js';
 import { DecisionEvent } from '../events/decision-event.js';
@@ -14,7 +13,8 @@ import {
 import { FlowElement, type WriterModule } from '../internal/flow-element.js';
 import { frame } from '../internal/frame.js';
 import { sessionSummary } from '../internal/templates.js';
-import type { AttendanceSubmitDetail, AttendanceSuccessDetail } from '../events/attendance-update-details.js';
+import type { AttendanceSuccessDetail } from '../events/attendance-update-details.js';
+import type { AttendanceFlow } from './attendance-update.decided.js';
 export * from '../events/attendance-update-events.js';
 import { baseStyles } from '../styles/tokens.js';
 import { sessionFlowStyles } from '../styles/session-flow.styles.js';
@@ -104,6 +104,23 @@ export class RcAttendanceUpdate extends FlowElement {
     }),
     ...this.policyContext(),
   });
+  /** What the decided form and the write read and change of this widget. */
+  readonly #flow: AttendanceFlow = {
+    policy: this.#policy,
+    subject: this.#subject,
+    sent: this.#sent,
+    now: () => ({
+      outcome: this.outcome,
+      refund: this.refund,
+      note: this.note,
+      result: this.result,
+      state: this.state,
+      locale: this.formatLocale,
+      host: this.host,
+    }),
+    set: (patch) => void Object.assign(this, patch),
+    write: (intent) => this.write(intent),
+  };
 
   constructor() {
     super();
@@ -115,83 +132,6 @@ export class RcAttendanceUpdate extends FlowElement {
   /** The refund is chosen, and still on offer for the chosen outcome. */
   get #refunding(): boolean {
     return this.refund && this.outcome === 'therapist-unable';
-  }
-
-  /** Why the attendance cannot be recorded here at all (not started, cancelled, already recorded). */
-  get #closed(): string | undefined {
-    const session = this.#subject.session;
-    if (!session) return undefined;
-    if (session.status === 'cancelled')
-      return msg('This session was cancelled, so there is no attendance to record.', { id: 'rc.attendance.cancelled' });
-    if (session.status === 'completed')
-      return msg('The attendance of this session has already been recorded.', { id: 'rc.attendance.recorded' });
-    if (Date.parse(session.startsAt) > Date.now())
-      return msg('You can update the attendance once the session has started.', { id: 'rc.attendance.not-started' });
-    return undefined;
-  }
-
-  get #missing(): string[] {
-    return [
-      ...(this.outcome ? [] : [msg('Choose what happened.', { id: 'rc.attendance.missing-outcome' })]),
-      ...(this.#refunding ? this.#policy.noteShortfall(this.note) : []),
-    ];
-  }
-
-  async #submit(event: Event): Promise<void> {
-    event.preventDefault();
-    const session = this.#subject.session;
-    const { decision, views } = this.#policy;
-    const outcome = this.outcome;
-    if (
-      !session ||
-      !decision ||
-      !views ||
-      !outcome ||
-      this.#policy.mode === 'blocked' ||
-      this.#closed ||
-      this.#missing.length > 0
-    )
-      return;
-    const refund = this.#refunding && decision.refund !== null;
-    const shown = shownDecision(decision);
-    const detail: AttendanceSubmitDetail = {
-      sessionId: session.id,
-      outcome,
-      refund,
-      ...(refund
-        ? { refundMode: decision.refund.mode === 'team-review' ? ('team-review' as const) : ('self-serve' as const) }
-        : {}),
-      note: this.note,
-      decision: shown,
-    };
-    const body = { outcome, refund, ...(this.note ? { note: this.note } : {}), decision: shown };
-    await this.write({
-      submit: new AttendanceSubmitEvent(detail),
-      scope: session.id,
-      send: async (keyFor) => {
-        const answer = await this.host.send(views.updateAttendanceRoute, {
-          sessionId: session.id,
-          version: session.version,
-          idempotencyKey: keyFor('', body),
-          body,
-        });
-        this.result = answer.refund ? { ...answer, refund: await this.#refundNow(answer.refund, session.id) } : answer;
-        if (answer.refund) await this.#sent.read(session.id, ['refund-issued', 'refund-declined']);
-        return this.result;
-      },
-      succeeded: (result) => new AttendanceSuccessEvent(result),
-      failed: (failure) => new AttendanceErrorEvent(failure),
-    });
-  }
-
-  /** The refund as the host has it now: its provider may have carried it out since the answer said `pending`. */
-  async #refundNow(refund: Refund, sessionId: string): Promise<Refund> {
-    try {
-      const latest = (await this.host.send(getSessionRoute, { sessionId })).session.refund;
-      return latest?.id === refund.id ? latest : refund;
-    } catch {
-      return refund;
-    }
   }
 
   protected override importWriter(): WriterModule | Promise<WriterModule> {
@@ -215,35 +155,7 @@ export class RcAttendanceUpdate extends FlowElement {
 
   protected override render(): TemplateResult {
     const { decision, views } = this.#policy;
-    if (this.state === 'success' && this.result && views)
-      return views.attendanceSuccess(
-        this.result,
-        this.formatLocale,
-        this.outcome,
-        this.#subject.session?.client.displayName ?? '',
-        this.#sent.record,
-      );
-    const form =
-      decision && views
-        ? views.attendanceForm({
-            decision,
-            mode: this.#policy.mode,
-            clientName: this.#subject.session?.client.displayName ?? '',
-            locale: this.formatLocale,
-            busy: this.state === 'submitting',
-            missing: this.#missing,
-            onSubmit: (event) => void this.#submit(event),
-            closed: this.#closed,
-            outcome: this.outcome,
-            refund: this.refund,
-            refunding: this.#refunding,
-            note: this.note,
-            noteMinLength: this.#policy.noteMinLength,
-            onOutcome: (outcome) => this.#policy.input(() => (this.outcome = outcome)),
-            onRefund: (refund) => this.#policy.input(() => (this.refund = refund)),
-            onNote: (note) => this.#policy.input(() => (this.note = note)),
-          })
-        : nothing;
+    if (this.state === 'success' && this.result && views) return views.attendanceDoneOf(this.#flow, this.result);
     const { session } = this.#subject;
     return frame({
       heading: msg('Update attendance', { id: 'rc.attendance.heading' }),
@@ -251,9 +163,9 @@ export class RcAttendanceUpdate extends FlowElement {
       summary: session ? sessionSummary(session, this.formatLocale) : nothing,
       failure: this.state === 'error' ? this.failure : undefined,
       onRetry: this.failure?.retryable
-        ? () => (decision ? void this.#submit(new Event('submit')) : void this.load())
+        ? () => (decision ? void views?.attendanceSubmit(this.#flow, new Event('submit')) : void this.load())
         : undefined,
-      body: session && decision ? form : nothing,
+      body: session && decision && views ? views.attendanceFormOf(this.#flow) : nothing,
     });
   }
 }

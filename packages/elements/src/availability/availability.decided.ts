@@ -1,6 +1,15 @@
 import { msg, str } from '@lit/localize';
 import type { Session, Therapist } from '@raincheck/host-api/client';
-import type { Decision } from '@raincheck/policy';
+import type { Decision, RecommendationEffect } from '@raincheck/policy';
+import type { Absence, TeamRequest } from '@raincheck/host-api/client';
+import { reportAbsenceRoute, setVisibilityRoute } from '@raincheck/host-api/client/writes';
+import {
+  AvailabilityErrorEvent,
+  AvailabilitySubmitEvent,
+  AvailabilitySuccessEvent,
+} from '../events/availability-events.js';
+import type { AvailabilitySubmitDetail } from '../events/availability-details.js';
+import type { DecidedFlow } from '../internal/session-form.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { addDays, formatDate, formatDateTime } from '../format/formatters.js';
 import { decisionSection, effect, noteField, submitFooter } from '../internal/form-templates.js';
@@ -8,13 +17,184 @@ import type { AvailabilityChange, AvailabilitySessionDetail, AvailabilitySuccess
 
 // What <rc-availability> shows once the policy has decided, loaded with the engine.
 export { policyFromRules } from '../internal/policy-from-rules.decided.js';
-export { warmFormatters } from '../internal/warm-formatters.decided.js';
+export { decideOnce } from '../internal/policy-decision.decided.js';
 // The write controller comes with the views: a write follows the decision (FlowElement.importWriter).
 export { WriteController } from '../controllers/write-once.js';
 export { wordFailure } from '../internal/failure-wording.decided.js';
 export { formStyles } from '../styles/form.styles.js';
 // The write routes come with the write controller: their schemas stay out of the first load.
 export { reportAbsenceRoute, setVisibilityRoute } from '@raincheck/host-api/client/writes';
+
+/** The widget's fields its decided form and its write read and change. */
+export interface AvailabilityFields {
+  readonly therapist: Therapist | undefined;
+  readonly change: AvailabilityChange;
+  readonly from: string;
+  readonly until: string;
+  readonly unsure: boolean;
+  /** Hide (away) or show (back) the profile; undefined follows the policy's recommendation. */
+  readonly changeProfile: boolean | undefined;
+  /** Undefined follows the policy's recommendation. */
+  readonly informTeam: boolean | undefined;
+  readonly note: string;
+  /** The scheduled sessions inside the absence; undefined while they load. */
+  readonly affected: Session[] | undefined;
+  readonly result: AvailabilitySuccessDetail | undefined;
+}
+
+/** What <rc-availability> gives its decided form and its write. */
+export interface AvailabilityFlow extends DecidedFlow<AvailabilityFields> {
+  /** Today in the therapist's calendar. */
+  today(): string;
+  /** The last day of the range whose sessions are listed. */
+  rangeEnd(): string | undefined;
+  /** How far ahead sessions are listed when the return date is not known yet. */
+  readonly openEndedWeeks: number;
+  /** Applies a change to the dates: re-decides and reads the sessions inside them again. */
+  readonly edit: (update: () => void) => void;
+  /** The profile's visibility, as the summary shows it. */
+  profile(therapist: Therapist): TemplateResult;
+  readonly onOpen: AvailabilityFormProps['onOpen'];
+}
+
+function recommendation(flow: AvailabilityFlow, kind: RecommendationEffect['kind']): RecommendationEffect | undefined {
+  return flow.policy.decision?.recommendations.find((r) => r.kind === kind);
+}
+
+/** Whether saving changes the profile: hides a visible one when away, shows a hidden one when back. */
+function changingProfile(flow: AvailabilityFlow, f: AvailabilityFields): boolean {
+  const away = f.change === 'away';
+  return (
+    f.therapist?.profileVisible === away &&
+    (f.changeProfile ?? recommendation(flow, away ? 'hide-profile' : 'show-profile') !== undefined)
+  );
+}
+
+function telling(flow: AvailabilityFlow, f: AvailabilityFields): boolean {
+  return f.change === 'away' && (f.informTeam ?? recommendation(flow, 'inform-team') !== undefined);
+}
+
+function missing(flow: AvailabilityFlow, f: AvailabilityFields): string[] {
+  if (f.change === 'back')
+    return changingProfile(flow, f)
+      ? []
+      : [msg('Nothing to save: your profile already shows.', { id: 'rc.availability.nothing' })];
+  const missing: string[] = [];
+  if (!f.from) missing.push(msg('Choose your first day away.', { id: 'rc.availability.missing-from' }));
+  if (!f.unsure && !f.until)
+    missing.push(msg('Choose the day you are back, or tick "not sure yet".', { id: 'rc.availability.missing-until' }));
+  if (f.from && f.until && !f.unsure && f.until <= f.from)
+    missing.push(
+      msg('The day you are back must come after your first day away.', { id: 'rc.availability.until-before-from' }),
+    );
+  return missing;
+}
+
+/** Records the absence and changes the profile: the submit event first (cancelable), then success or error. */
+export async function availabilitySubmit(flow: AvailabilityFlow, event: Event): Promise<void> {
+  event.preventDefault();
+  const f = flow.now();
+  const therapist = f.therapist;
+  if (!therapist || !flow.policy.decision || missing(flow, f).length > 0) return;
+  const away = f.change === 'away';
+  const absence = away
+    ? {
+        from: f.from,
+        ...(f.unsure ? {} : { until: f.until }),
+        certainty: f.unsure ? ('unsure' as const) : ('sure' as const),
+        informTeam: telling(flow, f),
+        note: f.note,
+      }
+    : null;
+  const visibility = !changingProfile(flow, f)
+    ? null
+    : away
+      ? { visible: false, ...(f.unsure ? {} : { hiddenUntil: f.until }) }
+      : { visible: true };
+  const detail: AvailabilitySubmitDetail = { therapistId: therapist.id, change: f.change, absence, visibility };
+  // Two writes, each under its own key: a retry after the first succeeded replays it (one absence,
+  // one team request) and finishes the second.
+  await flow.write({
+    submit: new AvailabilitySubmitEvent(detail),
+    scope: therapist.id,
+    send: async (keyFor) => {
+      let recorded: { absence: Absence; teamRequest: TeamRequest | null } | null = null;
+      if (absence) {
+        const { note, ...rest } = absence;
+        const body = { ...rest, ...(note.trim() ? { note: note.trim() } : {}) };
+        recorded = await f.host.send(reportAbsenceRoute, {
+          therapistId: therapist.id,
+          idempotencyKey: keyFor('absence', body),
+          body,
+        });
+      }
+      let profile = therapist;
+      if (visibility)
+        profile = (
+          await f.host.send(setVisibilityRoute, {
+            therapistId: therapist.id,
+            idempotencyKey: keyFor('visibility', visibility),
+            body: visibility,
+          })
+        ).therapist;
+      const result = {
+        absence: recorded?.absence ?? null,
+        teamRequest: recorded?.teamRequest ?? null,
+        therapist: profile,
+      };
+      // Set before the state turns to success, so the success view renders once, with it.
+      flow.set({ therapist: profile, result });
+      return result;
+    },
+    succeeded: (result) => new AvailabilitySuccessEvent(result),
+    failed: (failure) => new AvailabilityErrorEvent(failure),
+  });
+}
+
+/** The form, once the policy has decided, with what the therapist has entered. */
+export function availabilityFormOf(flow: AvailabilityFlow, therapist: Therapist): TemplateResult {
+  const f = flow.now();
+  const { edit, set } = flow;
+  return availabilityForm({
+    decision: flow.policy.decision!,
+    therapist,
+    locale: f.locale,
+    busy: f.state === 'submitting',
+    missing: missing(flow, f),
+    change: f.change,
+    from: f.from,
+    until: f.until,
+    unsure: f.unsure,
+    today: flow.today(),
+    rangeEnd: flow.rangeEnd(),
+    openEndedWeeks: flow.openEndedWeeks,
+    affected: f.affected,
+    changingProfile: changingProfile(flow, f),
+    telling: telling(flow, f),
+    note: f.note,
+    onChange: (change) => edit(() => set({ change, changeProfile: undefined })),
+    onFrom: (day) => edit(() => set({ from: day })),
+    onUntil: (day) => edit(() => set({ until: day })),
+    onUnsure: (unsure) => edit(() => set({ unsure })),
+    onChangeProfile: (change) => set({ changeProfile: change }),
+    onInformTeam: (inform) => set({ informTeam: inform }),
+    onNote: (note) => set({ note }),
+    onOpen: flow.onOpen,
+    onSubmit: (event) => void availabilitySubmit(flow, event),
+  });
+}
+
+/** The success view for the write's result. */
+export function availabilityDoneOf(flow: AvailabilityFlow, result: AvailabilitySuccessDetail): TemplateResult {
+  const f = flow.now();
+  return availabilitySuccess({
+    result,
+    profile: flow.profile(result.therapist),
+    affected: f.affected ?? [],
+    locale: f.locale,
+    onOpen: flow.onOpen,
+  });
+}
 
 /** What the form shows, and where what the therapist does goes. */
 export interface AvailabilityFormProps {

@@ -1,21 +1,9 @@
 import { msg, str } from '@lit/localize';
-import {
-  type Absence,
-  getTherapistRoute,
-  listSessionsRoute,
-  type Session,
-  type TeamRequest,
-  type Therapist,
-} from '@raincheck/host-api/client';
-import type { RecommendationEffect } from '@raincheck/policy';
+import { getTherapistRoute, listSessionsRoute, type Session, type Therapist } from '@raincheck/host-api/client';
 import { html, nothing, type TemplateResult } from 'lit';
 import { PolicyDecision } from '../controllers/policy-decision.js';
-import type {
-  AvailabilityChange,
-  AvailabilitySessionDetail,
-  AvailabilitySubmitDetail,
-  AvailabilitySuccessDetail,
-} from '../events/availability-details.js';
+import type { AvailabilityChange, AvailabilitySuccessDetail } from '../events/availability-details.js';
+import type { AvailabilityFlow } from './availability.decided.js';
 export * from '../events/availability-events.js';
 import {
   AvailabilityErrorEvent,
@@ -138,6 +126,34 @@ export class RcAvailability extends FlowElement {
 
   #listing = 0;
 
+  /** What the decided form and the write read and change of this widget. */
+  readonly #flow: AvailabilityFlow = {
+    policy: this.#policy,
+    now: () => ({
+      therapist: this.therapist,
+      change: this.change,
+      from: this.from,
+      until: this.until,
+      unsure: this.unsure,
+      changeProfile: this.changeProfile,
+      informTeam: this.informTeam,
+      note: this.note,
+      affected: this.affected,
+      result: this.result,
+      state: this.state,
+      locale: this.formatLocale,
+      host: this.host,
+    }),
+    set: (patch) => void Object.assign(this, patch),
+    write: (intent) => this.write(intent),
+    today: () => this.#today,
+    rangeEnd: () => this.#rangeEnd,
+    openEndedWeeks: OPEN_ENDED_WEEKS,
+    edit: (update) => this.#edit(update),
+    profile: (therapist) => this.#renderProfile(therapist),
+    onOpen: (sessionId, action) => this.dispatchEvent(new AvailabilitySessionEvent({ sessionId, action })),
+  };
+
   constructor() {
     super();
     this.therapistId = '';
@@ -217,115 +233,10 @@ export class RcAvailability extends FlowElement {
     void this.#listAffected().catch((error: unknown) => this.fail(error));
   }
 
-  #recommendation(kind: RecommendationEffect['kind']): RecommendationEffect | undefined {
-    return this.#policy.decision?.recommendations.find((r) => r.kind === kind);
-  }
-
-  /** Whether saving changes the profile: hides a visible one when away, shows a hidden one when back. */
-  get #changingProfile(): boolean {
-    const away = this.change === 'away';
-    return (
-      this.therapist?.profileVisible === away &&
-      (this.changeProfile ?? this.#recommendation(away ? 'hide-profile' : 'show-profile') !== undefined)
-    );
-  }
-
-  get #telling(): boolean {
-    return this.change === 'away' && (this.informTeam ?? this.#recommendation('inform-team') !== undefined);
-  }
-
-  get #missing(): string[] {
-    if (this.change === 'back')
-      return this.#changingProfile
-        ? []
-        : [msg('Nothing to save: your profile already shows.', { id: 'rc.availability.nothing' })];
-    const missing: string[] = [];
-    if (!this.from) missing.push(msg('Choose your first day away.', { id: 'rc.availability.missing-from' }));
-    if (!this.unsure && !this.until)
-      missing.push(
-        msg('Choose the day you are back, or tick "not sure yet".', { id: 'rc.availability.missing-until' }),
-      );
-    if (this.from && this.until && !this.unsure && this.until <= this.from)
-      missing.push(
-        msg('The day you are back must come after your first day away.', { id: 'rc.availability.until-before-from' }),
-      );
-    return missing;
-  }
-
-  async #submit(event: Event): Promise<void> {
-    event.preventDefault();
-    const therapist = this.therapist;
-    const { views } = this.#policy;
-    if (!therapist || !this.#policy.decision || !views || this.#missing.length > 0) return;
-    const away = this.change === 'away';
-    const absence = away
-      ? {
-          from: this.from,
-          ...(this.unsure ? {} : { until: this.until }),
-          certainty: this.unsure ? ('unsure' as const) : ('sure' as const),
-          informTeam: this.#telling,
-          note: this.note,
-        }
-      : null;
-    const visibility = !this.#changingProfile
-      ? null
-      : away
-        ? { visible: false, ...(this.unsure ? {} : { hiddenUntil: this.until }) }
-        : { visible: true };
-    const detail: AvailabilitySubmitDetail = { therapistId: therapist.id, change: this.change, absence, visibility };
-    // Two writes, each under its own key: a retry after the first succeeded replays it (one absence,
-    // one team request) and finishes the second.
-    await this.write({
-      submit: new AvailabilitySubmitEvent(detail),
-      scope: therapist.id,
-      send: async (keyFor) => {
-        let recorded: { absence: Absence; teamRequest: TeamRequest | null } | null = null;
-        if (absence) {
-          const { note, ...rest } = absence;
-          const body = { ...rest, ...(note.trim() ? { note: note.trim() } : {}) };
-          recorded = await this.host.send(views.reportAbsenceRoute, {
-            therapistId: therapist.id,
-            idempotencyKey: keyFor('absence', body),
-            body,
-          });
-        }
-        let profile = therapist;
-        if (visibility)
-          profile = (
-            await this.host.send(views.setVisibilityRoute, {
-              therapistId: therapist.id,
-              idempotencyKey: keyFor('visibility', visibility),
-              body: visibility,
-            })
-          ).therapist;
-        this.therapist = profile;
-        // Set before the state turns to success, so the success view renders once, with it.
-        return (this.result = {
-          absence: recorded?.absence ?? null,
-          teamRequest: recorded?.teamRequest ?? null,
-          therapist: profile,
-        });
-      },
-      succeeded: (result) => new AvailabilitySuccessEvent(result),
-      failed: (failure) => new AvailabilityErrorEvent(failure),
-    });
-  }
-
   protected override render(): TemplateResult {
     const { therapist } = this;
     const { decision, views } = this.#policy;
-    const locale = this.formatLocale;
-    const onOpen = (sessionId: string, action: AvailabilitySessionDetail['action']) =>
-      this.dispatchEvent(new AvailabilitySessionEvent({ sessionId, action }));
-    if (this.state === 'success' && this.result && views) {
-      return views.availabilitySuccess({
-        result: this.result,
-        profile: this.#renderProfile(this.result.therapist),
-        affected: this.affected ?? [],
-        locale,
-        onOpen,
-      });
-    }
+    if (this.state === 'success' && this.result && views) return views.availabilityDoneOf(this.#flow, this.result);
     return frame({
       heading: msg('Your availability', { id: 'rc.availability.heading' }),
       status:
@@ -333,38 +244,9 @@ export class RcAvailability extends FlowElement {
       summary: therapist ? this.#renderProfile(therapist) : nothing,
       failure: this.state === 'error' ? this.failure : undefined,
       onRetry: this.failure?.retryable
-        ? () => (decision ? void this.#submit(new Event('submit')) : void this.load())
+        ? () => (decision ? void views?.availabilitySubmit(this.#flow, new Event('submit')) : void this.load())
         : undefined,
-      body:
-        therapist && decision && views
-          ? views.availabilityForm({
-              decision,
-              therapist,
-              locale,
-              busy: this.state === 'submitting',
-              missing: this.#missing,
-              change: this.change,
-              from: this.from,
-              until: this.until,
-              unsure: this.unsure,
-              today: this.#today,
-              rangeEnd: this.#rangeEnd,
-              openEndedWeeks: OPEN_ENDED_WEEKS,
-              affected: this.affected,
-              changingProfile: this.#changingProfile,
-              telling: this.#telling,
-              note: this.note,
-              onChange: (change) => this.#edit(() => ((this.change = change), (this.changeProfile = undefined))),
-              onFrom: (day) => this.#edit(() => (this.from = day)),
-              onUntil: (day) => this.#edit(() => (this.until = day)),
-              onUnsure: (unsure) => this.#edit(() => (this.unsure = unsure)),
-              onChangeProfile: (change) => (this.changeProfile = change),
-              onInformTeam: (inform) => (this.informTeam = inform),
-              onNote: (note) => (this.note = note),
-              onOpen,
-              onSubmit: (event) => void this.#submit(event),
-            })
-          : nothing,
+      body: therapist && decision && views ? views.availabilityFormOf(this.#flow, therapist) : nothing,
     });
   }
 

@@ -5,7 +5,16 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Notification } from '@raincheck/host-api/client';
 import { formatDateTime, formatMoney } from '../format/formatters.js';
 import { sentMessages } from '../internal/sent-messages.js';
-import type { SessionFormProps } from '../internal/session-form.js';
+import {
+  sessionStartedRequest,
+  type SessionFlow,
+  type SessionFormProps,
+  readSentMessages,
+} from '../internal/session-form.js';
+import { noteMinLength, noteShortfall, shownDecision } from '../internal/policy-decision.decided.js';
+import { cancelSessionRoute, createTeamRequestRoute } from '@raincheck/host-api/client/writes';
+import { CancelErrorEvent, CancelSubmitEvent, CancelSuccessEvent } from '../events/cancel-session-events.js';
+import type { CancelSubmitDetail } from '../events/cancel-session-details.js';
 import {
   blockedNotice,
   commonEffects,
@@ -20,7 +29,143 @@ import type { CancelSuccessDetail } from './cancel-session.js';
 
 // What <rc-cancel-session> shows once the policy has decided, loaded with the engine.
 export { policyFromRules } from '../internal/policy-from-rules.decided.js';
-export { warmFormatters } from '../internal/warm-formatters.decided.js';
+export { decideOnce } from '../internal/policy-decision.decided.js';
+
+/** The widget's fields its decided form and its write read and change. */
+export interface CancelFields {
+  readonly reason: Reason | undefined;
+  readonly note: string;
+  readonly selectedSlots: ReadonlySet<string>;
+  readonly refundOffered: boolean;
+  /** The week of open times the slot picker shows; what is chosen stays chosen across weeks. */
+  readonly slotWeek: number;
+  readonly result: CancelSuccessDetail | undefined;
+}
+
+/** What <rc-cancel-session> gives its decided form and its write. */
+export type CancelFlow = SessionFlow<CancelFields>;
+
+function minSlots({ policy }: CancelFlow): number {
+  return policy.mode === 'self-serve' ? (policy.decision?.alternatives?.minSlots ?? 0) : 0;
+}
+
+/** What still stops the therapist from confirming, in order. */
+function missing(flow: CancelFlow, f: CancelFields): string[] {
+  const missing: string[] = [];
+  if (!f.reason) missing.push(msg('Choose a reason.', { id: 'rc.cancel.missing-reason' }));
+  missing.push(...noteShortfall(flow.policy.decision, f.note));
+  const min = minSlots(flow);
+  if (f.selectedSlots.size < min) {
+    missing.push(msg(str`Choose at least ${min} alternative times.`, { id: 'rc.cancel.missing-slots' }));
+  }
+  return missing;
+}
+
+/** Cancels the session, or asks the team to: the submit event first (cancelable), then success or error. */
+export async function cancelSubmit(flow: CancelFlow, event: Event): Promise<void> {
+  event.preventDefault();
+  const f = flow.now();
+  const session = flow.subject.session;
+  const { decision, mode } = flow.policy;
+  if (!session || !decision || missing(flow, f).length > 0 || mode === 'blocked') return;
+  const kind = mode === 'team-request' ? 'team-request' : 'cancel';
+  const shown = shownDecision(decision);
+  const alternativeSlotIds = kind === 'cancel' ? [...f.selectedSlots] : [];
+  const refundOffered = kind === 'cancel' && decision.refund !== null && f.refundOffered;
+  const reason = f.reason!;
+  const detail: CancelSubmitDetail = {
+    sessionId: session.id,
+    reason,
+    note: f.note,
+    alternativeSlotIds,
+    refundOffered,
+    kind,
+    decision: shown,
+  };
+  const note = f.note ? { note: f.note } : {};
+  // The result is kept before the state turns to success, which renders it.
+  const keep = async (result: CancelSuccessDetail) => {
+    flow.set({ result });
+    if (kind === 'cancel') await readSentMessages(flow.sent, session.id, ['session-cancelled']);
+    return result;
+  };
+  const cancel = { reason, ...note, alternativeSlotIds, refundOffered, decision: shown };
+  const teamRequest = sessionStartedRequest(session, reason, f.note);
+  await flow.write({
+    submit: new CancelSubmitEvent(detail),
+    scope: session.id,
+    send: async (keyFor) =>
+      kind === 'cancel'
+        ? keep({
+            kind,
+            result: await f.host.send(cancelSessionRoute, {
+              sessionId: session.id,
+              version: session.version,
+              idempotencyKey: keyFor('', cancel),
+              body: cancel,
+            }),
+          })
+        : keep({
+            kind,
+            result: await f.host.send(createTeamRequestRoute, {
+              idempotencyKey: keyFor('', teamRequest),
+              body: teamRequest,
+            }),
+          }),
+    succeeded: (result) => new CancelSuccessEvent(result),
+    failed: (failure) => new CancelErrorEvent(failure),
+  });
+}
+
+/** The form, once the policy has decided, with what the therapist has entered. */
+export function cancelFormOf(flow: CancelFlow): TemplateResult {
+  const f = flow.now();
+  const { policy, subject } = flow;
+  return cancelForm({
+    decision: policy.decision!,
+    mode: policy.mode,
+    clientName: subject.session?.client.displayName ?? '',
+    locale: f.locale,
+    busy: f.state === 'submitting',
+    missing: missing(flow, f),
+    onSubmit: (event) => void cancelSubmit(flow, event),
+    reason: f.reason,
+    note: f.note,
+    noteMinLength: noteMinLength(policy.decision),
+    slots: subject.slots ?? [],
+    sessionStartsAt: subject.session?.startsAt,
+    slotWeek: f.slotWeek,
+    onSlotWeek: (week) => flow.set({ slotWeek: week }),
+    minSlots: minSlots(flow),
+    selectedSlots: f.selectedSlots,
+    refundOffered: f.refundOffered,
+    onReason: (reason) => policy.input(() => flow.set({ reason })),
+    onNote: (note) => policy.input(() => flow.set({ note })),
+    onSlot: (slotId, selected) => {
+      const next = new Set(flow.now().selectedSlots);
+      if (selected) next.add(slotId);
+      else next.delete(slotId);
+      flow.set({ selectedSlots: next });
+    },
+    onRefundOffered: (offered) => flow.set({ refundOffered: offered }),
+  });
+}
+
+/** The success view for the write's result. */
+export function cancelDoneOf(flow: CancelFlow, result: CancelSuccessDetail): TemplateResult {
+  const f = flow.now();
+  const selected = f.selectedSlots;
+  return cancelSuccess({
+    result,
+    decision: flow.policy.decision,
+    clientName: flow.subject.session?.client.displayName ?? '',
+    locale: f.locale,
+    offeredSlots: selected.size,
+    offered: (flow.subject.slots ?? []).filter((slot) => selected.has(slot.id)),
+    refundOffered: f.refundOffered,
+    sent: flow.sent.record,
+  });
+}
 
 /** What the form shows, and where what the therapist does goes. */
 export interface CancelFormProps extends SessionFormProps {

@@ -1,20 +1,21 @@
-import { msg, str } from '@lit/localize';
+import { msg } from '@lit/localize';
 import type { Reason } from '@raincheck/policy';
 import { nothing, type TemplateResult } from 'lit';
-import { PolicyDecision, shownDecision } from '../controllers/policy-decision.js';
+import { PolicyDecision } from '../controllers/policy-decision.js';
 import { SessionSubject } from '../controllers/session-subject.js';
 import { SentMessages } from '../controllers/sent-messages.js';
 import { CancelErrorEvent, CancelSubmitEvent, CancelSuccessEvent } from '../events/cancel-session-events.js';
-import type { CancelSubmitDetail, CancelSuccessDetail } from '../events/cancel-session-details.js';
+import type { CancelSuccessDetail } from '../events/cancel-session-details.js';
 export * from '../events/cancel-session-events.js';
 import { DecisionEvent } from '../events/decision-event.js';
 import { FlowElement, type WidgetState, type WriterModule } from '../internal/flow-element.js';
 import { frame } from '../internal/frame.js';
-import { sessionStartedRequest } from '../internal/session-form.js';
 import { sessionSummary } from '../internal/templates.js';
 import { baseStyles } from '../styles/tokens.js';
 import { sessionFlowStyles } from '../styles/session-flow.styles.js';
 import { cancelSessionStyles } from './cancel-session.styles.js';
+
+import type { CancelFlow } from './cancel-session.decided.js';
 
 type CancelViews = typeof import('./cancel-session.flow.decided.js');
 /** What <rc-cancel-session> loads once there is something to decide: its views, the engine and the write controller, one chunk. */
@@ -109,6 +110,25 @@ export class RcCancelSession extends FlowElement {
     }),
     ...this.policyContext(),
   });
+  /** What the decided form and the write read and change of this widget. */
+  readonly #flow: CancelFlow = {
+    policy: this.#policy,
+    subject: this.#subject,
+    sent: this.#sent,
+    now: () => ({
+      reason: this.reason,
+      note: this.note,
+      selectedSlots: this.selectedSlots,
+      refundOffered: this.refundOffered,
+      slotWeek: this.slotWeek,
+      result: this.result,
+      state: this.state,
+      locale: this.formatLocale,
+      host: this.host,
+    }),
+    set: (patch) => void Object.assign(this, patch),
+    write: (intent) => this.write(intent),
+  };
 
   constructor() {
     super();
@@ -140,137 +160,23 @@ export class RcCancelSession extends FlowElement {
     await this.#policy.decide();
   }
 
-  get #minSlots(): number {
-    return this.#policy.mode === 'self-serve' ? (this.#policy.decision?.alternatives?.minSlots ?? 0) : 0;
-  }
-
-  /** What still stops the therapist from confirming, in order. */
-  get #missing(): string[] {
-    const missing: string[] = [];
-    if (!this.reason) missing.push(msg('Choose a reason.', { id: 'rc.cancel.missing-reason' }));
-    missing.push(...this.#policy.noteShortfall(this.note));
-    if (this.selectedSlots.size < this.#minSlots) {
-      missing.push(msg(str`Choose at least ${this.#minSlots} alternative times.`, { id: 'rc.cancel.missing-slots' }));
-    }
-    return missing;
-  }
-
-  async #submit(event: Event): Promise<void> {
-    event.preventDefault();
-    const session = this.#subject.session;
-    const { decision, views } = this.#policy;
-    if (!session || !decision || !views || this.#missing.length > 0 || this.#policy.mode === 'blocked') return;
-    const kind = this.#policy.mode === 'team-request' ? 'team-request' : 'cancel';
-    const shown = shownDecision(decision);
-    const alternativeSlotIds = kind === 'cancel' ? [...this.selectedSlots] : [];
-    const refundOffered = kind === 'cancel' && decision.refund !== null && this.refundOffered;
-    const reason = this.reason!;
-    const detail: CancelSubmitDetail = {
-      sessionId: session.id,
-      reason,
-      note: this.note,
-      alternativeSlotIds,
-      refundOffered,
-      kind,
-      decision: shown,
-    };
-    const note = this.note ? { note: this.note } : {};
-    // The result is kept before the state turns to success, which renders it.
-    const keep = async (result: CancelSuccessDetail) => {
-      this.result = result;
-      if (kind === 'cancel') await this.#sent.read(session.id, ['session-cancelled']);
-      return result;
-    };
-    const cancel = { reason, ...note, alternativeSlotIds, refundOffered, decision: shown };
-    const teamRequest = sessionStartedRequest(session, reason, this.note);
-    await this.write({
-      submit: new CancelSubmitEvent(detail),
-      scope: session.id,
-      send: async (keyFor) =>
-        kind === 'cancel'
-          ? keep({
-              kind,
-              result: await this.host.send(views.cancelSessionRoute, {
-                sessionId: session.id,
-                version: session.version,
-                idempotencyKey: keyFor('', cancel),
-                body: cancel,
-              }),
-            })
-          : keep({
-              kind,
-              result: await this.host.send(views.createTeamRequestRoute, {
-                idempotencyKey: keyFor('', teamRequest),
-                body: teamRequest,
-              }),
-            }),
-      succeeded: (result) => new CancelSuccessEvent(result),
-      failed: (failure) => new CancelErrorEvent(failure),
-    });
-  }
-
   protected override render(): TemplateResult {
     const { decision, views } = this.#policy;
-    const clientName = this.#subject.session?.client.displayName ?? '';
-    const locale = this.formatLocale;
-    if (this.state === 'success' && this.result && views) {
-      const offered = (this.#subject.slots ?? []).filter((slot) => this.selectedSlots.has(slot.id));
-      return views.cancelSuccess({
-        result: this.result,
-        decision,
-        clientName,
-        locale,
-        offeredSlots: this.selectedSlots.size,
-        offered,
-        refundOffered: this.refundOffered,
-        sent: this.#sent.record,
-      });
-    }
+    if (this.state === 'success' && this.result && views) return views.cancelDoneOf(this.#flow, this.result);
     const heading =
       this.#policy.mode === 'team-request' && this.state !== 'loading'
         ? msg('Ask the team to cancel', { id: 'rc.cancel.heading-team' })
         : msg('Cancel session', { id: 'rc.cancel.heading' });
-    const form =
-      decision && views
-        ? views.cancelForm({
-            decision,
-            mode: this.#policy.mode,
-            clientName,
-            locale,
-            busy: this.state === 'submitting',
-            missing: this.#missing,
-            onSubmit: (event) => void this.#submit(event),
-            reason: this.reason,
-            note: this.note,
-            noteMinLength: this.#policy.noteMinLength,
-            slots: this.#subject.slots ?? [],
-            sessionStartsAt: this.#subject.session?.startsAt,
-            slotWeek: this.slotWeek,
-            onSlotWeek: (week) => (this.slotWeek = week),
-            minSlots: this.#minSlots,
-            selectedSlots: this.selectedSlots,
-            refundOffered: this.refundOffered,
-            onReason: (reason) => this.#policy.input(() => (this.reason = reason)),
-            onNote: (note) => this.#policy.input(() => (this.note = note)),
-            onSlot: (slotId, selected) => {
-              const next = new Set(this.selectedSlots);
-              if (selected) next.add(slotId);
-              else next.delete(slotId);
-              this.selectedSlots = next;
-            },
-            onRefundOffered: (offered) => (this.refundOffered = offered),
-          })
-        : nothing;
     const { session } = this.#subject;
     return frame({
       heading,
       status: this.state === 'loading' ? msg('Loading the session…', { id: 'rc.cancel.loading' }) : undefined,
-      summary: session ? sessionSummary(session, locale) : nothing,
+      summary: session ? sessionSummary(session, this.formatLocale) : nothing,
       failure: this.state === 'error' ? this.failure : undefined,
       onRetry: this.failure?.retryable
-        ? () => (decision ? void this.#submit(new Event('submit')) : void this.load())
+        ? () => (decision ? void views?.cancelSubmit(this.#flow, new Event('submit')) : void this.load())
         : undefined,
-      body: session && decision ? form : nothing,
+      body: session && decision && views ? views.cancelFormOf(this.#flow) : nothing,
     });
   }
 }

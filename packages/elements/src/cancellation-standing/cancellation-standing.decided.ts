@@ -1,5 +1,7 @@
 import { msg, str } from '@lit/localize';
-import type { Decision, WarningLevel } from '@raincheck/policy';
+import type { Decision, Policy, PolicyRule, WarningLevel } from '@raincheck/policy';
+import { deriveFacts } from '@raincheck/policy/decide';
+import type { LoadedFacts } from '../controllers/policy-decision.js';
 import { html, type TemplateResult } from 'lit';
 import { decisionSection, effect } from '../internal/form-templates.js';
 import type { Threshold } from './cancellation-standing.js';
@@ -7,9 +9,33 @@ import type { Threshold } from './cancellation-standing.js';
 // What <rc-cancellation-standing> shows once the policy has decided, loaded with the engine.
 export { deriveFacts } from '@raincheck/policy/decide';
 export { policyFromRules } from '../internal/policy-from-rules.decided.js';
-export { warmFormatters } from '../internal/warm-formatters.decided.js';
 export { wordFailure } from '../internal/failure-wording.decided.js';
 export { formStyles } from '../styles/form.styles.js';
+export { decideOnce } from '../internal/policy-decision.decided.js';
+
+/** Whether a rule reads the count of recent changes, so its effects are about frequency. */
+const readsFrequency = (rule: PolicyRule) => JSON.stringify(rule.conditions).includes('"cancellationsInWindow"');
+
+/**
+ * The policy's frequency thresholds with the therapist's count in each window now, and the ids of
+ * the rules that count changes (only their effects are about frequency).
+ */
+export function readThresholds(policy: Policy, facts: LoadedFacts): [readonly Threshold[], ReadonlySet<string>] {
+  // Now: without the next change (an action that is neither a cancellation nor a rearrangement).
+  const frequencyRules = new Set(policy.rules.filter(readsFrequency).map((rule) => rule.id));
+  const current = deriveFacts({ ...facts, action: 'availability-change', now: new Date().toISOString() });
+  const thresholds = policy.rules
+    .flatMap((rule) => (rule.event.type === 'frequency-warning' ? [{ ruleId: rule.id, ...rule.event.params }] : []))
+    .map(({ ruleId, level, threshold, windowDays }) => ({
+      ruleId,
+      level,
+      threshold,
+      windowDays,
+      count: current.cancellationsInWindow(windowDays),
+    }))
+    .sort((a, b) => a.windowDays - b.windowDays || a.threshold - b.threshold);
+  return [thresholds, frequencyRules];
+}
 
 function levelLabel(level: WarningLevel): string {
   switch (level) {

@@ -1,8 +1,8 @@
 import { msg } from '@lit/localize';
 import { getTherapistRoute } from '@raincheck/host-api/client';
-import type { Policy, PolicyRule, WarningLevel } from '@raincheck/policy';
+import type { WarningLevel } from '@raincheck/policy';
 import { html, nothing, type TemplateResult } from 'lit';
-import { type LoadedFacts, PolicyDecision } from '../controllers/policy-decision.js';
+import { PolicyDecision } from '../controllers/policy-decision.js';
 import { DecisionEvent } from '../events/decision-event.js';
 import { FlowElement } from '../internal/flow-element.js';
 import { frame } from '../internal/frame.js';
@@ -21,9 +21,6 @@ export interface Threshold {
   /** Changes in the window now. */
   readonly count: number;
 }
-
-/** Whether a rule reads the count of recent changes, so its effects are about frequency. */
-const readsFrequency = (rule: PolicyRule) => JSON.stringify(rule.conditions).includes('"cancellationsInWindow"');
 
 /**
  * @customElement rc-cancellation-standing
@@ -80,7 +77,7 @@ export class RcCancellationStanding extends FlowElement {
     requestFacts: () => ({}),
     // As every widget's: the rules fetched and the engine imported beside the first call, the formatters warmed.
     ...this.policyContext(),
-    prepare: (policy, views, facts) => this.#readThresholds(policy, views, facts),
+    prepare: (policy, views, facts) => ([this.thresholds, this.#frequencyRules] = views.readThresholds(policy, facts)),
   });
 
   constructor() {
@@ -118,22 +115,6 @@ export class RcCancellationStanding extends FlowElement {
       client: { id: 'next-client', isNew: false, attendedSessions: 1 },
     };
     await this.#policy.decide();
-  }
-
-  #readThresholds(policy: Policy, { deriveFacts }: StandingViews, facts: LoadedFacts): void {
-    // Now: without the next change (an action that is neither a cancellation nor a rearrangement).
-    this.#frequencyRules = new Set(policy.rules.filter(readsFrequency).map((rule) => rule.id));
-    const current = deriveFacts({ ...facts, action: 'availability-change', now: new Date().toISOString() });
-    this.thresholds = policy.rules
-      .flatMap((rule) => (rule.event.type === 'frequency-warning' ? [{ ruleId: rule.id, ...rule.event.params }] : []))
-      .map(({ ruleId, level, threshold, windowDays }) => ({
-        ruleId,
-        level,
-        threshold,
-        windowDays,
-        count: current.cancellationsInWindow(windowDays),
-      }))
-      .sort((a, b) => a.windowDays - b.windowDays || a.threshold - b.threshold);
   }
 
   protected override render(): TemplateResult {

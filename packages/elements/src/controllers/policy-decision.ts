@@ -1,14 +1,13 @@
-import { msg, str } from '@lit/localize';
 import { Task, TaskStatus } from '@lit/task';
-import { getRulesRoute, type DecisionShown, type HostTransport } from '@raincheck/host-api/client';
+import { getRulesRoute, type HostTransport } from '@raincheck/host-api/client';
 import type { Action, Decision, Facts, Policy } from '@raincheck/policy';
 import type { CSSResult, ReactiveController, ReactiveControllerHost } from 'lit';
 import type { RulesSource } from '../config/config.js';
 import { DecisionEvent } from '../events/decision-event.js';
 import { adoptSheet } from '../internal/adopt-sheet.js';
 import type { wordFailure } from '../internal/failure-wording.decided.js';
+import type { decideOnce } from '../internal/policy-decision.decided.js';
 import type { policyFromRules } from '../internal/policy-from-rules.decided.js';
-import type { warmFormatters } from '../internal/warm-formatters.decided.js';
 import { loadRulesFromUrl } from '../internal/rules-url.js';
 import { yieldToMain } from '../internal/yield-to-main.js';
 
@@ -19,12 +18,12 @@ import { yieldToMain } from '../internal/yield-to-main.js';
  */
 export interface ViewsModule {
   readonly policyFromRules: typeof policyFromRules;
-  /** The decided form's formatters, made before its first render. */
-  readonly warmFormatters: typeof warmFormatters;
   /** What a failure reads: the widget words its failures with it (see {@link PolicyDecisionOptions.viewsLoader}). */
   readonly wordFailure: typeof wordFailure;
   /** The form's, the decision's and the result's styles (styles/form.styles.ts), adopted as the module arrives. */
   readonly formStyles: CSSResult;
+  /** Each decision's work, the formatters before the form's first render with it. */
+  readonly decideOnce: typeof decideOnce;
 }
 
 /** What the policy lets the person do: do it themselves, ask the team, or nothing. */
@@ -104,28 +103,9 @@ export class PolicyDecision<Views extends ViewsModule = ViewsModule> implements 
       autoRun: false,
       task: async (_args, { signal }) => {
         const loaded = this.facts;
-        if (!loaded) throw new Error('PolicyDecision: decide() before the facts were loaded');
         const [policy, views] = await Promise.all([this.policy(), this.loadViews()]);
-        // Each step a task of its own: building the policy, deciding, then rendering what was decided.
-        await yieldToMain();
-        signal.throwIfAborted();
-        options.prepare?.(policy, views, loaded);
-        const facts: Facts = {
-          ...loaded,
-          action: options.action,
-          now: new Date().toISOString(),
-          request: options.requestFacts(),
-        };
-        const decision = await policy.evaluate(facts);
-        await yieldToMain();
-        signal.throwIfAborted();
-        // Before the form's first render, the formatters it will use, in tasks of their own.
-        const locale = options.formatLocale?.();
-        if (locale && !this.decision && (await views.warmFormatters(locale, loaded))) {
-          await yieldToMain();
-          signal.throwIfAborted();
-        }
-        return { decision, facts, views };
+        // The decision itself comes with the views (see decideOnce).
+        return views.decideOnce(options, policy, views, loaded, () => !this.decision, signal);
       },
       onComplete: ({ decision, facts, views }) => {
         this.views = views;
@@ -194,18 +174,6 @@ export class PolicyDecision<Views extends ViewsModule = ViewsModule> implements 
     return outcome === 'blocked' ? 'blocked' : outcome === 'needs-team' ? 'team-request' : 'self-serve';
   }
 
-  /** The minimum length of a written reason, 0 when none is required. */
-  get noteMinLength(): number {
-    return this.decision?.requirements.find((r) => r.kind === 'written-reason')?.minLength ?? 0;
-  }
-
-  /** The sentence asking for a longer written reason, if `note` is too short for the policy. */
-  noteShortfall(note: string): string[] {
-    return note.trim().length < this.noteMinLength
-      ? [msg(str`Write a reason of at least ${this.noteMinLength} characters.`, { id: 'rc.cancel.missing-note' })]
-      : [];
-  }
-
   /**
    * The policy engine with the configured rules, imported on first use. It is rebuilt when the
    * source changes: another URL, or another inline files object (edited rules are a new object).
@@ -246,16 +214,6 @@ export class PolicyDecision<Views extends ViewsModule = ViewsModule> implements 
     }
     return { ...(await loadRulesFromUrl(source.url, this.options.timeoutMs())), identity: {} };
   }
-}
-
-/** What the widget showed, as the host records it beside the write. */
-export function shownDecision(decision: Decision): DecisionShown {
-  return {
-    policyId: decision.policy.id,
-    policyVersion: decision.policy.version,
-    policyHash: decision.policy.hash,
-    outcome: decision.outcome,
-  };
 }
 
 /** The same rules: the same URL, or the same inline files object (edited rules are a new object). */

@@ -1,4 +1,4 @@
-import { getSessionNotificationsRoute, type HostTransport, type Notification } from '@raincheck/host-api/client';
+import type { HostTransport, Notification } from '@raincheck/host-api/client';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /** What a message is about, as the host's history names it. */
@@ -14,8 +14,8 @@ export class SentMessages implements ReactiveController {
   record: readonly Notification[] | null | undefined;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly transport: () => HostTransport,
+    readonly host: ReactiveControllerHost,
+    readonly transport: () => HostTransport,
   ) {
     host.addController(this);
   }
@@ -27,19 +27,5 @@ export class SentMessages implements ReactiveController {
     this.record = undefined;
   }
 
-  /**
-   * Reads the session's history and keeps the latest messages of `kinds`: the ones
-   * the write just committed. A failed read is not the write's failure: it is kept as `null`.
-   */
-  async read(sessionId: string, kinds: readonly MessageKind[]): Promise<void> {
-    try {
-      const { notifications } = await this.transport().send(getSessionNotificationsRoute, { sessionId });
-      const relevant = notifications.filter((n) => kinds.includes(n.kind));
-      const latest = relevant.reduce((at, n) => (n.at > at ? n.at : at), '');
-      this.record = relevant.filter((n) => n.at === latest);
-    } catch {
-      this.record = null;
-    }
-    this.host.requestUpdate();
-  }
+  // Read after a write, by `readSentMessages` (internal/session-form.ts), in the decided phase.
 }

@@ -25,8 +25,8 @@ export class SessionSubject {
   slots: Slot[] | undefined;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly transport: () => HostTransport,
+    readonly host: ReactiveControllerHost,
+    readonly transport: () => HostTransport,
     /** Whether the widget offers the therapist's open slots (cancel, rearrange). */
     private readonly needsSlots: boolean,
   ) {}
@@ -69,9 +69,5 @@ export class SessionSubject {
     this.host.requestUpdate();
   }
 
-  /** Reads the session again (after someone else changed it). */
-  async reread(sessionId: string): Promise<void> {
-    this.session = (await this.transport().send(getSessionRoute, { sessionId })).session;
-    this.host.requestUpdate();
-  }
+  // Read again after a write failed, by `rereadSession` (internal/session-form.ts), in the decided phase.
 }

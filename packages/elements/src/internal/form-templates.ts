@@ -3,7 +3,7 @@ import type { Slot } from '@raincheck/host-api/client';
 import type { Decision, Reason, RefundEffect } from '@raincheck/policy';
 import { html, nothing, type TemplateResult } from 'lit';
 import { dayKey, formatDay, formatList, formatMoney, formatTime, viewerTimeZone } from '../format/formatters.js';
-import { reasonLabel } from './templates.js';
+import { reasonLabel } from './session-form.js';
 
 // Shown before the engine too (a refund the host already has), so in a module of its own.
 export { refundNext } from './refund-next.js';

@@ -1,7 +1,72 @@
-import type { Session } from '@raincheck/host-api/client';
+import { msg } from '@lit/localize';
+import {
+  getSessionNotificationsRoute,
+  getSessionRoute,
+  type HostTransport,
+  type Session,
+} from '@raincheck/host-api/client';
 import type { Decision, Reason } from '@raincheck/policy';
-import type { PolicyMode } from '../controllers/policy-decision.js';
-import { reasonLabel } from './templates.js';
+import type { PolicyDecision, PolicyMode } from '../controllers/policy-decision.js';
+import type { MessageKind, SentMessages } from '../controllers/sent-messages.js';
+import type { SessionSubject } from '../controllers/session-subject.js';
+import type { WriteIntent } from '../controllers/write-once.js';
+import type { WidgetState } from './flow-element.js';
+
+// What only a session widget's decided form and its write use (its decided-phase module imports it).
+
+/** What a widget's decided-phase module reads and changes of the widget (its fields stay private to it). */
+export interface DecidedFlow<Fields> {
+  readonly policy: Pick<PolicyDecision, 'decision' | 'mode' | 'input'>;
+  /** The widget's fields, its state, host and locale, as they are now. */
+  readonly now: () => Fields & { readonly state: WidgetState; readonly locale: string; readonly host: HostTransport };
+  /** Changes fields of the widget (it renders again). */
+  readonly set: (patch: Partial<Fields>) => void;
+  /** The widget's write (see `FlowElement.write`). */
+  write<Result>(intent: WriteIntent<Result>): Promise<Result | undefined>;
+}
+
+/** What a session widget's decided-phase module reads and changes of the widget. */
+export interface SessionFlow<Fields> extends DecidedFlow<Fields> {
+  readonly subject: SessionSubject;
+  readonly sent: SentMessages;
+}
+
+/**
+ * Reads the session's history and keeps the latest messages of `kinds` in `sent`: the ones the
+ * write just committed. A failed read is not the write's failure: it is kept as `null`.
+ */
+export async function readSentMessages(
+  sent: SentMessages,
+  sessionId: string,
+  kinds: readonly MessageKind[],
+): Promise<void> {
+  try {
+    const { notifications } = await sent.transport().send(getSessionNotificationsRoute, { sessionId });
+    const relevant = notifications.filter((n) => kinds.includes(n.kind));
+    const latest = relevant.reduce((at, n) => (n.at > at ? n.at : at), '');
+    sent.record = relevant.filter((n) => n.at === latest);
+  } catch {
+    sent.record = null;
+  }
+  sent.host.requestUpdate();
+}
+
+/** Reads the session again (after someone else changed it). */
+export async function rereadSession(subject: SessionSubject, sessionId: string): Promise<void> {
+  subject.session = (await subject.transport().send(getSessionRoute, { sessionId })).session;
+  subject.host.requestUpdate();
+}
+
+export function reasonLabel(reason: Reason): string {
+  switch (reason) {
+    case 'illness':
+      return msg('Illness', { id: 'rc.reason.illness' });
+    case 'personal-emergency':
+      return msg('Personal emergency', { id: 'rc.reason.personal-emergency' });
+    default:
+      return msg('Something else', { id: 'rc.reason.other' });
+  }
+}
 
 /** What every session widget's form (in its decided-phase module) is given. */
 export interface SessionFormProps {

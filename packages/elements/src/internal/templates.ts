@@ -1,22 +1,10 @@
 import { msg, str } from '@lit/localize';
 import type { Session } from '@raincheck/host-api/client';
-import type { Reason } from '@raincheck/policy';
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatDateTime, formatTime, viewerTimeZone } from '../format/formatters.js';
 import type { WidgetErrorDetail } from './flow-element.js';
 
 // What every session widget shows before the policy has decided, the same way.
-
-export function reasonLabel(reason: Reason): string {
-  switch (reason) {
-    case 'illness':
-      return msg('Illness', { id: 'rc.reason.illness' });
-    case 'personal-emergency':
-      return msg('Personal emergency', { id: 'rc.reason.personal-emergency' });
-    default:
-      return msg('Something else', { id: 'rc.reason.other' });
-  }
-}
 
 /** Who, and when: in the viewer's zone, with the session's own zone when it differs. */
 export function sessionSummary(session: Session, locale: string): TemplateResult {

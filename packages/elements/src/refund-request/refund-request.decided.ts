@@ -10,18 +10,114 @@ import {
   refundNext,
   submitFooter,
 } from '../internal/form-templates.js';
-import type { SessionFormProps } from '../internal/session-form.js';
+import { getSessionRoute } from '@raincheck/host-api/client';
+import { refundSessionRoute } from '@raincheck/host-api/client/writes';
+import { type SessionFlow, type SessionFormProps, readSentMessages, rereadSession } from '../internal/session-form.js';
+import { noteMinLength, noteShortfall, shownDecision } from '../internal/policy-decision.decided.js';
+import { RefundErrorEvent, RefundSubmitEvent, RefundSuccessEvent } from '../events/refund-request-events.js';
+import type { RefundSubmitDetail } from '../events/refund-request-details.js';
+import type { WidgetErrorDetail } from '../internal/flow-element.js';
 import type { RefundSuccessDetail } from './refund-request.js';
 
 // What <rc-refund-request> shows once the policy has decided, loaded with the engine.
 export { policyFromRules } from '../internal/policy-from-rules.decided.js';
-export { warmFormatters } from '../internal/warm-formatters.decided.js';
+export { decideOnce } from '../internal/policy-decision.decided.js';
 // The write controller comes with the views: a write follows the decision (FlowElement.importWriter).
 export { WriteController } from '../controllers/write-once.js';
 export { wordFailure } from '../internal/failure-wording.decided.js';
 export { formStyles } from '../styles/form.styles.js';
 // The write routes come with the write controller: their schemas stay out of the first load.
 export { refundSessionRoute } from '@raincheck/host-api/client/writes';
+
+/** The widget's fields its decided form and its write read and change. */
+export interface RefundFields {
+  readonly note: string;
+  readonly result: RefundSuccessDetail | undefined;
+  readonly failure: WidgetErrorDetail | undefined;
+}
+
+/** What <rc-refund-request> gives its decided form and its write. */
+export type RefundFlow = SessionFlow<RefundFields>;
+
+/** Refunds the session: the submit event first (cancelable), then success or error. */
+export async function refundSubmit(flow: RefundFlow, event: Event): Promise<void> {
+  event.preventDefault();
+  const f = flow.now();
+  const session = flow.subject.session;
+  const { decision, mode } = flow.policy;
+  if (!session || !decision?.refund || mode === 'blocked' || noteShortfall(decision, f.note).length > 0) return;
+  const shown = shownDecision(decision);
+  const detail: RefundSubmitDetail = {
+    sessionId: session.id,
+    note: f.note,
+    amount: decision.refund.amount,
+    currency: decision.refund.currency,
+    mode: decision.refund.mode === 'team-review' ? 'team-review' : 'self-serve',
+    decision: shown,
+  };
+  const body = { ...(f.note ? { note: f.note } : {}), decision: shown };
+  await flow.write({
+    submit: new RefundSubmitEvent(detail),
+    scope: session.id,
+    send: async (keyFor) => {
+      const result = await asNow(
+        flow,
+        await f.host.send(refundSessionRoute, {
+          sessionId: session.id,
+          version: session.version,
+          idempotencyKey: keyFor('', body),
+          body,
+        }),
+        session.id,
+      );
+      flow.set({ result });
+      return result;
+    },
+    succeeded: (result) => new RefundSuccessEvent(result),
+    failed: (failure) => new RefundErrorEvent(failure),
+  });
+  // Refused for good (a refund already exists, from another tab, say): show that refund's fate, not the form again.
+  const { state, failure } = flow.now();
+  if (state === 'error' && failure && !failure.retryable)
+    await rereadSession(flow.subject, session.id).catch(() => undefined);
+}
+
+/**
+ * The write's answer with the refund as the host has it now: the provider may have carried it out
+ * since the answer said `pending`. A failed read keeps the answer: the refund itself was taken.
+ */
+async function asNow(flow: RefundFlow, answer: RefundSuccessDetail, sessionId: string): Promise<RefundSuccessDetail> {
+  try {
+    const { refund } = (await flow.now().host.send(getSessionRoute, { sessionId })).session;
+    await readSentMessages(flow.sent, sessionId, ['refund-issued', 'refund-declined']);
+    return refund?.id === answer.refund.id ? { ...answer, refund } : answer;
+  } catch {
+    return answer;
+  }
+}
+
+/** The form, once the policy has decided, with what the therapist has entered. */
+export function refundFormOf(flow: RefundFlow): TemplateResult {
+  const f = flow.now();
+  const { policy, subject } = flow;
+  return refundForm({
+    decision: policy.decision!,
+    mode: policy.mode,
+    clientName: subject.session?.client.displayName ?? '',
+    locale: f.locale,
+    busy: f.state === 'submitting',
+    missing: noteShortfall(policy.decision, f.note),
+    onSubmit: (event) => void refundSubmit(flow, event),
+    note: f.note,
+    noteMinLength: noteMinLength(policy.decision),
+    onNote: (note) => policy.input(() => flow.set({ note })),
+  });
+}
+
+/** The success view for the write's result. */
+export function refundDoneOf(flow: RefundFlow, result: RefundSuccessDetail): TemplateResult {
+  return refundSuccess(result, flow.now().locale, flow.subject.session?.client.displayName ?? '', flow.sent.record);
+}
 
 /** What the form shows, and where what the therapist does goes. */
 export interface RefundFormProps extends SessionFormProps {

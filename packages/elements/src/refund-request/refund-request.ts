@@ -1,16 +1,17 @@
 import { msg, str } from '@lit/localize';
-import { getSessionRoute, type Refund, type Session } from '@raincheck/host-api/client';
+import type { Refund, Session } from '@raincheck/host-api/client';
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatMoney } from '../format/formatters.js';
 import { refundNext } from '../internal/refund-next.js';
-import { PolicyDecision, shownDecision } from '../controllers/policy-decision.js';
+import { PolicyDecision } from '../controllers/policy-decision.js';
 import { SessionSubject } from '../controllers/session-subject.js';
 import { SentMessages } from '../controllers/sent-messages.js';
 import { DecisionEvent } from '../events/decision-event.js';
 import { RefundErrorEvent, RefundSubmitEvent, RefundSuccessEvent } from '../events/refund-request-events.js';
 import { FlowElement, type WriterModule } from '../internal/flow-element.js';
 import { frame } from '../internal/frame.js';
-import type { RefundSubmitDetail, RefundSuccessDetail } from '../events/refund-request-details.js';
+import type { RefundSuccessDetail } from '../events/refund-request-details.js';
+import type { RefundFlow } from './refund-request.decided.js';
 export * from '../events/refund-request-events.js';
 import { failureAlert, sessionSummary } from '../internal/templates.js';
 import { baseStyles } from '../styles/tokens.js';
@@ -86,65 +87,27 @@ export class RcRefundRequest extends FlowElement {
     requestFacts: () => (this.note ? { note: this.note } : {}),
     ...this.policyContext(),
   });
+  /** What the decided form and the write read and change of this widget. */
+  readonly #flow: RefundFlow = {
+    policy: this.#policy,
+    subject: this.#subject,
+    sent: this.#sent,
+    now: () => ({
+      note: this.note,
+      result: this.result,
+      failure: this.failure,
+      state: this.state,
+      locale: this.formatLocale,
+      host: this.host,
+    }),
+    set: (patch) => void Object.assign(this, patch),
+    write: (intent) => this.write(intent),
+  };
 
   constructor() {
     super();
     this.sessionId = '';
     this.note = '';
-  }
-
-  get #missing(): string[] {
-    return this.#policy.noteShortfall(this.note);
-  }
-
-  async #submit(event: Event): Promise<void> {
-    event.preventDefault();
-    const session = this.#subject.session;
-    const { decision, views } = this.#policy;
-    if (!session || !decision?.refund || !views || this.#policy.mode === 'blocked' || this.#missing.length > 0) return;
-    const shown = shownDecision(decision);
-    const detail: RefundSubmitDetail = {
-      sessionId: session.id,
-      note: this.note,
-      amount: decision.refund.amount,
-      currency: decision.refund.currency,
-      mode: decision.refund.mode === 'team-review' ? 'team-review' : 'self-serve',
-      decision: shown,
-    };
-    const body = { ...(this.note ? { note: this.note } : {}), decision: shown };
-    await this.write({
-      submit: new RefundSubmitEvent(detail),
-      scope: session.id,
-      send: async (keyFor) =>
-        (this.result = await this.#asNow(
-          await this.host.send(views.refundSessionRoute, {
-            sessionId: session.id,
-            version: session.version,
-            idempotencyKey: keyFor('', body),
-            body,
-          }),
-          session.id,
-        )),
-      succeeded: (result) => new RefundSuccessEvent(result),
-      failed: (failure) => new RefundErrorEvent(failure),
-    });
-    // Refused for good (a refund already exists, from another tab, say): show that refund's fate, not the form again.
-    if (this.state === 'error' && this.failure && !this.failure.retryable)
-      await this.#subject.reread(session.id).catch(() => undefined);
-  }
-
-  /**
-   * The write's answer with the refund as the host has it now: the provider may have carried it out
-   * since the answer said `pending`. A failed read keeps the answer: the refund itself was taken.
-   */
-  async #asNow(answer: RefundSuccessDetail, sessionId: string): Promise<RefundSuccessDetail> {
-    try {
-      const { refund } = (await this.host.send(getSessionRoute, { sessionId })).session;
-      await this.#sent.read(sessionId, ['refund-issued', 'refund-declined']);
-      return refund?.id === answer.refund.id ? { ...answer, refund } : answer;
-    } catch {
-      return answer;
-    }
   }
 
   protected override importWriter(): WriterModule | Promise<WriterModule> {
@@ -168,30 +131,9 @@ export class RcRefundRequest extends FlowElement {
 
   protected override render(): TemplateResult {
     const { decision, views } = this.#policy;
-    if (this.state === 'success' && this.result && views)
-      return views.refundSuccess(
-        this.result,
-        this.formatLocale,
-        this.#subject.session?.client.displayName ?? '',
-        this.#sent.record,
-      );
+    if (this.state === 'success' && this.result && views) return views.refundDoneOf(this.#flow, this.result);
     // A refund asked for before (here, or with the attendance update): its fate, not a second one.
     if (this.#subject.session?.refund) return this.#renderExisting(this.#subject.session, this.#subject.session.refund);
-    const form =
-      decision && views
-        ? views.refundForm({
-            decision,
-            mode: this.#policy.mode,
-            clientName: this.#subject.session?.client.displayName ?? '',
-            locale: this.formatLocale,
-            busy: this.state === 'submitting',
-            missing: this.#missing,
-            onSubmit: (event) => void this.#submit(event),
-            note: this.note,
-            noteMinLength: this.#policy.noteMinLength,
-            onNote: (note) => this.#policy.input(() => (this.note = note)),
-          })
-        : nothing;
     const { session } = this.#subject;
     return frame({
       heading: msg('Refund the session', { id: 'rc.refund.heading' }),
@@ -199,9 +141,9 @@ export class RcRefundRequest extends FlowElement {
       summary: session ? sessionSummary(session, this.formatLocale) : nothing,
       failure: this.state === 'error' ? this.failure : undefined,
       onRetry: this.failure?.retryable
-        ? () => (decision ? void this.#submit(new Event('submit')) : void this.load())
+        ? () => (decision ? void views?.refundSubmit(this.#flow, new Event('submit')) : void this.load())
         : undefined,
-      body: session && decision ? form : nothing,
+      body: session && decision && views ? views.refundFormOf(this.#flow) : nothing,
     });
   }
 

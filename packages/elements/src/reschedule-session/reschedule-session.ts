@@ -1,7 +1,7 @@
 import { msg } from '@lit/localize';
 import type { Reason } from '@raincheck/policy';
 import { nothing, type TemplateResult } from 'lit';
-import { PolicyDecision, shownDecision } from '../controllers/policy-decision.js';
+import { PolicyDecision } from '../controllers/policy-decision.js';
 import { SessionSubject } from '../controllers/session-subject.js';
 import { SentMessages } from '../controllers/sent-messages.js';
 import { DecisionEvent } from '../events/decision-event.js';
@@ -10,11 +10,11 @@ import {
   RescheduleSubmitEvent,
   RescheduleSuccessEvent,
 } from '../events/reschedule-session-events.js';
+import type { RescheduleFlow } from './reschedule-session.decided.js';
 import { FlowElement, type WriterModule } from '../internal/flow-element.js';
 import { frame } from '../internal/frame.js';
-import { sessionStartedRequest } from '../internal/session-form.js';
 import { sessionSummary } from '../internal/templates.js';
-import type { RescheduleSubmitDetail, RescheduleSuccessDetail } from '../events/reschedule-session-details.js';
+import type { RescheduleSuccessDetail } from '../events/reschedule-session-details.js';
 export * from '../events/reschedule-session-events.js';
 import { baseStyles } from '../styles/tokens.js';
 import { sessionFlowStyles } from '../styles/session-flow.styles.js';
@@ -115,115 +115,32 @@ export class RcRescheduleSession extends FlowElement {
     }),
     ...this.policyContext(),
   });
+  /** What the decided form and the write read and change of this widget. */
+  readonly #flow: RescheduleFlow = {
+    policy: this.#policy,
+    subject: this.#subject,
+    sent: this.#sent,
+    now: () => ({
+      sessionId: this.sessionId,
+      slotId: this.slotId,
+      reason: this.reason,
+      note: this.note,
+      slotWeek: this.slotWeek,
+      result: this.result,
+      failure: this.failure,
+      state: this.state,
+      locale: this.formatLocale,
+      host: this.host,
+    }),
+    set: (patch) => void Object.assign(this, patch),
+    write: (intent) => this.write(intent),
+  };
 
   constructor() {
     super();
     this.sessionId = '';
     this.note = '';
     this.slotWeek = 0;
-  }
-
-  get #missing(): string[] {
-    const missing: string[] = [];
-    if (this.#policy.mode === 'self-serve' && !this.slotId)
-      missing.push(msg('Choose a new time.', { id: 'rc.reschedule.missing-slot' }));
-    if (this.#policy.mode === 'team-request' && !this.reason)
-      missing.push(msg('Choose a reason.', { id: 'rc.cancel.missing-reason' }));
-    missing.push(...this.#policy.noteShortfall(this.note));
-    return missing;
-  }
-
-  async #submit(event: Event): Promise<void> {
-    event.preventDefault();
-    const session = this.#subject.session;
-    const { decision, views } = this.#policy;
-    if (!session || !decision || !views || this.#missing.length > 0 || this.#policy.mode === 'blocked') return;
-    const shown = shownDecision(decision);
-    const note = this.note ? { note: this.note } : {};
-    const keep = (result: RescheduleSuccessDetail) => (this.result = result);
-    const told = async (result: RescheduleSuccessDetail) => {
-      keep(result);
-      await this.#sent.read(session.id, ['session-rearranged']);
-      return result;
-    };
-    if (this.#policy.mode === 'self-serve') {
-      const slotId = this.slotId!;
-      const body = { slotId, ...(this.reason ? { reason: this.reason } : {}), ...note, decision: shown };
-      const detail: RescheduleSubmitDetail = {
-        sessionId: session.id,
-        kind: 'reschedule',
-        slotId,
-        reason: this.reason ?? null,
-        note: this.note,
-        decision: shown,
-      };
-      await this.write({
-        submit: new RescheduleSubmitEvent(detail),
-        scope: session.id,
-        send: async (keyFor) =>
-          told({
-            kind: 'reschedule',
-            result: await this.host.send(views.rescheduleSessionRoute, {
-              sessionId: session.id,
-              version: session.version,
-              idempotencyKey: keyFor('', body),
-              body,
-            }),
-          }),
-        succeeded: (result) => new RescheduleSuccessEvent(result),
-        failed: (failure) => new RescheduleErrorEvent(failure),
-      });
-      if (this.state === 'error') await this.#afterConflict();
-    } else {
-      const reason = this.reason!;
-      const detail: RescheduleSubmitDetail = {
-        sessionId: session.id,
-        kind: 'team-request',
-        slotId: null,
-        reason,
-        note: this.note,
-        decision: shown,
-      };
-      const body = sessionStartedRequest(session, reason, this.note);
-      await this.write({
-        submit: new RescheduleSubmitEvent(detail),
-        scope: session.id,
-        send: async (keyFor) =>
-          keep({
-            kind: 'team-request',
-            result: await this.host.send(views.createTeamRequestRoute, { idempotencyKey: keyFor('', body), body }),
-          }),
-        succeeded: (result) => new RescheduleSuccessEvent(result),
-        failed: (failure) => new RescheduleErrorEvent(failure),
-      });
-    }
-  }
-
-  /** A slot taken meanwhile, or a session changed by someone else: show the world as it is now. */
-  async #afterConflict(): Promise<void> {
-    const code = this.failure?.code;
-    if (code === 'slot-taken' || code === 'version-mismatch') {
-      const failure = this.failure!;
-      this.slotId = undefined;
-      try {
-        if (code === 'version-mismatch') await this.#subject.reread(this.sessionId);
-        await this.#subject.refreshSlots();
-      } catch {
-        // The explanation below still stands; the list may be stale until a reload.
-      }
-      this.failure = {
-        ...failure,
-        message:
-          code === 'slot-taken'
-            ? msg('That time was just taken. The list of free times is up to date again: choose another one.', {
-                id: 'rc.reschedule.slot-taken',
-              })
-            : msg(
-                'Someone else changed this session meanwhile. It is shown as it is now: check it and choose a time again.',
-                { id: 'rc.reschedule.changed' },
-              ),
-      };
-    }
   }
 
   protected override importWriter(): WriterModule | Promise<WriterModule> {
@@ -248,41 +165,11 @@ export class RcRescheduleSession extends FlowElement {
 
   protected override render(): TemplateResult {
     const { decision, views } = this.#policy;
-    if (this.state === 'success' && this.result && views) {
-      return views.rescheduleSuccess(
-        this.result,
-        this.#subject.session?.client.displayName ?? '',
-        this.formatLocale,
-        this.#sent.record,
-      );
-    }
+    if (this.state === 'success' && this.result && views) return views.rescheduleDoneOf(this.#flow, this.result);
     const heading =
       this.#policy.mode === 'team-request' && this.state !== 'loading'
         ? msg('Ask the team to rearrange', { id: 'rc.reschedule.heading-team' })
         : msg('Change date and time', { id: 'rc.reschedule.heading' });
-    const form =
-      decision && views
-        ? views.rescheduleForm({
-            decision,
-            mode: this.#policy.mode,
-            clientName: this.#subject.session?.client.displayName ?? '',
-            locale: this.formatLocale,
-            busy: this.state === 'submitting',
-            missing: this.#missing,
-            onSubmit: (event) => void this.#submit(event),
-            slots: this.#subject.slots ?? [],
-            sessionStartsAt: this.#subject.session?.startsAt,
-            slotWeek: this.slotWeek,
-            onSlotWeek: (week) => (this.slotWeek = week),
-            slotId: this.slotId,
-            reason: this.reason,
-            note: this.note,
-            noteMinLength: this.#policy.noteMinLength,
-            onSlot: (slotId) => this.#policy.input(() => (this.slotId = slotId)),
-            onReason: (reason) => this.#policy.input(() => (this.reason = reason)),
-            onNote: (note) => this.#policy.input(() => (this.note = note)),
-          })
-        : nothing;
     const { session } = this.#subject;
     return frame({
       heading: heading,
@@ -290,9 +177,9 @@ export class RcRescheduleSession extends FlowElement {
       summary: session ? sessionSummary(session, this.formatLocale) : nothing,
       failure: this.state === 'error' ? this.failure : undefined,
       onRetry: this.failure?.retryable
-        ? () => (decision ? void this.#submit(new Event('submit')) : void this.load())
+        ? () => (decision ? void views?.rescheduleSubmit(this.#flow, new Event('submit')) : void this.load())
         : undefined,
-      body: session && decision ? form : nothing,
+      body: session && decision && views ? views.rescheduleFormOf(this.#flow) : nothing,
     });
   }
 }

@@ -1,0 +1,68 @@
+import { msg, str } from '@lit/localize';
+import type { DecisionShown } from '@raincheck/host-api/client';
+import type { Decision, Facts, Policy } from '@raincheck/policy';
+import type { LoadedFacts, PolicyDecisionOptions, ViewsModule } from '../controllers/policy-decision.js';
+import { warmFormatters } from './warm-formatters.decided.js';
+import { yieldToMain } from './yield-to-main.js';
+
+// What PolicyDecision does once its decided-phase module is there: every views module re-exports
+// this, so deciding, and what only the decided form reads of a decision, stay out of the first load.
+
+/**
+ * One decision: the facts with what was entered, evaluated, then (before the form's first render)
+ * the formatters it will use; each step a task of its own, abandoned once `signal` aborts.
+ * `first`: no decision has been shown yet.
+ */
+export async function decideOnce<Views extends ViewsModule>(
+  options: PolicyDecisionOptions<Views>,
+  policy: Policy,
+  views: Views,
+  loaded: LoadedFacts | undefined,
+  first: () => boolean,
+  signal: AbortSignal,
+): Promise<{ decision: Decision; facts: Facts; views: Views }> {
+  if (!loaded) throw new Error('PolicyDecision: decide() before the facts were loaded');
+  // Each step a task of its own: building the policy, deciding, then rendering what was decided.
+  await yieldToMain();
+  signal.throwIfAborted();
+  options.prepare?.(policy, views, loaded);
+  const facts: Facts = {
+    ...loaded,
+    action: options.action,
+    now: new Date().toISOString(),
+    request: options.requestFacts(),
+  };
+  const decision = await policy.evaluate(facts);
+  await yieldToMain();
+  signal.throwIfAborted();
+  // Before the form's first render, the formatters it will use, in tasks of their own.
+  const locale = options.formatLocale?.();
+  if (locale && first() && (await warmFormatters(locale, loaded))) {
+    await yieldToMain();
+    signal.throwIfAborted();
+  }
+  return { decision, facts, views };
+}
+
+/** The minimum length of a written reason, 0 when none is required. */
+export function noteMinLength(decision: Decision | undefined): number {
+  return decision?.requirements.find((r) => r.kind === 'written-reason')?.minLength ?? 0;
+}
+
+/** The sentence asking for a longer written reason, if `note` is too short for the policy. */
+export function noteShortfall(decision: Decision | undefined, note: string): string[] {
+  const minLength = noteMinLength(decision);
+  return note.trim().length < minLength
+    ? [msg(str`Write a reason of at least ${minLength} characters.`, { id: 'rc.cancel.missing-note' })]
+    : [];
+}
+
+/** What the widget showed, as the host records it beside the write. */
+export function shownDecision(decision: Decision): DecisionShown {
+  return {
+    policyId: decision.policy.id,
+    policyVersion: decision.policy.version,
+    policyHash: decision.policy.hash,
+    outcome: decision.outcome,
+  };
+}
