@@ -9,8 +9,6 @@ export type { HostClient, HostClientOptions, HostTransport } from './client.js';
 export type { CompiledRoute } from './compiled-route.js';
 export {
   getSessionRoute,
-  getSessionNotificationsRoute,
-  getOfferNotificationsRoute,
   listSlotsRoute,
   getPolicyFactsRoute,
   getRulesRoute,
@@ -20,7 +18,8 @@ export {
   listTeamRequestsRoute,
   getTeamRequestRoute,
 } from './contract.generated.js';
-// The writes' routes, also on their own (`@raincheck/host-api/client/writes`) for a page's decided phase.
+// The writes' routes and the reads that follow a write, also on their own (`@raincheck/host-api/client/writes`)
+// for a page's decided phase.
 export * from './client-writes.js';
 export type { EndpointId, EndpointRequest, EndpointResponse } from './endpoints.js';
 export { fillPath } from './fill-path.js';

@@ -1,8 +1,8 @@
 /**
- * @raincheck/host-api/client/writes — the routes that write, on their own: a page whose first load
- * only reads imports these from the code it loads once there is something to write (the widgets'
- * decided phase), so their schemas stay out of its first load. `@raincheck/host-api/client`
- * exports them too.
+ * @raincheck/host-api/client/writes — the routes that write, and the reads that only follow a write
+ * (what the host recorded sending after it), on their own: a page whose first load only reads imports
+ * these from the code it loads once there is something to write (the widgets' decided phase), so their
+ * schemas stay out of its first load. `@raincheck/host-api/client` exports them too.
  * @packageDocumentation
  */
 export {
@@ -16,4 +16,6 @@ export {
   setVisibilityRoute,
   reportAbsenceRoute,
   resolveTeamRequestRoute,
+  getSessionNotificationsRoute,
+  getOfferNotificationsRoute,
 } from './contract-writes.generated.js';

@@ -3,6 +3,7 @@ import type { CompiledNode } from '@raincheck/policy/validation';
 import type { CompiledRoute } from './compiled-route.js';
 import { n0, n1, n4, n5, n6, n7, n8, n9 } from './contract-shared.generated.js';
 
+const n10: CompiledNode = { type: "object", shape: { notifications: { type: "array", item: { type: "object", shape: { id: n0, kind: { type: "enum", values: ["session-cancelled","session-rearranged","session-not-held","refund-issued","refund-declined","offer-reminder","offer-answered","offer-expired"] }, at: n1, dueAt: n1, deadlineAt: { type: "nullable", inner: n1 }, deliveries: { type: "array", item: { type: "object", shape: { id: n0, channel: n0, status: { type: "enum", values: ["scheduled","due","sending","retrying","sent","late","failed","obsolete"] }, attempts: { type: "number" }, doneAt: { type: "optional", inner: n1 }, lastError: n6 } } } } } } } };
 const n11: CompiledNode = { type: "array", item: { type: "object", shape: { id: n0, startsAt: n1, endsAt: n1 } } };
 const n13: CompiledNode = { type: "record", value: { type: "unknown" } };
 const n14: CompiledNode = { type: "optional", inner: n0 };
@@ -34,3 +35,5 @@ export const answerOfferRoute: CompiledRoute<"answerOffer"> = { id: "answerOffer
 export const setVisibilityRoute: CompiledRoute<"setVisibility"> = { id: "setVisibility", method: "PUT", path: "/therapists/{therapistId}/visibility", body: { type: "object", shape: { visible: { type: "boolean" }, hiddenUntil: n29 } }, response: { type: "object", shape: { therapist: n30 } }, idempotent: true };
 export const reportAbsenceRoute: CompiledRoute<"reportAbsence"> = { id: "reportAbsence", method: "POST", path: "/therapists/{therapistId}/absences", body: { type: "object", shape: { from: n28, until: n29, certainty: n32, note: n6, informTeam: { type: "boolean" } } }, response: { type: "object", shape: { absence: { type: "object", shape: { id: n0, therapistId: n0, from: n28, until: n29, certainty: n32, note: n6 } }, teamRequest: n24 } }, idempotent: true };
 export const resolveTeamRequestRoute: CompiledRoute<"resolveTeamRequest"> = { id: "resolveTeamRequest", method: "POST", path: "/team-requests/{requestId}/resolution", body: { type: "object", shape: { action: n22, note: n6 } }, response: { type: "object", shape: { teamRequest: n23, refund: n25, session: n33 } }, idempotent: true };
+export const getSessionNotificationsRoute: CompiledRoute<"getSessionNotifications"> = { id: "getSessionNotifications", method: "GET", path: "/sessions/{sessionId}/notifications", response: n10 };
+export const getOfferNotificationsRoute: CompiledRoute<"getOfferNotifications"> = { id: "getOfferNotifications", method: "GET", path: "/sessions/{sessionId}/offer/notifications", response: n10 };

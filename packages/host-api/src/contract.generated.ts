@@ -4,9 +4,8 @@ import type { ErrorBody } from './schemas.js';
 import type { EndpointId } from './endpoints.js';
 import type { CompiledRoute } from './compiled-route.js';
 import { n0, n1, n3, n4, n5, n6, n7, n8, n9 } from './contract-shared.generated.js';
-import { publishRulesRoute, cancelSessionRoute, rescheduleSessionRoute, refundSessionRoute, updateAttendanceRoute, createTeamRequestRoute, answerOfferRoute, setVisibilityRoute, reportAbsenceRoute, resolveTeamRequestRoute } from './contract-writes.generated.js';
+import { publishRulesRoute, cancelSessionRoute, rescheduleSessionRoute, refundSessionRoute, updateAttendanceRoute, createTeamRequestRoute, answerOfferRoute, setVisibilityRoute, reportAbsenceRoute, resolveTeamRequestRoute, getSessionNotificationsRoute, getOfferNotificationsRoute } from './contract-writes.generated.js';
 
-const n10: CompiledNode = { type: "object", shape: { notifications: { type: "array", item: { type: "object", shape: { id: n0, kind: { type: "enum", values: ["session-cancelled","session-rearranged","session-not-held","refund-issued","refund-declined","offer-reminder","offer-answered","offer-expired"] }, at: n1, dueAt: n1, deadlineAt: { type: "nullable", inner: n1 }, deliveries: { type: "array", item: { type: "object", shape: { id: n0, channel: n0, status: { type: "enum", values: ["scheduled","due","sending","retrying","sent","late","failed","obsolete"] }, attempts: { type: "number" }, doneAt: { type: "optional", inner: n1 }, lastError: n6 } } } } } } } };
 const n11: CompiledNode = { type: "array", item: { type: "object", shape: { id: n0, startsAt: n1, endsAt: n1 } } };
 const n12: CompiledNode = { type: "array", item: { type: "object", shape: { sessionId: n0, at: n1, kind: { type: "enum", values: ["cancel","reschedule"] } } } };
 const n13: CompiledNode = { type: "record", value: { type: "unknown" } };
@@ -28,8 +27,6 @@ const n30: CompiledNode = { type: "object", shape: { id: n0, profileVisible: { t
 const n31: CompiledNode = { type: "array", item: n8 };
 const n33: CompiledNode = { type: "nullable", inner: n8 };
 export const getSessionRoute: CompiledRoute<"getSession"> = { id: "getSession", method: "GET", path: "/sessions/{sessionId}", response: n9 };
-export const getSessionNotificationsRoute: CompiledRoute<"getSessionNotifications"> = { id: "getSessionNotifications", method: "GET", path: "/sessions/{sessionId}/notifications", response: n10 };
-export const getOfferNotificationsRoute: CompiledRoute<"getOfferNotifications"> = { id: "getOfferNotifications", method: "GET", path: "/sessions/{sessionId}/offer/notifications", response: n10 };
 export const listSlotsRoute: CompiledRoute<"listSlots"> = { id: "listSlots", method: "GET", path: "/therapists/{therapistId}/slots", query: { type: "object", shape: { from: n1, to: n1 } }, response: { type: "object", shape: { slots: n11 } } };
 export const getPolicyFactsRoute: CompiledRoute<"getPolicyFacts"> = { id: "getPolicyFacts", method: "GET", path: "/sessions/{sessionId}/policy-facts", response: { type: "object", shape: { client: { type: "object", shape: { id: n0, isNew: { type: "boolean" }, attendedSessions: n3 } }, therapist: { type: "object", shape: { id: n0, profileVisible: { type: "boolean" }, timeZone: n5 } }, history: n12 } } };
 export const getRulesRoute: CompiledRoute<"getRules"> = { id: "getRules", method: "GET", path: "/policy/rules", response: n15 };

@@ -1,5 +1,5 @@
 import type { Notification } from '@raincheck/host-api/client';
-import { sentMessages } from '../internal/sent-messages.js';
+import { sentMessages, readSentMessages } from '../internal/sent-messages.js';
 import { msg, str } from '@lit/localize';
 import type { AttendanceOutcome } from '@raincheck/policy';
 import { html, nothing, type TemplateResult } from 'lit';
@@ -15,7 +15,7 @@ import {
 } from '../internal/form-templates.js';
 import { getSessionRoute, type Refund } from '@raincheck/host-api/client';
 import { updateAttendanceRoute } from '@raincheck/host-api/client/writes';
-import { type SessionFlow, type SessionFormProps, readSentMessages } from '../internal/session-form.js';
+import { type SessionFlow, type SessionFormProps } from '../internal/session-form.js';
 import { noteMinLength, noteShortfall, shownDecision } from '../internal/policy-decision.decided.js';
 import {
   AttendanceErrorEvent,

@@ -4,13 +4,8 @@ import type { Decision, Reason } from '@raincheck/policy';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Notification } from '@raincheck/host-api/client';
 import { formatDateTime, formatMoney } from '../format/formatters.js';
-import { sentMessages } from '../internal/sent-messages.js';
-import {
-  sessionStartedRequest,
-  type SessionFlow,
-  type SessionFormProps,
-  readSentMessages,
-} from '../internal/session-form.js';
+import { sentMessages, readSentMessages } from '../internal/sent-messages.js';
+import { sessionStartedRequest, type SessionFlow, type SessionFormProps } from '../internal/session-form.js';
 import { noteMinLength, noteShortfall, shownDecision } from '../internal/policy-decision.decided.js';
 import { cancelSessionRoute, createTeamRequestRoute } from '@raincheck/host-api/client/writes';
 import { CancelErrorEvent, CancelSubmitEvent, CancelSuccessEvent } from '../events/cancel-session-events.js';

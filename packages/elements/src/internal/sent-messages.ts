@@ -1,7 +1,9 @@
 import { msg, str } from '@lit/localize';
 import type { Notification } from '@raincheck/host-api/client';
+import { getSessionNotificationsRoute } from '@raincheck/host-api/client/writes';
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatTime } from '../format/formatters.js';
+import type { MessageKind, SentMessages } from '../controllers/sent-messages.js';
 import { channelList } from './form-templates.js';
 
 type Delivery = Notification['deliveries'][number];
@@ -54,4 +56,24 @@ export function sentMessages(
   return html`<ul part="sent">
     ${lines.map((line) => html`<li>${line}</li>`)}
   </ul>`;
+}
+
+/**
+ * Reads the session's history and keeps the latest messages of `kinds` in `sent`: the ones the
+ * write just committed. A failed read is not the write's failure: it is kept as `null`.
+ */
+export async function readSentMessages(
+  sent: SentMessages,
+  sessionId: string,
+  kinds: readonly MessageKind[],
+): Promise<void> {
+  try {
+    const { notifications } = await sent.transport().send(getSessionNotificationsRoute, { sessionId });
+    const relevant = notifications.filter((n) => kinds.includes(n.kind));
+    const latest = relevant.reduce((at, n) => (n.at > at ? n.at : at), '');
+    sent.record = relevant.filter((n) => n.at === latest);
+  } catch {
+    sent.record = null;
+  }
+  sent.host.requestUpdate();
 }

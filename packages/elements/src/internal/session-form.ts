@@ -1,13 +1,8 @@
 import { msg } from '@lit/localize';
-import {
-  getSessionNotificationsRoute,
-  getSessionRoute,
-  type HostTransport,
-  type Session,
-} from '@raincheck/host-api/client';
+import { getSessionRoute, type HostTransport, type Session } from '@raincheck/host-api/client';
 import type { Decision, Reason } from '@raincheck/policy';
 import type { PolicyDecision, PolicyMode } from '../controllers/policy-decision.js';
-import type { MessageKind, SentMessages } from '../controllers/sent-messages.js';
+import type { SentMessages } from '../controllers/sent-messages.js';
 import type { SessionSubject } from '../controllers/session-subject.js';
 import type { WriteIntent } from '../controllers/write-once.js';
 import type { WidgetState } from './flow-element.js';
@@ -29,26 +24,6 @@ export interface DecidedFlow<Fields> {
 export interface SessionFlow<Fields> extends DecidedFlow<Fields> {
   readonly subject: SessionSubject;
   readonly sent: SentMessages;
-}
-
-/**
- * Reads the session's history and keeps the latest messages of `kinds` in `sent`: the ones the
- * write just committed. A failed read is not the write's failure: it is kept as `null`.
- */
-export async function readSentMessages(
-  sent: SentMessages,
-  sessionId: string,
-  kinds: readonly MessageKind[],
-): Promise<void> {
-  try {
-    const { notifications } = await sent.transport().send(getSessionNotificationsRoute, { sessionId });
-    const relevant = notifications.filter((n) => kinds.includes(n.kind));
-    const latest = relevant.reduce((at, n) => (n.at > at ? n.at : at), '');
-    sent.record = relevant.filter((n) => n.at === latest);
-  } catch {
-    sent.record = null;
-  }
-  sent.host.requestUpdate();
 }
 
 /** Reads the session again (after someone else changed it). */

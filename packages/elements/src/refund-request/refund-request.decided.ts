@@ -1,5 +1,5 @@
 import type { Notification } from '@raincheck/host-api/client';
-import { sentMessages } from '../internal/sent-messages.js';
+import { sentMessages, readSentMessages } from '../internal/sent-messages.js';
 import { msg } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import {
@@ -12,7 +12,7 @@ import {
 } from '../internal/form-templates.js';
 import { getSessionRoute } from '@raincheck/host-api/client';
 import { refundSessionRoute } from '@raincheck/host-api/client/writes';
-import { type SessionFlow, type SessionFormProps, readSentMessages, rereadSession } from '../internal/session-form.js';
+import { type SessionFlow, type SessionFormProps, rereadSession } from '../internal/session-form.js';
 import { noteMinLength, noteShortfall, shownDecision } from '../internal/policy-decision.decided.js';
 import { RefundErrorEvent, RefundSubmitEvent, RefundSuccessEvent } from '../events/refund-request-events.js';
 import type { RefundSubmitDetail } from '../events/refund-request-details.js';

@@ -1,5 +1,5 @@
 import type { Notification } from '@raincheck/host-api/client';
-import { sentMessages } from '../internal/sent-messages.js';
+import { sentMessages, readSentMessages } from '../internal/sent-messages.js';
 import { msg, str } from '@lit/localize';
 import type { Slot } from '@raincheck/host-api/client';
 import type { Reason } from '@raincheck/policy';
@@ -18,7 +18,6 @@ import {
   sessionStartedRequest,
   type SessionFlow,
   type SessionFormProps,
-  readSentMessages,
   rereadSession,
 } from '../internal/session-form.js';
 import { noteMinLength, noteShortfall, shownDecision } from '../internal/policy-decision.decided.js';

@@ -3,7 +3,13 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import * as client from '@raincheck/host-api/client';
 import * as writes from '@raincheck/host-api/client/writes';
-import { CONTRACT_MODULES, READ_IDS, WRITE_IDS } from '../../build/write-compiled-contract.js';
+import {
+  AFTER_WRITE_IDS,
+  CONTRACT_MODULES,
+  FOLLOW_UP_READ_IDS,
+  READ_IDS,
+  WRITE_IDS,
+} from '../../build/write-compiled-contract.js';
 import { ENDPOINTS } from '../../src/endpoints.js';
 
 // The compiled contract comes in three modules so a first load that only reads bundles no write's
@@ -15,16 +21,17 @@ describe('the compiled contract, split into reads and writes', () => {
       assert.equal(onDisk, source(), 'run `npm run build -w @raincheck/host-api` and commit the generated files');
     });
 
-  it('puts every endpoint on one side: GETs read, the rest write', () => {
-    assert.deepEqual([...READ_IDS, ...WRITE_IDS].sort(), Object.keys(ENDPOINTS).sort());
+  it('puts every endpoint on one side: GETs read, the rest write, and the reads that follow a write with the writes', () => {
+    assert.deepEqual([...READ_IDS, ...WRITE_IDS, ...FOLLOW_UP_READ_IDS].sort(), Object.keys(ENDPOINTS).sort());
     for (const id of WRITE_IDS) assert.notEqual(ENDPOINTS[id].method, 'GET', id);
+    for (const id of FOLLOW_UP_READ_IDS) assert.equal(ENDPOINTS[id].method, 'GET', id);
   });
 
-  it('exports each write route from @raincheck/host-api/client/writes, the same object as from @raincheck/host-api/client', () => {
+  it('exports each write route and each follow-up read from @raincheck/host-api/client/writes, the same object as from @raincheck/host-api/client', () => {
     const fromWrites = writes as unknown as Record<string, unknown>;
     const fromClient = client as unknown as Record<string, unknown>;
-    assert.deepEqual(Object.keys(fromWrites).sort(), WRITE_IDS.map((id) => `${id}Route`).sort());
-    for (const id of WRITE_IDS) {
+    assert.deepEqual(Object.keys(fromWrites).sort(), AFTER_WRITE_IDS.map((id) => `${id}Route`).sort());
+    for (const id of AFTER_WRITE_IDS) {
       assert.equal(fromWrites[`${id}Route`], fromClient[`${id}Route`], `${id}Route`);
       assert.equal((fromWrites[`${id}Route`] as { id: string }).id, id);
     }
