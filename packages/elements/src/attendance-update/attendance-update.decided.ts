@@ -3,7 +3,7 @@ import { sentMessages, readSentMessages } from '../internal/sent-messages.js';
 import { msg, str } from '@lit/localize';
 import type { AttendanceOutcome } from '@raincheck/policy';
 import { html, nothing, type TemplateResult } from 'lit';
-import { formatMoney } from '../format/formatters.js';
+import { formatMoney } from '../format/money.js';
 import {
   commonEffects,
   decisionSection,

@@ -11,7 +11,8 @@ import {
 import type { AvailabilitySubmitDetail } from '../events/availability-details.js';
 import type { DecidedFlow } from '../internal/session-form.js';
 import { html, nothing, type TemplateResult } from 'lit';
-import { addDays, formatDate, formatDateTime } from '../format/formatters.js';
+import { formatDateTime } from '../format/formatters.js';
+import { addDays, formatDate } from '../format/days.js';
 import { decisionSection, effect, noteField, submitFooter } from '../internal/form-templates.js';
 import type { AvailabilityChange, AvailabilitySessionDetail, AvailabilitySuccessDetail } from './availability.js';
 

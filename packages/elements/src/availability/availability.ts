@@ -12,7 +12,7 @@ import {
   AvailabilitySuccessEvent,
 } from '../events/availability-events.js';
 import { DecisionEvent } from '../events/decision-event.js';
-import { addDays, dayKey, formatDate } from '../format/formatters.js';
+import { addDays, dayKey, formatDate } from '../format/days.js';
 import { FlowElement, type WriterModule } from '../internal/flow-element.js';
 import { frame } from '../internal/frame.js';
 import { baseStyles } from '../styles/tokens.js';

@@ -9,7 +9,8 @@ import {
 } from '@raincheck/host-api/client';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ResponseSuccessDetail } from '../events/client-response-details.js';
-import { formatDateTime, formatMoney } from '../format/formatters.js';
+import { formatDateTime } from '../format/formatters.js';
+import { formatMoney } from '../format/money.js';
 import type { WidgetErrorDetail } from '../internal/flow-element.js';
 
 // What <rc-client-response> loads once the offer is there (fetched while the client reads it, awaited

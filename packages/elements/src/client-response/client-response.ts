@@ -1,15 +1,9 @@
 import { msg, str } from '@lit/localize';
 import { getOfferRoute, type Offer, type Slot } from '@raincheck/host-api/client';
 import { html, nothing, type TemplateResult } from 'lit';
-import {
-  formatDateTime,
-  formatMoney,
-  formatTime,
-  hourIn,
-  viewerTimeZone,
-  zoneCity,
-  zoneLongName,
-} from '../format/formatters.js';
+import { formatDateTime, formatTime, viewerTimeZone } from '../format/formatters.js';
+import { formatMoney } from '../format/money.js';
+import { hourIn, zoneCity, zoneLongName } from '../format/zones.js';
 import type { ResponseSuccessDetail } from '../events/client-response-details.js';
 export * from '../events/client-response-events.js';
 import { ResponseErrorEvent, ResponseSubmitEvent, ResponseSuccessEvent } from '../events/client-response-events.js';

@@ -2,7 +2,10 @@ import { msg, str } from '@lit/localize';
 import type { Slot } from '@raincheck/host-api/client';
 import type { Decision, Reason, RefundEffect } from '@raincheck/policy';
 import { html, nothing, type TemplateResult } from 'lit';
-import { dayKey, formatDay, formatList, formatMoney, formatTime, viewerTimeZone } from '../format/formatters.js';
+import { formatTime, viewerTimeZone } from '../format/formatters.js';
+import { dayKey, formatDay } from '../format/days.js';
+import { formatList } from '../format/lists.js';
+import { formatMoney } from '../format/money.js';
 import { reasonLabel } from './session-form.js';
 
 // Shown before the engine too (a refund the host already has), so in a module of its own.

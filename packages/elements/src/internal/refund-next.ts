@@ -1,6 +1,6 @@
 import { msg, str } from '@lit/localize';
 import type { Refund } from '@raincheck/host-api/client';
-import { formatMoney } from '../format/formatters.js';
+import { formatMoney } from '../format/money.js';
 
 /** What happens next to a refund the host took: on its way, or with the team. */
 export function refundNext(refund: Refund, locale: string): string {

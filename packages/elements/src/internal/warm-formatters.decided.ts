@@ -1,5 +1,8 @@
 import type { LoadedFacts } from '../controllers/policy-decision.js';
-import { dayKey, formatDay, formatList, formatMoney, formatTime, viewerTimeZone } from '../format/formatters.js';
+import { formatTime, viewerTimeZone } from '../format/formatters.js';
+import { dayKey, formatDay } from '../format/days.js';
+import { formatList } from '../format/lists.js';
+import { formatMoney } from '../format/money.js';
 import { yieldToMain } from './yield-to-main.js';
 
 /**

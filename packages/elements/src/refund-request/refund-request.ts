@@ -1,7 +1,7 @@
 import { msg, str } from '@lit/localize';
 import type { Refund, Session } from '@raincheck/host-api/client';
 import { html, nothing, type TemplateResult } from 'lit';
-import { formatMoney } from '../format/formatters.js';
+import { formatMoney } from '../format/money.js';
 import { refundNext } from '../internal/refund-next.js';
 import { PolicyDecision } from '../controllers/policy-decision.js';
 import { SessionSubject } from '../controllers/session-subject.js';

@@ -14,7 +14,8 @@ import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 
 import { WriteController } from '../controllers/write-once.js';
 import type { ResolutionSubmitDetail } from '../events/team-queue-details.js';
 import { ResolutionErrorEvent, ResolutionSubmitEvent, ResolutionSuccessEvent } from '../events/team-queue-events.js';
-import { formatDateTime, formatMoney } from '../format/formatters.js';
+import { formatDateTime } from '../format/formatters.js';
+import { formatMoney } from '../format/money.js';
 import { adoptSheet } from '../internal/adopt-sheet.js';
 import type { WidgetErrorDetail } from '../internal/failure.js';
 // eslint-disable-next-line no-restricted-imports -- this is the queue's lazy module (an import()), not its first load
