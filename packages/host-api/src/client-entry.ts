@@ -16,9 +16,8 @@ export {
   getTherapistRoute,
   listSessionsRoute,
   listTeamRequestsRoute,
-  getTeamRequestRoute,
 } from './contract.generated.js';
-// The writes' routes and the reads that follow a write, also on their own (`@raincheck/host-api/client/writes`)
+// The writes' routes and the later reads, also on their own (`@raincheck/host-api/client/writes`)
 // for a page's decided phase.
 export * from './client-writes.js';
 export type { EndpointId, EndpointRequest, EndpointResponse } from './endpoints.js';

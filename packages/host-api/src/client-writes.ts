@@ -1,8 +1,9 @@
 /**
- * @raincheck/host-api/client/writes — the routes that write, and the reads that only follow a write
- * (what the host recorded sending after it), on their own: a page whose first load only reads imports
- * these from the code it loads once there is something to write (the widgets' decided phase), so their
- * schemas stay out of its first load. `@raincheck/host-api/client` exports them too.
+ * @raincheck/host-api/client/writes — the routes that write, and the reads no widget makes for its
+ * first view (what the host recorded sending after a write, one team request opened from the queue),
+ * on their own: a page imports these from the code it loads once there is something to write or open
+ * (the widgets' decided phase), so their schemas stay out of its first load.
+ * `@raincheck/host-api/client` exports them too.
  * @packageDocumentation
  */
 export {
@@ -18,4 +19,5 @@ export {
   resolveTeamRequestRoute,
   getSessionNotificationsRoute,
   getOfferNotificationsRoute,
+  getTeamRequestRoute,
 } from './contract-writes.generated.js';

@@ -3,29 +3,24 @@ import type { CompiledNode, CompiledSchema } from '@raincheck/policy/validation'
 import type { ErrorBody } from './schemas.js';
 import type { EndpointId } from './endpoints.js';
 import type { CompiledRoute } from './compiled-route.js';
-import { n0, n1, n3, n4, n5, n6, n7, n8, n9 } from './contract-shared.generated.js';
-import { publishRulesRoute, cancelSessionRoute, rescheduleSessionRoute, refundSessionRoute, updateAttendanceRoute, createTeamRequestRoute, answerOfferRoute, setVisibilityRoute, reportAbsenceRoute, resolveTeamRequestRoute, getSessionNotificationsRoute, getOfferNotificationsRoute } from './contract-writes.generated.js';
+import { n0, n1, n3, n4, n5, n6, n8, n9 } from './contract-shared.generated.js';
+import { publishRulesRoute, cancelSessionRoute, rescheduleSessionRoute, refundSessionRoute, updateAttendanceRoute, createTeamRequestRoute, answerOfferRoute, setVisibilityRoute, reportAbsenceRoute, resolveTeamRequestRoute, getSessionNotificationsRoute, getOfferNotificationsRoute, getTeamRequestRoute } from './contract-writes.generated.js';
 
 const n11: CompiledNode = { type: "array", item: { type: "object", shape: { id: n0, startsAt: n1, endsAt: n1 } } };
 const n12: CompiledNode = { type: "array", item: { type: "object", shape: { sessionId: n0, at: n1, kind: { type: "enum", values: ["cancel","reschedule"] } } } };
 const n13: CompiledNode = { type: "record", value: { type: "unknown" } };
 const n14: CompiledNode = { type: "optional", inner: n0 };
 const n15: CompiledNode = { type: "object", shape: { id: n0, version: n0, files: n13, hash: n14 } };
-const n17: CompiledNode = { type: "array", item: n0 };
-const n18: CompiledNode = { type: "enum", values: ["allowed","needs-team","blocked"] };
-const n19: CompiledNode = { type: "object", shape: { policyId: n0, policyVersion: n0, policyHash: n0, outcome: n18 } };
 const n20: CompiledNode = { type: "enum", values: ["session-started","new-client-refund","extended-absence","other","notification-failed","refund-failed"] };
 const n21: CompiledNode = { type: "enum", values: ["open","resolved"] };
 const n22: CompiledNode = { type: "enum", values: ["approve-refund","decline-refund","mark-rearranged","cancel-session","acknowledge"] };
 const n23: CompiledNode = { type: "object", shape: { id: n0, kind: n20, therapistId: n0, sessionId: n14, reason: n0, note: n6, refundId: n14, status: n21, createdAt: n1, resolution: { type: "optional", inner: { type: "object", shape: { action: n22, note: n6, by: n0, at: n1 } } } } };
-const n25: CompiledNode = { type: "nullable", inner: n7 };
 const n26: CompiledNode = { type: "enum", values: ["alternative","refund"] };
 const n27: CompiledNode = { type: "object", shape: { token: n0, session: n8, alternatives: n11, refund: { type: "nullable", inner: { type: "object", shape: { amount: n4, needsTeamReview: { type: "boolean" } } } }, expiresAt: n1, status: { type: "enum", values: ["open","answered","expired"] }, answer: { type: "optional", inner: { type: "object", shape: { choice: n26, slotId: n14, at: n1 } } } } };
 const n28: CompiledNode = { type: "string", checks: [["isoDateOrInstant"]] };
 const n29: CompiledNode = { type: "optional", inner: n28 };
 const n30: CompiledNode = { type: "object", shape: { id: n0, profileVisible: { type: "boolean" }, timeZone: n5, hiddenUntil: n29 } };
 const n31: CompiledNode = { type: "array", item: n8 };
-const n33: CompiledNode = { type: "nullable", inner: n8 };
 export const getSessionRoute: CompiledRoute<"getSession"> = { id: "getSession", method: "GET", path: "/sessions/{sessionId}", response: n9 };
 export const listSlotsRoute: CompiledRoute<"listSlots"> = { id: "listSlots", method: "GET", path: "/therapists/{therapistId}/slots", query: { type: "object", shape: { from: n1, to: n1 } }, response: { type: "object", shape: { slots: n11 } } };
 export const getPolicyFactsRoute: CompiledRoute<"getPolicyFacts"> = { id: "getPolicyFacts", method: "GET", path: "/sessions/{sessionId}/policy-facts", response: { type: "object", shape: { client: { type: "object", shape: { id: n0, isNew: { type: "boolean" }, attendedSessions: n3 } }, therapist: { type: "object", shape: { id: n0, profileVisible: { type: "boolean" }, timeZone: n5 } }, history: n12 } } };
@@ -34,7 +29,6 @@ export const getOfferRoute: CompiledRoute<"getOffer"> = { id: "getOffer", method
 export const getTherapistRoute: CompiledRoute<"getTherapist"> = { id: "getTherapist", method: "GET", path: "/therapists/{therapistId}", response: { type: "object", shape: { therapist: n30, history: n12 } } };
 export const listSessionsRoute: CompiledRoute<"listSessions"> = { id: "listSessions", method: "GET", path: "/therapists/{therapistId}/sessions", query: { type: "object", shape: { from: n28, to: n28 } }, response: { type: "object", shape: { sessions: n31 } } };
 export const listTeamRequestsRoute: CompiledRoute<"listTeamRequests"> = { id: "listTeamRequests", method: "GET", path: "/team-requests", query: { type: "object", shape: { status: { type: "optional", inner: n21 }, kind: { type: "optional", inner: n20 } } }, response: { type: "object", shape: { teamRequests: { type: "array", item: n23 }, sessions: n31 } } };
-export const getTeamRequestRoute: CompiledRoute<"getTeamRequest"> = { id: "getTeamRequest", method: "GET", path: "/team-requests/{requestId}", response: { type: "object", shape: { teamRequest: n23, session: n33, client: { type: "nullable", inner: { type: "object", shape: { id: n0, displayName: n0, isNew: { type: "boolean" }, attendedSessions: { type: "number" } } } }, refund: n25, decision: { type: "nullable", inner: { type: "object", shape: { action: { type: "enum", values: ["cancel","reschedule","refund","attendance-update","client-response","availability-change"] }, at: n1, outcome: n18, policy: { type: "object", shape: { id: n0, version: n0, hash: n0 } }, shown: { type: "nullable", inner: n19 }, effects: { type: "array", item: { type: "object", shape: { kind: { type: "enum", values: ["notify","alternatives","refund","team","requirement","warning","recommendation","block"] }, message: n0, ruleIds: n17 } } }, rules: { type: "array", item: { type: "object", shape: { ruleId: n0, file: n0, description: { type: "string" }, facts: { type: "array", item: { type: "object", shape: { fact: n0, path: n6, operator: n0, expected: { type: "unknown" }, actual: { type: "unknown" } } } } } } } } } } } } };
 export const errorBodySchema: CompiledSchema<ErrorBody> = { type: "object", shape: { error: { type: "object", shape: { code: n0, message: n0, details: { type: "optional", inner: { type: "unknown" } } } } } };
 
 /** Every route, by endpoint id. */

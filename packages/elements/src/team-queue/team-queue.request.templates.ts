@@ -1,8 +1,6 @@
 import { msg, str } from '@lit/localize';
 import {
-  getTeamRequestRoute,
   RESOLUTIONS_BY_KIND,
-  resolveTeamRequestRoute,
   type DecisionRecord,
   type HostTransport,
   type Refund,
@@ -10,6 +8,7 @@ import {
   type TeamRequestDetail,
   type TeamResolutionAction,
 } from '@raincheck/host-api/client';
+import { getTeamRequestRoute, resolveTeamRequestRoute } from '@raincheck/host-api/client/writes';
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { WriteController } from '../controllers/write-once.js';
 import type { ResolutionSubmitDetail } from '../events/team-queue-details.js';
@@ -45,6 +44,11 @@ export interface RequestHost extends ReactiveControllerHost, EventTarget {
 }
 
 /** Adds what an opened request's views need to the queue's styles, once, before the first request shows. */
+/** One request, with everything the team needs to resolve it (its route comes with these views). */
+export function readRequest(host: HostTransport, requestId: string, signal: AbortSignal): Promise<TeamRequestDetail> {
+  return host.send(getTeamRequestRoute, { requestId, signal });
+}
+
 export function adoptRequestStyles(queue: HTMLElement): void {
   adoptSheet(queue, requestStyles);
 }

@@ -1,6 +1,5 @@
 import { msg } from '@lit/localize';
 import {
-  getTeamRequestRoute,
   listTeamRequestsRoute,
   RESOLUTIONS_BY_KIND,
   type Session,
@@ -228,6 +227,8 @@ export class RcTeamQueue extends RaincheckElement {
     this.sessions = new Map(sessions.map((session) => [session.id, session]));
     this.requests = teamRequests;
     this.state = 'ready';
+    // An opened request's views (and its route), fetched while the team reads the queue.
+    void this.#importViews().catch(() => undefined);
   }
 
   /** Opens one request: everything the team needs to resolve it. */
@@ -241,10 +242,10 @@ export class RcTeamQueue extends RaincheckElement {
   }
 
   async #openRequest(requestId: string, signal: AbortSignal): Promise<void> {
-    const [detail, views] = await Promise.all([
-      this.host.send(getTeamRequestRoute, { requestId, signal }),
-      this.#importViews(),
-    ]);
+    // The views bring the request's route: fetched while the queue was read, so they are usually here.
+    const views = await this.#importViews();
+    signal.throwIfAborted();
+    const detail = await views.readRequest(this.host, requestId, signal);
     signal.throwIfAborted();
     this.#views = views;
     views.adoptRequestStyles(this);

@@ -6,7 +6,7 @@ import * as writes from '@raincheck/host-api/client/writes';
 import {
   AFTER_WRITE_IDS,
   CONTRACT_MODULES,
-  FOLLOW_UP_READ_IDS,
+  LATER_READ_IDS,
   READ_IDS,
   WRITE_IDS,
 } from '../../build/write-compiled-contract.js';
@@ -21,13 +21,13 @@ describe('the compiled contract, split into reads and writes', () => {
       assert.equal(onDisk, source(), 'run `npm run build -w @raincheck/host-api` and commit the generated files');
     });
 
-  it('puts every endpoint on one side: GETs read, the rest write, and the reads that follow a write with the writes', () => {
-    assert.deepEqual([...READ_IDS, ...WRITE_IDS, ...FOLLOW_UP_READ_IDS].sort(), Object.keys(ENDPOINTS).sort());
+  it('puts every endpoint on one side: GETs read, the rest write, and the later reads with the writes', () => {
+    assert.deepEqual([...READ_IDS, ...WRITE_IDS, ...LATER_READ_IDS].sort(), Object.keys(ENDPOINTS).sort());
     for (const id of WRITE_IDS) assert.notEqual(ENDPOINTS[id].method, 'GET', id);
-    for (const id of FOLLOW_UP_READ_IDS) assert.equal(ENDPOINTS[id].method, 'GET', id);
+    for (const id of LATER_READ_IDS) assert.equal(ENDPOINTS[id].method, 'GET', id);
   });
 
-  it('exports each write route and each follow-up read from @raincheck/host-api/client/writes, the same object as from @raincheck/host-api/client', () => {
+  it('exports each write route and each later read from @raincheck/host-api/client/writes, the same object as from @raincheck/host-api/client', () => {
     const fromWrites = writes as unknown as Record<string, unknown>;
     const fromClient = client as unknown as Record<string, unknown>;
     assert.deepEqual(Object.keys(fromWrites).sort(), AFTER_WRITE_IDS.map((id) => `${id}Route`).sort());
