@@ -3,6 +3,6 @@
 export * from './cancel-session.decided.js';
 export { WriteController } from '../controllers/write-once.js';
 export { wordFailure } from '../internal/failure-wording.decided.js';
-export { formStyles } from '../styles/form.styles.js';
+export { decidedStyles } from '../styles/decided.styles.js';
 // The write routes come with the write controller: their schemas stay out of the first load.
 export { cancelSessionRoute, createTeamRequestRoute } from '@raincheck/host-api/client/writes';

@@ -10,7 +10,7 @@ import type { Threshold } from './cancellation-standing.js';
 export { deriveFacts } from '@raincheck/policy/decide';
 export { policyFromRules } from '../internal/policy-from-rules.decided.js';
 export { wordFailure } from '../internal/failure-wording.decided.js';
-export { formStyles } from '../styles/form.styles.js';
+export { decidedStyles } from '../styles/decided.styles.js';
 export { decideOnce } from '../internal/policy-decision.decided.js';
 
 /** Whether a rule reads the count of recent changes, so its effects are about frequency. */

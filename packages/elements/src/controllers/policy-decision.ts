@@ -20,8 +20,8 @@ export interface ViewsModule {
   readonly policyFromRules: typeof policyFromRules;
   /** What a failure reads: the widget words its failures with it (see {@link PolicyDecisionOptions.viewsLoader}). */
   readonly wordFailure: typeof wordFailure;
-  /** The form's, the decision's and the result's styles (styles/form.styles.ts), adopted as the module arrives. */
-  readonly formStyles: CSSResult;
+  /** The form's, the result's and the decision's styles (styles/decided.styles.ts), adopted as the module arrives. */
+  readonly decidedStyles: CSSResult;
   /** Each decision's work, the formatters before the form's first render with it. */
   readonly decideOnce: typeof decideOnce;
 }
@@ -119,7 +119,7 @@ export class PolicyDecision<Views extends ViewsModule = ViewsModule> implements 
     // Imported now, beside the widget's own load: the decided-phase module, with the engine. Its styles
     // join the widget's as it arrives, before the first decided render (which awaits the same module).
     void this.loadViews()
-      .then((views) => adoptSheet(this.host, views.formStyles))
+      .then((views) => adoptSheet(this.host, views.decidedStyles))
       .catch(() => undefined);
   }
 

@@ -25,7 +25,7 @@ export { decideOnce } from '../internal/policy-decision.decided.js';
 // The write controller comes with the views: a write follows the decision (FlowElement.importWriter).
 export { WriteController } from '../controllers/write-once.js';
 export { wordFailure } from '../internal/failure-wording.decided.js';
-export { formStyles } from '../styles/form.styles.js';
+export { decidedStyles } from '../styles/decided.styles.js';
 // The write routes come with the write controller: their schemas stay out of the first load.
 export { refundSessionRoute } from '@raincheck/host-api/client/writes';
 

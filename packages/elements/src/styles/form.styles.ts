@@ -1,10 +1,11 @@
 import { css } from 'lit';
 
 /**
- * The form controls, the form, the decision and what happens next: what a widget shows once it has
- * its subject (for the policy widgets, once the policy has decided). Not in a policy widget's first
- * load: its decided-phase module brings this sheet and the widget adopts it before the first decided
- * render. The client's page and the team's queue, whose first views are forms, list it in `styles`.
+ * The form controls, the form and what happens next: what a widget shows once it has its subject
+ * (for the policy widgets, once the policy has decided; the decision's own are decision.styles.ts).
+ * Not in a policy widget's first load: its decided-phase module brings this sheet and the widget
+ * adopts it before the first decided render. The client's page and the team's queue, whose first
+ * views are forms, list it in `styles`.
  */
 export const formStyles = css`
   input,
@@ -31,7 +32,6 @@ export const formStyles = css`
     margin: 0;
     accent-color: var(--_accent);
   }
-
   form {
     display: grid;
     gap: var(--_space);
@@ -66,28 +66,6 @@ export const formStyles = css`
   .zone,
   .hint {
     color: var(--_muted);
-  }
-  [part~='decision'] {
-    background: var(--_surface-raised);
-    border-radius: var(--_radius);
-    padding: calc(var(--_space) / 2) var(--_space);
-  }
-  [part~='decision'] ul {
-    margin: 0;
-    padding-inline-start: 1.25rem;
-  }
-  [part~='warning'] {
-    color: var(--_warning);
-    font-weight: 600;
-  }
-  details summary {
-    cursor: pointer;
-    min-block-size: 1.5rem;
-    color: var(--_accent);
-  }
-  details ul {
-    font-weight: normal;
-    color: var(--_text);
   }
   [part~='day'] {
     display: flex;

@@ -20,6 +20,7 @@ import type { WidgetErrorDetail } from '../internal/failure.js';
 // eslint-disable-next-line no-restricted-imports -- this is the queue's lazy module (an import()), not its first load
 import { wordFailure } from '../internal/failure-wording.decided.js';
 import type { FailedStep, FocusTarget, ResolutionSuccessDetail, TeamQueueState } from './team-queue.js';
+import { decisionStyles } from '../styles/decision.styles.js';
 import { requestStyles } from './team-queue.request.styles.js';
 import { resolvedLabel } from './team-queue.templates.js';
 
@@ -50,6 +51,8 @@ export function readRequest(host: HostTransport, requestId: string, signal: Abor
 }
 
 export function adoptRequestStyles(queue: HTMLElement): void {
+  // The decision's shared look first, then the queue's own for it.
+  adoptSheet(queue, decisionStyles);
   adoptSheet(queue, requestStyles);
 }
 

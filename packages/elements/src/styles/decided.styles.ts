@@ -1,0 +1,9 @@
+import { css } from 'lit';
+import { decisionStyles } from './decision.styles.js';
+import { formStyles } from './form.styles.js';
+
+/** What a policy widget's decided phase adds to its styles, as one sheet: the form, then the decision. */
+export const decidedStyles = css`
+  ${formStyles}
+  ${decisionStyles}
+`;
