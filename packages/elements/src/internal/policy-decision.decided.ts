@@ -1,7 +1,9 @@
 import { msg, str } from '@lit/localize';
-import type { DecisionShown } from '@raincheck/host-api/client';
+import { readBodyText, type DecisionShown, type EndpointResponse } from '@raincheck/host-api/client';
 import type { Decision, Facts, Policy } from '@raincheck/policy';
-import type { LoadedFacts, PolicyDecisionOptions, ViewsModule } from '../controllers/policy-decision.js';
+import type { RulesSource } from '../config/config.js';
+import type { LoadedFacts, PolicyDecisionOptions, RulesAnswer, ViewsModule } from '../controllers/policy-decision.js';
+import { passing, RulesUrlError, type RulesFetch } from './rules-url.js';
 import { warmFormatters } from './warm-formatters.decided.js';
 import { yieldToMain } from './yield-to-main.js';
 
@@ -42,6 +44,57 @@ export async function decideOnce<Views extends ViewsModule>(
     signal.throwIfAborted();
   }
   return { decision, facts, views };
+}
+
+/**
+ * The policy with the rules `source` gave: inline, the host's `answer` (with its id and version),
+ * or what a `rules-url` fetch under way answers.
+ */
+export async function rulesPolicy(views: ViewsModule, source: RulesSource, answer: RulesAnswer): Promise<Policy> {
+  if (source.from === 'inline') return views.policyFromRules(source.files, source.hash, {});
+  if (source.from === 'host') {
+    const { id, version, files, hash } = answer as EndpointResponse<'getRules'>;
+    return views.policyFromRules(files, hash, { id, version });
+  }
+  const { files, hash } = await readRules(answer as RulesFetch);
+  return views.policyFromRules(files, hash, {});
+}
+
+/**
+ * The rule files a `rules-url` fetch (`fetchRules`, started beside the load) answered with
+ * (`{ files, hash? }`, or the files object alone), the whole answer read within its deadline.
+ * @throws RulesUrlError when it gives no rule files.
+ */
+async function readRules({
+  url,
+  deadline,
+  response: pending,
+}: RulesFetch): Promise<{ files: Readonly<Record<string, unknown>>; hash: string | undefined }> {
+  let text: string;
+  try {
+    const response = await pending;
+    if (!response.ok) {
+      response.body?.cancel().catch(() => undefined);
+      const kind = passing(response.status) ? 'failed' : 'refused';
+      throw new RulesUrlError(url, kind, response.status);
+    }
+    text = await readBodyText(response, deadline);
+  } catch (error) {
+    if (error instanceof RulesUrlError) throw error;
+    // Reached, but the whole answer did not come in time (a stalled body, a slow server).
+    throw new RulesUrlError(url, deadline.aborted ? 'timeout' : 'unreachable', undefined, { cause: error });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new RulesUrlError(url, 'not-rules', undefined, { cause: error });
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new RulesUrlError(url, 'not-rules');
+  const document = json as { files?: Record<string, unknown>; hash?: unknown } & Record<string, unknown>;
+  // A hash counts only beside `files`: alone, the document is the files object itself.
+  const hash = document.files && typeof document.hash === 'string' ? document.hash : undefined;
+  return { files: document.files ?? document, hash };
 }
 
 /** The minimum length of a written reason, 0 when none is required. */

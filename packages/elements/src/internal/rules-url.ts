@@ -1,4 +1,4 @@
-import { DEFAULT_TIMEOUT_MS, readBodyText } from '@raincheck/host-api/client';
+import { DEFAULT_TIMEOUT_MS } from '@raincheck/host-api/client';
 import { checkedUrl, configuredTimeout } from '../config/config.js';
 
 /**
@@ -24,41 +24,24 @@ export function passing(status: number): boolean {
   return status >= 500 || status === 408 || status === 429;
 }
 
+/** A `rules-url` fetch started beside the load: its answer is read once the decided phase is there ({@link readRules}). */
+export interface RulesFetch {
+  readonly url: string;
+  readonly deadline: AbortSignal;
+  readonly response: Promise<Response>;
+}
+
 /**
- * The rule files at `url` (`{ files, hash? }`, or the files object alone), the whole answer read
- * within `timeoutMs` (the host API client's default), so a server that stalls after the headers
- * ends in `timeout`, not a hang.
- * @throws ConfigurationError when `url` is not an http(s) URL; RulesUrlError when it gives no rule files.
+ * Starts fetching the rule files at `url`, the whole answer to be read within `timeoutMs` (the host
+ * API client's default), so a server that stalls after the headers ends in `timeout`, not a hang.
+ * What the answer says is read in the decided phase (`readRules`, internal/policy-decision.decided.ts).
+ * @throws ConfigurationError when `url` is not an http(s) URL.
  */
-export async function loadRulesFromUrl(
-  url: string,
-  timeoutMs = DEFAULT_TIMEOUT_MS,
-): Promise<{ files: Readonly<Record<string, unknown>>; hash: string | undefined }> {
+export function fetchRules(url: string, timeoutMs = DEFAULT_TIMEOUT_MS): RulesFetch {
   const href = checkedUrl(url);
   const deadline = AbortSignal.timeout(configuredTimeout(timeoutMs));
-  let text: string;
-  try {
-    const response = await fetch(href, { headers: { accept: 'application/json' }, signal: deadline });
-    if (!response.ok) {
-      response.body?.cancel().catch(() => undefined);
-      const kind = passing(response.status) ? 'failed' : 'refused';
-      throw new RulesUrlError(url, kind, response.status);
-    }
-    text = await readBodyText(response, deadline);
-  } catch (error) {
-    if (error instanceof RulesUrlError) throw error;
-    // Reached, but the whole answer did not come in time (a stalled body, a slow server).
-    throw new RulesUrlError(url, deadline.aborted ? 'timeout' : 'unreachable', undefined, { cause: error });
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new RulesUrlError(url, 'not-rules', undefined, { cause: error });
-  }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new RulesUrlError(url, 'not-rules');
-  const document = json as { files?: Record<string, unknown>; hash?: unknown } & Record<string, unknown>;
-  // A hash counts only beside `files`: alone, the document is the files object itself.
-  const hash = document.files && typeof document.hash === 'string' ? document.hash : undefined;
-  return { files: document.files ?? document, hash };
+  const response = fetch(href, { headers: { accept: 'application/json' }, signal: deadline });
+  // Read once the decided phase is there: a failure before then is not unhandled.
+  void response.catch(() => undefined);
+  return { url, deadline, response };
 }
