@@ -8,7 +8,7 @@ import { adoptSheet } from '../internal/adopt-sheet.js';
 import type { wordFailure } from '../internal/failure-wording.decided.js';
 import type { decideOnce, rulesPolicy } from '../internal/policy-decision.decided.js';
 import type { policyFromRules } from '../internal/policy-from-rules.decided.js';
-import { fetchRules, type RulesFetch } from '../internal/rules-url.js';
+import { fetchRules, type RulesRead } from '../internal/rules-url.js';
 import { yieldToMain } from '../internal/yield-to-main.js';
 
 /**
@@ -35,10 +35,10 @@ export type PolicyMode = 'self-serve' | 'team-request' | 'blocked';
 export type LoadedFacts = Omit<Facts, 'action' | 'now' | 'request'>;
 
 /**
- * What a rules source answered, read in the decided phase: the host's rules, a `rules-url` fetch
- * under way, or nothing for inline rules.
+ * What a rules source answered, read in the decided phase: the host's rules, a `rules-url`'s
+ * answer as it came, or nothing for inline rules.
  */
-export type RulesAnswer = EndpointResponse<'getRules'> | RulesFetch | undefined;
+export type RulesAnswer = EndpointResponse<'getRules'> | RulesRead | undefined;
 
 /** How the controller reaches its widget's settings and what was entered. */
 export interface PolicyDecisionOptions<Views extends ViewsModule> {

@@ -1,9 +1,9 @@
 import { msg, str } from '@lit/localize';
-import { readBodyText, type DecisionShown, type EndpointResponse } from '@raincheck/host-api/client';
+import type { DecisionShown, EndpointResponse } from '@raincheck/host-api/client';
 import type { Decision, Facts, Policy } from '@raincheck/policy';
 import type { RulesSource } from '../config/config.js';
 import type { LoadedFacts, PolicyDecisionOptions, RulesAnswer, ViewsModule } from '../controllers/policy-decision.js';
-import { passing, RulesUrlError, type RulesFetch } from './rules-url.js';
+import { passing, RulesUrlError, type RulesRead } from './rules-url.js';
 import { warmFormatters } from './warm-formatters.decided.js';
 import { yieldToMain } from './yield-to-main.js';
 
@@ -48,7 +48,7 @@ export async function decideOnce<Views extends ViewsModule>(
 
 /**
  * The policy with the rules `source` gave: inline, the host's `answer` (with its id and version),
- * or what a `rules-url` fetch under way answers.
+ * or what a `rules-url` answered.
  */
 export async function rulesPolicy(views: ViewsModule, source: RulesSource, answer: RulesAnswer): Promise<Policy> {
   if (source.from === 'inline') return views.policyFromRules(source.files, source.hash, {});
@@ -56,37 +56,23 @@ export async function rulesPolicy(views: ViewsModule, source: RulesSource, answe
     const { id, version, files, hash } = answer as EndpointResponse<'getRules'>;
     return views.policyFromRules(files, hash, { id, version });
   }
-  const { files, hash } = await readRules(answer as RulesFetch);
+  const { files, hash } = readRules(answer as RulesRead);
   return views.policyFromRules(files, hash, {});
 }
 
 /**
- * The rule files a `rules-url` fetch (`fetchRules`, started beside the load) answered with
- * (`{ files, hash? }`, or the files object alone), the whole answer read within its deadline.
- * @throws RulesUrlError when it gives no rule files.
+ * The rule files a `rules-url` answered (`{ files, hash? }`, or the files object alone).
+ * @throws RulesUrlError when it gave no rule files.
  */
-async function readRules({
-  url,
-  deadline,
-  response: pending,
-}: RulesFetch): Promise<{ files: Readonly<Record<string, unknown>>; hash: string | undefined }> {
-  let text: string;
-  try {
-    const response = await pending;
-    if (!response.ok) {
-      response.body?.cancel().catch(() => undefined);
-      const kind = passing(response.status) ? 'failed' : 'refused';
-      throw new RulesUrlError(url, kind, response.status);
-    }
-    text = await readBodyText(response, deadline);
-  } catch (error) {
-    if (error instanceof RulesUrlError) throw error;
-    // Reached, but the whole answer did not come in time (a stalled body, a slow server).
-    throw new RulesUrlError(url, deadline.aborted ? 'timeout' : 'unreachable', undefined, { cause: error });
-  }
+function readRules(read: RulesRead): { files: Readonly<Record<string, unknown>>; hash: string | undefined } {
+  const { url } = read;
+  if ('status' in read) throw new RulesUrlError(url, passing(read.status) ? 'failed' : 'refused', read.status);
+  // Reached or not, the whole answer did not come (in time: a stalled body, a slow server).
+  if ('cause' in read)
+    throw new RulesUrlError(url, read.timedOut ? 'timeout' : 'unreachable', undefined, { cause: read.cause });
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(read.text);
   } catch (error) {
     throw new RulesUrlError(url, 'not-rules', undefined, { cause: error });
   }

@@ -1,4 +1,4 @@
-import { DEFAULT_TIMEOUT_MS } from '@raincheck/host-api/client';
+import { DEFAULT_TIMEOUT_MS, readBodyText } from '@raincheck/host-api/client';
 import { checkedUrl, configuredTimeout } from '../config/config.js';
 
 /**
@@ -24,24 +24,29 @@ export function passing(status: number): boolean {
   return status >= 500 || status === 408 || status === 429;
 }
 
-/** A `rules-url` fetch started beside the load: its answer is read once the decided phase is there ({@link readRules}). */
-export interface RulesFetch {
-  readonly url: string;
-  readonly deadline: AbortSignal;
-  readonly response: Promise<Response>;
-}
+/**
+ * What a `rules-url` answered, as it came: the whole body, the status it refused with, or why no
+ * whole answer came (whether within the deadline). What it says is read in the decided phase
+ * (`rulesPolicy`, internal/policy-decision.decided.ts), which throws the {@link RulesUrlError}s.
+ */
+export type RulesRead = { readonly url: string } & (
+  { readonly text: string } | { readonly status: number } | { readonly cause: unknown; readonly timedOut: boolean }
+);
 
 /**
- * Starts fetching the rule files at `url`, the whole answer to be read within `timeoutMs` (the host
- * API client's default), so a server that stalls after the headers ends in `timeout`, not a hang.
- * What the answer says is read in the decided phase (`readRules`, internal/policy-decision.decided.ts).
+ * Fetches the rule files at `url` (beside the widget's load), the whole answer read within
+ * `timeoutMs` (the host API client's default), so a server that stalls after the headers ends in
+ * `timeout`, not a hang. Never rejects: see {@link RulesRead}.
  * @throws ConfigurationError when `url` is not an http(s) URL.
  */
-export function fetchRules(url: string, timeoutMs = DEFAULT_TIMEOUT_MS): RulesFetch {
+export function fetchRules(url: string, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<RulesRead> {
   const href = checkedUrl(url);
   const deadline = AbortSignal.timeout(configuredTimeout(timeoutMs));
-  const response = fetch(href, { headers: { accept: 'application/json' }, signal: deadline });
-  // Read once the decided phase is there: a failure before then is not unhandled.
-  void response.catch(() => undefined);
-  return { url, deadline, response };
+  return fetch(href, { headers: { accept: 'application/json' }, signal: deadline })
+    .then(async (response): Promise<RulesRead> => {
+      if (response.ok) return { url, text: await readBodyText(response, deadline) };
+      response.body?.cancel().catch(() => undefined);
+      return { url, status: response.status };
+    })
+    .catch((cause: unknown) => ({ url, cause, timedOut: deadline.aborted }));
 }
