@@ -94,10 +94,6 @@ export abstract class FlowElement extends RaincheckElement {
     this.state = state;
   };
 
-  #writeWith<Result>(module: WriterModule, intent: WriteIntent<Result>): Promise<Result | undefined> {
-    return (this.#writer ??= module.startWriter(this, this.#step, () => this.#failureWording())).write(intent);
-  }
-
   constructor() {
     super();
     this.state = 'loading';
@@ -122,22 +118,19 @@ export abstract class FlowElement extends RaincheckElement {
    * starts as the click happens when the write module is there, else once it has loaded; when it
    * cannot load, nothing was sent and the failure offers to try again (the next write imports it again).
    */
-  protected write<Result>(intent: WriteIntent<Result>): Promise<Result | undefined> {
+  protected async write<Result>(intent: WriteIntent<Result>): Promise<Result | undefined> {
     try {
       if (!this.importWriter) throw new Error(`<${this.localName}> does not write`);
-      if (this.#writer) return this.#writer.write(intent);
-      const module = this.importWriter();
-      if (!(module instanceof Promise)) return this.#writeWith(module, intent);
-      return module.then(
-        (loaded) => this.#writeWith(loaded, intent),
-        (error: unknown) => {
-          this.fail(error);
-          return undefined;
-        },
-      );
+      if (!this.#writer) {
+        const module = this.importWriter();
+        // Awaited only while it loads: when it is there, the write starts as the click happens.
+        const loaded = module instanceof Promise ? await module : module;
+        this.#writer ??= loaded.startWriter(this, this.#step, () => this.#failureWording());
+      }
+      return await this.#writer.write(intent);
     } catch (error) {
       this.fail(error);
-      return Promise.resolve(undefined);
+      return undefined;
     }
   }
 
