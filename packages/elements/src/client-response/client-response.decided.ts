@@ -17,7 +17,7 @@ import type { WidgetErrorDetail } from '../internal/flow-element.js';
 // by a submit): the write controller, the answer itself, and what shows after it (the success, an
 // offer already answered or expired, a time taken meanwhile). The offer's times and the submit
 // button paint from the first load.
-export { WriteController } from '../controllers/write-once.js';
+export { startWriter } from '../controllers/write-once.js';
 export { wordFailure } from '../internal/failure-wording.decided.js';
 
 /** The choice in the form: a slot id, or the refund. */

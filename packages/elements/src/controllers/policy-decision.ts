@@ -1,14 +1,14 @@
 import { Task, TaskStatus } from '@lit/task';
-import { getRulesRoute, type HostTransport } from '@raincheck/host-api/client';
+import { getRulesRoute, type EndpointResponse, type HostTransport } from '@raincheck/host-api/client';
 import type { Action, Decision, Facts, Policy } from '@raincheck/policy';
 import type { CSSResult, ReactiveController, ReactiveControllerHost } from 'lit';
 import type { RulesSource } from '../config/config.js';
 import { DecisionEvent } from '../events/decision-event.js';
 import { adoptSheet } from '../internal/adopt-sheet.js';
 import type { wordFailure } from '../internal/failure-wording.decided.js';
-import type { decideOnce } from '../internal/policy-decision.decided.js';
+import type { decideOnce, rulesPolicy } from '../internal/policy-decision.decided.js';
 import type { policyFromRules } from '../internal/policy-from-rules.decided.js';
-import { loadRulesFromUrl } from '../internal/rules-url.js';
+import { fetchRules, type RulesRead } from '../internal/rules-url.js';
 import { yieldToMain } from '../internal/yield-to-main.js';
 
 /**
@@ -24,6 +24,8 @@ export interface ViewsModule {
   readonly decidedStyles: CSSResult;
   /** Each decision's work, the formatters before the form's first render with it. */
   readonly decideOnce: typeof decideOnce;
+  /** The policy from what a rules source answered (its call starts beside the load, in the first load). */
+  readonly rulesPolicy: typeof rulesPolicy;
 }
 
 /** What the policy lets the person do: do it themselves, ask the team, or nothing. */
@@ -32,12 +34,11 @@ export type PolicyMode = 'self-serve' | 'team-request' | 'blocked';
 /** The facts a widget loads from the host; `action`, `now` and `request` are added at each decision. */
 export type LoadedFacts = Omit<Facts, 'action' | 'now' | 'request'>;
 
-/** Rule files as a source gives them, with the policy hash that vouches for them, if any. */
-interface LoadedRules {
-  readonly files: Readonly<Record<string, unknown>>;
-  readonly hash: string | undefined;
-  readonly identity: { readonly id?: string; readonly version?: string };
-}
+/**
+ * What a rules source answered, read in the decided phase: the host's rules, a `rules-url`'s
+ * answer as it came, or nothing for inline rules.
+ */
+export type RulesAnswer = EndpointResponse<'getRules'> | RulesRead | undefined;
 
 /** How the controller reaches its widget's settings and what was entered. */
 export interface PolicyDecisionOptions<Views extends ViewsModule> {
@@ -181,8 +182,8 @@ export class PolicyDecision<Views extends ViewsModule = ViewsModule> implements 
   policy(): Promise<Policy> {
     const source = this.options.rules();
     if (!this.#policy || !sameSource(this.#policy.source, source)) {
-      const loading = Promise.all([this.loadViews(), this.#ruleFiles(source)]).then(
-        ([views, { files, hash, identity }]) => views.policyFromRules(files, hash, identity),
+      const loading = Promise.all([this.loadViews(), this.#askRules(source)]).then(([views, answer]) =>
+        views.rulesPolicy(views, source, answer),
       );
       const entry = { source, policy: loading };
       this.#policy = entry;
@@ -206,13 +207,11 @@ export class PolicyDecision<Views extends ViewsModule = ViewsModule> implements 
     return this.#views;
   }
 
-  async #ruleFiles(source: RulesSource): Promise<LoadedRules> {
-    if (source.from === 'inline') return { files: source.files, hash: source.hash, identity: {} };
-    if (source.from === 'host') {
-      const { id, version, files, hash } = await this.options.transport().send(getRulesRoute, {});
-      return { files, hash, identity: { id, version } };
-    }
-    return { ...(await loadRulesFromUrl(source.url, this.options.timeoutMs())), identity: {} };
+  /** Starts the call for the rules (none for inline rules); what it answers is read with the decided-phase module. */
+  async #askRules(source: RulesSource): Promise<RulesAnswer> {
+    if (source.from === 'host') return this.options.transport().send(getRulesRoute, {});
+    if (source.from === 'url') return fetchRules(source.url, this.options.timeoutMs());
+    return undefined;
   }
 }
 

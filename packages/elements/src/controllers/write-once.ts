@@ -96,6 +96,23 @@ export class WriteController {
 }
 
 /**
+ * A widget's write controller (FlowElement's, made on its first write): `step` shows each state,
+ * `submitting` as the write starts, then `success` or `error` with what the person reads.
+ */
+export function startWriter(
+  host: ReactiveControllerHost & EventTarget & { readonly localName: string },
+  step: (state: 'submitting' | 'success' | 'error', failure?: WidgetErrorDetail) => void,
+  wording: WriteSteps<unknown>['wording'],
+): WriteController {
+  return new WriteController(host, {
+    started: () => step('submitting'),
+    succeeded: () => step('success'),
+    failed: (failure) => step('error', failure),
+    wording,
+  });
+}
+
+/**
  * After a failed write, whether the client was told: a host that answered with an error changed
  * nothing and sent nothing; one that did not answer may have done it, and then tells the client itself.
  */

@@ -2,7 +2,7 @@ import { initialState, Task } from '@lit/task';
 import { fillPath } from '@raincheck/host-api/client';
 import type { PropertyValues } from 'lit';
 import type { PolicyDecisionOptions, ViewsModule } from '../controllers/policy-decision.js';
-import type { WriteController, WriteIntent } from '../controllers/write-once.js';
+import type { startWriter, WriteController, WriteIntent } from '../controllers/write-once.js';
 import { describeFailure, type FailureWordingModule, type WidgetErrorDetail, type WordFailure } from './failure.js';
 import { RaincheckElement } from './raincheck-element.js';
 import { yieldToMain } from './yield-to-main.js';
@@ -11,7 +11,7 @@ export type { WidgetErrorDetail } from './failure.js';
 
 /** What a widget's lazy write module gives (see {@link FlowElement.importWriter}). */
 export interface WriterModule {
-  readonly WriteController: typeof WriteController;
+  readonly startWriter: typeof startWriter;
 }
 
 /** A widget's state; each has its own heading, which takes focus when the person caused the change. */
@@ -67,7 +67,7 @@ export abstract class FlowElement extends RaincheckElement {
       signal.throwIfAborted();
       this.state = 'ready';
       // The write's code, fetched while the person reads, so a submit does not wait for it.
-      if (this.importWriter) void Promise.resolve(this.#loadWriter()).catch(() => undefined);
+      if (this.importWriter) void Promise.resolve(this.importWriter()).catch(() => undefined);
       return subject;
     },
     onError: (error) => {
@@ -84,46 +84,15 @@ export abstract class FlowElement extends RaincheckElement {
    */
   protected importWriter?(): WriterModule | Promise<WriterModule>;
 
-  /** Writes once, with the submit event before and success or error after (see {@link WriteController}). */
+  /** Writes once, with the submit event before and success or error after (see {@link WriteController}); made on the first write. */
   #writer: WriteController | undefined;
-  /** The module it comes from, while it loads. */
-  #loadingWriter: Promise<WriteController> | undefined;
 
-  #writerFrom({ WriteController }: WriterModule): WriteController {
-    this.#writer ??= new WriteController(this, {
-      started: () => {
-        this.#attempts++;
-        this.state = 'submitting';
-        this.failure = undefined;
-      },
-      succeeded: () => {
-        this.state = 'success';
-      },
-      failed: (failure) => {
-        this.failure = failure;
-        this.state = 'error';
-      },
-      wording: () => this.#failureWording(),
-    });
-    return this.#writer;
-  }
-
-  /** The write controller, at once when its module is there; throws for a widget that never writes. */
-  #loadWriter(): WriteController | Promise<WriteController> {
-    if (this.#writer) return this.#writer;
-    if (!this.importWriter) throw new Error(`<${this.localName}> does not write`);
-    const module = this.importWriter();
-    if (!(module instanceof Promise)) return this.#writerFrom(module);
-    this.#loadingWriter ??= module.then(
-      (loaded) => this.#writerFrom(loaded),
-      (error: unknown) => {
-        // Not loaded (offline, a redeploy): the next write tries again.
-        this.#loadingWriter = undefined;
-        throw error;
-      },
-    );
-    return this.#loadingWriter;
-  }
+  /** A write's steps as the widget shows them (see {@link startWriter}). */
+  readonly #step = (state: WidgetState, failure?: WidgetErrorDetail) => {
+    if (state === 'submitting') this.#attempts++;
+    if (state !== 'success') this.failure = failure;
+    this.state = state;
+  };
 
   constructor() {
     super();
@@ -144,24 +113,25 @@ export abstract class FlowElement extends RaincheckElement {
     await this.#loading.run();
   }
 
-  /** Writes once (see {@link WriteController.write}); nothing while another write is in flight. */
-  protected write<Result>(intent: WriteIntent<Result>): Promise<Result | undefined> {
-    let writer: WriteController | Promise<WriteController>;
+  /**
+   * Writes once (see {@link WriteController.write}); nothing while another write is in flight. It
+   * starts as the click happens when the write module is there, else once it has loaded; when it
+   * cannot load, nothing was sent and the failure offers to try again (the next write imports it again).
+   */
+  protected async write<Result>(intent: WriteIntent<Result>): Promise<Result | undefined> {
     try {
-      writer = this.#loadWriter();
+      if (!this.importWriter) throw new Error(`<${this.localName}> does not write`);
+      if (!this.#writer) {
+        const module = this.importWriter();
+        // Awaited only while it loads: when it is there, the write starts as the click happens.
+        const loaded = module instanceof Promise ? await module : module;
+        this.#writer ??= loaded.startWriter(this, this.#step, () => this.#failureWording());
+      }
+      return await this.#writer.write(intent);
     } catch (error) {
       this.fail(error);
-      return Promise.resolve(undefined);
+      return undefined;
     }
-    if (!(writer instanceof Promise)) return writer.write(intent);
-    return writer.then(
-      (loaded) => loaded.write(intent),
-      (error: unknown) => {
-        // Nothing was sent; "Try again" loads it again.
-        this.fail(error);
-        return undefined;
-      },
-    );
   }
 
   protected override updated(changed: PropertyValues<this>): void {

@@ -1,7 +1,9 @@
 import { msg, str } from '@lit/localize';
-import type { DecisionShown } from '@raincheck/host-api/client';
+import type { DecisionShown, EndpointResponse } from '@raincheck/host-api/client';
 import type { Decision, Facts, Policy } from '@raincheck/policy';
-import type { LoadedFacts, PolicyDecisionOptions, ViewsModule } from '../controllers/policy-decision.js';
+import type { RulesSource } from '../config/config.js';
+import type { LoadedFacts, PolicyDecisionOptions, RulesAnswer, ViewsModule } from '../controllers/policy-decision.js';
+import { passing, RulesUrlError, type RulesRead } from './rules-url.js';
 import { warmFormatters } from './warm-formatters.decided.js';
 import { yieldToMain } from './yield-to-main.js';
 
@@ -42,6 +44,43 @@ export async function decideOnce<Views extends ViewsModule>(
     signal.throwIfAborted();
   }
   return { decision, facts, views };
+}
+
+/**
+ * The policy with the rules `source` gave: inline, the host's `answer` (with its id and version),
+ * or what a `rules-url` answered.
+ */
+export async function rulesPolicy(views: ViewsModule, source: RulesSource, answer: RulesAnswer): Promise<Policy> {
+  if (source.from === 'inline') return views.policyFromRules(source.files, source.hash, {});
+  if (source.from === 'host') {
+    const { id, version, files, hash } = answer as EndpointResponse<'getRules'>;
+    return views.policyFromRules(files, hash, { id, version });
+  }
+  const { files, hash } = readRules(answer as RulesRead);
+  return views.policyFromRules(files, hash, {});
+}
+
+/**
+ * The rule files a `rules-url` answered (`{ files, hash? }`, or the files object alone).
+ * @throws RulesUrlError when it gave no rule files.
+ */
+function readRules(read: RulesRead): { files: Readonly<Record<string, unknown>>; hash: string | undefined } {
+  const { url } = read;
+  if ('status' in read) throw new RulesUrlError(url, passing(read.status) ? 'failed' : 'refused', read.status);
+  // Reached or not, the whole answer did not come (in time: a stalled body, a slow server).
+  if ('cause' in read)
+    throw new RulesUrlError(url, read.timedOut ? 'timeout' : 'unreachable', undefined, { cause: read.cause });
+  let json: unknown;
+  try {
+    json = JSON.parse(read.text);
+  } catch (error) {
+    throw new RulesUrlError(url, 'not-rules', undefined, { cause: error });
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new RulesUrlError(url, 'not-rules');
+  const document = json as { files?: Record<string, unknown>; hash?: unknown } & Record<string, unknown>;
+  // A hash counts only beside `files`: alone, the document is the files object itself.
+  const hash = document.files && typeof document.hash === 'string' ? document.hash : undefined;
+  return { files: document.files ?? document, hash };
 }
 
 /** The minimum length of a written reason, 0 when none is required. */

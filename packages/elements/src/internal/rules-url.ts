@@ -25,40 +25,28 @@ export function passing(status: number): boolean {
 }
 
 /**
- * The rule files at `url` (`{ files, hash? }`, or the files object alone), the whole answer read
- * within `timeoutMs` (the host API client's default), so a server that stalls after the headers
- * ends in `timeout`, not a hang.
- * @throws ConfigurationError when `url` is not an http(s) URL; RulesUrlError when it gives no rule files.
+ * What a `rules-url` answered, as it came: the whole body, the status it refused with, or why no
+ * whole answer came (whether within the deadline). What it says is read in the decided phase
+ * (`rulesPolicy`, internal/policy-decision.decided.ts), which throws the {@link RulesUrlError}s.
  */
-export async function loadRulesFromUrl(
-  url: string,
-  timeoutMs = DEFAULT_TIMEOUT_MS,
-): Promise<{ files: Readonly<Record<string, unknown>>; hash: string | undefined }> {
+export type RulesRead = { readonly url: string } & (
+  { readonly text: string } | { readonly status: number } | { readonly cause: unknown; readonly timedOut: boolean }
+);
+
+/**
+ * Fetches the rule files at `url` (beside the widget's load), the whole answer read within
+ * `timeoutMs` (the host API client's default), so a server that stalls after the headers ends in
+ * `timeout`, not a hang. Never rejects: see {@link RulesRead}.
+ * @throws ConfigurationError when `url` is not an http(s) URL.
+ */
+export function fetchRules(url: string, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<RulesRead> {
   const href = checkedUrl(url);
   const deadline = AbortSignal.timeout(configuredTimeout(timeoutMs));
-  let text: string;
-  try {
-    const response = await fetch(href, { headers: { accept: 'application/json' }, signal: deadline });
-    if (!response.ok) {
+  return fetch(href, { headers: { accept: 'application/json' }, signal: deadline })
+    .then(async (response): Promise<RulesRead> => {
+      if (response.ok) return { url, text: await readBodyText(response, deadline) };
       response.body?.cancel().catch(() => undefined);
-      const kind = passing(response.status) ? 'failed' : 'refused';
-      throw new RulesUrlError(url, kind, response.status);
-    }
-    text = await readBodyText(response, deadline);
-  } catch (error) {
-    if (error instanceof RulesUrlError) throw error;
-    // Reached, but the whole answer did not come in time (a stalled body, a slow server).
-    throw new RulesUrlError(url, deadline.aborted ? 'timeout' : 'unreachable', undefined, { cause: error });
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new RulesUrlError(url, 'not-rules', undefined, { cause: error });
-  }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new RulesUrlError(url, 'not-rules');
-  const document = json as { files?: Record<string, unknown>; hash?: unknown } & Record<string, unknown>;
-  // A hash counts only beside `files`: alone, the document is the files object itself.
-  const hash = document.files && typeof document.hash === 'string' ? document.hash : undefined;
-  return { files: document.files ?? document, hash };
+      return { url, status: response.status };
+    })
+    .catch((cause: unknown) => ({ url, cause, timedOut: deadline.aborted }));
 }

@@ -34,7 +34,7 @@ import type { RescheduleSuccessDetail } from './reschedule-session.js';
 
 // What <rc-reschedule-session> shows once the policy has decided, loaded with the engine.
 export { policyFromRules } from '../internal/policy-from-rules.decided.js';
-export { decideOnce } from '../internal/policy-decision.decided.js';
+export { decideOnce, rulesPolicy } from '../internal/policy-decision.decided.js';
 
 /** The widget's fields its decided form and its write read and change. */
 export interface RescheduleFields {
