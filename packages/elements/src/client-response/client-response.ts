@@ -13,6 +13,7 @@ import { slotPicker, submitFooter } from '../internal/form-templates.js';
 import { frame } from '../internal/frame.js';
 import type { ResponseSubmitDetail } from '../events/client-response-details.js';
 import { baseStyles } from '../styles/tokens.js';
+import { fieldStyles } from '../styles/field.styles.js';
 import { formStyles } from '../styles/form.styles.js';
 import { sessionFlowStyles } from '../styles/session-flow.styles.js';
 import { clientResponseStyles } from './client-response.styles.js';
@@ -70,7 +71,7 @@ type ResponseDecided = typeof import('./client-response.decided.js');
  * @cssproperty --rc-color-scheme - `light`, `dark` or `light dark` (default: follow the system): picks the light or dark colours and native controls.
  */
 export class RcClientResponse extends FlowElement {
-  static override styles = [baseStyles, sessionFlowStyles, formStyles, clientResponseStyles];
+  static override styles = [baseStyles, sessionFlowStyles, fieldStyles, formStyles, clientResponseStyles];
   /** The events it fires, as the manifest lists them. */
   static readonly events = [ResponseSubmitEvent, ResponseSuccessEvent, ResponseErrorEvent] as const;
 

@@ -2,13 +2,12 @@
  * `Intl` formatters, created once per locale and zone and reused: the first one costs tens of
  * milliseconds, later ones almost nothing.
  */
-const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.ListFormat>();
+type Formatter = Intl.DateTimeFormat | Intl.NumberFormat | Intl.ListFormat | Intl.RelativeTimeFormat;
+
+const cache = new Map<string, Formatter>();
 
 /** The formatter `make` makes, made once per `key` (a kind, a locale, a zone), shared by every widget. */
-export function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.ListFormat>(
-  key: string,
-  make: () => T,
-): T {
+export function cached<T extends Formatter>(key: string, make: () => T): T {
   let formatter = cache.get(key) as T | undefined;
   if (!formatter) {
     formatter = make();

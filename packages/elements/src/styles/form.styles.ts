@@ -1,22 +1,14 @@
 import { css } from 'lit';
 
 /**
- * The form controls, the form and what happens next: what a widget shows once it has its subject
- * (for the policy widgets, once the policy has decided; the decision's own are decision.styles.ts).
+ * The form (choices, notes, days of times) and what happens next: what a widget shows once it has its
+ * subject (for the policy widgets, once the policy has decided; the fields' own are field.styles.ts,
+ * the decision's decision.styles.ts).
  * Not in a policy widget's first load: its decided-phase module brings this sheet and the widget
  * adopts it before the first decided render. The client's page and the team's queue, whose first
  * views are forms, list it in `styles`.
  */
 export const formStyles = css`
-  input,
-  textarea,
-  select {
-    font: inherit;
-    color: inherit;
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: calc(var(--_radius) / 2);
-  }
   textarea {
     inline-size: 100%;
     box-sizing: border-box;
@@ -58,14 +50,6 @@ export const formStyles = css`
   }
   .choice > input {
     margin-block-start: max(0px, calc((1lh - 1.5rem) / 2));
-  }
-  .field {
-    display: grid;
-    gap: 0.25rem;
-  }
-  .zone,
-  .hint {
-    color: var(--_muted);
   }
   [part~='day'] {
     display: flex;

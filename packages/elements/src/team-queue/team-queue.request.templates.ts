@@ -21,6 +21,7 @@ import type { WidgetErrorDetail } from '../internal/failure.js';
 import { wordFailure } from '../internal/failure-wording.decided.js';
 import type { FailedStep, FocusTarget, ResolutionSuccessDetail, TeamQueueState } from './team-queue.js';
 import { decisionStyles } from '../styles/decision.styles.js';
+import { formStyles } from '../styles/form.styles.js';
 import { requestStyles } from './team-queue.request.styles.js';
 import { resolvedLabel } from './team-queue.templates.js';
 
@@ -51,7 +52,8 @@ export function readRequest(host: HostTransport, requestId: string, signal: Abor
 }
 
 export function adoptRequestStyles(queue: HTMLElement): void {
-  // The decision's shared look first, then the queue's own for it.
+  // The form's and the decision's shared look first, then the queue's own for them.
+  adoptSheet(queue, formStyles);
   adoptSheet(queue, decisionStyles);
   adoptSheet(queue, requestStyles);
 }

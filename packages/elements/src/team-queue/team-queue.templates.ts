@@ -1,6 +1,7 @@
 import { msg } from '@lit/localize';
 import type { Session, TeamRequest, TeamRequestKind, TeamResolutionAction } from '@raincheck/host-api/client';
 import { html, nothing, type TemplateResult } from 'lit';
+import { cached } from '../format/formatters.js';
 import type { TeamQueueStatus } from './team-queue.js';
 
 // What <rc-team-queue> shows first: the queue, with its filters and counts. One request's story,
@@ -31,13 +32,9 @@ function ageBucketLabel(bucket: AgeBucket): string {
   }
 }
 
-const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
-const shortDateTimes = new Map<string, Intl.DateTimeFormat>();
-
 /** "3 hours ago", "vor 2 Tagen": how long ago `iso` was. */
 function formatAge(iso: string, now: number, locale: string): string {
-  let format = relativeFormats.get(locale);
-  if (!format) relativeFormats.set(locale, (format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })));
+  const format = cached(`rel|${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
   const minutes = Math.max(0, Math.round((now - Date.parse(iso)) / 60_000));
   if (minutes < 60) return format.format(-minutes, 'minute');
   if (minutes < 24 * 60) return format.format(-Math.floor(minutes / 60), 'hour');
@@ -46,10 +43,10 @@ function formatAge(iso: string, now: number, locale: string): string {
 
 /** "2 Dec 2026, 10:00": a session's time in a row. */
 function formatShortDateTime(iso: string, locale: string): string {
-  let format = shortDateTimes.get(locale);
-  if (!format)
-    shortDateTimes.set(locale, (format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })));
-  return format.format(Date.parse(iso));
+  return cached(
+    `sdt|${locale}`,
+    () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
+  ).format(Date.parse(iso));
 }
 
 /** "New client's refund", "Started session" … */

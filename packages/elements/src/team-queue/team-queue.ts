@@ -16,7 +16,7 @@ import { describeFailure, type WidgetErrorDetail } from '../internal/failure.js'
 import { frame } from '../internal/frame.js';
 import { RaincheckElement } from '../internal/raincheck-element.js';
 import { baseStyles } from '../styles/tokens.js';
-import { formStyles } from '../styles/form.styles.js';
+import { fieldStyles } from '../styles/field.styles.js';
 import { sessionFlowStyles } from '../styles/session-flow.styles.js';
 import { teamQueueStyles } from './team-queue.styles.js';
 import { kindLabel, queueView } from './team-queue.templates.js';
@@ -121,7 +121,7 @@ type Shown = { readonly requestId: string | undefined };
  * @cssprop --rc-color-scheme - `light`, `dark` or `light dark` (default: follow the system): picks the light or dark colours and native controls.
  */
 export class RcTeamQueue extends RaincheckElement {
-  static override styles = [baseStyles, sessionFlowStyles, formStyles, teamQueueStyles];
+  static override styles = [baseStyles, sessionFlowStyles, fieldStyles, teamQueueStyles];
   /** The events it fires, as the manifest lists them. */
   static readonly events = [ResolutionSubmitEvent, ResolutionSuccessEvent, ResolutionErrorEvent] as const;
 
