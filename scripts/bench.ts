@@ -140,7 +140,7 @@ for (const [bundler, title] of [
   }
 }
 console.log(
-  `targets (Vite): one widget ≤ 18 KB before the engine, ≤ 30 KB with it, for rules the host vouches for by their hash.`,
+  `target (Vite): every widget ≤ 18 KB before the engine; whole flows (rules the host vouches for by their hash) have ceilings, not a target (README).`,
 );
 console.log(
   `Rules without the host's hash (a URL or inline without it, a policy owner's edits) add the validator: +${kb(validator)}.`,
