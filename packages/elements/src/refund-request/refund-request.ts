@@ -13,7 +13,7 @@ import { frame } from '../internal/frame.js';
 import type { RefundSuccessDetail } from '../events/refund-request-details.js';
 import type { RefundFlow } from './refund-request.decided.js';
 export * from '../events/refund-request-events.js';
-import { failureAlert, sessionSummary } from '../internal/templates.js';
+import { sessionSummary } from '../internal/templates.js';
 import { baseStyles } from '../styles/tokens.js';
 import { sessionFlowStyles } from '../styles/session-flow.styles.js';
 import { refundRequestStyles } from './refund-request.styles.js';
@@ -150,13 +150,14 @@ export class RcRefundRequest extends FlowElement {
   /** The session's refund as the host has it: on its way, issued, failed, waiting for the team, or declined by it. */
   #renderExisting(session: Session, refund: Refund): TemplateResult {
     const locale = this.formatLocale;
-    const heading = refundHeading(refund.status);
     const amount = formatMoney(refund.amount.amount, refund.amount.currency, locale);
-    return html`
-      <h2 part="heading" tabindex="-1">${heading}</h2>
-      ${sessionSummary(session, locale)}
-      ${this.state === 'error' && this.failure ? failureAlert(this.failure, undefined) : nothing}
-      <div part="refund-status" role="status">
+    // The frame, as the form has it: the heading, the session, a failure (no "Try again": there is nothing to retry), the refund.
+    return frame({
+      heading: refundHeading(refund.status),
+      status: undefined,
+      summary: sessionSummary(session, locale),
+      failure: this.state === 'error' ? this.failure : undefined,
+      body: html`<div part="refund-status" role="status">
         <p>
           ${
             refund.status === 'declined'
@@ -176,8 +177,8 @@ export class RcRefundRequest extends FlowElement {
             ? html`<p part="review-note"><span part="review-note-label">${msg('The team’s note:', { id: 'rc.refund.review-note' })}</span> ${refund.reviewNote}</p>`
             : nothing
         }
-      </div>
-    `;
+      </div>`,
+    });
   }
 }
 
