@@ -56,6 +56,16 @@ export interface AvailabilityFlow extends DecidedFlow<AvailabilityFields> {
   readonly onOpen: AvailabilityFormProps['onOpen'];
 }
 
+/** The request facts of what the therapist has entered, at each decision. */
+export function requestFactsOf({ change, from, until, unsure }: AvailabilityFields) {
+  if (change === 'back') return {};
+  return {
+    ...(from ? { unavailableFrom: from } : {}),
+    ...(until && !unsure ? { unavailableUntil: until } : {}),
+    ...(unsure ? { certainty: 'unsure' as const } : until ? { certainty: 'sure' as const } : {}),
+  };
+}
+
 /** How far ahead sessions are listed when the return date is not known yet. */
 const OPEN_ENDED_WEEKS = 8;
 

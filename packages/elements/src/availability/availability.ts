@@ -114,10 +114,14 @@ export class RcAvailability extends FlowElement {
   declare private affected: Session[] | undefined;
   declare private result: AvailabilitySuccessDetail | undefined;
 
+  /** The decided module, as soon as it has loaded (the policy's `views` only come with the first decision). */
+  #views: AvailabilityViews | undefined;
+
   readonly #policy = new PolicyDecision<AvailabilityViews>(this, {
     action: 'availability-change',
-    importViews: importDecided,
-    requestFacts: () => this.#requestFacts(),
+    importViews: () => importDecided().then((views) => (this.#views = views)),
+    // Asked at each decision, which runs in the decided module: the request facts are built there.
+    requestFacts: () => this.#views!.requestFactsOf(this.#flow.now()),
     ...this.policyContext(),
   });
 
@@ -191,15 +195,6 @@ export class RcAvailability extends FlowElement {
       this.#policy.decide(),
       this.#policy.loadViews().then((views) => views.listAffected(this.#flow)),
     ]);
-  }
-
-  #requestFacts() {
-    if (this.change === 'back') return {};
-    return {
-      ...(this.from ? { unavailableFrom: this.from } : {}),
-      ...(this.until && !this.unsure ? { unavailableUntil: this.until } : {}),
-      ...(this.unsure ? { certainty: 'unsure' as const } : this.until ? { certainty: 'sure' as const } : {}),
-    };
   }
 
   protected override render(): TemplateResult {
