@@ -98,21 +98,13 @@ export class RcClientResponse extends FlowElement {
 
   /** The lazy module, once loaded: then a submit starts as the click happens. */
   #decided: ResponseDecided | undefined;
-  #loadingDecided: Promise<ResponseDecided> | undefined;
 
-  /** The client answers with no decision before: its write controller comes with the views after the answer. */
+  /**
+   * The client answers with no decision before: its write controller comes with the views after the answer.
+   * Not loaded (offline, a redeploy): the next submit or load imports it again.
+   */
   protected override importWriter(): ResponseDecided | Promise<ResponseDecided> {
-    return (
-      this.#decided ??
-      (this.#loadingDecided ??= import('./client-response.decided.js').then(
-        (loaded) => (this.#decided = loaded),
-        (error: unknown) => {
-          // Not loaded (offline, a redeploy): the next submit or load tries again.
-          this.#loadingDecided = undefined;
-          throw error;
-        },
-      ))
-    );
+    return this.#decided ?? import('./client-response.decided.js').then((loaded) => (this.#decided = loaded));
   }
 
   /** Its failures' wording comes with the same lazy module (its only `import()`: Vite splits a first load at three). */
