@@ -2,10 +2,19 @@ import { msg, str } from '@lit/localize';
 import type { Refund } from '@raincheck/host-api/client';
 import { formatMoney } from '../format/money.js';
 
-/** What happens next to a refund the host took: on its way, or with the team. */
+/** What happens next to a refund the host took: on its way, or with the team; or that the team declined it. */
 export function refundNext(refund: Refund, locale: string): string {
   const amount = formatMoney(refund.amount.amount, refund.amount.currency, locale);
   switch (refund.status) {
+    case 'declined':
+      return refund.reviewNote
+        ? msg(str`The platform team reviewed the refund of ${amount} and did not issue it.`, {
+            id: 'rc.refund.declined-with-note',
+          })
+        : msg(
+            str`The platform team reviewed the refund of ${amount} and did not issue it. Ask the team if you want to know why.`,
+            { id: 'rc.refund.declined-next' },
+          );
     case 'pending-review':
       return msg(
         str`The platform team reviews the refund of ${amount} and tells you and the client when it is decided.`,

@@ -1,7 +1,6 @@
-import { msg, str } from '@lit/localize';
+import { msg } from '@lit/localize';
 import type { Refund, Session } from '@raincheck/host-api/client';
 import { html, nothing, type TemplateResult } from 'lit';
-import { formatMoney } from '../format/money.js';
 import { refundNext } from '../internal/refund-next.js';
 import { PolicyDecision } from '../controllers/policy-decision.js';
 import { SessionSubject } from '../controllers/session-subject.js';
@@ -149,29 +148,14 @@ export class RcRefundRequest extends FlowElement {
 
   /** The session's refund as the host has it: on its way, issued, failed, waiting for the team, or declined by it. */
   #renderExisting(session: Session, refund: Refund): TemplateResult {
-    const locale = this.formatLocale;
-    const amount = formatMoney(refund.amount.amount, refund.amount.currency, locale);
     // The frame, as the form has it: the heading, the session, a failure (no "Try again": there is nothing to retry), the refund.
     return frame({
       heading: refundHeading(refund.status),
       status: undefined,
-      summary: sessionSummary(session, locale),
+      summary: sessionSummary(session, this.formatLocale),
       failure: this.state === 'error' ? this.failure : undefined,
       body: html`<div part="refund-status" role="status">
-        <p>
-          ${
-            refund.status === 'declined'
-              ? refund.reviewNote
-                ? msg(str`The platform team reviewed the refund of ${amount} and did not issue it.`, {
-                    id: 'rc.refund.declined-with-note',
-                  })
-                : msg(
-                    str`The platform team reviewed the refund of ${amount} and did not issue it. Ask the team if you want to know why.`,
-                    { id: 'rc.refund.declined-next' },
-                  )
-              : refundNext(refund, locale)
-          }
-        </p>
+        <p>${refundNext(refund, this.formatLocale)}</p>
         ${
           refund.reviewNote
             ? html`<p part="review-note"><span part="review-note-label">${msg('The team’s note:', { id: 'rc.refund.review-note' })}</span> ${refund.reviewNote}</p>`
