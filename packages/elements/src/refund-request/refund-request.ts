@@ -1,7 +1,7 @@
 import { msg } from '@lit/localize';
 import type { Refund, Session } from '@raincheck/host-api/client';
 import { html, nothing, type TemplateResult } from 'lit';
-import { refundNext } from '../internal/refund-next.js';
+import { refundFate, refundHeading } from '../internal/refund-next.js';
 import { PolicyDecision } from '../controllers/policy-decision.js';
 import { SessionSubject } from '../controllers/session-subject.js';
 import { SentMessages } from '../controllers/sent-messages.js';
@@ -155,7 +155,7 @@ export class RcRefundRequest extends FlowElement {
       summary: sessionSummary(session, this.formatLocale),
       failure: this.state === 'error' ? this.failure : undefined,
       body: html`<div part="refund-status" role="status">
-        <p>${refundNext(refund, this.formatLocale)}</p>
+        <p>${refundFate(refund, this.formatLocale)}</p>
         ${
           refund.reviewNote
             ? html`<p part="review-note"><span part="review-note-label">${msg('The team’s note:', { id: 'rc.refund.review-note' })}</span> ${refund.reviewNote}</p>`
@@ -163,22 +163,6 @@ export class RcRefundRequest extends FlowElement {
         }
       </div>`,
     });
-  }
-}
-
-/** The heading for a refund the host already has, by its status. */
-function refundHeading(status: Refund['status']): string {
-  switch (status) {
-    case 'issued':
-      return msg('Refund issued', { id: 'rc.refund.done' });
-    case 'pending-review':
-      return msg('With the team for review', { id: 'rc.refund.pending' });
-    case 'pending':
-      return msg('Refund on its way', { id: 'rc.refund.on-its-way' });
-    case 'failed':
-      return msg('The refund could not be issued; the platform team is on it', { id: 'rc.refund.failed' });
-    default:
-      return msg('Refund declined by the team', { id: 'rc.refund.declined' });
   }
 }
 
