@@ -1,5 +1,5 @@
 import { msg, str } from '@lit/localize';
-import type { Session, Therapist } from '@raincheck/host-api/client';
+import { listSessionsRoute, type Session, type Therapist } from '@raincheck/host-api/client';
 import type { Decision, RecommendationEffect } from '@raincheck/policy';
 import type { Absence, TeamRequest } from '@raincheck/host-api/client';
 import { reportAbsenceRoute, setVisibilityRoute } from '@raincheck/host-api/client/writes';
@@ -47,15 +47,61 @@ export interface AvailabilityFields {
 export interface AvailabilityFlow extends DecidedFlow<AvailabilityFields> {
   /** Today in the therapist's calendar. */
   today(): string;
-  /** The last day of the range whose sessions are listed. */
-  rangeEnd(): string | undefined;
-  /** How far ahead sessions are listed when the return date is not known yet. */
-  readonly openEndedWeeks: number;
-  /** Applies a change to the dates: re-decides and reads the sessions inside them again. */
-  readonly edit: (update: () => void) => void;
+  /** The therapist whose availability this is. */
+  therapistId(): string;
+  /** Shows a failure (a listing that failed after an edit). */
+  readonly fail: (error: unknown) => void;
   /** The profile's visibility, as the summary shows it. */
   profile(therapist: Therapist): TemplateResult;
   readonly onOpen: AvailabilityFormProps['onOpen'];
+}
+
+/** The request facts of what the therapist has entered, at each decision. */
+export function requestFactsOf({ change, from, until, unsure }: AvailabilityFields) {
+  if (change === 'back') return {};
+  return {
+    ...(from ? { unavailableFrom: from } : {}),
+    ...(until && !unsure ? { unavailableUntil: until } : {}),
+    ...(unsure ? { certainty: 'unsure' as const } : until ? { certainty: 'sure' as const } : {}),
+  };
+}
+
+/** How far ahead sessions are listed when the return date is not known yet. */
+const OPEN_ENDED_WEEKS = 8;
+
+/** The latest listing of each widget: the latest range wins. */
+const listings = new WeakMap<AvailabilityFlow, number>();
+
+/** The last day of the range whose sessions are listed. */
+function rangeEnd({ from, until, unsure }: AvailabilityFields): string | undefined {
+  if (!from) return undefined;
+  if (unsure) return addDays(from, OPEN_ENDED_WEEKS * 7);
+  // The return day itself is a working day again.
+  return until && until > from ? addDays(until, -1) : undefined;
+}
+
+/** Reads the sessions inside the absence; the latest range wins. */
+export async function listAffected(flow: AvailabilityFlow): Promise<void> {
+  const listing = (listings.get(flow) ?? 0) + 1;
+  listings.set(flow, listing);
+  const f = flow.now();
+  const to = rangeEnd(f);
+  if (f.change !== 'away' || !to) {
+    flow.set({ affected: [] });
+    return;
+  }
+  flow.set({ affected: undefined });
+  const { sessions } = await f.host.send(listSessionsRoute, {
+    therapistId: flow.therapistId(),
+    query: { from: f.from, to },
+  });
+  if (listing === listings.get(flow)) flow.set({ affected: sessions });
+}
+
+/** Applies a change to the dates: re-decides and reads the sessions inside them again. */
+function edit(flow: AvailabilityFlow, update: () => void): void {
+  flow.policy.input(update);
+  void listAffected(flow).catch(flow.fail);
 }
 
 function recommendation(flow: AvailabilityFlow, kind: RecommendationEffect['kind']): RecommendationEffect | undefined {
@@ -155,7 +201,7 @@ export async function availabilitySubmit(flow: AvailabilityFlow, event: Event): 
 /** The form, once the policy has decided, with what the therapist has entered. */
 export function availabilityFormOf(flow: AvailabilityFlow, therapist: Therapist): TemplateResult {
   const f = flow.now();
-  const { edit, set } = flow;
+  const { set } = flow;
   return availabilityForm({
     decision: flow.policy.decision!,
     therapist,
@@ -167,16 +213,16 @@ export function availabilityFormOf(flow: AvailabilityFlow, therapist: Therapist)
     until: f.until,
     unsure: f.unsure,
     today: flow.today(),
-    rangeEnd: flow.rangeEnd(),
-    openEndedWeeks: flow.openEndedWeeks,
+    rangeEnd: rangeEnd(f),
+    openEndedWeeks: OPEN_ENDED_WEEKS,
     affected: f.affected,
     changingProfile: changingProfile(flow, f),
     telling: telling(flow, f),
     note: f.note,
-    onChange: (change) => edit(() => set({ change, changeProfile: undefined })),
-    onFrom: (day) => edit(() => set({ from: day })),
-    onUntil: (day) => edit(() => set({ until: day })),
-    onUnsure: (unsure) => edit(() => set({ unsure })),
+    onChange: (change) => edit(flow, () => set({ change, changeProfile: undefined })),
+    onFrom: (day) => edit(flow, () => set({ from: day })),
+    onUntil: (day) => edit(flow, () => set({ until: day })),
+    onUnsure: (unsure) => edit(flow, () => set({ unsure })),
     onChangeProfile: (change) => set({ changeProfile: change }),
     onInformTeam: (inform) => set({ informTeam: inform }),
     onNote: (note) => set({ note }),

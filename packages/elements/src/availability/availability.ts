@@ -1,5 +1,5 @@
 import { msg, str } from '@lit/localize';
-import { getTherapistRoute, listSessionsRoute, type Session, type Therapist } from '@raincheck/host-api/client';
+import { getTherapistRoute, type Session, type Therapist } from '@raincheck/host-api/client';
 import { html, nothing, type TemplateResult } from 'lit';
 import { PolicyDecision } from '../controllers/policy-decision.js';
 import type { AvailabilityChange, AvailabilitySuccessDetail } from '../events/availability-details.js';
@@ -12,7 +12,7 @@ import {
   AvailabilitySuccessEvent,
 } from '../events/availability-events.js';
 import { DecisionEvent } from '../events/decision-event.js';
-import { addDays, dayKey, formatDate } from '../format/days.js';
+import { dayKey, formatDate } from '../format/days.js';
 import { FlowElement, type WriterModule } from '../internal/flow-element.js';
 import { frame } from '../internal/frame.js';
 import { baseStyles } from '../styles/tokens.js';
@@ -22,9 +22,6 @@ import { availabilityStyles } from './availability.styles.js';
 type AvailabilityViews = typeof import('./availability.decided.js');
 /** What <rc-availability> loads once there is something to decide: its views, the engine and the write controller, one chunk. */
 const importDecided = (): Promise<AvailabilityViews> => import('./availability.decided.js');
-
-/** How far ahead sessions are listed when the return date is not known yet. */
-const OPEN_ENDED_WEEKS = 8;
 
 export type {
   AvailabilityChange,
@@ -117,14 +114,16 @@ export class RcAvailability extends FlowElement {
   declare private affected: Session[] | undefined;
   declare private result: AvailabilitySuccessDetail | undefined;
 
+  /** The decided module, as soon as it has loaded (the policy's `views` only come with the first decision). */
+  #views: AvailabilityViews | undefined;
+
   readonly #policy = new PolicyDecision<AvailabilityViews>(this, {
     action: 'availability-change',
-    importViews: importDecided,
-    requestFacts: () => this.#requestFacts(),
+    importViews: () => importDecided().then((views) => (this.#views = views)),
+    // Asked at each decision, which runs in the decided module: the request facts are built there.
+    requestFacts: () => this.#views!.requestFactsOf(this.#flow.now()),
     ...this.policyContext(),
   });
-
-  #listing = 0;
 
   /** What the decided form and the write read and change of this widget. */
   readonly #flow: AvailabilityFlow = {
@@ -146,10 +145,9 @@ export class RcAvailability extends FlowElement {
     }),
     set: (patch) => void Object.assign(this, patch),
     write: (intent) => this.write(intent),
+    therapistId: () => this.therapistId,
+    fail: (error) => this.fail(error),
     today: () => this.#today,
-    rangeEnd: () => this.#rangeEnd,
-    openEndedWeeks: OPEN_ENDED_WEEKS,
-    edit: (update) => this.#edit(update),
     profile: (therapist) => this.#renderProfile(therapist),
     onOpen: (sessionId, action) => this.dispatchEvent(new AvailabilitySessionEvent({ sessionId, action })),
   };
@@ -191,46 +189,12 @@ export class RcAvailability extends FlowElement {
     this.from ||= this.#today;
     const { hiddenUntil: _shownAsProfile, ...therapistFacts } = therapist;
     this.#policy.facts = { therapist: therapistFacts, history };
-    await Promise.all([this.#policy.decide(), this.#listAffected()]);
-  }
-
-  #requestFacts() {
-    if (this.change === 'back') return {};
-    return {
-      ...(this.from ? { unavailableFrom: this.from } : {}),
-      ...(this.until && !this.unsure ? { unavailableUntil: this.until } : {}),
-      ...(this.unsure ? { certainty: 'unsure' as const } : this.until ? { certainty: 'sure' as const } : {}),
-    };
-  }
-
-  /** The last day of the range whose sessions are listed. */
-  get #rangeEnd(): string | undefined {
-    if (!this.from) return undefined;
-    if (this.unsure) return addDays(this.from, OPEN_ENDED_WEEKS * 7);
-    // The return day itself is a working day again.
-    return this.until && this.until > this.from ? addDays(this.until, -1) : undefined;
-  }
-
-  /** Reads the sessions inside the absence; the latest range wins. */
-  async #listAffected(): Promise<void> {
-    const listing = ++this.#listing;
-    const to = this.#rangeEnd;
-    if (this.change !== 'away' || !to) {
-      this.affected = [];
-      return;
-    }
-    this.affected = undefined;
-    const { sessions } = await this.host.send(listSessionsRoute, {
-      therapistId: this.therapistId,
-      query: { from: this.from, to },
-    });
-    if (listing === this.#listing) this.affected = sessions;
-  }
-
-  /** Applies a change to the dates: re-decides and reads the sessions inside them again. */
-  #edit(update: () => void): void {
-    this.#policy.input(update);
-    void this.#listAffected().catch((error: unknown) => this.fail(error));
+    // The sessions inside the absence are read beside the decision, with the module it awaits anyway
+    // (imported since the widget connected): the listing's code stays out of the first load.
+    await Promise.all([
+      this.#policy.decide(),
+      this.#policy.loadViews().then((views) => views.listAffected(this.#flow)),
+    ]);
   }
 
   protected override render(): TemplateResult {

@@ -8,7 +8,9 @@ import {
   type Refund,
 } from '@raincheck/host-api/client';
 import { html, nothing, type TemplateResult } from 'lit';
-import type { ResponseSuccessDetail } from '../events/client-response-details.js';
+import type { ResponseSubmitDetail, ResponseSuccessDetail } from '../events/client-response-details.js';
+import { ResponseErrorEvent, ResponseSubmitEvent, ResponseSuccessEvent } from '../events/client-response-events.js';
+import type { WriteIntent } from '../controllers/write-once.js';
 import { formatDateTime } from '../format/formatters.js';
 import { formatMoney } from '../format/money.js';
 import type { WidgetErrorDetail } from '../internal/flow-element.js';
@@ -37,6 +39,26 @@ export interface Answering {
   readonly token: string;
   readonly taken: ReadonlySet<string>;
   readonly patch: (patch: AnswerPatch) => void;
+}
+
+/** What a submit needs from the widget besides: its write (see `FlowElement.write`). */
+export interface Submitting extends Answering {
+  write(intent: WriteIntent<ResponseSuccessDetail>): Promise<ResponseSuccessDetail | undefined>;
+}
+
+/** Answers the offer with the choice: the submit event first (cancelable), then success or error. */
+export async function submitAnswer(widget: Submitting, offer: Offer, choice: Choice): Promise<void> {
+  const body =
+    choice === 'refund' ? { choice: 'refund' as const } : { choice: 'alternative' as const, slotId: choice.slotId };
+  const detail: ResponseSubmitDetail = { token: offer.token, ...body };
+  await widget.write({
+    submit: new ResponseSubmitEvent(detail),
+    scope: offer.token,
+    tellsClient: false,
+    send: (keyFor) => answerOffer(widget, offer, choice, body, keyFor('', body)),
+    succeeded: (result) => new ResponseSuccessEvent(result),
+    failed: (failure) => new ResponseErrorEvent(failure),
+  });
 }
 
 /** Sends the client's answer under its idempotency key; a refusal teaches the widget what changed. */

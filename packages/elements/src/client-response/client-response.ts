@@ -11,7 +11,6 @@ import type { FailureWordingModule } from '../internal/failure.js';
 import { FlowElement } from '../internal/flow-element.js';
 import { slotPicker, submitFooter } from '../internal/form-templates.js';
 import { frame } from '../internal/frame.js';
-import type { ResponseSubmitDetail } from '../events/client-response-details.js';
 import { baseStyles } from '../styles/tokens.js';
 import { fieldStyles } from '../styles/field.styles.js';
 import { formStyles } from '../styles/form.styles.js';
@@ -100,21 +99,13 @@ export class RcClientResponse extends FlowElement {
 
   /** The lazy module, once loaded: then a submit starts as the click happens. */
   #decided: ResponseDecided | undefined;
-  #loadingDecided: Promise<ResponseDecided> | undefined;
 
-  /** The client answers with no decision before: its write controller comes with the views after the answer. */
+  /**
+   * The client answers with no decision before: its write controller comes with the views after the answer.
+   * Not loaded (offline, a redeploy): the next submit or load imports it again.
+   */
   protected override importWriter(): ResponseDecided | Promise<ResponseDecided> {
-    return (
-      this.#decided ??
-      (this.#loadingDecided ??= import('./client-response.decided.js').then(
-        (loaded) => (this.#decided = loaded),
-        (error: unknown) => {
-          // Not loaded (offline, a redeploy): the next submit or load tries again.
-          this.#loadingDecided = undefined;
-          throw error;
-        },
-      ))
-    );
+    return this.#decided ?? import('./client-response.decided.js').then((loaded) => (this.#decided = loaded));
   }
 
   /** Its failures' wording comes with the same lazy module (its only `import()`: Vite splits a first load at three). */
@@ -144,25 +135,26 @@ export class RcClientResponse extends FlowElement {
     event.preventDefault();
     const { offer, choice } = this;
     if (!offer || offer.status !== 'open' || !choice) return;
-    const body =
-      choice === 'refund' ? { choice: 'refund' as const } : { choice: 'alternative' as const, slotId: choice.slotId };
-    const detail: ResponseSubmitDetail = { token: offer.token, ...body };
-    await this.write({
-      submit: new ResponseSubmitEvent(detail),
-      scope: offer.token,
-      tellsClient: false,
-      // The write controller came with the lazy module: it is there.
-      send: (keyFor) =>
-        this.#decided!.answerOffer(
-          { host: this.host, token: this.token, taken: this.taken, patch: (patch) => Object.assign(this, patch) },
-          offer,
-          choice,
-          body,
-          keyFor('', body),
-        ),
-      succeeded: (result) => new ResponseSuccessEvent(result),
-      failed: (failure) => new ResponseErrorEvent(failure),
-    });
+    // The answer's write comes with the lazy module (loaded while the client reads the offer): at once when it is there.
+    let decided: ResponseDecided;
+    try {
+      decided = this.#decided ?? (await this.importWriter());
+    } catch (error) {
+      // Nothing was sent; "Try again" loads it again.
+      this.fail(error);
+      return;
+    }
+    await decided.submitAnswer(
+      {
+        host: this.host,
+        token: this.token,
+        taken: this.taken,
+        patch: (patch) => Object.assign(this, patch),
+        write: (intent) => this.write(intent),
+      },
+      offer,
+      choice,
+    );
   }
 
   protected override render(): TemplateResult {

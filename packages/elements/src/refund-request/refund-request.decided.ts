@@ -18,6 +18,7 @@ import { RefundErrorEvent, RefundSubmitEvent, RefundSuccessEvent } from '../even
 import type { RefundSubmitDetail } from '../events/refund-request-details.js';
 import type { WidgetErrorDetail } from '../internal/flow-element.js';
 import type { RefundSuccessDetail } from './refund-request.js';
+import { refundHeading } from '../internal/refund-next.js';
 
 // What <rc-refund-request> shows once the policy has decided, loaded with the engine.
 export { policyFromRules } from '../internal/policy-from-rules.decided.js';
@@ -163,14 +164,11 @@ export function refundSuccess(
   clientName: string,
   sent: readonly Notification[] | null | undefined,
 ): TemplateResult {
+  // On its way, issued or failed read as an existing refund's heading does.
   const heading =
     refund.status === 'pending-review'
       ? msg('Sent for team review', { id: 'rc.refund.done-review' })
-      : refund.status === 'pending'
-        ? msg('Refund on its way', { id: 'rc.refund.on-its-way' })
-        : refund.status === 'failed'
-          ? msg('The refund could not be issued; the platform team is on it', { id: 'rc.refund.failed' })
-          : msg('Refund issued', { id: 'rc.refund.done' });
+      : refundHeading(refund.status);
   return html`
     <h2 part="heading" tabindex="-1">${heading}</h2>
     <div part="next" role="status">

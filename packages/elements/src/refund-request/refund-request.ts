@@ -1,8 +1,7 @@
-import { msg, str } from '@lit/localize';
+import { msg } from '@lit/localize';
 import type { Refund, Session } from '@raincheck/host-api/client';
 import { html, nothing, type TemplateResult } from 'lit';
-import { formatMoney } from '../format/money.js';
-import { refundNext } from '../internal/refund-next.js';
+import { refundFate, refundHeading } from '../internal/refund-next.js';
 import { PolicyDecision } from '../controllers/policy-decision.js';
 import { SessionSubject } from '../controllers/session-subject.js';
 import { SentMessages } from '../controllers/sent-messages.js';
@@ -13,7 +12,7 @@ import { frame } from '../internal/frame.js';
 import type { RefundSuccessDetail } from '../events/refund-request-details.js';
 import type { RefundFlow } from './refund-request.decided.js';
 export * from '../events/refund-request-events.js';
-import { failureAlert, sessionSummary } from '../internal/templates.js';
+import { sessionSummary } from '../internal/templates.js';
 import { baseStyles } from '../styles/tokens.js';
 import { sessionFlowStyles } from '../styles/session-flow.styles.js';
 import { refundRequestStyles } from './refund-request.styles.js';
@@ -149,51 +148,21 @@ export class RcRefundRequest extends FlowElement {
 
   /** The session's refund as the host has it: on its way, issued, failed, waiting for the team, or declined by it. */
   #renderExisting(session: Session, refund: Refund): TemplateResult {
-    const locale = this.formatLocale;
-    const heading = refundHeading(refund.status);
-    const amount = formatMoney(refund.amount.amount, refund.amount.currency, locale);
-    return html`
-      <h2 part="heading" tabindex="-1">${heading}</h2>
-      ${sessionSummary(session, locale)}
-      ${this.state === 'error' && this.failure ? failureAlert(this.failure, undefined) : nothing}
-      <div part="refund-status" role="status">
-        <p>
-          ${
-            refund.status === 'declined'
-              ? refund.reviewNote
-                ? msg(str`The platform team reviewed the refund of ${amount} and did not issue it.`, {
-                    id: 'rc.refund.declined-with-note',
-                  })
-                : msg(
-                    str`The platform team reviewed the refund of ${amount} and did not issue it. Ask the team if you want to know why.`,
-                    { id: 'rc.refund.declined-next' },
-                  )
-              : refundNext(refund, locale)
-          }
-        </p>
+    // The frame, as the form has it: the heading, the session, a failure (no "Try again": there is nothing to retry), the refund.
+    return frame({
+      heading: refundHeading(refund.status),
+      status: undefined,
+      summary: sessionSummary(session, this.formatLocale),
+      failure: this.state === 'error' ? this.failure : undefined,
+      body: html`<div part="refund-status" role="status">
+        <p>${refundFate(refund, this.formatLocale)}</p>
         ${
           refund.reviewNote
             ? html`<p part="review-note"><span part="review-note-label">${msg('The team’s note:', { id: 'rc.refund.review-note' })}</span> ${refund.reviewNote}</p>`
             : nothing
         }
-      </div>
-    `;
-  }
-}
-
-/** The heading for a refund the host already has, by its status. */
-function refundHeading(status: Refund['status']): string {
-  switch (status) {
-    case 'issued':
-      return msg('Refund issued', { id: 'rc.refund.done' });
-    case 'pending-review':
-      return msg('With the team for review', { id: 'rc.refund.pending' });
-    case 'pending':
-      return msg('Refund on its way', { id: 'rc.refund.on-its-way' });
-    case 'failed':
-      return msg('The refund could not be issued; the platform team is on it', { id: 'rc.refund.failed' });
-    default:
-      return msg('Refund declined by the team', { id: 'rc.refund.declined' });
+      </div>`,
+    });
   }
 }
 
