@@ -10,7 +10,9 @@ import {
 } from '../events/availability-events.js';
 import type { AvailabilitySubmitDetail } from '../events/availability-details.js';
 import type { DecidedFlow } from '../internal/session-form.js';
-import { html, nothing, type TemplateResult } from 'lit';
+import { decidedStyles as sharedDecidedStyles } from '../styles/decided.styles.js';
+import { availabilityFormStyles } from './availability.form.styles.js';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import { formatDateTime } from '../format/formatters.js';
 import { addDays, formatDate } from '../format/days.js';
 import { decisionSection, effect, noteField, submitFooter } from '../internal/form-templates.js';
@@ -22,7 +24,11 @@ export { decideOnce, rulesPolicy } from '../internal/policy-decision.decided.js'
 // The write controller comes with the views: a write follows the decision (FlowElement.importWriter).
 export { startWriter } from '../controllers/write-once.js';
 export { wordFailure } from '../internal/failure-wording.decided.js';
-export { decidedStyles } from '../styles/decided.styles.js';
+/** The styles the decided phase adds: every policy widget's, then the availability form's own. */
+export const decidedStyles = css`
+  ${sharedDecidedStyles}
+  ${availabilityFormStyles}
+`;
 // The write routes come with the write controller: their schemas stay out of the first load.
 export { reportAbsenceRoute, setVisibilityRoute } from '@raincheck/host-api/client/writes';
 
