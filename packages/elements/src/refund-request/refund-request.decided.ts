@@ -1,4 +1,4 @@
-import type { Notification } from '@raincheck/host-api/client';
+import type { Notification, Refund, Session } from '@raincheck/host-api/client';
 import { sentMessages, readSentMessages } from '../internal/sent-messages.js';
 import { msg } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
@@ -18,7 +18,9 @@ import { RefundErrorEvent, RefundSubmitEvent, RefundSuccessEvent } from '../even
 import type { RefundSubmitDetail } from '../events/refund-request-details.js';
 import type { WidgetErrorDetail } from '../internal/flow-element.js';
 import type { RefundSuccessDetail } from './refund-request.js';
-import { refundHeading } from '../internal/refund-next.js';
+import { refundFate, refundHeading } from '../internal/refund-next.js';
+import { frame } from '../internal/frame.js';
+import { sessionSummary } from '../internal/templates.js';
 
 // What <rc-refund-request> shows once the policy has decided, loaded with the engine.
 export { policyFromRules } from '../internal/policy-from-rules.decided.js';
@@ -176,4 +178,28 @@ export function refundSuccess(
       ${refund.status === 'pending-review' ? nothing : sentMessages(sent, clientName, locale)}
     </div>
   `;
+}
+
+/** The session's refund as the host has it: on its way, issued, failed, waiting for the team, or declined by it. */
+export function existingRefund(
+  session: Session,
+  refund: Refund,
+  locale: string,
+  failure: WidgetErrorDetail | undefined,
+): TemplateResult {
+  // The frame, as the form has it: the heading, the session, a failure (no "Try again": there is nothing to retry), the refund.
+  return frame({
+    heading: refundHeading(refund.status),
+    status: undefined,
+    summary: sessionSummary(session, locale),
+    failure,
+    body: html`<div part="refund-status" role="status">
+      <p>${refundFate(refund, locale)}</p>
+      ${
+        refund.reviewNote
+          ? html`<p part="review-note"><span part="review-note-label">${msg('The team’s note:', { id: 'rc.refund.review-note' })}</span> ${refund.reviewNote}</p>`
+          : nothing
+      }
+    </div>`,
+  });
 }

@@ -1,7 +1,5 @@
 import { msg } from '@lit/localize';
-import type { Refund, Session } from '@raincheck/host-api/client';
-import { html, nothing, type TemplateResult } from 'lit';
-import { refundFate, refundHeading } from '../internal/refund-next.js';
+import { nothing, type TemplateResult } from 'lit';
 import { PolicyDecision } from '../controllers/policy-decision.js';
 import { SessionSubject } from '../controllers/session-subject.js';
 import { SentMessages } from '../controllers/sent-messages.js';
@@ -131,9 +129,16 @@ export class RcRefundRequest extends FlowElement {
   protected override render(): TemplateResult {
     const { decision, views } = this.#policy;
     if (this.state === 'success' && this.result && views) return views.refundDoneOf(this.#flow, this.result);
-    // A refund asked for before (here, or with the attendance update): its fate, not a second one.
-    if (this.#subject.session?.refund) return this.#renderExisting(this.#subject.session, this.#subject.session.refund);
     const { session } = this.#subject;
+    // A refund asked for before (here, or with the attendance update): its fate, not a second one, in
+    // words that come with the decided module (the load awaits it: until then, the loading frame).
+    if (session?.refund && views)
+      return views.existingRefund(
+        session,
+        session.refund,
+        this.formatLocale,
+        this.state === 'error' ? this.failure : undefined,
+      );
     return frame({
       heading: msg('Refund the session', { id: 'rc.refund.heading' }),
       status: this.state === 'loading' ? msg('Loading the session…', { id: 'rc.cancel.loading' }) : undefined,
@@ -143,25 +148,6 @@ export class RcRefundRequest extends FlowElement {
         ? () => (decision ? void views?.refundSubmit(this.#flow, new Event('submit')) : void this.load())
         : undefined,
       body: session && decision && views ? views.refundFormOf(this.#flow) : nothing,
-    });
-  }
-
-  /** The session's refund as the host has it: on its way, issued, failed, waiting for the team, or declined by it. */
-  #renderExisting(session: Session, refund: Refund): TemplateResult {
-    // The frame, as the form has it: the heading, the session, a failure (no "Try again": there is nothing to retry), the refund.
-    return frame({
-      heading: refundHeading(refund.status),
-      status: undefined,
-      summary: sessionSummary(session, this.formatLocale),
-      failure: this.state === 'error' ? this.failure : undefined,
-      body: html`<div part="refund-status" role="status">
-        <p>${refundFate(refund, this.formatLocale)}</p>
-        ${
-          refund.reviewNote
-            ? html`<p part="review-note"><span part="review-note-label">${msg('The team’s note:', { id: 'rc.refund.review-note' })}</span> ${refund.reviewNote}</p>`
-            : nothing
-        }
-      </div>`,
     });
   }
 }
