@@ -15,34 +15,38 @@ export interface SizeBudget {
   readonly wholeFlow: number;
 }
 
-/** 1 KB = 1,000 B, as the targets are stated. */
+/** 1 KB = 1,000 B, as the target is stated. */
 const KB = 1000;
 
-/** The targets (README, "Benchmarks"): every widget ≤ 18 KB before the engine, ≤ 30 KB with it. */
-export const SIZE_TARGETS: SizeBudget = { firstLoad: 18 * KB, wholeFlow: 30 * KB };
+/** The target (README, "Benchmarks"): every widget's first load (before the engine) ≤ 18 KB. */
+export const FIRST_LOAD_TARGET = 18 * KB;
 
 /**
- * What each widget may weigh today: its target where it meets it, else what it measured after
- * issue 19's cuts and issue 20's slot picker (size19b) plus at least 250 B, rounded up to the next
- * 500 B (the file names a build hashes move a widget's gzip by up to ~150 B from one build to the
- * next; see the README for what is left and why), so nothing grows unnoticed. Lower a budget when a widget shrinks; never raise one past
- * its target without saying why in the README.
+ * The widgets whose first load is still over {@link FIRST_LOAD_TARGET}, and why (issue 19 stays open
+ * for them). The budget test fails when one of them meets the target, so the exception goes with it.
+ */
+export const OVER_FIRST_LOAD_TARGET: Partial<Readonly<Record<WidgetTag, string>>> = {
+  'rc-client-response':
+    'its first view is the whole offer form (the times by day, their zone asides, the refund choice): 18,794 B',
+  'rc-team-queue': 'its first view is the whole queue (filters, counts, every request with its age): 18,177 B',
+};
+
+/**
+ * What each widget may weigh, in bytes: the target for a first load that meets it; else, and for every
+ * whole flow (which has no target: see the README), what it measured at the end of issue 19's cuts
+ * plus at least 250 B, rounded up to the next 500 B, so nothing grows unnoticed (a change moves a
+ * widget's gzip by up to ~150 B through the file names its build hashes). Lower a budget when a widget
+ * shrinks; never raise one without saying why in the README.
  */
 export const SIZE_BUDGETS: Readonly<Record<WidgetTag, SizeBudget>> = {
-  // The failure sentences moved from each first load into its lazy module (fail19): first loads −0.6 KB,
-  // whole flows +0.3–0.5 KB (they gzip apart from the rest of the first load), less than what moved.
-  // Reading a rules-url's answer, building the policy from it and making the write controller moved
-  // into the decided phase (tail19): first loads −0.2 KB, whole flows +10–70 B (less than what moved).
-  // The refund's and the attendance's whole flows were already over (by 68 B and 36 B) before it, and
-  // the standing's sat 10 B under: those three are raised here to what they measure + 250 B, rounded up.
-  'rc-cancel-session': { firstLoad: 19_000, wholeFlow: 41_000 },
-  'rc-reschedule-session': { firstLoad: 19_000, wholeFlow: 40_500 },
-  'rc-refund-request': { firstLoad: 19_000, wholeFlow: 37_500 },
-  'rc-attendance-update': { firstLoad: 19_000, wholeFlow: 38_000 },
-  'rc-client-response': { firstLoad: 19_500, wholeFlow: 25_000 },
-  'rc-availability': { firstLoad: 19_000, wholeFlow: 37_500 },
-  'rc-cancellation-standing': { firstLoad: 18_000, wholeFlow: 34_000 },
-  'rc-team-queue': { firstLoad: 20_000, wholeFlow: 27_000 },
+  'rc-cancel-session': { firstLoad: FIRST_LOAD_TARGET, wholeFlow: 41_000 },
+  'rc-reschedule-session': { firstLoad: FIRST_LOAD_TARGET, wholeFlow: 40_500 },
+  'rc-refund-request': { firstLoad: FIRST_LOAD_TARGET, wholeFlow: 37_500 },
+  'rc-attendance-update': { firstLoad: FIRST_LOAD_TARGET, wholeFlow: 38_000 },
+  'rc-client-response': { firstLoad: 19_500, wholeFlow: 24_500 },
+  'rc-availability': { firstLoad: FIRST_LOAD_TARGET, wholeFlow: 38_500 },
+  'rc-cancellation-standing': { firstLoad: FIRST_LOAD_TARGET, wholeFlow: 34_000 },
+  'rc-team-queue': { firstLoad: 18_500, wholeFlow: 27_500 },
 };
 
 /** What only some pages load, as bench.ts counts it: another locale's strings, the rule-file validator. */
