@@ -15,7 +15,7 @@ import {
 } from '../internal/form-templates.js';
 import { getSessionRoute, type Refund } from '@raincheck/host-api/client';
 import { updateAttendanceRoute } from '@raincheck/host-api/client/writes';
-import { type SessionFlow, type SessionFormProps } from '../internal/session-form.js';
+import { type SessionFlow, type SessionFormProps, sessionFormBasics } from '../internal/session-form.js';
 import { noteMinLength, noteShortfall, shownDecision } from '../internal/policy-decision.decided.js';
 import {
   AttendanceErrorEvent,
@@ -136,13 +136,9 @@ async function refundNow(flow: AttendanceFlow, refund: Refund, sessionId: string
 /** The form, once the policy has decided, with what the therapist has entered. */
 export function attendanceFormOf(flow: AttendanceFlow): TemplateResult {
   const f = flow.now();
-  const { policy, subject } = flow;
+  const { policy } = flow;
   return attendanceForm({
-    decision: policy.decision!,
-    mode: policy.mode,
-    clientName: subject.session?.client.displayName ?? '',
-    locale: f.locale,
-    busy: f.state === 'submitting',
+    ...sessionFormBasics(flow, f),
     missing: missing(flow, f),
     onSubmit: (event) => void attendanceSubmit(flow, event),
     closed: closed(flow),

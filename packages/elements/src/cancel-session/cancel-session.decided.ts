@@ -6,7 +6,12 @@ import type { Notification } from '@raincheck/host-api/client';
 import { formatDateTime } from '../format/formatters.js';
 import { formatMoney } from '../format/money.js';
 import { sentMessages, readSentMessages } from '../internal/sent-messages.js';
-import { sessionStartedRequest, type SessionFlow, type SessionFormProps } from '../internal/session-form.js';
+import {
+  sessionStartedRequest,
+  type SessionFlow,
+  type SessionFormProps,
+  sessionFormBasics,
+} from '../internal/session-form.js';
 import { noteMinLength, noteShortfall, shownDecision } from '../internal/policy-decision.decided.js';
 import { cancelSessionRoute, createTeamRequestRoute } from '@raincheck/host-api/client/writes';
 import { CancelErrorEvent, CancelSubmitEvent, CancelSuccessEvent } from '../events/cancel-session-events.js';
@@ -118,11 +123,7 @@ export function cancelFormOf(flow: CancelFlow): TemplateResult {
   const f = flow.now();
   const { policy, subject } = flow;
   return cancelForm({
-    decision: policy.decision!,
-    mode: policy.mode,
-    clientName: subject.session?.client.displayName ?? '',
-    locale: f.locale,
-    busy: f.state === 'submitting',
+    ...sessionFormBasics(flow, f),
     missing: missing(flow, f),
     onSubmit: (event) => void cancelSubmit(flow, event),
     reason: f.reason,

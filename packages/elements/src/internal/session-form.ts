@@ -56,6 +56,20 @@ export interface SessionFormProps {
   readonly onSubmit: (event: Event) => void;
 }
 
+/** What every session form is given from the flow as it is now: the decision, who it is for, the locale, whether it is sending. */
+export function sessionFormBasics<Fields>(
+  flow: SessionFlow<Fields>,
+  now: ReturnType<SessionFlow<Fields>['now']>,
+): Pick<SessionFormProps, 'decision' | 'mode' | 'clientName' | 'locale' | 'busy'> {
+  return {
+    decision: flow.policy.decision!,
+    mode: flow.policy.mode,
+    clientName: flow.subject.session?.client.displayName ?? '',
+    locale: now.locale,
+    busy: now.state === 'submitting',
+  };
+}
+
 /** The team request for a session that has started: the reason and the note, as the team reads them. */
 export function sessionStartedRequest(session: Session, reason: Reason, note: string) {
   return {

@@ -12,7 +12,7 @@ import {
 } from '../internal/form-templates.js';
 import { getSessionRoute } from '@raincheck/host-api/client';
 import { refundSessionRoute } from '@raincheck/host-api/client/writes';
-import { type SessionFlow, type SessionFormProps, rereadSession } from '../internal/session-form.js';
+import { type SessionFlow, type SessionFormProps, rereadSession, sessionFormBasics } from '../internal/session-form.js';
 import { noteMinLength, noteShortfall, shownDecision } from '../internal/policy-decision.decided.js';
 import { RefundErrorEvent, RefundSubmitEvent, RefundSuccessEvent } from '../events/refund-request-events.js';
 import type { RefundSubmitDetail } from '../events/refund-request-details.js';
@@ -102,13 +102,9 @@ async function asNow(flow: RefundFlow, answer: RefundSuccessDetail, sessionId: s
 /** The form, once the policy has decided, with what the therapist has entered. */
 export function refundFormOf(flow: RefundFlow): TemplateResult {
   const f = flow.now();
-  const { policy, subject } = flow;
+  const { policy } = flow;
   return refundForm({
-    decision: policy.decision!,
-    mode: policy.mode,
-    clientName: subject.session?.client.displayName ?? '',
-    locale: f.locale,
-    busy: f.state === 'submitting',
+    ...sessionFormBasics(flow, f),
     missing: noteShortfall(policy.decision, f.note),
     onSubmit: (event) => void refundSubmit(flow, event),
     note: f.note,

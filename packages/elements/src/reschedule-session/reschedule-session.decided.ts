@@ -19,6 +19,7 @@ import {
   type SessionFlow,
   type SessionFormProps,
   rereadSession,
+  sessionFormBasics,
 } from '../internal/session-form.js';
 import { noteMinLength, noteShortfall, shownDecision } from '../internal/policy-decision.decided.js';
 import { createTeamRequestRoute, rescheduleSessionRoute } from '@raincheck/host-api/client/writes';
@@ -166,11 +167,7 @@ export function rescheduleFormOf(flow: RescheduleFlow): TemplateResult {
   const f = flow.now();
   const { policy, subject } = flow;
   return rescheduleForm({
-    decision: policy.decision!,
-    mode: policy.mode,
-    clientName: subject.session?.client.displayName ?? '',
-    locale: f.locale,
-    busy: f.state === 'submitting',
+    ...sessionFormBasics(flow, f),
     missing: missing(flow, f),
     onSubmit: (event) => void rescheduleSubmit(flow, event),
     slots: subject.slots ?? [],
