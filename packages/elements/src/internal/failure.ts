@@ -68,6 +68,14 @@ export function describeFailure(
   };
 }
 
+/** The wording `module` brings, once it has loaded; undefined when it cannot load (the failure then says so). */
+export function wordingFrom(module: Promise<FailureWordingModule> | undefined): Promise<WordFailure | undefined> {
+  return Promise.resolve(module).then(
+    (loaded) => loaded?.wordFailure,
+    () => undefined,
+  );
+}
+
 /**
  * Whether trying again may work: not after a refusal (a 4xx but 408 and 429), a request the contract
  * refuses, a `rules-url` that refused or sent no rules, invalid rules or settings that cannot work.

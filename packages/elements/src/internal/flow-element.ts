@@ -3,7 +3,7 @@ import { fillPath } from '@raincheck/host-api/client';
 import type { PropertyValues } from 'lit';
 import type { PolicyDecisionOptions, ViewsModule } from '../controllers/policy-decision.js';
 import type { startWriter, WriteController, WriteIntent } from '../controllers/write-once.js';
-import { describeFailure, type FailureWordingModule, type WidgetErrorDetail, type WordFailure } from './failure.js';
+import { describeFailure, wordingFrom, type FailureWordingModule, type WidgetErrorDetail } from './failure.js';
 import { RaincheckElement } from './raincheck-element.js';
 import { yieldToMain } from './yield-to-main.js';
 
@@ -125,7 +125,7 @@ export abstract class FlowElement extends RaincheckElement {
         const module = this.importWriter();
         // Awaited only while it loads: when it is there, the write starts as the click happens.
         const loaded = module instanceof Promise ? await module : module;
-        this.#writer ??= loaded.startWriter(this, this.#step, () => this.#failureWording());
+        this.#writer ??= loaded.startWriter(this, this.#step, () => wordingFrom(this.importFailureWording()));
       }
       return await this.#writer.write(intent);
     } catch (error) {
@@ -151,14 +151,6 @@ export abstract class FlowElement extends RaincheckElement {
     return this.#loadViews?.();
   }
 
-  /** The failures' wording, once its module has loaded (usually already); undefined when it cannot load. */
-  #failureWording(): Promise<WordFailure | undefined> | undefined {
-    return this.importFailureWording()?.then(
-      ({ wordFailure }) => wordFailure,
-      () => undefined,
-    );
-  }
-
   /**
    * Turns any failure into what the person reads (see {@link describeFailure}), and moves to the
    * error state. Before its wording has loaded, the widget stays as it is until it has: a sentence
@@ -166,7 +158,7 @@ export abstract class FlowElement extends RaincheckElement {
    */
   protected fail(error: unknown): void {
     const attempt = this.#attempts;
-    void Promise.resolve(this.#failureWording()).then((wording) => {
+    void wordingFrom(this.importFailureWording()).then((wording) => {
       if (attempt !== this.#attempts) return;
       this.failure = describeFailure(error, wording);
       this.state = 'error';

@@ -12,7 +12,7 @@ import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { ResolutionSuccessDetail } from '../events/team-queue-details.js';
 import { ResolutionErrorEvent, ResolutionSubmitEvent, ResolutionSuccessEvent } from '../events/team-queue-events.js';
-import { describeFailure, type WidgetErrorDetail } from '../internal/failure.js';
+import { describeFailure, wordingFrom, type WidgetErrorDetail } from '../internal/failure.js';
 import { frame } from '../internal/frame.js';
 import { RaincheckElement } from '../internal/raincheck-element.js';
 import { baseStyles } from '../styles/tokens.js';
@@ -272,16 +272,11 @@ export class RcTeamQueue extends RaincheckElement {
    * already): until then the queue stays loading, so the alert is announced once, worded.
    */
   #fail(error: unknown, step: FailedStep): void {
-    void this.#importViews()
-      .then(
-        ({ wordFailure }) => wordFailure,
-        () => undefined,
-      )
-      .then((wording) => {
-        // Not when another load has started meanwhile.
-        if (this.#shown.status === TaskStatus.ERROR && this.#shown.error === error)
-          this.#show(describeFailure(error, wording), step);
-      });
+    void wordingFrom(this.#importViews()).then((wording) => {
+      // Not when another load has started meanwhile.
+      if (this.#shown.status === TaskStatus.ERROR && this.#shown.error === error)
+        this.#show(describeFailure(error, wording), step);
+    });
   }
 
   #show(failure: WidgetErrorDetail, step: FailedStep): void {
