@@ -196,10 +196,12 @@ describe('raincheck-host delivery', () => {
       'worker',
       '--data-dir',
       dataDir,
+      // The held request must outlive the kill: were the first worker's attempt to time out first
+      // (a loaded machine answering the arrival late), it would record a retry due 15–30 s later.
       '--lease',
-      '2s',
+      '14s',
       '--webhook-timeout',
-      '500ms',
+      '6s',
       '--webhook-url',
       `email,sms,phone=${hook}`,
       '--webhook-secret',
@@ -215,7 +217,7 @@ describe('raincheck-host delivery', () => {
       holding = false;
       const second = spawn(process.execPath, workerArgs, { env });
       try {
-        for (let i = 0; i < 150 && received.filter((r) => r.answered).length < 3; i++)
+        for (let i = 0; i < 600 && received.filter((r) => r.answered).length < 3; i++)
           await new Promise((resolve) => setTimeout(resolve, 100));
       } finally {
         second.kill('SIGTERM');
