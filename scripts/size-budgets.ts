@@ -26,8 +26,6 @@ export const FIRST_LOAD_TARGET = 18 * KB;
  * for them). The budget test fails when one of them meets the target, so the exception goes with it.
  */
 export const OVER_FIRST_LOAD_TARGET: Partial<Readonly<Record<WidgetTag, string>>> = {
-  'rc-client-response':
-    'its first view is the whole offer form (the times by day, their zone asides, the refund choice): 18,794 B',
   'rc-team-queue': 'its first view is the whole queue (filters, counts, every request with its age): 18,177 B',
 };
 
@@ -43,7 +41,7 @@ export const SIZE_BUDGETS: Readonly<Record<WidgetTag, SizeBudget>> = {
   'rc-reschedule-session': { firstLoad: FIRST_LOAD_TARGET, wholeFlow: 40_500 },
   'rc-refund-request': { firstLoad: FIRST_LOAD_TARGET, wholeFlow: 37_500 },
   'rc-attendance-update': { firstLoad: FIRST_LOAD_TARGET, wholeFlow: 38_000 },
-  'rc-client-response': { firstLoad: 19_500, wholeFlow: 24_500 },
+  'rc-client-response': { firstLoad: FIRST_LOAD_TARGET, wholeFlow: 25_000 },
   'rc-availability': { firstLoad: FIRST_LOAD_TARGET, wholeFlow: 38_500 },
   'rc-cancellation-standing': { firstLoad: FIRST_LOAD_TARGET, wholeFlow: 34_000 },
   'rc-team-queue': { firstLoad: 18_500, wholeFlow: 27_500 },

@@ -6,24 +6,147 @@ import {
   type HostTransport,
   type Offer,
   type Refund,
+  type Slot,
 } from '@raincheck/host-api/client';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ResponseSubmitDetail, ResponseSuccessDetail } from '../events/client-response-details.js';
 import { ResponseErrorEvent, ResponseSubmitEvent, ResponseSuccessEvent } from '../events/client-response-events.js';
 import type { WriteIntent } from '../controllers/write-once.js';
-import { formatDateTime } from '../format/formatters.js';
+import { formatDateTime, formatTime, viewerTimeZone } from '../format/formatters.js';
 import { formatMoney } from '../format/money.js';
+import { hourIn, zoneCity, zoneLongName } from '../format/zones.js';
 import type { WidgetErrorDetail } from '../internal/flow-element.js';
+import { slotPicker, submitFooter } from '../internal/form-templates.js';
+import { fieldStyles } from '../styles/field.styles.js';
+import { formStyles } from '../styles/form.styles.js';
+import { clientResponseStyles } from './client-response.styles.js';
 
-// What <rc-client-response> loads once the offer is there (fetched while the client reads it, awaited
-// by a submit): the write controller, the answer itself, and what shows after it (the success, an
-// offer already answered or expired, a time taken meanwhile). The offer's times and the submit
-// button paint from the first load.
+// What <rc-client-response> loads beside the offer (the first load is its frame: the heading, the
+// loading state, a failure): the offer's view and its styles, the write controller, the answer
+// itself, and what shows after it (the success, an offer already answered or expired, a time
+// taken meanwhile). The offer shows once both have arrived.
 export { startWriter } from '../controllers/write-once.js';
 export { wordFailure } from '../internal/failure-wording.decided.js';
 
+/** The offer's styles, in the order the widget adopts them after its own (the frame's). */
+export const offerStyles = [fieldStyles, formStyles, clientResponseStyles] as const;
+
+/** Times before this hour, or from `LATEST_USUAL_HOUR` on, in the client's zone are called unusual. */
+const EARLIEST_USUAL_HOUR = 7;
+const LATEST_USUAL_HOUR = 21;
+
 /** The choice in the form: a slot id, or the refund. */
 export type Choice = { readonly slotId: string } | 'refund';
+
+/** The client's own zone: the one the host knows, else this browser's. */
+export function clientZone(offer: Offer): string {
+  return offer.session.client.timeZone ?? viewerTimeZone();
+}
+
+/** The cancelled session, and the zone its times are shown in when it is not this browser's. */
+export function sessionSummary(offer: Offer, locale: string, zone: string): TemplateResult {
+  return html`<p part="cancelled-session">
+      ${msg(str`Your session on ${formatDateTime(offer.session.startsAt, locale, zone)} cannot go ahead. We are sorry.`, { id: 'rc.response.session' })}
+      ${
+        zone !== viewerTimeZone()
+          ? html`<span class="zone">${msg(str`Times are shown in ${zoneCity(zone)} time (${zoneLongName(zone, locale, offer.session.startsAt)}).`, { id: 'rc.response.zone' })}</span>`
+          : nothing
+      }
+    </p>`;
+}
+
+/** What the open offer's form reads from the widget, and how it answers. */
+export interface OfferForm {
+  readonly offer: Offer;
+  readonly locale: string;
+  /** The client's zone (see {@link clientZone}). */
+  readonly zone: string;
+  /** A write is in flight. */
+  readonly busy: boolean;
+  readonly choice: Choice | undefined;
+  /** Offered times the host said were taken meanwhile. */
+  readonly taken: ReadonlySet<string>;
+  readonly choose: (choice: Choice) => void;
+  readonly submit: (event: Event) => void;
+}
+
+/** The open offer: until when it is open, its times by day with their asides, the refund, the confirm button. */
+export function offerForm({ offer, locale, zone, busy, choice, taken, choose, submit }: OfferForm): TemplateResult {
+  // A refund the therapist asked for, waiting for the team: the client is not offered a second one.
+  const withTeam = offer.session.refund?.status === 'pending-review' ? offer.session.refund : undefined;
+  const refund = withTeam ? null : offer.refund;
+  const remaining = offer.alternatives.filter((s) => !taken.has(s.id));
+  const refundChoice = refund
+    ? html`<label part="refund-choice" class="choice">
+        <input type="radio" name="slot" value="refund" .checked=${choice === 'refund'} @change=${() => choose('refund')} />
+        <span>
+          ${msg(str`A refund of ${formatMoney(refund.amount.amount, refund.amount.currency, locale)} instead`, { id: 'rc.response.refund' })}
+          ${refund.needsTeamReview ? html`<span class="hint">${msg('(the platform team confirms it first)', { id: 'rc.response.refund-review' })}</span>` : nothing}
+        </span>
+      </label>`
+    : undefined;
+  return html`
+    ${
+      withTeam
+        ? html`<p part="refund-with-team">${msg(str`A refund of ${formatMoney(withTeam.amount.amount, withTeam.amount.currency, locale)} for this session is with the platform team, who let you know. Meanwhile you can choose a new time.`, { id: 'rc.response.refund-with-team' })}</p>`
+        : nothing
+    }
+    <p part="expiry">${msg(str`Please choose by ${formatDateTime(offer.expiresAt, locale, zone)}.`, { id: 'rc.response.expires' })}</p>
+    <form part="form" @submit=${submit} aria-busy=${busy ? 'true' : 'false'}>
+      ${
+        remaining.length === 0 && offer.alternatives.length > 0
+          ? html`<p>${msg('All the offered times have been taken meanwhile.', { id: 'rc.response.all-taken' })}</p>`
+          : nothing
+      }
+      ${slotPicker({
+        slots: offer.alternatives,
+        withinDays: 366,
+        locale,
+        multiple: false,
+        selected: new Set(choice && choice !== 'refund' ? [choice.slotId] : []),
+        legend: refund
+          ? msg('Choose a new time, or a refund', { id: 'rc.response.legend' })
+          : msg('Choose a new time', { id: 'rc.response.legend-times' }),
+        disabled: busy,
+        onChange: (slotId) => choose({ slotId }),
+        timeZone: zone,
+        unavailable: taken,
+        aside: (slot) => slotAside(slot, offer.session.timeZone, locale, zone),
+        ...(refundChoice ? { extra: refundChoice } : {}),
+      })}
+      ${submitFooter({
+        missing: choice ? [] : [msg('Choose a time or the refund.', { id: 'rc.response.missing' })],
+        showMissing: false,
+        busy,
+        teamRequest: false,
+        label:
+          choice === 'refund'
+            ? msg('Choose the refund', { id: 'rc.response.submit-refund' })
+            : msg('Book this time', { id: 'rc.response.submit' }),
+      })}
+    </form>
+  `;
+}
+
+/** Beside a time: the therapist's clock when it reads otherwise, and a word when the hour is unusual for the client. */
+function slotAside(slot: Slot, therapistZone: string, locale: string, zone: string): TemplateResult | typeof nothing {
+  const theirs = formatTime(slot.startsAt, locale, therapistZone);
+  const differs = theirs !== formatTime(slot.startsAt, locale, zone);
+  const hour = hourIn(slot.startsAt, zone);
+  const unusual =
+    hour < EARLIEST_USUAL_HOUR
+      ? msg('early morning for you', { id: 'rc.response.early' })
+      : hour >= LATEST_USUAL_HOUR
+        ? msg('late evening for you', { id: 'rc.response.late' })
+        : undefined;
+  if (!differs && !unusual) return nothing;
+  return html`<span class="hint" part="slot-aside">(${[
+    differs ? msg(str`${theirs} for your therapist`, { id: 'rc.response.therapist-time' }) : undefined,
+    unusual,
+  ]
+    .filter(Boolean)
+    .join(' · ')})</span>`;
+}
 
 /** What the answer changes in the widget: a time struck out, the choice cleared, the offer read again, the result. */
 export interface AnswerPatch {

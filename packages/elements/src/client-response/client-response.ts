@@ -1,35 +1,25 @@
-import { msg, str } from '@lit/localize';
-import { getOfferRoute, type Offer, type Slot } from '@raincheck/host-api/client';
-import { html, nothing, type TemplateResult } from 'lit';
-import { formatDateTime, formatTime, viewerTimeZone } from '../format/formatters.js';
-import { formatMoney } from '../format/money.js';
-import { hourIn, zoneCity, zoneLongName } from '../format/zones.js';
+import { msg } from '@lit/localize';
+import { getOfferRoute, type Offer } from '@raincheck/host-api/client';
+import { nothing, type TemplateResult } from 'lit';
 import type { ResponseSuccessDetail } from '../events/client-response-details.js';
 export * from '../events/client-response-events.js';
 import { ResponseErrorEvent, ResponseSubmitEvent, ResponseSuccessEvent } from '../events/client-response-events.js';
 import type { FailureWordingModule } from '../internal/failure.js';
+import { adoptSheet } from '../internal/adopt-sheet.js';
 import { FlowElement } from '../internal/flow-element.js';
-import { slotPicker, submitFooter } from '../internal/form-templates.js';
 import { frame } from '../internal/frame.js';
 import { baseStyles } from '../styles/tokens.js';
-import { fieldStyles } from '../styles/field.styles.js';
-import { formStyles } from '../styles/form.styles.js';
 import { sessionFlowStyles } from '../styles/session-flow.styles.js';
-import { clientResponseStyles } from './client-response.styles.js';
 
 export type {
   ResponseSubmitDetail,
   ResponseSuccessDetail,
   ResponseErrorDetail,
 } from '../events/client-response-details.js';
-/** Times before this hour, or from `LATEST_USUAL_HOUR` on, in the client's zone are called unusual. */
-const EARLIEST_USUAL_HOUR = 7;
-const LATEST_USUAL_HOUR = 21;
-
 type Choice = import('./client-response.decided.js').Choice;
 /**
- * What <rc-client-response> loads once the offer is there (the write, and what shows after it):
- * fetched while the client reads the offer; a submit waits for it.
+ * What <rc-client-response> loads beside the offer: the offer's view with its styles, the write,
+ * and what shows after it. The first load is the frame: the heading, loading, a failure.
  */
 type ResponseDecided = typeof import('./client-response.decided.js');
 
@@ -70,7 +60,8 @@ type ResponseDecided = typeof import('./client-response.decided.js');
  * @cssproperty --rc-color-scheme - `light`, `dark` or `light dark` (default: follow the system): picks the light or dark colours and native controls.
  */
 export class RcClientResponse extends FlowElement {
-  static override styles = [baseStyles, sessionFlowStyles, fieldStyles, formStyles, clientResponseStyles];
+  /** The offer's own styles come with its view, in the lazy module (adopted as it arrives). */
+  static override styles = [baseStyles, sessionFlowStyles];
   /** The events it fires, as the manifest lists them. */
   static readonly events = [ResponseSubmitEvent, ResponseSuccessEvent, ResponseErrorEvent] as const;
 
@@ -97,15 +88,22 @@ export class RcClientResponse extends FlowElement {
     this.taken = new Set();
   }
 
-  /** The lazy module, once loaded: then a submit starts as the click happens. */
+  /** The lazy module, once loaded: the offer shows only with it, so a submit starts as the click happens. */
   #decided: ResponseDecided | undefined;
 
   /**
-   * The client answers with no decision before: its write controller comes with the views after the answer.
-   * Not loaded (offline, a redeploy): the next submit or load imports it again.
+   * The offer's view, the write and the views after the answer, imported as the offer's load starts.
+   * Not loaded (offline, a redeploy): the load fails, and "Try again" imports it again.
    */
   protected override importWriter(): ResponseDecided | Promise<ResponseDecided> {
-    return this.#decided ?? import('./client-response.decided.js').then((loaded) => (this.#decided = loaded));
+    return (
+      this.#decided ??
+      import('./client-response.decided.js').then((loaded) => {
+        // Before the offer's first render, so its times never paint unstyled.
+        for (const sheet of loaded.offerStyles) adoptSheet(this, sheet);
+        return (this.#decided = loaded);
+      })
+    );
   }
 
   /** Its failures' wording comes with the same lazy module (its only `import()`: Vite splits a first load at three). */
@@ -118,33 +116,24 @@ export class RcClientResponse extends FlowElement {
   }
 
   protected async loadSubject(signal: AbortSignal): Promise<void> {
+    // The view's module travels beside the offer's read, not after it.
+    const views = Promise.resolve(this.importWriter());
+    views.catch(() => undefined);
     const { offer } = await this.host.send(getOfferRoute, { token: this.token, signal });
     signal.throwIfAborted();
-    // An offer that can no longer be answered shows what the lazy module says: loading until it is there.
-    if (offer.status !== 'open') await this.importWriter();
+    // Loading until both are there: the offer shows whole, never without its view.
+    await views;
     signal.throwIfAborted();
     this.offer = offer;
   }
 
-  /** The client's own zone: the one the host knows, else this browser's. */
-  get #zone(): string {
-    return this.offer?.session.client.timeZone ?? viewerTimeZone();
-  }
-
-  async #submit(event: Event): Promise<void> {
+  #submit(event: Event): void {
     event.preventDefault();
     const { offer, choice } = this;
-    if (!offer || offer.status !== 'open' || !choice) return;
-    // The answer's write comes with the lazy module (loaded while the client reads the offer): at once when it is there.
-    let decided: ResponseDecided;
-    try {
-      decided = this.#decided ?? (await this.importWriter());
-    } catch (error) {
-      // Nothing was sent; "Try again" loads it again.
-      this.fail(error);
-      return;
-    }
-    await decided.submitAnswer(
+    // The form shows only once the lazy module is there: the answer starts as the click happens.
+    const decided = this.#decided;
+    if (!offer || offer.status !== 'open' || !choice || !decided) return;
+    void decided.submitAnswer(
       {
         host: this.host,
         token: this.token,
@@ -158,119 +147,37 @@ export class RcClientResponse extends FlowElement {
   }
 
   protected override render(): TemplateResult {
-    const offer = this.offer;
     const decided = this.#decided;
-    if (this.state === 'success' && this.result && decided)
-      return decided.successView(this.result, this.formatLocale, this.#zone);
+    // The offer is set only once its view's module is there (see loadSubject).
+    const offer = decided ? this.offer : undefined;
+    const locale = this.formatLocale;
+    const zone = decided && offer ? decided.clientZone(offer) : '';
+    if (this.state === 'success' && this.result && decided) return decided.successView(this.result, locale, zone);
     return frame({
       heading: msg('Your session was cancelled', { id: 'rc.response.heading' }),
       status: this.state === 'loading' ? msg('Loading your options…', { id: 'rc.response.loading' }) : undefined,
-      summary: offer ? this.#renderSession(offer) : nothing,
+      summary: decided && offer ? decided.sessionSummary(offer, locale, zone) : nothing,
       // A time taken meanwhile (only a write learns it) reads in the page's language, not the host's words.
       failure: this.state === 'error' ? (decided ? decided.shownFailure(this.failure) : this.failure) : undefined,
       onRetry: this.failure?.retryable
-        ? () => (offer ? void this.#submit(new Event('submit')) : void this.load())
+        ? () => (offer ? this.#submit(new Event('submit')) : void this.load())
         : undefined,
-      body: offer
-        ? offer.status === 'open'
-          ? this.#renderForm(offer)
-          : (decided?.closedView(offer, this.formatLocale, this.#zone) ?? nothing)
-        : nothing,
+      body:
+        decided && offer
+          ? offer.status === 'open'
+            ? decided.offerForm({
+                offer,
+                locale,
+                zone,
+                busy: this.state === 'submitting',
+                choice: this.choice,
+                taken: this.taken,
+                choose: (choice) => (this.choice = choice),
+                submit: (event) => this.#submit(event),
+              })
+            : decided.closedView(offer, locale, zone)
+          : nothing,
     });
-  }
-
-  #renderSession(offer: Offer): TemplateResult {
-    const zone = this.#zone;
-    return html`<p part="cancelled-session">
-      ${msg(str`Your session on ${formatDateTime(offer.session.startsAt, this.formatLocale, zone)} cannot go ahead. We are sorry.`, { id: 'rc.response.session' })}
-      ${
-        zone !== viewerTimeZone()
-          ? html`<span class="zone">${msg(str`Times are shown in ${zoneCity(zone)} time (${zoneLongName(zone, this.formatLocale, offer.session.startsAt)}).`, { id: 'rc.response.zone' })}</span>`
-          : nothing
-      }
-    </p>`;
-  }
-
-  #renderForm(offer: Offer): TemplateResult {
-    const busy = this.state === 'submitting';
-    const locale = this.formatLocale;
-    // A refund the therapist asked for, waiting for the team: the client is not offered a second one.
-    const withTeam = offer.session.refund?.status === 'pending-review' ? offer.session.refund : undefined;
-    const refund = withTeam ? null : offer.refund;
-    const choice = this.choice;
-    const remaining = offer.alternatives.filter((s) => !this.taken.has(s.id));
-    const refundChoice = refund
-      ? html`<label part="refund-choice" class="choice">
-          <input type="radio" name="slot" value="refund" .checked=${choice === 'refund'} @change=${() => (this.choice = 'refund')} />
-          <span>
-            ${msg(str`A refund of ${formatMoney(refund.amount.amount, refund.amount.currency, locale)} instead`, { id: 'rc.response.refund' })}
-            ${refund.needsTeamReview ? html`<span class="hint">${msg('(the platform team confirms it first)', { id: 'rc.response.refund-review' })}</span>` : nothing}
-          </span>
-        </label>`
-      : undefined;
-    return html`
-      ${
-        withTeam
-          ? html`<p part="refund-with-team">${msg(str`A refund of ${formatMoney(withTeam.amount.amount, withTeam.amount.currency, locale)} for this session is with the platform team, who let you know. Meanwhile you can choose a new time.`, { id: 'rc.response.refund-with-team' })}</p>`
-          : nothing
-      }
-      <p part="expiry">${msg(str`Please choose by ${formatDateTime(offer.expiresAt, locale, this.#zone)}.`, { id: 'rc.response.expires' })}</p>
-      <form part="form" @submit=${(e: Event) => void this.#submit(e)} aria-busy=${busy ? 'true' : 'false'}>
-        ${
-          remaining.length === 0 && offer.alternatives.length > 0
-            ? html`<p>${msg('All the offered times have been taken meanwhile.', { id: 'rc.response.all-taken' })}</p>`
-            : nothing
-        }
-        ${slotPicker({
-          slots: offer.alternatives,
-          withinDays: 366,
-          locale,
-          multiple: false,
-          selected: new Set(choice && choice !== 'refund' ? [choice.slotId] : []),
-          legend: refund
-            ? msg('Choose a new time, or a refund', { id: 'rc.response.legend' })
-            : msg('Choose a new time', { id: 'rc.response.legend-times' }),
-          disabled: busy,
-          onChange: (slotId) => (this.choice = { slotId }),
-          timeZone: this.#zone,
-          unavailable: this.taken,
-          aside: (slot) => this.#slotAside(slot, offer.session.timeZone),
-          ...(refundChoice ? { extra: refundChoice } : {}),
-        })}
-        ${submitFooter({
-          missing: choice ? [] : [msg('Choose a time or the refund.', { id: 'rc.response.missing' })],
-          showMissing: false,
-          busy,
-          teamRequest: false,
-          label:
-            choice === 'refund'
-              ? msg('Choose the refund', { id: 'rc.response.submit-refund' })
-              : msg('Book this time', { id: 'rc.response.submit' }),
-        })}
-      </form>
-    `;
-  }
-
-  /** Beside a time: the therapist's clock when it reads otherwise, and a word when the hour is unusual for the client. */
-  #slotAside(slot: Slot, therapistZone: string): TemplateResult | typeof nothing {
-    const locale = this.formatLocale;
-    const zone = this.#zone;
-    const theirs = formatTime(slot.startsAt, locale, therapistZone);
-    const differs = theirs !== formatTime(slot.startsAt, locale, zone);
-    const hour = hourIn(slot.startsAt, zone);
-    const unusual =
-      hour < EARLIEST_USUAL_HOUR
-        ? msg('early morning for you', { id: 'rc.response.early' })
-        : hour >= LATEST_USUAL_HOUR
-          ? msg('late evening for you', { id: 'rc.response.late' })
-          : undefined;
-    if (!differs && !unusual) return nothing;
-    return html`<span class="hint" part="slot-aside">(${[
-      differs ? msg(str`${theirs} for your therapist`, { id: 'rc.response.therapist-time' }) : undefined,
-      unusual,
-    ]
-      .filter(Boolean)
-      .join(' · ')})</span>`;
   }
 }
 

@@ -1,4 +1,4 @@
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, oneEvent, waitUntil } from '@open-wc/testing';
 import { createMockHost, type ScenarioTweaks } from '@raincheck/mock-host';
 import { sendKeys } from '@web/test-runner-commands';
 import '@raincheck/elements/define';
@@ -85,49 +85,59 @@ describe('<rc-client-response>', () => {
     await expect(el).to.be.accessible();
   });
 
-  /** Attaches the open offer with its lazy module (client-response.decided) held back until `gate` settles. */
+  /**
+   * Attaches the open offer with its lazy module (client-response.decided: the offer's view, the
+   * write) held back until `gate` settles: the hook is in place before the widget connects, as the
+   * import starts beside the offer's read.
+   */
   async function attachHeld(gate: () => Promise<void>): Promise<RcClientResponse> {
     host.reset('client-offer');
     sessionStorage.clear();
-    // The offer arrives after the hook is in place, so the module's import (once ready) goes through it.
-    host.faults.set('getOffer', { latencyMs: 200, times: 1 });
-    const el = await attachWidget<RcClientResponse>(host, 'rc-client-response', { token: host.offerTokens.open! });
+    const el = document.createElement('rc-client-response') as RcClientResponse & { fetch: typeof fetch };
+    el.setAttribute('token', host.offerTokens.open!);
+    el.setAttribute('base-url', BASE);
+    el.fetch = host.fetchAt(BASE);
     const widget = el as unknown as { importWriter: () => unknown };
     const importWriter = widget.importWriter.bind(el);
     widget.importWriter = () => gate().then(importWriter);
-    await waitUntil(() => el.state === 'ready');
-    return el;
+    return fixture<RcClientResponse>(el);
   }
 
-  it('a click while the lazy module still loads is not lost: the answer is sent once it is there', async () => {
+  it('the offer shows once its lazy module is there: loading until then, though the offer has arrived', async () => {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     const el = await attachHeld(() => held);
-    // The offer's times and the submit button paint from the first load.
+    await waitUntil(() => host.records.requests.some((r) => r.endpoint === 'getOffer'), 'the offer is read meanwhile');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(el.state).to.equal('loading');
+    expect(text(el)).to.contain('Loading your options');
+    expect(el.shadowRoot!.querySelector('[part~="slot"]'), 'no time before its view').to.equal(null);
+    await expect(el).to.be.accessible();
+    release();
+    await waitUntil(() => el.state === 'ready');
     const second = (await offered())[1]!;
     await pick(el, second.id);
     const submitted = oneEvent(el, 'rc-response-submit');
     $<HTMLButtonElement>(el, '[part~="submit"]').click();
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(answers(), 'nothing sent before the module is there').to.have.length(0);
-    release();
     expect(((await submitted) as CustomEvent<ResponseSubmitDetail>).detail).to.include({ slotId: second.id });
     await waitUntil(() => el.state === 'success');
     expect(answers()).to.have.length(1);
     expect(text(el)).to.contain('New time booked');
   });
 
-  it('a lazy module that fails to load: the error with Try again, which loads it and sends the answer', async () => {
+  it('a lazy module that fails to load: the error with Try again, which loads it; then the answer is sent once', async () => {
     let failing = true;
     const el = await attachHeld(() => (failing ? Promise.reject(new TypeError('Failed to fetch')) : Promise.resolve()));
+    await waitUntil(() => el.state === 'error');
+    expect(el.shadowRoot!.querySelector('[part~="slot"]'), 'no offer without its view').to.equal(null);
+    expect($(el, '[part~="error"]').textContent).to.contain('try again');
+    await expect(el).to.be.accessible();
+    failing = false;
+    $<HTMLButtonElement>(el, '[part~="retry"]').click();
+    await waitUntil(() => el.state === 'ready');
     const second = (await offered())[1]!;
     await pick(el, second.id);
     $<HTMLButtonElement>(el, '[part~="submit"]').click();
-    await waitUntil(() => el.state === 'error');
-    expect(answers()).to.have.length(0);
-    expect($(el, '[part~="error"]').textContent).to.contain('try again');
-    failing = false;
-    $<HTMLButtonElement>(el, '[part~="retry"]').click();
     await waitUntil(() => el.state === 'success');
     expect(answers()).to.have.length(1);
   });
