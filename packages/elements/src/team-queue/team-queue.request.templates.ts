@@ -22,13 +22,18 @@ import { wordFailure } from '../internal/failure-wording.decided.js';
 import type { FailedStep, FocusTarget, ResolutionSuccessDetail, TeamQueueState } from './team-queue.js';
 import { decisionStyles } from '../styles/decision.styles.js';
 import { formStyles } from '../styles/form.styles.js';
+import { fieldStyles } from '../styles/field.styles.js';
+import { queueListStyles } from './team-queue.list.styles.js';
 import { requestStyles } from './team-queue.request.styles.js';
 import { resolvedLabel } from './team-queue.templates.js';
 
-// What <rc-team-queue> shows once a request is opened: its story, the resolution form, the
-// confirm step and the result, with the write that sends the resolution and the styles they add.
-// Loaded with the request itself, so the queue's first load does not carry them.
+// The queue's one lazy module, imported as the queue's load starts (beside its read): the list
+// (team-queue.templates.ts) with its styles, and what <rc-team-queue> shows once a request is
+// opened: its story, the resolution form, the confirm step and the result, with the write that
+// sends the resolution and the styles they add. The queue's first load is its frame, the loading
+// state and the read.
 export { wordFailure };
+export { kindLabel, queueView } from './team-queue.templates.js';
 
 /** What an opened request's views and its write read and set on <rc-team-queue>. */
 export interface RequestHost extends ReactiveControllerHost, EventTarget {
@@ -45,12 +50,18 @@ export interface RequestHost extends ReactiveControllerHost, EventTarget {
   focusTarget: FocusTarget | undefined;
 }
 
-/** Adds what an opened request's views need to the queue's styles, once, before the first request shows. */
+/** Adds the list's look to the queue's styles, once, as this module arrives: before the list's first render. */
+export function adoptQueueStyles(queue: HTMLElement): void {
+  adoptSheet(queue, fieldStyles);
+  adoptSheet(queue, queueListStyles);
+}
+
 /** One request, with everything the team needs to resolve it (its route comes with these views). */
 export function readRequest(host: HostTransport, requestId: string, signal: AbortSignal): Promise<TeamRequestDetail> {
   return host.send(getTeamRequestRoute, { requestId, signal });
 }
 
+/** Adds what an opened request's views need to the queue's styles, once, before the first request shows. */
 export function adoptRequestStyles(queue: HTMLElement): void {
   // The form's and the decision's shared look first, then the queue's own for them.
   adoptSheet(queue, formStyles);

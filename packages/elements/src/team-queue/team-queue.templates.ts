@@ -4,9 +4,10 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { cached } from '../format/formatters.js';
 import type { TeamQueueStatus } from './team-queue.js';
 
-// What <rc-team-queue> shows first: the queue, with its filters and counts. One request's story,
-// the resolution form, the confirm step and the result load with the request
-// (team-queue.request.templates.ts). It makes no policy decision (the host decided, and shows the record).
+// The queue's list, with its filters and counts: it comes with the queue's one lazy module
+// (team-queue.request.templates.ts re-exports it), imported beside the queue's read, with one
+// request's story, the resolution form, the confirm step and the result. The first load is the
+// frame and the loading state. It makes no policy decision (the host decided, and shows the record).
 
 /** The kinds, in the order the queue counts them. */
 export const KINDS: readonly TeamRequestKind[] = ['new-client-refund', 'session-started', 'extended-absence', 'other'];

@@ -16,12 +16,10 @@ import { describeFailure, wordingFrom, type WidgetErrorDetail } from '../interna
 import { frame } from '../internal/frame.js';
 import { RaincheckElement } from '../internal/raincheck-element.js';
 import { baseStyles } from '../styles/tokens.js';
-import { fieldStyles } from '../styles/field.styles.js';
 import { sessionFlowStyles } from '../styles/session-flow.styles.js';
 import { teamQueueStyles } from './team-queue.styles.js';
-import { kindLabel, queueView } from './team-queue.templates.js';
 
-/** What an opened request shows, and the write that resolves it: loaded with the first request opened. */
+/** The queue's one lazy module: the list, what an opened request shows, and the write that resolves it. */
 type RequestViews = typeof import('./team-queue.request.templates.js');
 type RequestHost = import('./team-queue.request.templates.js').RequestHost;
 
@@ -121,7 +119,8 @@ type Shown = { readonly requestId: string | undefined };
  * @cssprop --rc-color-scheme - `light`, `dark` or `light dark` (default: follow the system): picks the light or dark colours and native controls.
  */
 export class RcTeamQueue extends RaincheckElement {
-  static override styles = [baseStyles, sessionFlowStyles, fieldStyles, teamQueueStyles];
+  // The list's styles (and the fields') come with its views (adoptQueueStyles), an opened request's with it.
+  static override styles = [baseStyles, sessionFlowStyles, teamQueueStyles];
   /** The events it fires, as the manifest lists them. */
   static readonly events = [ResolutionSubmitEvent, ResolutionSuccessEvent, ResolutionErrorEvent] as const;
 
@@ -173,19 +172,24 @@ export class RcTeamQueue extends RaincheckElement {
     onError: (error) => this.#fail(error, this.openedId === undefined ? 'queue' : 'request'),
   });
 
-  /** What an opened request shows, and the write that resolves it: loading beside the first request opened. */
+  /** The queue's views (the list, an opened request, the write that resolves it): loading beside the queue's first read. */
   #loadingViews: Promise<RequestViews> | undefined;
 
   #importViews(): Promise<RequestViews> {
-    this.#loadingViews ??= import('./team-queue.request.templates.js').catch((error: unknown) => {
-      // Not loaded (offline, a redeploy): opening a request again tries again.
+    this.#loadingViews ??= this.importViews().catch((error: unknown) => {
+      // Not loaded (offline, a redeploy): the load fails, and "Try again" imports it again.
       this.#loadingViews = undefined;
       throw error;
     });
     return this.#loadingViews;
   }
 
-  /** The opened request's views, once loaded: they are whenever `opened` is set. */
+  /** Imports the queue's one lazy module (a test makes it fail to load). */
+  protected importViews(): Promise<RequestViews> {
+    return import('./team-queue.request.templates.js');
+  }
+
+  /** The queue's views, once loaded: they are whenever `requests` or `opened` is set. */
   #views: RequestViews | undefined;
 
   constructor() {
@@ -219,16 +223,19 @@ export class RcTeamQueue extends RaincheckElement {
   }
 
   async #listQueue(signal: AbortSignal): Promise<void> {
-    const { teamRequests, sessions } = await this.host.send(listTeamRequestsRoute, {
-      query: { status: this.status },
-      signal,
-    });
+    // The list's views come with the queue's lazy module, imported beside the read: the list shows once both are here.
+    const views = this.#importViews();
+    // Their styles join the queue's as the module arrives, before the list's first render (which awaits the same module).
+    void views.then((loaded) => loaded.adoptQueueStyles(this)).catch(() => undefined);
+    const [{ teamRequests, sessions }, loaded] = await Promise.all([
+      this.host.send(listTeamRequestsRoute, { query: { status: this.status }, signal }),
+      views,
+    ]);
     signal.throwIfAborted();
+    this.#views = loaded;
     this.sessions = new Map(sessions.map((session) => [session.id, session]));
     this.requests = teamRequests;
     this.state = 'ready';
-    // An opened request's views (and its route), fetched while the team reads the queue.
-    void this.#importViews().catch(() => undefined);
   }
 
   /** Opens one request: everything the team needs to resolve it. */
@@ -242,7 +249,7 @@ export class RcTeamQueue extends RaincheckElement {
   }
 
   async #openRequest(requestId: string, signal: AbortSignal): Promise<void> {
-    // The views bring the request's route: fetched while the queue was read, so they are usually here.
+    // The views bring the request's route: loaded with the queue's list, so they are here.
     const views = await this.#importViews();
     signal.throwIfAborted();
     const detail = await views.readRequest(this.host, requestId, signal);
@@ -315,30 +322,35 @@ export class RcTeamQueue extends RaincheckElement {
     const failure = this.state === 'error' ? this.failure : undefined;
     const onRetry = this.failure?.retryable ? () => this.#retry() : undefined;
     if (this.openedId === undefined) {
+      // The list shows once its views are here too (they are whenever `requests` is set).
       return frame({
         heading: msg('Team requests', { id: 'rc.team.heading' }),
         status: this.state === 'loading' ? msg('Loading the requests…', { id: 'rc.team.loading' }) : undefined,
         failure,
         onRetry,
-        body: this.requests
-          ? queueView({
-              requests: this.requests,
-              sessions: this.sessions,
-              status: this.status,
-              kind: this.kind,
-              locale,
-              now: Date.now(),
-              onStatus: (status) => (this.status = status),
-              onKind: (kind) => (this.kind = kind),
-              onOpen: (id) => void this.#open(id),
-            })
-          : nothing,
+        body:
+          this.requests && views
+            ? views.queueView({
+                requests: this.requests,
+                sessions: this.sessions,
+                status: this.status,
+                kind: this.kind,
+                locale,
+                now: Date.now(),
+                onStatus: (status) => (this.status = status),
+                onKind: (kind) => (this.kind = kind),
+                onOpen: (id) => void this.#open(id),
+              })
+            : nothing,
       });
     }
     const opened = this.opened;
     return frame({
       lead: html`<button part="back" type="button" data-variant="secondary" ?disabled=${this.state === 'submitting'} @click=${() => this.#back()}>${msg('Back to the queue', { id: 'rc.team.back' })}</button>`,
-      heading: opened ? kindLabel(opened.teamRequest.kind) : msg('Team request', { id: 'rc.team.request-heading' }),
+      heading:
+        opened && views
+          ? views.kindLabel(opened.teamRequest.kind)
+          : msg('Team request', { id: 'rc.team.request-heading' }),
       status: this.state === 'loading' ? msg('Loading the request…', { id: 'rc.team.loading-request' }) : undefined,
       summary: opened && views ? views.requestStory(opened, locale) : nothing,
       failure,

@@ -60,8 +60,25 @@ const focused = (el: RcTeamQueue) => {
   return active ? `${active.getAttribute('part') ?? active.localName}${kind ? `: ${kind}` : ''}` : 'nothing';
 };
 
+/** How `<test-team-queue-views>` loads the queue's lazy module: as ever, not at all (offline, a redeploy), or once let go. */
+let views: 'load' | 'fail' | 'hold' = 'load';
+let letGo: () => void = () => undefined;
+const imports: string[] = [];
+const Queue = customElements.get('rc-team-queue') as unknown as typeof RcTeamQueue;
+class ViewsQueue extends Queue {
+  protected override importViews() {
+    imports.push(views);
+    if (views === 'fail') return Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+    if (views === 'hold') return new Promise<void>((go) => (letGo = go)).then(() => super.importViews());
+    return super.importViews();
+  }
+}
+customElements.define('test-team-queue-views', ViewsQueue);
+
 afterEach(async () => {
   host.faults.clear();
+  views = 'load';
+  imports.length = 0;
   await emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference' });
   await setRaincheckLocale('en');
 });
@@ -96,6 +113,51 @@ describe('<rc-team-queue>', () => {
     expect(refund.querySelector('[part~="age"]')!.textContent).to.match(/minute|hour|ago|now/);
     expect(refund.querySelector('[part~="reason"]')!.textContent.trim()).to.not.equal('');
     await expect(el).to.be.accessible();
+  });
+
+  it('the list waits for its views, imported beside the read: the loading state shows until both are here, then the list in its own look', async () => {
+    host.reset('team-queue');
+    views = 'hold';
+    const el = await attachWidget<RcTeamQueue>(host, 'test-team-queue-views', {}, { as: 'team' });
+    expect(imports, 'imported as the load starts').to.deep.equal(['hold']);
+    await waitUntil(
+      () => host.records.requests.some((r) => r.endpoint === 'listTeamRequests'),
+      'the queue is read meanwhile',
+    );
+    await new Promise((settled) => setTimeout(settled, 100));
+    expect(el.state).to.equal('loading');
+    expect($(el, '[part~="status"]').textContent).to.contain('Loading the requests');
+    expect(el.shadowRoot!.querySelector('[part~="filters"]')).to.equal(null);
+    letGo();
+    await waitUntil(() => el.state === 'ready', 'the list, once its views are here');
+    expect($$(el, '[part~="request"]').length).to.be.at.least(4);
+    expect(getComputedStyle($(el, '[part~="filters"]')).display, "the list's styles came with it").to.equal('flex');
+    expect(getComputedStyle($(el, '[part~="counts"]')).display).to.equal('grid');
+    await expect(el).to.be.accessible();
+  });
+
+  it('views that cannot load fail like a host that cannot be reached: the error with Try again, which imports them again', async () => {
+    host.reset('team-queue');
+    views = 'fail';
+    const el = await attachWidget<RcTeamQueue>(host, 'test-team-queue-views', {}, { as: 'team' });
+    await waitUntil(() => el.state === 'error', 'the error state', { timeout: 5000 });
+    const error = $(el, '[part~="error"]');
+    expect(error.getAttribute('role')).to.equal('alert');
+    expect(error.textContent).to.contain(
+      'Something went wrong and this page could not load its messages. Nothing was lost: try again.',
+    );
+    expect($(el, '[part~="heading"]').textContent).to.equal('Team requests');
+    expect(el.shadowRoot!.querySelector('[part~="filters"]')).to.equal(null);
+    await expect(el).to.be.accessible();
+    views = 'load';
+    const tries = imports.length;
+    $<HTMLButtonElement>(el, '[part~="retry"]').click();
+    await waitUntil(() => el.state === 'ready', 'the list, once its views load');
+    expect(imports.length, 'Try again imported them again').to.equal(tries + 1);
+    expect(el.shadowRoot!.querySelector('[part~="error"]')).to.equal(null);
+    expect($$(el, '[part~="request"]').length).to.be.at.least(4);
+    await open(el, 'Started session');
+    expect($(el, '[part~="heading"]').textContent).to.equal('Started session');
   });
 
   it('an empty queue says so, accessibly', async () => {
