@@ -1,8 +1,8 @@
 import { css } from 'lit';
 
 /**
- * Text fields and selects with their labels and hints: the team queue's filters show them in its
- * first view, before any form (form.styles.ts), which its opened request brings.
+ * Text fields and selects with their labels and hints (the forms' other styles are form.styles.ts).
+ * Never in a first load: every widget's lazy module brings it, and the widget adopts it on arrival.
  */
 export const fieldStyles = css`
   input,

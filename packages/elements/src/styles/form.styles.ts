@@ -4,9 +4,8 @@ import { css } from 'lit';
  * The form (choices, notes, days of times) and what happens next: what a widget shows once it has its
  * subject (for the policy widgets, once the policy has decided; the fields' own are field.styles.ts,
  * the decision's decision.styles.ts).
- * Not in a policy widget's first load: its decided-phase module brings this sheet and the widget
- * adopts it before the first decided render. The client's page and the team's queue, whose first
- * views are forms, list it in `styles`.
+ * Never in a first load: a policy widget's decided-phase module brings this sheet, the client's page
+ * and the team's queue their lazy module, and the widget adopts it before the render that needs it.
  */
 export const formStyles = css`
   textarea {
