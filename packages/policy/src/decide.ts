@@ -6,6 +6,6 @@
  * @packageDocumentation
  */
 export { createValidatedPolicy, vouchedPolicy } from './policy.js';
-export type { Policy, PolicyOptions, PolicyRule, RuleFileSources } from './policy.js';
+export type { EvaluateOptions, Policy, PolicyOptions, PolicyRule, RuleFileSources } from './policy.js';
 export { vouchedRuleFiles } from './vouched-rule-files.js';
 export { deriveFacts } from './derived-facts.js';

@@ -10,7 +10,7 @@ export { createPolicy } from './create-policy.js';
 export { createValidatedPolicy, vouchedPolicy } from './policy.js';
 export { vouchedRuleFiles } from './vouched-rule-files.js';
 export { validateRuleFiles } from './validate-rule-files.js';
-export type { Policy, PolicyOptions, PolicyRule, RuleFileSources } from './policy.js';
+export type { EvaluateOptions, Policy, PolicyOptions, PolicyRule, RuleFileSources } from './policy.js';
 export type * from './decision.js';
 export * from './validation.js';
 export * from './vocabulary.js';

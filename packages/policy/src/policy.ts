@@ -49,7 +49,17 @@ export interface Policy extends PolicyIdentity {
    * Decides what happens for these facts, and why. Safe to call concurrently.
    * @throws FactsValidationError when the facts do not fit the facts schema.
    */
-  evaluate(facts: Facts): Promise<Decision>;
+  evaluate(facts: Facts, options?: EvaluateOptions): Promise<Decision>;
+}
+
+/** How one evaluation runs. */
+export interface EvaluateOptions {
+  /**
+   * Awaited between the evaluation's steps (the facts checked and copied, the engine's run, the
+   * explanations): a page passes a yield to the main thread, so that on a slow phone the three are
+   * tasks of their own instead of one long task. What it throws (an abort, say) ends the evaluation.
+   */
+  readonly between?: () => Promise<void>;
 }
 
 /** The checks the facts schema names. */
@@ -109,7 +119,7 @@ function buildPolicy(files: readonly RuleFile[], hash: string, options: PolicyOp
     options.maxEngines ?? DEFAULT_MAX_ENGINES,
   );
 
-  async function evaluate(input: Facts): Promise<Decision> {
+  async function evaluate(input: Facts, { between }: EvaluateOptions = {}): Promise<Decision> {
     // History no rule can reach is left out before the work that grows with it (validation, copy, counts).
     const parsed = validate(factsSchema, trimHistory(input, reachDays), FACT_SCHEMA_CHECKS);
     if (!parsed.success) {
@@ -149,7 +159,9 @@ function buildPolicy(files: readonly RuleFile[], hash: string, options: PolicyOp
         { cache: false },
       ),
     };
+    await between?.();
     const { results, failureResults } = await pool.use((engine) => engine.run(runtimeFacts));
+    await between?.();
     const outcomes = new Map<string, { fired: boolean; conditions: EvaluatedCondition }>();
     for (const r of results) outcomes.set(r.name, { fired: true, conditions: r.conditions as EvaluatedCondition });
     for (const r of failureResults)

@@ -26,6 +26,12 @@ export interface ViewsModule {
   readonly decideOnce: typeof decideOnce;
   /** The policy from what a rules source answered (its call starts beside the load, in the first load). */
   readonly rulesPolicy: typeof rulesPolicy;
+  /**
+   * Makes what the widget's decided form alone creates on its first render (the slot picker's
+   * formatters, styles and templates), in tasks of their own, as the module arrives; resolves with
+   * whether it made any. Its styles join `host`'s then.
+   */
+  readonly warmViews?: (locale: string, host: unknown) => Promise<boolean>;
 }
 
 /** What the policy lets the person do: do it themselves, ask the team, or nothing. */
@@ -118,9 +124,16 @@ export class PolicyDecision<Views extends ViewsModule = ViewsModule> implements 
 
   hostConnected(): void {
     // Imported now, beside the widget's own load: the decided-phase module, with the engine. Its styles
-    // join the widget's as it arrives, before the first decided render (which awaits the same module).
+    // join the widget's as it arrives, before the first decided render (which awaits the same module,
+    // then yields before deciding), and what its form would make on its first render is made then.
     void this.loadViews()
-      .then((views) => adoptSheet(this.host, views.decidedStyles))
+      .then(async (views) => {
+        // Each a task of its own, not the one that evaluated the module: its styles parsed, then the form's formatters.
+        await yieldToMain();
+        adoptSheet(this.host, views.decidedStyles);
+        await yieldToMain();
+        await views.warmViews?.(this.options.formatLocale?.() ?? 'en', this.host);
+      })
       .catch(() => undefined);
   }
 

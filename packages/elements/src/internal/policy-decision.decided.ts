@@ -24,9 +24,12 @@ export async function decideOnce<Views extends ViewsModule>(
   signal: AbortSignal,
 ): Promise<{ decision: Decision; facts: Facts; views: Views }> {
   if (!loaded) throw new Error('PolicyDecision: decide() before the facts were loaded');
+  const nextTask = async () => {
+    await yieldToMain();
+    signal.throwIfAborted();
+  };
   // Each step a task of its own: building the policy, deciding, then rendering what was decided.
-  await yieldToMain();
-  signal.throwIfAborted();
+  await nextTask();
   options.prepare?.(policy, views, loaded);
   const facts: Facts = {
     ...loaded,
@@ -34,15 +37,12 @@ export async function decideOnce<Views extends ViewsModule>(
     now: new Date().toISOString(),
     request: options.requestFacts(),
   };
-  const decision = await policy.evaluate(facts);
-  await yieldToMain();
-  signal.throwIfAborted();
+  // Its steps (the facts checked, the engine's run, the explanations) each a task of its own too.
+  const decision = await policy.evaluate(facts, { between: nextTask });
+  await nextTask();
   // Before the form's first render, the formatters it will use, in tasks of their own.
   const locale = options.formatLocale?.();
-  if (locale && first() && (await warmFormatters(locale, loaded))) {
-    await yieldToMain();
-    signal.throwIfAborted();
-  }
+  if (locale && first() && (await warmFormatters(locale, loaded))) await nextTask();
   return { decision, facts, views };
 }
 

@@ -53,6 +53,14 @@ export function dayDate(day: number): Date {
 
 /** The locale's first day of the week, 1 (Monday) to 7 (Sunday); Monday when the browser cannot say. */
 function firstDayOfWeek(locale: string): number {
+  // Asked once per locale: the picker asks for every slot, and each `Intl.Locale` costs.
+  return (firstDays[locale] ??= readFirstDayOfWeek(locale));
+}
+
+/** What {@link firstDayOfWeek} found, by locale. */
+const firstDays: Record<string, number> = Object.create(null) as Record<string, number>;
+
+function readFirstDayOfWeek(locale: string): number {
   try {
     const info = new Intl.Locale(locale) as Intl.Locale & {
       getWeekInfo?: () => { firstDay: number };

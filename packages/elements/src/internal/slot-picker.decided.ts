@@ -1,11 +1,13 @@
 import { msg, str } from '@lit/localize';
 import type { Slot } from '@raincheck/host-api/client';
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, render, type TemplateResult } from 'lit';
 import { cached as formatter, formatTime, viewerTimeZone } from '../format/formatters.js';
+import { adoptSheet } from './adopt-sheet.js';
 import { adoptStyles } from './adopt-styles.js';
 import { slotInput, takenHint, type SlotPickerOptions } from './form-templates.js';
 import { dayDate, place, wallClock, weekStart, type PlacedSlot } from './slot-picker-calendar.js';
 import { suggestedSlots } from './slot-picker-suggestions.js';
+import { yieldToMain } from './yield-to-main.js';
 import { slotPickerStyles } from './slot-picker.styles.js';
 
 // The therapist's slot picker (cancel, rearrange), loaded once the policy has decided: the times
@@ -46,6 +48,45 @@ function dayLabel(iso: string, locale: string, timeZone: string): TemplateResult
     ><span class="day-short"><span class="weekday">${part('weekday-short', { weekday: 'short' })}</span>
       <span class="date">${part('date-short', { day: 'numeric', month: 'short' })}</span></span>`;
 }
+
+/**
+ * Makes before the picker's first render what it would otherwise make in that render's task, a few
+ * things per task: its `Intl` formatters in the viewer's zone, its style sheet (parsed, and adopted
+ * by `host`) and its templates (Lit prepares each once). That render was most of the decided form's
+ * first long task on a slow phone. Resolves with whether it made any (false: made before).
+ */
+export async function warmSlotPicker(locale: string, host?: unknown): Promise<boolean> {
+  adoptSheet(host, slotPickerStyles);
+  if (pickerWarmed) return false;
+  pickerWarmed = true;
+  const zone = viewerTimeZone();
+  // One sample time, suggested, then in its week, each rendered into a fragment that is never attached.
+  const now = new Date().toISOString();
+  const sample: Slot = { id: '', startsAt: now, endsAt: now };
+  const none = () => undefined;
+  const options: CompactSlotPickerOptions = {
+    slots: [sample],
+    around: now,
+    week: 0,
+    onWeek: none,
+    withinDays: 1,
+    locale,
+    multiple: true,
+    selected: new Set(),
+    legend: '',
+    disabled: false,
+    onChange: none,
+  };
+  render(compactSlotPicker(options), document.createDocumentFragment());
+  await yieldToMain();
+  dayLabel(now, locale, zone);
+  await yieldToMain();
+  render(weekAtAGlance(options, [place(sample, zone)], zone), document.createDocumentFragment());
+  return true;
+}
+
+/** Whether {@link warmSlotPicker} ran: once a page (another locale's are made as the picker renders). */
+let pickerWarmed = false;
 
 /** "Wed 3 Dec, 16:00": the one time chosen. */
 function formatShortDateTime(iso: string, locale: string, timeZone: string): string {
