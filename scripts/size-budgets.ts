@@ -35,8 +35,8 @@ export const OVER_FIRST_LOAD_TARGET: Partial<Readonly<Record<WidgetTag, string>>
  * shrinks; never raise one without saying why in the README.
  */
 export const SIZE_BUDGETS: Readonly<Record<WidgetTag, SizeBudget>> = {
-  'rc-cancel-session': { firstLoad: FIRST_LOAD_TARGET, wholeFlow: 41_000 },
-  'rc-reschedule-session': { firstLoad: FIRST_LOAD_TARGET, wholeFlow: 40_500 },
+  'rc-cancel-session': { firstLoad: FIRST_LOAD_TARGET, wholeFlow: 41_500 },
+  'rc-reschedule-session': { firstLoad: FIRST_LOAD_TARGET, wholeFlow: 41_000 },
   'rc-refund-request': { firstLoad: FIRST_LOAD_TARGET, wholeFlow: 37_500 },
   'rc-attendance-update': { firstLoad: FIRST_LOAD_TARGET, wholeFlow: 38_000 },
   'rc-client-response': { firstLoad: FIRST_LOAD_TARGET, wholeFlow: 25_000 },

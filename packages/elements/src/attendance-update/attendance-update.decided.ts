@@ -27,7 +27,7 @@ import type { AttendanceSuccessDetail } from './attendance-update.js';
 
 // What <rc-attendance-update> shows once the policy has decided, loaded with the engine.
 export { policyFromRules } from '../internal/policy-from-rules.decided.js';
-export { decideOnce, rulesPolicy } from '../internal/policy-decision.decided.js';
+export { decideOnce, rulesPolicy, settleViews } from '../internal/policy-decision.decided.js';
 // The write controller comes with the views: a write follows the decision (FlowElement.importWriter).
 export { startWriter } from '../controllers/write-once.js';
 export { wordFailure } from '../internal/failure-wording.decided.js';

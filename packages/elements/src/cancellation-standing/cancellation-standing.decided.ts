@@ -11,7 +11,7 @@ export { deriveFacts } from '@raincheck/policy/decide';
 export { policyFromRules } from '../internal/policy-from-rules.decided.js';
 export { wordFailure } from '../internal/failure-wording.decided.js';
 export { decidedStyles } from '../styles/decided.styles.js';
-export { decideOnce, rulesPolicy } from '../internal/policy-decision.decided.js';
+export { decideOnce, rulesPolicy, settleViews } from '../internal/policy-decision.decided.js';
 
 /** Whether a rule reads the count of recent changes, so its effects are about frequency. */
 const readsFrequency = (rule: PolicyRule) => JSON.stringify(rule.conditions).includes('"cancellationsInWindow"');

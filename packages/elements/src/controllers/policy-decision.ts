@@ -4,9 +4,8 @@ import type { Action, Decision, Facts, Policy } from '@raincheck/policy';
 import type { CSSResult, ReactiveController, ReactiveControllerHost } from 'lit';
 import type { RulesSource } from '../config/config.js';
 import { DecisionEvent } from '../events/decision-event.js';
-import { adoptSheet } from '../internal/adopt-sheet.js';
 import type { wordFailure } from '../internal/failure-wording.decided.js';
-import type { decideOnce, rulesPolicy } from '../internal/policy-decision.decided.js';
+import type { decideOnce, rulesPolicy, settleViews } from '../internal/policy-decision.decided.js';
 import type { policyFromRules } from '../internal/policy-from-rules.decided.js';
 import { fetchRules, type RulesRead } from '../internal/rules-url.js';
 import { yieldToMain } from '../internal/yield-to-main.js';
@@ -26,6 +25,8 @@ export interface ViewsModule {
   readonly decideOnce: typeof decideOnce;
   /** The policy from what a rules source answered (its call starts beside the load, in the first load). */
   readonly rulesPolicy: typeof rulesPolicy;
+  /** What the module does as it arrives: its styles adopted, then `warmViews`, each a task of its own. */
+  readonly settleViews: typeof settleViews;
   /**
    * Makes what the widget's decided form alone creates on its first render (the slot picker's
    * formatters, styles and templates), in tasks of their own, as the module arrives; resolves with
@@ -124,16 +125,9 @@ export class PolicyDecision<Views extends ViewsModule = ViewsModule> implements 
 
   hostConnected(): void {
     // Imported now, beside the widget's own load: the decided-phase module, with the engine. Its styles
-    // join the widget's as it arrives, before the first decided render (which awaits the same module,
-    // then yields before deciding), and what its form would make on its first render is made then.
+    // join the widget's as it arrives, before the first decided render (see settleViews).
     void this.loadViews()
-      .then(async (views) => {
-        // Each a task of its own, not the one that evaluated the module: its styles parsed, then the form's formatters.
-        await yieldToMain();
-        adoptSheet(this.host, views.decidedStyles);
-        await yieldToMain();
-        await views.warmViews?.(this.options.formatLocale?.() ?? 'en', this.host);
-      })
+      .then((views) => views.settleViews(views, this.host, this.options.formatLocale?.() ?? 'en'))
       .catch(() => undefined);
   }
 

@@ -3,12 +3,26 @@ import type { DecisionShown, EndpointResponse } from '@raincheck/host-api/client
 import type { Decision, Facts, Policy } from '@raincheck/policy';
 import type { RulesSource } from '../config/config.js';
 import type { LoadedFacts, PolicyDecisionOptions, RulesAnswer, ViewsModule } from '../controllers/policy-decision.js';
+import { adoptSheet } from './adopt-sheet.js';
 import { passing, RulesUrlError, type RulesRead } from './rules-url.js';
 import { warmFormatters } from './warm-formatters.decided.js';
 import { yieldToMain } from './yield-to-main.js';
 
 // What PolicyDecision does once its decided-phase module is there: every views module re-exports
 // this, so deciding, and what only the decided form reads of a decision, stay out of the first load.
+
+/**
+ * What a decided-phase module does as it arrives, each step a task of its own rather than the one
+ * that evaluated the module: its styles join `host`'s (before the first decided render, which awaits
+ * the same module, then yields more than once before rendering), then what the form would make on
+ * its first render is made (`warmViews`).
+ */
+export async function settleViews(views: ViewsModule, host: unknown, locale: string): Promise<void> {
+  await yieldToMain();
+  adoptSheet(host, views.decidedStyles);
+  await yieldToMain();
+  await views.warmViews?.(locale, host);
+}
 
 /**
  * One decision: the facts with what was entered, evaluated, then (before the form's first render)

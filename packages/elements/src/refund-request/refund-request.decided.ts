@@ -24,7 +24,7 @@ import { sessionSummary } from '../internal/templates.js';
 
 // What <rc-refund-request> shows once the policy has decided, loaded with the engine.
 export { policyFromRules } from '../internal/policy-from-rules.decided.js';
-export { decideOnce, rulesPolicy } from '../internal/policy-decision.decided.js';
+export { decideOnce, rulesPolicy, settleViews } from '../internal/policy-decision.decided.js';
 // The write controller comes with the views: a write follows the decision (FlowElement.importWriter).
 export { startWriter } from '../controllers/write-once.js';
 export { wordFailure } from '../internal/failure-wording.decided.js';

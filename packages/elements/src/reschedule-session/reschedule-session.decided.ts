@@ -35,7 +35,7 @@ import type { RescheduleSuccessDetail } from './reschedule-session.js';
 
 // What <rc-reschedule-session> shows once the policy has decided, loaded with the engine.
 export { policyFromRules } from '../internal/policy-from-rules.decided.js';
-export { decideOnce, rulesPolicy } from '../internal/policy-decision.decided.js';
+export { decideOnce, rulesPolicy, settleViews } from '../internal/policy-decision.decided.js';
 // The slot picker's formatters and styles, made as the module arrives (see ViewsModule.warmViews).
 export { warmSlotPicker as warmViews } from '../internal/slot-picker.decided.js';
 
