@@ -1,8 +1,8 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import type { WidgetRegistration } from '@raincheck/elements';
 import { RaincheckEvent } from '@raincheck/elements';
 import type { MockHost, ScenarioName } from '@raincheck/mock-host';
-import { $, mountWidget } from '../../packages/elements/test/browser/widget-harness.js';
+import { $, mountWidget, waitUntil } from '../../packages/elements/test/browser/widget-harness.js';
 import type { Widget, WritingWidget } from './writing-widgets.js';
 
 /**

@@ -1,6 +1,5 @@
-import { waitUntil } from '@open-wc/testing';
 import type { EndpointId } from '@raincheck/host-api/client';
-import { $, $$, text } from '../../packages/elements/test/browser/widget-harness.js';
+import { $, $$, text, waitUntil } from '../../packages/elements/test/browser/widget-harness.js';
 
 // How a person gets each writing widget to the point of sending, in its registry demo.
 

@@ -1,8 +1,8 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { createMockHost } from '@raincheck/mock-host';
 import '@raincheck/elements/define';
 import type { RcCancelSession, RcProvider, WidgetErrorDetail } from '@raincheck/elements';
-import { $, $$, BASE, mountWidget, text } from './widget-harness.js';
+import { $, $$, BASE, mountWidget, text, waitUntil } from './widget-harness.js';
 
 // The partner's backend mints the caller's token; the widgets send it on every call and get a fresh
 // one once when the host refuses it as expired, so an expired token never shows as an error. The

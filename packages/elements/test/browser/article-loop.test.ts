@@ -1,7 +1,7 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { createMockHost } from '@raincheck/mock-host';
 import '@raincheck/elements/define';
-import { $, $$, text, mountWidget } from './widget-harness.js';
+import { $, $$, text, mountWidget, waitUntil } from './widget-harness.js';
 import type { RcCancelSession, RcRefundRequest, RcTeamQueue } from '@raincheck/elements';
 
 // The article's loop, end to end on one host: a therapist cancels a new client's session and asks

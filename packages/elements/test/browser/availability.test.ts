@@ -1,8 +1,8 @@
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import { createMockHost, type ScenarioTweaks } from '@raincheck/mock-host';
 import { sendKeys } from '@web/test-runner-commands';
 import '@raincheck/elements/define';
-import { $, $$, text, attachWidget, mountWidget } from './widget-harness.js';
+import { $, $$, text, attachWidget, mountWidget, waitUntil } from './widget-harness.js';
 import {
   setRaincheckLocale,
   type AvailabilitySessionDetail,

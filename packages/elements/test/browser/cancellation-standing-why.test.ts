@@ -1,10 +1,10 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { createMockHost } from '@raincheck/mock-host';
 import { sendKeys } from '@web/test-runner-commands';
 import '@raincheck/elements/define';
 import { DecisionEvent, type RcCancellationStanding } from '@raincheck/elements';
 import '../../../../playground/src/decision-view.js';
-import { $$, mountWidget } from './widget-harness.js';
+import { $$, mountWidget, waitUntil } from './widget-harness.js';
 
 // A therapist one change from the top threshold: three frequency rules fire at once.
 

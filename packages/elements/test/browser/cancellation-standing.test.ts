@@ -1,9 +1,9 @@
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import { createMockHost, type ScenarioTweaks } from '@raincheck/mock-host';
 import { defaultRuleFiles } from '@raincheck/policy/rules';
 import { sendKeys } from '@web/test-runner-commands';
 import '@raincheck/elements/define';
-import { $, text, attachWidget, mountWidget } from './widget-harness.js';
+import { $, text, attachWidget, mountWidget, waitUntil } from './widget-harness.js';
 import { setRaincheckLocale, type DecisionDetail, type RcCancellationStanding } from '@raincheck/elements';
 
 const host = createMockHost();

@@ -1,8 +1,8 @@
-import { expect, fixture, waitUntil } from '@open-wc/testing';
+import { expect, fixture } from '@open-wc/testing';
 import { createMockHost } from '@raincheck/mock-host';
 import '@raincheck/elements/define';
 import { setRaincheckLocale } from '@raincheck/elements';
-import { $$, BASE, text } from './widget-harness.js';
+import { $$, BASE, text, waitUntil } from './widget-harness.js';
 
 // In German no widget names one gender or uses a slash form; the note beside each offered time said
 // "bei Ihrer Therapeutin/Ihrem Therapeuten" (the client-response screenshots, issue 20). The full

@@ -1,10 +1,10 @@
-import { expect, fixture, waitUntil } from '@open-wc/testing';
+import { expect, fixture } from '@open-wc/testing';
 import { createMockHost } from '@raincheck/mock-host';
 import { sendKeys } from '@web/test-runner-commands';
 import '@raincheck/elements/define';
 import type { Offer } from '@raincheck/host-api';
 import { setRaincheckLocale, type RcClientResponse } from '@raincheck/elements';
-import { $, $$, BASE, text } from './widget-harness.js';
+import { $, $$, BASE, text, waitUntil } from './widget-harness.js';
 
 // The client in New York, the therapist in their own zone: what the client reads about the times.
 

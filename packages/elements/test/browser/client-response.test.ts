@@ -1,9 +1,9 @@
-import { expect, fixture, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, oneEvent } from '@open-wc/testing';
 import { createMockHost, type ScenarioTweaks } from '@raincheck/mock-host';
 import { sendKeys } from '@web/test-runner-commands';
 import '@raincheck/elements/define';
 import type { Offer, Slot } from '@raincheck/host-api';
-import { $, BASE, text, attachWidget, mountWidget } from './widget-harness.js';
+import { $, BASE, text, attachWidget, mountWidget, waitUntil } from './widget-harness.js';
 import { setRaincheckLocale, type RcClientResponse, type ResponseSubmitDetail } from '@raincheck/elements';
 
 const host = createMockHost();

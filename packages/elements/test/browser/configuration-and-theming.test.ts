@@ -1,9 +1,10 @@
-import { expect, fixture, fixtureSync, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureSync, html } from '@open-wc/testing';
 import { createMockHost } from '@raincheck/mock-host';
 import { defaultRuleFiles } from '@raincheck/policy/rules';
 import '@raincheck/elements/define';
 import { checkedUrl, type DecisionDetail, type RcCancelSession } from '@raincheck/elements';
 import { emulateMedia } from '@web/test-runner-commands';
+import { waitUntil } from './widget-harness.js';
 
 const BASE = 'https://partner.test/api';
 

@@ -1,8 +1,8 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import type { RcAvailability } from '@raincheck/elements';
 import { createMockHost } from '@raincheck/mock-host';
 import '@raincheck/elements/define';
-import { $, mountWidget, text } from './widget-harness.js';
+import { $, mountWidget, text, waitUntil } from './widget-harness.js';
 
 // Chromium shows <input type="date"> in the browser's language whatever its `lang`: the chosen day is also
 // written out in the widget's own locale under each input, and describes it.

@@ -1,8 +1,8 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { createMockHost, type MockHost } from '@raincheck/mock-host';
 import '@raincheck/elements/define';
 import type { RcCancelSession, RcProvider, WidgetErrorDetail } from '@raincheck/elements';
-import { attachWidget, BASE } from './widget-harness.js';
+import { attachWidget, BASE, waitUntil } from './widget-harness.js';
 
 // A widget asks for the rules (GET /policy/rules) and imports its decided-phase module (the engine)
 // as its load starts, beside its first call to the host, not once that call has answered.

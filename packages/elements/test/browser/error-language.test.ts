@@ -1,8 +1,8 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { createMockHost } from '@raincheck/mock-host';
 import '@raincheck/elements/define';
 import type { RcClientResponse } from '@raincheck/elements';
-import { $, mountWidget } from './widget-harness.js';
+import { $, mountWidget, waitUntil } from './widget-harness.js';
 
 // A failure reads in the language the widget shows now, not the one of the moment it failed: a host that fails
 // before the German translations have loaded, or a page that switches language after, still reads German.

@@ -1,7 +1,7 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { createMockHost } from '@raincheck/mock-host';
 import '@raincheck/elements/define';
-import { $, mountWidget } from './widget-harness.js';
+import { $, mountWidget, waitUntil } from './widget-harness.js';
 
 // A load that fails leaves the error alone in the widget: it ends the widget's content like any other last
 // block, one padding from the border, not with a second gap under it (the error-load-500 screenshots,

@@ -1,9 +1,9 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { WIDGETS } from '@raincheck/elements';
 import { createMockHost } from '@raincheck/mock-host';
 import { emulateMedia } from '@web/test-runner-commands';
 import '@raincheck/elements/define';
-import { mountWidget } from './widget-harness.js';
+import { mountWidget, waitUntil } from './widget-harness.js';
 
 const host = createMockHost();
 

@@ -1,8 +1,8 @@
-import { expect, fixture, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, oneEvent } from '@open-wc/testing';
 import { createMockHost } from '@raincheck/mock-host';
 import '@raincheck/elements/define';
 import { setRaincheckLocale, type RcCancelSession, type WidgetErrorDetail } from '@raincheck/elements';
-import { $, BASE, mountWidget } from './widget-harness.js';
+import { $, BASE, mountWidget, waitUntil } from './widget-harness.js';
 
 // The failure sentences load with each widget's lazy module, not its first load: a failure shows once
 // they have (the widget stays as it is until then, so the alert is announced once, worded), and a page

@@ -1,9 +1,9 @@
-import { expect, fixture, waitUntil } from '@open-wc/testing';
+import { expect, fixture } from '@open-wc/testing';
 import { createMockHost } from '@raincheck/mock-host';
 import '@raincheck/elements/define';
 import { defaultRuleFiles } from '@raincheck/policy/rules';
 import { setRaincheckLocale, type RcCancelSession, type WidgetErrorDetail } from '@raincheck/elements';
-import { $, BASE, text } from './widget-harness.js';
+import { $, BASE, text, waitUntil } from './widget-harness.js';
 
 // Every class of failure, as the person reads it: unreachable (try again), failed on the host's
 // side (try again), refused (what the host said, no retry when that cannot help), and mistakes in

@@ -1,8 +1,8 @@
-import { expect, fixture, fixtureSync, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureSync, html } from '@open-wc/testing';
 import { createMockHost } from '@raincheck/mock-host';
 import '@raincheck/elements/define';
 import type { RcCancelSession } from '@raincheck/elements';
-import { BASE } from './widget-harness.js';
+import { BASE, waitUntil } from './widget-harness.js';
 
 describe('focus', () => {
   it('the first load moves no focus: a page with several widgets stays where the person is', async () => {

@@ -1,8 +1,8 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { createMockHost } from '@raincheck/mock-host';
 import '@raincheck/elements/define';
 import { setRaincheckLocale, type RcCancelSession, type RcProvider } from '@raincheck/elements';
-import { BASE } from './widget-harness.js';
+import { BASE, waitUntil } from './widget-harness.js';
 
 // What shapes the widget's host client (base URL, fetch, headers, token source) and what does not (the locale).
 

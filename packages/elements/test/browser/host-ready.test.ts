@@ -1,8 +1,8 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { createMockHost } from '@raincheck/mock-host';
 import '@raincheck/elements/define';
 import type { RcCancelSession, RcProvider } from '@raincheck/elements';
-import { BASE, text } from './widget-harness.js';
+import { BASE, text, waitUntil } from './widget-harness.js';
 
 // A partner page that connects its widgets before the mock host's worker intercepts requests:
 // until then the page's own server answers 404. With `ready`, the widgets wait for the host.

@@ -1,4 +1,4 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { createMockHost } from '@raincheck/mock-host';
 import { setViewport } from '@web/test-runner-commands';
 import '@raincheck/elements/define';
@@ -14,7 +14,7 @@ import { LitElement } from 'lit';
 import { slotPicker } from '../../src/internal/form-templates.js';
 import { sessionFlowStyles } from '../../src/styles/session-flow.styles.js';
 import { baseStyles } from '../../src/styles/tokens.js';
-import { $, $$, mountWidget, text } from './widget-harness.js';
+import { $, $$, mountWidget, text, waitUntil } from './widget-harness.js';
 
 // A phone 360 px wide: a time whose note wraps over two lines keeps a full-size radio button, and the note
 // takes a line of its own under the time instead of a narrow column beside it.

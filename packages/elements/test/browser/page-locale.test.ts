@@ -1,8 +1,8 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { createMockHost } from '@raincheck/mock-host';
 import '@raincheck/elements/define';
 import type { RcAvailability, RcCancelSession } from '@raincheck/elements';
-import { $, mountWidget, text } from './widget-harness.js';
+import { $, mountWidget, text, waitUntil } from './widget-harness.js';
 
 // A partner page that says nothing but `<html lang>`: the widgets follow the page's language.
 

@@ -1,8 +1,8 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { createHostClient } from '@raincheck/host-api/client';
 import { createMockHost } from '@raincheck/mock-host';
 import '@raincheck/elements/define';
-import { $, text, BASE, mountWidget } from './widget-harness.js';
+import { $, text, BASE, mountWidget, waitUntil } from './widget-harness.js';
 import { setRaincheckLocale, type RcRefundRequest } from '@raincheck/elements';
 
 // <rc-refund-request> on a session that already has a refund: its fate, not a second refund.

@@ -1,8 +1,8 @@
-import { expect, fixture, waitUntil } from '@open-wc/testing';
+import { expect, fixture } from '@open-wc/testing';
 import { createMockHost } from '@raincheck/mock-host';
 import { sendKeys } from '@web/test-runner-commands';
 import '@raincheck/elements/define';
-import { $, $$, text, BASE, mountWidget } from './widget-harness.js';
+import { $, $$, text, BASE, mountWidget, waitUntil } from './widget-harness.js';
 import { setRaincheckLocale, type RcRefundRequest, type RcTeamQueue } from '@raincheck/elements';
 import type { Refund } from '@raincheck/host-api/client';
 

@@ -1,9 +1,9 @@
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import { createHostClient } from '@raincheck/host-api';
 import { createMockHost, type ScenarioName } from '@raincheck/mock-host';
 import { sendKeys } from '@web/test-runner-commands';
 import '@raincheck/elements/define';
-import { BASE, $, $$, text, mountWidget } from './widget-harness.js';
+import { BASE, $, $$, text, mountWidget, waitUntil } from './widget-harness.js';
 import { setRaincheckLocale, type RcRescheduleSession, type RescheduleSubmitDetail } from '@raincheck/elements';
 
 const host = createMockHost();

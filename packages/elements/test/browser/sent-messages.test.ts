@@ -1,8 +1,8 @@
-import { expect, fixture, waitUntil } from '@open-wc/testing';
+import { expect, fixture } from '@open-wc/testing';
 import { createMockHost } from '@raincheck/mock-host';
 import { sendKeys } from '@web/test-runner-commands';
 import '@raincheck/elements/define';
-import { $, $$, text, BASE } from './widget-harness.js';
+import { $, $$, text, BASE, waitUntil } from './widget-harness.js';
 import {
   setRaincheckLocale,
   type RcAttendanceUpdate,

@@ -1,7 +1,7 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { createMockHost } from '@raincheck/mock-host';
 import '@raincheck/elements/define';
-import { $, $$, mountWidget } from './widget-harness.js';
+import { $, $$, mountWidget, waitUntil } from './widget-harness.js';
 
 // While a write is on its way the button says "Sending…"; the status that announces it is for screen readers
 // only, so a person does not read "Sending…" twice, one under the other.

@@ -1,9 +1,9 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { createMockHost } from '@raincheck/mock-host';
 import { emulateMedia } from '@web/test-runner-commands';
 import '@raincheck/elements/define';
 import type { RcAttendanceUpdate } from '@raincheck/elements';
-import { $, mountWidget } from './widget-harness.js';
+import { $, mountWidget, waitUntil } from './widget-harness.js';
 
 // What happens next, after a write, reads as body text marked done by a green bar: a whole block of
 // green text (the screenshots of issue 20) is hard to read, and a closed offer is not a success.

@@ -1,9 +1,9 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { createMockHost } from '@raincheck/mock-host';
 import { setViewport } from '@web/test-runner-commands';
 import '@raincheck/elements/define';
 import type { RcTeamQueue } from '@raincheck/elements';
-import { $, mountWidget, text } from './widget-harness.js';
+import { $, mountWidget, text, waitUntil } from './widget-harness.js';
 
 // A phone 360 px wide, in German: the kind filter's longest choice ("Erstattung für neue Klientinnen und
 // Klienten") made the select as wide as that label, and the whole page scrolled sideways (the screenshots'

@@ -1,7 +1,20 @@
-import { fixture, waitUntil } from '@open-wc/testing';
+import { fixture, waitUntil as openWcWaitUntil } from '@open-wc/testing';
 import type { MockHost, MockIdentity } from '@raincheck/mock-host';
 
 // What every widget test shares: a widget pointed at the mock host, and reading its shadow root.
+
+/**
+ * `waitUntil` of @open-wc/testing, failing after 5 s instead of its 1 s: what the tests wait for
+ * (a first load, a lazy module from the dev server, an injected latency, a write) took up to 1.4 s
+ * on a loaded machine, which failed tests on 1 s. It still returns as soon as `predicate` holds.
+ */
+export function waitUntil(
+  predicate: () => unknown,
+  message?: string,
+  options: { readonly interval?: number; readonly timeout?: number } = {},
+): Promise<void> {
+  return openWcWaitUntil(predicate, message, { timeout: 5000, ...options });
+}
 
 /** Where the widgets think the host API is; the mock host answers through `fetchAt(BASE)`. */
 export const BASE = 'https://partner.test/api';

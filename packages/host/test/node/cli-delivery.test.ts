@@ -73,7 +73,9 @@ describe('raincheck-host delivery', () => {
       ],
       {
         env: { ...process.env, DATABASE_URL: '' },
-        timeout: 15_000,
+        // A hang guard, not a deadline: the worker refuses the lease only once it has opened and
+        // migrated its PGlite directory, 13 s on a loaded machine (and past 15 s under more load).
+        timeout: 120_000,
       },
     ).then(
       () => assert.fail('worker started'),
