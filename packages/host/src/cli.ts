@@ -22,7 +22,7 @@ import {
 } from './cli-delivery.js';
 import { linkSeal } from './core/link-seal.js';
 import { createTestClock } from './core/test-clock.js';
-import { createOutboxWorker } from './outbox/worker.js';
+import { attemptTimes, createOutboxWorker } from './outbox/worker.js';
 import { createPolicy } from '@raincheck/policy';
 import { defaultRuleFiles, DEFAULT_POLICY } from '@raincheck/policy/rules';
 
@@ -259,6 +259,17 @@ async function workerCommand(args: string[]): Promise<void> {
   const leaseMs = values.lease === undefined ? undefined : seconds(values.lease, '--lease') * 1000;
   if (leaseMs === 0) throw new UsageError('--lease must be at least 1s');
   const delivery = deliveryFromFlags(values, { development: false, clock: Date.now });
+  try {
+    // Refused before anything is opened: a usage error says so at once, and creates no data dir.
+    attemptTimes({ ...delivery, ...(leaseMs ? { leaseMs } : {}) });
+  } catch (error) {
+    await delivery.close();
+    throw error instanceof RangeError
+      ? new UsageError(
+          `--lease ${values.lease ?? ''}: ${error.message} Give a longer --lease or a shorter --webhook-timeout.`,
+        )
+      : error;
+  }
   const { secret, generated } = await tokenSecret('dataDir' in location ? location.dataDir : DEFAULT_DATA_DIR);
   // Offer links open only with serve's secret: say which one this worker uses, so a mismatch is visible.
   const linkFrom = process.env.RAINCHECK_OFFER_LINK_SECRET
@@ -277,24 +288,13 @@ async function workerCommand(args: string[]): Promise<void> {
     },
   });
   await migrate(database);
-  let worker: ReturnType<typeof createOutboxWorker>;
-  try {
-    worker = createOutboxWorker({
-      ...delivery,
-      store: createSqlStore(database),
-      policy: () => policy,
-      linkSeal: linkSeal(linkSecretFrom(secret)),
-      ...(leaseMs ? { leaseMs } : {}),
-    });
-  } catch (error) {
-    await database.close();
-    await delivery.close();
-    throw error instanceof RangeError
-      ? new UsageError(
-          `--lease ${values.lease ?? ''}: ${error.message} Give a longer --lease or a shorter --webhook-timeout.`,
-        )
-      : error;
-  }
+  const worker = createOutboxWorker({
+    ...delivery,
+    store: createSqlStore(database),
+    policy: () => policy,
+    linkSeal: linkSeal(linkSecretFrom(secret)),
+    ...(leaseMs ? { leaseMs } : {}),
+  });
   worker.start();
   console.log(`raincheck-host worker ${worker.id}: ${delivery.summary.join('; ')}.`);
   const stop = () => {

@@ -96,12 +96,22 @@ type Attempt =
       readonly providerDetail?: string;
     };
 
-/** Creates a worker; call `start()` to poll, or `drain()` / `runOnce()` to step it. */
-export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
-  const { store } = options;
-  const clock = options.now ?? Date.now;
-  const instant = options.instant ?? ((ms: number) => new Date(ms).toISOString());
-  const id = options.id ?? `worker-${crypto.randomUUID()}`;
+/** What a worker's attempts may take, from its options. */
+interface AttemptTimes {
+  /** An attempt's limit, from its notifier's own timeout (none: the worker's `sendTimeoutMs`). */
+  readonly limitOf: (timeoutMs: number | undefined) => number;
+  /** How long a claimed row stays this worker's. */
+  readonly leaseMs: number;
+}
+
+/**
+ * The worker's attempt limits and its lease; a RangeError when the lease is not longer than its
+ * longest attempt (another worker would take a row over mid-send). Exported so a command line can
+ * refuse the flags before it opens a database.
+ */
+export function attemptTimes(
+  options: Pick<OutboxWorkerOptions, 'notifiers' | 'refunds' | 'sendTimeoutMs' | 'leaseMs'>,
+): AttemptTimes {
   const sendTimeoutMs = options.sendTimeoutMs ?? 10_000;
   // Each attempt waits as long as its notifier's own limit (--webhook-timeout), and a little more, so
   // the notifier's own timeout error (naming its limit) is the one recorded.
@@ -118,6 +128,16 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       `The outbox worker's lease (${leaseMs} ms) must be longer than its longest delivery attempt (${longestAttemptMs} ms, from the notifiers' timeouts): another worker would take the row over mid-send.`,
     );
   }
+  return { limitOf, leaseMs };
+}
+
+/** Creates a worker; call `start()` to poll, or `drain()` / `runOnce()` to step it. */
+export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
+  const { store } = options;
+  const clock = options.now ?? Date.now;
+  const instant = options.instant ?? ((ms: number) => new Date(ms).toISOString());
+  const id = options.id ?? `worker-${crypto.randomUUID()}`;
+  const { limitOf, leaseMs } = attemptTimes(options);
   const batchSize = options.batchSize ?? 10;
   const pollMs = options.pollMs ?? 1_000;
   const maxAttempts = options.maxAttempts ?? 10;

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -54,7 +55,7 @@ describe('raincheck-host delivery', () => {
     });
   }
 
-  it('refuses a worker --lease no longer than its --webhook-timeout, naming both', async () => {
+  it('refuses a worker --lease no longer than its --webhook-timeout, naming both, before it opens a database', async () => {
     const error = await run(
       process.execPath,
       [
@@ -73,8 +74,7 @@ describe('raincheck-host delivery', () => {
       ],
       {
         env: { ...process.env, DATABASE_URL: '' },
-        // A hang guard, not a deadline: the worker refuses the lease only once it has opened and
-        // migrated its PGlite directory, 13 s on a loaded machine (and past 15 s under more load).
+        // A hang guard, not a deadline: the refusal comes before any database is opened.
         timeout: 120_000,
       },
     ).then(
@@ -86,6 +86,7 @@ describe('raincheck-host delivery', () => {
       error.stderr,
       /--lease 5s: .*lease \(5000 ms\) must be longer than its longest delivery attempt \(31000 ms/,
     );
+    assert.equal(existsSync(join(dir, 'short-lease')), false, 'no data dir made for a refused command');
   });
 
   it('serve --seed demo delivers through the log notifier; the history shows it; the test clock moves by POST /_fixtures/clock', async () => {
