@@ -73,6 +73,16 @@ async function validatorFor(endpoint: EndpointId): Promise<typeof import('@rainc
   }
 }
 
+/**
+ * In a browser (`scheduler.yield`, Chromium 129+), ends the task that read an answer: its check and
+ * what the caller does with it run in a task of their own, so a page stays responsive on a slow
+ * phone. Elsewhere (Node) nothing.
+ */
+function yieldInBrowser(): Promise<void> | undefined {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return typeof scheduler?.yield === 'function' ? scheduler.yield() : undefined;
+}
+
 /** Statuses worth another attempt: the request may not have been processed, or the host asks to wait. */
 const RETRYABLE_STATUSES = new Set([408, 429, 502, 503, 504]);
 const MIN_BACKOFF_MS = 500;
@@ -323,7 +333,10 @@ export function createHostTransport(options: HostClientOptions): HostTransport {
       }
       if (outcome.kind === 'response') {
         const { response, text } = outcome;
-        if (response.ok) return checked(endpoint, 'response', definition.response, parseJson(endpoint, text));
+        if (response.ok) {
+          await yieldInBrowser();
+          return checked(endpoint, 'response', definition.response, parseJson(endpoint, text));
+        }
         if (response.status === 401 && typeof options.token === 'function' && !refreshed) {
           refreshed = refresh = true;
           attemptNo--;

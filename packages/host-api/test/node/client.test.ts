@@ -453,3 +453,31 @@ describe('bearer tokens', () => {
     assert.equal(calls, 0);
   });
 });
+
+describe('an answer on a page', () => {
+  it('is checked in a task after the one that read it, where the browser can yield (scheduler.yield)', async () => {
+    const steps: string[] = [];
+    const page = globalThis as { scheduler?: { yield?: () => Promise<void> } };
+    const before = page.scheduler;
+    page.scheduler = {
+      yield: () => {
+        steps.push('yield');
+        return Promise.resolve();
+      },
+    };
+    try {
+      const client = clientWith({
+        fetch: () => {
+          steps.push('fetch');
+          return Promise.resolve(Response.json({ session }));
+        },
+      });
+      const answer = await client.getSession({ sessionId: 'ses-1' });
+      steps.push('answer');
+      assert.equal(answer.session.id, 'ses-1');
+      assert.deepEqual(steps, ['fetch', 'yield', 'answer']);
+    } finally {
+      page.scheduler = before;
+    }
+  });
+});
