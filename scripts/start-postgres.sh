@@ -10,9 +10,7 @@ log() { echo "start-postgres: $*" >&2; }
 if ! command -v pg_lsclusters >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     log "installing Debian's postgresql…"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq >&2
-    apt-get install -y -qq postgresql >&2
+    bash "$(dirname "$0")/apt-install.sh" postgresql
   else
     log "no PostgreSQL here, and no root to install it"
     exit 1
