@@ -109,17 +109,12 @@ export class RcAttendanceUpdate extends FlowElement {
     policy: this.#policy,
     subject: this.#subject,
     sent: this.#sent,
-    now: () => ({
+    ...this.flowOf(() => ({
       outcome: this.outcome,
       refund: this.refund,
       note: this.note,
       result: this.result,
-      state: this.state,
-      locale: this.formatLocale,
-      host: this.host,
-    }),
-    set: (patch) => void Object.assign(this, patch),
-    write: (intent) => this.write(intent),
+    })),
   };
 
   constructor() {

@@ -128,7 +128,7 @@ export class RcAvailability extends FlowElement {
   /** What the decided form and the write read and change of this widget. */
   readonly #flow: AvailabilityFlow = {
     policy: this.#policy,
-    now: () => ({
+    ...this.flowOf(() => ({
       therapist: this.therapist,
       change: this.change,
       from: this.from,
@@ -139,12 +139,7 @@ export class RcAvailability extends FlowElement {
       note: this.note,
       affected: this.affected,
       result: this.result,
-      state: this.state,
-      locale: this.formatLocale,
-      host: this.host,
-    }),
-    set: (patch) => void Object.assign(this, patch),
-    write: (intent) => this.write(intent),
+    })),
     therapistId: () => this.therapistId,
     fail: (error) => this.fail(error),
     today: () => this.#today,

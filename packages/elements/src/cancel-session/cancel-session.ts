@@ -115,19 +115,14 @@ export class RcCancelSession extends FlowElement {
     policy: this.#policy,
     subject: this.#subject,
     sent: this.#sent,
-    now: () => ({
+    ...this.flowOf(() => ({
       reason: this.reason,
       note: this.note,
       selectedSlots: this.selectedSlots,
       refundOffered: this.refundOffered,
       slotWeek: this.slotWeek,
       result: this.result,
-      state: this.state,
-      locale: this.formatLocale,
-      host: this.host,
-    }),
-    set: (patch) => void Object.assign(this, patch),
-    write: (intent) => this.write(intent),
+    })),
   };
 
   constructor() {

@@ -3,6 +3,7 @@ import { fillPath } from '@raincheck/host-api/client';
 import type { PropertyValues } from 'lit';
 import type { PolicyDecisionOptions, ViewsModule } from '../controllers/policy-decision.js';
 import type { startWriter, WriteController, WriteIntent } from '../controllers/write-once.js';
+import type { DecidedFlow } from './session-form.js';
 import { describeFailure, wordingFrom, type FailureWordingModule, type WidgetErrorDetail } from './failure.js';
 import { RaincheckElement } from './raincheck-element.js';
 import { yieldToMain } from './yield-to-main.js';
@@ -132,6 +133,19 @@ export abstract class FlowElement extends RaincheckElement {
       this.fail(error);
       return undefined;
     }
+  }
+
+  /**
+   * What every widget's decided-phase module reads and changes of it besides its controllers (see
+   * `DecidedFlow`): its own `fields()` as they are now, with its state, locale and host; changes
+   * assigned to it (it renders again); and its write.
+   */
+  protected flowOf<Fields extends object>(fields: () => Fields): Omit<DecidedFlow<Fields>, 'policy'> {
+    return {
+      now: () => ({ ...fields(), state: this.state, locale: this.formatLocale, host: this.host }),
+      set: (patch) => void Object.assign(this, patch),
+      write: (intent) => this.write(intent),
+    };
   }
 
   protected override updated(changed: PropertyValues<this>): void {

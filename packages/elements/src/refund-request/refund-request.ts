@@ -89,16 +89,11 @@ export class RcRefundRequest extends FlowElement {
     policy: this.#policy,
     subject: this.#subject,
     sent: this.#sent,
-    now: () => ({
+    ...this.flowOf(() => ({
       note: this.note,
       result: this.result,
       failure: this.failure,
-      state: this.state,
-      locale: this.formatLocale,
-      host: this.host,
-    }),
-    set: (patch) => void Object.assign(this, patch),
-    write: (intent) => this.write(intent),
+    })),
   };
 
   constructor() {

@@ -120,7 +120,7 @@ export class RcRescheduleSession extends FlowElement {
     policy: this.#policy,
     subject: this.#subject,
     sent: this.#sent,
-    now: () => ({
+    ...this.flowOf(() => ({
       sessionId: this.sessionId,
       slotId: this.slotId,
       reason: this.reason,
@@ -128,12 +128,7 @@ export class RcRescheduleSession extends FlowElement {
       slotWeek: this.slotWeek,
       result: this.result,
       failure: this.failure,
-      state: this.state,
-      locale: this.formatLocale,
-      host: this.host,
-    }),
-    set: (patch) => void Object.assign(this, patch),
-    write: (intent) => this.write(intent),
+    })),
   };
 
   constructor() {
